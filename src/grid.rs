@@ -1,0 +1,293 @@
+//! Table grids: cells with spans on a rows × cols grid, covered exactly once.
+//!
+//! Every stage that builds or reshapes a table (the DOCX and Markdown front
+//! ends, the PDF table finder, the rebuild stage) ends by calling
+//! [`Grid::new`], which enforces the SPEC's invariant: cells sorted by
+//! (row, col), each grid slot covered by exactly one cell.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    pub row: usize,
+    pub col: usize,
+    pub row_span: usize,
+    pub col_span: usize,
+    pub text: String,
+}
+
+impl Cell {
+    pub fn new(row: usize, col: usize, text: impl Into<String>) -> Self {
+        Cell { row, col, row_span: 1, col_span: 1, text: text.into() }
+    }
+
+    pub fn spanning(mut self, row_span: usize, col_span: usize) -> Self {
+        self.row_span = row_span.max(1);
+        self.col_span = col_span.max(1);
+        self
+    }
+
+    pub fn last_row(&self) -> usize {
+        self.row + self.row_span - 1
+    }
+
+    pub fn last_col(&self) -> usize {
+        self.col + self.col_span - 1
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Grid {
+    pub rows: usize,
+    pub cols: usize,
+    /// Sorted by (row, col); together they cover the grid exactly once.
+    pub cells: Vec<Cell>,
+}
+
+impl Grid {
+    /// Builds a grid from cells placed by their top-left slot. Spans that run
+    /// past the grid are clipped, a cell whose slots are already taken by an
+    /// earlier cell (in (row, col) order) is shrunk to the free part of its
+    /// first row — or, if nothing is free, its text is appended to the cell
+    /// that covers its slot, so no text is ever lost — and every slot left
+    /// uncovered gets an empty 1×1 cell.
+    pub fn new(rows: usize, cols: usize, mut cells: Vec<Cell>) -> Grid {
+        cells.sort_by_key(|c| (c.row, c.col));
+        let mut owner: Vec<Option<usize>> = vec![None; rows * cols];
+        let mut placed: Vec<Cell> = Vec::with_capacity(cells.len());
+        for mut cell in cells {
+            if cell.row >= rows || cell.col >= cols {
+                continue;
+            }
+            cell.row_span = cell.row_span.clamp(1, rows - cell.row);
+            cell.col_span = cell.col_span.clamp(1, cols - cell.col);
+            if let Some(existing) = owner[cell.row * cols + cell.col] {
+                if !cell.text.is_empty() {
+                    let target = &mut placed[existing];
+                    if !target.text.is_empty() {
+                        target.text.push(' ');
+                    }
+                    target.text.push_str(&cell.text);
+                }
+                continue;
+            }
+            // Shrink to the free run of the first row, then to the rows below
+            // that are free across that whole width.
+            let mut width = 0;
+            while width < cell.col_span && owner[cell.row * cols + cell.col + width].is_none() {
+                width += 1;
+            }
+            cell.col_span = width;
+            let mut height = 1;
+            while height < cell.row_span
+                && (0..width).all(|dc| owner[(cell.row + height) * cols + cell.col + dc].is_none())
+            {
+                height += 1;
+            }
+            cell.row_span = height;
+            let index = placed.len();
+            for r in cell.row..cell.row + height {
+                for c in cell.col..cell.col + width {
+                    owner[r * cols + c] = Some(index);
+                }
+            }
+            placed.push(cell);
+        }
+        for r in 0..rows {
+            for c in 0..cols {
+                if owner[r * cols + c].is_none() {
+                    owner[r * cols + c] = Some(placed.len());
+                    placed.push(Cell::new(r, c, ""));
+                }
+            }
+        }
+        placed.sort_by_key(|c| (c.row, c.col));
+        Grid { rows, cols, cells: placed }
+    }
+
+    /// True when column `col` can be removed without losing a cell: every
+    /// cell that covers it spans a neighbour too.
+    pub fn column_is_redundant_part(&self, col: usize) -> bool {
+        self.cells.iter().filter(|c| c.col <= col && col <= c.last_col()).all(|c| c.col_span > 1)
+    }
+
+    /// True when no cell starts in column `col`: every cell covering it comes
+    /// from the column to its left, so the column separates nothing.
+    pub fn column_starts_no_cell(&self, col: usize) -> bool {
+        !self.cells.iter().any(|c| c.col == col)
+    }
+
+    /// Removes column `col`, narrowing each cell that spans it. Only for a
+    /// column where [`Grid::column_is_redundant_part`] holds.
+    pub fn remove_column(&mut self, col: usize) {
+        debug_assert!(self.column_is_redundant_part(col));
+        for cell in &mut self.cells {
+            if cell.col <= col && col <= cell.last_col() {
+                cell.col_span -= 1;
+            } else if cell.col > col {
+                cell.col -= 1;
+            }
+        }
+        self.cols -= 1;
+        self.cells.sort_by_key(|c| (c.row, c.col));
+    }
+
+    /// For each slot, the index in `cells` of the cell covering it.
+    pub fn owners(&self) -> Vec<usize> {
+        let mut owner = vec![usize::MAX; self.rows * self.cols];
+        for (i, cell) in self.cells.iter().enumerate() {
+            for r in cell.row..=cell.last_row() {
+                for c in cell.col..=cell.last_col() {
+                    owner[r * self.cols + c] = i;
+                }
+            }
+        }
+        owner
+    }
+
+    /// The cell covering slot (row, col).
+    pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| row >= c.row && row <= c.last_row() && col >= c.col && col <= c.last_col())
+    }
+
+    /// Cells whose top-left slot is in `row`.
+    pub fn cells_starting_in(&self, row: usize) -> impl Iterator<Item = &Cell> {
+        self.cells.iter().filter(move |c| c.row == row)
+    }
+
+    /// Leading rows that are column headers, for formats that do not mark
+    /// them: each cell that starts in such a row has text and none of it is a
+    /// value (see [`is_value_text`]). The first row with a value, or with an
+    /// empty cell of its own (a data row whose values are blank), ends them.
+    /// A table of header rows only (a header cut off from its body) counts
+    /// all its rows.
+    pub fn inferred_header_rows(&self) -> usize {
+        let mut count = 0;
+        for row in 0..self.rows {
+            let mut starting = self.cells_starting_in(row).peekable();
+            if starting.peek().is_none() {
+                // Every slot is covered from above: a continuation of header cells.
+                count += 1;
+                continue;
+            }
+            if starting.all(|c| !c.text.is_empty() && !is_value_text(&c.text)) {
+                count += 1;
+            } else {
+                break;
+            }
+        }
+        count
+    }
+}
+
+/// True for the text of a statistics cell: a number (full- or half-width
+/// digits, sign, decimal point, thousands separators, a unit or note after
+/// it), or a placeholder written where a value would be (无, —, -, /, ／).
+pub fn is_value_text(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if matches!(t.as_str(), "无" | "—" | "-" | "－" | "/" | "／" | "——" | "--" | "\\" | "×") {
+        return true;
+    }
+    let mut chars = t.chars().peekable();
+    if matches!(chars.peek(), Some('+' | '-' | '＋' | '－' | '−')) {
+        chars.next();
+    }
+    let is_digit = |c: &char| c.is_ascii_digit() || ('０'..='９').contains(c);
+    if !chars.peek().is_some_and(is_digit) {
+        return false;
+    }
+    while chars.next_if(|c| is_digit(c) || matches!(c, ',' | '，')).is_some() {}
+    // "1." or "1、" followed by words is a numbered label, not a value.
+    match chars.next() {
+        Some('.' | '．') => chars.peek().is_none_or(is_digit),
+        Some('、') => false,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_uncovered_slots_and_sorts() {
+        let g = Grid::new(2, 3, vec![Cell::new(1, 2, "x"), Cell::new(0, 0, "a").spanning(2, 1)]);
+        assert_eq!(g.cells.len(), 5);
+        assert_eq!(g.owners().iter().filter(|&&o| o == usize::MAX).count(), 0);
+        assert_eq!(g.cells[0].text, "a");
+        assert_eq!(g.cells[0].row_span, 2);
+        assert_eq!((g.cells[4].row, g.cells[4].col, g.cells[4].text.as_str()), (1, 2, "x"));
+    }
+
+    #[test]
+    fn overlapping_cells_are_shrunk_and_no_text_lost() {
+        let g = Grid::new(
+            2,
+            3,
+            vec![
+                Cell::new(0, 0, "wide").spanning(1, 3),
+                Cell::new(0, 1, "hidden"),
+                Cell::new(1, 0, "tall").spanning(2, 2),
+            ],
+        );
+        assert_eq!(g.cells[0].text, "wide hidden");
+        assert_eq!(g.cells[1].row_span, 1, "clipped to the grid");
+        assert_eq!(g.cells[1].col_span, 2);
+        assert_eq!(g.cells.len(), 3);
+    }
+
+    #[test]
+    fn a_column_no_cell_lives_in_alone_can_be_removed() {
+        // A 1-twip sliver column that only wide cells cross (LibreOffice writes these).
+        let mut g = Grid::new(
+            2,
+            4,
+            vec![
+                Cell::new(0, 0, "a").spanning(1, 2),
+                Cell::new(0, 2, "b").spanning(1, 2),
+                Cell::new(1, 0, "c"),
+                Cell::new(1, 1, "d").spanning(1, 2),
+                Cell::new(1, 3, "e"),
+            ],
+        );
+        assert!(!g.column_is_redundant_part(0));
+        assert!(g.column_is_redundant_part(2));
+        g.remove_column(2);
+        let shape: Vec<_> = g.cells.iter().map(|c| (c.row, c.col, c.col_span, c.text.as_str())).collect();
+        assert_eq!(shape, vec![(0, 0, 2, "a"), (0, 2, 1, "b"), (1, 0, 1, "c"), (1, 1, 1, "d"), (1, 2, 1, "e")]);
+        assert_eq!(g.cols, 3);
+    }
+
+    #[test]
+    fn header_rows_stop_at_values_or_blank_data() {
+        let g = Grid::new(
+            3,
+            3,
+            vec![
+                Cell::new(0, 0, "信息内容"),
+                Cell::new(0, 1, "本年制发件数"),
+                Cell::new(0, 2, "现行有效件数"),
+                Cell::new(1, 0, "规章"),
+                Cell::new(1, 1, "3"),
+                Cell::new(1, 2, "—"),
+                Cell::new(2, 0, "行政规范性文件"),
+            ],
+        );
+        assert_eq!(g.inferred_header_rows(), 1);
+        let blank_body =
+            Grid::new(2, 2, vec![Cell::new(0, 0, "项目"), Cell::new(0, 1, "数量"), Cell::new(1, 0, "规章")]);
+        assert_eq!(blank_body.inferred_header_rows(), 1);
+    }
+
+    #[test]
+    fn value_texts() {
+        for t in ["0", "１２", "+4", "-18", "55（含自然失效29件）", "251000元", "无", "—", "／", " 3 "] {
+            assert!(is_value_text(t), "{t}");
+        }
+        for t in ["", "总计", "一、本年新收", "1.属于国家秘密", "2、重复申请", "3．其他"] {
+            assert!(!is_value_text(t), "{t}");
+        }
+        assert!(is_value_text("12.5"));
+        assert!(is_value_text("1,234"));
+    }
+}
