@@ -1,0 +1,408 @@
+//! The walk over the main document part, in reading order: paragraphs and
+//! their runs, tables, content controls, text boxes, tracked changes, fields.
+//!
+//! Elements govdoc does not know are descended into rather than dropped, so
+//! text inside unfamiliar wrappers (smart tags, custom XML, hyperlinks, math)
+//! is kept; only elements that hold no visible text (property elements,
+//! deletions, field codes) are skipped.
+
+use super::numbering::Numbering;
+use super::styles::{ParagraphProperties, Styles};
+use super::table::{Merge, RawCell, RawRow, RawTable};
+use super::xml::{Element, Ns, Xml};
+use crate::error::{Error, Result};
+use crate::model::{BreakKind, Fragment, ParagraphFragment, TableFragment};
+use crate::text::normalize;
+
+pub struct Walker<'a, 'i> {
+    xml: Xml<'i>,
+    styles: &'a Styles,
+    numbering: &'a mut Numbering,
+    /// Open complex fields, innermost last: `true` while in the field code
+    /// (between `begin` and `separate`), whose text is not shown.
+    fields: Vec<bool>,
+}
+
+/// A paragraph being read.
+#[derive(Default)]
+struct Paragraph {
+    /// Text between page breaks; the paragraph is emitted as one fragment per
+    /// segment.
+    segments: Vec<String>,
+    /// Blocks of text boxes anchored in the paragraph.
+    floating: Vec<Fragment>,
+    properties: ParagraphProperties,
+}
+
+impl Paragraph {
+    fn push(&mut self, text: &str) {
+        match self.segments.last_mut() {
+            Some(last) => last.push_str(text),
+            None => self.segments.push(text.to_string()),
+        }
+    }
+
+    fn page_break(&mut self) {
+        if self.segments.is_empty() {
+            self.segments.push(String::new());
+        }
+        self.segments.push(String::new());
+    }
+}
+
+/// Elements that never hold visible text.
+fn holds_no_text(e: &Element) -> bool {
+    match e.ns {
+        Ns::W => {
+            let local = e.local();
+            local.ends_with("Pr")
+                || matches!(
+                    local,
+                    "del"
+                        | "moveFrom"
+                        | "delText"
+                        | "delInstrText"
+                        | "instrText"
+                        | "fldData"
+                        | "tblPrEx"
+                        | "rt"
+                        | "footnoteReference"
+                        | "endnoteReference"
+                        | "commentReference"
+                        | "annotationRef"
+                        | "sectPrChange"
+                )
+        }
+        Ns::M => e.local().ends_with("Pr"),
+        _ => false,
+    }
+}
+
+impl<'a, 'i> Walker<'a, 'i> {
+    pub fn new(text: &'i str, part: &'i str, styles: &'a Styles, numbering: &'a mut Numbering) -> Self {
+        Walker { xml: Xml::new(text, part), styles, numbering, fields: Vec::new() }
+    }
+
+    /// The fragments of `w:document/w:body`.
+    pub fn document(mut self) -> Result<Vec<Fragment>> {
+        let root = self.xml.root()?;
+        if !root.is(Ns::W, "document") {
+            return Err(Error::corrupt(format!(
+                "the main part's root element is <{}>, not a WordprocessingML document",
+                root.local()
+            )));
+        }
+        let mut out = Vec::new();
+        while let Some(e) = self.xml.next_child()? {
+            if e.is(Ns::W, "body") {
+                self.blocks(&mut out)?;
+            } else {
+                self.xml.skip()?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Block-level content of the current element.
+    fn blocks(&mut self, out: &mut Vec<Fragment>) -> Result<()> {
+        while let Some(e) = self.xml.next_child()? {
+            self.block(e, out)?;
+        }
+        Ok(())
+    }
+
+    fn block(&mut self, e: Element<'i>, out: &mut Vec<Fragment>) -> Result<()> {
+        match (e.ns, e.local()) {
+            (Ns::W, "p") => self.paragraph(out),
+            (Ns::W, "tbl") => {
+                let table = self.table()?;
+                out.push(Fragment::Table(table));
+                Ok(())
+            }
+            (Ns::Mc, "AlternateContent") => self.alternate(|w, e| w.block(e, out)),
+            _ if holds_no_text(&e) => self.xml.skip(),
+            // sdt, sdtContent, customXml, ins, moveTo, smartTag, …
+            _ => self.blocks(out),
+        }
+    }
+
+    /// `mc:AlternateContent`: the first `mc:Choice`, or else the
+    /// `mc:Fallback` — never both, or text boxes would come out twice.
+    fn alternate(&mut self, mut each: impl FnMut(&mut Self, Element<'i>) -> Result<()>) -> Result<()> {
+        let mut taken = false;
+        while let Some(e) = self.xml.next_child()? {
+            if !taken && e.ns == Ns::Mc && matches!(e.local(), "Choice" | "Fallback") {
+                taken = true;
+                while let Some(child) = self.xml.next_child()? {
+                    each(self, child)?;
+                }
+            } else {
+                self.xml.skip()?;
+            }
+        }
+        Ok(())
+    }
+
+    fn paragraph(&mut self, out: &mut Vec<Fragment>) -> Result<()> {
+        let mut p = Paragraph::default();
+        while let Some(e) = self.xml.next_child()? {
+            if e.is(Ns::W, "pPr") {
+                p.properties = ParagraphProperties::read(&mut self.xml)?;
+            } else {
+                self.inline(e, &mut p)?;
+            }
+        }
+        // A field code never runs past its paragraph in a sound file; in a
+        // broken one this keeps a missing `separate` from hiding the rest.
+        self.fields.iter_mut().for_each(|code| *code = false);
+
+        let effective = self.styles.effective(&p.properties);
+        let label = effective.properties.numbering.and_then(|num| {
+            let level = num.level.or_else(|| {
+                let style = self.styles.numbering_style(&p.properties)?;
+                self.numbering.level_of_style(num.num_id, &style)
+            });
+            self.numbering.next_label(num.num_id, level.unwrap_or(0))
+        });
+        let props = &effective.properties;
+        if props.page_break_before == Some(true) {
+            out.push(Fragment::Break(BreakKind::Page));
+        }
+        if p.segments.is_empty() {
+            p.segments.push(String::new());
+        }
+        for (i, segment) in p.segments.iter().enumerate() {
+            let mut raw = String::new();
+            if i == 0 {
+                if let Some(label) = &label {
+                    raw.push_str(&label.text);
+                    raw.push_str(label.suffix.as_str());
+                }
+            } else {
+                out.push(Fragment::Break(BreakKind::Page));
+            }
+            raw.push_str(segment);
+            out.push(Fragment::Paragraph(ParagraphFragment {
+                text: normalize(&raw),
+                page: None,
+                heading_level: effective.heading_level,
+                numbering: if i == 0 { label.as_ref().map(|l| l.text.clone()) } else { None },
+                title_like: effective.title_style || props.centered == Some(true),
+                indented: i == 0 && props.indented == Some(true),
+                continues_previous: i > 0,
+            }));
+        }
+        out.append(&mut p.floating);
+        if props.ends_section {
+            out.push(Fragment::Break(BreakKind::Section));
+        }
+        Ok(())
+    }
+
+    fn in_field_code(&self) -> bool {
+        self.fields.iter().any(|&code| code)
+    }
+
+    /// Content inside a paragraph.
+    fn inline(&mut self, e: Element<'i>, p: &mut Paragraph) -> Result<()> {
+        match (e.ns, e.local()) {
+            (Ns::W, "r") => self.run(p),
+            (Ns::W, "txbxContent") => self.blocks(&mut p.floating),
+            (Ns::M, "t") => {
+                let text = self.xml.text()?;
+                p.push(&text);
+                Ok(())
+            }
+            (Ns::Mc, "AlternateContent") => self.alternate(|w, e| w.inline(e, p)),
+            _ if holds_no_text(&e) => self.xml.skip(),
+            // hyperlink, ins, moveTo, sdt, sdtContent, fldSimple, smartTag,
+            // customXml, oMath, drawing, pict, …
+            _ => {
+                while let Some(child) = self.xml.next_child()? {
+                    self.inline(child, p)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn run(&mut self, p: &mut Paragraph) -> Result<()> {
+        let mut hidden = false;
+        while let Some(e) = self.xml.next_child()? {
+            let visible = !hidden && !self.in_field_code();
+            if e.ns != Ns::W {
+                self.inline(e, p)?;
+                continue;
+            }
+            match e.local() {
+                "rPr" => {
+                    while let Some(prop) = self.xml.next_child()? {
+                        if prop.ns == Ns::W && matches!(prop.local(), "vanish" | "specVanish") {
+                            hidden = prop.flag();
+                        }
+                        self.xml.skip()?;
+                    }
+                    continue;
+                }
+                "t" => {
+                    let text = self.xml.text()?;
+                    if visible {
+                        p.push(&text);
+                    }
+                    continue;
+                }
+                "tab" | "ptab" if visible => p.push("\t"),
+                "br" if visible => {
+                    if e.attr("type").as_deref() == Some("page") {
+                        p.page_break();
+                    } else {
+                        p.push("\n");
+                    }
+                }
+                "cr" if visible => p.push("\n"),
+                "noBreakHyphen" if visible => p.push("-"),
+                "sym" if visible => {
+                    let symbol = e
+                        .attr("char")
+                        .and_then(|hex| u32::from_str_radix(&hex, 16).ok())
+                        .and_then(char::from_u32)
+                        .filter(|c| !('\u{E000}'..='\u{F8FF}').contains(c));
+                    if let Some(c) = symbol {
+                        p.push(c.encode_utf8(&mut [0; 4]));
+                    }
+                }
+                "fldChar" => match e.attr("fldCharType").as_deref() {
+                    Some("begin") => self.fields.push(true),
+                    Some("separate") => {
+                        if let Some(code) = self.fields.last_mut() {
+                            *code = false;
+                        }
+                    }
+                    Some("end") => {
+                        self.fields.pop();
+                    }
+                    _ => {}
+                },
+                _ if holds_no_text(&e) => {}
+                "drawing" | "pict" | "object" | "ruby" => {
+                    self.inline(e, p)?;
+                    continue;
+                }
+                _ => {}
+            }
+            self.xml.skip()?;
+        }
+        Ok(())
+    }
+
+    fn table(&mut self) -> Result<TableFragment> {
+        let mut raw = RawTable::default();
+        self.table_content(&mut raw)?;
+        raw.into_fragment()
+    }
+
+    fn table_content(&mut self, raw: &mut RawTable) -> Result<()> {
+        while let Some(e) = self.xml.next_child()? {
+            match (e.ns, e.local()) {
+                (Ns::W, "tblGrid") => {
+                    while let Some(col) = self.xml.next_child()? {
+                        if col.is(Ns::W, "gridCol") {
+                            raw.grid_widths.push(col.attr("w").and_then(|w| w.parse().ok()).unwrap_or(0.0));
+                        }
+                        self.xml.skip()?;
+                    }
+                }
+                (Ns::W, "tr") => {
+                    let mut row = RawRow::default();
+                    self.row_content(&mut row)?;
+                    raw.rows.push(row);
+                }
+                _ if holds_no_text(&e) => self.xml.skip()?,
+                // Rows wrapped in sdt / customXml.
+                _ => self.table_content(raw)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn row_content(&mut self, row: &mut RawRow) -> Result<()> {
+        while let Some(e) = self.xml.next_child()? {
+            match (e.ns, e.local()) {
+                (Ns::W, "trPr") => {
+                    while let Some(prop) = self.xml.next_child()? {
+                        if prop.ns == Ns::W {
+                            let count = || prop.int_val().and_then(|v| usize::try_from(v).ok()).unwrap_or(0);
+                            match prop.local() {
+                                "gridBefore" => row.grid_before = count(),
+                                "gridAfter" => row.grid_after = count(),
+                                "tblHeader" => row.header = prop.flag(),
+                                "del" => row.deleted = true,
+                                _ => {}
+                            }
+                        }
+                        self.xml.skip()?;
+                    }
+                }
+                (Ns::W, "tc") => {
+                    let cell = self.cell()?;
+                    row.cells.push(cell);
+                }
+                _ if holds_no_text(&e) => self.xml.skip()?,
+                // Cells wrapped in sdt / customXml stay in their place.
+                _ => self.row_content(row)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn cell(&mut self) -> Result<RawCell> {
+        let mut cell = RawCell { grid_span: 1, ..RawCell::default() };
+        let mut content = Vec::new();
+        while let Some(e) = self.xml.next_child()? {
+            if !e.is(Ns::W, "tcPr") {
+                self.block(e, &mut content)?;
+                continue;
+            }
+            while let Some(prop) = self.xml.next_child()? {
+                if prop.ns == Ns::W {
+                    let merge = || match prop.attr("val").as_deref() {
+                        Some("restart") => Merge::Restart,
+                        _ => Merge::Continue,
+                    };
+                    match prop.local() {
+                        "gridSpan" => {
+                            cell.grid_span =
+                                prop.int_val().and_then(|v| usize::try_from(v).ok()).unwrap_or(1).clamp(1, 1000)
+                        }
+                        "vMerge" => cell.v_merge = Some(merge()),
+                        "hMerge" => cell.h_merge = Some(merge()),
+                        _ => {}
+                    }
+                }
+                self.xml.skip()?;
+            }
+        }
+        cell.text = cell_text(&content);
+        Ok(cell)
+    }
+}
+
+/// The text of a cell's content: its paragraphs one per line, a nested table
+/// row by row (cells separated by a space).
+fn cell_text(content: &[Fragment]) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for fragment in content {
+        match fragment {
+            Fragment::Paragraph(p) => lines.push(p.text.clone()),
+            Fragment::Table(t) => {
+                for row in 0..t.grid.rows {
+                    let texts: Vec<&str> =
+                        t.grid.cells_starting_in(row).map(|c| c.text.as_str()).filter(|s| !s.is_empty()).collect();
+                    lines.push(texts.join(" "));
+                }
+            }
+            Fragment::Break(_) => {}
+        }
+    }
+    normalize(&lines.join("\n"))
+}

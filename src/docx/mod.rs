@@ -1,0 +1,90 @@
+//! The DOCX front end: a zip + quick-xml walk that turns a Word document into
+//! paragraph and table fragments. Knows WordprocessingML, nothing about
+//! reports.
+//!
+//! `package` opens the zip and follows relationships, `xml` is the cursor
+//! every part is read with, `styles` and `numbering` supply heading levels and
+//! list labels, `body` walks the main part and `table` lays out grids.
+
+mod body;
+mod numbering;
+mod package;
+mod styles;
+mod table;
+mod xml;
+
+pub use numbering::format_number;
+
+use crate::error::{Error, Result};
+use crate::model::{Diagnostic, Fragments};
+use numbering::Numbering;
+use package::Package;
+use styles::Styles;
+
+/// Reads a DOCX file's fragments. Zips that are other formats (XLSX, PPTX,
+/// OFD, ODT) are `unsupported format`; a DOCX without a readable main part is
+/// `corrupt`.
+pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    let mut package = Package::open(bytes)?;
+    let Some(main) = package.main_document()? else {
+        return Err(not_a_word_document(&package));
+    };
+    let mut diagnostics = Vec::new();
+    let rels = package.relationships(&main)?;
+    let part_of = |kind: &str| rels.iter().find(|r| r.kind.ends_with(kind)).map(|r| r.target.clone());
+
+    let styles = auxiliary_part(&mut package, part_of("/styles"), &mut diagnostics, Styles::parse).unwrap_or_default();
+    let mut numbering =
+        auxiliary_part(&mut package, part_of("/numbering"), &mut diagnostics, Numbering::parse).unwrap_or_default();
+
+    let text =
+        package.read_text(&main)?.ok_or_else(|| Error::corrupt(format!("the main document part {main} is missing")))?;
+    let items = body::Walker::new(&text, &main, &styles, &mut numbering).document()?;
+    Ok(Fragments { pages: None, items, diagnostics })
+}
+
+/// Parses a part the text does not depend on (styles, numbering). A damaged
+/// one costs heading levels or list labels, not the document: it becomes a
+/// warning and the part is treated as absent.
+fn auxiliary_part<T>(
+    package: &mut Package,
+    name: Option<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+    parse: impl Fn(&str, &str) -> Result<T>,
+) -> Option<T> {
+    let name = name?;
+    let parsed = package.read_text(&name).and_then(|text| text.map(|t| parse(&t, &name)).transpose());
+    match parsed {
+        Ok(value) => value,
+        Err(e) => {
+            diagnostics.push(Diagnostic::warning(
+                "docx.part_damaged",
+                format!("{name} could not be read ({}); headings or list numbers may be missing", e.message),
+            ));
+            None
+        }
+    }
+}
+
+/// The error for a zip that has no Word main document: name what it is.
+fn not_a_word_document(package: &Package) -> Error {
+    let has = |prefix: &str| package.part_names().any(|n| n.starts_with(prefix));
+    if has("word/") || package.part_names().any(|n| n == "[content_types].xml") && has("word") {
+        return Error::corrupt("the DOCX has no main document part (word/document.xml); the file is damaged");
+    }
+    let what = if has("xl/") {
+        "an Excel workbook (.xlsx)"
+    } else if has("ppt/") {
+        "a PowerPoint presentation (.pptx)"
+    } else if has("ofd.xml") {
+        "an OFD document (.ofd); export it as PDF or DOCX first"
+    } else if has("mimetype") && has("content.xml") {
+        "an OpenDocument file (.odt); save it as DOCX first"
+    } else {
+        "a zip archive without a Word document; unpack it, or give it to `govdoc batch`"
+    };
+    Error::unsupported(format!("this is {what}"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,438 @@
+//! Automatic numbering (numbering.xml), rendered the way Word shows it: a
+//! heading whose "一、" comes from a list level comes out as "一、总体情况".
+//!
+//! Word keeps one set of counters per abstract numbering definition; a `w:num`
+//! with a start override restarts them when it is first used. Levels below
+//! the one just counted restart.
+
+use std::collections::{HashMap, HashSet};
+
+use super::xml::{Ns, Xml};
+use crate::error::Result;
+
+const LEVELS: usize = 9;
+
+#[derive(Debug, Clone, Default)]
+struct Level {
+    start: u32,
+    format: String,
+    text: String,
+    suffix: Suffix,
+    /// `w:isLgl`: show every level's number as a decimal.
+    legal: bool,
+    /// `w:lvlRestart w:val="0"`: never restart this level.
+    never_restart: bool,
+    /// `w:pStyle`: the paragraph style linked to this level.
+    style: Option<String>,
+}
+
+/// What Word puts between the label and the text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Suffix {
+    #[default]
+    Tab,
+    Space,
+    Nothing,
+}
+
+impl Suffix {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Suffix::Tab => "\t",
+            Suffix::Space => " ",
+            Suffix::Nothing => "",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Abstract {
+    levels: [Option<Level>; LEVELS],
+}
+
+#[derive(Debug, Clone, Default)]
+struct Num {
+    abstract_id: u32,
+    /// Level overrides: a replacement level definition and/or a start value.
+    overrides: HashMap<u8, (Option<Level>, Option<u32>)>,
+}
+
+#[derive(Debug, Default)]
+pub struct Numbering {
+    abstracts: HashMap<u32, Abstract>,
+    nums: HashMap<u32, Num>,
+    counters: HashMap<u32, [Option<u32>; LEVELS]>,
+    started: HashSet<u32>,
+}
+
+/// A rendered list label, like "（一）".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub text: String,
+    pub suffix: Suffix,
+}
+
+impl Numbering {
+    pub fn parse(text: &str, part: &str) -> Result<Numbering> {
+        let mut numbering = Numbering::default();
+        let mut xml = Xml::new(text, part);
+        xml.root()?;
+        while let Some(e) = xml.next_child()? {
+            match (e.ns, e.local()) {
+                (Ns::W, "abstractNum") => {
+                    let id = e.int_val_of("abstractNumId");
+                    let mut abs = Abstract::default();
+                    while let Some(c) = xml.next_child()? {
+                        if c.is(Ns::W, "lvl") {
+                            let ilvl = c.int_val_of("ilvl").unwrap_or(0) as usize;
+                            let level = read_level(&mut xml)?;
+                            if ilvl < LEVELS {
+                                abs.levels[ilvl] = Some(level);
+                            }
+                        } else {
+                            xml.skip()?;
+                        }
+                    }
+                    if let Some(id) = id {
+                        numbering.abstracts.insert(id, abs);
+                    }
+                }
+                (Ns::W, "num") => {
+                    let id = e.int_val_of("numId");
+                    let mut num = Num::default();
+                    while let Some(c) = xml.next_child()? {
+                        match (c.ns, c.local()) {
+                            (Ns::W, "abstractNumId") => {
+                                num.abstract_id = c.int_val().and_then(|v| u32::try_from(v).ok()).unwrap_or(0);
+                                xml.skip()?;
+                            }
+                            (Ns::W, "lvlOverride") => {
+                                let ilvl = c.int_val_of("ilvl").unwrap_or(0) as u8;
+                                let mut level = None;
+                                let mut start = None;
+                                while let Some(o) = xml.next_child()? {
+                                    match (o.ns, o.local()) {
+                                        (Ns::W, "startOverride") => {
+                                            start = o.int_val().and_then(|v| u32::try_from(v).ok());
+                                            xml.skip()?;
+                                        }
+                                        (Ns::W, "lvl") => level = Some(read_level(&mut xml)?),
+                                        _ => xml.skip()?,
+                                    }
+                                }
+                                num.overrides.insert(ilvl, (level, start));
+                            }
+                            _ => xml.skip()?,
+                        }
+                    }
+                    if let Some(id) = id {
+                        numbering.nums.insert(id, num);
+                    }
+                }
+                _ => xml.skip()?,
+            }
+        }
+        Ok(numbering)
+    }
+
+    fn level(&self, num_id: u32, ilvl: usize) -> Option<&Level> {
+        let num = self.nums.get(&num_id)?;
+        if let Some((Some(level), _)) = num.overrides.get(&(ilvl as u8)) {
+            return Some(level);
+        }
+        self.abstracts.get(&num.abstract_id)?.levels.get(ilvl)?.as_ref()
+    }
+
+    /// The list level linked to paragraph style `style_id` in list `num_id`.
+    pub fn level_of_style(&self, num_id: u32, style_id: &str) -> Option<u8> {
+        let num = self.nums.get(&num_id)?;
+        let abs = self.abstracts.get(&num.abstract_id)?;
+        abs.levels.iter().position(|l| l.as_ref().and_then(|l| l.style.as_deref()) == Some(style_id)).map(|i| i as u8)
+    }
+
+    /// Counts one more paragraph at `ilvl` of list `num_id` and renders its
+    /// label. `None` when the list or level does not exist (numId 0 among
+    /// them) or the level shows no number.
+    pub fn next_label(&mut self, num_id: u32, ilvl: u8) -> Option<Label> {
+        let ilvl = usize::from(ilvl).min(LEVELS - 1);
+        let num = self.nums.get(&num_id)?;
+        let abstract_id = num.abstract_id;
+        self.level(num_id, ilvl)?;
+        let starts: Vec<u32> = (0..LEVELS)
+            .map(|l| {
+                let over = self.nums[&num_id].overrides.get(&(l as u8)).and_then(|o| o.1);
+                over.or_else(|| self.level(num_id, l).map(|lv| lv.start)).unwrap_or(1)
+            })
+            .collect();
+        let first_use = self.started.insert(num_id);
+        let overridden: Vec<u8> =
+            self.nums[&num_id].overrides.iter().filter(|(_, o)| o.1.is_some()).map(|(&l, _)| l).collect();
+        let counters = self.counters.entry(abstract_id).or_insert([None; LEVELS]);
+        if first_use {
+            for l in overridden {
+                if let Some(c) = counters.get_mut(usize::from(l)) {
+                    *c = None;
+                }
+            }
+        }
+        counters[ilvl] = Some(match counters[ilvl] {
+            Some(n) => n.saturating_add(1),
+            None => starts[ilvl],
+        });
+        let counters = *counters;
+        for deeper in ilvl + 1..LEVELS {
+            let keep = self.level(num_id, deeper).is_some_and(|l| l.never_restart);
+            if !keep {
+                self.counters.get_mut(&abstract_id).expect("inserted above")[deeper] = None;
+            }
+        }
+        let level = self.level(num_id, ilvl)?;
+        if level.format == "none" {
+            return None;
+        }
+        if level.format == "bullet" {
+            let bullet: String =
+                level.text.chars().map(|c| if ('\u{E000}'..='\u{F8FF}').contains(&c) { '•' } else { c }).collect();
+            return Some(Label { text: bullet, suffix: level.suffix });
+        }
+        let mut text = String::new();
+        let mut chars = level.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '%' {
+                if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+                    chars.next();
+                    let l = (d as usize).saturating_sub(1).min(LEVELS - 1);
+                    let value = counters[l].unwrap_or(starts[l]);
+                    let format = if level.legal {
+                        "decimal"
+                    } else {
+                        self.level(num_id, l).map_or("decimal", |lv| lv.format.as_str())
+                    };
+                    text.push_str(&format_number(value, format));
+                    continue;
+                }
+            }
+            text.push(c);
+        }
+        (!text.is_empty()).then_some(Label { text, suffix: level.suffix })
+    }
+}
+
+fn read_level(xml: &mut Xml) -> Result<Level> {
+    let mut level = Level { start: 1, format: "decimal".to_string(), ..Level::default() };
+    while let Some(e) = xml.next_child()? {
+        if e.ns == Ns::W {
+            match e.local() {
+                "start" => level.start = e.int_val().and_then(|v| u32::try_from(v).ok()).unwrap_or(1),
+                "numFmt" => level.format = e.attr("val").unwrap_or_else(|| "decimal".into()),
+                "lvlText" => level.text = e.attr("val").unwrap_or_default(),
+                "suff" => {
+                    level.suffix = match e.attr("val").as_deref() {
+                        Some("space") => Suffix::Space,
+                        Some("nothing") => Suffix::Nothing,
+                        _ => Suffix::Tab,
+                    }
+                }
+                "isLgl" => level.legal = e.flag(),
+                "lvlRestart" => level.never_restart = e.int_val() == Some(0),
+                "pStyle" => level.style = e.attr("val"),
+                _ => {}
+            }
+        }
+        xml.skip()?;
+    }
+    Ok(level)
+}
+
+impl super::xml::Element<'_> {
+    fn int_val_of<T: std::str::FromStr>(&self, attr: &str) -> Option<T> {
+        self.attr(attr)?.trim().parse().ok()
+    }
+}
+
+const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// A counter value in a `w:numFmt` format.
+pub fn format_number(n: u32, format: &str) -> String {
+    match format {
+        "chineseCounting"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "chineseCountingThousand"
+        | "koreanCounting"
+        | "taiwaneseCountingThousand"
+        | "japaneseCountingThousand" => chinese_counting(n),
+        "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => {
+            n.to_string().chars().map(|d| DIGITS[d.to_digit(10).unwrap_or(0) as usize]).collect()
+        }
+        "chineseLegalSimplified" => chinese_legal(n),
+        "decimalEnclosedParen" if (1..=20).contains(&n) => char::from_u32(0x2474 + n - 1).unwrap().to_string(),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n - 1).unwrap().to_string()
+        }
+        "decimalEnclosedFullstop" if (1..=20).contains(&n) => char::from_u32(0x2488 + n - 1).unwrap().to_string(),
+        "decimalFullWidth" | "decimalFullWidth2" => {
+            n.to_string().chars().map(|d| char::from_u32(d as u32 - '0' as u32 + 0xFF10).unwrap()).collect()
+        }
+        "decimalZero" if n < 10 => format!("0{n}"),
+        "upperLetter" => letters(n).to_uppercase(),
+        "lowerLetter" => letters(n),
+        "upperRoman" => roman(n),
+        "lowerRoman" => roman(n).to_lowercase(),
+        "ideographTraditional" if (1..=10).contains(&n) => {
+            "甲乙丙丁戊己庚辛壬癸".chars().nth(n as usize - 1).unwrap().to_string()
+        }
+        "ideographZodiac" if (1..=12).contains(&n) => {
+            "子丑寅卯辰巳午未申酉戌亥".chars().nth(n as usize - 1).unwrap().to_string()
+        }
+        _ => n.to_string(),
+    }
+}
+
+/// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 101 → 一百零一, 1010 → 一千零一十.
+fn chinese_counting(n: u32) -> String {
+    if n == 0 {
+        return "〇".to_string();
+    }
+    if n >= 100_000 {
+        return n.to_string();
+    }
+    let units = [(10_000, '万'), (1000, '千'), (100, '百'), (10, '十')];
+    let mut out = String::new();
+    let mut rest = n;
+    let mut pending_zero = false;
+    for (value, unit) in units {
+        let digit = rest / value;
+        rest %= value;
+        if digit == 0 {
+            pending_zero = !out.is_empty();
+            continue;
+        }
+        if pending_zero {
+            out.push('零');
+            pending_zero = false;
+        }
+        // 10–19 is written 十, 十一 …, not 一十.
+        if !(value == 10 && digit == 1 && out.is_empty()) {
+            out.push(DIGITS[digit as usize]);
+        }
+        out.push(unit);
+    }
+    if rest > 0 {
+        if pending_zero {
+            out.push('零');
+        }
+        out.push(DIGITS[rest as usize]);
+    }
+    out
+}
+
+fn chinese_legal(n: u32) -> String {
+    const LEGAL: [(char, char); 14] = [
+        ('一', '壹'),
+        ('二', '贰'),
+        ('三', '叁'),
+        ('四', '肆'),
+        ('五', '伍'),
+        ('六', '陆'),
+        ('七', '柒'),
+        ('八', '捌'),
+        ('九', '玖'),
+        ('十', '拾'),
+        ('百', '佰'),
+        ('千', '仟'),
+        ('〇', '零'),
+        ('万', '万'),
+    ];
+    let mut s = chinese_counting(n);
+    if (10..20).contains(&n) {
+        s.insert(0, '一');
+    }
+    s.chars().map(|c| LEGAL.iter().find(|(plain, _)| *plain == c).map_or(c, |&(_, legal)| legal)).collect()
+}
+
+fn letters(n: u32) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let letter = (b'a' + ((n - 1) % 26) as u8) as char;
+    letter.to_string().repeat(((n - 1) / 26 + 1) as usize)
+}
+
+fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, s) in TABLE {
+        while n >= value {
+            out.push_str(s);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_formats() {
+        let f = |n, fmt| format_number(n, fmt);
+        assert_eq!(f(1, "chineseCounting"), "一");
+        assert_eq!(f(10, "chineseCounting"), "十");
+        assert_eq!(f(11, "chineseCounting"), "十一");
+        assert_eq!(f(20, "chineseCounting"), "二十");
+        assert_eq!(f(23, "chineseCountingThousand"), "二十三");
+        assert_eq!(f(101, "chineseCountingThousand"), "一百零一");
+        assert_eq!(f(110, "chineseCountingThousand"), "一百一十");
+        assert_eq!(f(1010, "chineseCountingThousand"), "一千零一十");
+        assert_eq!(f(10, "ideographDigital"), "一〇");
+        assert_eq!(f(2024, "ideographDigital"), "二〇二四");
+        assert_eq!(f(3, "decimal"), "3");
+        assert_eq!(f(3, "decimalEnclosedParen"), "⑶");
+        assert_eq!(f(2, "decimalEnclosedCircleChinese"), "②");
+        assert_eq!(f(12, "chineseLegalSimplified"), "壹拾贰");
+        assert_eq!(f(4, "upperRoman"), "IV");
+        assert_eq!(f(28, "lowerLetter"), "bb");
+        assert_eq!(f(3, "ideographTraditional"), "丙");
+    }
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+      <w:abstractNum w:abstractNumId="0">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3"/><w:isLgl/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+    </w:numbering>"#;
+
+    #[test]
+    fn counters_restart_below_and_continue_across_instances() {
+        let mut n = Numbering::parse(NUMBERING, "numbering.xml").unwrap();
+        let mut label = |num, lvl| n.next_label(num, lvl).map(|l| l.text);
+        assert_eq!(label(1, 0).as_deref(), Some("一、"));
+        assert_eq!(label(1, 1).as_deref(), Some("（一）"));
+        assert_eq!(label(1, 1).as_deref(), Some("（二）"));
+        assert_eq!(label(1, 2).as_deref(), Some("1.1"), "isLgl shows level 1 as decimal");
+        assert_eq!(label(1, 0).as_deref(), Some("二、"));
+        assert_eq!(label(1, 1).as_deref(), Some("（一）"), "restarts under a new parent");
+        assert_eq!(label(2, 0).as_deref(), Some("五、"), "start override on first use");
+        assert_eq!(label(2, 0).as_deref(), Some("六、"));
+        assert_eq!(label(9, 0), None, "unknown list");
+    }
+}
