@@ -1,0 +1,113 @@
+//! Which front end reads a file: decided by its first bytes, with the file
+//! name's extension only to word the error for formats govdoc does not read.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::Format;
+
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+fn extension(name: &str) -> String {
+    std::path::Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
+}
+
+/// The format of `bytes`, or the error that names what the file is instead.
+pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
+    let ext = extension(name);
+    if bytes.is_empty() {
+        return Err(Error::corrupt("the file is empty (0 bytes); it was probably not downloaded or saved completely"));
+    }
+    // PDF allows junk before the header; readers look in the first 1 KB.
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return Ok(Format::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Ok(Format::Docx);
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        return Err(ole_error(bytes, &ext));
+    }
+    if let Some(kind) = image_kind(bytes) {
+        return Err(Error::unsupported(format!(
+            "this is {kind} image, not a document; run OCR on it first and convert the result"
+        )));
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Err(Error::unsupported("this is an RTF file; open it in Word or WPS and save it as DOCX"));
+    }
+    if ext == "docx" || ext == "pdf" {
+        return Err(Error::corrupt(format!(
+            "the name says .{ext} but the content does not start like a {} file; it is damaged, or another kind of file renamed",
+            ext.to_uppercase()
+        )));
+    }
+    let wrong = match ext.as_str() {
+        "ofd" => "an OFD file (.ofd); export it as PDF or DOCX first".to_string(),
+        "wps" | "doc" => format!("a .{ext} file that is not a Word binary document"),
+        "" => "a file of unknown type".to_string(),
+        other => format!("a .{other} file"),
+    };
+    Err(Error::unsupported(format!("govdoc reads DOCX, PDF and Markdown; this is {wrong}")))
+}
+
+/// OLE compound files: Word 97–2003 .doc, WPS .wps, Excel .xls — or an
+/// OOXML file encrypted with a password, which Office stores the same way.
+fn ole_error(bytes: &[u8], ext: &str) -> Error {
+    let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    if contains(&utf16("EncryptedPackage")) {
+        return Error::new(
+            ErrorCode::Encrypted,
+            "the document is protected with a password; open it in Word or WPS and save a copy without one",
+        );
+    }
+    let what = if ext == "wps" || contains(&utf16("WpsCustomData")) {
+        "a WPS 文字 binary file (.wps)"
+    } else if ext == "xls" || ext == "et" || contains(&utf16("Workbook")) {
+        "an Excel 97–2003 workbook (.xls)"
+    } else {
+        "a Word 97–2003 binary document (.doc)"
+    };
+    Error::unsupported(format!("this is {what}; open it in Word or WPS and save it as DOCX (or export PDF)"))
+}
+
+fn image_kind(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: [(&[u8], &str); 7] = [
+        (b"\x89PNG\r\n\x1a\n", "a PNG"),
+        (b"\xFF\xD8\xFF", "a JPEG"),
+        (b"GIF8", "a GIF"),
+        (b"II*\0", "a TIFF"),
+        (b"MM\0*", "a TIFF"),
+        (b"BM", "a BMP"),
+        (b"RIFF", "a WebP or other RIFF"),
+    ];
+    KINDS.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|&(_, kind)| kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_content_not_name() {
+        assert_eq!(detect(b"%PDF-1.7\n", "a.docx"), Ok(Format::Pdf));
+        assert_eq!(detect(b"PK\x03\x04rest", "a.pdf"), Ok(Format::Docx));
+    }
+
+    #[test]
+    fn errors_name_what_the_file_is() {
+        let code = |bytes: &[u8], name: &str| detect(bytes, name).unwrap_err();
+        assert_eq!(code(b"", "a.docx").code, ErrorCode::Corrupt);
+        let mut ole = OLE_MAGIC.to_vec();
+        ole.extend([0u8; 64]);
+        assert!(code(&ole, "a.doc").message.contains(".doc"));
+        assert!(code(&ole, "a.wps").message.contains(".wps"));
+        let mut encrypted = ole.clone();
+        encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(code(&encrypted, "a.docx").code, ErrorCode::Encrypted);
+        assert!(code(b"\x89PNG\r\n\x1a\nxxxx", "scan.png").message.contains("OCR"));
+        assert_eq!(code(b"\x01\x02garbage", "a.docx").code, ErrorCode::Corrupt);
+        assert_eq!(code(b"\x01\x02garbage", "a.bin").code, ErrorCode::UnsupportedFormat);
+        assert!(code(b"<ofd", "x.ofd").message.contains("OFD"));
+    }
+}

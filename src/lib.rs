@@ -1,0 +1,135 @@
+//! govdoc turns official Chinese government documents — DOCX and PDF — into
+//! canonical JSON (schema "govdoc/1", see SPEC.md).
+//!
+//! ```no_run
+//! let output = govdoc::convert_path("samples/seed-shishi-commerce-2019.docx")?;
+//! println!("{}", output.to_pretty_json());
+//! # Ok::<(), govdoc::Error>(())
+//! ```
+//!
+//! The pipeline, one module per stage: a front end per format ([`docx`])
+//! recovers paragraph and table [`model::Fragment`]s; [`rebuild`] turns them
+//! into whole [`model::Block`]s; [`json`] writes the canonical form.
+
+pub mod detect;
+pub mod docx;
+pub mod encoding;
+pub mod error;
+pub mod golden;
+pub mod grid;
+pub mod json;
+pub mod model;
+pub mod rebuild;
+pub mod text;
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+pub use error::{Error, ErrorCode, Result};
+pub use model::Document;
+
+/// Largest input file accepted, in bytes.
+pub const MAX_INPUT_BYTES: u64 = 1 << 30;
+
+/// A converted document, ready to serialize.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    pub document: Document,
+}
+
+impl Output {
+    /// The SPEC's JSON object.
+    pub fn to_json_value(&self) -> serde_json::Value {
+        json::to_value(&self.document)
+    }
+
+    /// Canonical pretty JSON: sorted keys, 2-space indentation, final newline.
+    pub fn to_pretty_json(&self) -> String {
+        json::canonical::pretty(&self.to_json_value())
+    }
+
+    /// RFC 8785 (JCS) bytes: its sha256 fingerprints the content.
+    pub fn to_compact_json(&self) -> String {
+        json::canonical::compact(&self.to_json_value())
+    }
+}
+
+/// Converts the file at `path`; `source.name` is the path as given.
+pub fn convert_path(path: impl AsRef<Path>) -> Result<Output> {
+    let path = path.as_ref();
+    let name = path.to_string_lossy();
+    let metadata = std::fs::metadata(path).map_err(|e| io_error(&name, &e))?;
+    if metadata.is_dir() {
+        return Err(Error::new(ErrorCode::Io, "this is a folder; use `govdoc batch` for folders").in_file(&name));
+    }
+    if metadata.len() > MAX_INPUT_BYTES {
+        return Err(Error::too_large(format!(
+            "the file is {} bytes, over the limit of {MAX_INPUT_BYTES}",
+            metadata.len()
+        ))
+        .in_file(&name));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(&name, &e))?;
+    convert_bytes(&bytes, &name)
+}
+
+fn io_error(name: &str, e: &std::io::Error) -> Error {
+    let hint = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file; check the path",
+        std::io::ErrorKind::PermissionDenied => "permission denied; check the file's permissions",
+        _ => "the file cannot be read",
+    };
+    Error::new(ErrorCode::Io, format!("{hint} ({e})")).in_file(name)
+}
+
+/// Converts a document held in memory. `name` is reported as `source.name`
+/// and used in error messages; the format is told from the content.
+pub fn convert_bytes(bytes: &[u8], name: &str) -> Result<Output> {
+    convert_inner(bytes, name).map_err(|e| e.in_file(name))
+}
+
+fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::too_large(format!(
+            "the input is {} bytes, over the limit of {MAX_INPUT_BYTES}",
+            bytes.len()
+        )));
+    }
+    let format = detect::detect(bytes, name)?;
+    let fragments = match format {
+        model::Format::Docx => docx::read(bytes)?,
+        model::Format::Pdf | model::Format::Md => {
+            return Err(Error::unsupported(format!(
+                "reading {} is not built yet in this version of govdoc",
+                format.as_str().to_uppercase()
+            )));
+        }
+    };
+    let pages = fragments.pages;
+    let mut diagnostics = fragments.diagnostics.clone();
+    let rebuilt = rebuild::rebuild(fragments);
+    diagnostics.extend(rebuilt.diagnostics);
+    let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages };
+    Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, diagnostics } })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a
+/// rename, so a reader never sees a half-written file and an interrupted run
+/// leaves none behind.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new().prefix(".govdoc-").suffix(".tmp").tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -1,0 +1,168 @@
+//! What each paragraph is: the title (its lines joined), a heading with its
+//! level, or body text. Official numbering decides heading levels (SPEC:
+//! 一、 → 1, （一） → 2, 1. → 3, （1） → 4) when the line reads as a heading;
+//! a heading style or outline level from the format counts too.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Block, ParagraphFragment};
+use crate::text::{normalize, official_number};
+
+/// Longest line, in characters, that official numbering makes a heading.
+const MAX_HEADING_CHARS: usize = 40;
+/// Longest line that can be part of a title.
+const MAX_TITLE_LINE_CHARS: usize = 60;
+/// Longest first line taken as the title without layout telling so.
+const MAX_PLAIN_TITLE_CHARS: usize = 40;
+const MAX_TITLE_LINES: usize = 4;
+
+/// Lines that sit near a title but are not part of it: document numbers
+/// (石政〔2020〕1号), dates, parenthesized notes.
+static NOT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        [〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号
+        | ^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$
+        | ^[（(].*[）)]$
+        | [:：]$",
+    )
+    .expect("valid regex")
+});
+
+/// Turns a run of consecutive paragraph fragments into blocks. `at_start`
+/// says the run opens the document, where the title can be.
+pub fn classify(paragraphs: Vec<ParagraphFragment>, at_start: bool) -> Vec<Block> {
+    let paragraphs: Vec<ParagraphFragment> = paragraphs.into_iter().filter(|p| !p.text.is_empty()).collect();
+    let mut blocks = Vec::with_capacity(paragraphs.len());
+    let mut rest = &paragraphs[..];
+    if at_start {
+        let lines = title_lines(&paragraphs);
+        if lines > 0 {
+            let joined: Vec<&str> = paragraphs[..lines].iter().map(|p| p.text.as_str()).collect();
+            blocks.push(Block::Title { text: normalize(&joined.join("\n")), page: paragraphs[0].page });
+            rest = &paragraphs[lines..];
+        }
+    }
+    for p in rest {
+        blocks.push(match heading_level(p) {
+            Some(level) => Block::Heading { level, text: p.text.clone(), page: p.page },
+            None => Block::Paragraph { text: p.text.clone(), page: p.page },
+        });
+    }
+    blocks
+}
+
+fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+fn has_sentence_punctuation(text: &str) -> bool {
+    text.contains(['。', '！', '？', '；', '!', '?', ';'])
+}
+
+fn could_be_title(p: &ParagraphFragment) -> bool {
+    chars(&p.text) <= MAX_TITLE_LINE_CHARS
+        && official_number(&p.text).is_none()
+        && p.numbering.is_none()
+        && !has_sentence_punctuation(&p.text)
+        && !NOT_TITLE.is_match(&p.text)
+}
+
+/// How many leading paragraphs form the title: the first line if it is laid
+/// out as one (title style, centred, heading style) or is short and plain,
+/// then the lines laid out as title lines after it.
+fn title_lines(paragraphs: &[ParagraphFragment]) -> usize {
+    let Some(first) = paragraphs.first() else {
+        return 0;
+    };
+    let first_is_title = could_be_title(first)
+        && (first.title_like || first.heading_level.is_some() || chars(&first.text) <= MAX_PLAIN_TITLE_CHARS);
+    if !first_is_title {
+        return 0;
+    }
+    1 + paragraphs[1..].iter().take(MAX_TITLE_LINES - 1).take_while(|p| p.title_like && could_be_title(p)).count()
+}
+
+/// The heading level of a paragraph, or `None` for body text.
+fn heading_level(p: &ParagraphFragment) -> Option<u8> {
+    if let Some((level, _)) = official_number(&p.text) {
+        if chars(&p.text) <= MAX_HEADING_CHARS && !has_sentence_punctuation(&p.text) {
+            return Some(level);
+        }
+    }
+    p.heading_level.filter(|_| chars(&p.text) <= 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str) -> ParagraphFragment {
+        ParagraphFragment { text: text.to_string(), ..Default::default() }
+    }
+
+    fn centred(text: &str) -> ParagraphFragment {
+        ParagraphFragment { title_like: true, ..para(text) }
+    }
+
+    fn kinds(blocks: &[Block]) -> Vec<String> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Title { text, .. } => format!("title:{text}"),
+                Block::Heading { level, text, .. } => format!("h{level}:{text}"),
+                Block::Paragraph { text, .. } => format!("p:{text}"),
+                Block::Table(_) => "table".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_line_title_then_headings_by_official_numbering() {
+        let blocks = classify(
+            vec![
+                centred("淮安市人民政府"),
+                centred("2024年政府信息公开工作年度报告"),
+                para(""),
+                para("一、总体情况"),
+                para("（一）主动公开"),
+                para("今年以来政府信息主动公开数30条。"),
+                para("1.属于国家秘密"),
+                para("（1）规章"),
+                para("（二）加大宣传力度。通过中国石狮网等主流媒体进行公开。"),
+            ],
+            true,
+        );
+        assert_eq!(
+            kinds(&blocks),
+            vec![
+                "title:淮安市人民政府2024年政府信息公开工作年度报告",
+                "h1:一、总体情况",
+                "h2:（一）主动公开",
+                "p:今年以来政府信息主动公开数30条。",
+                "h3:1.属于国家秘密",
+                "h4:（1）规章",
+                "p:（二）加大宣传力度。通过中国石狮网等主流媒体进行公开。",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plain_short_first_line_is_the_title_but_a_sentence_is_not() {
+        let blocks = classify(vec![para("石狮市商务局2019年政府信息公开工作年度报告"), para("一、总体情况")], true);
+        assert_eq!(kinds(&blocks)[0], "title:石狮市商务局2019年政府信息公开工作年度报告");
+        let blocks = classify(vec![para("各乡镇人民政府，县政府各部门："), para("现将有关事项通知如下。")], true);
+        assert!(kinds(&blocks).iter().all(|k| k.starts_with("p:")));
+        let blocks = classify(vec![para("标题"), centred("石政〔2020〕1号")], true);
+        assert_eq!(kinds(&blocks), vec!["title:标题", "p:石政〔2020〕1号"]);
+    }
+
+    #[test]
+    fn style_headings_count_when_numbering_does_not_say() {
+        let styled = ParagraphFragment { heading_level: Some(2), ..para("工作要点") };
+        let blocks = classify(vec![para("正文第一段，说明情况。"), styled], true);
+        assert_eq!(kinds(&blocks), vec!["p:正文第一段，说明情况。", "h2:工作要点"]);
+    }
+}
