@@ -1,0 +1,1746 @@
+#!/usr/bin/env python3
+"""Generate govdoc's sample input documents.
+
+Run from the repository root:
+
+    python3 samples/make_samples.py             # write samples/*.docx and samples/README.txt
+    python3 samples/make_samples.py --numbers   # print the table values of every report sample (JSON)
+    python3 samples/make_samples.py --expected  # print the expected reading-order text of docx-features.docx
+
+The output is deterministic: zip entries carry a fixed date, core properties carry a
+fixed date, and every "random" number comes from a seeded generator implemented here
+(so it does not depend on the Python version).  Running the script twice gives
+byte-identical files.  The LibreOffice sample needs `soffice` (LibreOffice 7.4); when
+it is missing that one file is left as it is.
+
+Layout of this file
+  1. constants and the deterministic PRNG
+  2. TEMPLATE DATA: the national template (2019 and 2021 versions) as plain data
+  3. number generation for the "distinct" samples
+  4. OOXML helpers (all raw XML strings and the injection into python-docx live here)
+  5. package plumbing: slim python-docx package, styles, numbering, determinism
+  6. build_report(): lays out a whole annual report
+  7. the samples (seed report, 2021 distinct, 2019 via LibreOffice, docx-features)
+  8. README generation and main()
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape as _xml_escape
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml.parser import oxml_parser
+from docx.shared import Twips
+from lxml import etree
+
+HERE = Path(__file__).resolve().parent
+
+# =============================================================================
+# 1. constants and the deterministic PRNG
+# =============================================================================
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+DOC_DATE = _dt.datetime(2024, 1, 1, 0, 0, 0)
+DOC_DATE_ISO = "2024-01-01T00:00:00Z"
+REVISION_AUTHOR = "审核人"
+
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+class Rng:
+    """splitmix64: a tiny PRNG whose sequence does not depend on the Python version."""
+
+    MASK = (1 << 64) - 1
+
+    def __init__(self, seed: int):
+        self.state = seed & self.MASK
+
+    def next(self) -> int:
+        self.state = (self.state + 0x9E3779B97F4A7C15) & self.MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & self.MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & self.MASK
+        return z ^ (z >> 31)
+
+    def below(self, n: int) -> int:
+        return self.next() % n
+
+    def shuffled(self, items) -> list:
+        out = list(items)
+        for i in range(len(out) - 1, 0, -1):
+            j = self.below(i + 1)
+            out[i], out[j] = out[j], out[i]
+        return out
+
+
+# =============================================================================
+# 2. TEMPLATE DATA
+# =============================================================================
+#
+# Section 二 (主动公开政府信息情况): 4 grid columns.  A row is either
+#   ("merged", text)                         one cell across all 4 columns, or
+#   ("header", [(text, span), ...])          column labels, or
+#   ("data", key, label, [(field, span), ...])   a data row; the label takes column 0.
+# Field names are the JSON keys of SPEC.md (proactive.<key>.<field>).
+
+PROACTIVE = {
+    "2019": [
+        ("merged", "第二十条第（一）项"),
+        ("header", [("信息内容", 1), ("本年新制作数量", 1), ("本年新公开数量", 1), ("对外公开总数量", 1)]),
+        ("data", "rules", "规章", [("made", 1), ("published", 1), ("total", 1)]),
+        ("data", "normative_documents", "规范性文件", [("made", 1), ("published", 1), ("total", 1)]),
+        ("merged", "第二十条第（五）项"),
+        ("header", [("信息内容", 1), ("上一年项目数量", 1), ("本年增/减", 1), ("处理决定数量", 1)]),
+        ("data", "licensing", "行政许可", [("previous_items", 1), ("change", 1), ("decisions", 1)]),
+        ("data", "other_services", "其他对外管理服务事项", [("previous_items", 1), ("change", 1), ("decisions", 1)]),
+        ("merged", "第二十条第（六）项"),
+        ("header", [("信息内容", 1), ("上一年项目数量", 1), ("本年增/减", 1), ("处理决定数量", 1)]),
+        ("data", "penalties", "行政处罚", [("previous_items", 1), ("change", 1), ("decisions", 1)]),
+        ("data", "coercive_measures", "行政强制", [("previous_items", 1), ("change", 1), ("decisions", 1)]),
+        ("merged", "第二十条第（八）项"),
+        ("header", [("信息内容", 1), ("上一年项目数量", 1), ("本年增/减", 2)]),
+        ("data", "fees", "行政事业性收费", [("previous_items", 1), ("change", 2)]),
+        ("merged", "第二十条第（九）项"),
+        ("header", [("信息内容", 1), ("采购项目数量", 1), ("采购总金额", 2)]),
+        ("data", "procurement", "政府集中采购", [("items", 1), ("amount", 2)]),
+    ],
+    "2021": [
+        ("merged", "第二十条第（一）项"),
+        ("header", [("信息内容", 1), ("本年制发件数", 1), ("本年废止件数", 1), ("现行有效件数", 1)]),
+        ("data", "rules", "规章", [("issued", 1), ("repealed", 1), ("in_force", 1)]),
+        ("data", "normative_documents", "行政规范性文件", [("issued", 1), ("repealed", 1), ("in_force", 1)]),
+        ("merged", "第二十条第（五）项"),
+        ("header", [("信息内容", 1), ("本年处理决定数量", 3)]),
+        ("data", "licensing", "行政许可", [("decisions", 3)]),
+        ("merged", "第二十条第（六）项"),
+        ("header", [("信息内容", 1), ("本年处理决定数量", 3)]),
+        ("data", "penalties", "行政处罚", [("decisions", 3)]),
+        ("data", "coercive_measures", "行政强制", [("decisions", 3)]),
+        ("merged", "第二十条第（八）项"),
+        ("header", [("信息内容", 1), ("本年收费金额（单位：万元）", 3)]),
+        ("data", "fees", "行政事业性收费", [("amount", 3)]),
+    ],
+}
+PROACTIVE_COL_WIDTHS_CM = [4.2, 3.8, 3.8, 3.8]
+
+# Section 三 (收到和处理政府信息公开申请情况): 3 label columns + 7 number columns.
+APPLICANT_COLUMNS = [
+    ("natural_person", "自然人"),
+    ("commercial", "商业企业"),
+    ("research", "科研机构"),
+    ("social_org", "社会公益组织"),
+    ("legal_service", "法律服务机构"),
+    ("other", "其他"),
+    ("total", "总计"),
+]
+APPLICANT_KEYS = [k for k, _ in APPLICANT_COLUMNS]
+SIX = APPLICANT_KEYS[:6]
+
+APPLICATIONS_HEADER_LABEL = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+_R = "三、本年度办理结果"
+_W = "（三）不予公开"
+_U = "（四）无法提供"
+_N = "（五）不予处理"
+_O = "（六）其他处理"
+# Body rows: (key, label path).  A path of 1 label spans the 3 label columns; of 2, the
+# first takes column 0 and the second columns 1-2; of 3, one column each.  Equal
+# consecutive labels in a column become one vertically merged cell.
+APPLICATION_ROWS_COMMON_HEAD = [
+    ("new", ["一、本年新收政府信息公开申请数量"]),
+    ("carried_over", ["二、上年结转政府信息公开申请数量"]),
+    ("results.granted", [_R, "（一）予以公开"]),
+    ("results.partly_granted", [_R, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"]),
+    ("results.withheld.state_secret", [_R, _W, "1.属于国家秘密"]),
+    ("results.withheld.prohibited_by_law", [_R, _W, "2.其他法律行政法规禁止公开"]),
+    ("results.withheld.endangers_security", [_R, _W, "3.危及“三安全一稳定”"]),
+    ("results.withheld.third_party_rights", [_R, _W, "4.保护第三方合法权益"]),
+    ("results.withheld.internal_affairs", [_R, _W, "5.属于三类内部事务信息"]),
+    ("results.withheld.process_info", [_R, _W, "6.属于四类过程性信息"]),
+    ("results.withheld.enforcement_files", [_R, _W, "7.属于行政执法案卷"]),
+    ("results.withheld.inquiry_matters", [_R, _W, "8.属于行政查询事项"]),
+    ("results.unavailable.not_held", [_R, _U, "1.本机关不掌握相关政府信息"]),
+    ("results.unavailable.needs_creation", [_R, _U, "2.没有现成信息需要另行制作"]),
+    ("results.unavailable.still_unclear", [_R, _U, "3.补正后申请内容仍不明确"]),
+    ("results.not_processed.petition", [_R, _N, "1.信访举报投诉类申请"]),
+    ("results.not_processed.repeated", [_R, _N, "2.重复申请"]),
+    ("results.not_processed.publications", [_R, _N, "3.要求提供公开出版物"]),
+    ("results.not_processed.excessive", [_R, _N, "4.无正当理由大量反复申请"]),
+    ("results.not_processed.confirmation", [_R, _N, "5.要求行政机关确认或重新出具已获取信息"]),
+]
+APPLICATION_ROWS_COMMON_TAIL = [
+    ("results.total", [_R, "（七）总计"]),
+    ("carried_forward", ["四、结转下年度继续办理"]),
+]
+APPLICATION_ROWS = {
+    "2019": APPLICATION_ROWS_COMMON_HEAD
+    + [("results.other", [_R, _O])]
+    + APPLICATION_ROWS_COMMON_TAIL,
+    "2021": APPLICATION_ROWS_COMMON_HEAD
+    + [
+        ("results.other.no_correction", [_R, _O, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]),
+        ("results.other.unpaid_fee", [_R, _O, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"]),
+        ("results.other.other", [_R, _O, "3.其他"]),
+    ]
+    + APPLICATION_ROWS_COMMON_TAIL,
+}
+APPLICATIONS_COL_WIDTHS_CM = [1.3, 2.0, 4.6] + [1.1] * 7
+RESULT_LEAF_KEYS = {
+    t: [k for k, _ in rows if k.startswith("results.") and k != "results.total"]
+    for t, rows in APPLICATION_ROWS.items()
+}
+
+# Section 四 (政府信息公开行政复议、行政诉讼情况): 15 columns, the same in both versions.
+REVIEW_GROUPS = [
+    ("review", "行政复议"),
+    ("litigation_direct", "未经复议直接起诉"),
+    ("litigation_after_review", "复议后起诉"),
+]
+REVIEW_FIELDS = [
+    ("upheld", "结果维持"),
+    ("corrected", "结果纠正"),
+    ("other", "其他结果"),
+    ("pending", "尚未审结"),
+    ("total", "总计"),
+]
+REVIEWS_COL_WIDTHS_CM = [1.04] * 15
+
+SECTION_TITLES = [
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+]
+
+DEFAULT_FONTS = {
+    "title": "方正小标宋简体",
+    "body": "仿宋_GB2312",
+    "h1": "黑体",
+    "h2": "楷体_GB2312",
+    "table": "宋体",
+    "latin": "Times New Roman",
+}
+
+
+# =============================================================================
+# 3. numbers
+# =============================================================================
+#
+# A report's numbers are a dict in the shape of SPEC.md's report object:
+#   {"proactive": {"rules": {"made": 3, ...}, ...},
+#    "applications": {"new": {"natural_person": 5, ...}, "results.withheld.state_secret": {...}, ...},
+#    "reviews": {"review": {"upheld": 1, ...}, ...}}
+# (applications keys are the dotted paths of SPEC.md).  Values are what the cell shows:
+# int, or str for signed changes ("+7") and amounts ("356.8").
+
+
+def all_zero_numbers(template: str) -> dict:
+    proactive = {}
+    for row in PROACTIVE[template]:
+        if row[0] == "data":
+            proactive[row[1]] = {f: 0 for f, _ in row[3]}
+    applications = {k: {c: 0 for c in APPLICANT_KEYS} for k, _ in APPLICATION_ROWS[template]}
+    reviews = {g: {f: 0 for f, _ in REVIEW_FIELDS} for g, _ in REVIEW_GROUPS}
+    return {"proactive": proactive, "applications": applications, "reviews": reviews}
+
+
+def distinct_applications(rng: Rng, template: str) -> dict:
+    """Every cell non-zero, all distinct, and the 勾稽 rules hold exactly."""
+    leaves = RESULT_LEAF_KEYS[template]
+    free = leaves + ["carried_over", "carried_forward"]
+    while True:
+        pool = iter(rng.shuffled(range(1, 6 * len(free) + 13)))
+        v = {k: {c: next(pool) for c in SIX} for k in free}
+        v["results.total"] = {c: sum(v[k][c] for k in leaves) for c in SIX}
+        v["new"] = {c: v["results.total"][c] + v["carried_forward"][c] - v["carried_over"][c] for c in SIX}
+        for row in v.values():
+            row["total"] = sum(row[c] for c in SIX)
+        values = [x for row in v.values() for x in row.values()]
+        if min(values) > 0 and len(set(values)) == len(values):
+            return {k: v[k] for k, _ in APPLICATION_ROWS[template]}
+
+
+def distinct_reviews(rng: Rng) -> dict:
+    while True:
+        pool = iter(rng.shuffled(range(1, 41)))
+        out = {}
+        for g, _ in REVIEW_GROUPS:
+            row = {f: next(pool) for f in ("upheld", "corrected", "other", "pending")}
+            row["total"] = sum(row.values())
+            out[g] = row
+        values = [x for row in out.values() for x in row.values()]
+        if len(set(values)) == len(values):
+            return out
+
+
+# signs of 本年增/减 in the 2019 distinct sample: signed in most rows, plain in one
+CHANGE_SIGNS = {"licensing": "+", "other_services": "-", "penalties": "", "coercive_measures": "-", "fees": "+"}
+
+
+def distinct_proactive(rng: Rng, template: str, amount: str) -> dict:
+    pool = iter(rng.shuffled(range(1, 61)))
+    out = {}
+    for row in PROACTIVE[template]:
+        if row[0] != "data":
+            continue
+        key, fields = row[1], [f for f, _ in row[3]]
+        if fields in (["made", "published", "total"], ["issued", "repealed", "in_force"]):
+            a, b, c = sorted(next(pool) for _ in range(3))
+            vals = dict(zip(fields, (b, a, c) if fields[0] == "issued" else (a, b, c)))
+        else:
+            vals = {}
+            for f in fields:
+                if f == "amount":
+                    vals[f] = amount
+                elif f == "change":
+                    n = next(pool)
+                    sign = CHANGE_SIGNS[key]
+                    if sign == "-" and n > vals["previous_items"]:
+                        vals["previous_items"], n = n, vals["previous_items"]
+                    vals[f] = f"{sign}{n}"
+                else:
+                    vals[f] = next(pool)
+        out[key] = vals
+    return out
+
+
+def distinct_numbers(template: str, seed: int, amount: str) -> dict:
+    rng = Rng(seed)
+    return {
+        "proactive": distinct_proactive(rng, template, amount),
+        "applications": distinct_applications(rng, template),
+        "reviews": distinct_reviews(rng),
+    }
+
+
+def check_numbers(template: str, numbers: dict) -> list[str]:
+    """The 勾稽 rules of SPEC.md; returns the failures (empty when all hold)."""
+    a, r = numbers["applications"], numbers["reviews"]
+    fails = []
+    for c in APPLICANT_KEYS:
+        if a["new"][c] + a["carried_over"][c] != a["results.total"][c] + a["carried_forward"][c]:
+            fails.append(f"applications.balance {c}")
+        if a["results.total"][c] != sum(a[k][c] for k in RESULT_LEAF_KEYS[template]):
+            fails.append(f"applications.results_total {c}")
+    for k, row in a.items():
+        if row["total"] != sum(row[c] for c in SIX):
+            fails.append(f"applications.row_total {k}")
+    for g, row in r.items():
+        if row["total"] != row["upheld"] + row["corrected"] + row["other"] + row["pending"]:
+            fails.append(f"reviews.total {g}")
+    return fails
+
+
+# =============================================================================
+# 4. OOXML helpers — every raw XML string of this script is built here
+# =============================================================================
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "v": "urn:schemas-microsoft-com:vml",
+    "o": "urn:schemas-microsoft-com:office:office",
+    "w10": "urn:schemas-microsoft-com:office:word",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+}
+NSDECLS = " ".join(f'xmlns:{p}="{u}"' for p, u in NS.items())
+
+
+def qn(tag: str) -> str:
+    prefix, local = tag.split(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+def esc(text: str) -> str:
+    return _xml_escape(text, {'"': "&quot;"})
+
+
+def X(fragment: str):
+    """Parse one XML element written with the prefixes of NS (python-docx element classes)."""
+    root = etree.fromstring(f"<w:root {NSDECLS}>{fragment}</w:root>", oxml_parser)
+    if len(root) != 1:
+        raise ValueError("X() wants exactly one element")
+    return root[0]
+
+
+def cm_to_dxa(cm: float) -> int:
+    return round(cm / 2.54 * 1440)
+
+
+# --- runs -------------------------------------------------------------------
+
+
+def rpr(*, font=None, latin=None, size=None, bold=False, vanish=False, color=None, underline=False) -> str:
+    """A w:rPr; children in schema order (rFonts, b, vanish, color, sz, u)."""
+    parts = []
+    if font or latin:
+        lat = latin or DEFAULT_FONTS["latin"]
+        ea = f' w:eastAsia="{esc(font)}"' if font else ""
+        parts.append(f'<w:rFonts w:ascii="{esc(lat)}" w:hAnsi="{esc(lat)}"{ea}/>')
+    if bold:
+        parts.append("<w:b/><w:bCs/>")
+    if vanish:
+        parts.append("<w:vanish/>")
+    if color:
+        parts.append(f'<w:color w:val="{color}"/>')
+    if size:
+        half = round(size * 2)
+        parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
+    if underline:
+        parts.append('<w:u w:val="single"/>')
+    body = "".join(parts)
+    return f"<w:rPr>{body}</w:rPr>" if body else ""
+
+
+def t(text: str) -> str:
+    space = ' xml:space="preserve"' if text != text.strip() or "  " in text else ""
+    return f"<w:t{space}>{esc(text)}</w:t>"
+
+
+def run(text: str = "", rp: str = "", inner: str | None = None) -> str:
+    """A w:r with text (or with `inner` raw content instead)."""
+    content = inner if inner is not None else t(text)
+    return f"<w:r>{rp}{content}</w:r>"
+
+
+# --- paragraphs -----------------------------------------------------------------
+
+
+def ppr(*, style=None, align=None, first_line_chars=None, font_size=16, line_exact=None,
+        num=None, outline=None, spacing_after=None, keep_next=False) -> str:
+    """A w:pPr; children in schema order (pStyle, keepNext, numPr, spacing, ind, jc, outlineLvl)."""
+    parts = []
+    if style:
+        parts.append(f'<w:pStyle w:val="{esc(style)}"/>')
+    if keep_next:
+        parts.append("<w:keepNext/>")
+    if num is not None:
+        num_id, ilvl = num
+        parts.append(f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    sp = []
+    if spacing_after is not None:
+        sp.append(f'w:after="{spacing_after}"')
+    if line_exact:
+        sp.append(f'w:line="{round(line_exact * 20)}" w:lineRule="exact"')
+    if sp:
+        parts.append(f"<w:spacing {' '.join(sp)}/>")
+    if first_line_chars:
+        twips = round(first_line_chars / 100 * font_size * 20)
+        parts.append(f'<w:ind w:firstLineChars="{first_line_chars}" w:firstLine="{twips}"/>')
+    if align:
+        parts.append(f'<w:jc w:val="{align}"/>')
+    if outline is not None:
+        parts.append(f'<w:outlineLvl w:val="{outline}"/>')
+    body = "".join(parts)
+    return f"<w:pPr>{body}</w:pPr>" if body else ""
+
+
+def para(content: str, pp: str = "") -> str:
+    return f"<w:p>{pp}{content}</w:p>"
+
+
+def set_ppr(p_element, pp: str) -> None:
+    """Replace the w:pPr of an existing w:p (python-docx element) with raw XML."""
+    for old in p_element.findall(qn("w:pPr")):
+        p_element.remove(old)
+    if pp:
+        p_element.insert(0, X(pp))
+
+
+# --- tables -----------------------------------------------------------------------
+
+BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+TC_BORDERS = "<w:tcBorders>" + "".join(BORDER.format(side=s) for s in ("top", "left", "bottom", "right")) + "</w:tcBorders>"
+TBL_BORDERS = "<w:tblBorders>" + "".join(
+    BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>"
+
+
+def cell_para(text: str, *, font, size, align="center") -> str:
+    pp = f'<w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:jc w:val="{align}"/></w:pPr>'
+    r = run(text, rpr(font=font, size=size)) if text else ""
+    return para(r, pp)
+
+
+def tc(content: str, width_dxa: int, *, span=1, vmerge=None, hmerge=None, borders=True, valign="center") -> str:
+    """A w:tc.  `content` is the raw block content (paragraphs, nested tables).
+    vmerge: None | "restart" | "continue" (writes w:val="continue") | "bare" (writes <w:vMerge/>).
+    hmerge: None | "restart" | "bare" (legacy horizontal merge)."""
+    props = [f'<w:tcW w:w="{width_dxa}" w:type="dxa"/>']
+    if span > 1:
+        props.append(f'<w:gridSpan w:val="{span}"/>')
+    if hmerge == "restart":
+        props.append('<w:hMerge w:val="restart"/>')
+    elif hmerge == "bare":
+        props.append("<w:hMerge/>")
+    if vmerge in ("restart", "continue"):
+        props.append(f'<w:vMerge w:val="{vmerge}"/>')
+    elif vmerge == "bare":
+        props.append("<w:vMerge/>")
+    if borders:
+        props.append(TC_BORDERS)
+    if valign:
+        props.append(f'<w:vAlign w:val="{valign}"/>')
+    return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{content}</w:tc>"
+
+
+def tr(cells: str, *, header=None, grid_before=0, grid_after=0, before_dxa=0, after_dxa=0,
+       deleted=False, rev_id=0, cant_split=True) -> str:
+    """A w:tr.  header: None | "bare" (<w:tblHeader/>) | "true" (w:val="true")."""
+    props = []
+    if grid_before:
+        props.append(f'<w:gridBefore w:val="{grid_before}"/>')
+    if grid_after:
+        props.append(f'<w:gridAfter w:val="{grid_after}"/>')
+    if before_dxa:
+        props.append(f'<w:wBefore w:w="{before_dxa}" w:type="dxa"/>')
+    if after_dxa:
+        props.append(f'<w:wAfter w:w="{after_dxa}" w:type="dxa"/>')
+    if cant_split:
+        props.append("<w:cantSplit/>")
+    if header == "bare":
+        props.append("<w:tblHeader/>")
+    elif header == "true":
+        props.append('<w:tblHeader w:val="true"/>')
+    if deleted:
+        props.append(f'<w:del w:id="{rev_id}" w:author="{REVISION_AUTHOR}" w:date="{DOC_DATE_ISO}"/>')
+    trpr = f"<w:trPr>{''.join(props)}</w:trPr>" if props else ""
+    return f"<w:tr>{trpr}{cells}</w:tr>"
+
+
+def tbl(grid_dxa: list[int], rows: str, *, align="center") -> str:
+    total = sum(grid_dxa)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in grid_dxa)
+    props = (f'<w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="{align}"/>{TBL_BORDERS}'
+             f'<w:tblLayout w:type="fixed"/>'
+             f'<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+             f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>')
+    return f"<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
+
+
+@dataclass
+class Cell:
+    """A cell of a laid-out table, in the same terms as govdoc's JSON output."""
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    align: str = "center"
+
+
+@dataclass
+class TableLayout:
+    col_widths_cm: list[float]
+    cells: list[Cell]
+    header_rows: int = 0            # rows that are column headers
+    mark_header_rows: bool = False  # write <w:tblHeader/> on them (repeat on each page)
+    font: str = DEFAULT_FONTS["table"]
+    size: float = 10.5
+
+    @property
+    def n_rows(self) -> int:
+        return max(c.row + c.row_span for c in self.cells)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.col_widths_cm)
+
+
+def layout_table_xml(layout: TableLayout) -> str:
+    """Write a TableLayout as a w:tbl with gridSpan / vMerge restart+continue."""
+    grid = [cm_to_dxa(w) for w in layout.col_widths_cm]
+    start = {(c.row, c.col): c for c in layout.cells}
+    covering = {}
+    for c in layout.cells:
+        for r in range(c.row, c.row + c.row_span):
+            for k in range(c.col, c.col + c.col_span):
+                if (r, k) in covering:
+                    raise ValueError(f"cells overlap at {(r, k)}")
+                covering[(r, k)] = c
+    rows_xml = []
+    for r in range(layout.n_rows):
+        cells_xml = []
+        k = 0
+        while k < layout.n_cols:
+            c = covering.get((r, k))
+            if c is None:
+                raise ValueError(f"no cell covers {(r, k)}")
+            if c.col != k:
+                raise ValueError(f"bad horizontal cover at {(r, k)}")
+            width = sum(grid[c.col:c.col + c.col_span])
+            if (r, k) in start:
+                content = cell_para(c.text, font=layout.font, size=layout.size, align=c.align)
+                vm = "restart" if c.row_span > 1 else None
+            else:
+                content = cell_para("", font=layout.font, size=layout.size)
+                vm = "continue"
+            cells_xml.append(tc(content, width, span=c.col_span, vmerge=vm))
+            k += c.col_span
+        header = "bare" if layout.mark_header_rows and r < layout.header_rows else None
+        rows_xml.append(tr("".join(cells_xml), header=header))
+    return tbl(grid, "".join(rows_xml))
+
+
+# --- drawing / text boxes ----------------------------------------------------------
+
+VML_TEXTBOX_SHAPETYPE = (
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">'
+    '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>')
+
+
+def drawingml_textbox_run(paragraphs_xml: str, *, shape_id: int, name: str, width_cm: float, height_cm: float,
+                          offset_cm: float) -> str:
+    """A run holding a text box the way Word 2010+ writes it: mc:AlternateContent with a
+    DrawingML (wps) choice and a VML fallback carrying the same paragraphs."""
+    cx, cy = round(width_cm * 360000), round(height_cm * 360000)
+    off = round(offset_cm * 360000)
+    wpt, hpt, offpt = width_cm / 2.54 * 72, height_cm / 2.54 * 72, offset_cm / 2.54 * 72
+    choice = (
+        '<w:drawing>'
+        f'<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="{251658240 + shape_id}"'
+        ' behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{off}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        '<wp:wrapTopAndBottom/>'
+        f'<wp:docPr id="{shape_id}" name="{esc(name)}"/><wp:cNvGraphicFramePr/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvSpPr txBox="1"/>'
+        f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
+        '<a:ln w="6350"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>'
+        f'<wps:txbx><w:txbxContent>{paragraphs_xml}</w:txbxContent></wps:txbx>'
+        '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720"'
+        ' anchor="t" anchorCtr="0"><a:noAutofit/></wps:bodyPr>'
+        '</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>')
+    fallback = (
+        '<w:pict>' + VML_TEXTBOX_SHAPETYPE +
+        f'<v:shape id="{esc(name)}" o:spid="_x0000_s{1024 + shape_id}" type="#_x0000_t202"'
+        f' style="position:absolute;margin-left:0;margin-top:{offpt:.1f}pt;width:{wpt:.1f}pt;height:{hpt:.1f}pt;'
+        f'z-index:{shape_id};mso-position-horizontal-relative:text;mso-position-vertical-relative:text"'
+        ' fillcolor="white" strokeweight=".5pt">'
+        f'<v:textbox><w:txbxContent>{paragraphs_xml}</w:txbxContent></v:textbox>'
+        '<w10:wrap type="topAndBottom"/></v:shape></w:pict>')
+    return ('<w:r><mc:AlternateContent>'
+            f'<mc:Choice Requires="wps">{choice}</mc:Choice>'
+            f'<mc:Fallback>{fallback}</mc:Fallback>'
+            '</mc:AlternateContent></w:r>')
+
+
+def vml_textbox_run(paragraphs_xml: str, *, shape_id: int, name: str, width_cm: float, height_cm: float) -> str:
+    """A run holding a legacy VML-only text box (w:pict/v:shape/v:textbox/w:txbxContent), inline."""
+    wpt, hpt = width_cm / 2.54 * 72, height_cm / 2.54 * 72
+    return ('<w:r><w:pict>' + VML_TEXTBOX_SHAPETYPE +
+            f'<v:shape id="{esc(name)}" o:spid="_x0000_s{1024 + shape_id}" type="#_x0000_t202"'
+            f' style="width:{wpt:.1f}pt;height:{hpt:.1f}pt" fillcolor="white" strokeweight=".5pt">'
+            f'<v:textbox><w:txbxContent>{paragraphs_xml}</w:txbxContent></v:textbox></v:shape>'
+            '</w:pict></w:r>')
+
+
+# --- content controls, revisions, fields ----------------------------------------------
+
+
+def sdt(content: str, *, sdt_id: int, alias: str) -> str:
+    """A w:sdt around block, row, cell or run content (the content decides the level)."""
+    return (f'<w:sdt><w:sdtPr><w:alias w:val="{esc(alias)}"/><w:tag w:val="{esc(alias)}"/>'
+            f'<w:id w:val="{sdt_id}"/></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>')
+
+
+def rev_attrs(rev_id: int) -> str:
+    return f'w:id="{rev_id}" w:author="{REVISION_AUTHOR}" w:date="{DOC_DATE_ISO}"'
+
+
+def ins(runs: str, rev_id: int) -> str:
+    return f"<w:ins {rev_attrs(rev_id)}>{runs}</w:ins>"
+
+
+def deleted_run(text: str, rev_id: int, rp: str = "") -> str:
+    return f'<w:del {rev_attrs(rev_id)}><w:r>{rp}<w:delText>{esc(text)}</w:delText></w:r></w:del>'
+
+
+def move_from(runs: str, rev_id: int, name: str) -> str:
+    return (f'<w:moveFromRangeStart {rev_attrs(rev_id)} w:name="{name}"/>'
+            f"<w:moveFrom {rev_attrs(rev_id + 1)}>{runs}</w:moveFrom>"
+            f'<w:moveFromRangeEnd w:id="{rev_id}"/>')
+
+
+def move_to(runs: str, rev_id: int, name: str) -> str:
+    return (f'<w:moveToRangeStart {rev_attrs(rev_id)} w:name="{name}"/>'
+            f"<w:moveTo {rev_attrs(rev_id + 1)}>{runs}</w:moveTo>"
+            f'<w:moveToRangeEnd w:id="{rev_id}"/>')
+
+
+def complex_field(instr: str, result_runs: str, rp: str = "") -> str:
+    return (f'<w:r>{rp}<w:fldChar w:fldCharType="begin" w:fldLock="1"/></w:r>'
+            f'<w:r>{rp}<w:instrText xml:space="preserve">{esc(instr)}</w:instrText></w:r>'
+            f'<w:r>{rp}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f"{result_runs}"
+            f'<w:r>{rp}<w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def simple_field(instr: str, result_runs: str) -> str:
+    return f'<w:fldSimple w:instr="{esc(instr)}">{result_runs}</w:fldSimple>'
+
+
+# --- numbering.xml and styles.xml ---------------------------------------------------
+
+
+@dataclass
+class ListDef:
+    """One automatic-numbering list: an abstractNum and the w:num that points to it."""
+    num_id: int
+    levels: list            # [(numFmt, lvlText, start, font or None), ...] by ilvl
+    style_link: str | None = None  # styleId whose pPr carries this list (w:pStyle in lvl 0)
+
+
+def numbering_xml(lists: list[ListDef]) -> str:
+    abstracts, nums = [], []
+    for lst in lists:
+        aid = lst.num_id  # one abstractNum per list, same number as the w:num
+        lvls = []
+        for ilvl, (fmt, text, start, font) in enumerate(lst.levels):
+            pstyle = f'<w:pStyle w:val="{lst.style_link}"/>' if (lst.style_link and ilvl == 0) else ""
+            lvl_rpr = rpr(font=font) if font else ""
+            lvls.append(
+                f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{pstyle}'
+                f'<w:suff w:val="nothing"/><w:lvlText w:val="{esc(text)}"/><w:lvlJc w:val="left"/>'
+                f'<w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr>{lvl_rpr}</w:lvl>')
+        kind = "multilevel" if len(lst.levels) > 1 else "singleLevel"
+        abstracts.append(
+            f'<w:abstractNum w:abstractNumId="{aid}"><w:nsid w:val="{0x1A2B3C00 + aid:08X}"/>'
+            f'<w:multiLevelType w:val="{kind}"/><w:tmpl w:val="{0x5D6E7F00 + aid:08X}"/>{"".join(lvls)}</w:abstractNum>')
+        nums.append(f'<w:num w:numId="{lst.num_id}"><w:abstractNumId w:val="{aid}"/></w:num>')
+    return (f'<w:numbering {NSDECLS} mc:Ignorable="w14">' + "".join(abstracts) + "".join(nums) + "</w:numbering>")
+
+
+@dataclass
+class StyleDef:
+    style_id: str
+    name: str
+    ppr: str = ""          # raw <w:pPr> content
+    rpr: str = ""          # raw <w:rPr> content
+    based_on: str | None = "a"
+    kind: str = "paragraph"
+
+
+def styles_xml(fonts: dict, extra: list[StyleDef]) -> str:
+    """A compact styles.xml with the style ids Chinese Word/WPS use (a, a0, a1, a2 ...)."""
+    lat = esc(fonts["latin"])
+    defaults = (
+        '<w:docDefaults><w:rPrDefault><w:rPr>'
+        f'<w:rFonts w:ascii="{lat}" w:eastAsia="{esc(fonts["body"])}" w:hAnsi="{lat}" w:cs="{lat}"/>'
+        '<w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/>'
+        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        '<w:pPrDefault><w:pPr/></w:pPrDefault></w:docDefaults>')
+    base = (
+        '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:qFormat/>'
+        '<w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>'
+        '<w:style w:type="character" w:default="1" w:styleId="a0"><w:name w:val="Default Paragraph Font"/>'
+        '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
+        '<w:style w:type="table" w:default="1" w:styleId="a1"><w:name w:val="Normal Table"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
+        '<w:style w:type="numbering" w:default="1" w:styleId="a2"><w:name w:val="No List"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>')
+    more = []
+    for s in extra:
+        based = f'<w:basedOn w:val="{s.based_on}"/>' if s.based_on else ""
+        p = f"<w:pPr>{s.ppr}</w:pPr>" if s.ppr else ""
+        r = f"<w:rPr>{s.rpr}</w:rPr>" if s.rpr else ""
+        more.append(f'<w:style w:type="{s.kind}" w:styleId="{esc(s.style_id)}"><w:name w:val="{esc(s.name)}"/>'
+                    f'{based}<w:qFormat/>{p}{r}</w:style>')
+    return f'<w:styles {NSDECLS} mc:Ignorable="w14">{defaults}{base}{"".join(more)}</w:styles>'
+
+
+# =============================================================================
+# 5. package plumbing
+# =============================================================================
+
+DROP_PART_RELTYPES = {
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    RT.CUSTOM_XML,
+    RT.THUMBNAIL,
+    RT.WEB_SETTINGS,
+}
+
+
+class DocxBuilder:
+    """A python-docx Document slimmed to a small, deterministic package, plus raw-XML appending."""
+
+    def __init__(self, *, fonts: dict, styles: list[StyleDef] = (), lists: list[ListDef] = (), title: str = ""):
+        self.fonts = fonts
+        self.doc = docx.Document()
+        part = self.doc.part
+        for rels in (part.rels, part.package.rels):
+            for rid in [rid for rid, rel in rels.items() if rel.reltype in DROP_PART_RELTYPES]:
+                del rels[rid]
+        part._styles_part._element = X(styles_xml(fonts, list(styles)))
+        part.numbering_part._element = X(numbering_xml(list(lists)))
+        settings = self.doc.settings.element
+        for tag in ("w:rsids", "w:attachedTemplate", "w14:docId"):
+            for el in settings.findall(qn(tag)):
+                settings.remove(el)
+        for el in settings.findall(qn("w:themeFontLang")):
+            el.set(qn("w:eastAsia"), "zh-CN")
+        for el in settings.findall(qn("w:savePreviewPicture")):
+            settings.remove(el)
+        self.body = self.doc.element.body
+        for el in list(self.body):
+            if el.tag != qn("w:sectPr"):
+                self.body.remove(el)
+        sect = self.doc.sections[0]
+        sect.page_width, sect.page_height = Twips(11906), Twips(16838)
+        sect.top_margin, sect.bottom_margin = Twips(cm_to_dxa(3.7)), Twips(cm_to_dxa(3.5))
+        sect.left_margin, sect.right_margin = Twips(cm_to_dxa(2.8)), Twips(cm_to_dxa(2.6))
+        sect.header_distance, sect.footer_distance = Twips(cm_to_dxa(1.5)), Twips(cm_to_dxa(2.8))
+        sectpr = sect._sectPr
+        for a in list(sectpr.attrib):
+            del sectpr.attrib[a]
+        cp = self.doc.core_properties
+        cp.title = title
+        cp.author = "govdoc samples"
+        cp.last_modified_by = "govdoc samples"
+        cp.comments = ""
+        cp.revision = 1
+        cp.created = cp.modified = cp.last_printed = DOC_DATE
+
+    # -- appending --------------------------------------------------------------
+    def append(self, fragment: str):
+        el = X(fragment)
+        self.body.find(qn("w:sectPr")).addprevious(el)
+        return el
+
+    def body_paragraph(self, text: str, *, first_line=True):
+        f = self.fonts
+        return self.append(para(run(text, rpr(font=f["body"], size=16)),
+                                ppr(first_line_chars=200 if first_line else None, line_exact=28)))
+
+    def title_lines(self, lines: list[str]):
+        for line in lines:
+            self.append(para(run(line, rpr(font=self.fonts["title"], size=22)),
+                             ppr(align="center", line_exact=36, spacing_after=0)))
+        self.append(para("", ppr(line_exact=28)))  # the blank line under the title
+
+    def heading(self, level: int, text: str, *, num=None):
+        font = self.fonts["h1"] if level == 1 else self.fonts["h2"]
+        return self.append(para(run(text, rpr(font=font, size=16)),
+                                ppr(first_line_chars=200, line_exact=28, num=num, keep_next=True)))
+
+    def table(self, layout: TableLayout):
+        self.append(layout_table_xml(layout))
+        # a table must be followed by a paragraph before the next table / the section end
+        self.append(para("", ppr(line_exact=14)))
+
+    # -- saving ---------------------------------------------------------------------
+    def save(self, path: Path, *, main_part_name: str | None = None):
+        root = self.doc.element
+        etree.cleanup_namespaces(root, top_nsmap={p: u for p, u in NS.items() if p in ("a",)},
+                                 keep_ns_prefixes=list(root.nsmap))
+        if main_part_name:
+            self.doc.part.partname = PackURI(main_part_name)
+        buf = io.BytesIO()
+        self.doc.save(buf)
+        write_normalized_zip(path, read_zip(buf.getvalue()))
+
+
+def read_zip(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return [(info.filename, z.read(info.filename)) for info in z.infolist()]
+
+
+def write_normalized_zip(path: Path, entries: list[tuple[str, bytes]]):
+    """Rewrite a package with fixed dates and attributes, entries in the order written."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            z.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    path.write_bytes(buf.getvalue())
+
+
+# =============================================================================
+# 6. build_report
+# =============================================================================
+
+
+def proactive_layout(template: str, numbers: dict, labels: dict) -> TableLayout:
+    cells, r = [], 0
+    for row in PROACTIVE[template]:
+        if row[0] == "merged":
+            cells.append(Cell(r, 0, labels.get(row[1], row[1]), col_span=4, align="left"))
+        elif row[0] == "header":
+            k = 0
+            for text, span in row[1]:
+                cells.append(Cell(r, k, labels.get(text, text), col_span=span))
+                k += span
+        else:
+            _, key, label, fields = row
+            cells.append(Cell(r, 0, labels.get(label, label)))
+            k = 1
+            for f, span in fields:
+                cells.append(Cell(r, k, str(numbers[key][f]), col_span=span))
+                k += span
+        r += 1
+    return TableLayout(PROACTIVE_COL_WIDTHS_CM, cells, header_rows=0, size=10.5)
+
+
+def merge_label_column(rows: list[tuple[str, list[str]]], col: int, first_row: int) -> list[Cell]:
+    """Cells of label column `col` (0..2) for the body rows: spans from the label paths."""
+    cells = []
+    i = 0
+    while i < len(rows):
+        path = rows[i][1]
+        owner = {1: 0, 2: (0 if col == 0 else 1), 3: col}[len(path)]
+        if owner != col:            # covered horizontally by a cell to the left
+            i += 1
+            continue
+        label_index = min(col, len(path) - 1)
+        col_span = {1: 3, 2: (1 if col == 0 else 2), 3: 1}[len(path)]
+        j = i + 1
+        if len(path) > 1 and label_index < len(path) - 1:
+            prefix = path[:label_index + 1]
+            while j < len(rows) and len(rows[j][1]) > label_index + 1 and rows[j][1][:label_index + 1] == prefix:
+                j += 1
+        cells.append(Cell(first_row + i, col, path[label_index], row_span=j - i, col_span=col_span,
+                          align="left" if col_span > 1 or col == 2 else "center"))
+        i = j
+    return cells
+
+
+def applications_layout(template: str, numbers: dict, labels: dict, *, mark_header: bool) -> TableLayout:
+    rows = [(k, [labels.get(x, x) for x in path]) for k, path in APPLICATION_ROWS[template]]
+    L = lambda s: labels.get(s, s)  # noqa: E731
+    cells = [
+        Cell(0, 0, L(APPLICATIONS_HEADER_LABEL), row_span=3, col_span=3),
+        Cell(0, 3, L("申请人情况"), col_span=7),
+        Cell(1, 3, L("自然人"), row_span=2),
+        Cell(1, 4, L("法人或其他组织"), col_span=5),
+        Cell(1, 9, L("总计"), row_span=2),
+    ]
+    for i, (_, text) in enumerate(APPLICANT_COLUMNS[1:6]):
+        cells.append(Cell(2, 4 + i, L(text)))
+    for col in range(3):
+        cells += merge_label_column(rows, col, first_row=3)
+    for i, (key, _) in enumerate(rows):
+        for j, c in enumerate(APPLICANT_KEYS):
+            cells.append(Cell(3 + i, 3 + j, str(numbers[key][c])))
+    return TableLayout(APPLICATIONS_COL_WIDTHS_CM, cells, header_rows=3, mark_header_rows=mark_header, size=9)
+
+
+def reviews_layout(numbers: dict, labels: dict) -> TableLayout:
+    L = lambda s: labels.get(s, s)  # noqa: E731
+    cells = [Cell(0, 0, L("行政复议"), col_span=5), Cell(0, 5, L("行政诉讼"), col_span=10)]
+    for i, (_, text) in enumerate(REVIEW_FIELDS):
+        cells.append(Cell(1, i, L(text), row_span=2))
+    cells += [Cell(1, 5, L("未经复议直接起诉"), col_span=5), Cell(1, 10, L("复议后起诉"), col_span=5)]
+    for g in range(2):
+        for i, (_, text) in enumerate(REVIEW_FIELDS):
+            cells.append(Cell(2, 5 + 5 * g + i, L(text)))
+    k = 0
+    for g, _ in REVIEW_GROUPS:
+        for f, _ in REVIEW_FIELDS:
+            cells.append(Cell(3, k, str(numbers[g][f])))
+            k += 1
+    return TableLayout(REVIEWS_COL_WIDTHS_CM, cells, header_rows=3, size=9)
+
+
+# the official heading numbering used when a report asks for automatic numbering
+REPORT_HEADING_LIST = ListDef(num_id=1, levels=[
+    ("chineseCounting", "%1、", 1, DEFAULT_FONTS["h1"]),
+    ("chineseCounting", "（%2）", 1, DEFAULT_FONTS["h2"]),
+])
+
+
+def cn_small(n: int) -> str:
+    """1..99 in ordinary Chinese counting (十一, 二十)."""
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + ("" if ones == 0 else CN_DIGITS[ones])
+
+
+@dataclass
+class ReportSpec:
+    """Everything a report sample is made of; build_report() lays it out."""
+    file: str
+    agency: str
+    year: int
+    template: str                       # "2019" | "2021"
+    title_lines: list[str]
+    numbers: dict
+    sections: list[list[tuple]]         # 6 lists of ("p", text) | ("h2", text) | ("table", name)
+    fonts: dict = field(default_factory=lambda: dict(DEFAULT_FONTS))
+    labels: dict = field(default_factory=dict)   # template label -> text written instead
+    auto_numbering: bool = False        # 一、/（一） from numbering.xml instead of typed text
+    repeat_header: bool = False         # mark the section-三 header rows with <w:tblHeader/>
+    section_titles: list[str] = field(default_factory=lambda: list(SECTION_TITLES))
+
+
+def build_report(path: Path, spec: ReportSpec) -> None:
+    """Lay out a whole annual report: title, six sections, three tables."""
+    lists = [REPORT_HEADING_LIST] if spec.auto_numbering else []
+    b = DocxBuilder(fonts=spec.fonts, lists=lists, title="".join(spec.title_lines))
+    b.title_lines(spec.title_lines)
+    for i, (title, blocks) in enumerate(zip(spec.section_titles, spec.sections), start=1):
+        if spec.auto_numbering:
+            b.heading(1, title, num=(1, 0))
+        else:
+            b.heading(1, f"{cn_small(i)}、{title}")
+        sub = 0
+        for block in blocks:
+            kind, value = block
+            if kind == "p":
+                b.body_paragraph(value)
+            elif kind == "h2":
+                sub += 1
+                if spec.auto_numbering:
+                    b.heading(2, value, num=(1, 1))
+                else:
+                    b.heading(2, f"（{cn_small(sub)}）{value}")
+            elif kind == "table":
+                if value == "proactive":
+                    b.table(proactive_layout(spec.template, spec.numbers["proactive"], spec.labels))
+                elif value == "applications":
+                    b.table(applications_layout(spec.template, spec.numbers["applications"], spec.labels,
+                                                mark_header=spec.repeat_header))
+                elif value == "reviews":
+                    b.table(reviews_layout(spec.numbers["reviews"], spec.labels))
+                else:
+                    raise ValueError(value)
+            else:
+                raise ValueError(kind)
+    b.save(path)
+
+
+# =============================================================================
+# 7. the samples
+# =============================================================================
+
+# --- 7.1 the seed report (石狮市商务局 2019), text as in shared/seed/shishi-commerce-2019.txt
+# with the stray spaces of the PDF extraction removed and the three paragraphs the page
+# ends broke rejoined.
+
+SEED_SECTIONS = [
+    [
+        ("h2", "主动公开信息"),
+        ("p", "今年以来政府信息主动公开数30条。其中机构职能类信息2条，政策、规范性文件类信息数1条，安全生产、应急管理类信息数4条，其他类信息数23条。全文电子化公开率100%。"),
+        ("p", "印发《石狮市商务局关于建立新闻发言人制度的通知》，明确我局新闻发言人及联络员工作内容、职责，制定单位新闻发言工作制度，成立以分管副局长为单位新闻发言人、综合股股长施滨滨为新闻联络员的工作小组，并根据人事变动及时调整新闻发言人。落实信息发布主体责任，明确相关新闻收集、撰写、发布等工作职责。积极履行“第一解读人”职责，2019年11月副局长李荣亮就“落实商贸经济高质量发展”通过在线访谈与网民进行在线交流。"),
+        ("p", "围绕2019年市委市政府重要部署和商务发展主要预期目标，明确工作任务，落实责任分工，按照任务分解做好各自职责内的政策解读工作，并通过不断创新工作方式公开，及时公开相关政策措施。2019年10月，新闻联播报道“福建泉州出口逆势增长靠什么”的一线调研新闻，市商务局局长林金场代表泉州接受中央电视台采访。市场采购、商贸电商、口岸航线等相关工作先后多次被人民日报、国际商报、福建日报、泉州晚报等各级新闻媒体报道，有效提振了市场信心。"),
+        ("p", "我局完善地方预决算公开操作规程，建立健全预决算公开统计和考核工作机制，依照文件要求及时公开局机关及各下属事业单位2018年决算和2019年预算内容。"),
+        ("p", "严格落实网络意识形态责任制，认真按照要求完成政府网站域名清理工作，经自查目前没有自建运营的政府网站，主要依托中国石狮网和“石狮商务”微信公众号进行网上信息发布。在工作中，我局坚持以正面宣传为主，注重把握不同时期宣传重点，提高舆论引导效果，并对中美贸易摩擦、防范非洲猪瘟等重大事件及时介入，防患未然，特别注意掌握网络舆情，牢牢掌握新闻报导主动权；同时积极组织机关各股、下属各单位撰写信息稿件并投稿，对我局市场采购贸易、电子商务等重点工作进行突出宣传，通过“石狮商务”微信公众号及时发布相关惠及企业或个人有利政策信息，如市场贸易采购试点及预包装食品出口等工作内容；信息发布过程中能够按照要求进行“三审三校”。"),
+        ("p", "2019年10月11日，经市政府第14次常务会议同意，出台《泉州石狮服装城市场采购贸易方式出口预包装食品质量安全监督管理规定（试行）》、《泉州石狮服装城市场采购贸易方式出口预包装食品质量安全市场监管工作规程（试行）》，我局及时主动公开文件，并按规定在公布3日内于中国石狮网等平台做好文件政策解读工作；同时积极在《八闽快讯》等媒介进行信息报道。"),
+        ("p", "2019年，根据《石狮市人民政府办公室关于办理市七届人大二次会议代表建议的通知》、《石狮市人民政府办公室关于办理市政协七届二次会议提案的通知》文件要求，我单位承办人大建议5件（其中1件独办，1件主办，1件联合主办，3件协办），承办政协提案9件，（4件主办，1件联合主办，4件协办）。承办件中涉及民生、经济等多方面工作，我局主动对接代表及提案人，将落实工作详细答复，并以召开座谈会、电话联系、赴单位拜访等多种形式取得工作落实情况信息。"),
+        ("h2", "政府信息依申请公开办理情况"),
+        ("p", "截至2019年底，我局未收到公民、法人和其他组织提出的申请。"),
+        ("h2", "政府信息管理"),
+        ("p", "我局采用规范发文稿，局领导班子坚持以“公开为原则，不公开为例外”亲自审定每一个对外公布信息，每个政府信息产生时就由局领导审批时明确该信息为“主动公开”、“依申请公开”还是“不予公开”，对不予公开的说明具体理由，做到主要领导亲自抓、各股及下属单位负责人具体抓，继续保持我局信息公开工作一级抓一级、层层抓落实的良好局面。"),
+        ("p", "及时于每月5日、20日定期向市档案馆、公共图书馆移交主动公开的政府信息。全年主动公开的政府信息电子档刻录至光盘，于年底准时送交“两馆”。"),
+        ("h2", "平台建设"),
+        ("p", "我局结合单位工作实际，以实事求是、与时俱进为原则制定《市商务局舆情应对处置工作制度》、《微信公众号信息发布管理制度》等政务新媒体管理制度。同时为加大推进政务公开工作的宣传力度，保证公开的真实性和有效性，保障公众知情权和公众对我局工作实施有效监督，提高行政效率、改善服务质量、方便群众办事，我局通过不断创新工作方式广泛开展政务公开工作。我局通过“单位政务公开栏”、“市政府政务公开栏”、“中国石狮门户网站”、“石狮商务局微信公众账号”及“石狮服装城LED屏”等五个公开方式，严格按照依法公开的原则，主动、及时、规范信息的发布，直接将信息呈现在市民、商户眼前，既提高我局办事的透明度，减少工作的随意性，加大社会各界对我局行政职权的监督；又缩短了局机关与公众的距离，为服务对象提供更为“公开、透明、高效、便民”的政务公开平台。充分发挥政府微博、微信、移动客户端灵活便捷的优势，做好信息发布、政策解读和办事服务工作，进一步增强公开实效，提升服务水平。每月定期在“石狮商务”微信公众号公开当月政务公开信息。"),
+        ("h2", "监督保障"),
+        ("p", "为确保信息公开的有效性和及时性，我局领导班子成员高度重视信息公开工作，根据局领导班子小组成员的调整情况，及时调整充实我局政府信息公开工作领导小组，成立了以林金场局长为组长，李荣亮副局长为副组长，办公室及业务股室工作人员为成员的政府信息公开工作领导小组，切实保证了政府信息公开的领导力量。领导小组下设办公室，负责政府信息公开的日常组织协调工作，促进信息公开工作顺利开展。"),
+        ("p", "按照“谁开设、谁管理”原则，落实主体责任，严格内容审查把关，不得发布与政府职能没有直接关联的信息，信息发布失当、造成不良影响的要及时整改。由分管领导、主要领导亲自签批《保密审查表》，严格把关信息发布内容。"),
+    ],
+    [("table", "proactive")],
+    [("table", "applications")],
+    [("table", "reviews")],
+    [
+        ("p", "2019年我局的政府信息公开工作虽然取得了一些成绩和进展，但仍存在一些问题和不足。一是对政府信息公开的认识有待进一步提高，对政府信息公开条例等相关法律法规学习不够透彻，以致工作成效不显著；二是对外公开的宣传还不够，仍需探索更多的公开方式，做到让群众及时、清楚的了解政府信息；三是个别时候还存在公开不及时的现象，公开效率有待加强。"),
+        ("p", "2020年，我局将着重抓好以下几方面的工作：（一）进一步组织学习、贯彻《中华人民共和国政府信息公开条例》。对照条例，认真理清局政府信息公开事项，查漏补缺，编制更加科学规范的公开目录。（二）加大宣传力度。通过中国石狮网、《石狮日报》等主流媒体、利用宣传资料、宣传栏，特别是充分利用微信新媒体“传播快、覆盖面广”的特点，对重点领域政务信息进行公开和宣传，进一步优化我市营商环境的建设，认真听取民意，不断改进工作方式方法，不断提高局公信力和政务公开工作。"),
+        ("p", "组织全局领导干部和职工学习上级相关文件，不断提高对推行政务公开重要意义的认识，使全体干部职工深刻认识到商务局工作与群众的紧密联系以及在新形势下积极推行政务公开的重要性。"),
+    ],
+    [("p", "无。")],
+]
+
+# The seed's own label texts where they differ from the template: its section-三 table
+# writes "本机关不掌握相关信息" and, in the part after the page end, half-width
+# parentheses and commas.
+SEED_LABELS = {
+    "1.本机关不掌握相关政府信息": "1.本机关不掌握相关信息",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+    "（三）不予公开": "(三)不予公开",
+    "（四）无法提供": "(四)无法提供",
+    "（五）不予处理": "(五)不予处理",
+    "（六）其他处理": "(六)其他处理",
+    "（七）总计": "(七)总计",
+}
+
+
+def seed_numbers() -> dict:
+    n = all_zero_numbers("2019")
+    n["proactive"]["normative_documents"] = {"made": 1, "published": 1, "total": 1}
+    n["proactive"]["licensing"] = {"previous_items": 1, "change": 0, "decisions": 2}
+    return n
+
+
+def seed_spec() -> ReportSpec:
+    return ReportSpec(
+        file="seed-shishi-commerce-2019.docx",
+        agency="石狮市商务局", year=2019, template="2019",
+        title_lines=["石狮市商务局2019年政府信息公开工作年度报告"],
+        numbers=seed_numbers(), sections=SEED_SECTIONS, labels=SEED_LABELS,
+    )
+
+
+# --- 7.2 a 2021-template report with distinct numbers and automatic heading numbering
+
+
+def distinct_2021_spec() -> ReportSpec:
+    numbers = distinct_numbers("2021", seed=2022_0001, amount="12.35")
+    a = numbers["applications"]
+    sections = [
+        [
+            ("p", "2022年，滨海县交通运输局认真贯彻落实《中华人民共和国政府信息公开条例》，围绕交通运输重点工作，"
+                  "不断深化政务公开，提升政务服务水平，政府信息公开工作取得新成效。"),
+            ("h2", "主动公开"),
+            ("p", "全年通过县政府门户网站政府信息公开专栏主动公开政府信息186条，重点公开农村公路建设、道路运输管理、"
+                  "交通运输行政执法等信息，及时发布政策文件解读材料。"),
+            ("h2", "依申请公开"),
+            ("p", f"全年共收到政府信息公开申请{a['new']['total']}件，上年结转{a['carried_over']['total']}件，"
+                  f"办结{a['results.total']['total']}件，结转下年度继续办理{a['carried_forward']['total']}件，"
+                  "均在法定期限内答复。"),
+            ("h2", "政府信息管理"),
+            ("p", "严格落实政府信息公开保密审查制度，坚持“先审查、后公开”和“一事一审”原则，动态更新政府信息公开指南和目录。"),
+            ("h2", "平台建设"),
+            ("p", "持续优化县政府门户网站交通运输栏目，用好“滨海交通”微信公众号等政务新媒体，及时发布出行服务和路况信息。"),
+            ("h2", "监督保障"),
+            ("p", "将政务公开工作纳入年度目标考核，明确分管领导和专人负责，组织开展政务公开业务培训2次，主动接受社会监督。"),
+        ],
+        [("p", "本机关2022年主动公开政府信息情况见下表。"), ("table", "proactive")],
+        [("p", "本机关2022年收到和处理政府信息公开申请情况见下表。"), ("table", "applications")],
+        [("p", "本机关2022年政府信息公开行政复议、行政诉讼情况见下表。"), ("table", "reviews")],
+        [
+            ("p", "2022年，本机关政府信息公开工作取得了一定成效，但仍存在政策解读形式较为单一、部分信息更新不够及时等问题。"),
+            ("p", "下一步，本机关将丰富图表、视频等解读形式，建立信息发布台账，加强日常检查，进一步提高政府信息公开工作质量。"),
+        ],
+        [("p", "本年度未收取政府信息公开信息处理费。无其他需要报告的事项。")],
+    ]
+    return ReportSpec(
+        file="report-2021-distinct.docx",
+        agency="滨海县交通运输局", year=2022, template="2021",
+        title_lines=["滨海县交通运输局", "2022年政府信息公开工作年度报告"],
+        numbers=numbers, sections=sections, auto_numbering=True, repeat_header=True,
+    )
+
+
+# --- 7.3 a 2019-template report re-written by LibreOffice
+
+
+def distinct_2019_lo_spec() -> ReportSpec:
+    numbers = distinct_numbers("2019", seed=2020_0001, amount="356.8")
+    a = numbers["applications"]
+    sections = [
+        [
+            ("p", "2020年，青州市自然资源和规划局认真贯彻落实《中华人民共和国政府信息公开条例》和上级关于政务公开工作的部署要求，"
+                  "坚持以公开为常态、不公开为例外，扎实推进自然资源领域政府信息公开工作。"),
+            ("h2", "主动公开"),
+            ("p", "全年重点公开国土空间规划、土地征收、不动产登记、矿产资源管理等领域信息，及时发布征地信息公告和建设用地批复情况。"),
+            ("h2", "依申请公开"),
+            ("p", f"全年共收到政府信息公开申请{a['new']['total']}件，上年结转{a['carried_over']['total']}件，"
+                  f"办结{a['results.total']['total']}件，结转下年度继续办理{a['carried_forward']['total']}件。"),
+            ("h2", "政府信息管理"),
+            ("p", "建立健全政府信息公开审查机制，对拟公开信息进行保密审查和合法性审查，定期清理政府信息公开目录。"),
+            ("h2", "平台建设"),
+            ("p", "依托青州市人民政府门户网站自然资源和规划专栏，及时更新政府信息公开内容，规范栏目设置。"),
+            ("h2", "监督保障"),
+            ("p", "成立政务公开工作领导小组，主要负责同志亲自抓，分管负责同志具体抓，将政府信息公开工作纳入科室年度考核。"),
+        ],
+        [("table", "proactive")],
+        [("table", "applications")],
+        [("table", "reviews")],
+        [("p", "一是部分领域信息公开的深度和广度有待拓展；二是政策解读的针对性有待增强。2021年，我局将进一步完善信息公开工作机制，"
+               "加强业务培训，提升公开质量。")],
+        [("p", "无。")],
+    ]
+    return ReportSpec(
+        file="report-2019-libreoffice.docx",
+        agency="青州市自然资源和规划局", year=2020, template="2019",
+        title_lines=["青州市自然资源和规划局2020年政府信息公开工作年度报告"],
+        numbers=numbers, sections=sections, labels={"采购总金额": "采购总金额（万元）"},
+    )
+
+
+LO_CORE_DATE = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def libreoffice_roundtrip(src: Path, dst: Path) -> bool:
+    """Re-write `src` with LibreOffice (docx → docx) and normalise what LibreOffice stamps."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        print(f"warning: soffice not found; {dst.name} left as it is", file=sys.stderr)
+        return False
+    with tempfile.TemporaryDirectory(prefix="govdoc-lo-") as tmp:
+        tmp = Path(tmp)
+        inp = tmp / "in" / dst.name
+        inp.parent.mkdir()
+        shutil.copyfile(src, inp)
+        cmd = [soffice, f"-env:UserInstallation=file://{tmp / 'profile'}", "--headless", "--norestore",
+               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp / "out"), str(inp)]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env={**os.environ, "TZ": "UTC", "LC_ALL": "C.UTF-8"})
+        entries = []
+        for name, data in read_zip((tmp / "out" / dst.name).read_bytes()):
+            if name == "docProps/core.xml":
+                data = LO_CORE_DATE.sub(rb"\g<1>" + DOC_DATE_ISO.encode() + rb"\g<2>", data)
+                data = re.sub(rb"<cp:revision>[^<]*</cp:revision>", b"<cp:revision>1</cp:revision>", data)
+            if name == "docProps/app.xml":
+                data = re.sub(rb"<TotalTime>[^<]*</TotalTime>", b"<TotalTime>0</TotalTime>", data)
+            entries.append((name, data))
+        write_normalized_zip(dst, entries)
+    return True
+
+
+# --- 7.4 docx-features.docx: every DOCX trap a walker must handle, with the expected output
+#
+# The builder records, block by block, what govdoc should output (SPEC.md "blocks"), so the
+# expected text printed in README.txt is made from the same data as the document.
+
+
+@dataclass
+class Expect:
+    blocks: list = field(default_factory=list)
+
+    def title(self, text):
+        self.blocks.append({"kind": "title", "text": text})
+
+    def heading(self, level, text, why=""):
+        self.blocks.append({"kind": "heading", "level": level, "text": text, "why": why})
+
+    def paragraph(self, text, why=""):
+        self.blocks.append({"kind": "paragraph", "text": text, "why": why})
+
+    def table(self, rows, cols, header_rows, cells, why=""):
+        self.blocks.append({"kind": "table", "rows": rows, "cols": cols, "header_rows": header_rows,
+                            "cells": [{"row": r, "col": c, "row_span": rs, "col_span": cs, "text": tx}
+                                      for r, c, rs, cs, tx in cells], "why": why})
+
+
+def render_counter(fmt: str, n: int) -> str:
+    """How Word renders a counter (used for the expected text)."""
+    if fmt == "decimal":
+        return str(n)
+    if fmt in ("chineseCounting", "chineseCountingThousand"):
+        if fmt == "chineseCounting" and n >= 10:
+            raise ValueError("chineseCounting above 9 renders differently in Word and LibreOffice; not used")
+        return cn_small(n)
+    if fmt == "ideographDigital":
+        return "".join(CN_DIGITS[int(d)] for d in str(n))
+    raise ValueError(fmt)
+
+
+FEATURE_FONTS = dict(DEFAULT_FONTS)
+
+FEATURE_STYLES = [
+    # WPS / Chinese Word heading styles: numeric and "a3"-like ids, recognised by w:name
+    StyleDef("1", "heading 1", ppr='<w:keepNext/><w:spacing w:before="240" w:after="120"/>',
+             rpr=f'<w:rFonts w:eastAsia="{DEFAULT_FONTS["h1"]}"/><w:b/><w:sz w:val="36"/>'),
+    StyleDef("2", "heading 2", ppr='<w:keepNext/><w:spacing w:before="120" w:after="60"/><w:outlineLvl w:val="1"/>',
+             rpr=f'<w:rFonts w:eastAsia="{DEFAULT_FONTS["h2"]}"/><w:b/><w:sz w:val="32"/>'),
+    StyleDef("a3", "标题 3", ppr='<w:keepNext/><w:spacing w:before="60" w:after="60"/>',
+             rpr='<w:b/><w:sz w:val="32"/>'),
+    StyleDef("a5", "报告小标题", ppr='<w:outlineLvl w:val="1"/>'),
+    StyleDef("a6", "继承标题", based_on="2"),
+    # a paragraph style that carries automatic numbering (w:numPr in the style)
+    StyleDef("a7", "编号段落", ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>'),
+    # the styles python-docx's header, footer and comment parts refer to
+    StyleDef("Header", "header", ppr='<w:jc w:val="center"/>', rpr='<w:sz w:val="18"/>'),
+    StyleDef("Footer", "footer", ppr='<w:jc w:val="center"/>', rpr='<w:sz w:val="18"/>'),
+    StyleDef("CommentText", "annotation text", ppr='<w:jc w:val="left"/>'),
+    StyleDef("CommentReference", "annotation reference", kind="character", based_on="a0", rpr='<w:sz w:val="21"/>'),
+]
+
+FEATURE_LISTS = [
+    ListDef(1, [("chineseCounting", "%1、", 1, None), ("chineseCounting", "（%2）", 1, None),
+                ("decimal", "%3.", 1, None), ("decimal", "（%4）", 1, None)]),
+    ListDef(2, [("decimal", "%1、", 1, None)], style_link="a7"),
+    ListDef(3, [("chineseCountingThousand", "%1、", 11, None)]),
+    ListDef(4, [("chineseCountingThousand", "%1、", 19, None)]),
+    ListDef(5, [("ideographDigital", "%1、", 9, None)]),
+]
+
+
+class Counters:
+    """Tracks list counters the way Word does (a level restarts after a higher level)."""
+
+    def __init__(self, lists):
+        self.lists = {lst.num_id: lst for lst in lists}
+        self.state = {}
+
+    def label(self, num_id, ilvl):
+        lst = self.lists[num_id]
+        st = self.state.setdefault(num_id, [None] * len(lst.levels))
+        st[ilvl] = lst.levels[ilvl][2] if st[ilvl] is None else st[ilvl] + 1
+        for deeper in range(ilvl + 1, len(st)):
+            st[deeper] = None
+        fmt, text, _, _ = lst.levels[ilvl]
+        out = text
+        for k in range(ilvl + 1):
+            value = st[k] if st[k] is not None else lst.levels[k][2]
+            out = out.replace(f"%{k + 1}", render_counter(lst.levels[k][0], value))
+        return out
+
+
+def build_features(path: Path) -> Expect:
+    f = FEATURE_FONTS
+    ex = Expect()
+    b = DocxBuilder(fonts=f, styles=FEATURE_STYLES, lists=FEATURE_LISTS, title="DOCX结构特性样例")
+    counters = Counters(FEATURE_LISTS)
+    BODY = rpr(font=f["body"], size=14)
+    body_pp = ppr(first_line_chars=200, font_size=14, align="left")
+
+    def P(text, why=""):
+        b.append(para(run(text, BODY), body_pp))
+        ex.paragraph(text, why)
+
+    def label(text):  # the label paragraph in front of each group of traps
+        b.append(para(run(text, rpr(font=f["h1"], size=14)), ppr(spacing_after=60)))
+        ex.paragraph(text, "label paragraph")
+
+    # -- title ---------------------------------------------------------------------
+    b.append(para(run("DOCX结构特性样例", rpr(font=f["title"], size=22)), ppr(align="center", spacing_after=240)))
+    ex.title("DOCX结构特性样例")
+
+    # -- A. heading styles -----------------------------------------------------------
+    label("【一】标题样式：以下六段用不同方式标成标题，第七段是正文。")
+    for style, text, level, why in [
+        ("1", "样式标题一级", 1, 'style id "1", w:name "heading 1", no outlineLvl in the style'),
+        ("2", "样式标题二级", 2, 'style id "2", w:name "heading 2", outlineLvl 1'),
+        ("a3", "样式标题三级", 3, 'style id "a3", w:name "标题 3" (Chinese name), no outlineLvl'),
+        ("a5", "报告小标题样式", 2, 'custom style "报告小标题" (a5) with only outlineLvl 1'),
+        ("a6", "继承的二级标题", 2, 'style "继承标题" (a6) basedOn "2"'),
+    ]:
+        b.append(para(run(text), ppr(style=style)))
+        ex.heading(level, text, why)
+    b.append(para(run("段落大纲级别三级", BODY), ppr(outline=2)))
+    ex.heading(3, "段落大纲级别三级", "Normal paragraph with a direct <w:outlineLvl w:val=\"2\"/>")
+    P("这是一个普通正文段落，不是标题。")
+
+    # -- B. automatic numbering ---------------------------------------------------------
+    label("【二】自动编号：编号来自numbering.xml，正文中没有编号文字。")
+
+    def numbered(text, num_id, ilvl, *, heading_level=None, style=None, why=""):
+        pp = ppr(style=style, num=None if style else (num_id, ilvl), first_line_chars=None)
+        b.append(para(run(text, BODY if heading_level is None else rpr(font=f["h1"], size=14)), pp))
+        shown = counters.label(num_id, ilvl) + text
+        if heading_level:
+            ex.heading(heading_level, shown, why)
+        else:
+            ex.paragraph(shown, why)
+
+    numbered("工作概况", 1, 0, heading_level=1, why="chineseCounting %1、 (direct numPr)")
+    numbered("制度建设", 1, 1, heading_level=2, why="chineseCounting （%2）")
+    numbered("完善规则", 1, 2, heading_level=3, why="decimal %3.")
+    numbered("细化流程", 1, 3, heading_level=4, why="decimal （%4）")
+    numbered("明确分工", 1, 3, heading_level=4, why="decimal （%4）")
+    numbered("加强培训", 1, 2, heading_level=3, why="decimal %3.")
+    numbered("平台建设", 1, 1, heading_level=2, why="chineseCounting （%2）, level 2 restarted")
+    numbered("存在问题", 1, 0, heading_level=1, why="second level-0 item")
+    numbered("宣传不足", 1, 1, heading_level=2, why="level 1 restarts at （一） after a level-0 item")
+    numbered("本条编号来自段落样式。", 2, 0, style="a7", why="numbering from the paragraph style a7 (style pPr numPr)")
+    numbered("第二条编号同样来自段落样式。", 2, 0, style="a7", why="numbering from the style")
+    b.append(para(run("本段使用编号样式，但直接关闭了编号。", BODY),
+                  '<w:pPr><w:pStyle w:val="a7"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr>'))
+    ex.paragraph("本段使用编号样式，但直接关闭了编号。", "style a7 but direct numId 0: no number")
+    numbered("千位计数编号，从十一开始。", 3, 0, why="chineseCountingThousand, w:start 11")
+    numbered("千位计数编号第二项。", 3, 0, why="chineseCountingThousand")
+    numbered("千位计数编号，从十九开始。", 4, 0, why="chineseCountingThousand, w:start 19")
+    numbered("千位计数编号到二十。", 4, 0, why="chineseCountingThousand 20")
+    numbered("千位计数编号到二十一。", 4, 0, why="chineseCountingThousand 21")
+    numbered("数字式编号，从九开始。", 5, 0, why="ideographDigital, w:start 9")
+    numbered("数字式编号第十项，逐位书写。", 5, 0, why="ideographDigital 10 = 一〇 (Word); LibreOffice shows 十")
+    numbered("数字式编号第十一项。", 5, 0, why="ideographDigital 11 = 一一 (Word); LibreOffice shows 十一")
+
+    # -- C. inline traps -------------------------------------------------------------------
+    label("【三】行内结构：制表符、换行、分页、隐藏文字、域、修订、书签、超链接、批注。")
+    b.append(para(run("制表符前", BODY) + run(rp=BODY, inner="<w:tab/>") + run("制表符后", BODY), body_pp))
+    ex.paragraph("制表符前 制表符后", "w:tab between words (white space)")
+    b.append(para(run("换行符前", BODY) + run(rp=BODY, inner="<w:br/>") + run("换行符后", BODY), body_pp))
+    ex.paragraph("换行符前换行符后", "w:br between CJK: removed")
+    b.append(para(run("Line break between", BODY) + run(rp=BODY, inner="<w:br/>") + run("Latin words.", BODY), body_pp))
+    ex.paragraph("Line break between Latin words.", "w:br between Latin words: a space")
+    b.append(para(run("分页符位于这句话的", BODY) + run(rp=BODY, inner='<w:br w:type="page"/>')
+                  + run("中间，段落不应被拆开。", BODY), body_pp))
+    ex.paragraph("分页符位于这句话的中间，段落不应被拆开。", 'w:br w:type="page" mid-sentence: one paragraph')
+    b.append(para(run("隐藏文字之前", BODY) + run("（这段隐藏文字不应输出）", rpr(font=f["body"], size=14, vanish=True))
+                  + run("隐藏文字之后。", BODY), body_pp))
+    ex.paragraph("隐藏文字之前隐藏文字之后。", "w:vanish run dropped")
+    b.append(para(run("拼写标记：Govern", BODY) + '<w:proofErr w:type="spellStart"/>' + run("ment", BODY)
+                  + '<w:proofErr w:type="spellEnd"/>' + run(" Informa", BODY) + '<w:proofErr w:type="gramStart"/>'
+                  + run("tion。", BODY) + '<w:proofErr w:type="gramEnd"/>', body_pp))
+    ex.paragraph("拼写标记：Government Information。", "runs split inside words, w:proofErr between them")
+    b.append(para(run("书签：", BODY) + '<w:bookmarkStart w:id="0" w:name="sample_bookmark"/>' + run("书签内的文字", BODY)
+                  + '<w:bookmarkEnd w:id="0"/>' + run("。", BODY), body_pp))
+    ex.paragraph("书签：书签内的文字。", "w:bookmarkStart/End")
+    rid = b.doc.part.relate_to("http://www.gov.cn/zhengce/xxgk/", RT.HYPERLINK, is_external=True)
+    b.append(para(run("超链接：", BODY) + f'<w:hyperlink r:id="{rid}" w:history="1">'
+                  + run("政府信息公开专栏", rpr(font=f["body"], size=14, color="0000FF", underline=True))
+                  + "</w:hyperlink>" + run("。", BODY), body_pp))
+    ex.paragraph("超链接：政府信息公开专栏。", "w:hyperlink: text kept")
+    # a comment: the range and reference are in the body, the comment text in comments.xml
+    p = b.doc.add_paragraph()
+    set_ppr(p._p, body_pp)
+    r1, r2, r3 = (p.add_run(s) for s in ("批注：", "被批注的文字", "。"))
+    for r in (r1, r2, r3):
+        r._r.insert(0, X(BODY))
+    comment = b.doc.add_comment(r2, text="批注内容不应出现在正文中", author=REVISION_AUTHOR, initials="SH")
+    comment._comment_elm.set(qn("w:date"), DOC_DATE_ISO)  # python-docx stamps the current time
+    ex.paragraph("批注：被批注的文字。", "commentRangeStart/End + commentReference; comment text not in output")
+    b.append(para(run("日期域：", BODY) + complex_field(' DATE \\@ "yyyy年M月d日" ', run("2024年1月1日", BODY), BODY)
+                  + run("。", BODY), body_pp))
+    ex.paragraph("日期域：2024年1月1日。", "complex field: instrText skipped, result kept")
+    b.append(para(run("页码域：第", BODY) + simple_field(" PAGE ", run("1", BODY)) + run("页。", BODY), body_pp))
+    ex.paragraph("页码域：第1页。", "w:fldSimple: result kept")
+    b.append(para(run("修订：保留原文", BODY) + ins(run("插入的文字", BODY), 101) + deleted_run("删除的文字", 102, BODY)
+                  + run("结束。", BODY), body_pp))
+    ex.paragraph("修订：保留原文插入的文字结束。", "w:ins kept, w:del/w:delText dropped")
+    b.append(para(run("移动来源：", BODY) + move_from(run("被移动的句子。", BODY), 103, "move_sample"), body_pp))
+    ex.paragraph("移动来源：", "w:moveFrom dropped (its runs use w:t, not w:delText)")
+    b.append(para(run("移动目标：", BODY) + move_to(run("被移动的句子。", BODY), 105, "move_sample"), body_pp))
+    ex.paragraph("移动目标：被移动的句子。", "w:moveTo kept")
+    b.append(sdt(para(run("块级内容控件包裹的整段文字。", BODY), body_pp), sdt_id=1001, alias="段落控件"))
+    ex.paragraph("块级内容控件包裹的整段文字。", "block-level w:sdt around a paragraph")
+    b.append(para(run("行内内容控件：", BODY) + sdt(run("控件中的文字", BODY), sdt_id=1002, alias="行内控件")
+                  + run("结束。", BODY), body_pp))
+    ex.paragraph("行内内容控件：控件中的文字结束。", "run-level w:sdt")
+
+    # -- D. text boxes ----------------------------------------------------------------------
+    label("【四】文本框：文本框中的段落各输出一次，排在锚定段落之后。")
+    box_pp = ppr(font_size=12)
+    box_rp = rpr(font=f["body"], size=12)
+    box_a = para(run("文本框甲：第一段。", box_rp), box_pp) + para(run("文本框甲：第二段。", box_rp), box_pp)
+    b.append(para(run("锚定段落前半，", BODY)
+                  + drawingml_textbox_run(box_a, shape_id=1, name="文本框 1", width_cm=12, height_cm=2.2, offset_cm=1.2)
+                  + run("锚定段落后半。", BODY), body_pp))
+    ex.paragraph("锚定段落前半，锚定段落后半。", "paragraph anchoring a DrawingML text box in its middle")
+    ex.paragraph("文本框甲：第一段。", "wps:txbx (mc:Choice); the mc:Fallback VML copy must not be output again")
+    ex.paragraph("文本框甲：第二段。", "second paragraph of the same text box")
+    box_b = para(run("文本框乙：VML文本框中的文字。", box_rp), box_pp)
+    b.append(para(run("VML文本框锚定段落。", BODY)
+                  + vml_textbox_run(box_b, shape_id=2, name="文本框 2", width_cm=12, height_cm=1.2), body_pp))
+    ex.paragraph("VML文本框锚定段落。", "paragraph anchoring a VML-only text box")
+    ex.paragraph("文本框乙：VML文本框中的文字。", "w:pict/v:shape/v:textbox/w:txbxContent")
+
+    # -- E. tables -----------------------------------------------------------------------------
+    TS = 10.5
+    TF = f["table"]
+
+    def C(text, w, **kw):
+        return tc(cell_para(text, font=TF, size=TS), w, **kw)
+
+    # table 1: tblHeader (bare and "true"), vMerge (restart, bare continue, val=continue), gridSpan,
+    # and a row deleted by tracked changes
+    label("【五】表一：表头行、纵向合并、横向合并、已删除的行。")
+    g = [cm_to_dxa(x) for x in (3.0, 3.0, 3.0, 3.0)]
+    rows = (
+        tr(C("项目", g[0], vmerge="restart") + C("数量", sum(g[1:]), span=3), header="bare")
+        + tr(C("", g[0], vmerge="bare") + C("上年", g[1]) + C("本年", g[2]) + C("合计", g[3]), header="true")
+        + tr(C("甲类", g[0], vmerge="restart") + C("1", g[1]) + C("2", g[2]) + C("3", g[3]))
+        + tr(C("", g[0], vmerge="continue") + C("4", g[1]) + C("5", g[2]) + C("9", g[3]))
+        + tr(C("已删除的行", g[0]) + C("删", g[1]) + C("除", g[2]) + C("行", g[3]), deleted=True, rev_id=107)
+        + tr(C("乙类", g[0]) + C("6", g[1] + g[2], span=2) + C("7", g[3]))
+    )
+    b.append(tbl(g, rows))
+    b.append(para("", ppr()))
+    ex.table(5, 4, 2, [
+        (0, 0, 2, 1, "项目"), (0, 1, 1, 3, "数量"),
+        (1, 1, 1, 1, "上年"), (1, 2, 1, 1, "本年"), (1, 3, 1, 1, "合计"),
+        (2, 0, 2, 1, "甲类"), (2, 1, 1, 1, "1"), (2, 2, 1, 1, "2"), (2, 3, 1, 1, "3"),
+        (3, 1, 1, 1, "4"), (3, 2, 1, 1, "5"), (3, 3, 1, 1, "9"),
+        (4, 0, 1, 1, "乙类"), (4, 1, 1, 2, "6"), (4, 3, 1, 1, "7"),
+    ], "row 0 <w:tblHeader/>, row 1 <w:tblHeader w:val=\"true\"/>; 项目: vMerge restart + bare <w:vMerge/>; "
+       "甲类: restart + val=continue; the row 已删除的行 has w:trPr/w:del and is dropped")
+
+    # table 2: gridBefore / gridAfter rows and a legacy hMerge pair
+    label("【六】表二：行首缺格、行尾缺格、旧式横向合并。")
+    rows = (
+        tr(C("A1", g[0]) + C("B1", g[1]) + C("C1", g[2]) + C("D1", g[3]))
+        + tr(C("B2", g[1]) + C("C2", g[2]) + C("D2", g[3]), grid_before=1, before_dxa=g[0])
+        + tr(C("A3", g[0]) + C("B3", g[1]) + C("C3", g[2]), grid_after=1, after_dxa=g[3])
+        + tr(C("A4", g[0], hmerge="restart") + C("", g[1], hmerge="bare") + C("C4", g[2]) + C("D4", g[3]))
+    )
+    b.append(tbl(g, rows))
+    b.append(para("", ppr()))
+    ex.table(4, 4, 0, [
+        (0, 0, 1, 1, "A1"), (0, 1, 1, 1, "B1"), (0, 2, 1, 1, "C1"), (0, 3, 1, 1, "D1"),
+        (1, 0, 1, 1, ""), (1, 1, 1, 1, "B2"), (1, 2, 1, 1, "C2"), (1, 3, 1, 1, "D2"),
+        (2, 0, 1, 1, "A3"), (2, 1, 1, 1, "B3"), (2, 2, 1, 1, "C3"), (2, 3, 1, 1, ""),
+        (3, 0, 1, 2, "A4"), (3, 2, 1, 1, "C4"), (3, 3, 1, 1, "D4"),
+    ], "row 1 w:gridBefore=1 (B2 stays in column 1), row 2 w:gridAfter=1; the grid positions without a w:tc "
+       "are given as empty cells so that the grid is covered; A4: legacy w:hMerge restart + bare <w:hMerge/> = col_span 2")
+
+    # table 3: a nested table inside a cell
+    label("【七】表三：单元格中嵌套表格。")
+    g2 = [cm_to_dxa(4.0), cm_to_dxa(8.0)]
+    gn = [cm_to_dxa(3.5), cm_to_dxa(3.5)]
+    nested = tbl(gn, tr(C("甲", gn[0]) + C("乙", gn[1])) + tr(C("丙", gn[0]) + C("丁", gn[1])))
+    rows = (
+        tr(C("外层左上", g2[0]) + tc(cell_para("外层右上", font=TF, size=TS) + nested + cell_para("", font=TF, size=TS), g2[1]))
+        + tr(C("外层左下", g2[0]) + C("外层右下", g2[1]))
+    )
+    b.append(tbl(g2, rows))
+    b.append(para("", ppr()))
+    ex.table(2, 2, 0, [
+        (0, 0, 1, 1, "外层左上"), (0, 1, 1, 1, "外层右上 甲 乙 丙 丁"),
+        (1, 0, 1, 1, "外层左下"), (1, 1, 1, 1, "外层右下"),
+    ], "the nested 2×2 table's text belongs to its outer cell (white space between its parts is free); "
+       "the nested table is not a block of its own")
+
+    # table 4: a table wrapped in a block-level content control
+    label("【八】表四：整张表格被内容控件包裹。")
+    g3 = [cm_to_dxa(4.0)] * 3
+    rows = tr(C("控件表甲", g3[0]) + C("控件表乙", g3[1]) + C("控件表丙", g3[2]))
+    rows += tr(C("控件表丁", g3[0]) + C("控件表戊", g3[1]) + C("控件表己", g3[2]))
+    b.append(sdt(tbl(g3, rows), sdt_id=1003, alias="表格控件"))
+    b.append(para("", ppr()))
+    ex.table(2, 3, 0, [
+        (0, 0, 1, 1, "控件表甲"), (0, 1, 1, 1, "控件表乙"), (0, 2, 1, 1, "控件表丙"),
+        (1, 0, 1, 1, "控件表丁"), (1, 1, 1, 1, "控件表戊"), (1, 2, 1, 1, "控件表己"),
+    ], "w:sdt/w:sdtContent/w:tbl")
+
+    # table 5: a row inside a content control, and a cell inside one in the middle of a row
+    label("【九】表五：行级内容控件与单元格级内容控件。")
+    rows = tr(C("列一", g3[0]) + C("列二", g3[1]) + C("列三", g3[2]))
+    rows += sdt(tr(C("行控件一", g3[0]) + C("行控件二", g3[1]) + C("行控件三", g3[2])), sdt_id=1004, alias="行控件")
+    rows += tr(C("左", g3[0]) + sdt(C("中（单元格控件）", g3[1]), sdt_id=1005, alias="单元格控件") + C("右", g3[2]))
+    b.append(tbl(g3, rows))
+    b.append(para("", ppr()))
+    ex.table(3, 3, 0, [
+        (0, 0, 1, 1, "列一"), (0, 1, 1, 1, "列二"), (0, 2, 1, 1, "列三"),
+        (1, 0, 1, 1, "行控件一"), (1, 1, 1, 1, "行控件二"), (1, 2, 1, 1, "行控件三"),
+        (2, 0, 1, 1, "左"), (2, 1, 1, 1, "中（单元格控件）"), (2, 2, 1, 1, "右"),
+    ], "row 1 is w:tbl/w:sdt/w:sdtContent/w:tr; in row 2 the middle w:tc is inside w:sdt and stays in column 1")
+
+    P("文档结束。")
+
+    # -- header and footer: must not appear in the output ---------------------------------------
+    sect = b.doc.sections[0]
+    for part, text, style in ((sect.header, "页眉文字", "Header"), (sect.footer, "- 1 -", "Footer")):
+        p = part.paragraphs[0]
+        p.text = text
+        set_ppr(p._p, ppr(style=style, align="center"))
+
+    # the main part is word/main.xml, found only through _rels/.rels
+    b.save(path, main_part_name="/word/main.xml")
+    return ex
+
+
+def expected_features_text(ex: Expect) -> str:
+    lines = []
+    for blk in ex.blocks:
+        why = f"  ← {blk['why']}" if blk.get("why") else ""
+        if blk["kind"] == "title":
+            lines.append(f"title: {blk['text']}")
+        elif blk["kind"] == "heading":
+            lines.append(f"heading {blk['level']}: {blk['text']}{why}")
+        elif blk["kind"] == "paragraph":
+            lines.append(f"paragraph: {blk['text']}{why}")
+        elif blk["kind"] == "table":
+            lines.append(f"table: rows {blk['rows']}, cols {blk['cols']}, header_rows {blk['header_rows']}{why}")
+            for c in blk["cells"]:
+                span = ""
+                if c["row_span"] > 1 or c["col_span"] > 1:
+                    span = f" [row_span {c['row_span']}, col_span {c['col_span']}]"
+                lines.append(f"    ({c['row']},{c['col']}){span} {c['text']!r}")
+    return "\n".join(lines)
+
+
+# =============================================================================
+# 8. README and main
+# =============================================================================
+
+
+def report_samples() -> list[ReportSpec]:
+    return [seed_spec(), distinct_2021_spec(), distinct_2019_lo_spec()]
+
+
+def numbers_dump() -> dict:
+    out = {}
+    for spec in report_samples():
+        out[spec.file] = {"agency": spec.agency, "year": spec.year, "template": spec.template,
+                          "title": "".join(spec.title_lines), **spec.numbers}
+    return out
+
+
+def applications_markdown(spec: ReportSpec) -> str:
+    a = spec.numbers["applications"]
+    head = "| row | " + " | ".join(k for k in APPLICANT_KEYS) + " |\n|---|" + "---|" * 7 + "\n"
+    body = "".join(f"| {k} | " + " | ".join(str(a[k][c]) for c in APPLICANT_KEYS) + " |\n"
+                   for k, _ in APPLICATION_ROWS[spec.template])
+    return head + body
+
+
+def proactive_markdown(spec: ReportSpec) -> str:
+    return "".join(f"- {k}: " + ", ".join(f"{f}={v}" for f, v in vals.items()) + "\n"
+                   for k, vals in spec.numbers["proactive"].items())
+
+
+def reviews_markdown(spec: ReportSpec) -> str:
+    return "".join(f"- {g}: " + ", ".join(f"{f}={v}" for f, v in vals.items()) + "\n"
+                   for g, vals in spec.numbers["reviews"].items())
+
+
+README_HEAD = """\
+# samples
+
+Generated by `python3 samples/make_samples.py` (run from the repository root); do not edit the
+.docx files by hand.  The script is deterministic: a second run gives byte-identical files
+(fixed zip dates 1980-01-01, fixed core-property dates 2024-01-01, a seeded PRNG of its own).
+`python3 samples/make_samples.py --numbers` prints every report sample's table values as JSON
+(keys as in SPEC.md, `applications` keyed by the dotted row paths); `--expected` prints the
+expected reading-order output of docx-features.docx.
+
+| file | what it is | what it exercises | what govdoc must output |
+| --- | --- | --- | --- |
+"""
+
+
+def readme(specs: list[ReportSpec], features: Expect) -> str:
+    seed, d21, d19 = specs
+
+    def row(file, what, exercises, output):
+        return f"| `{file}` | {what} | {exercises} | {output} |"
+
+    rows = [
+        row(seed.file,
+            "the real 石狮市商务局 2019 report (shared/seed) laid out like the original: typed 一、/（一） headings, "
+            "all paragraphs verbatim (PDF-extraction spaces removed, the three page-broken paragraphs joined), "
+            "the three tables whole with the real 2019 merged-cell structure",
+            "direct-formatted headings, 2019 template, the seed's own label variants (`1.本机关不掌握相关信息`, "
+            "half-width `(二)部分公开(区分处理的,只计这一情形,不计其他情形)`, `(三)`…`(七)总计`)",
+            f"title `{''.join(seed.title_lines)}`; template \"2019\", agency 石狮市商务局, year 2019; 6 sections "
+            "(一 has （一）…（五）); proactive all 0 except normative_documents 1/1/1 and licensing previous_items 1, "
+            "change 0, decisions 2; procurement amount 0 with amount_unit null; applications and reviews all 0; "
+            "all checks pass; tables 18×4 / 26×10 (header_rows 3) / 4×15 (header_rows 3), parts 1"),
+        row(d21.file,
+            "fictional 滨海县交通运输局 2022 report, 2021 template, title on two centred lines",
+            "headings numbered by Word automatic numbering (numbering.xml chineseCounting `%1、` / `（%2）`; the "
+            "paragraph text is only `总体情况`), section-三 header rows marked `<w:tblHeader/>`, a one-line "
+            "paragraph before each table, distinct non-zero numbers, amount `12.35` in the 万元 column",
+            f"title `{''.join(d21.title_lines)}` (two lines joined); headings `一、总体情况` … `六、其他需要报告的事项`, "
+            "`（一）主动公开` … `（五）监督保障`; template \"2021\"; fees amount 12.35 amount_unit 万元; the numbers "
+            "below; all checks pass; tables 14×4 / 28×10 (header_rows 3) / 4×15 (header_rows 3)"),
+        row(d19.file,
+            "fictional 青州市自然资源和规划局 2020 report, 2019 template, made with python-docx and then re-saved "
+            "by LibreOffice 7.4 (docx → docx)",
+            "LibreOffice's XML habits: style id `Normal` on every paragraph, on/off values written "
+            "`w:val=\"true\"`/`\"false\"`, empty `<w:rPr></w:rPr>`, runs split where the script changes (`2020` "
+            "in a run of its own), `[Content_Types].xml` stored last in the zip, no numbering part; in the "
+            "section-四 table LibreOffice rebuilt the grid with 16 columns (a 1-twip sliver after grid column 4, "
+            "always spanned together with it: the 行政复议 总计 cells have gridSpan 2, 行政诉讼 gridSpan 11); "
+            "signed 本年增/减 (\"+n\", \"-n\" and one unsigned); `采购总金额（万元）` with amount 356.8",
+            f"title `{''.join(d19.title_lines)}`; template \"2019\"; procurement amount 356.8 amount_unit 万元; "
+            f"change values as written (e.g. \"{d19.numbers['proactive']['licensing']['change']}\"); the numbers "
+            "below; all checks pass; tables 18×4 / 26×10 (header_rows 3) / 4×15 (header_rows 3): the section-四 "
+            "table has 15 columns once grid columns in which no cell starts are collapsed (recommended), else 16"),
+        row("docx-features.docx",
+            "one document with every DOCX trap a walker must handle, each in its own labelled paragraph or "
+            "table; not an annual report",
+            "heading styles by id/name/outlineLvl/basedOn, automatic numbering in 5 formats incl. style-linked "
+            "numbering, numId 0 and a level restart, tab, line break, page break mid-sentence, hidden text, "
+            "proofErr, bookmark, hyperlink, comment, complex and simple fields, w:ins/w:del/w:moveFrom/w:moveTo, "
+            "block/run/table/row/cell content controls, DrawingML text box with VML fallback, VML-only text box, "
+            "tblHeader, vMerge restart/bare/continue, gridSpan, gridBefore/gridAfter, legacy hMerge, nested "
+            "table, a tracked-deleted row, header and footer parts, main part named word/main.xml",
+            "the blocks listed below in this order; report null; no header/footer text, no comment text, no "
+            "deleted, moved-away or hidden text, no field codes, each text-box paragraph once"),
+    ]
+    out = README_HEAD + "\n".join(rows) + "\n"
+    out += """
+Notes
+- LibreOffice sample: LibreOffice 7.4's docx output was byte-identical across two runs (it
+  keeps the input's core dates and writes no rsids).  The script still resets
+  dcterms:created/modified (2024-01-01T00:00:00Z), cp:revision and app.xml TotalTime, and
+  rewrites the zip with fixed dates; everything else is LibreOffice's output as written.
+  Without `soffice` on the machine the committed file is kept.
+- docx-features.docx: Word renders ideographDigital 10 and 11 as 一〇 and 一一 and
+  chineseCountingThousand 11 / 20 as 十一 / 二十; LibreOffice shows 十 and 十一 for the
+  ideographDigital items (it maps every Chinese format to one counting style). The expected
+  text below follows Word. chineseCounting is only used for counters below 10.
+- Rendering checks (LibreOffice 7.4 → PDF): everything shows as intended, including both
+  text boxes, the nested table and the legacy w:hMerge; cosmetic differences only: text inside
+  content controls loses its run size, the PAGE field is recomputed (shows 3), tracked
+  changes are drawn with their marks, the comment is not printed.
+
+## docx-features.docx — expected output in reading order
+
+Headings are `heading N`; text is compared ignoring white space. Grid positions that no w:tc
+covers (w:gridBefore / w:gridAfter) are listed as empty cells so that each table grid is covered
+once. Text-box paragraphs follow the paragraph that anchors them. The empty paragraphs after
+the tables are not blocks.
+
+```
+"""
+    out += expected_features_text(features) + "\n```\n"
+    for spec in (d21, d19):
+        out += f"\n## {spec.file} — numbers (seeded, generated by `distinct_numbers()`)\n\n"
+        out += "proactive:\n" + proactive_markdown(spec) + "\nreviews:\n" + reviews_markdown(spec)
+        out += "\napplications:\n\n" + applications_markdown(spec)
+    return out
+
+
+def build_all(outdir: Path) -> None:
+    specs = report_samples()
+    for spec in specs:
+        fails = check_numbers(spec.template, spec.numbers)
+        if fails:
+            raise SystemExit(f"{spec.file}: numbers break the rules: {fails}")
+    seed, d21, d19 = specs
+    build_report(outdir / seed.file, seed)
+    build_report(outdir / d21.file, d21)
+    with tempfile.TemporaryDirectory(prefix="govdoc-samples-") as tmp:
+        plain = Path(tmp) / d19.file
+        build_report(plain, d19)
+        libreoffice_roundtrip(plain, outdir / d19.file)
+    features = build_features(outdir / "docx-features.docx")
+    (outdir / "README.txt").write_text(readme(specs, features), encoding="utf-8")
+    for p in sorted(outdir.glob("*.docx")):
+        print(f"{p.stat().st_size:8d}  {p.relative_to(outdir.parent) if outdir.parent in p.parents else p}")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--numbers", action="store_true", help="print the report samples' table values as JSON")
+    ap.add_argument("--expected", action="store_true", help="print the expected output of docx-features.docx")
+    ap.add_argument("--outdir", type=Path, default=HERE, help="where to write (default: this folder)")
+    args = ap.parse_args(argv)
+    if args.numbers:
+        print(json.dumps(numbers_dump(), ensure_ascii=False, indent=2))
+        return 0
+    if args.expected:
+        with tempfile.TemporaryDirectory() as tmp:
+            print(expected_features_text(build_features(Path(tmp) / "f.docx")))
+        return 0
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    build_all(args.outdir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
