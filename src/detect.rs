@@ -35,6 +35,9 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     if bytes.starts_with(b"{\\rtf") {
         return Err(Error::unsupported("this is an RTF file; open it in Word or WPS and save it as DOCX"));
     }
+    if matches!(ext.as_str(), "md" | "markdown" | "txt") && !bytes[..bytes.len().min(8192)].contains(&0) {
+        return Ok(Format::Md);
+    }
     if ext == "docx" || ext == "pdf" {
         return Err(Error::corrupt(format!(
             "the name says .{ext} but the content does not start like a {} file; it is damaged, or another kind of file renamed",
@@ -92,6 +95,9 @@ mod tests {
     fn formats_by_content_not_name() {
         assert_eq!(detect(b"%PDF-1.7\n", "a.docx"), Ok(Format::Pdf));
         assert_eq!(detect(b"PK\x03\x04rest", "a.pdf"), Ok(Format::Docx));
+        assert_eq!(detect("一、总体情况".as_bytes(), "seed.txt"), Ok(Format::Md));
+        assert_eq!(detect(b"| a |", "t.md"), Ok(Format::Md));
+        assert_eq!(detect(b"\0\0binary", "t.md").unwrap_err().code, ErrorCode::UnsupportedFormat);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! # Ok::<(), govdoc::Error>(())
 //! ```
 //!
-//! The pipeline, one module per stage: a front end per format ([`docx`])
+//! The pipeline, one module per stage: a front end per format ([`docx`], [`md`])
 //! recovers paragraph and table [`model::Fragment`]s; [`rebuild`] turns them
 //! into whole [`model::Block`]s; [`json`] writes the canonical form.
 
@@ -18,6 +18,7 @@ pub mod error;
 pub mod golden;
 pub mod grid;
 pub mod json;
+pub mod md;
 pub mod model;
 pub mod rebuild;
 pub mod text;
@@ -99,7 +100,8 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
     let format = detect::detect(bytes, name)?;
     let fragments = match format {
         model::Format::Docx => docx::read(bytes)?,
-        model::Format::Pdf | model::Format::Md => {
+        model::Format::Md => md::read(bytes)?,
+        model::Format::Pdf => {
             return Err(Error::unsupported(format!(
                 "reading {} is not built yet in this version of govdoc",
                 format.as_str().to_uppercase()

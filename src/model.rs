@@ -38,6 +38,11 @@ pub struct Fragments {
     /// Paragraphs, tables and breaks in reading order.
     pub items: Vec<Fragment>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Paragraph ends in this file may be page ends in disguise: text
+    /// extracted from a paged document, where a page end looks like any other
+    /// paragraph end (the seed). The rebuild stage then considers rejoining
+    /// at every paragraph end, not only at breaks.
+    pub soft_paragraph_ends: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
