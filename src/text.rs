@@ -99,6 +99,24 @@ pub fn official_number(text: &str) -> Option<(u8, usize)> {
     None
 }
 
+/// A key for comparing labels written slightly differently: white space
+/// removed, full-width ASCII folded to half-width, 、and ． read as ".",
+/// quotes and dashes unified, Latin letters lower-cased.
+pub fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '、' | '。' => '.',
+            '“' | '”' => '"',
+            '‘' | '’' => '\'',
+            '—' | '–' | '−' => '-',
+            c => c,
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// True when `text` ends a sentence (。！？； or their half-width forms, possibly
 /// followed by a closing quote or bracket).
 pub fn ends_sentence(text: &str) -> bool {
@@ -141,6 +159,18 @@ mod tests {
         assert_eq!(level("一是对政府信息"), None);
         assert_eq!(level("（本列数据的勾稽关系"), None);
         assert_eq!(level(""), None);
+    }
+
+    #[test]
+    fn comparable_keys_fold_widths_and_punctuation() {
+        assert_eq!(
+            comparable("（二）部分公开（区分处理的，只计这一情形）"),
+            comparable("(二) 部分公开(区分处理的,只计这一情形)")
+        );
+        assert_eq!(comparable("1、属于国家秘密"), comparable("1.属于国家秘密"));
+        assert_eq!(comparable("1．属于国家秘密"), comparable("1.属于国家秘密"));
+        assert_eq!(comparable("危及“三安全一稳定”"), "危及\"三安全一稳定\"");
+        assert_ne!(comparable("结果维持"), comparable("结果纠正"));
     }
 
     #[test]

@@ -86,7 +86,7 @@ fn title_lines(paragraphs: &[ParagraphFragment]) -> usize {
 }
 
 /// The heading level of a paragraph, or `None` for body text.
-fn heading_level(p: &ParagraphFragment) -> Option<u8> {
+pub fn heading_level(p: &ParagraphFragment) -> Option<u8> {
     if let Some((level, _)) = official_number(&p.text) {
         if chars(&p.text) <= MAX_HEADING_CHARS && !has_sentence_punctuation(&p.text) {
             return Some(level);

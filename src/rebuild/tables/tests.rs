@@ -1,0 +1,327 @@
+//! Table rejoin rules, one case each, asserted on structure: rows, columns,
+//! spans, parts, and what was dropped.
+
+use super::*;
+use crate::md::infer_merges;
+use crate::model::BreakKind;
+
+/// A grid from rows of cell texts, merges recovered as the Markdown front end
+/// does (empty cells in headers and label columns extend their neighbour).
+fn grid(rows: &[&[&str]]) -> Grid {
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    infer_merges(&rows)
+}
+
+fn table(rows: &[&[&str]]) -> Fragment {
+    Fragment::Table(TableFragment { grid: grid(rows), ..Default::default() })
+}
+
+fn table_with_edges(rows: &[&[&str]], edges: &[f32], page: u32) -> Fragment {
+    Fragment::Table(TableFragment {
+        grid: grid(rows),
+        column_edges: edges.to_vec(),
+        pages: vec![page],
+        ..Default::default()
+    })
+}
+
+fn para(text: &str) -> Fragment {
+    Fragment::Paragraph(ParagraphFragment { text: text.into(), ..Default::default() })
+}
+
+fn tables(items: Vec<Fragment>) -> (Vec<Table>, Vec<Diagnostic>) {
+    let (pieces, diagnostics) = rejoin(items);
+    let tables = pieces
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Table(t) => Some(t),
+            Piece::Paragraph(_) => None,
+        })
+        .collect();
+    (tables, diagnostics)
+}
+
+fn cell(t: &Table, row: usize, col: usize) -> &Cell {
+    t.cells
+        .iter()
+        .find(|c| row >= c.row && row <= c.last_row() && col >= c.col && col <= c.last_col())
+        .expect("grid is covered")
+}
+
+fn shape(c: &Cell) -> (usize, usize, usize, usize, &str) {
+    (c.row, c.col, c.row_span, c.col_span, c.text.as_str())
+}
+
+const HEADER: [&[&str]; 2] = [&["项目", "数量", ""], &["", "本年", "上年"]];
+
+#[test]
+fn same_boundaries_with_a_repeated_header_drop_it_once() {
+    let edges = [0.0, 100.0, 150.0, 200.0];
+    let part1: Vec<&[&str]> = [HEADER[0], HEADER[1], &["甲", "1", "2"], &["乙", "3", "4"]].to_vec();
+    let part2: Vec<&[&str]> = [HEADER[0], HEADER[1], &["丙", "5", "6"]].to_vec();
+    let (t, d) = tables(vec![
+        table_with_edges(&part1, &edges, 3),
+        para(""),
+        Fragment::Break(BreakKind::Page),
+        table_with_edges(&part2, &[0.5, 100.5, 150.2, 199.0], 4),
+    ]);
+    assert_eq!(t.len(), 1);
+    let t = &t[0];
+    assert_eq!((t.rows, t.cols, t.header_rows, t.parts), (5, 3, 2, 2));
+    assert_eq!(t.pages, vec![3, 4]);
+    assert_eq!(shape(cell(t, 4, 0)), (4, 0, 1, 1, "丙"));
+    assert_eq!(t.cells.iter().filter(|c| c.text == "本年").count(), 1, "the repeat appears once");
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, "table.rejoined");
+    assert!(d[0].message.contains("same column boundaries"), "{}", d[0].message);
+    assert!(d[0].message.contains("2 repeated header row(s) dropped"), "{}", d[0].message);
+    assert_eq!(d[0].page, Some(4));
+}
+
+#[test]
+fn a_partial_repeat_of_the_last_header_row_is_dropped() {
+    let part1: Vec<&[&str]> = [HEADER[0], HEADER[1], &["甲", "1", "2"]].to_vec();
+    let part2: Vec<&[&str]> = vec![&["", "本年", "上年"], &["丙", "5", "6"]];
+    let (t, _) = tables(vec![table(&part1), para("续表"), table(&part2)]);
+    assert_eq!(t.len(), 1);
+    assert_eq!((t[0].rows, t[0].parts), (4, 2));
+    assert_eq!(shape(cell(&t[0], 3, 0)), (3, 0, 1, 1, "丙"));
+}
+
+#[test]
+fn a_continuation_marker_between_parts_is_dropped_with_the_join() {
+    let part1: Vec<&[&str]> = [HEADER[0], HEADER[1], &["甲", "1", "2"]].to_vec();
+    let part2: Vec<&[&str]> = vec![&["乙", "3", "4"]];
+    let (pieces, _) = rejoin(vec![table(&part1), para("续表"), table(&part2), para("其后")]);
+    let kinds: Vec<&str> = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Table(_) => "table",
+            Piece::Paragraph(p) => p.text.as_str(),
+        })
+        .collect();
+    assert_eq!(kinds, vec!["table", "其后"]);
+    // Without a table to continue, 续表 is ordinary text.
+    let (pieces, _) = rejoin(vec![para("续表"), table(&part2)]);
+    assert_eq!(pieces.len(), 2);
+}
+
+#[test]
+fn header_only_part_then_its_body_the_seeds_section_four() {
+    let header: Vec<&[&str]> = vec![
+        &["行政复议", "", "", "", "", "行政诉讼", "", "", "", "", "", "", "", "", ""],
+        &[
+            "结果维持",
+            "结果纠正",
+            "其他结果",
+            "尚未审结",
+            "总计",
+            "未经复议直接起诉",
+            "",
+            "",
+            "",
+            "",
+            "复议后起诉",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "",
+            "",
+            "",
+            "",
+            "",
+            "结果维持",
+            "结果纠正",
+            "其他结果",
+            "尚未审结",
+            "总计",
+            "结果维持",
+            "结果纠正",
+            "其他结果",
+            "尚未审结",
+            "总计",
+        ],
+    ];
+    let body: Vec<&[&str]> = vec![&["1", "2", "3", "4", "10", "5", "6", "7", "8", "26", "9", "0", "0", "1", "10"]];
+    let (t, d) = tables(vec![table(&header), table(&body)]);
+    assert_eq!(t.len(), 1);
+    let t = &t[0];
+    assert_eq!((t.rows, t.cols, t.header_rows, t.parts), (4, 15, 3, 2));
+    assert_eq!(shape(cell(t, 0, 5)), (0, 5, 1, 10, "行政诉讼"));
+    assert_eq!(shape(cell(t, 1, 4)), (1, 4, 2, 1, "总计"));
+    assert_eq!(shape(cell(t, 3, 9)), (3, 9, 1, 1, "26"));
+    assert!(d[0].message.contains("header-only part"), "{}", d[0].message);
+}
+
+#[test]
+fn label_columns_merged_differently_the_seeds_section_three() {
+    // Part 1 shows one label column, part 2 three: the value columns line up.
+    let part1: Vec<&[&str]> = vec![
+        &["说明", "申请人情况", "", "总计"],
+        &["", "自然人", "法人", ""],
+        &["一、本年新收", "1", "2", "3"],
+        &["三、（一）予以公开", "4", "5", "9"],
+    ];
+    let part2: Vec<&[&str]> = vec![
+        &["本年度办理结果", "（二）部分公开", "", "1", "1", "2"],
+        &["", "（三）不予公开", "1.属于国家秘密", "0", "1", "1"],
+        &["", "", "2.其他法律行政法规禁止公开", "2", "0", "2"],
+    ];
+    let (t, d) = tables(vec![table(&part1), para(""), table(&part2)]);
+    assert_eq!(t.len(), 1);
+    let t = &t[0];
+    assert_eq!((t.rows, t.cols, t.header_rows, t.parts), (7, 6, 2, 2));
+    assert_eq!(shape(cell(t, 0, 0)), (0, 0, 2, 3, "说明"), "part 1's label column widened to three");
+    assert_eq!(shape(cell(t, 2, 0)), (2, 0, 1, 3, "一、本年新收"));
+    assert_eq!(shape(cell(t, 4, 0)), (4, 0, 3, 1, "本年度办理结果"));
+    assert_eq!(shape(cell(t, 4, 1)), (4, 1, 1, 2, "（二）部分公开"));
+    assert_eq!(shape(cell(t, 6, 5)), (6, 5, 1, 1, "2"));
+    assert!(d[0].message.contains("value columns aligned"), "{}", d[0].message);
+}
+
+/// Part 1 of a table whose vertical labels run into the break.
+fn results_part1() -> Grid {
+    Grid::new(
+        3,
+        4,
+        vec![
+            Cell::new(0, 0, "三、本年度办理结果").spanning(3, 1),
+            Cell::new(0, 1, "（五）不予处理").spanning(3, 1),
+            Cell::new(0, 2, "4.无正当理由大量反复申请"),
+            Cell::new(0, 3, "7"),
+            Cell::new(1, 2, "5.要求行政机关确认或"),
+            Cell::new(1, 3, "8"),
+            Cell::new(2, 2, "6.其他"),
+            Cell::new(2, 3, "9"),
+        ],
+    )
+}
+
+#[test]
+fn a_row_split_across_the_break_becomes_one_row_and_merges_one_cell() {
+    let mut part1 = results_part1();
+    part1.cells.retain(|c| c.row < 2);
+    let part1 = Grid::new(
+        2,
+        4,
+        part1
+            .cells
+            .into_iter()
+            .map(|mut c| {
+                c.row_span = c.row_span.min(2 - c.row);
+                c
+            })
+            .collect(),
+    );
+    let part2 = Grid::new(
+        3,
+        4,
+        vec![
+            Cell::new(0, 0, "").spanning(3, 1), // the vertical merge goes on
+            Cell::new(0, 1, ""),
+            Cell::new(0, 2, "重新出具已获取信息"),
+            Cell::new(0, 3, ""),
+            Cell::new(1, 1, "（六）其他处理").spanning(1, 2),
+            Cell::new(1, 3, "10"),
+            Cell::new(2, 1, "（七）总计").spanning(1, 2),
+            Cell::new(2, 3, "34"),
+        ],
+    );
+    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, ..Default::default() });
+    let (t, d) = tables(vec![frag(part1), frag(part2)]);
+    assert_eq!(t.len(), 1, "{d:?}");
+    let t = &t[0];
+    assert_eq!((t.rows, t.cols, t.parts), (4, 4, 2));
+    assert_eq!(shape(cell(t, 1, 2)), (1, 2, 1, 1, "5.要求行政机关确认或重新出具已获取信息"));
+    assert_eq!(shape(cell(t, 1, 3)), (1, 3, 1, 1, "8"));
+    assert_eq!(shape(cell(t, 0, 0)), (0, 0, 4, 1, "三、本年度办理结果"), "one cell, one span");
+    assert_eq!(shape(cell(t, 0, 1)), (0, 1, 2, 1, "（五）不予处理"));
+    assert_eq!(shape(cell(t, 2, 1)), (2, 1, 1, 2, "（六）其他处理"));
+    assert!(d[0].message.contains("row split"), "{}", d[0].message);
+}
+
+#[test]
+fn a_vertical_merge_across_the_break_becomes_one_cell() {
+    let part2 = Grid::new(
+        2,
+        4,
+        vec![
+            Cell::new(0, 0, "").spanning(2, 1),
+            Cell::new(0, 1, "（六）其他处理").spanning(1, 2),
+            Cell::new(0, 3, "10"),
+            Cell::new(1, 1, "（七）总计").spanning(1, 2),
+            Cell::new(1, 3, "34"),
+        ],
+    );
+    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, ..Default::default() });
+    let (t, d) = tables(vec![frag(results_part1()), frag(part2)]);
+    assert_eq!(t.len(), 1);
+    let t = &t[0];
+    assert_eq!((t.rows, t.cols), (5, 4));
+    assert_eq!(shape(cell(t, 4, 0)), (0, 0, 5, 1, "三、本年度办理结果"));
+    assert_eq!(shape(cell(t, 3, 1)), (3, 1, 1, 2, "（六）其他处理"));
+    assert!(d[0].message.contains("vertical merge"), "{}", d[0].message);
+}
+
+#[test]
+fn values_of_a_row_whose_label_stayed_above_join_it() {
+    let part1: Vec<&[&str]> = vec![&["项目", "本年", "上年"], &["规章", "1", "2"], &["规范性文件", "", ""]];
+    let part2: Vec<&[&str]> = vec![&["", "3", "4"], &["行政许可", "5", "6"]];
+    let (t, _) = tables(vec![table(&part1), table(&part2)]);
+    assert_eq!(t.len(), 1);
+    let t = &t[0];
+    assert_eq!(t.rows, 4);
+    assert_eq!(cell(t, 2, 0).text, "规范性文件");
+    assert_eq!(cell(t, 2, 1).text, "3");
+    assert_eq!(cell(t, 3, 0).text, "行政许可");
+}
+
+#[test]
+fn tables_with_their_own_different_headers_stay_apart() {
+    let a: Vec<&[&str]> = vec![&["事项类别", "受理件数", "办结件数"], &["审批", "10", "9"]];
+    let b: Vec<&[&str]> = vec![&["地区", "申请件数", "公开件数"], &["城区", "12", "11"]];
+    let (t, d) = tables(vec![table(&a), para(""), table(&b)]);
+    assert_eq!(t.len(), 2);
+    assert!(d.is_empty());
+}
+
+#[test]
+fn a_heading_or_text_between_tables_keeps_them_apart() {
+    let a: Vec<&[&str]> = vec![&["事项类别", "受理件数"], &["审批", "10"]];
+    let b: Vec<&[&str]> = vec![&["备案", "12"]];
+    for between in ["二、各地区办理情况", "各地区情况如下："] {
+        let (t, _) = tables(vec![table(&a), para(between), table(&b)]);
+        assert_eq!(t.len(), 2, "{between}");
+    }
+    let (t, _) = tables(vec![table(&a), para(""), table(&b)]);
+    assert_eq!(t.len(), 1, "nothing between: a continuation");
+}
+
+#[test]
+fn incompatible_structures_stay_apart() {
+    let a: Vec<&[&str]> = vec![&["事项", "件数"], &["审批", "10"]];
+    let b: Vec<&[&str]> = vec![&["备案", "1", "2", "3"]];
+    assert_eq!(tables(vec![table(&a), table(&b)]).0.len(), 2, "value columns do not line up");
+    let wide = [0.0, 100.0, 300.0];
+    let narrow = [0.0, 100.0, 200.0];
+    let c: Vec<&[&str]> = vec![&["项目", "金额"], &["甲", "1"]];
+    let d: Vec<&[&str]> = vec![&["名称", "数量"], &["乙", "2"]];
+    assert_eq!(tables(vec![table_with_edges(&c, &wide, 1), table_with_edges(&d, &narrow, 1)]).0.len(), 2);
+}
+
+#[test]
+fn geometry_splits_a_merged_label_column() {
+    // Part 1's label area is one column, part 2 splits it in two.
+    let a = table_with_edges(&[&["项目", "数量"], &["一、新收", "5"]], &[0.0, 200.0, 260.0], 1);
+    let b = table_with_edges(&[&["结果", "予以公开", "3"], &["", "不予公开", "2"]], &[0.0, 80.0, 200.0, 260.0], 2);
+    let (t, d) = tables(vec![a, b]);
+    assert_eq!(t.len(), 1, "{d:?}");
+    let t = &t[0];
+    assert_eq!((t.rows, t.cols), (4, 3));
+    assert_eq!(shape(cell(t, 1, 0)), (1, 0, 1, 2, "一、新收"));
+    assert_eq!(shape(cell(t, 2, 0)), (2, 0, 2, 1, "结果"));
+    assert!(d[0].message.contains("same column boundaries"));
+}
