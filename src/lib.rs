@@ -20,6 +20,7 @@ pub mod grid;
 pub mod json;
 pub mod md;
 pub mod model;
+pub mod pdf;
 pub mod rebuild;
 pub mod text;
 
