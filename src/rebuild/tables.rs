@@ -186,16 +186,22 @@ fn join(a: &Assembly, b: &TableFragment) -> Option<(Assembly, String)> {
     let mut top = regrid(&a.grid, &alignment.a)?;
     let mut bottom = regrid(&b.grid, &alignment.b)?;
     let repeated = repeated_header_rows(&top, a.header_rows, &bottom);
-    if b_header_rows > repeated && alignment.rule != Rule::HeaderThenBody {
+    let own_header = b_header_rows > repeated && alignment.rule != Rule::HeaderThenBody;
+    let subheader = own_header && starts_with_subheader(&top, &bottom, repeated..b_header_rows);
+    if own_header && !subheader {
         return None; // a header of its own: another table
     }
     bottom = drop_top_rows(bottom, repeated);
-    let stitched = stitch(&mut top, &mut bottom);
+    // A continuation that opens with a sub-header starts a fresh row.
+    let stitched = if subheader { None } else { stitch(&mut top, &mut bottom) };
     let grid = stack(top, bottom);
 
     let mut note = format!("table part {} joined to the table before it: {}", a.parts + 1, alignment.rule.describe());
     if repeated > 0 {
         note.push_str(&format!("; {repeated} repeated header row(s) dropped"));
+    }
+    if subheader {
+        note.push_str("; the continuation opens with one of the table's sub-headers");
     }
     if let Some(what) = stitched {
         note.push_str("; ");
@@ -352,6 +358,30 @@ pub fn repeated_header_rows(top: &Grid, header_rows: usize, bottom: &Grid) -> us
     0
 }
 
+/// The cells starting in `row`, as (column, span) pairs: a row's shape.
+fn row_shape(grid: &Grid, row: usize) -> Vec<(usize, usize)> {
+    grid.cells_starting_in(row).map(|c| (c.col, c.col_span)).collect()
+}
+
+/// True when the header-like rows `rows` opening `bottom` are sub-headers of
+/// the table above rather than a header of another table: each has the shape
+/// of some row of `top`, and one of them repeats a row of `top` word for
+/// word. The 2019 proactive-disclosure table is built that way: "第二十条第
+/// （六）项" over the full width, then its own "信息内容 | 上一年项目数量 | …".
+fn starts_with_subheader(top: &Grid, bottom: &Grid, rows: std::ops::Range<usize>) -> bool {
+    let shapes: Vec<_> = (0..top.rows).map(|r| row_shape(top, r)).collect();
+    let signatures: Vec<_> = (0..top.rows).map(|r| row_signature(top, r)).collect();
+    let mut repeats_one = false;
+    for row in rows {
+        if !shapes.contains(&row_shape(bottom, row)) {
+            return false;
+        }
+        let signature = row_signature(bottom, row);
+        repeats_one |= !signature.is_empty() && signatures.contains(&signature);
+    }
+    repeats_one
+}
+
 fn drop_top_rows(grid: Grid, n: usize) -> Grid {
     if n == 0 {
         return grid;
@@ -400,8 +430,10 @@ pub fn stitch(top: &mut Grid, bottom: &mut Grid) -> Option<&'static str> {
         && b_label_texts.iter().all(|&i| {
             let cell = &bottom.cells[i];
             official_number(&cell.text).is_none()
-                && covering(top, last, cell.col)
-                    .is_some_and(|t| top.cells[t].last_row() == last && !top.cells[t].text.is_empty())
+                && covering(top, last, cell.col).is_some_and(|t| {
+                    let above = &top.cells[t];
+                    same_columns(above, cell) && above.last_row() == last && !above.text.is_empty()
+                })
         });
     // The first row holds the values of a row whose label stayed above.
     let empty_key = b_label_texts.is_empty()

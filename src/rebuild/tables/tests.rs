@@ -325,3 +325,43 @@ fn geometry_splits_a_merged_label_column() {
     assert_eq!(shape(cell(t, 2, 0)), (2, 0, 2, 1, "结果"));
     assert!(d[0].message.contains("same column boundaries"));
 }
+
+#[test]
+fn a_continuation_opening_with_a_sub_header_of_the_table_joins() {
+    // The 2019 proactive table cut before "第二十条第（六）项".
+    let edges = [0.0, 100.0, 150.0, 200.0, 250.0];
+    let part1: Vec<&[&str]> = vec![
+        &["第二十条第（一）项", "", "", ""],
+        &["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+        &["规章", "1", "2", "3"],
+        &["第二十条第（五）项", "", "", ""],
+        &["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        &["行政许可", "4", "+5", "6"],
+    ];
+    let part2: Vec<&[&str]> = vec![
+        &["第二十条第（六）项", "", "", ""],
+        &["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        &["行政处罚", "7", "-8", "9"],
+    ];
+    let mut a = grid(&part1);
+    let mut b = grid(&part2);
+    // Markdown inference cannot know the section rows span the table; a DOCX says so.
+    for g in [&mut a, &mut b] {
+        let rows: Vec<usize> = g.cells.iter().filter(|c| c.text.starts_with("第二十条")).map(|c| c.row).collect();
+        let cells = g.cells.iter().filter(|c| !(rows.contains(&c.row) && c.col > 0 && c.text.is_empty())).cloned();
+        let cells: Vec<Cell> =
+            cells.map(|c| if c.text.starts_with("第二十条") { c.spanning(1, 4) } else { c }).collect();
+        *g = Grid::new(g.rows, 4, cells);
+    }
+    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, column_edges: edges.to_vec(), ..Default::default() });
+    let (t, d) = tables(vec![frag(a.clone()), para(""), frag(b)]);
+    assert_eq!(t.len(), 1, "{d:?}");
+    assert_eq!((t[0].rows, t[0].header_rows, t[0].parts), (9, 2, 2));
+    assert_eq!(shape(cell(&t[0], 6, 3)), (6, 0, 1, 4, "第二十条第（六）项"));
+    assert!(d[0].message.contains("sub-headers"), "{}", d[0].message);
+
+    // A different header in the same shape is another table.
+    let other: Vec<&[&str]> = vec![&["地区", "申请件数", "公开件数", "不予公开件数"], &["城区", "1", "2", "3"]];
+    let (t, _) = tables(vec![frag(a), para(""), frag(grid(&other))]);
+    assert_eq!(t.len(), 2);
+}
