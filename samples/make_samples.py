@@ -20,7 +20,8 @@ Layout of this file
   4. OOXML helpers (all raw XML strings and the injection into python-docx live here)
   5. package plumbing: slim python-docx package, styles, numbering, determinism
   6. build_report(): lays out a whole annual report
-  7. the samples (seed report, 2021 distinct, 2019 via LibreOffice, docx-features)
+  7. the samples (seed report, 2021 distinct, 2019 via LibreOffice, docx-features, the split-*
+     samples of tables cut into parts (Cut), adjacent-tables-apart)
   8. README generation and main()
 """
 
@@ -602,6 +603,146 @@ def layout_table_xml(layout: TableLayout) -> str:
     return tbl(grid, "".join(rows_xml))
 
 
+# --- tables cut into parts ----------------------------------------------------------
+#
+# Real reports arrive with one statistical table cut into several w:tbl (a table split in
+# Word, a header typed as a table of its own, a PDF page end turned into a table end).  A
+# Cut says where a laid-out table is cut and what the next part looks like; the whole
+# TableLayout stays what govdoc must output once it has rejoined the parts.
+
+
+@dataclass
+class Cut:
+    """A cut of a TableLayout into two w:tbl; row numbers are those of the whole table, 0-based."""
+    after_row: int                      # the last row of the part before the cut
+    between: str = "empty"              # what lies between the parts: "none" | "empty" (an empty paragraph) |
+                                        # "page_break" (an otherwise-empty paragraph with a page break) |
+                                        # any other text: a centred paragraph with that text ("续表")
+    repeat_rows: tuple = ()             # rows of the whole table repeated at the top of the next part (header
+                                        # repeat); a cell that starts above the first repeated row is written
+                                        # empty, as it shows under a vertical merge
+    crossing: str = "restart"           # a vertical merge running across the cut continues in the next part as
+                                        # "restart": an EMPTY cell restarted there (merged down within the part),
+                                        # or "bare": <w:vMerge/> continuation cells with no restart in the part
+    split_label: tuple | None = None    # (head, tail): the cut is INSIDE row after_row.  The part before ends with
+                                        # that row, the label head+tail cut to head and all its values; the next
+                                        # part starts with the same row again, the label cell holding tail and
+                                        # every other cell that starts in the row empty
+    collapse_before: tuple | None = None  # (a, b): in the part before the cut the grid columns a..b are written
+                                        # as ONE grid column as wide as they are together
+
+
+def _collapse_map(n_cols: int, collapse: tuple | None):
+    """Map of whole-grid columns to the columns of a part whose grid columns a..b are one."""
+    if not collapse:
+        return list(range(n_cols))
+    a, b = collapse
+    return [k if k < a else a if k <= b else k - (b - a) for k in range(n_cols)]
+
+
+def _part_rows_xml(layout: TableLayout, covering: dict, grid: list[int], rows: list[int], *,
+                   crossing: str = "restart", col_map: list[int] | None = None, texts: dict | None = None,
+                   may_split: set = frozenset()) -> str:
+    """The w:tr of whole-table rows `rows` (consecutive) written as one w:tbl of their own.
+    A merged cell is clipped to these rows; one that started above them continues as `crossing` says."""
+    col_map = col_map or list(range(layout.n_cols))
+    texts = texts or {}
+    first, last = rows[0], rows[-1]
+    if rows != list(range(first, last + 1)):
+        raise ValueError(f"rows of a part must be consecutive: {rows}")
+    out = []
+    for r in rows:
+        cells_xml = []
+        k = 0
+        while k < layout.n_cols:
+            c = covering.get((r, k))
+            if c is None:
+                raise ValueError(f"no cell covers {(r, k)}")
+            if c.col != k:
+                raise ValueError(f"bad horizontal cover at {(r, k)}")
+            end = c.col + c.col_span - 1
+            # a collapsed group of grid columns must be covered whole by one cell
+            if c.col > 0 and col_map[c.col] == col_map[c.col - 1]:
+                raise ValueError(f"a cell starts inside collapsed grid columns at {(r, k)}")
+            if end + 1 < layout.n_cols and col_map[end] == col_map[end + 1]:
+                raise ValueError(f"a cell ends inside collapsed grid columns at {(r, k)}")
+            span = col_map[end] - col_map[c.col] + 1
+            width = sum(grid[c.col:end + 1])
+            top, bottom = max(c.row, first), min(c.row + c.row_span - 1, last)
+            if r == top:
+                if c.row < first and crossing == "bare":
+                    content, vm = cell_para("", font=layout.font, size=layout.size), "bare"
+                else:
+                    text = texts.get((c.row, c.col), c.text) if c.row == r else ""
+                    content = cell_para(text, font=layout.font, size=layout.size, align=c.align)
+                    vm = "restart" if bottom > top else None
+            else:
+                content, vm = cell_para("", font=layout.font, size=layout.size), "continue"
+            cells_xml.append(tc(content, width, span=span, vmerge=vm))
+            k += c.col_span
+        header = "bare" if layout.mark_header_rows and r < layout.header_rows else None
+        out.append(tr("".join(cells_xml), header=header, cant_split=r not in may_split))
+    return "".join(out)
+
+
+def between_parts_xml(between: str, *, font: str) -> str:
+    if between == "none":
+        return ""
+    if between == "empty":
+        return para("", ppr())
+    if between == "page_break":
+        return para(run(rp=rpr(font=font, size=16), inner='<w:br w:type="page"/>'), ppr())
+    return para(run(between, rpr(font=font, size=14)), ppr(align="center", spacing_after=0))
+
+
+def layout_parts_xml(layout: TableLayout, cuts: list[Cut], *, font: str = DEFAULT_FONTS["body"]) -> str:
+    """Write a TableLayout as several w:tbl, cut as `cuts` say, with what lies between them."""
+    cuts = sorted(cuts, key=lambda c: c.after_row)
+    grid = [cm_to_dxa(w) for w in layout.col_widths_cm]
+    covering = {}
+    for c in layout.cells:
+        for r in range(c.row, c.row + c.row_span):
+            for k in range(c.col, c.col + c.col_span):
+                if (r, k) in covering:
+                    raise ValueError(f"cells overlap at {(r, k)}")
+                covering[(r, k)] = c
+    out = []
+    first, before = 0, None          # `before`: the cut in front of the part being written
+    for cut in cuts + [None]:
+        last = cut.after_row if cut else layout.n_rows - 1
+        col_map = _collapse_map(layout.n_cols, cut.collapse_before if cut else None)
+        part_grid = [0] * (col_map[-1] + 1)
+        for k, w in enumerate(grid):
+            part_grid[col_map[k]] += w
+        texts, may_split = {}, set()
+        rows_xml = ""
+        if before is not None:
+            out.append(between_parts_xml(before.between, font=font))
+            if before.repeat_rows:
+                rows_xml += _part_rows_xml(layout, covering, grid, list(before.repeat_rows), col_map=col_map)
+            if before.split_label:
+                head, tail = before.split_label
+                for c in layout.cells:
+                    if c.row == first:
+                        texts[(c.row, c.col)] = tail if c.text == head + tail else ""
+                may_split.add(first)
+        if cut is not None and cut.split_label:
+            head, tail = cut.split_label
+            hits = [c for c in layout.cells if c.row == last and c.text == head + tail]
+            if len(hits) != 1:
+                raise ValueError(f"split_label {cut.split_label} does not name one cell of row {last}")
+            texts[(hits[0].row, hits[0].col)] = head
+            may_split.add(last)
+        rows_xml += _part_rows_xml(layout, covering, grid, list(range(first, last + 1)),
+                                   crossing=before.crossing if before else "restart", col_map=col_map,
+                                   texts=texts, may_split=may_split)
+        out.append(tbl(part_grid, rows_xml))
+        if cut is not None:
+            first = last if cut.split_label else last + 1
+        before = cut
+    return "".join(out)
+
+
 # --- drawing / text boxes ----------------------------------------------------------
 
 VML_TEXTBOX_SHAPETYPE = (
@@ -855,6 +996,18 @@ class DocxBuilder:
         # a table must be followed by a paragraph before the next table / the section end
         self.append(para("", ppr(line_exact=14)))
 
+    def append_all(self, fragments: str):
+        """Append several sibling elements given as one XML string."""
+        root = etree.fromstring(f"<w:root {NSDECLS}>{fragments}</w:root>", oxml_parser)
+        anchor = self.body.find(qn("w:sectPr"))
+        for el in list(root):
+            anchor.addprevious(el)
+
+    def table_parts(self, layout: TableLayout, cuts: list[Cut]):
+        """A table cut into several w:tbl (see Cut); then the paragraph a table needs after it."""
+        self.append_all(layout_parts_xml(layout, cuts, font=self.fonts["body"]))
+        self.append(para("", ppr(line_exact=14)))
+
     # -- saving ---------------------------------------------------------------------
     def save(self, path: Path, *, main_part_name: str | None = None):
         root = self.doc.element
@@ -1001,6 +1154,21 @@ class ReportSpec:
     auto_numbering: bool = False        # 一、/（一） from numbering.xml instead of typed text
     repeat_header: bool = False         # mark the section-三 header rows with <w:tblHeader/>
     section_titles: list[str] = field(default_factory=lambda: list(SECTION_TITLES))
+    cuts: dict = field(default_factory=dict)   # "proactive" | "applications" | "reviews" -> [Cut, ...]
+    what: str = ""                      # README: what the sample is
+    exercises: str = ""                 # README: what it exercises
+
+
+def report_table_layout(spec: ReportSpec, name: str) -> TableLayout:
+    """The whole (uncut) layout of one of the three tables of a report."""
+    if name == "proactive":
+        return proactive_layout(spec.template, spec.numbers["proactive"], spec.labels)
+    if name == "applications":
+        return applications_layout(spec.template, spec.numbers["applications"], spec.labels,
+                                   mark_header=spec.repeat_header)
+    if name == "reviews":
+        return reviews_layout(spec.numbers["reviews"], spec.labels)
+    raise ValueError(name)
 
 
 def build_report(path: Path, spec: ReportSpec) -> None:
@@ -1025,15 +1193,11 @@ def build_report(path: Path, spec: ReportSpec) -> None:
                 else:
                     b.heading(2, f"（{cn_small(sub)}）{value}")
             elif kind == "table":
-                if value == "proactive":
-                    b.table(proactive_layout(spec.template, spec.numbers["proactive"], spec.labels))
-                elif value == "applications":
-                    b.table(applications_layout(spec.template, spec.numbers["applications"], spec.labels,
-                                                mark_header=spec.repeat_header))
-                elif value == "reviews":
-                    b.table(reviews_layout(spec.numbers["reviews"], spec.labels))
+                layout = report_table_layout(spec, value)
+                if spec.cuts.get(value):
+                    b.table_parts(layout, spec.cuts[value])
                 else:
-                    raise ValueError(value)
+                    b.table(layout)
             else:
                 raise ValueError(kind)
     b.save(path)
@@ -1571,6 +1735,410 @@ def expected_features_text(ex: Expect) -> str:
     return "\n".join(lines)
 
 
+# --- 7.5 the "rebuild" samples: report tables cut into several w:tbl
+#
+# Each is a whole fictional report made by build_report(); only the tables named in
+# ReportSpec.cuts are cut (see Cut).  What govdoc must output once the parts are rejoined
+# is the uncut TableLayout, described in README.txt by split_table_facts().
+
+
+def applications_row(template: str, key: str) -> int:
+    """Row of the whole section-三 table (3 header rows first) holding the row `key`."""
+    return 3 + [k for k, _ in APPLICATION_ROWS[template]].index(key)
+
+
+def proactive_row(template: str, key_or_text: str) -> int:
+    """Row of the whole section-二 table: a data row by key, a merged row by its text."""
+    for r, row in enumerate(PROACTIVE[template]):
+        if (row[0] == "data" and row[1] == key_or_text) or (row[0] == "merged" and row[1] == key_or_text):
+            return r
+    raise KeyError(key_or_text)
+
+
+@dataclass
+class Topic:
+    """The prose of a short realistic report (the numbers come from the tables)."""
+    overview: str
+    proactive: str
+    management: str
+    platform: str
+    supervision: str
+    problems: str
+    plans: str
+    table_intros: bool = False          # a one-line paragraph in front of each table
+
+
+def short_sections(template: str, year: int, numbers: dict, topic: Topic) -> list:
+    a = numbers["applications"]
+
+    def tab(name, what):
+        intro = [("p", f"本机关{year}年{what}情况见下表。")] if topic.table_intros else []
+        return intro + [("table", name)]
+
+    six = ("本年度未收取政府信息公开信息处理费。无其他需要报告的事项。" if template == "2021" else "无。")
+    return [
+        [
+            ("p", topic.overview),
+            ("h2", "主动公开"),
+            ("p", topic.proactive),
+            ("h2", "依申请公开"),
+            ("p", f"全年共收到政府信息公开申请{a['new']['total']}件，上年结转{a['carried_over']['total']}件，"
+                  f"办结{a['results.total']['total']}件，结转下年度继续办理{a['carried_forward']['total']}件，"
+                  "均在法定期限内答复。"),
+            ("h2", "政府信息管理"),
+            ("p", topic.management),
+            ("h2", "平台建设"),
+            ("p", topic.platform),
+            ("h2", "监督保障"),
+            ("p", topic.supervision),
+        ],
+        tab("proactive", "主动公开政府信息"),
+        tab("applications", "收到和处理政府信息公开申请"),
+        tab("reviews", "政府信息公开行政复议、行政诉讼"),
+        [("p", topic.problems), ("p", topic.plans)],
+        [("p", six)],
+    ]
+
+
+def split_report_spec(*, file, agency, year, template, seed, amount, topic, cuts, what, exercises,
+                      title_lines=None, repeat_header=False) -> ReportSpec:
+    numbers = distinct_numbers(template, seed=seed, amount=amount)
+    return ReportSpec(
+        file=file, agency=agency, year=year, template=template,
+        title_lines=title_lines or [f"{agency}{year}年政府信息公开工作年度报告"],
+        numbers=numbers, sections=short_sections(template, year, numbers, topic),
+        repeat_header=repeat_header, cuts=cuts, what=what, exercises=exercises,
+    )
+
+
+def split_repeated_header_spec() -> ReportSpec:
+    t = "2021"
+    return split_report_spec(
+        file="split-repeated-header.docx", agency="临江市生态环境局", year=2023, template=t,
+        seed=2023_0101, amount="8.6", repeat_header=True,
+        cuts={"applications": [Cut(applications_row(t, "results.withheld.third_party_rights"), between="empty",
+                                   repeat_rows=(0, 1, 2))]},
+        what="fictional 临江市生态环境局 2023 report, 2021 template; the section-三 table cut into two w:tbl after "
+             "the row `4.保护第三方合法权益`, the second part repeating the three header rows",
+        exercises="rejoin by header matching: part 2 starts with the same 3 header rows as part 1 (identical text "
+                  "and merges), all 6 header rows marked `<w:tblHeader/>`; one empty paragraph between the parts; "
+                  "the merges running across the cut (column 0 `三、本年度办理结果`, column 1 `（三）不予公开`) "
+                  "restart in part 2 as EMPTY cells (vMerge restart without text, merged down within part 2), which continue "
+                  "the cells above",
+        topic=Topic(
+            overview="2023年，临江市生态环境局坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《中华人民共和国政府信息公开条例》，"
+                     "围绕生态环境保护中心工作持续深化政务公开，切实保障人民群众的知情权、参与权和监督权。",
+            proactive="全年主动公开政府信息312条，重点公开环境质量状况、建设项目环境影响评价审批、排污许可、环境行政处罚和"
+                      "突发环境事件应急处置等信息，按月发布空气质量和地表水水质状况。",
+            management="严格执行政府信息公开保密审查制度，落实“三审三校”要求，及时调整更新政府信息公开指南和目录。",
+            platform="用好市政府门户网站生态环境专栏和“临江生态环境”微信公众号，建立政务新媒体信息发布审核台账。",
+            supervision="将政务公开工作纳入年度工作要点，组织全局政务公开业务培训3次，自觉接受社会监督。",
+            problems="2023年，本机关政府信息公开工作仍存在政策解读形式不够丰富、部分栏目更新不够及时等问题。",
+            plans="2024年，本机关将推动政策解读与政策文件同步起草、同步审签、同步发布，完善栏目日常巡查机制，进一步提升政务公开质量。",
+            table_intros=True),
+    )
+
+
+def split_no_header_spec() -> ReportSpec:
+    t = "2019"
+    return split_report_spec(
+        file="split-no-header.docx", agency="安平县卫生健康局", year=2020, template=t,
+        seed=2020_0201, amount="128.4",
+        cuts={"applications": [Cut(applications_row(t, "carried_over"), between="page_break")],
+              "proactive": [Cut(proactive_row(t, "other_services"), between="empty")]},
+        what="fictional 安平县卫生健康局 2020 report, 2019 template; the section-三 table cut after "
+             "`二、上年结转政府信息公开申请数量`, the section-二 table cut after `其他对外管理服务事项`",
+        exercises="continuation parts WITHOUT a header: section 三 part 2 starts directly with the row "
+                  "`三、本年度办理结果 （一）予以公开` (same 10-column grid), an otherwise-empty paragraph holding "
+                  "`<w:br w:type=\"page\"/>` between the parts; section 二 part 2 starts with the merged row "
+                  "`第二十条第（六）项` (same 4-column grid), one empty paragraph between",
+        topic=Topic(
+            overview="2020年，安平县卫生健康局在县委、县政府的正确领导下，认真贯彻落实《中华人民共和国政府信息公开条例》，"
+                     "结合新冠肺炎疫情防控工作，扎实做好卫生健康领域政府信息公开工作。",
+            proactive="全年主动公开政府信息265条，及时发布疫情防控通告、核酸检测机构名单、医疗机构执业登记和基本公共卫生服务项目等信息。",
+            management="建立健全政府信息发布协调机制和保密审查机制，规范公文公开属性源头认定，定期清理政府信息公开目录。",
+            platform="依托县政府门户网站卫生健康专栏和“健康安平”微信公众号集中发布信息，在县级医院设置政务公开查阅点。",
+            supervision="成立政务公开工作领导小组，明确专人负责，将政府信息公开工作纳入股室和直属单位年度考核。",
+            problems="一是部分信息发布的时效性有待提高；二是依申请公开答复的规范化水平仍需加强。",
+            plans="2021年，本局将进一步规范依申请公开办理流程，加强工作人员业务培训，提升政府信息公开工作水平。"),
+    )
+
+
+def split_header_only_spec() -> ReportSpec:
+    t = "2021"
+    return split_report_spec(
+        file="split-header-only.docx", agency="西岭区市场监督管理局", year=2021, template=t,
+        seed=2021_0301, amount="3.2",
+        cuts={"reviews": [Cut(2, between="none")]},
+        what="fictional 西岭区市场监督管理局 2021 report, 2021 template; the section-四 table as in the seed: a "
+             "table of ONLY the three header rows, then a separate 15-column table holding only the number row",
+        exercises="a header cut off from its body: part 1 = the 3 header rows (`行政复议`/`行政诉讼` …, 15 leaf "
+                  "columns), part 2 = one row of 15 numbers on the same 15-column grid; the two w:tbl are "
+                  "directly adjacent in the body, no paragraph between (Word and LibreOffice show such tables as "
+                  "one; LibreOffice 7.4's import joins them)",
+        topic=Topic(
+            overview="2021年，西岭区市场监督管理局认真贯彻落实新修订的《中华人民共和国政府信息公开条例》，围绕优化营商环境和"
+                     "市场监管重点工作，推进决策、执行、管理、服务、结果公开。",
+            proactive="全年主动公开政府信息408条，重点公开市场主体登记、食品安全监督抽检、“双随机、一公开”抽查结果和行政处罚等信息。",
+            management="落实政府信息公开属性源头认定和发布前保密审查，对已公开的政府信息进行动态管理。",
+            platform="依托区政府门户网站市场监管专栏和“西岭市场监管”政务新媒体及时发布信息，优化栏目设置。",
+            supervision="将政务公开纳入局年度绩效考核，开展政务公开专题培训2次，及时回应群众关切。",
+            problems="本年度政府信息公开工作存在公开内容的深度有待拓展、政策解读的针对性不够强等问题。",
+            plans="2022年，本局将围绕市场监管重点领域细化公开内容，丰富解读方式，提升公开实效。",
+            table_intros=True),
+    )
+
+
+def split_different_columns_spec() -> ReportSpec:
+    t = "2019"
+    return split_report_spec(
+        file="split-different-columns.docx", agency="南湖区教育局", year=2019, template=t,
+        seed=2019_0401, amount="85.5",
+        cuts={"applications": [Cut(applications_row(t, "carried_over"), between="empty", collapse_before=(0, 2))]},
+        what="fictional 南湖区教育局 2019 report, 2019 template; the section-三 table cut like the seed's: part 1 "
+             "(3 header rows, `一、`, `二、`) on an 8-column grid, part 2 (`三、本年度办理结果 （一）予以公开` … "
+             "`四、结转下年度继续办理`) on the real 10-column grid",
+        exercises="parts with DIFFERENT column counts: in part 1 the label area is ONE grid column (4479 twips) as "
+                  "wide as part 2's three label columns together (737 + 1134 + 2608), so the header label cell is "
+                  "1 column × 3 rows and the `一、`/`二、` labels are single cells; the 7 number columns are 624 "
+                  "twips in both parts; both grids add up to 8847 twips; one empty paragraph between; columns must "
+                  "be matched by their edges, not by index",
+        topic=Topic(
+            overview="2019年，南湖区教育局深入贯彻《中华人民共和国政府信息公开条例》，以公开促落实、以公开促规范、以公开促服务，"
+                     "扎实推进教育领域政府信息公开工作。",
+            proactive="全年主动公开政府信息193条，重点公开义务教育招生入学政策、学校收费项目和标准、教育经费使用和教师招聘等信息。",
+            management="规范政府信息公开工作流程，落实信息发布审核制度，及时更新政府信息公开指南和目录。",
+            platform="通过区政府门户网站教育专栏、“南湖教育”微信公众号和各学校公示栏发布信息，方便群众查询。",
+            supervision="将政府信息公开工作纳入对机关科室和学校的年度考核，设立监督电话，接受社会监督。",
+            problems="一是信息公开的主动性和及时性有待增强；二是部分学校信息公开工作人员业务能力有待提高。",
+            plans="2020年，本局将加大对学校信息公开工作的指导和检查力度，进一步规范公开内容和程序。"),
+    )
+
+
+SPLIT_ROW_LABEL = ("5.要求行政机关确认或", "重新出具已获取信息")
+
+
+def split_row_spec() -> ReportSpec:
+    t = "2021"
+    return split_report_spec(
+        file="split-row.docx", agency="东川县农业农村局", year=2022, template=t,
+        seed=2022_0501, amount="6.48", title_lines=["东川县农业农村局", "2022年政府信息公开工作年度报告"],
+        cuts={"applications": [Cut(applications_row(t, "results.not_processed.confirmation"), between="empty",
+                                   crossing="bare", split_label=SPLIT_ROW_LABEL)]},
+        what="fictional 东川县农业农村局 2022 report, 2021 template, title on two centred lines; the section-三 "
+             "table cut INSIDE a row, as a PDF page end does when a row may break across pages",
+        exercises="a row cut in two: part 1 ends with the row labelled `5.要求行政机关确认或` holding all 7 numbers; "
+                  "part 2 starts with a row whose label cell holds `重新出具已获取信息` and whose 7 number cells are "
+                  "empty, its column-0 (`三、本年度办理结果`) and column-1 (`（五）不予处理`) cells `<w:vMerge/>` "
+                  "continuations with no restart in part 2; column 0 goes on continuing (`w:val=\"continue\"`) to "
+                  "`（七）总计`; these two rows have no `<w:cantSplit/>`; one empty paragraph between",
+        topic=Topic(
+            overview="2022年，东川县农业农村局认真贯彻落实《中华人民共和国政府信息公开条例》，围绕乡村振兴和农业农村重点工作，"
+                     "持续推进政务公开标准化规范化建设。",
+            proactive="全年主动公开政府信息276条，重点公开强农惠农补贴政策、高标准农田建设、农产品质量安全监管和动物疫病防控等信息。",
+            management="严格落实政府信息公开审查制度，对涉及群众切身利益的政策文件坚持应公开尽公开。",
+            platform="依托县政府门户网站农业农村专栏和乡镇政务公开栏发布信息，推动惠农政策信息进村入户。",
+            supervision="将政务公开工作纳入年度目标管理，开展政务公开培训2次，主动接受社会各界监督。",
+            problems="2022年，本机关政府信息公开工作还存在基层公开渠道较少、部分惠农信息公开不够细致等问题。",
+            plans="下一步，本机关将拓展村级公开渠道，细化惠农补贴发放信息公开，提高政府信息公开工作实效。",
+            table_intros=True),
+    )
+
+
+def split_continued_marker_spec() -> ReportSpec:
+    t = "2019"
+    return split_report_spec(
+        file="split-continued-marker.docx", agency="北塘市住房和城乡建设局", year=2020, template=t,
+        seed=2020_0601, amount="242.6",
+        cuts={"applications": [Cut(applications_row(t, "results.withheld.inquiry_matters"), between="续表",
+                                   repeat_rows=(2,))]},
+        what="fictional 北塘市住房和城乡建设局 2020 report, 2019 template; the section-三 table cut after "
+             "`8.属于行政查询事项` with a centred paragraph `续表` between the parts",
+        exercises="a continuation marker paragraph between the parts, and a PARTIAL header repeat: part 2 starts "
+                  "with only the last header row (`商业企业 … 其他`), its label area (one cell, gridSpan 3) and its "
+                  "`自然人`/`总计` cells empty, as they show under the vertical merges of the full header; no "
+                  "tblHeader marks; column 0 `三、本年度办理结果` runs across the cut and restarts in part 2 as an "
+                  "empty cell",
+        topic=Topic(
+            overview="2020年，北塘市住房和城乡建设局认真贯彻落实《中华人民共和国政府信息公开条例》，围绕住房保障、城市建设和"
+                     "建筑市场监管等重点工作，全面推进政府信息公开。",
+            proactive="全年主动公开政府信息347条，重点公开保障性住房分配、老旧小区改造、建筑工程施工许可和建筑市场信用信息等内容。",
+            management="健全政府信息公开审核机制，实行公开属性源头认定，对拟公开信息逐条审查。",
+            platform="依托市政府门户网站住建专栏和“北塘住建”微信公众号发布信息，在政务服务大厅设置查阅点。",
+            supervision="成立由主要负责同志任组长的政务公开工作领导小组，将信息公开工作纳入年度绩效考核。",
+            problems="一是部分重点领域信息公开不够全面；二是政策解读的形式较为单一。",
+            plans="2021年，本局将进一步拓展重点领域信息公开，丰富解读形式，提升政府信息公开质量。"),
+    )
+
+
+def split_samples() -> list[ReportSpec]:
+    return [split_repeated_header_spec(), split_no_header_spec(), split_header_only_spec(),
+            split_different_columns_spec(), split_row_spec(), split_continued_marker_spec()]
+
+
+def _is_number_text(text: str) -> bool:
+    return bool(re.fullmatch(r"[+-]?\d+(\.\d+)?", text))
+
+
+def describe_rows(layout: TableLayout, rows: list[int]) -> str:
+    """README text for consecutive rows of a whole table: header rows, then body rows by their labels."""
+    def label(r):
+        starting = sorted((c for c in layout.cells if c.row == r), key=lambda c: c.col)
+        words = [c.text for c in starting if c.text and not _is_number_text(c.text)]
+        return " ".join(words) if words else ""
+
+    head = [r for r in rows if r < layout.header_rows]
+    body = [r for r in rows if r >= layout.header_rows]
+    out = []
+    if head:
+        out.append(f"header row {head[0]}" if len(head) == 1 else f"header rows {head[0]}–{head[-1]}")
+    if body:
+        a, b = body[0], body[-1]
+        if a == b:
+            out.append(f"row {a} (`{label(a)}`)" if label(a) else f"row {a} (the number row)")
+        else:
+            out.append(f"rows {a}–{b} (`{label(a)}` … `{label(b)}`)")
+    return " and ".join(out)
+
+
+def split_table_facts(spec: ReportSpec, name: str) -> dict:
+    """What govdoc must output for a cut table once rejoined, and how it was cut (README)."""
+    layout = report_table_layout(spec, name)
+    cuts = sorted(spec.cuts[name], key=lambda c: c.after_row)
+    header_rows = {"proactive": 2, "applications": 3, "reviews": 3}[name]
+    merged = [c for c in sorted(layout.cells, key=lambda c: (c.row, c.col)) if c.row_span > 1 or c.col_span > 1]
+    return {"layout": layout, "cuts": cuts, "rows": layout.n_rows, "cols": layout.n_cols,
+            "header_rows": header_rows, "parts": len(cuts) + 1, "merged": merged}
+
+
+TABLE_TITLES = {"proactive": "section-二 table", "applications": "section-三 table", "reviews": "section-四 table"}
+
+
+def split_readme_section(spec: ReportSpec) -> str:
+    """README: each cut table of a split sample — the cut, and the whole table govdoc must output."""
+    out = f"\n## {spec.file} — the cut tables and what they must become\n"
+    for name in ("proactive", "applications", "reviews"):
+        if not spec.cuts.get(name):
+            continue
+        f = split_table_facts(spec, name)
+        layout, cut = f["layout"], f["cuts"][0]
+        between = {"none": "nothing (the two w:tbl are adjacent)", "empty": "one empty paragraph",
+                   "page_break": "one otherwise-empty paragraph holding `<w:br w:type=\"page\"/>`"}.get(
+            cut.between, f"a centred paragraph `{cut.between}`")
+        part2_first = cut.after_row if cut.split_label else cut.after_row + 1
+        out += f"\n{TABLE_TITLES[name]} — cut into {f['parts']} w:tbl:\n\n"
+        p1 = describe_rows(layout, list(range(0, cut.after_row + 1)))
+        if cut.collapse_before:
+            a, b = cut.collapse_before
+            p1 += f" on a grid where columns {a}–{b} are one grid column"
+        if cut.split_label:
+            p1 += f", its last row's label cut to `{cut.split_label[0]}`"
+        out += f"- part 1: {p1}\n"
+        out += f"- between: {between}\n"
+        p2 = ""
+        if cut.repeat_rows:
+            p2 += f"a repeat of {describe_rows(layout, list(cut.repeat_rows))}, then "
+        if cut.split_label:
+            p2 += (f"the rest of row {cut.after_row} (label `{cut.split_label[1]}`, number cells empty, "
+                   "`<w:vMerge/>` in columns 0 and 1), then ")
+            p2 += describe_rows(layout, list(range(part2_first + 1, layout.n_rows)))
+        else:
+            p2 += describe_rows(layout, list(range(part2_first, layout.n_rows)))
+        out += f"- part 2: {p2}\n"
+        out += (f"- rejoined: one table, rows {f['rows']} × cols {f['cols']}, header_rows {f['header_rows']}, "
+                f"parts {f['parts']}; the cells as in the uncut table; merged cells "
+                "(row, col, row_span × col_span, text; row indexes of the whole table, header rows included):\n")
+        for c in f["merged"]:
+            out += f"    ({c.row},{c.col}) {c.row_span}×{c.col_span} {c.text}\n"
+    return out
+
+
+# --- 7.6 adjacent-tables-apart.docx: tables that touch but must NOT be rejoined
+
+NOTICE_TITLE = "关于2023年度行政审批事项办理情况的通报"
+
+NOTICE_TABLES = {
+    "A1": (["事项类别", "受理件数", "办结件数", "按时办结率"],
+           [["行政许可", "12486", "12302", "98.5%"], ["公共服务", "8735", "8690", "99.2%"],
+            ["其他行政权力", "2143", "2098", "97.6%"]]),
+    "A2": (["地区", "申请件数", "公开件数", "不予公开件数"],
+           [["东城区", "146", "121", "17"], ["西城区", "98", "83", "11"], ["南山县", "57", "44", "8"]]),
+    "B1": (["事项类别", "受理件数", "办结件数", "按时办结率"],
+           [["行政许可", "3528", "3490", "98.9%"], ["公共服务", "2716", "2705", "99.6%"],
+            ["其他行政权力", "605", "593", "96.8%"]]),
+    "B2": (["事项类别", "受理件数", "办结件数", "按时办结率"],
+           [["行政许可", "8958", "8812", "98.3%"], ["公共服务", "6019", "5985", "99.4%"],
+            ["其他行政权力", "1538", "1505", "97.9%"]]),
+    "C1": (["办理渠道", "受理件数", "办结件数", "按时办结率"],
+           [["窗口办理", "9642", "9518", "98.7%"], ["网上办理", "12871", "12749", "99.1%"],
+            ["自助终端办理", "851", "823", "96.5%"]]),
+    "C2": (["地区", "受理件数", "办结件数", "按时办结率"],
+           [["东城区", "7315", "7236", "98.4%"], ["西城区", "5204", "5127", "97.7%"],
+            ["南山县", "3996", "3939", "98.6%"]]),
+}
+NOTICE_COL_WIDTHS_CM = [3.9] * 4
+
+
+def notice_layout(name: str) -> TableLayout:
+    head, rows = NOTICE_TABLES[name]
+    cells = [Cell(0, k, text) for k, text in enumerate(head)]
+    cells += [Cell(r, k, text) for r, row in enumerate(rows, start=1) for k, text in enumerate(row)]
+    return TableLayout(NOTICE_COL_WIDTHS_CM, cells, header_rows=1, size=10.5)
+
+
+def build_notice(path: Path) -> Expect:
+    values = [v for _, rows in NOTICE_TABLES.values() for row in rows for v in row[1:]]
+    if len(set(values)) != len(values):
+        raise SystemExit("adjacent-tables-apart: table values are not distinct")
+    ex = Expect()
+    b = DocxBuilder(fonts=dict(DEFAULT_FONTS), title=NOTICE_TITLE)
+    b.title_lines([NOTICE_TITLE])
+    ex.title(NOTICE_TITLE)
+
+    def P(text, why="", *, first_line=True):
+        b.body_paragraph(text, first_line=first_line)
+        ex.paragraph(text, why)
+
+    def H(text, why=""):
+        b.heading(1, text)
+        ex.heading(1, text, why)
+
+    def T(name, why):
+        layout = notice_layout(name)
+        b.append(layout_table_xml(layout))
+        ex.table(layout.n_rows, layout.n_cols, 1,
+                 [(c.row, c.col, c.row_span, c.col_span, c.text) for c in layout.cells], why)
+
+    P("各县（市、区）行政审批服务局，市直各有关单位：", first_line=False)
+    P("2023年，全市各级行政审批部门深入推进“放管服”改革，持续优化审批流程，行政审批事项办理质效稳步提升。"
+      "现将有关情况通报如下。")
+    H("一、总体办理情况")
+    P("全年全市共受理行政审批事项23364件，办结23090件，按时办结率98.8%。分事项类别办理情况和各地区政府信息公开申请办理情况见下表。")
+    T("A1", "pair (a), table 1: 4 equal columns, header 事项类别 …")
+    b.append(para("", ppr()))
+    T("A2", "pair (a), table 2: only an empty paragraph before it, same grid, a DIFFERENT header row (地区 申请件数 "
+            "公开件数 不予公开件数): a table of its own")
+    P("其中，市本级办理情况如下：")
+    T("B1", "pair (b), table 1")
+    P("各地区情况如下：", "the text paragraph between pair (b)")
+    T("B2", "pair (b), table 2: the SAME header row and row labels as B1, but a text paragraph between: a table of "
+            "its own")
+    P("按办理渠道统计，网上办理占比进一步提高。", "")
+    T("C1", "pair (c), table 1")
+    H("二、各地区办理情况", "the heading between pair (c)")
+    T("C2", "pair (c), table 2: same grid, a heading between: a table of its own")
+    P("各地区按时办结率均在97%以上，其中南山县按时办结率较上年提高1.2个百分点。")
+    H("三、下一步工作要求")
+    P("各地各部门要进一步压缩审批时限，推行“一网通办”，对超期未办结事项逐件分析原因、限期整改，持续提升行政审批服务水平。")
+    b.append(para(run("云溪市行政审批服务局", rpr(font=DEFAULT_FONTS["body"], size=16)), ppr(align="right", line_exact=28)))
+    ex.paragraph("云溪市行政审批服务局", "signature, right-aligned")
+    b.append(para(run("2024年1月15日", rpr(font=DEFAULT_FONTS["body"], size=16)), ppr(align="right", line_exact=28)))
+    ex.paragraph("2024年1月15日", "date, right-aligned")
+    b.save(path)
+    return ex
+
+
+
 # =============================================================================
 # 8. README and main
 # =============================================================================
@@ -1582,7 +2150,7 @@ def report_samples() -> list[ReportSpec]:
 
 def numbers_dump() -> dict:
     out = {}
-    for spec in report_samples():
+    for spec in report_samples() + split_samples():
         out[spec.file] = {"agency": spec.agency, "year": spec.year, "template": spec.template,
                           "title": "".join(spec.title_lines), **spec.numbers}
     return out
@@ -1621,7 +2189,75 @@ expected reading-order output of docx-features.docx.
 """
 
 
-def readme(specs: list[ReportSpec], features: Expect) -> str:
+def span_of(layout: TableLayout, text: str) -> str:
+    """README: where the cell with `text` lies in the whole table."""
+    c = next(c for c in layout.cells if c.text == text)
+    rows = f"row {c.row}" if c.row_span == 1 else f"rows {c.row}–{c.row + c.row_span - 1}"
+    cols = f"column {c.col}" if c.col_span == 1 else f"columns {c.col}–{c.col + c.col_span - 1}"
+    return f"`{text}` is one cell over {rows} of {cols} (row_span {c.row_span}, col_span {c.col_span})"
+
+
+def split_output_text(spec: ReportSpec) -> str:
+    """README: what govdoc must output for a split sample."""
+    t = spec.template
+    L = {n: report_table_layout(spec, n) for n in ("proactive", "applications", "reviews")}
+    shapes = []
+    for n in ("proactive", "applications", "reviews"):
+        hr = {"proactive": 2, "applications": 3, "reviews": 3}[n]
+        parts = len(spec.cuts.get(n, [])) + 1
+        shapes.append(f"{L[n].n_rows}×{L[n].n_cols} (header_rows {hr}, parts {parts})")
+    a = L["applications"]
+    results = span_of(a, _R)
+    out = (f"title `{''.join(spec.title_lines)}`; template \"{t}\", agency {spec.agency}, year {spec.year}; "
+           f"the numbers below; all checks pass; tables " + " / ".join(shapes) + ", each cut table ONE table block; ")
+    row = lambda key: applications_row(t, key)  # noqa: E731
+    if spec.file == "split-repeated-header.docx":
+        out += (f"section 三: the repeated header rows appear once (rows 0–2, 28 rows in all, not 31); {results}; "
+                f"{span_of(a, _W)}; the empty restart cells at the top of part 2 are absorbed into them; "
+                f"row {row('results.withheld.internal_affairs')} is `5.属于三类内部事务信息` (the first body row of part 2)")
+    elif spec.file == "split-no-header.docx":
+        out += (f"section 三: rows 0–{row('carried_over')} from part 1, rows {row('results.granted')}–25 from part 2 "
+                f"on the same 10 columns; {results}; section 二: `第二十条第（六）项` is row "
+                f"{proactive_row(t, '第二十条第（六）项')}, col_span 4; the page-break paragraph between the "
+                "parts is no block")
+    elif spec.file == "split-header-only.docx":
+        r = L["reviews"]
+        out += (f"section 四: the header part gives rows 0–2 and the number part row 3; {span_of(r, '行政复议')}; "
+                f"{span_of(r, '行政诉讼')}; {span_of(r, '未经复议直接起诉')}; the reviews values come from row 3 "
+                "(review.upheld = the value at (3,0), litigation_after_review.total at (3,14))")
+    elif spec.file == "split-different-columns.docx":
+        out += (f"section 三: 10 columns (part 1's 8-column grid mapped onto part 2's by the column edges); "
+                f"{span_of(a, APPLICATIONS_HEADER_LABEL)}; `一、本年新收政府信息公开申请数量` (row 3) and "
+                "`二、上年结转政府信息公开申请数量` (row 4) span columns 0–2 (col_span 3); `自然人` is column 3 "
+                f"and `总计` column 9 in both parts; {results}")
+    elif spec.file == "split-row.docx":
+        k = row("results.not_processed.confirmation")
+        out += (f"section 三: row {k} is ONE row `5.要求行政机关确认或重新出具已获取信息` (the two label pieces "
+                f"joined, no space) with its 7 numbers, and the tail row with empty number cells is not a row of its "
+                f"own (28 rows, not 29); {results}; {span_of(a, _N)}; {span_of(a, _O)}")
+    elif spec.file == "split-continued-marker.docx":
+        out += (f"section 三: the repeated row `商业企业 … 其他` appears once (row 2; 26 rows in all, not 27); "
+                f"{results}; {span_of(a, _U)}; row {row('results.unavailable.not_held')} is "
+                "`1.本机关不掌握相关政府信息` (the first body row of part 2); the paragraph `续表` is the "
+                "continuation marker: recommended not to be a block (the rebuild consumes it)")
+    return out
+
+
+SPLIT_README_INTRO = """
+## split-*.docx — how the tables are cut, and the whole tables govdoc must output
+
+Each split sample is a whole report in which only the named tables are cut into separate w:tbl.
+Row indexes are those of the WHOLE table, header rows included, 0-based; once rejoined a table
+has exactly the cells of the uncut table (the same text, spans and positions), `parts` 2 and
+`pages` []; an info diagnostic `table.rejoined` per rejoin is recommended.  A vertical merge
+that runs across a cut is one cell in the output, with the text of its first piece.  The
+section-二 table's header_rows 2 is what govdoc infers for the uncut table (as in the goldens
+of the other report samples); the cut does not change it.
+"""
+
+
+def readme(specs: list[ReportSpec], features: Expect, splits: list[ReportSpec] = (),
+           notice: Expect | None = None) -> str:
     seed, d21, d19 = specs
 
     def row(file, what, exercises, output):
@@ -1671,6 +2307,18 @@ def readme(specs: list[ReportSpec], features: Expect) -> str:
             "the blocks listed below in this order; report null; no header/footer text, no comment text, no "
             "deleted, moved-away or hidden text, no field codes, each text-box paragraph once"),
     ]
+    for spec in splits:
+        rows.append(row(spec.file, spec.what, spec.exercises, split_output_text(spec)))
+    if notice is not None:
+        rows.append(row(
+            "adjacent-tables-apart.docx",
+            f"NOT an annual report: a short official notice `{NOTICE_TITLE}` with six 4×4 tables (4 equal "
+            "columns, the same total width) in three pairs",
+            "tables that touch but must stay apart: pair (a) only an empty paragraph between, but a DIFFERENT "
+            "header row; pair (b) a text paragraph `各地区情况如下：` between, and the SAME header row and row "
+            "labels; pair (c) a heading `二、各地区办理情况` between",
+            "6 separate table blocks, each rows 4 × cols 4, header_rows 1, parts 1, in the order and with the "
+            "cells listed below; report null; no rejoin diagnostics"))
     out = README_HEAD + "\n".join(rows) + "\n"
     out += """
 Notes
@@ -1687,6 +2335,13 @@ Notes
   text boxes, the nested table and the legacy w:hMerge; cosmetic differences only: text inside
   content controls loses its run size, the PAGE field is recomputed (shows 3), tracked
   changes are drawn with their marks, the comment is not printed.
+- Rendering checks of the split samples and adjacent-tables-apart.docx (LibreOffice 7.4 → PDF,
+  and → HTML to count the tables): every part shows as a table of its own, with the merges
+  described, except: split-header-only.docx, whose two directly adjacent w:tbl LibreOffice
+  imports as one table (the XML has two); split-row.docx, where LibreOffice draws the
+  column-0/1 cells of part 2 (a vMerge chain without a restart) as unmerged cells; and
+  split-repeated-header.docx, where LibreOffice also repeats part 1's tblHeader rows at its
+  own page break inside part 1 (page layout, not in the file).
 
 ## docx-features.docx — expected output in reading order
 
@@ -1698,7 +2353,15 @@ the tables are not blocks.
 ```
 """
     out += expected_features_text(features) + "\n```\n"
-    for spec in (d21, d19):
+    if splits:
+        out += SPLIT_README_INTRO
+        for spec in splits:
+            out += split_readme_section(spec)
+    if notice is not None:
+        out += ("\n## adjacent-tables-apart.docx — expected output in reading order\n\n"
+                "Text is compared ignoring white space; the empty paragraph between the first two tables is not a "
+                "block.\n\n```\n" + expected_features_text(notice) + "\n```\n")
+    for spec in (d21, d19, *splits):
         out += f"\n## {spec.file} — numbers (seeded, generated by `distinct_numbers()`)\n\n"
         out += "proactive:\n" + proactive_markdown(spec) + "\nreviews:\n" + reviews_markdown(spec)
         out += "\napplications:\n\n" + applications_markdown(spec)
@@ -1719,7 +2382,14 @@ def build_all(outdir: Path) -> None:
         build_report(plain, d19)
         libreoffice_roundtrip(plain, outdir / d19.file)
     features = build_features(outdir / "docx-features.docx")
-    (outdir / "README.txt").write_text(readme(specs, features), encoding="utf-8")
+    splits = split_samples()
+    for spec in splits:
+        fails = check_numbers(spec.template, spec.numbers)
+        if fails:
+            raise SystemExit(f"{spec.file}: numbers break the rules: {fails}")
+        build_report(outdir / spec.file, spec)
+    notice = build_notice(outdir / "adjacent-tables-apart.docx")
+    (outdir / "README.txt").write_text(readme(specs, features, splits, notice), encoding="utf-8")
     for p in sorted(outdir.glob("*.docx")):
         print(f"{p.stat().st_size:8d}  {p.relative_to(outdir.parent) if outdir.parent in p.parents else p}")
 
