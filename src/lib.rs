@@ -9,7 +9,8 @@
 //!
 //! The pipeline, one module per stage: a front end per format ([`docx`], [`md`])
 //! recovers paragraph and table [`model::Fragment`]s; [`rebuild`] turns them
-//! into whole [`model::Block`]s; [`json`] writes the canonical form.
+//! into whole [`model::Block`]s; [`report`] reads the annual-report template
+//! from them; [`json`] writes the canonical form.
 
 pub mod detect;
 pub mod docx;
@@ -22,6 +23,7 @@ pub mod md;
 pub mod model;
 pub mod pdf;
 pub mod rebuild;
+pub mod report;
 pub mod text;
 
 use std::path::Path;
@@ -113,8 +115,10 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
     let mut diagnostics = fragments.diagnostics.clone();
     let rebuilt = rebuild::rebuild(fragments);
     diagnostics.extend(rebuilt.diagnostics);
+    let (report, report_diagnostics) = report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks);
+    diagnostics.extend(report_diagnostics);
     let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages };
-    Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, diagnostics } })
+    Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, report, diagnostics } })
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -172,5 +172,7 @@ pub struct Document {
     pub source: Source,
     pub title: Option<String>,
     pub blocks: Vec<Block>,
+    /// The annual-report reading, when the document is one.
+    pub report: Option<crate::report::Report>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -16,8 +16,7 @@ pub fn to_value(document: &Document) -> Value {
         "source": document.source,
         "title": document.title,
         "blocks": document.blocks,
-        // The annual-report layer is not built yet: no document is recognized.
-        "report": Value::Null,
+        "report": document.report,
         "diagnostics": document.diagnostics,
     })
 }

@@ -1,0 +1,179 @@
+//! The report's agency and year from its title, and its six sections.
+//!
+//! Titles come in a few real shapes: "石狮市商务局 2019 年 政府信息公开工作
+//! 年度报告" (spaces), "淮安市人民政府" / "2024年政府信息公开工作年度报告"
+//! (two lines, already joined by the rebuild stage), "2019年上海市人民政府
+//! 办公厅政府信息公开工作年度报告" (year first), "…2019年度政府信息公开工作
+//! 年度报告".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use super::labels::{MIN_SIMILARITY, similarity};
+use super::template::TEMPLATES;
+use crate::model::{Block, Diagnostic};
+use crate::text::official_number;
+
+const REPORT_SUBJECT: &str = "政府信息公开";
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})年度?").expect("valid regex"));
+
+/// True for a title that names an annual report on information disclosure.
+pub fn is_report_title(title: &str) -> bool {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    t.contains(REPORT_SUBJECT) && t.contains("年度报告")
+}
+
+fn year_value(digits: &str) -> Option<i64> {
+    let ascii: String = digits
+        .chars()
+        .map(|c| match c {
+            '〇' | '零' => '0',
+            '一' => '1',
+            '二' => '2',
+            '三' => '3',
+            '四' => '4',
+            '五' => '5',
+            '六' => '6',
+            '七' => '7',
+            '八' => '8',
+            '九' => '9',
+            c => c,
+        })
+        .collect();
+    ascii.parse().ok()
+}
+
+/// Agency and year named by a report title.
+pub fn agency_and_year(title: &str) -> (Option<String>, Option<i64>) {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let subject = t.find(REPORT_SUBJECT).unwrap_or(t.len());
+    let (before, after) = t.split_at(subject);
+    let year_match = YEAR.captures(before).or_else(|| YEAR.captures(after));
+    let year = year_match.as_ref().and_then(|c| year_value(&c[1]));
+    let mut agency = before.to_string();
+    if let Some(m) = YEAR.find(before) {
+        agency.replace_range(m.range(), "");
+    }
+    let agency = agency.trim_start_matches("关于").trim_end_matches(['的', '（', '(']).trim().to_string();
+    ((!agency.is_empty()).then_some(agency), year)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub no: u8,
+    pub title: Option<String>,
+    pub text: Option<String>,
+}
+
+/// The six sections: level-1 headings matched to the template's section
+/// titles (or, for a heading matching none, its own number 一–六), each with
+/// the text of its paragraphs and sub-headings, tables left out.
+pub fn sections(blocks: &[Block], diagnostics: &mut Vec<Diagnostic>) -> Vec<Section> {
+    let specs = &TEMPLATES.sections;
+    let mut found: Vec<Option<(String, Vec<String>)>> = vec![None; specs.len()];
+    let mut current: Option<usize> = None;
+    for block in blocks {
+        match block {
+            Block::Heading { level: 1, text, .. } => {
+                let title = strip_number(text);
+                let by_title = specs.iter().position(|s| {
+                    s.labels.iter().any(|l| similarity(&title, l) >= MIN_SIMILARITY || title.contains(l.as_str()))
+                });
+                let by_number = official_number(text)
+                    .and_then(|(_, len)| chinese_ordinal(&text[..len]))
+                    .and_then(|n| specs.iter().position(|s| usize::from(s.no) == n));
+                current = by_title.or(by_number).filter(|&i| found[i].is_none());
+                if let Some(i) = current {
+                    found[i] = Some((title, Vec::new()));
+                }
+            }
+            Block::Heading { text, .. } | Block::Paragraph { text, .. } => {
+                if let Some((_, lines)) = current.and_then(|i| found[i].as_mut()) {
+                    lines.push(text.clone());
+                }
+            }
+            Block::Title { .. } | Block::Table(_) => {}
+        }
+    }
+    specs
+        .iter()
+        .zip(found)
+        .map(|(spec, section)| match section {
+            Some((title, lines)) => Section { no: spec.no, title: Some(title), text: Some(lines.join("\n")) },
+            None => {
+                diagnostics.push(Diagnostic::warning(
+                    "report.section_missing",
+                    format!("no heading for section {} (\"{}\")", spec.no, spec.labels[0]),
+                ));
+                Section { no: spec.no, title: None, text: None }
+            }
+        })
+        .collect()
+}
+
+fn strip_number(text: &str) -> String {
+    match official_number(text) {
+        Some((_, len)) => text[len..].trim().to_string(),
+        None => text.to_string(),
+    }
+}
+
+/// "三、" → 3.
+fn chinese_ordinal(label: &str) -> Option<usize> {
+    const DIGITS: &str = "一二三四五六七八九十";
+    let c = label.chars().next()?;
+    DIGITS.chars().position(|d| d == c).map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_in_their_real_shapes() {
+        let cases = [
+            ("石狮市商务局 2019 年 政府信息公开工作年度报告", Some("石狮市商务局"), Some(2019)),
+            ("淮安市人民政府2024年政府信息公开工作年度报告", Some("淮安市人民政府"), Some(2024)),
+            ("2019年上海市人民政府办公厅政府信息公开工作年度报告", Some("上海市人民政府办公厅"), Some(2019)),
+            ("青州市自然资源和规划局2019年度政府信息公开工作年度报告", Some("青州市自然资源和规划局"), Some(2019)),
+            ("滨海县交通运输局政府信息公开工作年度报告（2022年）", Some("滨海县交通运输局"), Some(2022)),
+            ("二〇二〇年某某县人民政府政府信息公开工作年度报告", Some("某某县人民政府"), Some(2020)),
+        ];
+        for (title, agency, year) in cases {
+            assert!(is_report_title(title), "{title}");
+            let (a, y) = agency_and_year(title);
+            assert_eq!((a.as_deref(), y), (agency, year), "{title}");
+        }
+        assert!(!is_report_title("关于2023年度行政审批事项办理情况的通报"));
+    }
+
+    #[test]
+    fn sections_by_title_variant_and_by_number() {
+        let h = |t: &str| Block::Heading { level: 1, text: t.into(), page: None };
+        let p = |t: &str| Block::Paragraph { text: t.into(), page: None };
+        let blocks = vec![
+            h("一、总体情况"),
+            Block::Heading { level: 2, text: "（一）主动公开".into(), page: None },
+            p("第一段。"),
+            p("第二段。"),
+            h("二、主动公开政府信息情况"),
+            h("五、政府信息公开工作存在的主要问题及改进情况"),
+            p("问题。"),
+            h("六、其他"),
+            p("无。"),
+        ];
+        let mut d = Vec::new();
+        let s = sections(&blocks, &mut d);
+        assert_eq!(s[0].text.as_deref(), Some("（一）主动公开\n第一段。\n第二段。"));
+        assert_eq!(s[0].title.as_deref(), Some("总体情况"));
+        assert_eq!(s[1].text.as_deref(), Some(""));
+        assert_eq!(s[2].title, None);
+        assert_eq!(s[4].title.as_deref(), Some("政府信息公开工作存在的主要问题及改进情况"));
+        assert_eq!(s[5].text.as_deref(), Some("无。"), "matched by its number");
+        assert_eq!(d.iter().filter(|d| d.code == "report.section_missing").count(), 2);
+    }
+}

@@ -1,0 +1,218 @@
+//! The annual-report layer: a rebuilt document → the SPEC's `report` object.
+//! It finds the three statistics tables by their headers and row labels
+//! wherever they are, tells the template version, reads every value by
+//! label into typed data with stable keys, and runs the 勾稽 checks. It knows
+//! the template (as data, `templates.json`) and nothing about file formats.
+
+mod checks;
+mod labels;
+mod meta;
+mod read;
+pub mod summary;
+mod template;
+mod values;
+mod view;
+
+pub use checks::{Checks, FailedCheck};
+pub use labels::{label_key, similarity};
+pub use meta::Section;
+pub use values::{Parsed, parse as parse_value};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::{Block, Diagnostic, Table};
+use crate::text::comparable;
+use read::Parts;
+use template::{TEMPLATES, Template};
+use view::TableView;
+
+/// The SPEC's `report` object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub template: String,
+    pub agency: Option<String>,
+    pub year: Option<i64>,
+    pub sections: Vec<Section>,
+    pub proactive: Option<Value>,
+    pub applications: Option<Value>,
+    pub reviews: Option<Value>,
+    pub checks: Checks,
+}
+
+/// The three statistics tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Proactive,
+    Applications,
+    Reviews,
+}
+
+impl Kind {
+    const ALL: [Kind; 3] = [Kind::Proactive, Kind::Applications, Kind::Reviews];
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Proactive => "proactive-disclosure (二)",
+            Kind::Applications => "applications (三)",
+            Kind::Reviews => "reviews and litigation (四)",
+        }
+    }
+
+    /// How strongly a table's text says it is this table: the number of the
+    /// kind's signal labels it contains.
+    fn score(self, text: &str) -> usize {
+        let count =
+            |signals: &mut dyn Iterator<Item = &String>| signals.filter(|s| text.contains(&comparable(s))).count();
+        match self {
+            Kind::Applications => {
+                count(&mut TEMPLATES.applications.header_signals.iter().chain(&TEMPLATES.applications.row_signals))
+            }
+            Kind::Reviews => count(&mut TEMPLATES.reviews.header_signals.iter()),
+            Kind::Proactive => {
+                count(&mut TEMPLATES.templates.iter().flat_map(|t| t.signals.iter()))
+                    + usize::from(text.contains("第二十条"))
+                    + usize::from(text.contains("信息内容"))
+            }
+        }
+    }
+}
+
+/// A table needs this many signals to be taken for one of the three.
+const MIN_SCORE: usize = 2;
+
+/// The tables of each kind, first part first.
+fn find_tables<'a>(tables: &[&'a Table]) -> [Option<Parts<'a>>; 3] {
+    let texts: Vec<String> = tables.iter().map(|t| comparable(&TableView::new(t, |_| None).all_text())).collect();
+    let scores: Vec<[usize; 3]> = texts.iter().map(|t| Kind::ALL.map(|k| k.score(t))).collect();
+    let mut taken = vec![false; tables.len()];
+    let mut found: [Option<Parts<'a>>; 3] = [None, None, None];
+    // Strongest evidence first, so a table is claimed by the kind it fits best.
+    let mut claims: Vec<(usize, usize, usize)> = Vec::new();
+    for (t, s) in scores.iter().enumerate() {
+        for (k, &score) in s.iter().enumerate() {
+            if score >= MIN_SCORE {
+                claims.push((score, k, t));
+            }
+        }
+    }
+    claims.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+    for (_, k, t) in claims {
+        if found[k].is_some() || taken[t] {
+            continue;
+        }
+        taken[t] = true;
+        let mut parts = vec![tables[t]];
+        // Parts the rebuild could not rejoin: following tables that look like
+        // no other statistics table.
+        let mut next = t + 1;
+        while next < tables.len()
+            && !taken[next]
+            && scores[next].iter().enumerate().all(|(j, &s)| j == k || s < MIN_SCORE)
+        {
+            taken[next] = true;
+            parts.push(tables[next]);
+            next += 1;
+        }
+        found[k] = Some(Parts { tables: parts });
+    }
+    found
+}
+
+/// The template version: from the proactive table's column headers
+/// (本年制发件数 ⇒ 2021; 本年新制作数量 / 上一年项目数量 ⇒ 2019), else from the
+/// shape of （六） in the applications table, else from the year.
+fn template_version(
+    found: &[Option<Parts>; 3],
+    year: Option<i64>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> &'static Template {
+    let text_of = |parts: &Option<Parts>| {
+        parts.as_ref().map_or(String::new(), |p| {
+            p.tables.iter().map(|t| comparable(&TableView::new(t, |_| None).all_text())).collect::<Vec<_>>().join("\n")
+        })
+    };
+    let proactive = text_of(&found[0]);
+    let by_signals = TEMPLATES
+        .templates
+        .iter()
+        .map(|t| (t, t.signals.iter().filter(|s| proactive.contains(&comparable(s))).count()))
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(_, n)| n)
+        .map(|(t, _)| t);
+    if let Some(t) = by_signals {
+        return t;
+    }
+    let applications = text_of(&found[1]);
+    let has_2021_rows = TEMPLATES
+        .get("2021")
+        .map(|t| {
+            t.applications
+                .rows
+                .iter()
+                .filter(|r| r.key.starts_with("results.other."))
+                .any(|r| r.labels.iter().any(|l| l.chars().count() > 4 && applications.contains(&comparable(l))))
+        })
+        .unwrap_or(false);
+    let id = if has_2021_rows || year.is_some_and(|y| y >= 2021) { "2021" } else { "2019" };
+    diagnostics.push(Diagnostic::info(
+        "report.template_guessed",
+        format!("no proactive-disclosure column headers to tell the template by; taken as the {id} template"),
+    ));
+    TEMPLATES.get(id).unwrap_or(&TEMPLATES.templates[0])
+}
+
+/// The report object of a document, or `None` when the document is not an
+/// annual report on government information disclosure.
+pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let tables: Vec<&Table> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let found = find_tables(&tables);
+    let titled = title.is_some_and(meta::is_report_title);
+    let tables_found = found.iter().filter(|f| f.is_some()).count();
+    if !titled && tables_found < 2 {
+        return (None, Vec::new());
+    }
+    let (agency, year) = title.map(meta::agency_and_year).unwrap_or_default();
+    if agency.is_none() || year.is_none() {
+        diagnostics.push(Diagnostic::warning(
+            "report.title_incomplete",
+            format!("the title does not name {}", if agency.is_none() { "the agency" } else { "the year" }),
+        ));
+    }
+    let template = template_version(&found, year, &mut diagnostics);
+    let read = |kind: Kind, diagnostics: &mut Vec<Diagnostic>| -> Option<Value> {
+        let Some(parts) = &found[kind as usize] else {
+            diagnostics.push(Diagnostic::warning(
+                "report.table_missing",
+                format!("no {} table was found; its values are null", kind.name()),
+            ));
+            return None;
+        };
+        if parts.tables.len() > 1 {
+            diagnostics.push(Diagnostic::warning(
+                "report.table_in_parts",
+                format!("the {} table is still in {} parts; all parts were read", kind.name(), parts.tables.len()),
+            ));
+        }
+        Some(match kind {
+            Kind::Proactive => read::proactive(parts, template, diagnostics),
+            Kind::Applications => read::applications(parts, template, diagnostics),
+            Kind::Reviews => read::reviews(parts, diagnostics),
+        })
+    };
+    let proactive = read(Kind::Proactive, &mut diagnostics);
+    let applications = read(Kind::Applications, &mut diagnostics);
+    let reviews = read(Kind::Reviews, &mut diagnostics);
+    let checks = checks::run(applications.as_ref(), reviews.as_ref());
+    let sections = meta::sections(blocks, &mut diagnostics);
+    let report =
+        Report { template: template.id.clone(), agency, year, sections, proactive, applications, reviews, checks };
+    (Some(report), diagnostics)
+}

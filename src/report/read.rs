@@ -1,0 +1,393 @@
+//! Reading the three statistics tables into their SPEC objects, rows and
+//! columns by label, never by position. A label that matches nothing is a
+//! warning with its text — never a silent shift into a neighbour's key.
+
+use serde_json::{Map, Value};
+
+use super::labels::{MIN_SIMILARITY, best_match, similarity};
+use super::template::{ApplicationRow, Labeled, TEMPLATES, Template};
+use super::values;
+use super::view::TableView;
+use crate::model::{Diagnostic, Table};
+
+/// A table the report layer reads, possibly still in parts: the first part
+/// carries the header, later parts continue its rows.
+pub struct Parts<'a> {
+    pub tables: Vec<&'a Table>,
+}
+
+/// Sets `value` at the dotted `path` inside `object`, creating objects on the way.
+pub fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {
+    match path.split_once('.') {
+        None => {
+            object.insert(path.to_string(), value);
+        }
+        Some((head, rest)) => {
+            let child = object.entry(head.to_string()).or_insert_with(|| Value::Object(Map::new()));
+            if !child.is_object() {
+                *child = Value::Object(Map::new());
+            }
+            if let Value::Object(map) = child {
+                insert_path(map, rest, value);
+            }
+        }
+    }
+}
+
+fn candidates(specs: &[Labeled]) -> impl Iterator<Item = (usize, &[String])> {
+    specs.iter().enumerate().map(|(i, s)| (i, s.labels.as_slice()))
+}
+
+/// The key of the innermost label in `labels` that names one of `specs`.
+fn match_innermost(labels: &[&str], specs: &[Labeled]) -> Option<usize> {
+    labels.iter().rev().find_map(|l| best_match(l, candidates(specs)).map(|(i, _)| i))
+}
+
+/// Parses a value cell, noting what the SPEC asks to be noted.
+fn read_value(text: Option<&str>, what: &str, diagnostics: &mut Vec<Diagnostic>) -> values::Parsed {
+    let text = text.unwrap_or("");
+    let parsed = values::parse(text);
+    if parsed.not_a_number {
+        diagnostics.push(Diagnostic::warning(
+            "report.value_not_a_number",
+            format!("{what}: \"{text}\" is not a number; read as null"),
+        ));
+    } else if let Some(note) = &parsed.note {
+        diagnostics.push(Diagnostic::info(
+            "report.value_with_note",
+            format!("{what}: \"{text}\" read as {} (the note \"{note}\" is left out)", parsed.value),
+        ));
+    }
+    parsed
+}
+
+/// For each value column of `view`, the column key its header names.
+fn column_keys(
+    view: &TableView,
+    specs: &[Labeled],
+    table_name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Option<usize>> {
+    view.value_cols()
+        .map(|c| {
+            let labels = view.column_labels(c);
+            let key = match_innermost(&labels, specs);
+            if key.is_none() && !labels.is_empty() {
+                diagnostics.push(Diagnostic::warning(
+                    "report.column_unmatched",
+                    format!(
+                        "{table_name} table: column header \"{}\" matches no template column; its values are left out",
+                        labels.join(" › ")
+                    ),
+                ));
+            }
+            key
+        })
+        .collect()
+}
+
+fn is_group_label(text: &str, rows: &[ApplicationRow]) -> bool {
+    rows.iter().filter_map(|r| r.group.as_deref()).any(|g| similarity(text, g) >= MIN_SIMILARITY)
+}
+
+/// The template row named by a row's labels (outermost first): the leaf
+/// label decides, the group labels above it must not contradict.
+fn match_application_row(labels: &[&str], rows: &[ApplicationRow]) -> Option<usize> {
+    let (leaf, outer) = labels.split_last()?;
+    let compatible = |row: &ApplicationRow| match &row.group {
+        None => true,
+        Some(group) => {
+            let stated: Vec<&&str> = outer.iter().filter(|l| is_group_label(l, rows)).collect();
+            stated.is_empty() || stated.iter().any(|l| similarity(l, group) >= MIN_SIMILARITY)
+        }
+    };
+    best_match(leaf, rows.iter().enumerate().filter(|(_, r)| compatible(r)).map(|(i, r)| (i, r.labels.as_slice())))
+        .map(|(i, _)| i)
+}
+
+/// Maps each part's value columns onto the first part's, by position from the
+/// right (the parts of one table have the same value columns).
+fn part_columns(first: &TableView, part: &TableView) -> Option<Vec<(usize, usize)>> {
+    let width = first.value_cols().len();
+    (part.value_cols().len() == width).then(|| part.value_cols().zip(first.value_cols()).collect())
+}
+
+/// 三、收到和处理政府信息公开申请情况.
+pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagnostic>) -> Value {
+    let specs = &TEMPLATES.applications.columns;
+    let rows = &template.applications.rows;
+    // A table left blank has no values to show where they start: its first
+    // column with a recognized header does.
+    let recognizes =
+        |view: &TableView| (0..view.table.cols).find(|&c| match_innermost(&view.column_labels(c), specs).is_some());
+    let first = TableView::new(parts.tables[0], recognizes);
+    let keys = column_keys(&first, specs, "applications", diagnostics);
+    let mut found: Vec<Option<Map<String, Value>>> = vec![None; rows.len()];
+    for (n, table) in parts.tables.iter().enumerate() {
+        let view = if n == 0 { TableView::new(table, recognizes) } else { TableView::new(table, |_| None) };
+        let columns: Vec<(usize, Option<usize>)> = if n == 0 {
+            view.value_cols().zip(keys.iter().copied()).collect()
+        } else {
+            match part_columns(&first, &view) {
+                Some(map) => {
+                    map.into_iter().map(|(own, first_col)| (own, keys[first_col - first.first_value_col])).collect()
+                }
+                None => {
+                    diagnostics.push(Diagnostic::warning(
+                        "report.part_unreadable",
+                        format!("applications table part {}: its value columns do not line up with the first part's; it is left out", n + 1),
+                    ));
+                    continue;
+                }
+            }
+        };
+        for r in view.body_rows() {
+            let labels = view.row_labels(r);
+            let has_values = columns.iter().any(|&(c, _)| !view.value_text(r, c).unwrap_or("").is_empty());
+            let Some(index) = match_application_row(&labels, rows) else {
+                if has_values && !labels.is_empty() {
+                    diagnostics.push(Diagnostic::warning(
+                        "report.row_unmatched",
+                        format!(
+                            "applications table: row \"{}\" matches no template row; its values are left out",
+                            labels.join(" › ")
+                        ),
+                    ));
+                }
+                continue;
+            };
+            if found[index].is_some() {
+                if has_values {
+                    diagnostics.push(Diagnostic::warning(
+                        "report.row_repeated",
+                        format!(
+                            "applications table: a second row for {} (\"{}\") is left out",
+                            rows[index].key,
+                            labels.join(" › ")
+                        ),
+                    ));
+                }
+                continue;
+            }
+            let mut object = Map::new();
+            for spec in specs {
+                object.insert(spec.key.clone(), Value::Null);
+            }
+            for &(c, key) in &columns {
+                let Some(key) = key else { continue };
+                let what = format!("applications.{}.{}", rows[index].key, specs[key].key);
+                let parsed = read_value(view.value_text(r, c), &what, diagnostics);
+                object.insert(specs[key].key.clone(), parsed.value);
+            }
+            found[index] = Some(object);
+        }
+    }
+    // A row that replaces others (（六） kept as one row) makes them unexpected.
+    let replaced: Vec<&str> =
+        rows.iter().zip(&found).filter(|(_, f)| f.is_some()).filter_map(|(row, _)| row.replaces.as_deref()).collect();
+    let mut result = Map::new();
+    for (row, value) in rows.iter().zip(found) {
+        let is_replaced = replaced.iter().any(|prefix| row.key.starts_with(prefix));
+        let replaces_present_rows = row.replaces.is_some() && value.is_none();
+        if is_replaced || replaces_present_rows {
+            continue;
+        }
+        let object = value.unwrap_or_else(|| {
+            diagnostics.push(Diagnostic::warning(
+                "report.row_missing",
+                format!("applications table: no row for {} (\"{}\"); its values are null", row.key, row.labels[0]),
+            ));
+            specs.iter().map(|s| (s.key.clone(), Value::Null)).collect()
+        });
+        insert_path(&mut result, &row.key, Value::Object(object));
+    }
+    Value::Object(result)
+}
+
+/// 四、政府信息公开行政复议、行政诉讼情况.
+pub fn reviews(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Value {
+    let spec = &TEMPLATES.reviews;
+    let first = TableView::new(parts.tables[0], |_| Some(0));
+    // Each value column: (group, column) by its header labels.
+    let columns: Vec<Option<(usize, usize)>> = first
+        .value_cols()
+        .map(|c| {
+            let labels = first.column_labels(c);
+            let group = labels.iter().find_map(|l| best_match(l, candidates(&spec.groups)).map(|m| m.0));
+            let column = match_innermost(&labels, &spec.columns);
+            if (group.is_none() || column.is_none()) && !labels.is_empty() {
+                diagnostics.push(Diagnostic::warning(
+                    "report.column_unmatched",
+                    format!(
+                        "reviews table: column header \"{}\" matches no template column; its value is left out",
+                        labels.join(" › ")
+                    ),
+                ));
+            }
+            group.zip(column)
+        })
+        .collect();
+    let mut values: Vec<Vec<Value>> = vec![vec![Value::Null; spec.columns.len()]; spec.groups.len()];
+    let mut data_rows = 0;
+    for (n, table) in parts.tables.iter().enumerate() {
+        let view = TableView::new(table, |_| Some(0));
+        let mapping: Vec<(usize, usize)> = if n == 0 {
+            view.value_cols().zip(first.value_cols()).collect()
+        } else {
+            match part_columns(&first, &view) {
+                Some(m) => m,
+                None => continue,
+            }
+        };
+        for r in view.body_rows() {
+            let has_values = mapping.iter().any(|&(c, _)| !view.value_text(r, c).unwrap_or("").is_empty());
+            if !has_values {
+                continue;
+            }
+            data_rows += 1;
+            if data_rows > 1 {
+                diagnostics.push(Diagnostic::warning(
+                    "report.row_repeated",
+                    "reviews table: more than one row of values; only the first is read",
+                ));
+                break;
+            }
+            for &(own, first_col) in &mapping {
+                let Some((g, k)) = columns[first_col - first.first_value_col] else { continue };
+                let what = format!("reviews.{}.{}", spec.groups[g].key, spec.columns[k].key);
+                values[g][k] = read_value(view.value_text(r, own), &what, diagnostics).value;
+            }
+        }
+    }
+    if data_rows == 0 {
+        diagnostics.push(Diagnostic::warning("report.row_missing", "reviews table: no row of values; all are null"));
+    }
+    let mut result = Map::new();
+    for (g, group) in spec.groups.iter().enumerate() {
+        let object: Map<String, Value> =
+            spec.columns.iter().enumerate().map(|(k, c)| (c.key.clone(), values[g][k].clone())).collect();
+        result.insert(group.key.clone(), Value::Object(object));
+    }
+    Value::Object(result)
+}
+
+/// 二、主动公开政府信息情况: sub-tables, each under its own column-header
+/// row ("信息内容 | 本年新制作数量 | …").
+pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagnostic>) -> Value {
+    let spec = &template.proactive;
+    let row_specs: Vec<(usize, &[String])> =
+        spec.rows.iter().enumerate().map(|(i, r)| (i, r.labels.as_slice())).collect();
+    let mut found: Vec<Option<Map<String, Value>>> = vec![None; spec.rows.len()];
+    // The current column headers: (column, key index, unit in the header).
+    let mut columns: Vec<(usize, usize, Option<String>)> = Vec::new();
+    for table in &parts.tables {
+        let view = TableView::new(table, |_| Some(1));
+        for r in 0..table.rows {
+            let starting: Vec<&crate::model::Cell> = table.cells.iter().filter(|c| c.row == r).collect();
+            let header: Vec<(usize, usize, Option<String>)> = starting
+                .iter()
+                .filter(|c| c.col > 0)
+                .filter_map(|c| {
+                    best_match(&c.text, candidates(&spec.columns))
+                        .map(|(k, _)| (c.col, k, values::unit_in_header(&c.text)))
+                })
+                .collect();
+            if !header.is_empty() {
+                columns = header;
+                continue;
+            }
+            let labels = view.row_labels(r);
+            let Some(label) = labels.first() else { continue };
+            let Some((index, _)) = best_match(label, row_specs.iter().copied()) else {
+                // Section rows (第二十条第（一）项) carry no values; say so only for data rows.
+                let has_values = starting.iter().any(|c| c.col > 0 && crate::grid::is_value_text(&c.text));
+                if has_values {
+                    diagnostics.push(Diagnostic::warning(
+                        "report.row_unmatched",
+                        format!("proactive table: row \"{label}\" matches no template row; its values are left out"),
+                    ));
+                }
+                continue;
+            };
+            if found[index].is_some() {
+                continue;
+            }
+            let row = &spec.rows[index];
+            let mut object = Map::new();
+            for key in &row.columns {
+                object.insert(key.clone(), Value::Null);
+                if spec.columns.iter().any(|c| &c.key == key && c.amount) {
+                    object.insert("amount_unit".to_string(), Value::Null);
+                }
+            }
+            for (col, k, header_unit) in &columns {
+                let column = &spec.columns[*k];
+                if !row.columns.contains(&column.key) {
+                    continue;
+                }
+                let what = format!("proactive.{}.{}", row.key, column.key);
+                let parsed = read_value(view.value_text(r, *col), &what, diagnostics);
+                if column.amount {
+                    let unit = parsed.unit.clone().or_else(|| header_unit.clone());
+                    object.insert("amount_unit".to_string(), unit.map_or(Value::Null, Value::String));
+                }
+                object.insert(column.key.clone(), parsed.value);
+            }
+            found[index] = Some(object);
+        }
+    }
+    let mut result = Map::new();
+    for (row, value) in spec.rows.iter().zip(found) {
+        let object = value.unwrap_or_else(|| {
+            diagnostics.push(Diagnostic::warning(
+                "report.row_missing",
+                format!("proactive table: no row for {} (\"{}\"); its values are null", row.key, row.labels[0]),
+            ));
+            let mut object = Map::new();
+            for key in &row.columns {
+                object.insert(key.clone(), Value::Null);
+                if spec.columns.iter().any(|c| &c.key == key && c.amount) {
+                    object.insert("amount_unit".to_string(), Value::Null);
+                }
+            }
+            object
+        });
+        result.insert(row.key.clone(), Value::Object(object));
+    }
+    Value::Object(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_build_nested_objects() {
+        let mut m = Map::new();
+        insert_path(&mut m, "results.withheld.state_secret", Value::from(1));
+        insert_path(&mut m, "results.granted", Value::from(2));
+        insert_path(&mut m, "new", Value::from(3));
+        assert_eq!(
+            Value::Object(m),
+            serde_json::json!({"new": 3, "results": {"granted": 2, "withheld": {"state_secret": 1}}})
+        );
+    }
+
+    #[test]
+    fn application_rows_by_leaf_and_group() {
+        let rows = &TEMPLATES.get("2021").unwrap().applications.rows;
+        let key = |labels: &[&str]| match_application_row(labels, rows).map(|i| rows[i].key.as_str());
+        assert_eq!(
+            key(&["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"]),
+            Some("results.withheld.state_secret")
+        );
+        assert_eq!(key(&["三、（一）予以公开"]), Some("results.granted"));
+        assert_eq!(key(&["本年度办理结果", "（六）其他处理", "3.其他"]), Some("results.other.other"));
+        assert_eq!(key(&["本年度办理结果", "（六）其他处理"]), Some("results.other"));
+        assert_eq!(key(&["（四）无法提供", "1.本机关不掌握相关信息"]), Some("results.unavailable.not_held"));
+        assert_eq!(key(&["（七）总计"]), Some("results.total"));
+        assert_eq!(key(&["四、结转下年度继续办理"]), Some("carried_forward"));
+        assert_eq!(key(&["本年度办理结果", "（五）不予处理", "3.其他"]), None, "其他 under the wrong group");
+        assert_eq!(key(&["合计"]), None);
+    }
+}
