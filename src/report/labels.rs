@@ -3,7 +3,24 @@
 //! punctuation, line breaks inside the label, and the typos that occur
 //! ("其他法律行政止公开", "三类内容事务信息", "只计这一情况").
 
+use serde::Deserialize;
+
 use crate::text::{comparable, official_number};
+
+/// A template label with its comparable key, computed once when the
+/// templates are loaded.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "String")]
+pub struct Label {
+    pub text: String,
+    pub key: String,
+}
+
+impl From<String> for Label {
+    fn from(text: String) -> Self {
+        Label { key: label_key(&text), text }
+    }
+}
 
 /// Smallest similarity (1 − edit distance / length) at which two labels are
 /// the same label with a typo. Labels of four characters or fewer must match
@@ -15,11 +32,11 @@ const MIN_FUZZY_CHARS: usize = 5;
 /// folded, leading sequence numbers stripped ("三、（一）予以公开" → "予以公开"),
 /// then everything but letters, digits and ideographs dropped.
 pub fn label_key(text: &str) -> String {
-    let mut folded = comparable(text);
-    while let Some((_, len)) = official_number(&folded) {
-        folded.drain(..len);
+    let mut rest: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    while let Some((_, len)) = official_number(&rest) {
+        rest.drain(..len);
     }
-    folded.chars().filter(|c| c.is_alphanumeric()).collect()
+    comparable(&rest).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// How well `text` matches the template label `label` (both raw), from 0 to
@@ -28,10 +45,11 @@ pub fn label_key(text: &str) -> String {
 /// four or more characters (a unit or note after it), else 1 − relative edit
 /// distance for labels long enough to carry a typo.
 pub fn similarity(text: &str, label: &str) -> f64 {
-    score(&label_key(text), &label_key(label))
+    key_similarity(&label_key(text), &label_key(label))
 }
 
-fn score(text: &str, label: &str) -> f64 {
+/// [`similarity`] of two keys already made by [`label_key`].
+pub fn key_similarity(text: &str, label: &str) -> f64 {
     if text.is_empty() || label.is_empty() {
         return 0.0;
     }
@@ -58,12 +76,12 @@ fn score(text: &str, label: &str) -> f64 {
 /// clears [`MIN_SIMILARITY`]. Ties go to the earlier candidate.
 pub fn best_match<'a, I>(text: &str, candidates: I) -> Option<(usize, f64)>
 where
-    I: IntoIterator<Item = (usize, &'a [String])>,
+    I: IntoIterator<Item = (usize, &'a [Label])>,
 {
     let key = label_key(text);
     let mut best: Option<(usize, f64)> = None;
     for (index, labels) in candidates {
-        let s = labels.iter().map(|l| score(&key, &label_key(l))).fold(0.0, f64::max);
+        let s = labels.iter().map(|l| key_similarity(&key, &l.key)).fold(0.0, f64::max);
         if s >= MIN_SIMILARITY && best.is_none_or(|(_, b)| s > b) {
             best = Some((index, s));
         }
@@ -145,7 +163,8 @@ mod tests {
 
     #[test]
     fn best_match_prefers_the_closest_label() {
-        let labels = [vec!["予以公开".to_string()], vec!["部分公开".to_string()], vec!["总计".to_string()]];
+        let labels: [Vec<Label>; 3] =
+            [vec!["予以公开".to_string().into()], vec!["部分公开".to_string().into()], vec!["总计".to_string().into()]];
         let candidates = || labels.iter().enumerate().map(|(i, l)| (i, l.as_slice()));
         assert_eq!(best_match("（二）部分公开", candidates()).map(|m| m.0), Some(1));
         assert_eq!(best_match("（七）总计", candidates()).map(|m| m.0), Some(2));

@@ -81,7 +81,9 @@ pub fn sections(blocks: &[Block], diagnostics: &mut Vec<Diagnostic>) -> Vec<Sect
             Block::Heading { level: 1, text, .. } => {
                 let title = strip_number(text);
                 let by_title = specs.iter().position(|s| {
-                    s.labels.iter().any(|l| similarity(&title, l) >= MIN_SIMILARITY || title.contains(l.as_str()))
+                    s.labels
+                        .iter()
+                        .any(|l| similarity(&title, &l.text) >= MIN_SIMILARITY || title.contains(l.text.as_str()))
                 });
                 let by_number = official_number(text)
                     .and_then(|(_, len)| chinese_ordinal(&text[..len]))
@@ -107,7 +109,7 @@ pub fn sections(blocks: &[Block], diagnostics: &mut Vec<Diagnostic>) -> Vec<Sect
             None => {
                 diagnostics.push(Diagnostic::warning(
                     "report.section_missing",
-                    format!("no heading for section {} (\"{}\")", spec.no, spec.labels[0]),
+                    format!("no heading for section {} (\"{}\")", spec.no, spec.labels[0].text),
                 ));
                 Section { no: spec.no, title: None, text: None }
             }

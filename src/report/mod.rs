@@ -147,11 +147,9 @@ fn template_version(
     let has_2021_rows = TEMPLATES
         .get("2021")
         .map(|t| {
-            t.applications
-                .rows
-                .iter()
-                .filter(|r| r.key.starts_with("results.other."))
-                .any(|r| r.labels.iter().any(|l| l.chars().count() > 4 && applications.contains(&comparable(l))))
+            t.applications.rows.iter().filter(|r| r.key.starts_with("results.other.")).any(|r| {
+                r.labels.iter().any(|l| l.text.chars().count() > 4 && applications.contains(&comparable(&l.text)))
+            })
         })
         .unwrap_or(false);
     let id = if has_2021_rows || year.is_some_and(|y| y >= 2021) { "2021" } else { "2019" };

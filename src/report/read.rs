@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::labels::{MIN_SIMILARITY, best_match, similarity};
+use super::labels::{Label, MIN_SIMILARITY, best_match, key_similarity, label_key};
 use super::template::{ApplicationRow, Labeled, TEMPLATES, Template};
 use super::values;
 use super::view::TableView;
@@ -34,7 +34,7 @@ pub fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {
     }
 }
 
-fn candidates(specs: &[Labeled]) -> impl Iterator<Item = (usize, &[String])> {
+fn candidates(specs: &[Labeled]) -> impl Iterator<Item = (usize, &[Label])> {
     specs.iter().enumerate().map(|(i, s)| (i, s.labels.as_slice()))
 }
 
@@ -86,20 +86,20 @@ fn column_keys(
         .collect()
 }
 
-fn is_group_label(text: &str, rows: &[ApplicationRow]) -> bool {
-    rows.iter().filter_map(|r| r.group.as_deref()).any(|g| similarity(text, g) >= MIN_SIMILARITY)
-}
-
 /// The template row named by a row's labels (outermost first): the leaf
 /// label decides, the group labels above it must not contradict.
 fn match_application_row(labels: &[&str], rows: &[ApplicationRow]) -> Option<usize> {
     let (leaf, outer) = labels.split_last()?;
+    let groups: Vec<&Label> = rows.iter().filter_map(|r| r.group.as_ref()).collect();
+    // The group labels this row states ("（三）不予公开"), as keys.
+    let stated: Vec<String> = outer
+        .iter()
+        .map(|l| label_key(l))
+        .filter(|k| groups.iter().any(|g| key_similarity(k, &g.key) >= MIN_SIMILARITY))
+        .collect();
     let compatible = |row: &ApplicationRow| match &row.group {
         None => true,
-        Some(group) => {
-            let stated: Vec<&&str> = outer.iter().filter(|l| is_group_label(l, rows)).collect();
-            stated.is_empty() || stated.iter().any(|l| similarity(l, group) >= MIN_SIMILARITY)
-        }
+        Some(group) => stated.is_empty() || stated.iter().any(|k| key_similarity(k, &group.key) >= MIN_SIMILARITY),
     };
     best_match(leaf, rows.iter().enumerate().filter(|(_, r)| compatible(r)).map(|(i, r)| (i, r.labels.as_slice())))
         .map(|(i, _)| i)
@@ -195,7 +195,7 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
         let object = value.unwrap_or_else(|| {
             diagnostics.push(Diagnostic::warning(
                 "report.row_missing",
-                format!("applications table: no row for {} (\"{}\"); its values are null", row.key, row.labels[0]),
+                format!("applications table: no row for {} (\"{}\"); its values are null", row.key, row.labels[0].text),
             ));
             specs.iter().map(|s| (s.key.clone(), Value::Null)).collect()
         });
@@ -275,7 +275,7 @@ pub fn reviews(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Value {
 /// row ("信息内容 | 本年新制作数量 | …").
 pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagnostic>) -> Value {
     let spec = &template.proactive;
-    let row_specs: Vec<(usize, &[String])> =
+    let row_specs: Vec<(usize, &[Label])> =
         spec.rows.iter().enumerate().map(|(i, r)| (i, r.labels.as_slice())).collect();
     let mut found: Vec<Option<Map<String, Value>>> = vec![None; spec.rows.len()];
     // The current column headers: (column, key index, unit in the header).
@@ -341,7 +341,7 @@ pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagn
         let object = value.unwrap_or_else(|| {
             diagnostics.push(Diagnostic::warning(
                 "report.row_missing",
-                format!("proactive table: no row for {} (\"{}\"); its values are null", row.key, row.labels[0]),
+                format!("proactive table: no row for {} (\"{}\"); its values are null", row.key, row.labels[0].text),
             ));
             let mut object = Map::new();
             for key in &row.columns {

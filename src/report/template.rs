@@ -6,11 +6,13 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use super::labels::Label;
+
 /// A key with the labels that name it.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Labeled {
     pub key: String,
-    pub labels: Vec<String>,
+    pub labels: Vec<Label>,
     /// An amount of money: it gets an `amount_unit` sibling.
     #[serde(default)]
     pub amount: bool,
@@ -19,7 +21,7 @@ pub struct Labeled {
 #[derive(Debug, Clone, Deserialize)]
 pub struct SectionSpec {
     pub no: u8,
-    pub labels: Vec<String>,
+    pub labels: Vec<Label>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -39,7 +41,7 @@ pub struct ReviewsSpec {
 #[derive(Debug, Clone, Deserialize)]
 pub struct ProactiveRow {
     pub key: String,
-    pub labels: Vec<String>,
+    pub labels: Vec<Label>,
     /// Keys of the columns this row has.
     pub columns: Vec<String>,
 }
@@ -57,8 +59,8 @@ pub struct ApplicationRow {
     /// The group label the row sits under, when the leaf label alone is
     /// ambiguous across groups.
     #[serde(default)]
-    pub group: Option<String>,
-    pub labels: Vec<String>,
+    pub group: Option<Label>,
+    pub labels: Vec<Label>,
     /// When this row is present, the rows whose keys start with this prefix
     /// are not expected (a 2021 report that keeps （六） as one row).
     #[serde(default)]
