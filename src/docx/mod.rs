@@ -31,11 +31,19 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     };
     let mut diagnostics = Vec::new();
     let rels = package.relationships(&main)?;
-    let part_of = |kind: &str| rels.iter().find(|r| r.kind.ends_with(kind)).map(|r| r.target.clone());
-
-    let styles = auxiliary_part(&mut package, part_of("/styles"), &mut diagnostics, Styles::parse).unwrap_or_default();
+    // By relationship; without a relationships part (some generators omit
+    // it), by the usual name beside the main part.
+    let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
+    let part_of = |kind: &str| {
+        rels.iter().find(|r| r.kind.ends_with(&format!("/{kind}"))).map(|r| r.target.clone()).or_else(|| {
+            let usual = if dir.is_empty() { format!("{kind}.xml") } else { format!("{dir}/{kind}.xml") };
+            (rels.is_empty() && package.has_part(&usual)).then_some(usual)
+        })
+    };
+    let (styles_part, numbering_part) = (part_of("styles"), part_of("numbering"));
+    let styles = auxiliary_part(&mut package, styles_part, &mut diagnostics, Styles::parse).unwrap_or_default();
     let mut numbering =
-        auxiliary_part(&mut package, part_of("/numbering"), &mut diagnostics, Numbering::parse).unwrap_or_default();
+        auxiliary_part(&mut package, numbering_part, &mut diagnostics, Numbering::parse).unwrap_or_default();
 
     let text =
         package.read_text(&main)?.ok_or_else(|| Error::corrupt(format!("the main document part {main} is missing")))?;

@@ -263,6 +263,18 @@ fn main_part_is_found_through_package_relationships() {
 }
 
 #[test]
+fn styles_and_numbering_are_found_without_a_relationships_part() {
+    let document = format!(
+        r#"<w:document xmlns:w="{W}"><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>总体情况</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    let numbering = format!(
+        r#"<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let bytes = zip(&[("word/document.xml", &document), ("word/numbering.xml", &numbering)]);
+    assert_eq!(texts(&bytes), vec!["一、总体情况"]);
+}
+
+#[test]
 fn damaged_documents_are_corrupt_and_other_zips_unsupported() {
     let good = docx(&p("正文"));
     for cut in [10, good.len() / 2, good.len() - 30] {
