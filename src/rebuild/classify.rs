@@ -38,7 +38,15 @@ pub fn classify(paragraphs: Vec<ParagraphFragment>, at_start: bool) -> Vec<Block
     let mut blocks = Vec::with_capacity(paragraphs.len());
     let mut rest = &paragraphs[..];
     if at_start {
-        let lines = title_lines(&paragraphs);
+        // The masthead of an official document (发文机关标志 "…文件" and the
+        // document number) stands above its title.
+        let masthead = paragraphs.iter().take_while(|p| is_masthead(&p.text)).count();
+        for p in &paragraphs[..masthead] {
+            blocks.push(Block::Paragraph { text: p.text.clone(), page: p.page });
+        }
+        let paragraphs = &paragraphs[masthead..];
+        rest = paragraphs;
+        let lines = title_lines(paragraphs);
         if lines > 0 {
             let joined: Vec<&str> = paragraphs[..lines].iter().map(|p| p.text.as_str()).collect();
             blocks.push(Block::Title { text: normalize(&joined.join("\n")), page: paragraphs[0].page });
@@ -52,6 +60,16 @@ pub fn classify(paragraphs: Vec<ParagraphFragment>, at_start: bool) -> Vec<Block
         });
     }
     blocks
+}
+
+/// Document numbers (临政办发〔2024〕12号) and the issuing organ's mark
+/// ("临溪县人民政府办公室文件").
+static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\S{2,30}文件|\S{0,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号)$").expect("valid regex")
+});
+
+fn is_masthead(text: &str) -> bool {
+    MASTHEAD.is_match(text)
 }
 
 fn chars(text: &str) -> usize {
@@ -157,6 +175,24 @@ mod tests {
         assert!(kinds(&blocks).iter().all(|k| k.starts_with("p:")));
         let blocks = classify(vec![para("标题"), centred("石政〔2020〕1号")], true);
         assert_eq!(kinds(&blocks), vec!["title:标题", "p:石政〔2020〕1号"]);
+        let blocks = classify(
+            vec![
+                centred("临溪县人民政府办公室文件"),
+                centred("临政办发〔2024〕12号"),
+                centred("关于做好2024年度政府信息公开工作的通知"),
+                para("各乡镇人民政府，县政府各部门："),
+            ],
+            true,
+        );
+        assert_eq!(
+            kinds(&blocks),
+            vec![
+                "p:临溪县人民政府办公室文件",
+                "p:临政办发〔2024〕12号",
+                "title:关于做好2024年度政府信息公开工作的通知",
+                "p:各乡镇人民政府，县政府各部门："
+            ]
+        );
     }
 
     #[test]
