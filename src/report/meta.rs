@@ -18,6 +18,17 @@ use crate::text::official_number;
 
 const REPORT_SUBJECT: &str = "政府信息公开";
 
+/// A date line on its own: the end of the report, after its signature.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$",
+    )
+    .expect("valid regex")
+});
+
+/// Longest line taken for a signature (the agency's name above the date).
+const MAX_SIGNATURE_CHARS: usize = 30;
+
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})年度?").expect("valid regex"));
 
@@ -93,6 +104,18 @@ pub fn sections(blocks: &[Block], diagnostics: &mut Vec<Diagnostic>) -> Vec<Sect
                     found[i] = Some((title, Vec::new()));
                 }
             }
+            Block::Paragraph { text, .. } if DATE_LINE.is_match(text) || is_annex_line(text) => {
+                // The signature and date, or the annexes: the sections are over.
+                if let Some((_, lines)) = current.and_then(|i| found[i].as_mut()) {
+                    let signature = lines.last().is_some_and(|l| {
+                        l.chars().count() <= MAX_SIGNATURE_CHARS && !l.contains(['。', '，', '；', '：'])
+                    });
+                    if signature && DATE_LINE.is_match(text) {
+                        lines.pop();
+                    }
+                }
+                current = None;
+            }
             Block::Heading { text, .. } | Block::Paragraph { text, .. } => {
                 if let Some((_, lines)) = current.and_then(|i| found[i].as_mut()) {
                     lines.push(text.clone());
@@ -115,6 +138,13 @@ pub fn sections(blocks: &[Block], diagnostics: &mut Vec<Diagnostic>) -> Vec<Sect
             }
         })
         .collect()
+}
+
+/// "附件：…", "附件1", "附件" — the annexes start.
+fn is_annex_line(text: &str) -> bool {
+    text.strip_prefix("附件").is_some_and(|rest| {
+        rest.is_empty() || rest.starts_with(['：', ':', '1', '2', '3', '一', '二', '１', '２', ' '])
+    })
 }
 
 fn strip_number(text: &str) -> String {
@@ -167,6 +197,10 @@ mod tests {
             p("问题。"),
             h("六、其他"),
             p("无。"),
+            p("云岭市人民政府办公室"),
+            p("2021年1月25日"),
+            p("附件：政府信息公开行政复议、行政诉讼情况统计表"),
+            p("附件说明。"),
         ];
         let mut d = Vec::new();
         let s = sections(&blocks, &mut d);
@@ -175,7 +209,7 @@ mod tests {
         assert_eq!(s[1].text.as_deref(), Some(""));
         assert_eq!(s[2].title, None);
         assert_eq!(s[4].title.as_deref(), Some("政府信息公开工作存在的主要问题及改进情况"));
-        assert_eq!(s[5].text.as_deref(), Some("无。"), "matched by its number");
+        assert_eq!(s[5].text.as_deref(), Some("无。"), "matched by its number; signature, date and annex left out");
         assert_eq!(d.iter().filter(|d| d.code == "report.section_missing").count(), 2);
     }
 }

@@ -185,6 +185,15 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
     // A row that replaces others (（六） kept as one row) makes them unexpected.
     let replaced: Vec<&str> =
         rows.iter().zip(&found).filter(|(_, f)| f.is_some()).filter_map(|(row, _)| row.replaces.as_deref()).collect();
+    for row in rows.iter().zip(&found).filter(|(r, f)| r.replaces.is_some() && f.is_some()).map(|(r, _)| r) {
+        diagnostics.push(Diagnostic::info(
+            "report.row_variant",
+            format!(
+                "applications table: \"{}\" is one row, without the sub-rows of this template; read as {}",
+                row.labels[0].text, row.key
+            ),
+        ));
+    }
     let mut result = Map::new();
     for (row, value) in rows.iter().zip(found) {
         let is_replaced = replaced.iter().any(|prefix| row.key.starts_with(prefix));
