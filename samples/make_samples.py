@@ -4,7 +4,8 @@
 Run from the repository root:
 
     python3 samples/make_samples.py             # write samples/*.docx and samples/README.txt
-    python3 samples/make_samples.py --numbers   # print the table values of every report sample (JSON)
+    python3 samples/make_samples.py --numbers   # print the table values of every report sample (JSON);
+                                                #   the build also writes them to expected-numbers.json
     python3 samples/make_samples.py --expected  # print the expected reading-order text of docx-features.docx
 
 The output is deterministic: zip entries carry a fixed date, core properties carry a
@@ -21,7 +22,9 @@ Layout of this file
   5. package plumbing: slim python-docx package, styles, numbering, determinism
   6. build_report(): lays out a whole annual report
   7. the samples (seed report, 2021 distinct, 2019 via LibreOffice, docx-features, the split-*
-     samples of tables cut into parts (Cut), adjacent-tables-apart)
+     samples of tables cut into parts (Cut), adjacent-tables-apart, and 7.7 the report-layer
+     samples: cells written as W(text, value), label variants, planted 勾稽 errors, an annex, the
+     2021 template with one （六） row, notice-not-a-report)
   8. README generation and main()
 """
 
@@ -252,6 +255,41 @@ DEFAULT_FONTS = {
 # int, or str for signed changes ("+7") and amounts ("356.8").
 
 
+@dataclass(frozen=True)
+class W:
+    """A cell WRITTEN as `text` that govdoc must read as `value` (SPEC.md value rules): blank, "—", "-",
+    "/", "／" → None (never 0); "无" → 0; full-width digits and "1,234" → the number; "－3" → -3;
+    "55（含自然失效29件）" → 55; "251000元" → 251000 with `unit` "元" (an amount's unit written in the cell).
+    The report-layer samples (7.7) use it wherever what the cell shows is not simply the number."""
+    text: str
+    value: int | float | None
+    unit: str | None = None
+
+
+def cell_text(v) -> str:
+    """What a table cell shows for a value of a numbers dict."""
+    return v.text if isinstance(v, W) else str(v)
+
+
+def expected_value(v):
+    """The JSON value govdoc must output for a value of a numbers dict: a W's value; an int as it is;
+    a string the older samples write ("+7", "-18", "19", "356.8") as the number it shows."""
+    if isinstance(v, W):
+        return v.value
+    if isinstance(v, str):
+        if re.fullmatch(r"[+-]?\d+", v):
+            return int(v)
+        if re.fullmatch(r"\d+\.\d+", v):
+            return float(v)
+        raise ValueError(f"no expected value for {v!r}; write it as W(text, value)")
+    return v
+
+
+def fullwidth(text: str) -> str:
+    """ASCII digits as full-width digits (１２３)."""
+    return text.translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"})
+
+
 def all_zero_numbers(template: str) -> dict:
     proactive = {}
     for row in PROACTIVE[template]:
@@ -478,8 +516,16 @@ TBL_BORDERS = "<w:tblBorders>" + "".join(
 
 
 def cell_para(text: str, *, font, size, align="center") -> str:
+    """The paragraph(s) of a cell.  A "\\n" in `text` starts a new paragraph in the cell; a "\\v" is a
+    manual line break (<w:br/>) inside the paragraph (label texts of the report-layer samples)."""
+    if "\n" in text:
+        return "".join(cell_para(line, font=font, size=size, align=align) for line in text.split("\n"))
     pp = f'<w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:jc w:val="{align}"/></w:pPr>'
-    r = run(text, rpr(font=font, size=size)) if text else ""
+    rp = rpr(font=font, size=size)
+    if "\v" in text:
+        r = run(rp=rp, inner="<w:br/>").join(run(piece, rp) for piece in text.split("\v"))
+    else:
+        r = run(text, rp) if text else ""
     return para(r, pp)
 
 
@@ -1058,7 +1104,7 @@ def proactive_layout(template: str, numbers: dict, labels: dict) -> TableLayout:
             cells.append(Cell(r, 0, labels.get(label, label)))
             k = 1
             for f, span in fields:
-                cells.append(Cell(r, k, str(numbers[key][f]), col_span=span))
+                cells.append(Cell(r, k, cell_text(numbers[key][f]), col_span=span))
                 k += span
         r += 1
     return TableLayout(PROACTIVE_COL_WIDTHS_CM, cells, header_rows=0, size=10.5)
@@ -1103,7 +1149,7 @@ def applications_layout(template: str, numbers: dict, labels: dict, *, mark_head
         cells += merge_label_column(rows, col, first_row=3)
     for i, (key, _) in enumerate(rows):
         for j, c in enumerate(APPLICANT_KEYS):
-            cells.append(Cell(3 + i, 3 + j, str(numbers[key][c])))
+            cells.append(Cell(3 + i, 3 + j, cell_text(numbers[key][c])))
     return TableLayout(APPLICATIONS_COL_WIDTHS_CM, cells, header_rows=3, mark_header_rows=mark_header, size=9)
 
 
@@ -1119,7 +1165,7 @@ def reviews_layout(numbers: dict, labels: dict) -> TableLayout:
     k = 0
     for g, _ in REVIEW_GROUPS:
         for f, _ in REVIEW_FIELDS:
-            cells.append(Cell(3, k, str(numbers[g][f])))
+            cells.append(Cell(3, k, cell_text(numbers[g][f])))
             k += 1
     return TableLayout(REVIEWS_COL_WIDTHS_CM, cells, header_rows=3, size=9)
 
@@ -1157,6 +1203,11 @@ class ReportSpec:
     cuts: dict = field(default_factory=dict)   # "proactive" | "applications" | "reviews" -> [Cut, ...]
     what: str = ""                      # README: what the sample is
     exercises: str = ""                 # README: what it exercises
+    # -- the report-layer samples (7.7) -------------------------------------------------------
+    application_rows: str | None = None  # key of APPLICATION_ROWS for the section-三 rows (default: template)
+    annex: list[tuple] = field(default_factory=list)  # blocks after section 六 (signature, 附件 and its table)
+    failed_checks: list[dict] = field(default_factory=list)  # the planted 勾稽 failures, {"rule","column","row"}
+    output: str = ""                    # README: what govdoc must output
 
 
 def report_table_layout(spec: ReportSpec, name: str) -> TableLayout:
@@ -1164,8 +1215,8 @@ def report_table_layout(spec: ReportSpec, name: str) -> TableLayout:
     if name == "proactive":
         return proactive_layout(spec.template, spec.numbers["proactive"], spec.labels)
     if name == "applications":
-        return applications_layout(spec.template, spec.numbers["applications"], spec.labels,
-                                   mark_header=spec.repeat_header)
+        return applications_layout(spec.application_rows or spec.template, spec.numbers["applications"],
+                                   spec.labels, mark_header=spec.repeat_header)
     if name == "reviews":
         return reviews_layout(spec.numbers["reviews"], spec.labels)
     raise ValueError(name)
@@ -1181,26 +1232,40 @@ def build_report(path: Path, spec: ReportSpec) -> None:
             b.heading(1, title, num=(1, 0))
         else:
             b.heading(1, f"{cn_small(i)}、{title}")
-        sub = 0
-        for block in blocks:
-            kind, value = block
-            if kind == "p":
-                b.body_paragraph(value)
-            elif kind == "h2":
-                sub += 1
-                if spec.auto_numbering:
-                    b.heading(2, value, num=(1, 1))
-                else:
-                    b.heading(2, f"（{cn_small(sub)}）{value}")
-            elif kind == "table":
-                layout = report_table_layout(spec, value)
-                if spec.cuts.get(value):
-                    b.table_parts(layout, spec.cuts[value])
-                else:
-                    b.table(layout)
-            else:
-                raise ValueError(kind)
+        report_blocks(b, spec, blocks)
+    report_blocks(b, spec, spec.annex)
     b.save(path)
+
+
+def report_blocks(b: DocxBuilder, spec: ReportSpec, blocks: list[tuple]) -> None:
+    """The blocks of one section (or of the annex): ("p", text) | ("h2", text) | ("table", name) |
+    ("caption", text) a centred table title line | ("right", text) a right-aligned line (signature, date) |
+    ("annex", text) an unindented 黑体 line (附件：…)."""
+    sub = 0
+    for block in blocks:
+        kind, value = block
+        if kind == "p":
+            b.body_paragraph(value)
+        elif kind == "h2":
+            sub += 1
+            if spec.auto_numbering:
+                b.heading(2, value, num=(1, 1))
+            else:
+                b.heading(2, f"（{cn_small(sub)}）{value}")
+        elif kind == "table":
+            layout = report_table_layout(spec, value)
+            if spec.cuts.get(value):
+                b.table_parts(layout, spec.cuts[value])
+            else:
+                b.table(layout)
+        elif kind == "caption":
+            b.append(para(run(value, rpr(font=spec.fonts["h1"], size=14)), ppr(align="center", line_exact=28)))
+        elif kind == "right":
+            b.append(para(run(value, rpr(font=spec.fonts["body"], size=16)), ppr(align="right", line_exact=28)))
+        elif kind == "annex":
+            b.append(para(run(value, rpr(font=spec.fonts["h1"], size=16)), ppr(line_exact=28, keep_next=True)))
+        else:
+            raise ValueError(kind)
 
 
 # =============================================================================
@@ -1768,7 +1833,8 @@ class Topic:
     table_intros: bool = False          # a one-line paragraph in front of each table
 
 
-def short_sections(template: str, year: int, numbers: dict, topic: Topic) -> list:
+def short_sections(template: str, year: int, numbers: dict, topic: Topic, requests: str | None = None) -> list:
+    """`requests`: the sentence on applications, when the numbers are not plain ints (7.7)."""
     a = numbers["applications"]
 
     def tab(name, what):
@@ -1782,9 +1848,9 @@ def short_sections(template: str, year: int, numbers: dict, topic: Topic) -> lis
             ("h2", "主动公开"),
             ("p", topic.proactive),
             ("h2", "依申请公开"),
-            ("p", f"全年共收到政府信息公开申请{a['new']['total']}件，上年结转{a['carried_over']['total']}件，"
-                  f"办结{a['results.total']['total']}件，结转下年度继续办理{a['carried_forward']['total']}件，"
-                  "均在法定期限内答复。"),
+            ("p", requests or f"全年共收到政府信息公开申请{a['new']['total']}件，上年结转{a['carried_over']['total']}件，"
+                              f"办结{a['results.total']['total']}件，结转下年度继续办理{a['carried_forward']['total']}件，"
+                              "均在法定期限内答复。"),
             ("h2", "政府信息管理"),
             ("p", topic.management),
             ("h2", "平台建设"),
@@ -2139,6 +2205,545 @@ def build_notice(path: Path) -> Expect:
 
 
 
+# --- 7.7 the report-layer samples: tables read by LABEL, values as reports write them, the 勾稽 checks
+#
+# Whole reports made by build_report() whose tables the report layer must read by their labels:
+# cells written blank, "—", "/", "无", with full-width digits, thousands separators, a note or a
+# unit (W); label typos, line breaks and a vertical label (ReportSpec.labels); deliberate 勾稽 errors
+# (ReportSpec.failed_checks, verified by check_failures()); renumbered sections with the section-四
+# table in an annex (ReportSpec.annex); the 2021 template with （六）其他处理 as one row
+# (ReportSpec.application_rows).  And an official notice that is no report at all.  The ground truth
+# of each is in expected-numbers.json (numbers_dump()).
+
+
+def check_failures(rows_key: str, numbers: dict, *, present_parts: bool = False) -> tuple[int, list[dict]]:
+    """The 勾稽 rules of SPEC.md on the values govdoc must output.  A check runs only when every value
+    it needs is a number; with a null among them it is not run (and does not fail).  With
+    `present_parts` a sum of several parts (results_total, row_total, reviews.total) leaves its null
+    parts out and runs when at least one part is a number (the other reading of "where the values
+    exist"; the blank-cells sample holds under both).  Returns (checks run, failures as
+    {"rule", "column", "row"} in a fixed order)."""
+    a = {k: {c: expected_value(v) for c, v in row.items()} for k, row in numbers["applications"].items()}
+    r = {g: {f: expected_value(v) for f, v in row.items()} for g, row in numbers["reviews"].items()}
+    leaves = RESULT_LEAF_KEYS[rows_key]
+    run, fails = 0, []
+
+    def check(rule, left, right, *, column=None, row=None):
+        nonlocal run
+        if present_parts and rule != "applications.balance":
+            right = [x for x in right if x is not None] or [None]
+        if any(x is None for x in left + right):
+            return
+        run += 1
+        if sum(left) != sum(right):
+            fails.append({"rule": rule, "column": column, "row": row})
+
+    for c in APPLICANT_KEYS:
+        check("applications.balance", [a["new"][c], a["carried_over"][c]],
+              [a["results.total"][c], a["carried_forward"][c]], column=c)
+        check("applications.results_total", [a["results.total"][c]], [a[k][c] for k in leaves], column=c)
+    for k, _ in APPLICATION_ROWS[rows_key]:
+        check("applications.row_total", [a[k]["total"]], [a[k][c] for c in SIX], row=k)
+    for g, _ in REVIEW_GROUPS:
+        check("reviews.total", [r[g]["total"]], [r[g][f] for f in ("upheld", "corrected", "other", "pending")],
+              column=g)
+    return run, sorted(fails, key=lambda f: (f["rule"], f["column"] or "", f["row"] or ""))
+
+
+AMOUNT_UNIT_IN_HEADER = re.compile(r"[（(](?:单位[：:])?\s*(万元|元)\s*[)）]")
+
+
+def amount_units(spec: ReportSpec) -> dict:
+    """{"proactive.<row>": unit} for each amount row of the template: the unit written in the cell
+    (W.unit), else the one in the column header as written (labels applied), else None."""
+    out = {}
+    header = None
+    for row in PROACTIVE[spec.template]:
+        if row[0] == "header":
+            header = row[1]
+        elif row[0] == "data":
+            fields = [f for f, _ in row[3]]
+            if "amount" not in fields:
+                continue
+            v = spec.numbers["proactive"][row[1]]["amount"]
+            text = spec.labels.get(header[fields.index("amount") + 1][0], header[fields.index("amount") + 1][0])
+            m = AMOUNT_UNIT_IN_HEADER.search(text)
+            out[f"proactive.{row[1]}"] = v.unit if isinstance(v, W) and v.unit else (m.group(1) if m else None)
+    return out
+
+
+def requests_sentence(numbers: dict) -> str:
+    """The section-一 sentence on applications, from the totals govdoc must read (the six columns added
+    where the 总计 column is blank)."""
+    a = numbers["applications"]
+
+    def total(k):
+        v = expected_value(a[k]["total"])
+        return v if v is not None else sum(expected_value(a[k][c]) or 0 for c in SIX)
+
+    return (f"全年共收到政府信息公开申请{total('new')}件，上年结转{total('carried_over')}件，"
+            f"办结{total('results.total')}件，结转下年度继续办理{total('carried_forward')}件，均在法定期限内答复。")
+
+
+def assert_distinct(file: str, numbers: dict, tables) -> None:
+    """Within each table no value twice (the numbers of a "distinct" sample, also once rewritten)."""
+    for table in tables:
+        values = [expected_value(v) for row in numbers[table].values() for v in row.values()]
+        if len(set(values)) != len(values):
+            raise SystemExit(f"{file}: the values of {table} are not distinct")
+
+
+def rewrite_cells(numbers: dict, cells: list[tuple], how) -> None:
+    """Write the cells (table, row, column) of `numbers` as how(n) while they still read as n."""
+    for table, row, col in cells:
+        n = numbers[table][row][col]
+        numbers[table][row][col] = W(how(n), n)
+
+
+def layer_report_spec(*, file, agency, year, template, numbers, topic, what, exercises, output,
+                      title_lines=None, labels=None, application_rows=None, failed=()) -> ReportSpec:
+    return ReportSpec(
+        file=file, agency=agency, year=year, template=template,
+        title_lines=title_lines or [f"{agency}{year}年政府信息公开工作年度报告"],
+        numbers=numbers, sections=short_sections(template, year, numbers, topic, requests_sentence(numbers)),
+        labels=labels or {}, application_rows=application_rows, failed_checks=list(failed),
+        what=what, exercises=exercises, output=output,
+    )
+
+
+# --- report-blank-cells.docx: a small town's 2019-template report, zeros written every way but "0"
+
+BLANK_COUNTS = {   # the counts behind the section-三 table, by column; rows not named are 0
+    "natural_person": {"new": 17, "carried_over": 2, "results.granted": 9, "results.partly_granted": 2,
+                       "results.withheld.third_party_rights": 1, "results.unavailable.not_held": 3,
+                       "results.not_processed.repeated": 1, "results.other": 1, "results.total": 17,
+                       "carried_forward": 2},
+    "commercial": {"new": 4, "results.granted": 2, "results.partly_granted": 1, "results.unavailable.not_held": 1,
+                   "results.total": 4},
+    "research": {},
+    "social_org": {"new": 1, "results.granted": 1, "results.total": 1},
+    "legal_service": {"new": 2, "carried_over": 1, "results.granted": 1, "results.withheld.process_info": 1,
+                      "results.total": 2, "carried_forward": 1},
+    "other": {},
+}
+# how each column writes a zero count, cycled over its zero cells from the top; the 总计 column is blank
+BLANK_ZERO_TEXTS = {"natural_person": ["0", "无"], "commercial": [""], "research": ["—"], "social_org": ["/"],
+                    "legal_service": ["／", ""], "other": ["", "—", "无"]}
+BLANK_ZERO_OVERRIDES = {("carried_over", "commercial"): "无", ("carried_forward", "commercial"): "0",
+                        ("new", "other"): "无", ("carried_over", "other"): "无", ("results.total", "other"): "无",
+                        ("carried_forward", "other"): "无"}
+ZERO_TEXT_VALUES = {"": None, "—": None, "-": None, "/": None, "／": None, "无": 0, "0": 0}
+
+
+def blank_cells_numbers() -> dict:
+    rows = [k for k, _ in APPLICATION_ROWS["2019"]]
+    applications = {k: {} for k in rows}
+    for c in SIX:
+        zeros = 0
+        for k in rows:
+            n = BLANK_COUNTS[c].get(k, 0)
+            if n:
+                applications[k][c] = n
+                continue
+            text = BLANK_ZERO_OVERRIDES.get((k, c))
+            if text is None:
+                text = BLANK_ZERO_TEXTS[c][zeros % len(BLANK_ZERO_TEXTS[c])]
+                zeros += 1
+            applications[k][c] = W(text, ZERO_TEXT_VALUES[text])
+    for k in rows:
+        applications[k]["total"] = W("", None)
+    dash, slash, wide, blank, none = (W(x, ZERO_TEXT_VALUES[x]) for x in ("—", "/", "／", "", "无"))
+    proactive = {
+        "rules": {"made": dash, "published": dash, "total": dash},
+        "normative_documents": {"made": 2, "published": 2, "total": 15},
+        "licensing": {"previous_items": 36, "change": "+3", "decisions": 128},
+        "other_services": {"previous_items": slash, "change": slash, "decisions": slash},
+        "penalties": {"previous_items": 21, "change": none, "decisions": 47},
+        "coercive_measures": {"previous_items": blank, "change": W("-", None), "decisions": blank},
+        "fees": {"previous_items": wide, "change": wide},
+        "procurement": {"items": 5, "amount": "86.4"},
+    }
+    reviews = {
+        "review": {"upheld": 1, "corrected": none, "other": dash, "pending": blank, "total": 1},
+        "litigation_direct": {f: none for f, _ in REVIEW_FIELDS},
+        "litigation_after_review": {f: blank for f, _ in REVIEW_FIELDS},
+    }
+    return {"proactive": proactive, "applications": applications, "reviews": reviews}
+
+
+def blank_cells_spec() -> ReportSpec:
+    numbers = blank_cells_numbers()
+    run, _ = check_failures("2019", numbers)
+    run_present, _ = check_failures("2019", numbers, present_parts=True)
+    return layer_report_spec(
+        file="report-blank-cells.docx", agency="白沙镇人民政府", year=2019, template="2019", numbers=numbers,
+        labels={"采购总金额": "采购总金额（万元）"},
+        what="fictional 白沙镇人民政府 2019 report (a town with few applications), 2019 template, all three "
+             "tables whole",
+        exercises="number cells that are not numbers: many zero counts left as EMPTY cells (no run at all), "
+                  "others written `—`, `/`, `／`, `-` or `无`, some `0`; the whole 总计 column of the section-三 "
+                  "table blank; per column the zeros of section 三 are written: 自然人 `0`/`无`, 商业企业 blank "
+                  "(but 二、 `无` and 四、 `0`), 科研机构 `—`, 社会公益组织 `/`, 法律服务机构 `／`/blank, 其他 "
+                  "blank/`—`/`无` (一、二、(七)、四、 `无`); section 二: 规章 `—` ×3, 其他对外管理服务事项 `/` ×3, "
+                  "行政强制 blank/`-`/blank, 行政事业性收费 `／` ×2, 行政处罚 本年增/减 `无`; section 四: 行政复议 "
+                  "`1`/`无`/`—`/blank/`1`, 未经复议直接起诉 `无` ×5, 复议后起诉 blank ×5",
+        output="template \"2019\", agency 白沙镇人民政府, year 2019; blank, `—`, `/`, `／`, `-` → null (NEVER 0), "
+               "`无` and `0` → 0; every applications `total` null; procurement amount 86.4 amount_unit 万元; "
+               f"checks: {run} have every value they need as a number (applications.balance for natural_person, "
+               "commercial, legal_service, other; applications.results_total for natural_person; reviews.total "
+               "for litigation_direct) and hold; a reading that sums only the parts present (nulls left out) "
+               f"runs {run_present - run} more (results_total for commercial, social_org, legal_service, other; "
+               f"reviews.total for review: {run_present} in all), which hold too; no applications.row_total can "
+               "run (the 总计 column is null); failed [] either way; a null is never output as 0",
+        topic=Topic(
+            overview="2019年，白沙镇人民政府认真贯彻落实新修订的《中华人民共和国政府信息公开条例》，按照县政府关于政务公开工作的"
+                     "部署要求，结合乡镇工作实际，稳步推进基层政务公开标准化规范化建设。",
+            proactive="全年通过县政府门户网站乡镇信息公开专栏和镇村政务公开栏主动公开政府信息96条，重点公开惠农补贴发放、"
+                      "低保五保、危房改造、村级财务等群众关心关注的信息。",
+            management="明确党政办公室为政府信息公开工作机构，落实专人负责，严格执行信息发布审核和保密审查制度。",
+            platform="规范镇政务公开栏和各村务公开栏设置，在镇便民服务中心设置政府信息查阅点，方便群众查阅。",
+            supervision="将政务公开工作纳入对镇属各站所和各村的年度考核，设立监督电话，主动接受群众监督。",
+            problems="一是政务公开工作人员业务水平有待提高；二是村级公开栏信息更新不够及时。",
+            plans="2020年，本镇将加强政务公开业务培训，建立村级公开栏定期检查制度，进一步提升基层政务公开水平。"),
+    )
+
+
+# --- report-label-typos.docx: the 2021 template with the label variants real reports have
+
+LABEL_TYPOS = {
+    "2.其他法律行政法规禁止公开": "2.其他法律行政止公开",
+    "5.属于三类内部事务信息": "5.属于三类内容事务信息",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": "（二）部分公开（区分处理的，只计这一情况，不计其他情形）",
+    "1.本机关不掌握相关政府信息": "1.本机关不掌握相关信息",
+    "1.属于国家秘密": "1、属于国家秘密",
+    "3.危及“三安全一稳定”": "3．危及\"三安全一稳定\"",
+    "4.保护第三方合法权益": "4、保护第三方合法权益",
+    "8.属于行政查询事项": "属于行政查询事项",
+    "2.没有现成信息需要另行制作": "2．没有现成信息需要另行制作",
+    "2.重复申请": "2、重复申请",
+    "5.要求行政机关确认或重新出具已获取信息": "5．要求行政机关确认或重新出具\n已获取信息",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请":
+        "1、申请人无正当理由逾期不补正、\v行政机关不再处理其政府信息公开申请",
+    "一、本年新收政府信息公开申请数量": "一、本年新收政府信息\v公开申请数量",
+    "三、本年度办理结果": "\n".join("三、本年度办理结果"),
+    "结果维持": "结果\n维持",
+    "尚未审结": "尚未\v审结",
+    "本年制发件数": "本年制发\n件数",
+    "行政规范性文件": "规范性文件",
+}
+TYPO_FULLWIDTH_CELLS = [("applications", "results.granted", "natural_person"),
+                        ("applications", "results.withheld.state_secret", "research"),
+                        ("applications", "carried_over", "other"),
+                        ("applications", "results.other.other", "total"),
+                        ("reviews", "review", "upheld"), ("reviews", "litigation_after_review", "total"),
+                        ("proactive", "licensing", "decisions"), ("proactive", "rules", "in_force")]
+TYPO_THOUSANDS_CELLS = [("applications", "new", "total"), ("applications", "results.total", "total"),
+                        ("applications", "new", "natural_person"), ("applications", "results.total", "commercial")]
+
+
+def shown_label(text: str) -> str:
+    """README: a label as written, its paragraph breaks shown ⏎ and its w:br ↵."""
+    return text.replace("\n", "⏎").replace("\v", "↵")
+
+
+def label_typos_spec() -> ReportSpec:
+    numbers = distinct_numbers("2021", seed=2022_0701, amount="15.6")
+    for table, row, col in TYPO_THOUSANDS_CELLS:
+        if numbers[table][row][col] < 1000:
+            raise SystemExit(f"report-label-typos: {row}.{col} is below 1000, no thousands separator")
+    rewrite_cells(numbers, TYPO_FULLWIDTH_CELLS, lambda n: fullwidth(str(n)))
+    rewrite_cells(numbers, TYPO_THOUSANDS_CELLS, lambda n: f"{n:,}")
+    assert_distinct("report-label-typos.docx", numbers, ("proactive", "applications", "reviews"))
+    variants = "; ".join(f"`{k}` written `{shown_label(v)}`" for k, v in LABEL_TYPOS.items())
+    return layer_report_spec(
+        file="report-label-typos.docx", agency="东陵县文化和旅游局", year=2022, template="2021", numbers=numbers,
+        title_lines=["东陵县文化和旅游局", "2022年政府信息公开工作年度报告"], labels=LABEL_TYPOS,
+        what="fictional 东陵县文化和旅游局 2022 report, 2021 template, title on two centred lines, distinct "
+             "non-zero numbers; the labels as real reports write them",
+        exercises="labels matched after normalization, not by equality (⏎ = a new paragraph in the cell, ↵ = a "
+                  f"`<w:br/>` in it): {variants}; the column-0 label of the result rows written one character "
+                  "per paragraph (vertical); number cells with full-width digits (`１２３`) at "
+                  + ", ".join(f"{t}.{r}.{c}" for t, r, c in TYPO_FULLWIDTH_CELLS)
+                  + " and thousands separators (`1,234`) at "
+                  + ", ".join(f"{t}.{r}.{c}" for t, r, c in TYPO_THOUSANDS_CELLS),
+        output="template \"2021\" (told from `本年制发⏎件数`, a header with a paragraph break); agency 东陵县文化和旅游局, "
+               "year 2022; every row and column found under its SPEC key (`规范性文件` is "
+               "proactive.normative_documents; the typo rows are results.withheld.prohibited_by_law, "
+               "results.withheld.internal_affairs, results.partly_granted, results.unavailable.not_held; "
+               "`属于行政查询事项` without its number is results.withheld.inquiry_matters); full-width and "
+               "`1,234` cells read as the numbers; fees amount 15.6 amount_unit 万元; the numbers below; all "
+               "checks pass; no label left unmatched",
+        topic=Topic(
+            overview="2022年，东陵县文化和旅游局坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《中华人民共和国政府信息公开条例》，"
+                     "围绕文化惠民、旅游发展和市场监管等重点工作，持续推进政务公开。",
+            proactive="全年主动公开政府信息238条，重点公开公共文化服务、文化旅游项目建设、A级旅游景区管理、文化市场综合执法等信息，"
+                      "及时发布节假日旅游安全提示。",
+            management="落实政府信息公开保密审查和发布审核制度，规范公文公开属性源头认定，及时更新政府信息公开指南和目录。",
+            platform="依托县政府门户网站文化旅游专栏和“东陵文旅”微信公众号发布信息，在县图书馆设置政府信息查阅点。",
+            supervision="将政务公开工作纳入局年度重点工作，开展业务培训2次，畅通群众意见反馈渠道。",
+            problems="2022年，本机关政府信息公开工作还存在政策解读形式较为单一、部分栏目信息更新不够及时等问题。",
+            plans="2023年，本机关将丰富图解、视频等解读形式，建立栏目更新台账，进一步提升政府信息公开工作质量。",
+            table_intros=True),
+    )
+
+
+# --- report-check-errors.docx: deliberate 勾稽 errors, and exactly the checks they break
+
+def _fail(rule, *, column=None, row=None) -> dict:
+    return {"rule": rule, "column": column, "row": row}
+
+
+# (table, row, column, delta, the checks the changed cell breaks): each cell is written `delta` away
+# from the value that keeps the rules
+PLANTED_ERRORS = [
+    ("applications", "results.withheld.process_info", "commercial", +3,
+     [_fail("applications.row_total", row="results.withheld.process_info"),
+      _fail("applications.results_total", column="commercial")]),
+    ("applications", "carried_forward", "other", -2,
+     [_fail("applications.balance", column="other"), _fail("applications.row_total", row="carried_forward")]),
+    ("applications", "results.total", "legal_service", -5,
+     [_fail("applications.balance", column="legal_service"),
+      _fail("applications.results_total", column="legal_service"),
+      _fail("applications.row_total", row="results.total")]),
+    ("reviews", "litigation_direct", "total", +2, [_fail("reviews.total", column="litigation_direct")]),
+]
+
+
+def check_errors_spec() -> ReportSpec:
+    numbers = distinct_numbers("2021", seed=2023_0801, amount="27.9")
+    consistent = {}
+    for table, row, col, delta, _ in PLANTED_ERRORS:
+        consistent[(row, col)] = numbers[table][row][col]
+        numbers[table][row][col] += delta
+    assert_distinct("report-check-errors.docx", numbers, ("applications", "reviews"))
+    planted = sorted((f for *_, fails in PLANTED_ERRORS for f in fails),
+                     key=lambda f: (f["rule"], f["column"] or "", f["row"] or ""))
+    errors = "; ".join(
+        f"{table}.{row}.{col} written {numbers[table][row][col]} instead of {consistent[(row, col)]} "
+        f"({delta:+d}) → " + ", ".join(f"{f['rule']} {f['column'] or f['row']}" for f in fails)
+        for table, row, col, delta, fails in PLANTED_ERRORS)
+    return layer_report_spec(
+        file="report-check-errors.docx", agency="西河市人力资源和社会保障局", year=2023, template="2021",
+        numbers=numbers, failed=planted,
+        what="fictional 西河市人力资源和社会保障局 2023 report, 2021 template, distinct non-zero numbers with "
+             f"{len(PLANTED_ERRORS)} cells written wrong on purpose",
+        exercises=f"the 勾稽 checks on a report whose arithmetic is wrong: {errors}; every other check holds",
+        output=f"template \"2021\"; every value exactly as written (numbers are never repaired); checks.failed "
+               f"exactly these {len(planted)} (rule, column, row): "
+               + "; ".join(f"({f['rule']}, {f['column'] or 'null'}, {f['row'] or 'null'})" for f in planted)
+               + "; nothing else fails",
+        topic=Topic(
+            overview="2023年，西河市人力资源和社会保障局认真贯彻落实《中华人民共和国政府信息公开条例》，围绕就业创业、社会保险、"
+                     "人才人事和劳动关系等重点工作，深入推进决策、执行、管理、服务、结果公开。",
+            proactive="全年主动公开政府信息529条，重点公开就业创业扶持政策、社会保险待遇调整、职业技能培训补贴、事业单位公开招聘"
+                      "和根治欠薪等信息。",
+            management="严格落实政府信息公开保密审查制度，对涉及个人信息的内容进行脱敏处理，动态调整主动公开基本目录。",
+            platform="依托市政府门户网站人社专栏、“西河人社”微信公众号和人社服务大厅公开栏发布信息，推进政策“一站式”查询。",
+            supervision="将政务公开工作纳入局年度绩效考核，组织全系统政务公开业务培训3次，自觉接受社会监督。",
+            problems="2023年，本机关政府信息公开工作还存在政策解读通俗性不够、基层经办信息公开不够均衡等问题。",
+            plans="2024年，本机关将推出更多图解和短视频解读，加强对基层经办机构信息公开的指导，提升公开实效。",
+            table_intros=True),
+    )
+
+
+# --- report-annex-renumbered.docx: renumbered sections, prose before the tables, the section-四 table in an annex
+
+ANNEX_SECTION_TITLES = [
+    "概述",
+    "主动公开情况",
+    "依申请公开政府信息情况",
+    "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+    "政府信息公开工作存在的主要问题及改进情况",
+    "其他需要报告的事项",
+]
+ANNEX_LINE = "附件：政府信息公开行政复议、行政诉讼情况统计表"
+
+
+def annex_renumbered_spec() -> ReportSpec:
+    agency, year = "云岭市人民政府办公室", 2020
+    numbers = distinct_numbers("2019", seed=2020_0902, amount=W("251000元", 251000, unit="元"))
+    p = numbers["proactive"]
+    if p["normative_documents"]["published"] > 55 or p["coercive_measures"]["previous_items"] < 3:
+        raise SystemExit("report-annex-renumbered: the seeded numbers do not fit the written variants")
+    p["normative_documents"]["total"] = W("55（含自然失效29件）", 55)
+    p["penalties"]["change"] = W("+0", 0)
+    p["coercive_measures"]["change"] = W("－3", -3)
+    assert_distinct("report-annex-renumbered.docx", numbers, ("proactive", "applications", "reviews"))
+    sections = [
+        [
+            ("p", "2020年，云岭市人民政府办公室在市委、市政府的坚强领导下，认真贯彻落实《中华人民共和国政府信息公开条例》，"
+                  "统筹推进疫情防控和经济社会发展信息公开，全市政务公开工作取得新进展。"),
+            ("h2", "主动公开"),
+            ("p", "全年通过市政府门户网站主动公开政府信息1268条，及时发布疫情防控、复工复产、惠企政策等信息，召开新闻发布会23场。"),
+            ("h2", "依申请公开"),
+            ("p", requests_sentence(numbers)),
+            ("h2", "政府信息管理"),
+            ("p", "修订政府信息公开工作规程，完善公文公开属性源头认定机制，开展现行有效规范性文件清理。"),
+            ("h2", "平台建设"),
+            ("p", "完成市政府门户网站集约化改造，优化政府信息公开专栏，整合政务新媒体账号12个。"),
+            ("h2", "监督保障"),
+            ("p", "将政务公开工作纳入市直部门和各县（区）年度绩效考核，组织政务公开专题培训4次。"),
+        ],
+        [("p", "具体情况见下表："), ("caption", "表1 主动公开政府信息情况"), ("table", "proactive")],
+        [("p", "具体情况见下表："), ("caption", "表2 收到和处理政府信息公开申请情况"), ("table", "applications")],
+        [("p", "2020年本机关因政府信息公开工作被申请行政复议、提起行政诉讼的情况见附件。")],
+        [("p", "一是部分政策解读的深度和针对性有待加强；二是基层政务公开标准化规范化水平不够均衡。"),
+         ("p", "2021年，本机关将健全政策解读机制，加强对县（区）政务公开工作的指导和督促检查。")],
+        [("p", "无。")],
+    ]
+    annex = [("right", agency), ("right", "2021年1月25日"), ("annex", ANNEX_LINE), ("table", "reviews")]
+    return ReportSpec(
+        file="report-annex-renumbered.docx", agency=agency, year=year, template="2019",
+        title_lines=[f"{year}年{agency}政府信息公开工作年度报告"], numbers=numbers, sections=sections,
+        section_titles=list(ANNEX_SECTION_TITLES), annex=annex,
+        what=f"fictional {agency} {year} report, 2019 template, the title with the year first; sections "
+             "renumbered and retitled, the section-四 table moved into an annex after the signature",
+        exercises="sections `" + "`, `".join(f"{cn_small(i)}、{t}" for i, t in enumerate(ANNEX_SECTION_TITLES, 1))
+                  + "`; prose between the heading and the table (`具体情况见下表：` and a centred table title "
+                  "`表1 主动公开政府信息情况` / `表2 收到和处理政府信息公开申请情况`); section 四 only a sentence "
+                  f"(`…情况见附件。`); after section 六 the signature, the date, the line `{ANNEX_LINE}` and the "
+                  "section-四 table; value variants: 规范性文件 对外公开总数量 `55（含自然失效29件）`, procurement "
+                  "amount `251000元` under the header `采购总金额` (no unit), 行政强制 本年增/减 `－3` (U+FF0D), "
+                  "行政处罚 本年增/减 `+0`",
+        output=f"title `{year}年{agency}政府信息公开工作年度报告`; template \"2019\", agency {agency} (after the "
+               f"year), year {year}; the three tables found by their content (reviews from the annex); "
+               "sections: 6, their titles as written (recommended); normative_documents.total 55 with an info "
+               "diagnostic for the note; procurement amount 251000 amount_unit 元; coercive_measures.change -3, "
+               "penalties.change 0; the numbers below; all checks pass",
+    )
+
+
+# --- report-2021-one-row-other.docx: the 2021 template with （六）其他处理 as one row
+
+def one_row_other_spec() -> ReportSpec:
+    rng = Rng(2021_1001)
+    numbers = {"proactive": distinct_proactive(rng, "2021", "4.75"),
+               "applications": distinct_applications(rng, "2019"),
+               "reviews": distinct_reviews(rng)}
+    assert_distinct("report-2021-one-row-other.docx", numbers, ("proactive", "applications", "reviews"))
+    agency, year = "柳泉县司法局", 2021
+    return layer_report_spec(
+        file="report-2021-one-row-other.docx", agency=agency, year=year, template="2021", numbers=numbers,
+        title_lines=[f"{agency}{year}年度政府信息公开工作年度报告"], application_rows="2019",
+        what=f"fictional {agency} {year} report, 2021 template (section 二 as in 2021), but its section-三 table "
+             "keeps `（六）其他处理` as ONE row as in 2019 (as some 2021 reports do); title with `年度`",
+        exercises="template told from section 二 (`本年制发件数`), not from section 三; the row `（六）其他处理` "
+                  "with 7 numbers and no sub-rows (26 rows, not 28); `2021年度` in the title",
+        output=f"title `{agency}{year}年度政府信息公开工作年度报告`; template \"2021\", agency {agency}, year {year}; "
+               "applications.results.other is a LEAF object of the 7 columns (no no_correction / unpaid_fee / "
+               "other sub-keys; recommended: a diagnostic that the sub-rows are missing); fees amount 4.75 "
+               "amount_unit 万元; the numbers below; all checks pass (results.total = the 20 leaf rows with "
+               "results.other as one)",
+        topic=Topic(
+            overview="2021年，柳泉县司法局认真贯彻落实《中华人民共和国政府信息公开条例》，围绕法治政府建设、公共法律服务和"
+                     "行政复议应诉等重点工作，扎实推进政府信息公开。",
+            proactive="全年主动公开政府信息174条，重点公开法律援助、人民调解、公证服务和行政执法“三项制度”落实等信息。",
+            management="落实政府信息公开审查制度，规范依申请公开办理流程，统一答复文书格式。",
+            platform="依托县政府门户网站司法行政专栏和“柳泉司法”微信公众号发布信息，在公共法律服务中心设置查阅点。",
+            supervision="将政务公开工作纳入局年度目标考核，开展政务公开业务培训2次，主动接受社会监督。",
+            problems="2021年，本机关政府信息公开工作存在公开内容不够全面、政策解读不够深入等问题。",
+            plans="2022年，本机关将进一步细化公开内容，加强政策解读，不断提高政府信息公开工作水平。"),
+    )
+
+
+def layer_samples() -> list[ReportSpec]:
+    return [blank_cells_spec(), label_typos_spec(), check_errors_spec(), annex_renumbered_spec(),
+            one_row_other_spec()]
+
+
+# --- notice-not-a-report.docx: an official notice ABOUT information disclosure, not a report
+
+NOT_REPORT_FILE = "notice-not-a-report.docx"
+NOT_REPORT_ISSUER = "临溪县人民政府办公室"
+NOT_REPORT_DOC_NO = "临政办发〔2024〕12号"
+NOT_REPORT_TITLE = "关于做好2024年度政府信息公开工作的通知"
+NOT_REPORT_TASKS = [
+    ["序号", "工作任务", "责任单位", "完成时限"],
+    ["1", "编制并公开本单位2023年度政府信息公开工作年度报告", "县政府各部门、各乡镇人民政府", "2024年1月31日前"],
+    ["2", "更新政府信息公开指南和主动公开基本目录", "县政府各部门", "2024年3月31日前"],
+    ["3", "规范政府信息公开申请办理，统一答复文书格式", "县政府办公室、县司法局", "2024年6月30日前"],
+    ["4", "开展政府网站和政务新媒体信息公开专项检查", "县政府办公室、县委网信办", "2024年9月30日前"],
+    ["5", "组织全县政务公开业务培训", "县政府办公室", "2024年11月30日前"],
+]
+NOT_REPORT_COL_WIDTHS_CM = [1.3, 6.6, 4.6, 3.0]
+
+
+def build_not_a_report(path: Path) -> Expect:
+    ex = Expect()
+    f = DEFAULT_FONTS
+    b = DocxBuilder(fonts=dict(f), title=NOT_REPORT_TITLE)
+    b.append(para(run(f"{NOT_REPORT_ISSUER}文件", rpr(font=f["title"], size=26, color="FF0000")),
+                  ppr(align="center", spacing_after=240)))
+    ex.paragraph(f"{NOT_REPORT_ISSUER}文件", "发文机关标志 (red, 26 pt, centred); recommended a paragraph, not the title")
+    b.append(para(run(NOT_REPORT_DOC_NO, rpr(font=f["body"], size=16)), ppr(align="center", line_exact=28)))
+    ex.paragraph(NOT_REPORT_DOC_NO, "发文字号, centred")
+    b.append(para("", ppr(line_exact=28)))
+    b.title_lines([NOT_REPORT_TITLE])
+    ex.title(NOT_REPORT_TITLE)
+
+    def P(text, why="", *, first_line=True):
+        b.body_paragraph(text, first_line=first_line)
+        ex.paragraph(text, why)
+
+    def H(level, text, why=""):
+        b.heading(level, text)
+        ex.heading(level, text, why)
+
+    P("各乡镇人民政府，县政府各部门：", "主送机关, not indented", first_line=False)
+    P("为深入贯彻落实《中华人民共和国政府信息公开条例》和国务院办公厅、省政府办公厅关于政务公开工作的部署要求，进一步做好"
+      "2024年度全县政府信息公开工作，经县政府同意，现就有关事项通知如下。")
+    H(1, "一、提高思想认识")
+    P("各单位要充分认识做好政府信息公开工作的重要意义，坚持以公开为常态、不公开为例外，主要负责同志要亲自研究部署，"
+      "明确分管负责同志和工作机构，确保各项工作落到实处。")
+    H(1, "二、突出公开重点")
+    H(2, "（一）做好年度报告编制发布")
+    P("各单位要严格按照国务院办公厅政府信息公开办公室印发的年度报告格式编制本单位2023年度政府信息公开工作年度报告，"
+      "确保数据准确、表格完整，并于2024年1月31日前在县政府门户网站公开。")
+    H(2, "（二）加强重点领域信息公开")
+    P("围绕财政预决算、重大建设项目、公共资源配置、社会救助和乡村振兴等重点领域，及时准确公开政策文件和执行情况。")
+    H(1, "三、明确任务分工")
+    P("各项重点任务分工如下：")
+    head, *rows = NOT_REPORT_TASKS
+    cells = [Cell(0, k, text) for k, text in enumerate(head)]
+    cells += [Cell(r, k, text, align="left" if k == 1 else "center")
+              for r, row in enumerate(rows, start=1) for k, text in enumerate(row)]
+    layout = TableLayout(NOT_REPORT_COL_WIDTHS_CM, cells, header_rows=1, size=10.5)
+    b.table(layout)
+    ex.table(layout.n_rows, layout.n_cols, 1, [(c.row, c.col, c.row_span, c.col_span, c.text) for c in layout.cells],
+             "任务分工表: 序号 | 工作任务 | 责任单位 | 完成时限, 5 task rows")
+    H(1, "四、强化工作保障")
+    P("县政府办公室将加强对各单位政府信息公开工作的指导和督促检查，检查结果纳入年度绩效考核。各单位工作中遇到的问题，"
+      "请及时与县政府办公室政务公开股联系。")
+    for text, why in ((NOT_REPORT_ISSUER, "signature, right-aligned"), ("2024年3月8日", "date, right-aligned")):
+        b.append(para(run(text, rpr(font=f["body"], size=16)), ppr(align="right", line_exact=28)))
+        ex.paragraph(text, why)
+    P("（此件公开发布）", "公开方式")
+    b.save(path)
+    return ex
+
+
+NOT_REPORTS = ["docx-features.docx", "adjacent-tables-apart.docx", NOT_REPORT_FILE]
+
+
+def layer_readme_section(spec: ReportSpec) -> str:
+    """README: the values of a report-layer sample, each as written → as govdoc must output it."""
+    rows_key = spec.application_rows or spec.template
+    run, fails = check_failures(rows_key, spec.numbers)
+    run_present, _ = check_failures(rows_key, spec.numbers, present_parts=True)
+    out = f"\n## {spec.file} — cells as written → values govdoc must output\n\n"
+    out += ("Each value is `as written` → JSON value (a plain number is written as it is; (blank) is an empty "
+            "cell).  Amount units: " + ", ".join(f"{k} {json.dumps(v, ensure_ascii=False)}"
+                                                 for k, v in amount_units(spec).items())
+            + f".  Checks that can run: {run} with every value a number"
+            + (f", {run_present} when a sum leaves its null parts out" if run_present != run else "")
+            + "; failed: "
+            + (", ".join(f"({f['rule']}, {f['column'] or 'null'}, {f['row'] or 'null'})" for f in fails) or "none")
+            + ".\n\n")
+    out += "proactive:\n" + proactive_markdown(spec) + "\nreviews:\n" + reviews_markdown(spec)
+    out += "\napplications:\n\n" + applications_markdown(spec)
+    return out
+
+
 # =============================================================================
 # 8. README and main
 # =============================================================================
@@ -2149,28 +2754,45 @@ def report_samples() -> list[ReportSpec]:
 
 
 def numbers_dump() -> dict:
+    """The ground truth of every sample, as govdoc must output it: per report sample its agency, year,
+    template, title, the three tables' values (JSON numbers or null; `applications` keyed by the dotted
+    row paths), the amount units and the planted failed checks; `{"report": null}` for the samples that
+    are no annual report."""
     out = {}
-    for spec in report_samples() + split_samples():
+    for spec in report_samples() + split_samples() + layer_samples():
+        values = {table: {row: {f: expected_value(v) for f, v in fields.items()}
+                          for row, fields in spec.numbers[table].items()}
+                  for table in ("proactive", "applications", "reviews")}
         out[spec.file] = {"agency": spec.agency, "year": spec.year, "template": spec.template,
-                          "title": "".join(spec.title_lines), **spec.numbers}
+                          "title": "".join(spec.title_lines), **values,
+                          "amount_units": amount_units(spec), "failed_checks": spec.failed_checks}
+    for file in NOT_REPORTS:
+        out[file] = {"report": None}
     return out
+
+
+def shown(v) -> str:
+    """README: a value of a numbers dict; a W as `written`→value."""
+    if isinstance(v, W):
+        return f"{'`' + v.text + '`' if v.text else '(blank)'}→{json.dumps(v.value)}"
+    return str(v)
 
 
 def applications_markdown(spec: ReportSpec) -> str:
     a = spec.numbers["applications"]
     head = "| row | " + " | ".join(k for k in APPLICANT_KEYS) + " |\n|---|" + "---|" * 7 + "\n"
-    body = "".join(f"| {k} | " + " | ".join(str(a[k][c]) for c in APPLICANT_KEYS) + " |\n"
-                   for k, _ in APPLICATION_ROWS[spec.template])
+    body = "".join(f"| {k} | " + " | ".join(shown(a[k][c]) for c in APPLICANT_KEYS) + " |\n"
+                   for k, _ in APPLICATION_ROWS[spec.application_rows or spec.template])
     return head + body
 
 
 def proactive_markdown(spec: ReportSpec) -> str:
-    return "".join(f"- {k}: " + ", ".join(f"{f}={v}" for f, v in vals.items()) + "\n"
+    return "".join(f"- {k}: " + ", ".join(f"{f}={shown(v)}" for f, v in vals.items()) + "\n"
                    for k, vals in spec.numbers["proactive"].items())
 
 
 def reviews_markdown(spec: ReportSpec) -> str:
-    return "".join(f"- {g}: " + ", ".join(f"{f}={v}" for f, v in vals.items()) + "\n"
+    return "".join(f"- {g}: " + ", ".join(f"{f}={shown(v)}" for f, v in vals.items()) + "\n"
                    for g, vals in spec.numbers["reviews"].items())
 
 
@@ -2256,8 +2878,35 @@ of the other report samples); the cut does not change it.
 """
 
 
+LAYER_NOTES = """\
+- Rendering checks of the report-layer samples and notice-not-a-report.docx (LibreOffice 7.4 →
+  PDF): all tables whole, blank cells blank, the typo labels as written; the vertical label
+  `三、本年度办理结果` shows one character per line (across the page break of the table); the
+  `⏎`/`↵` labels show on two lines; cosmetic: a three-digit full-width number (`１２４`, `６１４`)
+  wraps inside its 1.1 cm column (the cell text is one run); in report-annex-renumbered.docx the
+  annex table follows the signature on the last page.
+"""
+
+
+LAYER_README_INTRO = """
+## the report-layer samples — cells as written and the values govdoc must output
+
+report-blank-cells, report-label-typos, report-check-errors, report-annex-renumbered and
+report-2021-one-row-other are whole reports (tables uncut) for the report layer; their ground
+truth, with that of every other report sample, is expected-numbers.json (written by the build,
+`numbers_dump()`): agency, year, template, title, proactive / applications (dotted row paths) /
+reviews as JSON numbers or null exactly as govdoc must output them, `amount_units`
+({"proactive.procurement"} in the 2019 template, {"proactive.fees"} in the 2021 one) and
+`failed_checks` ({"rule", "column", "row"}: the planted 勾稽 failures, [] everywhere but
+report-check-errors); the samples that are no report have `{"report": null}`.  The counts of
+checks below are of the checks whose values are all numbers (and, where it differs, of those
+that can run when a sum leaves its null parts out); SPEC's "where the values exist" allows both,
+and the planted failures are the same under both.
+"""
+
+
 def readme(specs: list[ReportSpec], features: Expect, splits: list[ReportSpec] = (),
-           notice: Expect | None = None) -> str:
+           notice: Expect | None = None, layer: list[ReportSpec] = (), not_report: Expect | None = None) -> str:
     seed, d21, d19 = specs
 
     def row(file, what, exercises, output):
@@ -2319,6 +2968,19 @@ def readme(specs: list[ReportSpec], features: Expect, splits: list[ReportSpec] =
             "labels; pair (c) a heading `二、各地区办理情况` between",
             "6 separate table blocks, each rows 4 × cols 4, header_rows 1, parts 1, in the order and with the "
             "cells listed below; report null; no rejoin diagnostics"))
+    for spec in layer:
+        rows.append(row(spec.file, spec.what, spec.exercises, spec.output))
+    if not_report is not None:
+        rows.append(row(
+            NOT_REPORT_FILE,
+            f"NOT an annual report: an ordinary 通知 of {NOT_REPORT_ISSUER}, `{NOT_REPORT_TITLE}`, with its "
+            f"发文机关标志 `{NOT_REPORT_ISSUER}文件`, 发文字号 `{NOT_REPORT_DOC_NO}`, 主送机关 line, sections "
+            "一、…四、 (二、 with （一）（二）), one 6×4 任务分工表, signature and date",
+            "a document ABOUT information disclosure that mentions 政府信息公开工作年度报告 and 2024年度 in its "
+            "title and text but has none of the three statistics tables: the report layer must not take it for "
+            "a report",
+            "report null (expected-numbers.json: `\"report\": null`), no report.* diagnostics; the blocks listed "
+            "below (recommended: title `" + NOT_REPORT_TITLE + "`, the 发文机关标志 and 发文字号 paragraphs)"))
     out = README_HEAD + "\n".join(rows) + "\n"
     out += """
 Notes
@@ -2342,7 +3004,7 @@ Notes
   column-0/1 cells of part 2 (a vMerge chain without a restart) as unmerged cells; and
   split-repeated-header.docx, where LibreOffice also repeats part 1's tblHeader rows at its
   own page break inside part 1 (page layout, not in the file).
-
+""" + (LAYER_NOTES if layer else "") + """
 ## docx-features.docx — expected output in reading order
 
 Headings are `heading N`; text is compared ignoring white space. Grid positions that no w:tc
@@ -2365,6 +3027,14 @@ the tables are not blocks.
         out += f"\n## {spec.file} — numbers (seeded, generated by `distinct_numbers()`)\n\n"
         out += "proactive:\n" + proactive_markdown(spec) + "\nreviews:\n" + reviews_markdown(spec)
         out += "\napplications:\n\n" + applications_markdown(spec)
+    if layer:
+        out += LAYER_README_INTRO
+        for spec in layer:
+            out += layer_readme_section(spec)
+    if not_report is not None:
+        out += (f"\n## {NOT_REPORT_FILE} — expected output in reading order\n\n"
+                "Text is compared ignoring white space; report null.\n\n```\n"
+                + expected_features_text(not_report) + "\n```\n")
     return out
 
 
@@ -2389,7 +3059,17 @@ def build_all(outdir: Path) -> None:
             raise SystemExit(f"{spec.file}: numbers break the rules: {fails}")
         build_report(outdir / spec.file, spec)
     notice = build_notice(outdir / "adjacent-tables-apart.docx")
-    (outdir / "README.txt").write_text(readme(specs, features, splits, notice), encoding="utf-8")
+    layer = layer_samples()
+    for spec in layer:
+        for present_parts in (False, True):
+            _, fails = check_failures(spec.application_rows or spec.template, spec.numbers,
+                                      present_parts=present_parts)
+            if fails != spec.failed_checks:
+                raise SystemExit(f"{spec.file}: the checks that fail {fails} are not the planted {spec.failed_checks}")
+        build_report(outdir / spec.file, spec)
+    not_report = build_not_a_report(outdir / NOT_REPORT_FILE)
+    (outdir / "README.txt").write_text(readme(specs, features, splits, notice, layer, not_report),
+                                       encoding="utf-8")
     for p in sorted(outdir.glob("*.docx")):
         print(f"{p.stat().st_size:8d}  {p.relative_to(outdir.parent) if outdir.parent in p.parents else p}")
 
@@ -2409,6 +3089,10 @@ def main(argv=None) -> int:
         return 0
     args.outdir.mkdir(parents=True, exist_ok=True)
     build_all(args.outdir)
+    # The generator's own record of every number it wrote: the ground truth
+    # tests/report.rs compares the report layer's reading with.
+    (args.outdir / "expected-numbers.json").write_text(
+        json.dumps(numbers_dump(), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0
 
 
