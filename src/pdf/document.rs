@@ -1,1 +1,434 @@
-//! (being written)
+//! A loaded PDF: lopdf reads the objects (classic and stream xrefs, object
+//! streams, incremental updates, xref reconstruction, RC4/AES decryption with an
+//! empty user password); this module turns lopdf's failures into govdoc's error
+//! codes, walks the page tree (cycle-safe, bounded), works out each page's visible
+//! box and rotation, enforces the resource limits, and caches fonts, which pages
+//! share.
+//!
+//! The content of a page is interpreted by `content`; this module only hands it
+//! the page's setup and the object access it needs.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+use lopdf::{Dictionary, Object, ObjectId, Stream};
+
+use super::content::{self, Matrix};
+use super::font::Font;
+use super::page::PageContent;
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::Diagnostic;
+
+/// Most pages a document may have.
+pub const MAX_PAGES: usize = 10_000;
+/// Largest size one stream (content, form, font, CMap) may decompress to, and
+/// largest total of a page's content streams.
+pub const MAX_STREAM_BYTES: usize = 64 << 20;
+/// Deepest nesting of Form XObjects drawn inside one another.
+pub const MAX_FORM_DEPTH: usize = 16;
+/// Most operators one page may execute, Form XObjects included (a small form
+/// drawn a million times is a bomb too).
+pub const MAX_OPERATIONS: usize = 5_000_000;
+/// Most glyphs one page may produce.
+pub const MAX_GLYPHS: usize = 1_000_000;
+/// Deepest page tree and longest chain of `/Parent` links followed for
+/// inherited attributes.
+const MAX_TREE_DEPTH: usize = 64;
+/// Longest chain of references followed to reach an object.
+const MAX_REFERENCE_CHAIN: usize = 32;
+
+/// A PDF opened for reading.
+pub struct PdfDocument {
+    doc: lopdf::Document,
+    pages: Vec<ObjectId>,
+    /// Fonts by object id: loaded once, shared by every page that uses them.
+    fonts: Mutex<HashMap<ObjectId, Arc<Font>>>,
+}
+
+impl std::fmt::Debug for PdfDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PdfDocument").field("pages", &self.pages.len()).finish()
+    }
+}
+
+/// What the interpreter needs to know about one page before it runs.
+#[derive(Debug, Clone)]
+pub(crate) struct PageSetup<'a> {
+    /// 1-based.
+    pub number: u32,
+    /// Visible size after rotation, in points.
+    pub width: f32,
+    pub height: f32,
+    /// User space → page space (top-left origin of the CropBox, y down, after
+    /// `/Rotate`).
+    pub base: Matrix,
+    pub resources: Option<&'a Dictionary>,
+    /// The page's content streams, each decompressed.
+    pub contents: Vec<Vec<u8>>,
+}
+
+impl PdfDocument {
+    /// Loads a PDF from memory: decrypts it when the user password is empty,
+    /// refuses it when a password is needed, and checks the page limit.
+    pub fn open(bytes: &[u8]) -> Result<PdfDocument> {
+        let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_STREAM_BYTES), ..Default::default() };
+        // lopdf is fuzzed but large; a panic inside it must not take the batch
+        // down with it, so it is caught and reported as damage.
+        let loaded = std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options));
+        let doc = match loaded {
+            Ok(Ok(doc)) => doc,
+            Ok(Err(e)) => return Err(load_error(e)),
+            Err(_) => return Err(Error::corrupt("the PDF could not be read (the reader failed on its structure)")),
+        };
+        if doc.is_encrypted() {
+            return Err(encrypted_error());
+        }
+        let mut this = PdfDocument { doc, pages: Vec::new(), fonts: Mutex::new(HashMap::new()) };
+        this.pages = this.walk_page_tree()?;
+        Ok(this)
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// The characters, ruling lines, fonts and images of page `index` (0-based),
+    /// with what the interpreter noticed (unmapped glyphs, unreadable streams).
+    pub fn page(&self, index: usize) -> Result<(PageContent, Vec<Diagnostic>)> {
+        let setup = self.page_setup(index)?;
+        content::interpret(self, setup)
+    }
+
+    /// The page ids in document order, walking `/Kids` from the catalog with a
+    /// visited set (a cycle is cut, never followed) and the page limit.
+    fn walk_page_tree(&self) -> Result<Vec<ObjectId>> {
+        let catalog =
+            self.doc
+                .trailer
+                .get(b"Root")
+                .ok()
+                .and_then(|o| self.resolve(o))
+                .and_then(|o| o.as_dict().ok())
+                .ok_or_else(|| Error::corrupt("the PDF has no document catalog; the file is damaged or truncated"))?;
+        let root = catalog
+            .get(b"Pages")
+            .ok()
+            .ok_or_else(|| Error::corrupt("the PDF has no page tree; the file is damaged or truncated"))?;
+        let mut pages = Vec::new();
+        let mut seen = HashSet::new();
+        // Depth-first, kids in order: a stack of (node, depth), pushed in reverse.
+        let mut stack: Vec<(&Object, usize)> = vec![(root, 0)];
+        while let Some((node, depth)) = stack.pop() {
+            let id = match node {
+                Object::Reference(id) => Some(*id),
+                _ => None,
+            };
+            if let Some(id) = id
+                && !seen.insert(id)
+            {
+                continue;
+            }
+            let Some(dict) = self.resolve(node).and_then(|o| o.as_dict().ok()) else { continue };
+            let kids = dict.get(b"Kids").ok().and_then(|k| self.resolve(k)).and_then(|k| k.as_array().ok());
+            let is_pages = dict.get_type().is_ok_and(|t| t == b"Pages");
+            match kids {
+                Some(kids) if is_pages || !dict.get_type().is_ok_and(|t| t == b"Page") => {
+                    if depth >= MAX_TREE_DEPTH {
+                        return Err(Error::too_large(format!(
+                            "the page tree is nested more than {MAX_TREE_DEPTH} levels deep"
+                        )));
+                    }
+                    for kid in kids.iter().rev() {
+                        stack.push((kid, depth + 1));
+                    }
+                }
+                _ => {
+                    // A page stored inline (not by reference) has no id; lopdf
+                    // cannot address it, so it is skipped.
+                    if let Some(id) = id {
+                        pages.push(id);
+                        if pages.len() > MAX_PAGES {
+                            return Err(Error::too_large(format!(
+                                "the PDF has more than {MAX_PAGES} pages; split it into smaller files"
+                            )));
+                        }
+                    }
+                }
+            }
+        }
+        if pages.is_empty() {
+            return Err(Error::corrupt("the PDF has no pages that can be read; the file is damaged or truncated"));
+        }
+        Ok(pages)
+    }
+
+    fn page_setup(&self, index: usize) -> Result<PageSetup<'_>> {
+        let id = *self
+            .pages
+            .get(index)
+            .ok_or_else(|| Error::new(ErrorCode::Internal, format!("page {} does not exist", index + 1)))?;
+        let page = self.doc.get_dictionary(id).map_err(|_| Error::corrupt("a page object is missing or damaged"))?;
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+
+        let media = self.inherited(page, b"MediaBox").and_then(|o| self.rect(o)).unwrap_or([0.0, 0.0, 612.0, 792.0]);
+        // The CropBox is clipped to the MediaBox; a CropBox outside it is ignored.
+        let crop = self
+            .inherited(page, b"CropBox")
+            .and_then(|o| self.rect(o))
+            .and_then(|c| intersect(c, media))
+            .unwrap_or(media);
+        let rotate = self.inherited(page, b"Rotate").and_then(|o| self.number(o)).unwrap_or(0.0);
+        let (base, width, height) = page_matrix(crop, rotate);
+        let resources = self.inherited(page, b"Resources").and_then(|o| self.dict(o));
+
+        let mut contents = Vec::new();
+        let mut total = 0usize;
+        let streams: Vec<&Object> = match page.get(b"Contents").ok().and_then(|o| self.resolve(o)) {
+            Some(Object::Array(items)) => items.iter().collect(),
+            Some(other) => vec![other],
+            None => Vec::new(),
+        };
+        for item in streams {
+            let Some(stream) = self.resolve(item).and_then(|o| o.as_stream().ok()) else { continue };
+            let data = self.stream_data(stream)?;
+            total = total.saturating_add(data.len());
+            if total > MAX_STREAM_BYTES {
+                return Err(Error::too_large(format!(
+                    "page {number}'s content decompresses to more than {MAX_STREAM_BYTES} bytes"
+                )));
+            }
+            contents.push(data);
+        }
+        Ok(PageSetup { number, width, height, base, resources, contents })
+    }
+
+    /// An attribute of the page or, when missing, of its nearest ancestor
+    /// (Resources, MediaBox, CropBox, Rotate are inheritable).
+    fn inherited<'a>(&'a self, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+        let mut node = page;
+        let mut seen = HashSet::new();
+        for _ in 0..MAX_TREE_DEPTH {
+            if let Ok(value) = node.get(key) {
+                return self.resolve(value);
+            }
+            let parent = node.get(b"Parent").ok()?;
+            if let Object::Reference(id) = parent
+                && !seen.insert(*id)
+            {
+                return None;
+            }
+            node = self.resolve(parent)?.as_dict().ok()?;
+        }
+        None
+    }
+
+    fn rect(&self, obj: &Object) -> Option<[f32; 4]> {
+        let items = self.resolve(obj)?.as_array().ok()?;
+        if items.len() != 4 {
+            return None;
+        }
+        let mut v = [0.0f32; 4];
+        for (slot, item) in v.iter_mut().zip(items) {
+            *slot = self.number(item)?;
+        }
+        let r = [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])];
+        (r[2] - r[0] > 0.0 && r[3] - r[1] > 0.0 && r.iter().all(|x| x.is_finite())).then_some(r)
+    }
+
+    // ---- object access shared with `font` and `content` ----
+
+    /// Follows references (a bounded chain) to the object itself.
+    pub(crate) fn resolve<'a>(&'a self, mut obj: &'a Object) -> Option<&'a Object> {
+        for _ in 0..MAX_REFERENCE_CHAIN {
+            match obj {
+                Object::Reference(id) => obj = self.doc.objects.get(id)?,
+                other => return Some(other),
+            }
+        }
+        None
+    }
+
+    pub(crate) fn get<'a>(&'a self, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+        dict.get(key).ok().and_then(|o| self.resolve(o))
+    }
+
+    pub(crate) fn dict<'a>(&'a self, obj: &'a Object) -> Option<&'a Dictionary> {
+        match self.resolve(obj)? {
+            Object::Dictionary(d) => Some(d),
+            Object::Stream(s) => Some(&s.dict),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn number(&self, obj: &Object) -> Option<f32> {
+        match self.resolve(obj)? {
+            Object::Integer(i) => Some(*i as f32),
+            Object::Real(r) if r.is_finite() => Some(*r),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn name<'a>(&'a self, obj: &'a Object) -> Option<&'a [u8]> {
+        match self.resolve(obj)? {
+            Object::Name(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// The id an object reference points at, if it is one.
+    pub(crate) fn id_of(obj: &Object) -> Option<ObjectId> {
+        match obj {
+            Object::Reference(id) => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// A stream's data with its filters applied, bounded by [`MAX_STREAM_BYTES`].
+    /// A filter lopdf does not know (DCT, JBIG2 on a content stream) or damaged
+    /// compressed data gives `corrupt`; a bomb gives `too large`.
+    pub(crate) fn stream_data(&self, stream: &Stream) -> Result<Vec<u8>> {
+        stream.get_plain_content_with_limit(MAX_STREAM_BYTES).map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                Error::too_large(format!("a stream decompresses to more than {MAX_STREAM_BYTES} bytes"))
+            }
+            other => Error::corrupt(format!("a stream cannot be decoded ({other}); the file is damaged")),
+        })
+    }
+
+    /// The font a resource entry names, loaded once per document.
+    pub(crate) fn font(&self, obj: &Object) -> Arc<Font> {
+        let id = Self::id_of(obj);
+        if let Some(id) = id
+            && let Some(font) = self.fonts.lock().unwrap_or_else(|e| e.into_inner()).get(&id)
+        {
+            return Arc::clone(font);
+        }
+        let font = Arc::new(match self.dict(obj) {
+            Some(dict) => Font::load(self, dict),
+            None => Font::missing("(not a font dictionary)"),
+        });
+        if let Some(id) = id {
+            self.fonts.lock().unwrap_or_else(|e| e.into_inner()).insert(id, Arc::clone(&font));
+        }
+        font
+    }
+}
+
+/// The matrix from user space to page space for a page showing `crop` rotated
+/// clockwise by `rotate` degrees, and the page's visible width and height.
+pub(crate) fn page_matrix(crop: [f32; 4], rotate: f32) -> (Matrix, f32, f32) {
+    let [x0, y0, x1, y1] = crop;
+    let (w, h) = (x1 - x0, y1 - y0);
+    // Top-left origin, y down, before rotation.
+    let flip = Matrix::new(1.0, 0.0, 0.0, -1.0, -x0, y1);
+    // /Rotate turns the page clockwise when shown; only multiples of 90 count.
+    let quarter = ((rotate / 90.0).round() as i64).rem_euclid(4);
+    let (rot, width, height) = match quarter {
+        1 => (Matrix::new(0.0, 1.0, -1.0, 0.0, h, 0.0), h, w),
+        2 => (Matrix::new(-1.0, 0.0, 0.0, -1.0, w, h), w, h),
+        3 => (Matrix::new(0.0, -1.0, 1.0, 0.0, 0.0, w), h, w),
+        _ => (Matrix::IDENTITY, w, h),
+    };
+    (flip.then(&rot), width, height)
+}
+
+fn intersect(a: [f32; 4], b: [f32; 4]) -> Option<[f32; 4]> {
+    let r = [a[0].max(b[0]), a[1].max(b[1]), a[2].min(b[2]), a[3].min(b[3])];
+    (r[2] > r[0] && r[3] > r[1]).then_some(r)
+}
+
+fn encrypted_error() -> Error {
+    Error::new(
+        ErrorCode::Encrypted,
+        "the PDF is protected by a password; open it with the password and save an unprotected copy, then convert that",
+    )
+}
+
+/// govdoc's error for a document lopdf could not load.
+fn load_error(e: lopdf::Error) -> Error {
+    use lopdf::Error as E;
+    match e {
+        E::InvalidPassword | E::Decryption(_) => encrypted_error(),
+        E::UnsupportedSecurityHandler(handler) => Error::new(
+            ErrorCode::Encrypted,
+            format!(
+                "the PDF is encrypted with a security handler govdoc does not support ({}); save an unprotected copy and convert that",
+                String::from_utf8_lossy(&handler)
+            ),
+        ),
+        E::Decompress(lopdf::DecompressError::MemoryLimitExceeded { limit }) => {
+            Error::too_large(format!("an object stream decompresses to more than {limit} bytes"))
+        }
+        E::RecursionLimit | E::ReferenceLimit => {
+            Error::too_large("the PDF's objects are nested too deeply (or refer to each other in a loop)")
+        }
+        E::ReferenceCycle(_) => Error::corrupt("the PDF's objects refer to each other in a loop; the file is damaged"),
+        E::Parse(lopdf::ParseError::InvalidFileHeader) => {
+            Error::corrupt("the file does not start like a PDF (no %PDF- header); it is damaged or not a PDF")
+        }
+        other => Error::corrupt(format!(
+            "the PDF's structure cannot be read ({other}); the file is damaged or truncated — re-save it from the program that made it"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
+        let (px, py) = m.apply(x, y);
+        ((px * 100.0).round() / 100.0, (py * 100.0).round() / 100.0)
+    }
+
+    #[test]
+    fn page_matrix_flips_and_rotates() {
+        // A4 portrait, no rotation: user (0, 842) is the top-left corner.
+        let (m, w, h) = page_matrix([0.0, 0.0, 595.0, 842.0], 0.0);
+        assert_eq!((w, h), (595.0, 842.0));
+        assert_eq!(apply(&m, 0.0, 842.0), (0.0, 0.0));
+        assert_eq!(apply(&m, 100.0, 742.0), (100.0, 100.0));
+        // CropBox offset: the crop's top-left corner is the origin.
+        let (m, w, h) = page_matrix([10.0, 20.0, 210.0, 320.0], 0.0);
+        assert_eq!((w, h), (200.0, 300.0));
+        assert_eq!(apply(&m, 10.0, 320.0), (0.0, 0.0));
+        assert_eq!(apply(&m, 210.0, 20.0), (200.0, 300.0));
+        // /Rotate 90: shown turned clockwise, landscape; the unrotated top-left
+        // corner goes to the top-right.
+        let (m, w, h) = page_matrix([0.0, 0.0, 595.0, 842.0], 90.0);
+        assert_eq!((w, h), (842.0, 595.0));
+        assert_eq!(apply(&m, 0.0, 842.0), (842.0, 0.0));
+        assert_eq!(apply(&m, 0.0, 0.0), (0.0, 0.0));
+        assert_eq!(apply(&m, 595.0, 0.0), (0.0, 595.0));
+        // 180 and 270 (and -90 = 270).
+        let (m, _, _) = page_matrix([0.0, 0.0, 595.0, 842.0], 180.0);
+        assert_eq!(apply(&m, 0.0, 842.0), (595.0, 842.0));
+        let (m, w, _) = page_matrix([0.0, 0.0, 595.0, 842.0], -90.0);
+        assert_eq!(w, 842.0);
+        assert_eq!(apply(&m, 0.0, 842.0), (0.0, 595.0));
+        assert_eq!(apply(&m, 595.0, 842.0), (0.0, 0.0));
+    }
+
+    #[test]
+    fn pages_can_be_interpreted_on_several_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<PdfDocument>();
+    }
+
+    #[test]
+    fn a_user_password_is_encrypted_an_empty_one_is_not() {
+        let err =
+            PdfDocument::open(include_bytes!("../../tests/fixtures/pdf/user-password.pdf")).expect_err("password");
+        assert_eq!(err.code, ErrorCode::Encrypted);
+        let doc = PdfDocument::open(include_bytes!("../../tests/fixtures/pdf/aes256-empty-user.pdf")).expect("opens");
+        assert_eq!(doc.page_count(), 1);
+    }
+
+    #[test]
+    fn garbage_and_truncation_are_corrupt() {
+        for bytes in [&b""[..], b"%PDF-1.4\n", b"hello world", b"%PDF-1.7\n1 0 obj << /Type /Catalog"] {
+            let err = PdfDocument::open(bytes).expect_err("not a readable PDF");
+            assert_eq!(err.code, ErrorCode::Corrupt, "{err}");
+        }
+    }
+}

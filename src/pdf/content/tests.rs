@@ -1,0 +1,251 @@
+//! Interpreter tests on small PDFs built in memory.
+
+use lopdf::{Dictionary, Object, dictionary};
+
+use super::testutil::{Builder, fonts, r, run_page, text};
+use crate::error::ErrorCode;
+use crate::pdf::page::Ruling;
+
+#[test]
+fn tj_kerning_moves_glyphs_without_inventing_spaces() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let (page, diags) = run_page(b, b"BT /F1 10 Tf 100 700 Td [(AB) -500 (C)] TJ ET", fonts(&[("F1", f)]));
+    assert_eq!(text(&page), "ABC");
+    let g = &page.glyphs;
+    // Helvetica A and B are 667/1000 em; the -500 kern moves C right by 5.
+    assert_eq!((r(g[0].x0), r(g[0].x1)), (100.0, 106.67));
+    assert_eq!((r(g[1].x0), r(g[1].x1)), (106.67, 113.34));
+    assert_eq!(r(g[2].x0), 118.34);
+    // Baseline at 792 - 700 = 92; the box spans the AFM descent (-0.207 em).
+    assert_eq!((r(g[0].top), r(g[0].bottom)), (84.07, 94.07));
+    assert_eq!(g[0].size, 10.0);
+    assert!(g.iter().all(|g| g.upright));
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn character_word_spacing_and_horizontal_scaling() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    // Tc 1 after every glyph, Tw 4 after the space only, Tz 200 doubles it all.
+    let (page, _) = run_page(b, b"BT /F1 10 Tf 1 Tc 4 Tw 200 Tz 0 700 Td (A A) Tj ET", fonts(&[("F1", f)]));
+    assert_eq!(text(&page), "A A", "a real space glyph is kept");
+    let g = &page.glyphs;
+    assert_eq!(r(g[0].x1), 13.34);
+    assert_eq!(r(g[1].x0), 15.34);
+    assert_eq!(r(g[2].x0), 30.9);
+}
+
+#[test]
+fn leading_and_next_line_operators() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let content = b"BT /F1 10 Tf 12 TL 50 700 Td (A) Tj T* (B) Tj (C) ' 0 -20 TD (D) Tj T* (E) Tj 2 3 (F) \" ET";
+    let (page, _) = run_page(b, content, fonts(&[("F1", f)]));
+    let baseline = |i: usize| r(page.glyphs[i].bottom - 2.07);
+    assert_eq!(text(&page), "ABCDEF");
+    assert_eq!(baseline(0), 92.0);
+    assert_eq!(baseline(1), 104.0);
+    assert_eq!(baseline(2), 116.0);
+    assert_eq!(baseline(3), 136.0);
+    assert_eq!(baseline(4), 156.0, "TD set the leading to 20");
+    assert_eq!(baseline(5), 176.0);
+}
+
+#[test]
+fn graphics_state_stack_and_cm() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let content = b"q 2 0 0 2 0 0 cm BT /F1 10 Tf 10 10 Td (A) Tj ET Q BT /F1 10 Tf 10 10 Td (A) Tj ET";
+    let (page, _) = run_page(b, content, fonts(&[("F1", f)]));
+    let (a, c) = (&page.glyphs[0], &page.glyphs[1]);
+    assert_eq!((r(a.x0), r(a.size)), (20.0, 20.0));
+    assert_eq!(r(a.bottom), r(792.0 - 20.0 + 0.207 * 20.0));
+    assert_eq!((r(c.x0), r(c.size)), (10.0, 10.0));
+}
+
+#[test]
+fn rotated_text_is_not_upright() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let (page, _) = run_page(b, b"BT /F1 10 Tf 0 1 -1 0 300 300 Tm (AB) Tj ET", fonts(&[("F1", f)]));
+    assert!(page.glyphs.iter().all(|g| !g.upright));
+    assert_eq!(r(page.glyphs[1].bottom), r(792.0 - 300.0 - 6.67), "the second glyph is above the first");
+}
+
+#[test]
+fn form_xobjects_use_their_matrix_and_resources() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let form = b.stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+            "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 50.into(), 50.into()],
+            "Resources" => fonts(&[("FX", f)]),
+        },
+        b"BT /FX 10 Tf 0 0 Td (A) Tj ET 0 0 m 100 0 l S",
+    );
+    let image = b.stream(
+        dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+        "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
+        b"\x00",
+    );
+    let resources = dictionary! { "XObject" => dictionary! { "Fm1" => form, "Im1" => image } };
+    let (page, _) = run_page(b, b"/Fm1 Do q 1 0 0 1 100 0 cm /Fm1 Do Q /Im1 Do /Missing Do", resources);
+    assert_eq!(text(&page), "AA");
+    assert_eq!(r(page.glyphs[0].x0), 50.0);
+    assert_eq!(r(page.glyphs[1].x0), 150.0);
+    assert_eq!(r(page.glyphs[0].bottom), r(792.0 - 50.0 + 2.07));
+    assert_eq!(page.rulings.len(), 2);
+    assert_eq!(page.rulings[1], Ruling { x0: 150.0, top: 742.0, x1: 250.0, bottom: 742.0, width: 1.0 });
+    assert_eq!(page.images, 1);
+}
+
+#[test]
+fn form_nesting_is_limited_and_cycles_refused() {
+    // A chain deeper than the limit.
+    let mut b = Builder::new();
+    let mut inner = b.stream(dictionary! { "Type" => "XObject", "Subtype" => "Form" }, b"0 0 m 10 0 l S");
+    for _ in 0..crate::pdf::document::MAX_FORM_DEPTH + 2 {
+        inner = b.stream(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form",
+            "Resources" => dictionary! { "XObject" => dictionary! { "X" => inner } } },
+            b"/X Do",
+        );
+    }
+    b.page(b"/X Do", dictionary! { "XObject" => dictionary! { "X" => inner } }, Dictionary::new());
+    let err = b.open().page(0).expect_err("too deep");
+    assert_eq!(err.code, ErrorCode::TooLarge);
+
+    // A form that draws itself.
+    let mut b = Builder::new();
+    let id = b.doc.new_object_id();
+    let form = lopdf::Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form",
+        "Resources" => dictionary! { "XObject" => dictionary! { "Me" => id } } },
+        b"/Me Do".to_vec(),
+    );
+    b.doc.objects.insert(id, Object::Stream(form));
+    b.page(b"/Me Do", dictionary! { "XObject" => dictionary! { "Me" => id } }, Dictionary::new());
+    let err = b.open().page(0).expect_err("cycle");
+    assert_eq!(err.code, ErrorCode::Corrupt);
+}
+
+#[test]
+fn actual_text_replaces_the_glyphs_of_its_span() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let props = b.add(dictionary! { "ActualText" => Object::string_literal(b"\xfe\xff\x65\x87".to_vec()) });
+    let mut resources = fonts(&[("F1", f)]);
+    resources.set("Properties", dictionary! { "P1" => props });
+    let content = b"BT /F1 10 Tf 100 700 Td \
+        /Span << /ActualText (\\376\\377\\116\\055) >> BDC (AB) Tj EMC \
+        (C) Tj /Span /P1 BDC (DE) Tj EMC /Span <</MCID 1>> BDC (F) Tj EMC ET";
+    let (page, _) = run_page(b, content, resources);
+    assert_eq!(text(&page), "中C文F");
+    let g = &page.glyphs[0];
+    assert_eq!((r(g.x0), r(g.x1)), (100.0, 113.34), "the span's box");
+}
+
+#[test]
+fn page_rotation_and_crop_box() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    // Landscape made the Word way: /Rotate 90 and the content turned back.
+    let extra = dictionary! {
+        "Rotate" => 90,
+        "CropBox" => vec![10.into(), 20.into(), 602.into(), 772.into()],
+    };
+    b.page(b"q 0 1 -1 0 612 0 cm BT /F1 10 Tf 100 500 Td (A) Tj ET Q", fonts(&[("F1", f)]), extra);
+    let doc = b.open();
+    let (page, _) = doc.page(0).expect("page");
+    assert_eq!((page.width, page.height), (752.0, 592.0));
+    let g = &page.glyphs[0];
+    assert!(g.upright, "turned back by the content, upright on screen");
+    // The origin: cm maps (100, 500) to user (112, 100); from the crop's
+    // top-left corner that is (102, 672); turned 90° clockwise in a crop 752
+    // tall it is shown at (752 - 672, 102) = (80, 102).
+    assert_eq!(r(g.x0), 80.0);
+    assert_eq!(r(g.bottom), r(102.0 + 2.07));
+}
+
+#[test]
+fn rulings_from_strokes_and_thin_fills_only() {
+    let b = Builder::new();
+    let content = b"0.5 w 100 100 m 300 100 l S \
+        100 100 m 100 300 l 150 350 l S \
+        100 200 200 0.5 re f \
+        100 200 200 40 re f \
+        50 50 500 500 re W n \
+        1 g 100 400 200 0.5 re f 1 G 100 450 m 300 450 l S \
+        0 g 0 G 400 400 100 50 re S \
+        0.3 0.3 0.3 rg 10 10 1 1 re f";
+    let (page, _) = run_page(b, content, Dictionary::new());
+    let h = page.rulings.iter().filter(|r| r.is_horizontal(0.1)).count();
+    let v = page.rulings.iter().filter(|r| r.is_vertical(0.1)).count();
+    // Strokes: one horizontal, one vertical (the diagonal is no line), the four
+    // sides of the stroked rectangle; the thin filled rectangle; not the
+    // background, not the clip, not the white ones, not the dot.
+    assert_eq!((h, v), (4, 3), "{:?}", page.rulings);
+    assert!(page.rulings.contains(&Ruling { x0: 100.0, top: 692.0, x1: 300.0, bottom: 692.0, width: 0.5 }));
+    assert!(page.rulings.contains(&Ruling { x0: 100.0, top: 591.75, x1: 300.0, bottom: 591.75, width: 0.5 }));
+}
+
+#[test]
+fn inline_images_are_counted_and_skipped() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let content = b"q 10 0 0 10 0 0 cm BI /W 2 /H 2 /BPC 8 /CS /G ID ET)( EI Q \
+        BI /W 4 /H 4 /F /AHx ID 00ff00ff> EI BT /F1 10 Tf 10 10 Td (ok) Tj ET";
+    let (page, _) = run_page(b, content, fonts(&[("F1", f)]));
+    assert_eq!(page.images, 2);
+    assert_eq!(text(&page), "ok");
+}
+
+#[test]
+fn vertical_writing_stacks_glyphs_downwards() {
+    let mut b = Builder::new();
+    let f = b.stsong("UniGB-UCS2-V");
+    let (page, _) = run_page(b, b"BT /F1 10 Tf 300 700 Td <4E2D6587> Tj ET", fonts(&[("F1", f)]));
+    assert_eq!(text(&page), "中文");
+    let (a, c) = (&page.glyphs[0], &page.glyphs[1]);
+    assert!(!a.upright && !c.upright);
+    // The first glyph hangs below the origin (92 from the top), centred on x.
+    assert_eq!((r(a.x0), r(a.x1), r(a.top), r(a.bottom)), (295.0, 305.0, 92.0, 102.0));
+    assert_eq!((r(c.top), r(c.bottom)), (102.0, 112.0));
+}
+
+#[test]
+fn unmapped_and_missing_fonts_are_counted() {
+    let mut b = Builder::new();
+    let type3 = b.add(dictionary! {
+        "Type" => "Font", "Subtype" => "Type3", "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+        "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()], "FirstChar" => 1, "LastChar" => 2,
+        "Widths" => vec![600.into(), 600.into()], "CharProcs" => Dictionary::new(),
+        "Encoding" => dictionary! { "Differences" => vec![1.into(), "glyphA".into(), "B".into()] },
+    });
+    let (page, diags) =
+        run_page(b, b"BT /T3 10 Tf (\\001\\002\\001) Tj /Nope 10 Tf (xy) Tj ET", fonts(&[("T3", type3)]));
+    assert_eq!(text(&page), "\u{FFFD}B\u{FFFD}\u{FFFD}\u{FFFD}");
+    assert_eq!(r(page.glyphs[1].x1 - page.glyphs[1].x0), 6.0, "Type 3 width through FontMatrix");
+    let unmapped: Vec<&str> =
+        diags.iter().filter(|d| d.code == "pdf.unmapped_glyphs").map(|d| d.message.as_str()).collect();
+    assert_eq!(unmapped.len(), 2, "{diags:?}");
+    assert!(unmapped[0].starts_with("2 character(s) in Type 3 font"), "{}", unmapped[0]);
+    assert!(unmapped[1].contains("/Nope"), "{}", unmapped[1]);
+    assert!(diags.iter().all(|d| d.page == Some(1)));
+    assert!(diags.iter().any(|d| d.code == "pdf.font" && d.message.contains("/Nope")));
+}
+
+#[test]
+fn operators_split_across_content_streams_and_junk_survive() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let c1 = b.stream(Dictionary::new(), b"BT /F1 10 Tf 10 10 Td (A) Tj");
+    let c2 = b.stream(Dictionary::new(), b") ] } @@@ 1 2 3 (B) Tj ET");
+    b.page_with(vec![c1.into(), c2.into()].into(), fonts(&[("F1", f)]), Dictionary::new());
+    let (page, _) = b.open().page(0).expect("page");
+    assert_eq!(text(&page), "AB");
+    assert_eq!(r(page.glyphs[1].x0), 16.67, "the text state carried over to the second stream");
+}
