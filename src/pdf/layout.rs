@@ -1,1 +1,847 @@
-//! (being written)
+//! Layout: the characters of a page that lie outside tables → lines →
+//! paragraphs in reading order.
+//!
+//! - [`glyphs_to_lines`]: glyphs grouped by vertical overlap (so content
+//!   order does not matter), ordered by x, spaces only from real gaps between
+//!   non-CJK neighbours or from space glyphs. The table finder builds cell
+//!   text with the same function.
+//! - [`estimate_text_block`], [`page_text_block`]: the text block's left and
+//!   right margins, body font size and usual line gap, per page with the
+//!   document's as the fallback.
+//! - [`lines_to_paragraphs`]: paragraph breaks from the first-line indent,
+//!   vertical gaps, short last lines, centred lines and changes of font size
+//!   or weight.
+//! - [`reading_order`]: two-column stretches of a page read column by column;
+//!   a single column (the norm) is left alone.
+//!
+//! Headings are not decided here: the rebuild stage reads them from the
+//! official numbering.
+
+use crate::model::ParagraphFragment;
+use crate::pdf::page::{FontInfo, Glyph};
+use crate::text::{ends_sentence, is_cjk, normalize, official_number};
+
+/// A gap between two non-CJK glyphs wider than this (in em) is a word space,
+/// in running text.
+pub const PARAGRAPH_SPACE_GAP_EM: f32 = 0.25;
+/// A glyph overlapping a line's reference glyph vertically by at least this
+/// share of the smaller height sits on that line.
+const SAME_LINE_OVERLAP: f32 = 0.5;
+/// The first line of a paragraph starts at least this far (em) right of the
+/// left margin; the norm is two full-width spaces, 2 em.
+const INDENT_EM: f32 = 1.5;
+/// A line ending more than this (em) before the right margin ends its
+/// paragraph. Justified CJK text ends within a character of the margin.
+const SHORT_LINE_EM: f32 = 2.0;
+/// A vertical gap this much (em) above the usual line gap separates paragraphs.
+const EXTRA_GAP_EM: f32 = 0.5;
+/// Font sizes differing by more than this ratio are different styles.
+const SIZE_RATIO: f32 = 1.15;
+/// A line ending at the right margin that starts more than this many ems
+/// from the left one is right-aligned (a signature, a date).
+const RIGHT_ALIGNED_EM: f32 = 6.0;
+
+/// Pages with fewer lines than this take the document's text block.
+const MIN_LINES_FOR_PAGE_BLOCK: usize = 6;
+/// Lines ending within this (em) of each other share a margin.
+const MARGIN_CLUSTER_EM: f32 = 0.5;
+
+/// One line of text as laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The characters left to right, with spaces from gaps; not normalized.
+    pub text: String,
+    /// Bounds of the line's visible (non-space) glyphs.
+    pub x0: f32,
+    pub x1: f32,
+    pub top: f32,
+    pub bottom: f32,
+    /// Median font size of its glyphs.
+    pub size: f32,
+    /// Nearly all of its glyphs are in a bold font.
+    pub bold: bool,
+    /// Indices of its glyphs in the page's glyph list, in reading order.
+    pub glyphs: Vec<usize>,
+}
+
+impl Line {
+    pub fn center_y(&self) -> f32 {
+        (self.top + self.bottom) / 2.0
+    }
+}
+
+/// A glyph's vertical extent, made usable when the box is degenerate (zero
+/// or negative height): the font size around its centre.
+fn vertical_extent(g: &Glyph) -> (f32, f32) {
+    if g.bottom - g.top >= 0.1 {
+        (g.top, g.bottom)
+    } else {
+        let half = g.size.abs().max(1.0) / 2.0;
+        let c = g.center_y();
+        (c - half, c + half)
+    }
+}
+
+fn is_usable(g: &Glyph) -> bool {
+    !g.text.is_empty() && g.x0.is_finite() && g.x1.is_finite() && g.top.is_finite() && g.bottom.is_finite()
+}
+
+fn is_blank(g: &Glyph) -> bool {
+    g.text.chars().all(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}')
+}
+
+fn em(size: f32) -> f32 {
+    if size.is_finite() && size > 0.5 { size } else { 10.0 }
+}
+
+/// Groups the glyphs `indices` of a page into lines, top to bottom. A glyph
+/// joins the line being built when it overlaps the line's tallest glyph by
+/// half the smaller height; sorting by vertical centre first makes the
+/// producer's drawing order irrelevant.
+pub fn glyphs_to_lines(glyphs: &[Glyph], fonts: &[FontInfo], indices: &[usize], space_gap_em: f32) -> Vec<Line> {
+    let mut order: Vec<usize> = indices.iter().copied().filter(|&i| glyphs.get(i).is_some_and(is_usable)).collect();
+    order.sort_by(|&a, &b| {
+        glyphs[a].center_y().total_cmp(&glyphs[b].center_y()).then(glyphs[a].x0.total_cmp(&glyphs[b].x0))
+    });
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut reference = (0.0f32, 0.0f32);
+    for i in order {
+        let (top, bottom) = vertical_extent(&glyphs[i]);
+        let joins = groups.last().is_some() && {
+            let overlap = bottom.min(reference.1) - top.max(reference.0);
+            overlap >= SAME_LINE_OVERLAP * (bottom - top).min(reference.1 - reference.0)
+        };
+        if joins {
+            groups.last_mut().expect("checked").push(i);
+            if bottom - top > reference.1 - reference.0 {
+                reference = (top, bottom);
+            }
+        } else {
+            groups.push(vec![i]);
+            reference = (top, bottom);
+        }
+    }
+    let mut lines: Vec<Line> =
+        groups.into_iter().filter_map(|g| group_to_line(glyphs, fonts, g, space_gap_em)).collect();
+    lines.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    lines
+}
+
+/// One line from its glyphs: ordered by x (by y for text drawn rotated),
+/// doubled glyphs dropped (a bold effect drawn twice, slightly offset),
+/// spaces where the gap between non-CJK neighbours says so.
+fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, space_gap_em: f32) -> Option<Line> {
+    let rotated = members.iter().filter(|&&i| !glyphs[i].upright).count() * 2 > members.len();
+    if rotated {
+        members.sort_by(|&a, &b| glyphs[a].top.total_cmp(&glyphs[b].top));
+    } else {
+        members.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+    }
+    let mut kept: Vec<usize> = Vec::with_capacity(members.len());
+    for i in members {
+        let g = &glyphs[i];
+        let doubled = kept.last().is_some_and(|&p| {
+            let q = &glyphs[p];
+            q.text == g.text
+                && (q.x0 - g.x0).abs() < 0.3 * q.width().abs().max(g.width().abs()).max(0.5)
+                && (q.top - g.top).abs() < 0.3 * em(g.size)
+        });
+        if !doubled {
+            kept.push(i);
+        }
+    }
+    let visible: Vec<usize> = kept.iter().copied().filter(|&i| !is_blank(&glyphs[i])).collect();
+    if visible.is_empty() {
+        return None;
+    }
+    let mut text = String::with_capacity(kept.len() * 3);
+    let mut previous: Option<&Glyph> = None;
+    for &i in &kept {
+        let g = &glyphs[i];
+        if is_blank(g) {
+            text.push(' ');
+            previous = None;
+            continue;
+        }
+        if let Some(p) = previous {
+            if !rotated && needs_space(p, g, space_gap_em) {
+                text.push(' ');
+            }
+        }
+        text.push_str(&g.text);
+        previous = Some(g);
+    }
+    let mut sizes: Vec<f32> = visible.iter().map(|&i| glyphs[i].size).filter(|s| s.is_finite()).collect();
+    sizes.sort_by(f32::total_cmp);
+    let size = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
+    let bold_count = visible.iter().filter(|&&i| fonts.get(glyphs[i].font).is_some_and(|f| f.bold)).count();
+    let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
+    let (mut x0, mut x1) = (f32::INFINITY, f32::NEG_INFINITY);
+    for &i in &visible {
+        let (t, b) = vertical_extent(&glyphs[i]);
+        top = top.min(t);
+        bottom = bottom.max(b);
+        x0 = x0.min(glyphs[i].x0.min(glyphs[i].x1));
+        x1 = x1.max(glyphs[i].x1.max(glyphs[i].x0));
+    }
+    Some(Line { text, x0, x1, top, bottom, size, bold: bold_count * 5 >= visible.len() * 4, glyphs: kept })
+}
+
+/// A space between `a` and the glyph `b` after it: the gap is wider than
+/// `gap_em` of their size and neither side is CJK (Chinese is set without
+/// spaces; the gaps around digits in CJK text are layout, not text).
+fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32) -> bool {
+    let gap = b.x0 - a.x1;
+    let size = em((a.size + b.size) / 2.0);
+    let cjk_a = a.text.chars().next_back().is_some_and(is_cjk);
+    let cjk_b = b.text.chars().next().is_some_and(is_cjk);
+    gap > gap_em * size && !cjk_a && !cjk_b
+}
+
+/// The text of lines read as one block: joined with line breaks, then
+/// normalized (breaks between CJK characters vanish, between Latin words
+/// they become a space).
+pub fn lines_text<'a>(lines: impl IntoIterator<Item = &'a Line>) -> String {
+    let mut raw = String::new();
+    for line in lines {
+        if !raw.is_empty() {
+            raw.push('\n');
+        }
+        raw.push_str(&line.text);
+    }
+    normalize(&raw)
+}
+
+/// Where the text of a page sits: the margins its lines start and end at,
+/// the body font size and the usual gap between lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextBlock {
+    pub left: f32,
+    pub right: f32,
+    pub body_size: f32,
+    /// Usual white space between the bottom of a line and the top of the
+    /// next, within a paragraph.
+    pub line_gap: f32,
+}
+
+impl TextBlock {
+    pub fn width(&self) -> f32 {
+        self.right - self.left
+    }
+}
+
+/// The text block of some lines, or `None` without lines. The left margin is
+/// the leftmost start shared by several lines (a first-line indent, a
+/// centred title or a stray mark in the margin does not move it); the right
+/// margin likewise the rightmost shared end (punctuation hanging past the
+/// margin does not move it), or the second-longest line's end where that
+/// reaches further.
+pub fn estimate_text_block(lines: &[&Line]) -> Option<TextBlock> {
+    if lines.is_empty() {
+        return None;
+    }
+    let body_size = body_size(lines);
+    let tolerance = MARGIN_CLUSTER_EM * body_size;
+    let support = 2.min(lines.len()).max(lines.len().div_ceil(10));
+    let mut starts: Vec<f32> = lines.iter().map(|l| l.x0).collect();
+    starts.sort_by(f32::total_cmp);
+    let left = first_supported(&starts, tolerance, support).unwrap_or(starts[0]);
+    let mut ends: Vec<f32> = lines.iter().map(|l| -l.x1).collect();
+    ends.sort_by(f32::total_cmp);
+    // Where few lines are full (short items, headings), no end is shared by
+    // enough of them; the second-longest line then says where the margin is
+    // at least (the longest may stick out).
+    let shared = -first_supported(&ends, tolerance, support).unwrap_or(ends[0]);
+    let right = shared.max(-ends[1.min(ends.len() - 1)]);
+    let mut gaps = line_gaps(lines, body_size);
+    gaps.sort_by(f32::total_cmp);
+    let line_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(0.5 * body_size);
+    Some(TextBlock { left, right: right.max(left), body_size, line_gap })
+}
+
+/// The text block of a whole document from its pages' lines: margins and
+/// size over all lines, the line gap measured within each page.
+pub fn document_text_block(pages: &[&[Line]]) -> Option<TextBlock> {
+    let all: Vec<&Line> = pages.iter().flat_map(|p| p.iter()).collect();
+    let mut block = estimate_text_block(&all)?;
+    let mut gaps: Vec<f32> = Vec::new();
+    for page in pages {
+        let refs: Vec<&Line> = page.iter().collect();
+        gaps.extend(line_gaps(&refs, block.body_size));
+    }
+    gaps.sort_by(f32::total_cmp);
+    block.line_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(0.5 * block.body_size);
+    Some(block)
+}
+
+/// The white space between consecutive lines of one page in the same size,
+/// where it is no more than a few lines' worth.
+fn line_gaps(lines: &[&Line], body_size: f32) -> Vec<f32> {
+    let mut sorted: Vec<&Line> = lines.to_vec();
+    sorted.sort_by(|a, b| a.top.total_cmp(&b.top));
+    let mut gaps = Vec::new();
+    for pair in sorted.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let gap = b.top - a.bottom;
+        let similar = a.size.max(b.size) <= SIZE_RATIO * a.size.min(b.size);
+        if similar && gap >= -0.2 * body_size && gap < 3.0 * body_size {
+            gaps.push(gap.max(0.0));
+        }
+    }
+    gaps
+}
+
+/// The most common font size, weighted by characters.
+fn body_size(lines: &[&Line]) -> f32 {
+    let mut weighted: Vec<(i32, usize)> = Vec::new();
+    for line in lines {
+        let key = (line.size * 2.0).round() as i32;
+        let n = line.text.chars().filter(|c| !c.is_whitespace()).count();
+        match weighted.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, count)) => *count += n,
+            None => weighted.push((key, n)),
+        }
+    }
+    weighted.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
+    weighted.first().map_or(10.0, |&(k, _)| em(k as f32 / 2.0))
+}
+
+/// In ascending `values`, the first value with at least `support` values
+/// (itself included) within `tolerance` above it.
+fn first_supported(values: &[f32], tolerance: f32, support: usize) -> Option<f32> {
+    let mut j = 0;
+    for i in 0..values.len() {
+        j = j.max(i);
+        while j + 1 < values.len() && values[j + 1] - values[i] <= tolerance {
+            j += 1;
+        }
+        if j + 1 - i >= support {
+            return Some(values[i]);
+        }
+    }
+    None
+}
+
+/// A page's text block: its own when it has enough lines, else the
+/// document's. A page whose lines never reach the document's right margin
+/// (short items only) keeps the document's width.
+pub fn page_text_block(lines: &[&Line], document: Option<TextBlock>) -> Option<TextBlock> {
+    let page = if lines.len() >= MIN_LINES_FOR_PAGE_BLOCK { estimate_text_block(lines) } else { None };
+    match (page, document) {
+        (Some(mut p), Some(d)) => {
+            // A page of few full lines (a heading, one paragraph, then tables)
+            // can make the indented first lines look like the margin; a line
+            // starting at the document's margin says where it really is.
+            let em = d.body_size.max(1.0);
+            if p.left > d.left + em && lines.iter().any(|l| (l.x0 - d.left).abs() <= 0.5 * em) {
+                p.left = d.left;
+            }
+            if p.width() < 0.8 * d.width() {
+                p.right = p.left + d.width();
+            }
+            Some(p)
+        }
+        (Some(p), None) => Some(p),
+        (None, Some(d)) => Some(d),
+        (None, None) => estimate_text_block(lines),
+    }
+}
+
+/// How a line sits in the text block.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Placement {
+    indented: bool,
+    centred: bool,
+    /// Set against the right margin, starting far from the left one: a
+    /// signature or a date.
+    right_aligned: bool,
+    short: bool,
+    larger: bool,
+}
+
+fn place(line: &Line, block: &TextBlock) -> Placement {
+    let em = em(line.size);
+    let left_gap = line.x0 - block.left;
+    let right_gap = block.right - line.x1;
+    let larger = line.size > SIZE_RATIO * block.body_size;
+    let symmetric = (left_gap - right_gap).abs() <= em.max(0.04 * block.width());
+    // A body-size line indented by the usual two characters that happens to
+    // end as far from the right margin is a one-line paragraph, not centred.
+    let first_line_indent = (left_gap - 2.0 * em).abs() < 0.5 * em && !larger && !line.bold;
+    let centred = symmetric
+        && !first_line_indent
+        && if larger { left_gap.min(right_gap) >= 0.2 * em } else { left_gap.min(right_gap) >= em };
+    Placement {
+        indented: !centred && left_gap >= INDENT_EM * em,
+        centred,
+        right_aligned: !centred && right_gap < em && left_gap > RIGHT_ALIGNED_EM * em,
+        short: right_gap > SHORT_LINE_EM * em,
+        larger,
+    }
+}
+
+/// A paragraph laid out on a page, with what the page-level steps need to
+/// know about its geometry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedParagraph {
+    pub fragment: ParagraphFragment,
+    pub top: f32,
+    pub bottom: f32,
+    /// Font size and weight of its first line.
+    pub size: f32,
+    pub bold: bool,
+    /// The first line starts at the left margin (not indented, not centred).
+    pub opens_at_margin: bool,
+    /// The last line runs to the right margin: the text may go on.
+    pub ends_at_margin: bool,
+    /// Set in a font larger than the body text.
+    pub larger: bool,
+    pub centred: bool,
+}
+
+/// Lines (top to bottom, no table between them) → paragraphs.
+pub fn lines_to_paragraphs(lines: &[Line], block: &TextBlock, page: u32) -> Vec<PlacedParagraph> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=lines.len() {
+        if i == lines.len() || breaks_between(&lines[i - 1], &lines[i], block) {
+            out.push(paragraph(&lines[start..i], block, page));
+            start = i;
+        }
+    }
+    out
+}
+
+/// True when `next` starts a new paragraph after `previous`.
+fn breaks_between(previous: &Line, next: &Line, block: &TextBlock) -> bool {
+    let (p, n) = (place(previous, block), place(next, block));
+    let same_style = previous.size.max(next.size) <= SIZE_RATIO * previous.size.min(next.size).max(0.1)
+        && previous.bold == next.bold;
+    if !same_style {
+        return true;
+    }
+    let gap = next.top - previous.bottom;
+    if gap > block.line_gap + EXTRA_GAP_EM * em(previous.size.max(next.size)) {
+        return true;
+    }
+    if p.right_aligned || n.right_aligned {
+        return true;
+    }
+    if p.centred || n.centred {
+        // A centred line that filled the block wrapped onto the next one (a
+        // long title); any other centred line stands alone.
+        let wrapped = p.centred && n.centred && previous.x1 - previous.x0 >= block.width() - 4.0 * em(previous.size);
+        return !wrapped;
+    }
+    if n.indented || p.short {
+        return true;
+    }
+    // Flush-left headings in a document without indents: a section number
+    // after a finished sentence.
+    official_number(&next.text).is_some_and(|(level, _)| level <= 2)
+        && (ends_sentence(&previous.text) || previous.text.trim_end().ends_with(['：', ':']))
+}
+
+fn paragraph(lines: &[Line], block: &TextBlock, page: u32) -> PlacedParagraph {
+    let first = &lines[0];
+    let last = &lines[lines.len() - 1];
+    let (pf, pl) = (place(first, block), place(last, block));
+    PlacedParagraph {
+        fragment: ParagraphFragment {
+            text: lines_text(lines),
+            page: Some(page),
+            title_like: pf.centred,
+            indented: pf.indented,
+            ..Default::default()
+        },
+        top: lines.iter().map(|l| l.top).fold(f32::INFINITY, f32::min),
+        bottom: lines.iter().map(|l| l.bottom).fold(f32::NEG_INFINITY, f32::max),
+        size: first.size,
+        bold: first.bold,
+        opens_at_margin: !pf.indented && !pf.centred && first.x0 - block.left < 0.5 * em(first.size),
+        ends_at_margin: !pl.short && !pl.centred,
+        larger: pf.larger,
+        centred: pf.centred,
+    }
+}
+
+/// A stretch of a page's lines read as one column, with its own text block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    pub lines: Vec<Line>,
+    /// Set for a column of a two-column stretch; `None` means the page's block.
+    pub block: Option<TextBlock>,
+}
+
+/// Share of lines that must be cut by one gutter for a stretch of the page
+/// to read as two columns, and the fewest such lines.
+const TWO_COLUMN_SHARE: f32 = 0.6;
+const TWO_COLUMN_MIN_LINES: usize = 6;
+/// A gutter is at least this wide (em) and lies in the middle half of the block.
+const GUTTER_EM: f32 = 1.5;
+/// Each column is at least this share of the block wide, and its typical
+/// line fills at least `COLUMN_FILL` of it.
+const COLUMN_WIDTH: f32 = 0.35;
+const COLUMN_FILL: f32 = 0.6;
+
+/// The page's lines (top to bottom) in reading order as flows. A single
+/// column, the norm, is one flow, untouched. When most lines are cut by one
+/// white gutter near the middle of the block, lines are split there and the
+/// left column is read before the right one, stretch by stretch between
+/// lines that cross the gutter (a full-width title or paragraph).
+pub fn reading_order(glyphs: &[Glyph], fonts: &[FontInfo], lines: Vec<Line>, block: &TextBlock) -> Vec<Flow> {
+    let Some((g0, g1)) = find_gutter(glyphs, &lines, block) else {
+        return vec![Flow { lines, block: None }];
+    };
+    let mut flows: Vec<Flow> = Vec::new();
+    let (mut left, mut right): (Vec<Line>, Vec<Line>) = (Vec::new(), Vec::new());
+    let flush = |flows: &mut Vec<Flow>, left: &mut Vec<Line>, right: &mut Vec<Line>| {
+        for column in [std::mem::take(left), std::mem::take(right)] {
+            if !column.is_empty() {
+                let refs: Vec<&Line> = column.iter().collect();
+                let block = estimate_text_block(&refs);
+                flows.push(Flow { lines: column, block });
+            }
+        }
+    };
+    for line in lines {
+        let crosses = line.glyphs.iter().any(|&i| glyphs[i].x1 > g0 && glyphs[i].x0 < g1);
+        if crosses {
+            flush(&mut flows, &mut left, &mut right);
+            match flows.last_mut() {
+                Some(f) if f.block.is_none() => f.lines.push(line),
+                _ => flows.push(Flow { lines: vec![line], block: None }),
+            }
+            continue;
+        }
+        let (l, r): (Vec<usize>, Vec<usize>) = line.glyphs.iter().partition(|&&i| glyphs[i].center_x() < g0);
+        for (part, column) in [(l, &mut left), (r, &mut right)] {
+            if !part.is_empty() {
+                column.extend(glyphs_to_lines(glyphs, fonts, &part, PARAGRAPH_SPACE_GAP_EM));
+            }
+        }
+    }
+    flush(&mut flows, &mut left, &mut right);
+    flows
+}
+
+/// A vertical white band in the middle half of the block that cuts most
+/// lines in two, as (x0, x1).
+fn find_gutter(glyphs: &[Glyph], lines: &[Line], block: &TextBlock) -> Option<(f32, f32)> {
+    if lines.len() < TWO_COLUMN_MIN_LINES || block.width() <= 0.0 {
+        return None;
+    }
+    let (lo, hi) = (block.left + 0.25 * block.width(), block.right - 0.25 * block.width());
+    let min_gap = GUTTER_EM * block.body_size;
+    // Each line's widest inner gap inside the middle band, with the line's ends.
+    let mut gaps: Vec<((f32, f32), f32, f32)> = Vec::new();
+    for line in lines {
+        let mut widest: Option<(f32, f32)> = None;
+        let mut reach = f32::NEG_INFINITY;
+        for &i in &line.glyphs {
+            let g = &glyphs[i];
+            if is_blank(g) {
+                continue;
+            }
+            if reach.is_finite() && g.x0 - reach >= min_gap {
+                let (a, b) = (reach.max(lo), g.x0.min(hi));
+                if b > a && widest.is_none_or(|(w0, w1)| b - a > w1 - w0) {
+                    widest = Some((reach, g.x0));
+                }
+            }
+            reach = reach.max(g.x1);
+        }
+        if let Some(gap) = widest {
+            gaps.push((gap, line.x0, line.x1));
+        }
+    }
+    let needed = ((lines.len() as f32 * TWO_COLUMN_SHARE).ceil() as usize).max(TWO_COLUMN_MIN_LINES);
+    if gaps.len() < needed {
+        return None;
+    }
+    // The band shared by the most gaps: the intersection of the gaps around
+    // the median gap centre.
+    let mut centres: Vec<f32> = gaps.iter().map(|((a, b), _, _)| (a + b) / 2.0).collect();
+    centres.sort_by(f32::total_cmp);
+    let median = centres[centres.len() / 2];
+    let around: Vec<&((f32, f32), f32, f32)> =
+        gaps.iter().filter(|((a, b), _, _)| *a <= median && median <= *b).collect();
+    if around.len() < needed {
+        return None;
+    }
+    let g0 = around.iter().map(|g| g.0.0).fold(f32::NEG_INFINITY, f32::max);
+    let g1 = around.iter().map(|g| g.0.1).fold(f32::INFINITY, f32::min);
+    if g1 - g0 < 0.5 * min_gap {
+        return None;
+    }
+    // Two columns of running text: both wide, their lines filling them.
+    // Labels and their values set apart without rules (a table drawn
+    // without lines) make one narrow side and read line by line.
+    let (left_width, right_width) = (g0 - block.left, block.right - g1);
+    if left_width.min(right_width) < COLUMN_WIDTH * block.width() {
+        return None;
+    }
+    let median_of = |mut v: Vec<f32>| {
+        v.sort_by(f32::total_cmp);
+        v[v.len() / 2]
+    };
+    let left_fill = median_of(around.iter().map(|((a, _), x0, _)| a - x0).collect());
+    let right_fill = median_of(around.iter().map(|((_, b), _, x1)| x1 - b).collect());
+    (left_fill >= COLUMN_FILL * left_width && right_fill >= COLUMN_FILL * right_width).then_some((g0, g1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn glyph(text: &str, x0: f32, top: f32, size: f32) -> Glyph {
+        let w = if text.is_ascii() { size * 0.5 } else { size };
+        Glyph { text: text.into(), x0, x1: x0 + w, top, bottom: top + size, size, font: 0, upright: true }
+    }
+
+    /// A row of glyphs starting at x, each character as wide as the font is
+    /// (CJK) or half of it (ASCII), no gaps.
+    pub(crate) fn row(text: &str, x: f32, top: f32, size: f32) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        let mut x = x;
+        for c in text.chars() {
+            let g = glyph(&c.to_string(), x, top, size);
+            x = g.x1;
+            out.push(g);
+        }
+        out
+    }
+
+    fn fonts() -> Vec<FontInfo> {
+        vec![FontInfo { name: "FangSong".into(), bold: false }, FontInfo { name: "SimHei".into(), bold: true }]
+    }
+
+    fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
+        let all: Vec<usize> = (0..glyphs.len()).collect();
+        glyphs_to_lines(glyphs, &fonts(), &all, PARAGRAPH_SPACE_GAP_EM)
+    }
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn lines_from_glyphs_drawn_out_of_order() {
+        let mut glyphs = row("第二行文字", 100.0, 130.0, 16.0);
+        glyphs.extend(row("第一行", 100.0, 100.0, 16.0));
+        glyphs.reverse();
+        // A Latin digit of another font, its box a little lower.
+        glyphs.push(Glyph { top: 103.0, bottom: 117.0, ..glyph("9", 148.0, 0.0, 14.0) });
+        let lines = lines_of(&glyphs);
+        assert_eq!(texts(&lines), vec!["第一行9", "第二行文字"]);
+        assert_eq!(lines[0].x0, 100.0);
+        assert_eq!(lines[1].x1, 180.0);
+    }
+
+    #[test]
+    fn spaces_only_from_gaps_between_latin_glyphs_or_space_glyphs() {
+        let mut glyphs = row("LED", 100.0, 100.0, 16.0);
+        glyphs.extend(row("屏", 130.0, 100.0, 16.0)); // a gap, but next to CJK
+        glyphs.extend(row("Hello", 200.0, 100.0, 16.0));
+        glyphs.extend(row("world", 245.0, 100.0, 16.0)); // 5 pt gap > 0.25 em
+        glyphs.extend(row("ab", 286.0, 100.0, 16.0)); // 1 pt gap: kerning, not a space
+        glyphs.extend(row("x y", 302.0, 100.0, 16.0)); // touching, then a space glyph
+        assert_eq!(texts(&lines_of(&glyphs)), vec!["LED屏Hello worldabx y"]);
+    }
+
+    #[test]
+    fn a_glyph_drawn_twice_for_bold_counts_once() {
+        let mut glyphs = row("加强", 100.0, 100.0, 16.0);
+        glyphs.extend(row("加强", 100.4, 100.2, 16.0));
+        assert_eq!(texts(&lines_of(&glyphs)), vec!["加强"]);
+    }
+
+    #[test]
+    fn degenerate_boxes_and_empty_input_do_not_panic() {
+        assert!(lines_of(&[]).is_empty());
+        let glyphs = vec![
+            Glyph { bottom: 100.0, ..glyph("一", 10.0, 100.0, 0.0) },
+            Glyph { x1: 5.0, ..glyph("二", 10.0, 100.0, -3.0) },
+            Glyph { top: f32::NAN, ..glyph("三", 10.0, 100.0, 12.0) },
+            glyph("", 10.0, 100.0, 12.0),
+        ];
+        let lines = lines_of(&glyphs);
+        assert_eq!(lines.iter().map(|l| l.text.chars().count()).sum::<usize>(), 2);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let block = estimate_text_block(&refs).expect("lines");
+        let _ = lines_to_paragraphs(&lines, &block, 1);
+        assert!(estimate_text_block(&[]).is_none());
+    }
+
+    /// Body text of a 16 pt document: left margin 80, right margin 520
+    /// (27.5 characters a line), lines every 28 pt.
+    fn page(lines: &[(&str, f32)]) -> (Vec<Glyph>, Vec<Line>) {
+        let mut glyphs = Vec::new();
+        for (k, (text, indent_em)) in lines.iter().enumerate() {
+            glyphs.extend(row(text, 80.0 + indent_em * 16.0, 100.0 + 28.0 * k as f32, 16.0));
+        }
+        let lines = lines_of(&glyphs);
+        (glyphs, lines)
+    }
+
+    fn paragraphs(lines: &[Line]) -> Vec<(String, bool, bool)> {
+        let refs: Vec<&Line> = lines.iter().collect();
+        let block = estimate_text_block(&refs).expect("lines");
+        lines_to_paragraphs(lines, &block, 1)
+            .into_iter()
+            .map(|p| (p.fragment.text, p.fragment.indented, p.fragment.title_like))
+            .collect()
+    }
+
+    /// 27 characters: a full line. FIRST, 25 characters: a full first line
+    /// after a 2 em indent.
+    const FULL: &str = "一二三四五六七八九十一二三四五六七八九十一二三四五六七";
+    const FIRST: &str = "三四五六七八九十一二三四五六七八九十一二三四五六七";
+
+    #[test]
+    fn estimates_margins_from_shared_starts_and_ends() {
+        let (_, lines) = page(&[
+            ("标题", 12.0),
+            (FIRST, 2.0),
+            (FULL, 0.0),
+            (FULL, 0.0),
+            ("短行。", 0.0),
+            (FIRST, 2.0),
+            (&format!("{FULL}，"), 0.0), // punctuation hanging past the margin
+            (FULL, 0.0),
+        ]);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let block = estimate_text_block(&refs).unwrap();
+        assert_eq!(block.left, 80.0);
+        assert_eq!(block.right, 80.0 + 27.0 * 16.0);
+        assert_eq!(block.body_size, 16.0);
+        assert_eq!(block.line_gap, 12.0);
+    }
+
+    #[test]
+    fn paragraph_breaks_by_indent() {
+        let (_, lines) = page(&[
+            (FIRST, 2.0),
+            (FULL, 0.0),
+            (FIRST, 2.0), // the next paragraph: indented, previous line full
+            (FULL, 0.0),
+            (FULL, 0.0),
+        ]);
+        let p = paragraphs(&lines);
+        assert_eq!(p.len(), 2);
+        assert!(p[0].1 && p[1].1, "both indented");
+        assert_eq!(p[1].0.chars().count(), 25 + 27 + 27);
+        assert_eq!(p[0].0.chars().count(), 25 + 27);
+    }
+
+    #[test]
+    fn paragraph_breaks_by_short_last_line_and_by_gap() {
+        // No indents at all: the short last line and the extra space tell.
+        let mut glyphs = Vec::new();
+        let mut y = 100.0;
+        for (text, advance) in
+            [(FULL, 28.0), ("第一段完。", 28.0), (FULL, 28.0), (FULL, 44.0), (FULL, 28.0), ("第三段。", 28.0)]
+        {
+            glyphs.extend(row(text, 80.0, y, 16.0));
+            y += advance;
+        }
+        let p = paragraphs(&lines_of(&glyphs));
+        let texts: Vec<&str> = p.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[0].ends_with("第一段完。"));
+        assert_eq!(texts[1], format!("{FULL}{FULL}"));
+        assert!(texts[2].ends_with("第三段。"));
+        assert!(p.iter().all(|p| !p.1));
+    }
+
+    #[test]
+    fn a_paragraph_that_goes_on_is_not_broken() {
+        let (_, lines) = page(&[(FIRST, 2.0), (FULL, 0.0), (FULL, 0.0), ("结束。", 0.0)]);
+        let p = paragraphs(&lines);
+        assert_eq!(p.len(), 1);
+        assert!(p[0].0.ends_with("七结束。"));
+        assert!(!p[0].0.contains(' '));
+    }
+
+    #[test]
+    fn centred_title_lines_and_a_bold_heading_stand_alone() {
+        let mut glyphs = Vec::new();
+        // A 22 pt title as wide as the block, wrapped; its rest centred below.
+        glyphs.extend(row("石狮市商务局2019年政府信息公开工作年度", 88.0, 60.0, 22.0));
+        glyphs.extend(row("报告", 278.0, 92.0, 22.0));
+        // A short centred body-size line.
+        glyphs.extend(row("（2020年1月）", 252.0, 130.0, 16.0));
+        // A bold heading at the margin, then body text.
+        let start = glyphs.len();
+        glyphs.extend(row("一、总体情况", 80.0, 160.0, 16.0));
+        for g in &mut glyphs[start..] {
+            g.font = 1;
+        }
+        for (k, (text, indent)) in [(FIRST, 2.0), (FULL, 0.0), ("完。", 0.0)].iter().enumerate() {
+            glyphs.extend(row(text, 80.0 + indent * 16.0, 188.0 + 28.0 * k as f32, 16.0));
+        }
+        let p = paragraphs(&lines_of(&glyphs));
+        let shape: Vec<(&str, bool)> = p.iter().map(|p| (p.0.as_str(), p.2)).collect();
+        assert_eq!(
+            shape,
+            vec![
+                ("石狮市商务局2019年政府信息公开工作年度报告", true),
+                ("（2020年1月）", true),
+                ("一、总体情况", false),
+                (&format!("{FIRST}{FULL}完。") as &str, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_line_indented_paragraph_is_not_centred() {
+        let short = "一二三四五六七八九十一二三四五六七八九十一二三"; // 23 of 27 characters
+        let (_, lines) = page(&[(FULL, 0.0), (short, 2.0), (FIRST, 2.0), (FULL, 0.0)]);
+        let p = paragraphs(&lines);
+        assert_eq!(p.len(), 3);
+        assert!(p[1].1 && !p[1].2, "indented, not title-like");
+    }
+
+    #[test]
+    fn flush_left_section_number_after_a_finished_sentence_breaks() {
+        let (_, lines) = page(&[(&format!("{}。", &FULL[3..]), 0.0), ("二、主动公开情况", 0.0)]);
+        assert_eq!(paragraphs(&lines).len(), 2);
+    }
+
+    #[test]
+    fn two_columns_read_left_then_right_and_one_column_is_left_alone() {
+        let col = "一二三四五六七八九十一二"; // 12 characters, 192 pt
+        let mut glyphs = row("通栏标题", 268.0, 60.0, 16.0);
+        for k in 0..8 {
+            let y = 100.0 + 28.0 * k as f32;
+            glyphs.extend(row(&format!("左{k}{}", &col[6..]), 80.0, y, 16.0));
+            glyphs.extend(row(&format!("右{k}{}", &col[6..]), 328.0, y, 16.0));
+        }
+        let lines = lines_of(&glyphs);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let block = estimate_text_block(&refs).unwrap();
+        let flows = reading_order(&glyphs, &fonts(), lines, &block);
+        let order: Vec<String> = flows.iter().flat_map(|f| f.lines.iter().map(|l| l.text.clone())).collect();
+        assert_eq!(order.len(), 17);
+        assert_eq!(order[0], "通栏标题");
+        assert!(order[1].starts_with("左0") && order[8].starts_with("左7") && order[9].starts_with("右0"));
+
+        // Labels and values set apart without rules read line by line.
+        let mut glyphs = Vec::new();
+        for k in 0..8 {
+            let y = 100.0 + 28.0 * k as f32;
+            glyphs.extend(row(&format!("项目{k}"), 80.0, y, 16.0));
+            glyphs.extend(row(&format!("{k}件"), 460.0, y, 16.0));
+        }
+        let lines = lines_of(&glyphs);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let block = estimate_text_block(&refs).unwrap();
+        assert_eq!(reading_order(&glyphs, &fonts(), lines, &block).len(), 1);
+
+        // Body text with a wide gap on a few lines only stays one flow.
+        let (glyphs, lines) = page(&[(FULL, 0.0), (FULL, 0.0), (FULL, 0.0), (FULL, 0.0), (FULL, 0.0), (FULL, 0.0)]);
+        let refs: Vec<&Line> = lines.iter().collect();
+        let block = estimate_text_block(&refs).unwrap();
+        assert_eq!(reading_order(&glyphs, &fonts(), lines, &block).len(), 1);
+    }
+}

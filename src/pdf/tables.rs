@@ -1,1 +1,631 @@
-//! (being written)
+//! The ruling-line table finder: a page's ruling lines → table grids with
+//! merged cells, and the characters inside them → cell text. In the manner of
+//! pdfplumber's table finder, each step turns one value into the next and
+//! every intermediate value can be printed:
+//!
+//! 1. [`rulings_to_edges`] — rulings → horizontal and vertical edges
+//!    (diagonals and dots dropped).
+//! 2. [`merge_edges`] — nearly collinear edges that overlap or touch become
+//!    one edge (snap and join tolerances), per table: rules of two tables
+//!    at nearly the same x keep their own positions.
+//! 3. [`edges_to_intersections`] — where a horizontal and a vertical edge
+//!    cross or touch.
+//! 4. [`intersections_to_tables`] — edges connected through intersections,
+//!    one group per table ([`Frame`]).
+//! 5. [`frame_to_boundaries`] — a table's distinct x and y boundaries; a side
+//!    whose outer rule is missing (the bottom of the last row on a page, the
+//!    top of a continuation) takes the extent of the rules that reach it.
+//! 6. [`boundaries_to_cells`] — the grid slots between the boundaries; slots
+//!    whose separating edge is missing merge into one cell (spans).
+//! 7. [`glyphs_to_cells`] — characters into cells by their centre, cell text
+//!    lines joined (a vertical label written one character per line reads as
+//!    one word).
+//!
+//! The grid comes from the whole table's boundaries rather than from
+//! pdfplumber's "smallest cell at each corner": spans fall out of missing
+//! inner edges directly, and the column boundaries the rebuild stage compares
+//! across pages are the table's own.
+//!
+//! Only ruling lines make tables: a shaded cell background is not a ruling
+//! (the interpreter passes only thin filled rectangles), and text aligned in
+//! columns without rules stays text.
+
+use std::collections::BTreeSet;
+
+use crate::grid::{Cell, Grid};
+use crate::model::TableFragment;
+use crate::pdf::layout::{glyphs_to_lines, lines_text};
+use crate::pdf::page::{Glyph, PageContent, Ruling};
+
+/// A ruling whose ends differ by at most this across its length is
+/// horizontal (or vertical).
+pub const ORIENTATION_TOLERANCE: f32 = 1.0;
+/// Edges of one orientation whose positions differ by at most this lie on
+/// one line (pdfplumber's snap tolerance). Double rules and the half line
+/// width by which producers overshoot corners fall within it.
+pub const SNAP_TOLERANCE: f32 = 3.0;
+/// Collinear segments with at most this gap between them are one edge
+/// (pdfplumber's join tolerance).
+pub const JOIN_TOLERANCE: f32 = 3.0;
+/// A horizontal and a vertical edge within this of each other meet.
+pub const INTERSECTION_TOLERANCE: f32 = 3.0;
+/// An inner boundary between two slots exists when edges cover at least
+/// this share of the slots' common side.
+const BOUNDARY_COVERAGE: f32 = 0.5;
+/// In the word-space rule for cell text: a gap wider than this (em).
+pub const CELL_SPACE_GAP_EM: f32 = 0.3;
+/// Largest grid accepted from one frame, rows × columns.
+const MAX_SLOTS: usize = 1_000_000;
+/// Most intersections examined on one page; past it the page is hatching or
+/// a drawing, not a table.
+const MAX_INTERSECTIONS: usize = 2_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Orientation {
+    Horizontal,
+    Vertical,
+}
+
+/// A straight rule: at `position` (y of a horizontal edge, x of a vertical
+/// one) from `start` to `end` along it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Edge {
+    pub orientation: Orientation,
+    pub position: f32,
+    pub start: f32,
+    pub end: f32,
+}
+
+impl Edge {
+    fn length(&self) -> f32 {
+        self.end - self.start
+    }
+}
+
+/// Where horizontal edge `horizontal` and vertical edge `vertical` (indices
+/// into their lists) meet.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Intersection {
+    pub x: f32,
+    pub y: f32,
+    pub horizontal: usize,
+    pub vertical: usize,
+}
+
+/// The rules of one table: edges connected through intersections.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub horizontal: Vec<Edge>,
+    pub vertical: Vec<Edge>,
+}
+
+/// A table's boundaries: `xs` (left to right) and `ys` (top to bottom), and
+/// which outer sides had no rule of their own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boundaries {
+    pub xs: Vec<f32>,
+    pub ys: Vec<f32>,
+    pub open_top: bool,
+    pub open_bottom: bool,
+    pub open_left: bool,
+    pub open_right: bool,
+}
+
+/// A merged cell on the grid of slots, without text yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlotRect {
+    pub row: usize,
+    pub col: usize,
+    pub row_span: usize,
+    pub col_span: usize,
+}
+
+/// A table's grid: boundaries, cells, and for each slot (row-major) the
+/// index of the cell covering it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellLayout {
+    pub boundaries: Boundaries,
+    pub cells: Vec<SlotRect>,
+    pub owner: Vec<usize>,
+}
+
+impl CellLayout {
+    pub fn rows(&self) -> usize {
+        self.boundaries.ys.len().saturating_sub(1)
+    }
+    pub fn cols(&self) -> usize {
+        self.boundaries.xs.len().saturating_sub(1)
+    }
+}
+
+/// A table found on a page: its fragment for the rebuild stage and where it
+/// lies, for ordering it among the paragraphs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageTable {
+    pub fragment: TableFragment,
+    pub top: f32,
+    pub bottom: f32,
+    pub x0: f32,
+    pub x1: f32,
+    /// The bottom rule was missing: the table runs on past the page end.
+    pub open_bottom: bool,
+    /// The top rule was missing: the table continues one from the page before.
+    pub open_top: bool,
+    /// Indices of the page's glyphs inside the table.
+    pub glyphs: Vec<usize>,
+}
+
+/// Every table on a page, top to bottom.
+pub fn find_tables(page: &PageContent) -> Vec<PageTable> {
+    let edges = merge_edges(rulings_to_edges(&page.rulings));
+    let (horizontal, vertical): (Vec<Edge>, Vec<Edge>) =
+        edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
+    let intersections = edges_to_intersections(&horizontal, &vertical);
+    let frames = intersections_to_tables(&horizontal, &vertical, &intersections);
+    let mut tables: Vec<PageTable> = Vec::new();
+    let mut taken = vec![false; page.glyphs.len()];
+    for frame in &frames {
+        let Some(boundaries) = frame_to_boundaries(frame) else { continue };
+        let boundaries = trim_empty_open_sides(boundaries, &page.glyphs);
+        let Some(layout) = boundaries_to_cells(frame, boundaries) else { continue };
+        if layout.rows() * layout.cols() < 2 {
+            continue; // a box around text is not a table
+        }
+        let (grid, glyphs) = glyphs_to_cells(&layout, page, &taken);
+        if glyphs.is_empty() {
+            continue; // rules with no text: a drawing, a blank form
+        }
+        for &i in &glyphs {
+            taken[i] = true;
+        }
+        let b = &layout.boundaries;
+        tables.push(PageTable {
+            fragment: TableFragment {
+                grid,
+                marked_header_rows: 0,
+                column_edges: b.xs.clone(),
+                pages: vec![page.number],
+            },
+            top: b.ys[0],
+            bottom: b.ys[b.ys.len() - 1],
+            x0: b.xs[0],
+            x1: b.xs[b.xs.len() - 1],
+            open_bottom: b.open_bottom,
+            open_top: b.open_top,
+            glyphs,
+        });
+    }
+    tables.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    tables
+}
+
+/// Rulings → edges: each ruling that is horizontal or vertical (within
+/// [`ORIENTATION_TOLERANCE`]), with its ends in order. Diagonals (a slash in
+/// a header cell), dots and non-finite values are dropped.
+pub fn rulings_to_edges(rulings: &[Ruling]) -> Vec<Edge> {
+    let mut edges = Vec::with_capacity(rulings.len());
+    for r in rulings {
+        if ![r.x0, r.x1, r.top, r.bottom].iter().all(|v| v.is_finite()) {
+            continue;
+        }
+        let (dx, dy) = ((r.x1 - r.x0).abs(), (r.bottom - r.top).abs());
+        let edge = if dy <= ORIENTATION_TOLERANCE && dx >= dy {
+            Edge {
+                orientation: Orientation::Horizontal,
+                position: (r.top + r.bottom) / 2.0,
+                start: r.x0.min(r.x1),
+                end: r.x0.max(r.x1),
+            }
+        } else if dx <= ORIENTATION_TOLERANCE {
+            Edge {
+                orientation: Orientation::Vertical,
+                position: (r.x0 + r.x1) / 2.0,
+                start: r.top.min(r.bottom),
+                end: r.top.max(r.bottom),
+            }
+        } else {
+            continue;
+        };
+        if edge.length() >= 0.5 {
+            edges.push(edge);
+        }
+    }
+    edges
+}
+
+/// Snap and join: edges of one orientation whose positions chain within
+/// [`SNAP_TOLERANCE`] and whose extents overlap or come within
+/// [`JOIN_TOLERANCE`] of each other become one edge, at the length-weighted
+/// mean of their positions (the long rule, not a stub, says where the line
+/// is). Edges at nearly the same position that do not reach each other stay
+/// apart, so two tables on a page keep their own column positions.
+/// Horizontal edges come first; each orientation sorted by position.
+pub fn merge_edges(edges: Vec<Edge>) -> Vec<Edge> {
+    let mut out = Vec::with_capacity(edges.len());
+    for orientation in [Orientation::Horizontal, Orientation::Vertical] {
+        let mut group: Vec<Edge> = edges.iter().copied().filter(|e| e.orientation == orientation).collect();
+        group.sort_by(|a, b| a.position.total_cmp(&b.position));
+        let mut merged: Vec<Edge> = Vec::new();
+        let mut i = 0;
+        while i < group.len() {
+            // Positions chaining within the snap tolerance…
+            let mut j = i + 1;
+            while j < group.len() && group[j].position - group[j - 1].position <= SNAP_TOLERANCE {
+                j += 1;
+            }
+            // …split where their extents do not reach each other.
+            let line = &mut group[i..j];
+            line.sort_by(|a, b| a.start.total_cmp(&b.start));
+            let mut k = 0;
+            while k < line.len() {
+                let (mut end, mut weighted, mut weight) = (line[k].end, 0.0f64, 0.0f64);
+                let mut m = k;
+                while m < line.len() && (m == k || line[m].start <= end + JOIN_TOLERANCE) {
+                    end = end.max(line[m].end);
+                    let w = f64::from(line[m].length().max(0.01));
+                    weighted += w * f64::from(line[m].position);
+                    weight += w;
+                    m += 1;
+                }
+                merged.push(Edge { orientation, position: (weighted / weight) as f32, start: line[k].start, end });
+                k = m;
+            }
+            i = j;
+        }
+        merged.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.start.total_cmp(&b.start)));
+        out.extend(merged);
+    }
+    out
+}
+
+/// Horizontal × vertical edges → the points where they cross or touch
+/// (within [`INTERSECTION_TOLERANCE`]). A sweep down the page keeps the
+/// vertical edges spanning the current y ordered by x, and each horizontal
+/// edge asks only for those within its x range: the work grows with the
+/// number of edges and of intersections, not with their product.
+pub fn edges_to_intersections(horizontal: &[Edge], vertical: &[Edge]) -> Vec<Intersection> {
+    let tol = INTERSECTION_TOLERANCE;
+    // Events at a y: a vertical edge starts (0), a horizontal edge asks (1),
+    // a vertical edge ends (2) — in that order at equal y, so touching counts.
+    let mut events: Vec<(f32, u8, usize)> = Vec::with_capacity(horizontal.len() + 2 * vertical.len());
+    for (i, v) in vertical.iter().enumerate() {
+        events.push((v.start - tol, 0, i));
+        events.push((v.end + tol, 2, i));
+    }
+    for (i, h) in horizontal.iter().enumerate() {
+        events.push((h.position, 1, i));
+    }
+    events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut active: BTreeSet<(u32, usize)> = BTreeSet::new();
+    let mut out = Vec::new();
+    for (_, kind, i) in events {
+        match kind {
+            0 => {
+                active.insert((sortable(vertical[i].position), i));
+            }
+            2 => {
+                active.remove(&(sortable(vertical[i].position), i));
+            }
+            _ => {
+                let h = &horizontal[i];
+                let range = (sortable(h.start - tol), 0)..=(sortable(h.end + tol), usize::MAX);
+                for &(_, vi) in active.range(range) {
+                    out.push(Intersection { x: vertical[vi].position, y: h.position, horizontal: i, vertical: vi });
+                    if out.len() >= MAX_INTERSECTIONS {
+                        return out;
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|x| (x.horizontal, x.vertical));
+    out
+}
+
+/// An f32 as a u32 that sorts the same way (for ordered sets keyed by x).
+fn sortable(x: f32) -> u32 {
+    let bits = x.to_bits();
+    if bits >> 31 == 1 { !bits } else { bits | 0x8000_0000 }
+}
+
+/// Edges connected through intersections → one frame per table. Edges that
+/// meet nothing (an underline, a rule under a letterhead) belong to none;
+/// a frame needs rules in both directions.
+pub fn intersections_to_tables(horizontal: &[Edge], vertical: &[Edge], intersections: &[Intersection]) -> Vec<Frame> {
+    let n = horizontal.len();
+    let mut sets = DisjointSets::new(n + vertical.len());
+    let mut met = vec![false; n + vertical.len()];
+    for x in intersections {
+        sets.union(x.horizontal, n + x.vertical);
+        met[x.horizontal] = true;
+        met[n + x.vertical] = true;
+    }
+    let mut frame_of_root: Vec<Option<usize>> = vec![None; n + vertical.len()];
+    let mut frames: Vec<Frame> = Vec::new();
+    for node in 0..n + vertical.len() {
+        if !met[node] {
+            continue;
+        }
+        let root = sets.find(node);
+        let f = *frame_of_root[root].get_or_insert_with(|| {
+            frames.push(Frame { horizontal: Vec::new(), vertical: Vec::new() });
+            frames.len() - 1
+        });
+        if node < n {
+            frames[f].horizontal.push(horizontal[node]);
+        } else {
+            frames[f].vertical.push(vertical[node - n]);
+        }
+    }
+    frames.retain(|f| !f.horizontal.is_empty() && !f.vertical.is_empty());
+    frames
+}
+
+/// Distinct positions, ascending, closer ones than [`SNAP_TOLERANCE`] as one.
+fn distinct(mut values: Vec<f32>) -> Vec<f32> {
+    values.sort_by(f32::total_cmp);
+    let mut out: Vec<f32> = Vec::with_capacity(values.len());
+    for v in values {
+        if out.last().is_none_or(|&last| v - last > SNAP_TOLERANCE) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// A frame's boundaries: the x of its vertical edges and the y of its
+/// horizontal ones. Where the rules of one direction reach past the
+/// outermost rule of the other by more than the snap tolerance, that side's
+/// rule is missing (a table cut by the page end has no bottom rule on the
+/// page, its continuation sometimes no top rule): their extent is the
+/// boundary.
+pub fn frame_to_boundaries(frame: &Frame) -> Option<Boundaries> {
+    let mut ys = distinct(frame.horizontal.iter().map(|e| e.position).collect());
+    let mut xs = distinct(frame.vertical.iter().map(|e| e.position).collect());
+    let v_top = frame.vertical.iter().map(|e| e.start).fold(f32::INFINITY, f32::min);
+    let v_bottom = frame.vertical.iter().map(|e| e.end).fold(f32::NEG_INFINITY, f32::max);
+    let h_left = frame.horizontal.iter().map(|e| e.start).fold(f32::INFINITY, f32::min);
+    let h_right = frame.horizontal.iter().map(|e| e.end).fold(f32::NEG_INFINITY, f32::max);
+    let (first_y, last_y, first_x, last_x) = (*ys.first()?, *ys.last()?, *xs.first()?, *xs.last()?);
+    let open_top = first_y - v_top > SNAP_TOLERANCE;
+    let open_bottom = v_bottom - last_y > SNAP_TOLERANCE;
+    let open_left = first_x - h_left > SNAP_TOLERANCE;
+    let open_right = h_right - last_x > SNAP_TOLERANCE;
+    if open_top {
+        ys.insert(0, v_top);
+    }
+    if open_bottom {
+        ys.push(v_bottom);
+    }
+    if open_left {
+        xs.insert(0, h_left);
+    }
+    if open_right {
+        xs.push(h_right);
+    }
+    if xs.len() < 2 || ys.len() < 2 || (xs.len() - 1).saturating_mul(ys.len() - 1) > MAX_SLOTS {
+        return None;
+    }
+    Some(Boundaries { xs, ys, open_top, open_bottom, open_left, open_right })
+}
+
+/// Drops a side added for a missing rule when no character lies beyond the
+/// last real rule: rules that overshoot a little make no empty row.
+pub fn trim_empty_open_sides(mut b: Boundaries, glyphs: &[Glyph]) -> Boundaries {
+    let holds_text = |x0: f32, x1: f32, y0: f32, y1: f32| {
+        glyphs.iter().any(|g| {
+            let (cx, cy) = (g.center_x(), g.center_y());
+            x0 < cx && cx < x1 && y0 < cy && cy < y1 && !g.text.trim().is_empty()
+        })
+    };
+    let (x0, x1) = (b.xs[0], b.xs[b.xs.len() - 1]);
+    if b.open_bottom && b.ys.len() > 2 && !holds_text(x0, x1, b.ys[b.ys.len() - 2], b.ys[b.ys.len() - 1]) {
+        b.ys.pop();
+        b.open_bottom = false;
+    }
+    if b.open_top && b.ys.len() > 2 && !holds_text(x0, x1, b.ys[0], b.ys[1]) {
+        b.ys.remove(0);
+        b.open_top = false;
+    }
+    let (y0, y1) = (b.ys[0], b.ys[b.ys.len() - 1]);
+    if b.open_right && b.xs.len() > 2 && !holds_text(b.xs[b.xs.len() - 2], b.xs[b.xs.len() - 1], y0, y1) {
+        b.xs.pop();
+        b.open_right = false;
+    }
+    if b.open_left && b.xs.len() > 2 && !holds_text(b.xs[0], b.xs[1], y0, y1) {
+        b.xs.remove(0);
+        b.open_left = false;
+    }
+    b
+}
+
+/// The segments of one orientation lying on each boundary, sorted by start
+/// and with overlaps joined, for coverage queries.
+fn segments_on(boundaries: &[f32], edges: &[Edge]) -> Vec<Vec<(f32, f32)>> {
+    let mut on: Vec<Vec<(f32, f32)>> = vec![Vec::new(); boundaries.len()];
+    for e in edges {
+        let k = boundaries.partition_point(|&b| b < e.position - SNAP_TOLERANCE);
+        if k < boundaries.len() && (boundaries[k] - e.position).abs() <= SNAP_TOLERANCE {
+            on[k].push((e.start, e.end));
+        }
+    }
+    for segments in &mut on {
+        segments.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut joined: Vec<(f32, f32)> = Vec::with_capacity(segments.len());
+        for &(s, e) in segments.iter() {
+            match joined.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => joined.push((s, e)),
+            }
+        }
+        *segments = joined;
+    }
+    on
+}
+
+/// True when `segments` (sorted, disjoint) cover at least
+/// [`BOUNDARY_COVERAGE`] of `a..b`.
+fn covers(segments: &[(f32, f32)], a: f32, b: f32) -> bool {
+    let from = segments.partition_point(|&(_, end)| end <= a);
+    let mut covered = 0.0;
+    for &(s, e) in &segments[from..] {
+        if s >= b {
+            break;
+        }
+        covered += e.min(b) - s.max(a);
+    }
+    covered >= BOUNDARY_COVERAGE * (b - a)
+}
+
+/// Which inner boundaries separate which slots: `vertical[r][c]` says the
+/// boundary `xs[c + 1]` separates slots (r, c) and (r, c + 1);
+/// `horizontal[r][c]` that `ys[r + 1]` separates (r, c) and (r + 1, c).
+struct Separations {
+    vertical: Vec<Vec<bool>>,
+    horizontal: Vec<Vec<bool>>,
+}
+
+fn separations(frame: &Frame, b: &Boundaries) -> Separations {
+    let (rows, cols) = (b.ys.len() - 1, b.xs.len() - 1);
+    let on_x = segments_on(&b.xs, &frame.vertical);
+    let on_y = segments_on(&b.ys, &frame.horizontal);
+    let vertical =
+        (0..rows).map(|r| (0..cols.saturating_sub(1)).map(|c| covers(&on_x[c + 1], b.ys[r], b.ys[r + 1])).collect());
+    let horizontal =
+        (0..rows.saturating_sub(1)).map(|r| (0..cols).map(|c| covers(&on_y[r + 1], b.xs[c], b.xs[c + 1])).collect());
+    Separations { vertical: vertical.collect(), horizontal: horizontal.collect() }
+}
+
+/// Boundaries → cells. A slot joins its neighbour where the inner edge
+/// between them is missing (less than half of their common side is ruled);
+/// each group of joined slots is a merged cell. An inner boundary that
+/// separates nothing anywhere (a rule fragment, a sliver between two lines
+/// just over the snap tolerance apart) is dropped first, as the DOCX front
+/// end drops grid columns in which no cell starts. A group that is not a
+/// rectangle (a rule broken off mid-side) is cut into rectangles.
+pub fn boundaries_to_cells(frame: &Frame, mut b: Boundaries) -> Option<CellLayout> {
+    let mut sep = separations(frame, &b);
+    let unused_x: Vec<usize> = (1..b.xs.len() - 1).filter(|&k| sep.vertical.iter().all(|row| !row[k - 1])).collect();
+    let unused_y: Vec<usize> = (1..b.ys.len() - 1).filter(|&k| sep.horizontal[k - 1].iter().all(|s| !s)).collect();
+    if !unused_x.is_empty() || !unused_y.is_empty() {
+        for &k in unused_x.iter().rev() {
+            b.xs.remove(k);
+        }
+        for &k in unused_y.iter().rev() {
+            b.ys.remove(k);
+        }
+        sep = separations(frame, &b);
+    }
+    let (rows, cols) = (b.ys.len() - 1, b.xs.len() - 1);
+    if rows == 0 || cols == 0 {
+        return None;
+    }
+    let mut sets = DisjointSets::new(rows * cols);
+    for r in 0..rows {
+        for c in 0..cols {
+            if c + 1 < cols && !sep.vertical[r][c] {
+                sets.union(r * cols + c, r * cols + c + 1);
+            }
+            if r + 1 < rows && !sep.horizontal[r][c] {
+                sets.union(r * cols + c, (r + 1) * cols + c);
+            }
+        }
+    }
+    let group: Vec<usize> = (0..rows * cols).map(|s| sets.find(s)).collect();
+    let mut owner = vec![usize::MAX; rows * cols];
+    let mut cells = Vec::new();
+    for r in 0..rows {
+        for c in 0..cols {
+            if owner[r * cols + c] != usize::MAX {
+                continue;
+            }
+            let g = group[r * cols + c];
+            let free = |rr: usize, cc: usize| group[rr * cols + cc] == g && owner[rr * cols + cc] == usize::MAX;
+            let mut width = 1;
+            while c + width < cols && free(r, c + width) {
+                width += 1;
+            }
+            let mut height = 1;
+            while r + height < rows && (c..c + width).all(|cc| free(r + height, cc)) {
+                height += 1;
+            }
+            for rr in r..r + height {
+                for cc in c..c + width {
+                    owner[rr * cols + cc] = cells.len();
+                }
+            }
+            cells.push(SlotRect { row: r, col: c, row_span: height, col_span: width });
+        }
+    }
+    Some(CellLayout { boundaries: b, cells, owner })
+}
+
+/// Characters → cells by their centre; each cell's text is its lines joined
+/// (see [`lines_text`]): no space between CJK characters across a line
+/// wrap, a space between Latin words, a space inside a line only for a gap
+/// over [`CELL_SPACE_GAP_EM`] between non-CJK glyphs. Glyphs already
+/// `taken` by another table are skipped. Returns the grid and the indices of
+/// the glyphs inside.
+pub fn glyphs_to_cells(layout: &CellLayout, page: &PageContent, taken: &[bool]) -> (Grid, Vec<usize>) {
+    let b = &layout.boundaries;
+    let (xs, ys) = (&b.xs, &b.ys);
+    let cols = layout.cols();
+    if cols == 0 || layout.rows() == 0 || layout.owner.len() != cols * layout.rows() {
+        return (Grid::default(), Vec::new());
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); layout.cells.len()];
+    let mut inside = Vec::new();
+    for (i, g) in page.glyphs.iter().enumerate() {
+        let (cx, cy) = (g.center_x(), g.center_y());
+        if taken.get(i).copied().unwrap_or(false)
+            || !(xs[0] < cx && cx < xs[cols] && ys[0] < cy && cy < ys[ys.len() - 1])
+        {
+            continue;
+        }
+        let col = xs.partition_point(|&x| x <= cx).saturating_sub(1).min(cols - 1);
+        let row = ys.partition_point(|&y| y <= cy).saturating_sub(1).min(ys.len() - 2);
+        members[layout.owner[row * cols + col]].push(i);
+        inside.push(i);
+    }
+    let cells = layout
+        .cells
+        .iter()
+        .zip(&members)
+        .map(|(slot, glyphs)| {
+            let lines = glyphs_to_lines(&page.glyphs, &page.fonts, glyphs, CELL_SPACE_GAP_EM);
+            Cell::new(slot.row, slot.col, lines_text(&lines)).spanning(slot.row_span, slot.col_span)
+        })
+        .collect();
+    (Grid::new(layout.rows(), cols, cells), inside)
+}
+
+/// Union-find with path halving, for grouping edges and slots.
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets { parent: (0..n).collect() }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index becomes the root, so groups are found in a stable order.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

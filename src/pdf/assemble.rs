@@ -1,0 +1,353 @@
+//! The PDF front end's last step: pages' content → the document's fragments
+//! in reading order. Per page: tables from the ruling lines
+//! ([`super::tables`]), the text outside them as lines
+//! ([`super::layout`]), page furniture dropped across the document
+//! ([`super::furniture`]), then paragraphs and tables interleaved top to
+//! bottom, a page break between pages.
+//!
+//! Two document-level passes follow, since a page alone cannot tell: the
+//! title lines (set larger than the body at the top of the first page), and
+//! paragraphs that run on across a page end in a document whose paragraphs
+//! open with an indent.
+
+use crate::model::{BreakKind, Diagnostic, Fragment, Fragments};
+use crate::pdf::furniture::{PageLines, find_furniture};
+use crate::pdf::layout::{
+    Line, PARAGRAPH_SPACE_GAP_EM, PlacedParagraph, TextBlock, document_text_block, glyphs_to_lines,
+    lines_to_paragraphs, page_text_block, reading_order,
+};
+use crate::pdf::page::PageContent;
+use crate::pdf::tables::{PageTable, find_tables};
+use crate::text::official_number;
+
+/// A document whose paragraphs open with an indent at least this often (of
+/// those not centred) marks a paragraph that goes on across a page end by
+/// its first line on the new page starting at the margin.
+const INDENTED_SHARE: f32 = 0.6;
+
+/// One page after the table finder: its tables and the lines outside them.
+struct LaidPage {
+    number: u32,
+    height: f32,
+    tables: Vec<PageTable>,
+    lines: Vec<Line>,
+    glyphs_total: usize,
+    images: usize,
+}
+
+enum Item {
+    Paragraph(PlacedParagraph),
+    Table(PageTable),
+    Break,
+}
+
+/// Fragments of a whole document from its pages' content, in reading order:
+/// per page, text outside tables as paragraph fragments and tables as table
+/// fragments, a Break(Page) between pages, page furniture removed.
+pub fn fragments(pages: Vec<PageContent>) -> Fragments {
+    let count = pages.len();
+    let mut laid: Vec<LaidPage> = pages.iter().map(lay_out).collect();
+    drop_furniture(&mut laid);
+
+    let page_lines: Vec<&[Line]> = laid.iter().map(|p| p.lines.as_slice()).collect();
+    let document_block = document_text_block(&page_lines);
+
+    let mut items: Vec<Item> = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (k, (page, content)) in laid.into_iter().zip(&pages).enumerate() {
+        if k > 0 {
+            items.push(Item::Break);
+        }
+        if page.glyphs_total == 0 && page.images > 0 {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "pdf.page_without_text",
+                    format!("page {} has images but no text layer; its text is not in the output", page.number),
+                )
+                .on_page(Some(page.number)),
+            );
+        }
+        items.extend(page_items(page, content, document_block));
+    }
+    mark_title(&mut items);
+    mark_continuations(&mut items);
+
+    let items = items
+        .into_iter()
+        .map(|item| match item {
+            Item::Paragraph(p) => Fragment::Paragraph(p.fragment),
+            Item::Table(t) => Fragment::Table(t.fragment),
+            Item::Break => Fragment::Break(BreakKind::Page),
+        })
+        .collect();
+    Fragments { pages: Some(u32::try_from(count).unwrap_or(u32::MAX)), items, diagnostics, soft_paragraph_ends: false }
+}
+
+/// Tables first, then the lines of the glyphs no table took.
+fn lay_out(page: &PageContent) -> LaidPage {
+    let tables = find_tables(page);
+    let mut in_table = vec![false; page.glyphs.len()];
+    for t in &tables {
+        for &i in &t.glyphs {
+            in_table[i] = true;
+        }
+    }
+    let free: Vec<usize> = (0..page.glyphs.len()).filter(|&i| !in_table[i]).collect();
+    let lines = glyphs_to_lines(&page.glyphs, &page.fonts, &free, PARAGRAPH_SPACE_GAP_EM);
+    LaidPage {
+        number: page.number,
+        height: page.height,
+        tables,
+        lines,
+        glyphs_total: page.glyphs.len(),
+        images: page.images,
+    }
+}
+
+fn drop_furniture(pages: &mut [LaidPage]) {
+    let marks = {
+        let views: Vec<PageLines> = pages.iter().map(|p| PageLines { height: p.height, lines: &p.lines }).collect();
+        find_furniture(&views)
+    };
+    for (page, marks) in pages.iter_mut().zip(marks) {
+        let mut k = 0;
+        page.lines.retain(|_| {
+            k += 1;
+            !marks[k - 1]
+        });
+    }
+}
+
+/// One page's paragraphs and tables, top to bottom: the lines above each
+/// table (by their vertical centre) come before it.
+fn page_items(page: LaidPage, content: &PageContent, document_block: Option<TextBlock>) -> Vec<Item> {
+    let refs: Vec<&Line> = page.lines.iter().collect();
+    let block = page_text_block(&refs, document_block);
+    let mut items = Vec::new();
+    let mut lines = page.lines.into_iter().peekable();
+    let mut run: Vec<Line> = Vec::new();
+    let flush = |run: &mut Vec<Line>, items: &mut Vec<Item>| {
+        if run.is_empty() {
+            return;
+        }
+        let Some(block) = block else { return };
+        for flow in reading_order(&content.glyphs, &content.fonts, std::mem::take(run), &block) {
+            let flow_block = flow.block.unwrap_or(block);
+            items.extend(lines_to_paragraphs(&flow.lines, &flow_block, page.number).into_iter().map(Item::Paragraph));
+        }
+    };
+    for table in page.tables {
+        while let Some(line) = lines.next_if(|l| l.center_y() < table.top) {
+            run.push(line);
+        }
+        flush(&mut run, &mut items);
+        items.push(Item::Table(table));
+    }
+    run.extend(lines);
+    flush(&mut run, &mut items);
+    items
+}
+
+/// The title: paragraphs set larger than the body that open the document
+/// (before any body paragraph or table) are title lines, centred or not.
+fn mark_title(items: &mut [Item]) {
+    for item in items.iter_mut() {
+        match item {
+            Item::Paragraph(p) if p.larger && !p.fragment.text.is_empty() => p.fragment.title_like = true,
+            Item::Paragraph(p) if p.centred => {}
+            Item::Break => {}
+            _ => break,
+        }
+    }
+}
+
+/// In a document whose paragraphs open with an indent, a page that starts
+/// with a line at the margin, after a page whose last line ran to the right
+/// margin in the same style, goes on with that paragraph — even where the
+/// page end fell after a full stop, which the rebuild stage cannot see.
+fn mark_continuations(items: &mut [Item]) {
+    let (mut indented, mut at_margin) = (0usize, 0usize);
+    for item in items.iter() {
+        if let Item::Paragraph(p) = item {
+            if p.fragment.indented {
+                indented += 1;
+            } else if p.opens_at_margin {
+                at_margin += 1;
+            }
+        }
+    }
+    let starts = indented + at_margin;
+    if indented < 2 || (indented as f32) < INDENTED_SHARE * starts as f32 {
+        return;
+    }
+    for b in 1..items.len().saturating_sub(1) {
+        if !matches!(items[b], Item::Break) {
+            continue;
+        }
+        let (before, after) = items.split_at_mut(b);
+        let (Some(Item::Paragraph(prev)), Some(Item::Paragraph(next))) = (before.last(), after.get_mut(1)) else {
+            continue;
+        };
+        let same_style = prev.bold == next.bold && prev.size.max(next.size) <= 1.15 * prev.size.min(next.size);
+        if prev.ends_at_margin
+            && next.opens_at_margin
+            && same_style
+            && !prev.larger
+            && !next.larger
+            && official_number(&next.fragment.text).is_none()
+        {
+            next.fragment.continues_previous = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ParagraphFragment;
+    use crate::pdf::page::{FontInfo, Glyph, Ruling};
+
+    fn row(text: &str, x: f32, top: f32, size: f32) -> Vec<Glyph> {
+        let mut x = x;
+        text.chars()
+            .map(|c| {
+                let w = if c.is_ascii() { size / 2.0 } else { size };
+                let g = Glyph {
+                    text: c.to_string(),
+                    x0: x,
+                    x1: x + w,
+                    top,
+                    bottom: top + size,
+                    size,
+                    font: 0,
+                    upright: true,
+                };
+                x += w;
+                g
+            })
+            .collect()
+    }
+
+    fn page(number: u32, glyphs: Vec<Glyph>, rulings: Vec<Ruling>) -> PageContent {
+        PageContent {
+            number,
+            width: 595.0,
+            height: 842.0,
+            glyphs,
+            rulings,
+            fonts: vec![FontInfo { name: "FangSong".into(), bold: false }],
+            images: 0,
+        }
+    }
+
+    /// 27 characters: a full line from 80 to 512; 25 after a 2 em indent.
+    const FULL: &str = "一二三四五六七八九十一二三四五六七八九十一二三四五六七";
+    const FIRST: &str = "三四五六七八九十一二三四五六七八九十一二三四五六七";
+
+    /// Body lines from `top`, 28 pt apart: (text, indented).
+    fn body(lines: &[(&str, bool)], top: f32) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        for (k, (text, indented)) in lines.iter().enumerate() {
+            out.extend(row(text, if *indented { 112.0 } else { 80.0 }, top + 28.0 * k as f32, 16.0));
+        }
+        out
+    }
+
+    fn describe(f: &Fragments) -> Vec<String> {
+        f.items
+            .iter()
+            .map(|i| match i {
+                Fragment::Paragraph(ParagraphFragment { text, title_like, continues_previous, page, .. }) => format!(
+                    "p{}{}{}:{}",
+                    page.unwrap_or(0),
+                    if *title_like { "T" } else { "" },
+                    if *continues_previous { "+" } else { "" },
+                    text.chars().take(6).collect::<String>()
+                ),
+                Fragment::Table(t) => format!("table{:?}:{}x{}", t.pages, t.grid.rows, t.grid.cols),
+                Fragment::Break(_) => "break".into(),
+            })
+            .collect()
+    }
+
+    fn grid(xs: &[f32], ys: &[f32], bottom_rule: bool) -> Vec<Ruling> {
+        let mut out = Vec::new();
+        for (k, &y) in ys.iter().enumerate() {
+            if bottom_rule || k + 1 < ys.len() {
+                out.push(Ruling { x0: xs[0], top: y, x1: xs[xs.len() - 1], bottom: y, width: 0.5 });
+            }
+        }
+        for &x in xs {
+            out.push(Ruling { x0: x, top: ys[0], x1: x, bottom: ys[ys.len() - 1], width: 0.5 });
+        }
+        out
+    }
+
+    #[test]
+    fn tables_and_paragraphs_interleave_by_position_with_furniture_dropped() {
+        // Page 1: title, a paragraph, a table at the page bottom without its
+        // bottom rule, the page number. Page 2: the table goes on (no top
+        // rule), then a paragraph; the page number.
+        let mut g1 = row("关于年度报告", 248.0, 60.0, 22.0);
+        g1.extend(body(&[(FIRST, true), (FULL, false), ("完。", false)], 120.0));
+        g1.extend(row("项目", 90.0, 710.0, 16.0));
+        g1.extend(row("12", 300.0, 710.0, 16.0));
+        g1.extend(row("总计", 90.0, 750.0, 16.0));
+        g1.extend(row("- 1 -", 280.0, 800.0, 14.0));
+        let t1 = grid(&[80.0, 280.0, 512.0], &[700.0, 740.0, 780.0], false);
+        let mut g2 = row("其他", 90.0, 90.0, 16.0);
+        g2.extend(row("3", 300.0, 90.0, 16.0));
+        g2.extend(body(&[(FIRST, true), (FULL, false), ("二完。", false)], 200.0));
+        g2.extend(row("- 2 -", 280.0, 800.0, 14.0));
+        let t2 = vec![
+            Ruling { x0: 80.0, top: 120.0, x1: 512.0, bottom: 120.0, width: 0.5 },
+            Ruling { x0: 80.0, top: 70.0, x1: 80.0, bottom: 120.0, width: 0.5 },
+            Ruling { x0: 280.0, top: 70.0, x1: 280.0, bottom: 120.0, width: 0.5 },
+            Ruling { x0: 512.0, top: 70.0, x1: 512.0, bottom: 120.0, width: 0.5 },
+        ];
+        let f = fragments(vec![page(1, g1, t1), page(2, g2, t2)]);
+        assert_eq!(f.pages, Some(2));
+        assert_eq!(
+            describe(&f),
+            vec!["p1T:关于年度报告", "p1:三四五六七八", "table[1]:2x2", "break", "table[2]:1x2", "p2:三四五六七八"]
+        );
+        let Fragment::Table(t) = &f.items[2] else { panic!() };
+        assert_eq!(t.column_edges, vec![80.0, 280.0, 512.0]);
+        assert_eq!(t.grid.cell_at(1, 0).unwrap().text, "总计");
+        assert!(
+            f.items
+                .iter()
+                .all(|i| !matches!(i, Fragment::Paragraph(p) if p.text.contains('1') || p.text.contains("项目")))
+        );
+    }
+
+    #[test]
+    fn a_paragraph_running_on_across_a_page_end_is_marked() {
+        // Two indented paragraphs per page; page 1 ends on a full line after a
+        // full stop, page 2 opens at the margin: the same paragraph.
+        let mut g1 = body(&[(FIRST, true), ("完。", false)], 100.0);
+        let end = format!("{}。", &FULL[3..]);
+        g1.extend(body(&[(FIRST, true), (&end, false)], 160.0));
+        let mut g2 = body(&[("接上页完。", false)], 100.0);
+        g2.extend(body(&[(FIRST, true), ("完。", false), (FIRST, true), (FULL, false)], 128.0));
+        let mut g3 = body(&[(FIRST, true), ("完。", false)], 100.0);
+        g3.extend(body(&[(FIRST, true), ("完。", false)], 160.0));
+        let f = fragments(vec![page(1, g1, vec![]), page(2, g2, vec![]), page(3, g3, vec![])]);
+        let d = describe(&f);
+        assert_eq!(d[3], "p2+:接上页完。", "{d:?}");
+        // Page 2 ends on a full line, page 3 opens indented: a new paragraph.
+        assert_eq!(d[7], "p3:三四五六七八", "{d:?}");
+    }
+
+    #[test]
+    fn empty_pages_and_image_only_pages() {
+        let f = fragments(Vec::new());
+        assert_eq!(f.pages, Some(0));
+        assert!(f.items.is_empty());
+        let scanned = PageContent { number: 1, images: 1, ..page(1, vec![], vec![]) };
+        let f = fragments(vec![scanned, page(2, vec![], vec![])]);
+        assert_eq!(describe(&f), vec!["break"]);
+        assert_eq!(f.diagnostics.len(), 1);
+        assert_eq!(f.diagnostics[0].page, Some(1));
+    }
+}

@@ -1,0 +1,367 @@
+use super::*;
+use crate::pdf::page::FontInfo;
+
+fn h(y: f32, x0: f32, x1: f32) -> Ruling {
+    Ruling { x0, top: y, x1, bottom: y, width: 0.5 }
+}
+
+fn v(x: f32, y0: f32, y1: f32) -> Ruling {
+    Ruling { x0: x, top: y0, x1: x, bottom: y1, width: 0.5 }
+}
+
+/// Every rule of a full grid, one segment per slot side (the way LibreOffice
+/// and WPS draw them), except the sides `skip` says to leave out.
+fn grid_rulings(xs: &[f32], ys: &[f32], skip: impl Fn(&Ruling) -> bool) -> Vec<Ruling> {
+    let mut out = Vec::new();
+    for &y in ys {
+        for w in xs.windows(2) {
+            out.push(h(y, w[0], w[1]));
+        }
+    }
+    for &x in xs {
+        for w in ys.windows(2) {
+            out.push(v(x, w[0], w[1]));
+        }
+    }
+    out.retain(|r| !skip(r));
+    out
+}
+
+/// CJK glyphs 10 pt wide, laid left to right from (x, top).
+fn text(s: &str, x: f32, top: f32) -> Vec<Glyph> {
+    let mut x = x;
+    s.chars()
+        .map(|c| {
+            let w = if c.is_ascii() { 5.0 } else { 10.0 };
+            let g = Glyph {
+                text: c.to_string(),
+                x0: x,
+                x1: x + w,
+                top,
+                bottom: top + 10.0,
+                size: 10.0,
+                font: 0,
+                upright: true,
+            };
+            x += w;
+            g
+        })
+        .collect()
+}
+
+fn page(rulings: Vec<Ruling>, glyphs: Vec<Glyph>) -> PageContent {
+    PageContent {
+        number: 3,
+        width: 595.0,
+        height: 842.0,
+        glyphs,
+        rulings,
+        fonts: vec![FontInfo { name: "SimSun".into(), bold: false }],
+        images: 0,
+    }
+}
+
+/// (row, col, row_span, col_span, text) of every cell.
+fn shape(g: &Grid) -> Vec<(usize, usize, usize, usize, &str)> {
+    g.cells.iter().map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str())).collect()
+}
+
+#[test]
+fn rulings_to_edges_keeps_straight_rules_in_order() {
+    let rulings = vec![
+        h(10.0, 100.0, 0.0),                                              // drawn right to left
+        Ruling { x0: 5.0, top: 0.0, x1: 5.4, bottom: 50.0, width: 1.0 },  // nearly vertical
+        Ruling { x0: 0.0, top: 0.0, x1: 40.0, bottom: 30.0, width: 0.5 }, // diagonal
+        h(20.0, 3.0, 3.2),                                                // a dot
+        Ruling { x0: f32::NAN, top: 0.0, x1: 1.0, bottom: 0.0, width: 0.5 },
+    ];
+    let edges = rulings_to_edges(&rulings);
+    assert_eq!(
+        edges,
+        vec![
+            Edge { orientation: Orientation::Horizontal, position: 10.0, start: 0.0, end: 100.0 },
+            Edge { orientation: Orientation::Vertical, position: 5.2, start: 0.0, end: 50.0 },
+        ]
+    );
+}
+
+#[test]
+fn collinear_overlapping_and_touching_segments_merge() {
+    let edges = rulings_to_edges(&[
+        h(100.0, 0.0, 50.0),
+        h(100.5, 40.0, 120.0),  // overlapping, half a point lower: snapped
+        h(101.0, 122.5, 200.0), // 2.5 pt gap: joined
+        h(100.0, 210.0, 300.0), // 10 pt gap: a separate edge on the same line
+        h(106.0, 0.0, 300.0),   // 6 pt lower: another line
+    ]);
+    let merged = merge_edges(edges);
+    let shape: Vec<(f32, f32, f32)> =
+        merged.iter().map(|e| ((e.position * 100.0).round() / 100.0, e.start, e.end)).collect();
+    // The first edge lies at the length-weighted mean of its three pieces.
+    assert_eq!(shape, vec![(100.0, 210.0, 300.0), (100.57, 0.0, 200.0), (106.0, 0.0, 300.0)]);
+}
+
+#[test]
+fn snapping_chains_within_the_tolerance_only() {
+    let merged = merge_edges(rulings_to_edges(&[v(10.0, 0.0, 10.0), v(12.0, 0.0, 10.0), v(16.0, 0.0, 10.0)]));
+    let positions: Vec<f32> = merged.iter().map(|e| e.position).collect();
+    assert_eq!(positions, vec![11.0, 16.0]);
+}
+
+#[test]
+fn rules_of_two_tables_at_nearly_the_same_x_keep_their_own_positions() {
+    // One table's column rule at x = 306, the next table's at x = 303.3.
+    let merged = merge_edges(rulings_to_edges(&[v(306.0, 100.0, 300.0), v(303.3, 350.0, 400.0)]));
+    let positions: Vec<f32> = merged.iter().map(|e| e.position).collect();
+    assert_eq!(positions, vec![303.3, 306.0]);
+}
+
+#[test]
+fn intersections_connect_edges_into_one_frame_per_table() {
+    let mut rulings = grid_rulings(&[0.0, 50.0, 100.0], &[0.0, 20.0, 40.0], |_| false);
+    rulings.push(h(300.0, 0.0, 100.0)); // a lone rule elsewhere: no table
+    let edges = merge_edges(rulings_to_edges(&rulings));
+    let (hs, vs): (Vec<Edge>, Vec<Edge>) = edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
+    assert_eq!((hs.len(), vs.len()), (4, 3));
+    let xs = edges_to_intersections(&hs, &vs);
+    assert_eq!(xs.len(), 9);
+    let frames = intersections_to_tables(&hs, &vs, &xs);
+    assert_eq!(frames.len(), 1);
+    let b = frame_to_boundaries(&frames[0]).unwrap();
+    assert_eq!((b.xs.clone(), b.ys.clone()), (vec![0.0, 50.0, 100.0], vec![0.0, 20.0, 40.0]));
+    let cells = boundaries_to_cells(&frames[0], b).unwrap();
+    assert_eq!(cells.cells.len(), 4);
+    assert!(cells.cells.iter().all(|c| c.row_span == 1 && c.col_span == 1));
+}
+
+#[test]
+fn spans_from_missing_inner_edges() {
+    // 3 columns × 4 rows; the header cell spans columns 1–2 (no rule at
+    // x = 100 in row 0) and the label in column 0 spans rows 1–3 (no rules at
+    // y = 40 and 60 in column 0).
+    let xs = [0.0, 50.0, 100.0, 150.0];
+    let ys = [0.0, 20.0, 40.0, 60.0, 80.0];
+    let rulings = grid_rulings(&xs, &ys, |r| {
+        (r.x0 == 100.0 && r.x1 == 100.0 && r.top == 0.0)
+            || (r.top == r.bottom && r.top > 20.0 && r.top < 80.0 && r.x0 == 0.0)
+    });
+    let mut glyphs = text("项目", 5.0, 5.0);
+    glyphs.extend(text("数量", 90.0, 5.0));
+    glyphs.extend(text("总计", 5.0, 45.0));
+    glyphs.extend(text("1", 60.0, 25.0));
+    glyphs.extend(text("2", 110.0, 65.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let t = &tables[0];
+    assert_eq!((t.fragment.grid.rows, t.fragment.grid.cols), (4, 3));
+    assert_eq!(
+        shape(&t.fragment.grid),
+        vec![
+            (0, 0, 1, 1, "项目"),
+            (0, 1, 1, 2, "数量"),
+            (1, 0, 3, 1, "总计"),
+            (1, 1, 1, 1, "1"),
+            (1, 2, 1, 1, ""),
+            (2, 1, 1, 1, ""),
+            (2, 2, 1, 1, ""),
+            (3, 1, 1, 1, ""),
+            (3, 2, 1, 1, "2"),
+        ]
+    );
+    assert_eq!(t.fragment.column_edges, vec![0.0, 50.0, 100.0, 150.0]);
+    assert_eq!(t.fragment.pages, vec![3]);
+    assert_eq!((t.top, t.bottom), (0.0, 80.0));
+    assert_eq!(t.glyphs.len(), 8);
+}
+
+#[test]
+fn a_table_at_the_page_bottom_without_its_bottom_rule_still_forms() {
+    // The last row's bottom rule is missing; its vertical rules reach 790.
+    let xs = [60.0, 200.0, 300.0];
+    let ys = [700.0, 730.0, 760.0, 790.0];
+    let rulings = grid_rulings(&xs, &ys, |r| r.top == 790.0 && r.bottom == 790.0);
+    let mut glyphs = text("一、本年新收", 65.0, 710.0);
+    glyphs.extend(text("12", 210.0, 710.0));
+    glyphs.extend(text("二、上年结转", 65.0, 770.0));
+    glyphs.extend(text("3", 210.0, 770.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let t = &tables[0];
+    assert!(t.open_bottom && !t.open_top);
+    assert_eq!(t.fragment.grid.rows, 3);
+    assert_eq!(t.bottom, 790.0);
+    let g = &t.fragment.grid;
+    assert_eq!(g.cell_at(2, 0).unwrap().text, "二、上年结转");
+    assert_eq!(g.cell_at(2, 1).unwrap().text, "3");
+}
+
+#[test]
+fn a_continuation_without_its_top_rule_and_a_frame_open_at_the_sides() {
+    // No top rule (the continuation page), and no left or right rules at all:
+    // the horizontal rules' extent closes the sides.
+    let rulings = vec![h(100.0, 50.0, 350.0), h(130.0, 50.0, 350.0), v(150.0, 70.0, 130.0), v(250.0, 70.0, 130.0)];
+    let mut glyphs = text("续行", 60.0, 80.0);
+    glyphs.extend(text("甲", 160.0, 80.0));
+    glyphs.extend(text("乙", 260.0, 110.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let t = &tables[0];
+    assert!(t.open_top);
+    assert_eq!(t.fragment.column_edges, vec![50.0, 150.0, 250.0, 350.0]);
+    assert_eq!(
+        shape(&t.fragment.grid),
+        vec![
+            (0, 0, 1, 1, "续行"),
+            (0, 1, 1, 1, "甲"),
+            (0, 2, 1, 1, ""),
+            (1, 0, 1, 1, ""),
+            (1, 1, 1, 1, ""),
+            (1, 2, 1, 1, "乙"),
+        ]
+    );
+}
+
+#[test]
+fn rules_overshooting_without_text_beyond_make_no_empty_row() {
+    let mut rulings = grid_rulings(&[0.0, 100.0, 200.0], &[0.0, 20.0], |_| false);
+    rulings.push(v(0.0, 20.0, 30.0)); // the verticals run on 10 pt, nothing there
+    rulings.push(v(200.0, 20.0, 30.0));
+    let glyphs = [text("甲", 10.0, 5.0), text("乙", 110.0, 5.0)].concat();
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables[0].fragment.grid.rows, 1);
+    assert!(!tables[0].open_bottom);
+}
+
+#[test]
+fn rules_outlining_a_shaded_cell_snap_onto_the_borders() {
+    // Some producers outline a shaded header cell just inside its borders;
+    // those rules lie within the snap tolerance and change nothing.
+    let xs = [0.0, 100.0, 200.0];
+    let ys = [0.0, 20.0, 40.0];
+    let mut rulings = grid_rulings(&xs, &ys, |_| false);
+    rulings.extend([h(0.8, 0.8, 99.2), h(19.2, 0.8, 99.2), v(0.8, 0.8, 19.2), v(99.2, 0.8, 19.2)]);
+    let glyphs = [text("表头", 10.0, 5.0), text("值", 110.0, 25.0)].concat();
+    let t = &find_tables(&page(rulings, glyphs))[0];
+    assert_eq!((t.fragment.grid.rows, t.fragment.grid.cols), (2, 2));
+    assert_eq!(t.fragment.grid.cell_at(0, 0).unwrap().text, "表头");
+}
+
+#[test]
+fn characters_go_to_the_cell_holding_their_centre() {
+    let rulings = grid_rulings(&[0.0, 50.0, 100.0], &[0.0, 20.0], |_| false);
+    // "甲" overflows the border by 4 pt but its centre is in column 0; "乙"
+    // starts in column 0 but its centre is in column 1.
+    let glyphs = vec![
+        Glyph { x0: 44.0, x1: 54.0, ..text("甲", 0.0, 5.0)[0].clone() },
+        Glyph { x0: 47.0, x1: 57.0, ..text("乙", 0.0, 5.0)[0].clone() },
+    ];
+    let t = &find_tables(&page(rulings, glyphs))[0];
+    assert_eq!(shape(&t.fragment.grid), vec![(0, 0, 1, 1, "甲"), (0, 1, 1, 1, "乙")]);
+}
+
+#[test]
+fn cell_lines_join_without_spaces_in_cjk_and_with_spaces_between_latin_words() {
+    let rulings = grid_rulings(&[0.0, 120.0, 240.0], &[0.0, 40.0], |_| false);
+    let mut glyphs = text("（二）部分公开（区分", 2.0, 5.0);
+    glyphs.extend(text("处理的）", 2.0, 20.0));
+    glyphs.extend(text("Open", 122.0, 5.0));
+    glyphs.extend(text("data", 147.0, 5.0)); // 5 pt gap: a word space
+    glyphs.extend(text("report", 122.0, 20.0));
+    let t = &find_tables(&page(rulings, glyphs))[0];
+    let g = &t.fragment.grid;
+    assert_eq!(g.cell_at(0, 0).unwrap().text, "（二）部分公开（区分处理的）");
+    assert_eq!(g.cell_at(0, 1).unwrap().text, "Open data report");
+}
+
+#[test]
+fn a_vertical_label_written_one_character_per_line_is_one_word() {
+    // A narrow cell over 7 rows, one character per line, drawn bottom-up.
+    let xs = [0.0, 20.0, 120.0];
+    let ys: Vec<f32> = (0..=7).map(|k| k as f32 * 15.0).collect();
+    let rulings = grid_rulings(&xs, &ys, |r| r.top == r.bottom && r.x0 == 0.0 && r.top > 0.0 && r.top < 105.0);
+    let mut glyphs: Vec<Glyph> = "本年度办理结果"
+        .chars()
+        .enumerate()
+        .flat_map(|(k, c)| text(&c.to_string(), 5.0, 2.0 + 15.0 * k as f32))
+        .collect();
+    glyphs.reverse();
+    glyphs.extend(text("予以公开", 25.0, 2.0));
+    let t = &find_tables(&page(rulings, glyphs))[0];
+    let label = t.fragment.grid.cell_at(3, 0).unwrap();
+    assert_eq!((label.row, label.row_span, label.text.as_str()), (0, 7, "本年度办理结果"));
+}
+
+#[test]
+fn two_adjacent_tables_stay_two_and_come_top_to_bottom() {
+    let mut rulings = grid_rulings(&[50.0, 150.0, 250.0], &[400.0, 420.0], |_| false);
+    rulings.extend(grid_rulings(&[50.0, 100.0, 250.0], &[100.0, 120.0, 140.0], |_| false));
+    let glyphs = [text("下", 60.0, 405.0), text("上", 60.0, 105.0), text("中", 60.0, 125.0)].concat();
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 2);
+    assert_eq!(tables[0].fragment.grid.rows, 2);
+    assert_eq!(tables[0].fragment.grid.cell_at(0, 0).unwrap().text, "上");
+    assert_eq!(tables[1].fragment.column_edges, vec![50.0, 150.0, 250.0]);
+    assert_eq!(tables[1].fragment.grid.cell_at(0, 0).unwrap().text, "下");
+}
+
+#[test]
+fn a_box_around_text_and_rules_without_text_are_not_tables() {
+    let boxed = grid_rulings(&[50.0, 500.0], &[100.0, 200.0], |_| false);
+    assert!(find_tables(&page(boxed, text("附件说明", 60.0, 120.0))).is_empty());
+    let blank = grid_rulings(&[50.0, 100.0, 150.0], &[100.0, 120.0, 140.0], |_| false);
+    assert!(find_tables(&page(blank, Vec::new())).is_empty());
+}
+
+#[test]
+fn degenerate_and_huge_inputs_do_not_panic() {
+    assert!(find_tables(&PageContent::default()).is_empty());
+    let weird = vec![
+        Ruling { x0: f32::INFINITY, top: 0.0, x1: 1.0, bottom: 0.0, width: 1.0 },
+        Ruling { x0: 5.0, top: 5.0, x1: 5.0, bottom: 5.0, width: 0.0 },
+        h(10.0, 0.0, 0.0),
+        v(10.0, 0.0, 0.0),
+    ];
+    assert!(find_tables(&page(weird, text("字", 0.0, 0.0))).is_empty());
+    // 1,000 × 1,000 rules with a glyph in every tenth slot: a big grid, quickly.
+    let xs: Vec<f32> = (0..1000).map(|k| k as f32 * 4.0).collect();
+    let ys: Vec<f32> = (0..1000).map(|k| k as f32 * 4.0).collect();
+    let mut rulings: Vec<Ruling> = xs.iter().map(|&x| v(x, 0.0, 3996.0)).collect();
+    rulings.extend(ys.iter().map(|&y| h(y, 0.0, 3996.0)));
+    let glyphs: Vec<Glyph> = (0..1000)
+        .map(|k| Glyph {
+            text: "1".into(),
+            x0: k as f32 * 4.0 + 1.0,
+            x1: k as f32 * 4.0 + 2.0,
+            top: k as f32 * 4.0 + 1.0,
+            bottom: k as f32 * 4.0 + 2.0,
+            size: 1.0,
+            font: 0,
+            upright: true,
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    assert_eq!((tables[0].fragment.grid.rows, tables[0].fragment.grid.cols), (999, 999));
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+#[test]
+fn many_rules_that_never_meet_cost_little() {
+    // 20,000 short horizontal hatch lines above 20,000 short vertical ones:
+    // no pair meets, and the sweep must not try them all.
+    let mut rulings: Vec<Ruling> = (0..20_000).map(|k| h(k as f32 * 0.01, 0.0, 500.0)).collect();
+    rulings.extend((0..20_000).map(|k| v(k as f32 * 0.025, 600.0, 700.0)));
+    let edges = merge_edges(rulings_to_edges(&rulings));
+    let (hs, vs): (Vec<Edge>, Vec<Edge>) = edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
+    let started = std::time::Instant::now();
+    assert!(edges_to_intersections(&hs, &vs).is_empty());
+    assert!(started.elapsed().as_secs() < 5);
+    let spread: Vec<Ruling> = (0..20_000)
+        .map(|k| h(k as f32 * 5.0, 0.0, 500.0))
+        .chain((0..20_000).map(|k| v(k as f32 * 5.0, 200_000.0, 200_100.0)))
+        .collect();
+    let started = std::time::Instant::now();
+    assert!(find_tables(&page(spread, text("字", 0.0, 0.0))).is_empty());
+    assert!(started.elapsed().as_secs() < 5);
+}
