@@ -7,7 +7,8 @@
 //! # Ok::<(), govdoc::Error>(())
 //! ```
 //!
-//! The pipeline, one module per stage: a front end per format ([`docx`], [`md`])
+//! The pipeline, one module per stage: a front end per format ([`docx`],
+//! [`pdf`], [`md`])
 //! recovers paragraph and table [`model::Fragment`]s; [`rebuild`] turns them
 //! into whole [`model::Block`]s; [`report`] reads the annual-report template
 //! from them; [`json`] writes the canonical form.
@@ -104,12 +105,7 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
     let fragments = match format {
         model::Format::Docx => docx::read(bytes)?,
         model::Format::Md => md::read(bytes)?,
-        model::Format::Pdf => {
-            return Err(Error::unsupported(format!(
-                "reading {} is not built yet in this version of govdoc",
-                format.as_str().to_uppercase()
-            )));
-        }
+        model::Format::Pdf => pdf::read(bytes)?,
     };
     let pages = fragments.pages;
     let mut diagnostics = fragments.diagnostics.clone();

@@ -10,7 +10,9 @@
 //! - `tables`: ruling lines → table grids, characters into cells
 //! - `layout`: characters outside tables → lines → paragraphs
 //! - `furniture`: running headers, footers and page numbers removed
+//! - `assemble`: pages → the document's fragments in reading order
 
+pub mod assemble;
 pub mod content;
 pub mod document;
 pub mod font;
@@ -18,3 +20,55 @@ pub mod furniture;
 pub mod layout;
 pub mod page;
 pub mod tables;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::{Diagnostic, Fragments};
+
+/// Reads a PDF's fragments: every page interpreted, then laid out and
+/// assembled. A page whose content is damaged is left out with a warning;
+/// a document without any text is `no text layer` (a scan: OCR it first).
+pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    let document = document::PdfDocument::open(bytes)?;
+    let count = document.page_count();
+    let mut pages = Vec::with_capacity(count);
+    let mut diagnostics = Vec::new();
+    let mut unreadable = 0;
+    for index in 0..count {
+        match document.page(index) {
+            Ok((page, page_diagnostics)) => {
+                diagnostics.extend(page_diagnostics);
+                pages.push(page);
+            }
+            Err(e) if e.code == ErrorCode::Corrupt && count > 1 => {
+                unreadable += 1;
+                let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+                diagnostics.push(
+                    Diagnostic::warning("pdf.page_unreadable", format!("page {number} was left out: {}", e.message))
+                        .on_page(Some(number)),
+                );
+                pages.push(page::PageContent { number, ..Default::default() });
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if unreadable == count && count > 0 {
+        return Err(Error::corrupt("no page of the PDF could be read; the file is damaged — export it again"));
+    }
+    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
+    if glyphs == 0 {
+        let images: usize = pages.iter().map(|p| p.images).sum();
+        let what = if images > 0 {
+            format!("its {count} page(s) hold only images: it is a scan")
+        } else {
+            format!("its {count} page(s) hold no text")
+        };
+        return Err(Error::new(
+            ErrorCode::NoTextLayer,
+            format!("the PDF has no text layer ({what}); run OCR on it first and convert the OCR'd PDF"),
+        ));
+    }
+    let mut fragments = assemble::fragments(pages);
+    diagnostics.append(&mut fragments.diagnostics);
+    fragments.diagnostics = diagnostics;
+    Ok(fragments)
+}
