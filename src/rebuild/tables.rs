@@ -193,7 +193,14 @@ fn join(a: &Assembly, b: &TableFragment) -> Option<(Assembly, String)> {
     }
     bottom = drop_top_rows(bottom, repeated);
     // A continuation that opens with a sub-header starts a fresh row.
-    let stitched = if subheader { None } else { stitch(&mut top, &mut bottom) };
+    let header_only = a.header_rows >= a.grid.rows;
+    let stitched = if subheader {
+        None
+    } else if header_only {
+        continue_header(&mut top, &mut bottom)
+    } else {
+        stitch(&mut top, &mut bottom)
+    };
     let grid = stack(top, bottom);
 
     let mut note = format!("table part {} joined to the table before it: {}", a.parts + 1, alignment.rule.describe());
@@ -219,7 +226,10 @@ fn join(a: &Assembly, b: &TableFragment) -> Option<(Assembly, String)> {
         (false, _) if alignment.a.len() == a.edges.len() && alignment.cols + 1 == a.edges.len() => a.edges.clone(),
         _ => Vec::new(),
     };
-    Some((Assembly { grid, header_rows: a.header_rows, edges, pages, parts: a.parts + 1 }, note))
+    // A header-only part may end inside the header: the continuation holds
+    // its last rows.
+    let header_rows = if header_only { grid.inferred_header_rows().max(a.header_rows) } else { a.header_rows };
+    Some((Assembly { grid, header_rows, edges, pages, parts: a.parts + 1 }, note))
 }
 
 /// The first column holding a value in a body row, if any.
@@ -475,11 +485,21 @@ pub fn stitch(top: &mut Grid, bottom: &mut Grid) -> Option<&'static str> {
         let cell = &bottom.cells[i];
         let Some(t) = covering(top, last, cell.col) else { continue };
         let above = &top.cells[t];
+        // The rest of a tall label's text (a vertical label cut in two:
+        // "三、本年度办" / "理结果"), never a new numbered label.
+        let rest_of_text = above.row_span > 1
+            && cell.row_span > 1
+            && official_number(&cell.text).is_none()
+            && !is_value_text(&cell.text);
         let continues = same_columns(above, cell)
             && above.last_row() == last
-            && above.row_span > 1
-            && (cell.text.is_empty() || comparable(&cell.text) == comparable(&above.text));
+            && (above.row_span > 1 || cell.row_span > 1)
+            && (cell.text.is_empty() || comparable(&cell.text) == comparable(&above.text) || rest_of_text);
         if continues {
+            if rest_of_text && comparable(&cell.text) != comparable(&above.text) {
+                let joined = normalize(&format!("{}\n{}", above.text, cell.text));
+                top.cells[t].text = joined;
+            }
             top.cells[t].row_span += cell.row_span;
             absorbed.push(i);
         }
@@ -495,6 +515,59 @@ pub fn stitch(top: &mut Grid, bottom: &mut Grid) -> Option<&'static str> {
         .collect();
     *bottom = Grid { rows: bottom.rows, cols: bottom.cols, cells };
     Some("a vertical merge across the break was rejoined")
+}
+
+/// A header cut by the break: the continuation's first row holds the rest of
+/// the header — a sub-header splitting a group cell above it (商业企业 under
+/// 法人或其他组织), and below the cells merged down across the break either
+/// nothing or the rest of their text (自然 / 人). Those cells become one.
+/// Only for a first row with no values and no numbered label, one that
+/// splits a cell above (so a blank data row is never taken for a header).
+pub fn continue_header(top: &mut Grid, bottom: &mut Grid) -> Option<&'static str> {
+    if top.rows == 0 || bottom.rows == 0 {
+        return None;
+    }
+    let last = top.rows - 1;
+    let covering = |grid: &Grid, col: usize| {
+        grid.cells.iter().position(|c| c.row <= last && last <= c.last_row() && c.col <= col && col <= c.last_col())
+    };
+    let first_row: Vec<usize> = (0..bottom.cells.len()).filter(|&i| bottom.cells[i].row == 0).collect();
+    let header_like = first_row.iter().all(|&i| {
+        let text = &bottom.cells[i].text;
+        !is_value_text(text) && official_number(text).is_none()
+    }) && first_row.iter().any(|&i| !bottom.cells[i].text.is_empty());
+    let splits_a_cell = first_row.iter().any(|&i| {
+        let cell = &bottom.cells[i];
+        covering(top, cell.col).is_some_and(|t| !same_columns(&top.cells[t], cell))
+    });
+    if !header_like || !splits_a_cell {
+        return None;
+    }
+    let mut absorbed = Vec::new();
+    for &i in &first_row {
+        let cell = &bottom.cells[i];
+        let Some(t) = covering(top, cell.col) else { continue };
+        if !same_columns(&top.cells[t], cell) || top.cells[t].last_row() != last {
+            continue;
+        }
+        let above = &mut top.cells[t];
+        if !cell.text.is_empty() {
+            above.text = normalize(&format!("{}\n{}", above.text, cell.text));
+        }
+        above.row_span += cell.row_span;
+        absorbed.push(i);
+    }
+    if absorbed.is_empty() {
+        return None;
+    }
+    let cells = std::mem::take(&mut bottom.cells)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !absorbed.contains(i))
+        .map(|(_, c)| c)
+        .collect();
+    *bottom = Grid { rows: bottom.rows, cols: bottom.cols, cells };
+    Some("a header row cut by the break was rejoined")
 }
 
 fn same_columns(a: &Cell, b: &Cell) -> bool {

@@ -365,3 +365,94 @@ fn a_continuation_opening_with_a_sub_header_of_the_table_joins() {
     let (t, _) = tables(vec![frag(a), para(""), frag(grid(&other))]);
     assert_eq!(t.len(), 2);
 }
+
+#[test]
+fn a_header_cut_by_the_page_end_is_rejoined_into_one_header() {
+    // The seed's section-三 header cut after its second row, 自然人 split in two.
+    let edges = [0.0, 100.0, 130.0, 160.0, 190.0, 220.0];
+    let part1 = Grid::new(
+        2,
+        5,
+        vec![
+            Cell::new(0, 0, "说明").spanning(2, 1),
+            Cell::new(0, 1, "申请人情况").spanning(1, 4),
+            Cell::new(1, 1, "自然"),
+            Cell::new(1, 2, "法人或其他组织").spanning(1, 2),
+            Cell::new(1, 4, "总计"),
+        ],
+    );
+    let part2 = Grid::new(
+        2,
+        5,
+        vec![
+            Cell::new(0, 0, ""),
+            Cell::new(0, 1, "人"),
+            Cell::new(0, 2, "商业企业"),
+            Cell::new(0, 3, "科研机构"),
+            Cell::new(0, 4, ""),
+            Cell::new(1, 0, "一、本年新收"),
+            Cell::new(1, 1, "1"),
+            Cell::new(1, 2, "2"),
+            Cell::new(1, 3, "3"),
+            Cell::new(1, 4, "6"),
+        ],
+    );
+    let frag = |g: Grid, page| {
+        Fragment::Table(TableFragment {
+            grid: g,
+            column_edges: edges.to_vec(),
+            pages: vec![page],
+            ..Default::default()
+        })
+    };
+    let (t, d) = tables(vec![frag(part1, 5), Fragment::Break(BreakKind::Page), frag(part2, 6)]);
+    assert_eq!(t.len(), 1, "{d:?}");
+    let t = &t[0];
+    assert_eq!((t.rows, t.header_rows, t.parts), (4, 3, 2));
+    assert_eq!(shape(cell(t, 2, 1)), (1, 1, 2, 1, "自然人"));
+    assert_eq!(shape(cell(t, 2, 4)), (1, 4, 2, 1, "总计"));
+    assert_eq!(shape(cell(t, 2, 0)), (0, 0, 3, 1, "说明"));
+    assert_eq!(shape(cell(t, 2, 2)), (2, 2, 1, 1, "商业企业"));
+    assert!(d[0].message.contains("header row cut"), "{}", d[0].message);
+}
+
+#[test]
+fn a_blank_first_data_row_after_a_header_only_part_is_not_taken_for_header() {
+    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, ..Default::default() });
+    let header = Grid::new(
+        1,
+        3,
+        vec![Cell::new(0, 0, "信息内容"), Cell::new(0, 1, "本年制发件数"), Cell::new(0, 2, "本年废止件数")],
+    );
+    let body = Grid::new(
+        2,
+        3,
+        vec![Cell::new(0, 0, "规章"), Cell::new(1, 0, "行政规范性文件"), Cell::new(1, 1, "1"), Cell::new(1, 2, "2")],
+    );
+    let (t, _) = tables(vec![frag(header), frag(body)]);
+    assert_eq!(t.len(), 1);
+    assert_eq!((t[0].rows, t[0].header_rows), (3, 1));
+    assert_eq!(cell(&t[0], 1, 0).text, "规章");
+    assert_eq!(cell(&t[0], 1, 1).text, "");
+}
+
+#[test]
+fn a_tall_label_cut_in_two_by_the_break_is_one_cell_with_its_whole_text() {
+    let part1 = Grid::new(
+        2,
+        2,
+        vec![Cell::new(0, 0, "三、本年度办").spanning(2, 1), Cell::new(0, 1, "1"), Cell::new(1, 1, "2")],
+    );
+    let part2 =
+        Grid::new(2, 2, vec![Cell::new(0, 0, "理结果").spanning(2, 1), Cell::new(0, 1, "3"), Cell::new(1, 1, "4")]);
+    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, ..Default::default() });
+    let (t, _) = tables(vec![frag(part1), frag(part2)]);
+    assert_eq!(t.len(), 1);
+    assert_eq!(shape(cell(&t[0], 3, 0)), (0, 0, 4, 1, "三、本年度办理结果"));
+    // A new numbered label is not the rest of the one above.
+    let part3 = Grid::new(1, 2, vec![Cell::new(0, 0, "四、结转"), Cell::new(0, 1, "5")]);
+    let part1 =
+        Grid::new(2, 2, vec![Cell::new(0, 0, "三、结果").spanning(2, 1), Cell::new(0, 1, "1"), Cell::new(1, 1, "2")]);
+    let (t, _) = tables(vec![frag(part1), frag(part3)]);
+    assert_eq!(shape(cell(&t[0], 2, 0)), (2, 0, 1, 1, "四、结转"));
+}
