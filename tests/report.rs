@@ -1,7 +1,7 @@
 //! The report layer against the sample generator's own record of every
 //! number it wrote (`samples/expected-numbers.json`): every value of every
-//! sample, the agency, year and template, the amount units, and exactly the
-//! planted failed checks.
+//! sample — DOCX and the PDF exported from it — the agency, year and
+//! template, the amount units, and exactly the planted failed checks.
 
 use serde_json::Value;
 
@@ -36,7 +36,13 @@ fn report_of(sample: &str) -> (Value, Vec<Value>) {
 fn every_number_of_every_sample_is_read_into_its_key() {
     let mut mismatches = Vec::new();
     let mut compared = 0;
-    for (sample, truth) in expected() {
+    // Each DOCX sample, and the PDF LibreOffice exported from it.
+    let samples = expected().into_iter().flat_map(|(docx, truth)| {
+        let pdf = docx.replace(".docx", ".pdf");
+        let with_pdf = std::path::Path::new("samples").join(&pdf).exists().then(|| (pdf, truth.clone()));
+        std::iter::once((docx, truth)).chain(with_pdf)
+    });
+    for (sample, truth) in samples {
         let (report, _) = report_of(&sample);
         if truth.get("report").is_some_and(Value::is_null) {
             assert!(report.is_null(), "{sample} is not an annual report");
@@ -71,7 +77,7 @@ fn every_number_of_every_sample_is_read_into_its_key() {
             }
         }
     }
-    assert!(compared > 1000, "only {compared} values compared");
+    assert!(compared > 5000, "only {compared} values compared");
     assert!(mismatches.is_empty(), "{} mismatches:\n{}", mismatches.len(), mismatches.join("\n"));
 }
 

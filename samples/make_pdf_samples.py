@@ -1,0 +1,636 @@
+#!/usr/bin/env python3
+"""Generate govdoc's PDF sample documents.
+
+    python3 samples/make_pdf_samples.py [OUTDIR] [--check] [--fixtures tests/fixtures/pdf]
+
+OUTDIR defaults to this folder (samples/); run samples/make_samples.py first, since every
+DOCX sample is exported.
+
+Writes the PDFs into OUTDIR (created if missing) and PDF-SAMPLES.txt next to this
+script.  Needs: LibreOffice (`soffice`), python-docx, reportlab, pikepdf, fontTools and
+the Noto Sans CJK fonts (Debian fonts-noto-cjk).
+
+Every file is deterministic: LibreOffice exports and reportlab output are rewritten by
+pikepdf with fixed Info dates, no XMP packet and a static /ID; reportlab runs with
+invariant=1.  Two runs give byte-identical files (checked by --check), except the
+AES-encrypted ones: qpdf draws random IVs and salts for AES and pikepdf offers no way to
+fix them (RC4 files are deterministic).
+
+The files and what each exercises are listed in PDF-SAMPLES (the table at the end of this
+file), which is also written out as samples/PDF-SAMPLES.txt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+NOTO_TTC = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+NOTO_SC_INDEX = 2  # "Noto Sans CJK SC" inside the collection
+FIXED_DATE = "D:20240101000000Z"
+
+# ----------------------------------------------------------------------------------
+# shared: make a PDF deterministic
+# ----------------------------------------------------------------------------------
+
+
+def normalize_pdf(src: Path, dst: Path, encryption=None) -> None:
+    """Rewrite `src` to `dst` with fixed dates, no XMP and a static ID."""
+    import pikepdf
+
+    with pikepdf.open(src) as pdf:
+        # qpdf keeps the first /ID element of the input; drop it so both are static.
+        # LibreOffice's /DocChecksum changes with the creation time.
+        for key in ("/ID", "/DocChecksum"):
+            if key in pdf.trailer:
+                del pdf.trailer[key]
+        if "/Metadata" in pdf.Root:
+            del pdf.Root.Metadata
+        info = pdf.docinfo
+        for key in ("/CreationDate", "/ModDate"):
+            if key in info:
+                info[key] = pikepdf.String(FIXED_DATE)
+        pdf.save(
+            dst,
+            static_id=True,
+            encryption=encryption if encryption is not None else False,
+            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+        )
+
+
+# ----------------------------------------------------------------------------------
+# LibreOffice exports of the DOCX samples
+# ----------------------------------------------------------------------------------
+
+
+def soffice_export(docx_path: Path, out_pdf: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        src = tmp / (out_pdf.stem + ".docx")
+        shutil.copyfile(docx_path, src)
+        # A private profile: no shared state with a running LibreOffice, same output
+        # every time.
+        profile = tmp / "profile"
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp),
+                str(src),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        normalize_pdf(tmp / (out_pdf.stem + ".pdf"), out_pdf)
+
+
+# LibreOffice 7.4 hangs a full-width comma or full stop that does not fit at the end of
+# a line into the right margin (hanging punctuation) — and then leaves it out of the
+# PDF altogether (nothing drawn, nothing in the text layer). A PDF that lost text is not
+# a faithful export, so the margin is nudged until no punctuation is lost.
+MARGIN_NUDGES_CM = [0.0, 0.07, 0.14, 0.21, 0.28, 0.35, 0.42, 0.49, 0.56]
+
+
+def lost_paragraphs(docx_path: Path, pdf_path: Path) -> list[str]:
+    """Body paragraphs of the DOCX whose text (white space aside) is not in the PDF."""
+    import docx
+    import pdfplumber
+
+    squeeze = lambda t: "".join(t.split())
+    with pdfplumber.open(pdf_path) as pdf:
+        pdf_text = squeeze("".join(page.extract_text() or "" for page in pdf.pages))
+    paragraphs = [squeeze(p.text) for p in docx.Document(docx_path).paragraphs]
+    return [p for p in paragraphs if len(p) > 10 and p not in pdf_text]
+
+
+def soffice_to_pdf(docx_path: Path, out_pdf: Path) -> None:
+    """Exports with LibreOffice; if the PDF lost text (see above), exports copies whose
+    right margin is a little narrower and keeps the first that lost nothing (or, for a
+    document whose DOCX text differs from what Word shows — hidden text, page breaks —
+    the one that lost least)."""
+    import docx
+    from docx.shared import Cm
+
+    best = None
+    for nudge in MARGIN_NUDGES_CM:
+        with tempfile.TemporaryDirectory() as tmp:
+            source = docx_path
+            if nudge:
+                source = Path(tmp) / docx_path.name
+                d = docx.Document(docx_path)
+                for section in d.sections:
+                    section.right_margin = Cm(section.right_margin.cm - nudge)
+                d.core_properties.revision = 1
+                d.save(source)
+            candidate = Path(tmp) / out_pdf.name
+            soffice_export(source, candidate)
+            lost = len(lost_paragraphs(docx_path, candidate))
+            if best is None or lost < best[0]:
+                best = (lost, candidate.read_bytes(), nudge)
+            if lost == 0:
+                break
+    lost, data, nudge = best
+    out_pdf.write_bytes(data)
+    if nudge or lost:
+        print(f"{out_pdf.name}: right margin narrowed by {nudge} cm; paragraphs still differing: {lost}")
+
+
+def find_table(document, needle: str):
+    for table in document.tables:
+        if needle in table.rows[0].cells[0].text:
+            return table
+    raise SystemExit(f"no table starting with {needle!r}")
+
+
+def docx_margins(src: Path, dst: Path) -> None:
+    """A copy with much larger top and bottom margins: fewer lines per page, so the
+    tables break across pages at other rows than in the plain export."""
+    import docx
+    from docx.shared import Cm
+
+    d = docx.Document(src)
+    for s in d.sections:
+        s.top_margin = Cm(6.0)
+        s.bottom_margin = Cm(5.5)
+    d.core_properties.revision = 1
+    d.save(dst)
+
+
+def docx_repeated_header(src: Path, dst: Path) -> None:
+    """A copy whose section-三 table marks its three header rows w:tblHeader (repeated on
+    the next page), with margins that make the table break across pages."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm
+
+    d = docx.Document(src)
+    for s in d.sections:
+        s.top_margin = Cm(3.0)
+        s.bottom_margin = Cm(2.8)
+    table = find_table(d, "本列数据的勾稽关系")
+    for row in table.rows[:3]:
+        tr = row._tr
+        trPr = tr.get_or_add_trPr()
+        if trPr.find(qn("w:tblHeader")) is None:
+            trPr.append(OxmlElement("w:tblHeader"))
+    d.core_properties.revision = 1
+    d.save(dst)
+
+
+def make_libreoffice(out: Path) -> None:
+    """Every DOCX sample exported by LibreOffice as <stem>.pdf, plus two variants that
+    break the tables at other places (<stem>-<variant>.pdf): the agreement test pairs a
+    PDF with the DOCX whose stem starts its name."""
+    for docx_path in sorted(HERE.glob("*.docx")):
+        soffice_to_pdf(docx_path, out / f"{docx_path.stem}.pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        margins = tmp / "report-2021-distinct-margins.docx"
+        docx_margins(HERE / "report-2021-distinct.docx", margins)
+        soffice_to_pdf(margins, out / "report-2021-distinct-margins.pdf")
+        repeated = tmp / "seed-shishi-commerce-2019-repeated-header.docx"
+        docx_repeated_header(HERE / "seed-shishi-commerce-2019.docx", repeated)
+        soffice_to_pdf(repeated, out / "seed-shishi-commerce-2019-repeated-header.pdf")
+
+
+# ----------------------------------------------------------------------------------
+# reportlab: predefined CJK CMaps, fonts not embedded
+# ----------------------------------------------------------------------------------
+
+REPORT_TITLE = "江湾区统计局2023年政府信息公开工作年度报告"
+REPORT_PARAS = [
+    "一、总体情况",
+    "2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息128条，"
+    "其中规范性文件2件。",
+    "二、主动公开政府信息情况",
+]
+REPORT_TABLE = [
+    ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+    ["规章", "0", "0", "3"],
+    ["行政规范性文件", "2", "1", "15"],
+]
+REPORT_TAIL = "三、收到和处理政府信息公开申请情况：本年新收申请46件，办结45件。"
+REPORT_LATIN = "Contact: Office of Statistics, tel. 0591-8765 4321"
+
+
+def make_unigb_ucs2(out: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=12, leading=20, firstLineIndent=24)
+    head = ParagraphStyle("head", fontName="STSong-Light", fontSize=12, leading=20)
+    title = ParagraphStyle("title", fontName="STSong-Light", fontSize=18, leading=28, alignment=1)
+    latin = ParagraphStyle("latin", fontName="Helvetica", fontSize=10, leading=14)
+    story = [Paragraph(REPORT_TITLE, title), Spacer(1, 12)]
+    for i, text in enumerate(REPORT_PARAS):
+        story.append(Paragraph(text, head if text[1:2] == "、" else body))
+    table = Table(REPORT_TABLE, colWidths=[130, 100, 100, 100])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), "STSong-Light", 11),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+            ]
+        )
+    )
+    story += [Spacer(1, 6), table, Spacer(1, 12), Paragraph(REPORT_TAIL, head), Paragraph(REPORT_LATIN, latin)]
+    tmp = out / "rl-unigb-ucs2.tmp.pdf"
+    doc = SimpleDocTemplate(str(tmp), pagesize=A4, invariant=1, title=REPORT_TITLE, author="govdoc samples")
+    doc.build(story)
+    normalize_pdf(tmp, out / "rl-unigb-ucs2.pdf")
+    tmp.unlink()
+
+
+def make_gbk_euc(out: Path) -> None:
+    """reportlab's CIDFont('STSong-Light', 'GBK-EUC-H') writes the font dictionary; its
+    text path does not take GBK in Python 3, so the text operators are written here with
+    GBK bytes as hex strings, mixing 1-byte (ASCII digits) and 2-byte codes."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import CIDFont
+    from reportlab.pdfgen import canvas
+
+    font = CIDFont("STSong-Light", "GBK-EUC-H")
+    pdfmetrics.registerFont(font)
+    tmp = out / "rl-gbk-euc.tmp.pdf"
+    c = canvas.Canvas(str(tmp), invariant=1, pageCompression=1)
+    c.setTitle(REPORT_TITLE)
+    c.setAuthor("govdoc samples")
+    c.setFont(font.fontName, 12)  # registers the font on the page
+    internal = c._doc.getInternalFontName(font.fontName)
+
+    def text(x, y, size, s):
+        data = s.encode("gbk").hex().upper()
+        c._code.append(f"BT {internal} {size} Tf 1 0 0 1 {x} {y} Tm <{data}> Tj ET")
+
+    text(110, 780, 18, REPORT_TITLE)
+    y = 740
+    for line in REPORT_PARAS:
+        text(72, y, 12, line[:38])
+        if len(line) > 38:
+            y -= 20
+            text(72, y, 12, line[38:])
+        y -= 24
+    # A ruled table drawn as m/l/S segments.
+    xs = [72, 202, 302, 402, 502]
+    top = y + 4
+    rows = len(REPORT_TABLE)
+    ys = [top - 22 * i for i in range(rows + 1)]
+    c.setLineWidth(0.5)
+    c.grid(xs, ys)
+    for r, row in enumerate(REPORT_TABLE):
+        for col, cell in enumerate(row):
+            text(xs[col] + 4, ys[r] - 16, 11, cell)
+    text(72, ys[-1] - 30, 12, REPORT_TAIL)
+    c.showPage()
+    c.save()
+    normalize_pdf(tmp, out / "rl-gbk-euc.pdf")
+    tmp.unlink()
+
+
+# ----------------------------------------------------------------------------------
+# Identity-H with an embedded TrueType font and no ToUnicode (written by hand)
+# ----------------------------------------------------------------------------------
+
+IDENTITY_LINES = [
+    (18, "滨江县审计局2023年政府信息公开工作年度报告"),
+    (12, "一、总体情况"),
+    (12, "本年度主动公开政府信息56条，依申请公开4件。"),
+    (12, "四、政府信息公开行政复议、行政诉讼情况"),
+]
+IDENTITY_TABLE = [["行政复议", "结果维持", "结果纠正", "总计"], ["件数", "1", "0", "1"]]
+
+
+def subset_truetype(chars: str) -> bytes:
+    """Noto Sans CJK SC cut down to `chars`, its CFF outlines converted to TrueType
+    quadratics (reportlab and PDF CIDFontType2 need glyf outlines)."""
+    from fontTools import subset
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTCollection, newTable
+
+    font = TTCollection(str(NOTO_TTC)).fonts[NOTO_SC_INDEX]
+    options = subset.Options()
+    options.layout_features = []
+    options.name_IDs = [1, 2, 4, 6]
+    options.notdef_outline = True
+    options.recalc_timestamp = False
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+
+    glyph_order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = glyph_order
+    glyf.glyphs = {}
+    for name in glyph_order:
+        pen = TTGlyphPen(glyph_set)
+        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyf.glyphs[name] = pen.glyph()
+    del font["CFF "]
+    if "VORG" in font:
+        del font["VORG"]
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+    maxp = font["maxp"]
+    maxp.tableVersion = 0x00010000
+    for attr in (
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
+        setattr(maxp, attr, 0)
+    maxp.maxZones = 1
+    maxp.maxComponentDepth = 0
+    font["head"].glyphDataFormat = 0
+    font["head"].created = font["head"].modified = 3600 * 24 * 365 * 94  # fixed
+    font["post"].formatType = 3.0
+    font.sfntVersion = "\x00\x01\x00\x00"
+    font.recalcTimestamp = False  # else fontTools writes the current time into head
+    buf = io.BytesIO()
+    font.save(buf)
+    return buf.getvalue()
+
+
+def make_identity_h(out: Path) -> None:
+    import pikepdf
+    from fontTools.ttLib import TTFont
+    from pikepdf import Array, Dictionary, Name
+
+    chars = "".join(sorted(set("".join(t for _, t in IDENTITY_LINES) + "".join(sum(IDENTITY_TABLE, [])))))
+    ttf = subset_truetype(chars)
+    font = TTFont(io.BytesIO(ttf))
+    cmap = font.getBestCmap()
+    order = font.getGlyphOrder()
+    upem = font["head"].unitsPerEm
+    hmtx = font["hmtx"]
+
+    def gid(ch):
+        return order.index(cmap[ord(ch)])
+
+    def hexstr(s):
+        return "<" + "".join(f"{gid(ch):04X}" for ch in s) + ">"
+
+    def advance(s, size):
+        return sum(hmtx[cmap[ord(ch)]][0] for ch in s) * size / upem
+
+    ops = []
+    y = 780
+    for size, line in IDENTITY_LINES:
+        x = (595 - advance(line, size)) / 2 if size > 12 else 72
+        # TJ with a kerning offset inside CJK text: positions only, no space.
+        if size == 12 and len(line) > 6:
+            a, b = line[:4], line[4:]
+            ops.append(f"BT /F1 {size} Tf {x:.2f} {y} Td [{hexstr(a)} -120 {hexstr(b)}] TJ ET")
+        else:
+            ops.append(f"BT /F1 {size} Tf {x:.2f} {y} Td {hexstr(line)} Tj ET")
+        y -= 30 if size > 12 else 22
+    # Table: a shaded header background, borders as thin filled rectangles (Word's
+    # habit), the whole table under a clipping rectangle.
+    xs = [72, 192, 292, 392, 492]
+    top = y - 4
+    ys = [top - 24 * i for i in range(len(IDENTITY_TABLE) + 1)]
+    ops.append("q")
+    ops.append(f"{xs[0] - 2} {ys[-1] - 2} {xs[-1] - xs[0] + 4} {ys[0] - ys[-1] + 4} re W n")
+    ops.append(f"0.85 g {xs[0]} {ys[1]} {xs[-1] - xs[0]} {ys[0] - ys[1]} re f 0 g")
+    for yy in ys:
+        ops.append(f"{xs[0]} {yy - 0.25} {xs[-1] - xs[0]} 0.5 re f")
+    for xx in xs:
+        ops.append(f"{xx - 0.25} {ys[-1]} 0.5 {ys[0] - ys[-1]} re f")
+    ops.append("Q")
+    for r, row in enumerate(IDENTITY_TABLE):
+        for c, cell in enumerate(row):
+            ops.append(f"BT /F1 11 Tf {xs[c] + 6} {ys[r] - 17} Td {hexstr(cell)} Tj ET")
+    content = ("\n".join(ops) + "\n").encode("ascii")
+
+    pdf = pikepdf.new()
+    pdf.docinfo["/Title"] = pikepdf.String(IDENTITY_LINES[0][1])
+    pdf.docinfo["/Producer"] = pikepdf.String("govdoc make_pdf_samples.py")
+    font_file = pikepdf.Stream(pdf, ttf)
+    font_file["/Length1"] = len(ttf)
+    base = "AAAAAA+NotoSansCJKsc-Regular"
+    descriptor = pdf.make_indirect(
+        Dictionary(
+            Type=Name.FontDescriptor,
+            FontName=Name("/" + base),
+            Flags=4,
+            FontBBox=Array([-1000, -300, 1000, 1000]),
+            ItalicAngle=0,
+            Ascent=880,
+            Descent=-120,
+            CapHeight=700,
+            StemV=80,
+            FontFile2=font_file,
+        )
+    )
+    widths = []
+    for g, name in enumerate(order):
+        widths += [g, Array([round(hmtx[name][0] * 1000 / upem)])]
+    cid_font = pdf.make_indirect(
+        Dictionary(
+            Type=Name.Font,
+            Subtype=Name.CIDFontType2,
+            BaseFont=Name("/" + base),
+            CIDSystemInfo=Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"), Supplement=0),
+            FontDescriptor=descriptor,
+            DW=1000,
+            W=Array(widths),
+            CIDToGIDMap=Name.Identity,
+        )
+    )
+    type0 = pdf.make_indirect(
+        Dictionary(
+            Type=Name.Font,
+            Subtype=Name.Type0,
+            BaseFont=Name("/" + base),
+            Encoding=Name("/Identity-H"),
+            DescendantFonts=Array([cid_font]),
+        )
+    )
+    page = pikepdf.Page(
+        Dictionary(
+            Type=Name.Page,
+            MediaBox=Array([0, 0, 595, 842]),
+            Resources=Dictionary(Font=Dictionary(F1=type0)),
+            Contents=pikepdf.Stream(pdf, content),
+        )
+    )
+    pdf.pages.append(page)
+    tmp = out / "identity-h-ttf-no-tounicode.tmp.pdf"
+    pdf.save(tmp, static_id=True)
+    normalize_pdf(tmp, out / "identity-h-ttf-no-tounicode.pdf")
+    tmp.unlink()
+
+
+# ----------------------------------------------------------------------------------
+# encryption
+# ----------------------------------------------------------------------------------
+
+
+def make_encrypted(out: Path) -> None:
+    import pikepdf
+
+    src = out / "rl-unigb-ucs2.pdf"
+    # RC4 (R=3, 128-bit): the key depends only on the passwords, /P and the static /ID,
+    # so the output is deterministic.
+    normalize_pdf(src, out / "enc-rc4-empty-user.pdf", pikepdf.Encryption(owner="govdoc-owner", user="", R=3, aes=False, metadata=False))
+    # AES-128 (R=4) and AES-256 (R=6) draw random IVs and salts in qpdf; these two files
+    # are therefore not byte-identical across runs (see PDF-SAMPLES.txt).
+    normalize_pdf(src, out / "enc-aes128-empty-user.pdf", pikepdf.Encryption(owner="govdoc-owner", user="", R=4, aes=True))
+    normalize_pdf(src, out / "enc-aes256-empty-user.pdf", pikepdf.Encryption(owner="govdoc-owner", user="", R=6))
+    # A file that needs a password is not a sample (it cannot convert): it is in the
+    # test fixtures (user-password.pdf, --fixtures) and the bad-input corpus.
+
+
+# ----------------------------------------------------------------------------------
+# the list of samples
+# ----------------------------------------------------------------------------------
+
+PDF_SAMPLES = """\
+# PDF samples
+
+Generated by `python3 samples/make_pdf_samples.py OUTDIR` (LibreOffice, python-docx,
+reportlab, pikepdf, fontTools, fonts-noto-cjk).  Deterministic: fixed Info dates, no XMP,
+static /ID, reportlab `invariant=1`; a second run gives byte-identical files except the two
+AES-encrypted ones (qpdf draws random IVs and salts for AES).
+
+<stem>.pdf for every <stem>.docx sample
+    LibreOffice 7.4 exports of the DOCX samples. Subset fonts embedded with ToUnicode:
+    Noto Sans CJK as CFF Type 1 (FontFile3) with 1-byte custom codes, Liberation Serif as
+    simple TrueType with WinAnsi. Every run in its own BT/ET; table borders as stroked
+    m/l/S segments, cell clips as `re W* n`. The tables break across pages where
+    LibreOffice put them, and the tables an author cut into parts stay cut. The report
+    from each PDF must equal the one from its DOCX (tests/agreement.rs).
+
+report-2021-distinct-margins.pdf
+    report-2021-distinct.docx with much taller top and bottom margins before export: the
+    tables break across pages at other rows than in report-2021-distinct.pdf.
+
+seed-shishi-commerce-2019-repeated-header.pdf
+    seed-shishi-commerce-2019.docx with the three header rows of the section-三 table
+    marked w:tblHeader and taller margins: LibreOffice repeats the header rows at the top of
+    the continuation on the next page.
+
+rl-unigb-ucs2.pdf
+    reportlab UnicodeCIDFont('STSong-Light'): Type0 / CIDFontType0 not embedded,
+    /Encoding /UniGB-UCS2-H, Adobe-GB1, no ToUnicode; widths from /W after code → CID
+    (digits are 462/1000 em). A ruled table (Table with GRID: m/l/S lines) and one line
+    in Helvetica without /Widths (standard-14 AFM widths).
+
+rl-gbk-euc.pdf
+    The same font with /Encoding /GBK-EUC-H and no ToUnicode: raw GBK bytes, ASCII digits
+    as 1-byte codes and Chinese as 2-byte codes in the same strings (codespace splitting,
+    GBK decoding, code → CID for widths). A ruled table drawn with canvas.grid (m/l/S).
+
+identity-h-ttf-no-tounicode.pdf
+    Written by hand: Type0 / CIDFontType2, /Encoding /Identity-H, CIDToGIDMap /Identity,
+    an embedded TrueType subset of Noto Sans CJK SC (outlines converted to quadratics)
+    and NO ToUnicode: text only through the embedded font's cmap reversed from glyph ids.
+    A TJ with a kerning offset inside CJK text. A table whose borders are thin filled
+    rectangles (0.5 pt, Word's habit), a shaded header background (a large filled
+    rectangle: not a ruling) and a clipping rectangle `re W n` (not a ruling).
+
+enc-rc4-empty-user.pdf, enc-aes128-empty-user.pdf, enc-aes256-empty-user.pdf
+    rl-unigb-ucs2.pdf encrypted with an EMPTY user password (an owner password set):
+    RC4 128-bit (R=3), AES-128 (R=4) and AES-256 (R=6). Opened without asking; the text
+    must equal rl-unigb-ucs2.pdf's.
+
+(A file that needs a user password is the test fixture tests/fixtures/pdf/user-password.pdf:
+it gets the error `encrypted`.)
+"""
+
+
+def make_fixtures(out: Path) -> None:
+    """Tiny PDFs for tests/pdf_interpreter.rs (committed under tests/fixtures/pdf):
+    one Helvetica line, then encrypted in each way, and rewritten with object streams
+    and a cross-reference stream."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
+    out.mkdir(parents=True, exist_ok=True)
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding))
+    content = b"BT /F1 12 Tf 72 720 Td (govdoc fixture) Tj ET 72 700 m 300 700 l S"
+    pdf.pages.append(
+        pikepdf.Page(
+            Dictionary(
+                Type=Name.Page,
+                MediaBox=Array([0, 0, 612, 792]),
+                Resources=Dictionary(Font=Dictionary(F1=font)),
+                Contents=pikepdf.Stream(pdf, content),
+            )
+        )
+    )
+    plain = out / "plain.tmp.pdf"
+    pdf.save(plain, static_id=True)
+    normalize_pdf(plain, out / "rc4-empty-user.pdf", pikepdf.Encryption(owner="o", user="", R=3, aes=False, metadata=False))
+    normalize_pdf(plain, out / "aes128-empty-user.pdf", pikepdf.Encryption(owner="o", user="", R=4, aes=True))
+    normalize_pdf(plain, out / "aes256-empty-user.pdf", pikepdf.Encryption(owner="o", user="", R=6))
+    normalize_pdf(plain, out / "user-password.pdf", pikepdf.Encryption(owner="o", user="secret", R=6))
+    with pikepdf.open(plain) as p:
+        p.save(out / "object-streams.pdf", static_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    plain.unlink()
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    make_unigb_ucs2(out)
+    make_gbk_euc(out)
+    make_identity_h(out)
+    make_encrypted(out)
+    make_libreoffice(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("outdir", type=Path, nargs="?", default=HERE)
+    parser.add_argument("--check", action="store_true", help="build twice and compare sha256")
+    parser.add_argument("--fixtures", type=Path, help="also write the tiny test fixtures into this folder")
+    args = parser.parse_args()
+    if args.fixtures:
+        make_fixtures(args.fixtures)
+    build(args.outdir)
+    (HERE / "PDF-SAMPLES.txt").write_text(PDF_SAMPLES, encoding="utf-8")
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(Path(tmp))
+            for pdf in sorted(args.outdir.glob("*.pdf")):
+                other = Path(tmp) / pdf.name
+                same = other.exists() and sha256(pdf) == sha256(other)
+                print(("same      " if same else "DIFFERENT ") + pdf.name)
+    for pdf in sorted(args.outdir.glob("*.pdf")):
+        print(f"{pdf.stat().st_size:8d}  {pdf.name}")
+
+
+if __name__ == "__main__":
+    main()
