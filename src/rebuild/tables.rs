@@ -186,8 +186,11 @@ fn join(a: &Assembly, b: &TableFragment) -> Option<(Assembly, String)> {
     let mut top = regrid(&a.grid, &alignment.a)?;
     let mut bottom = regrid(&b.grid, &alignment.b)?;
     let repeated = repeated_header_rows(&top, a.header_rows, &bottom);
+    // Header rows beyond a repeat of the table's own header are sub-headers
+    // of the same table (the repeat says so); a header that repeats nothing
+    // is another table's, unless it is one of this table's sub-headers.
     let own_header = b_header_rows > repeated && alignment.rule != Rule::HeaderThenBody;
-    let subheader = own_header && starts_with_subheader(&top, &bottom, repeated..b_header_rows);
+    let subheader = own_header && (repeated > 0 || starts_with_subheader(&top, &bottom, repeated..b_header_rows));
     if own_header && !subheader {
         return None; // a header of its own: another table
     }

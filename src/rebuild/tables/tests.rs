@@ -456,3 +456,48 @@ fn a_tall_label_cut_in_two_by_the_break_is_one_cell_with_its_whole_text() {
     let (t, _) = tables(vec![frag(part1), frag(part3)]);
     assert_eq!(shape(cell(&t[0], 2, 0)), (2, 0, 1, 1, "四、结转"));
 }
+
+#[test]
+fn after_a_repeated_header_the_tables_own_sub_headers_follow() {
+    // Chromium repeats <thead> on the continuation page; the proactive table
+    // goes on there with a section it has not shown yet.
+    let edges = [0.0, 100.0, 150.0, 200.0, 250.0];
+    let part1 = Grid::new(
+        3,
+        4,
+        vec![
+            Cell::new(0, 0, "第二十条第（一）项").spanning(1, 4),
+            Cell::new(1, 0, "信息内容"),
+            Cell::new(1, 1, "本年制发件数"),
+            Cell::new(1, 2, "本年废止件数"),
+            Cell::new(1, 3, "现行有效件数"),
+            Cell::new(2, 0, "规章"),
+            Cell::new(2, 1, "1"),
+            Cell::new(2, 2, "2"),
+            Cell::new(2, 3, "3"),
+        ],
+    );
+    let part2 = Grid::new(
+        5,
+        4,
+        vec![
+            Cell::new(0, 0, "第二十条第（一）项").spanning(1, 4),
+            Cell::new(1, 0, "信息内容"),
+            Cell::new(1, 1, "本年制发件数"),
+            Cell::new(1, 2, "本年废止件数"),
+            Cell::new(1, 3, "现行有效件数"),
+            Cell::new(2, 0, "第二十条第（五）项").spanning(1, 4),
+            Cell::new(3, 0, "信息内容"),
+            Cell::new(3, 1, "本年处理决定数量").spanning(1, 3),
+            Cell::new(4, 0, "行政许可"),
+            Cell::new(4, 1, "25").spanning(1, 3),
+        ],
+    );
+    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, column_edges: edges.to_vec(), ..Default::default() });
+    let (t, d) = tables(vec![frag(part1), Fragment::Break(BreakKind::Page), frag(part2)]);
+    assert_eq!(t.len(), 1, "{d:?}");
+    assert_eq!((t[0].rows, t[0].header_rows, t[0].parts), (6, 2, 2));
+    assert_eq!(cell(&t[0], 3, 0).text, "第二十条第（五）项");
+    assert_eq!(shape(cell(&t[0], 4, 2)), (4, 1, 1, 3, "本年处理决定数量"));
+    assert!(d[0].message.contains("2 repeated header row(s) dropped"), "{}", d[0].message);
+}
