@@ -102,18 +102,21 @@ fn find_tables<'a>(tables: &[&'a Table]) -> [Option<Parts<'a>>; 3] {
             continue;
         }
         taken[t] = true;
-        let mut parts = vec![tables[t]];
-        // Parts the rebuild could not rejoin: following tables that look like
-        // no other statistics table.
-        let mut next = t + 1;
-        while next < tables.len()
-            && !taken[next]
-            && scores[next].iter().enumerate().all(|(j, &s)| j == k || s < MIN_SCORE)
-        {
-            taken[next] = true;
-            parts.push(tables[next]);
-            next += 1;
+        // Parts the rebuild could not rejoin, in document order: tables
+        // before it that show some sign of being this table, and tables
+        // after it that look like no other statistics table.
+        let looks_like_no_other = |i: usize| scores[i].iter().enumerate().all(|(j, &s)| j == k || s < MIN_SCORE);
+        let mut first = t;
+        while first > 0 && !taken[first - 1] && scores[first - 1][k] > 0 && looks_like_no_other(first - 1) {
+            first -= 1;
+            taken[first] = true;
         }
+        let mut end = t + 1;
+        while end < tables.len() && !taken[end] && looks_like_no_other(end) {
+            taken[end] = true;
+            end += 1;
+        }
+        let parts = tables[first..end].to_vec();
         found[k] = Some(Parts { tables: parts });
     }
     found
@@ -213,4 +216,55 @@ pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<
     let report =
         Report { template: template.id.clone(), agency, year, sections, proactive, applications, reviews, checks };
     (Some(report), diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::{Cell, Grid};
+
+    fn table(rows: &[&[&str]]) -> Block {
+        let cols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+        let cells: Vec<Cell> = rows
+            .iter()
+            .enumerate()
+            .flat_map(|(r, row)| {
+                let span = if row.len() == 1 { cols } else { 1 };
+                row.iter().enumerate().map(move |(c, text)| Cell::new(r, c, *text).spanning(1, span))
+            })
+            .collect();
+        let grid = Grid::new(rows.len(), cols, cells);
+        let header_rows = grid.inferred_header_rows();
+        Block::Table(Table { rows: grid.rows, cols, header_rows, pages: vec![], parts: 1, cells: grid.cells })
+    }
+
+    #[test]
+    fn a_table_left_in_parts_is_read_whole_even_when_a_later_part_says_more() {
+        // The second part holds more of the template's signals, so it is
+        // found first; the part before it must not be lost.
+        let blocks = vec![
+            table(&[
+                &["第二十条第（一）项"],
+                &["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+                &["规章", "1", "2", "3"],
+            ]),
+            table(&[
+                &["第二十条第（五）项"],
+                &["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+                &["行政许可", "4", "+1", "5"],
+                &["第二十条第（九）项"],
+                &["信息内容", "采购项目数量", "采购总金额（万元）", ""],
+                &["政府集中采购", "6", "1.5", ""],
+            ]),
+        ];
+        let (report, diagnostics) = recognize(Some("某局2019年政府信息公开工作年度报告"), &blocks);
+        let report = report.expect("a report");
+        assert_eq!(report.template, "2019");
+        let proactive = report.proactive.unwrap();
+        assert_eq!(proactive["rules"]["made"], 1);
+        assert_eq!(proactive["licensing"]["change"], 1);
+        assert_eq!(proactive["procurement"]["amount"], 1.5);
+        assert_eq!(proactive["procurement"]["amount_unit"], "万元");
+        assert!(diagnostics.iter().any(|d| d.code == "report.table_in_parts"));
+    }
 }
