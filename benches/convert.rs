@@ -46,3 +46,39 @@ fn rebuild_and_report(bencher: Bencher, name: &str) {
         govdoc::report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks)
     });
 }
+
+const PDF: &[&str] = &["seed-shishi-commerce-2019.pdf", "report-2021-distinct.pdf", "rl-gbk-euc.pdf"];
+
+fn pdf_pages(bytes: &[u8]) -> Vec<govdoc::pdf::page::PageContent> {
+    let document = govdoc::pdf::document::PdfDocument::open(bytes).expect("opens");
+    (0..document.page_count()).map(|i| document.page(i).expect("page").0).collect()
+}
+
+/// bytes → JSON text for a PDF; the counter gives the time per page.
+#[divan::bench(args = PDF)]
+fn convert_pdf(bencher: Bencher, name: &str) {
+    let bytes = sample(name);
+    let pages = pdf_pages(&bytes).len();
+    bencher
+        .counter(divan::counter::ItemsCount::new(pages))
+        .bench(|| govdoc::convert_bytes(black_box(&bytes), name).expect("converts").to_compact_json());
+}
+
+/// The interpreter: open, then every page's content → glyphs and rulings.
+#[divan::bench(args = PDF)]
+fn pdf_interpreter(bencher: Bencher, name: &str) {
+    let bytes = sample(name);
+    let pages = pdf_pages(&bytes).len();
+    bencher.counter(divan::counter::ItemsCount::new(pages)).bench(|| pdf_pages(black_box(&bytes)));
+}
+
+/// Layout and the table finder: pages' content → fragments.
+#[divan::bench(args = PDF)]
+fn pdf_layout_and_tables(bencher: Bencher, name: &str) {
+    let pages = pdf_pages(&sample(name));
+    let count = pages.len();
+    bencher
+        .counter(divan::counter::ItemsCount::new(count))
+        .with_inputs(|| pages.clone())
+        .bench_values(|pages| govdoc::pdf::assemble::fragments(black_box(pages)));
+}
