@@ -52,7 +52,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from make_pdf_samples import normalize_pdf  # noqa: E402
+from make_pdf_samples import normalize_pdf, subset_truetype  # noqa: E402
 
 STEMS = [
     "report-2021-distinct",
@@ -263,66 +263,10 @@ NOTO_SANS_TTC = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 FOOTER_CHARS = "- 0123456789"
 
 
-def truetype_subset(ttc: Path, family: str, chars: str) -> bytes:
-    """`family` from the collection `ttc` cut down to `chars`, CFF outlines converted to
-    TrueType quadratics; deterministic (no time stamps)."""
-    from fontTools import subset
-    from fontTools.pens.cu2quPen import Cu2QuPen
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-    from fontTools.ttLib import TTCollection, newTable
-
-    fonts = [f for f in TTCollection(str(ttc)).fonts if f["name"].getDebugName(1) == family]
-    font = fonts[0]
-    options = subset.Options()
-    options.layout_features = []
-    options.name_IDs = [1, 2, 4, 6]
-    options.notdef_outline = True
-    options.recalc_timestamp = False
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=chars)
-    subsetter.subset(font)
-    order = font.getGlyphOrder()
-    glyph_set = font.getGlyphSet()
-    glyf = newTable("glyf")
-    glyf.glyphOrder = order
-    glyf.glyphs = {}
-    for name in order:
-        pen = TTGlyphPen(glyph_set)
-        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
-        glyf.glyphs[name] = pen.glyph()
-    del font["CFF "]
-    if "VORG" in font:
-        del font["VORG"]
-    font["glyf"] = glyf
-    font["loca"] = newTable("loca")
-    maxp = font["maxp"]
-    maxp.tableVersion = 0x00010000
-    for attr in (
-        "maxTwilightPoints",
-        "maxStorage",
-        "maxFunctionDefs",
-        "maxInstructionDefs",
-        "maxStackElements",
-        "maxSizeOfInstructions",
-        "maxComponentElements",
-    ):
-        setattr(maxp, attr, 0)
-    maxp.maxZones = 1
-    maxp.maxComponentDepth = 0
-    font["head"].glyphDataFormat = 0
-    font["head"].created = font["head"].modified = 3600 * 24 * 365 * 94  # fixed
-    font["post"].formatType = 3.0
-    font.sfntVersion = "\x00\x01\x00\x00"
-    font.recalcTimestamp = False
-    buf = io.BytesIO()
-    font.save(buf)
-    return buf.getvalue()
-
-
 def font_faces(chars: str) -> str:
     faces = []
     for family, ttc, source in (("GovdocSerif", NOTO_SERIF_TTC, "Noto Serif CJK SC"), ("GovdocSans", NOTO_SANS_TTC, "Noto Sans CJK SC")):
-        data = base64.b64encode(truetype_subset(ttc, source, chars)).decode("ascii")
+        data = base64.b64encode(subset_truetype(chars, ttc, source)).decode("ascii")
         faces.append(f'@font-face {{ font-family: "{family}"; src: url(data:font/ttf;base64,{data}) format("truetype"); }}\n')
     return "".join(faces)
 

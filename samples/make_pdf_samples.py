@@ -35,7 +35,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 NOTO_TTC = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-NOTO_SC_INDEX = 2  # "Noto Sans CJK SC" inside the collection
 FIXED_DATE = "D:20240101000000Z"
 
 # ----------------------------------------------------------------------------------
@@ -321,15 +320,16 @@ IDENTITY_LINES = [
 IDENTITY_TABLE = [["行政复议", "结果维持", "结果纠正", "总计"], ["件数", "1", "0", "1"]]
 
 
-def subset_truetype(chars: str) -> bytes:
-    """Noto Sans CJK SC cut down to `chars`, its CFF outlines converted to TrueType
-    quadratics (reportlab and PDF CIDFontType2 need glyf outlines)."""
+def subset_truetype(chars: str, ttc: Path = NOTO_TTC, family: str = "Noto Sans CJK SC") -> bytes:
+    """A face of a Noto CJK collection cut down to `chars`, its CFF outlines converted to
+    TrueType quadratics (reportlab, PDF CIDFontType2 and Chromium's Skia backend need
+    glyf outlines)."""
     from fontTools import subset
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from fontTools.ttLib import TTCollection, newTable
 
-    font = TTCollection(str(NOTO_TTC)).fonts[NOTO_SC_INDEX]
+    font = next(f for f in TTCollection(str(ttc)).fonts if f["name"].getDebugName(1) == family)
     options = subset.Options()
     options.layout_features = []
     options.name_IDs = [1, 2, 4, 6]

@@ -10,7 +10,7 @@
 //! `path` for rulings. It never invents spaces: a glyph is emitted only for a
 //! code the content shows, so gaps are left for layout to judge.
 
-mod lexer;
+pub(crate) mod lexer;
 mod matrix;
 mod path;
 #[cfg(test)]

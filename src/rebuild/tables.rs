@@ -510,13 +510,7 @@ pub fn stitch(top: &mut Grid, bottom: &mut Grid) -> Option<&'static str> {
     if absorbed.is_empty() {
         return None;
     }
-    let cells = std::mem::take(&mut bottom.cells)
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !absorbed.contains(i))
-        .map(|(_, c)| c)
-        .collect();
-    *bottom = Grid { rows: bottom.rows, cols: bottom.cols, cells };
+    remove_cells(bottom, &absorbed);
     Some("a vertical merge across the break was rejoined")
 }
 
@@ -563,14 +557,18 @@ pub fn continue_header(top: &mut Grid, bottom: &mut Grid) -> Option<&'static str
     if absorbed.is_empty() {
         return None;
     }
-    let cells = std::mem::take(&mut bottom.cells)
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| !absorbed.contains(i))
-        .map(|(_, c)| c)
-        .collect();
-    *bottom = Grid { rows: bottom.rows, cols: bottom.cols, cells };
+    remove_cells(bottom, &absorbed);
     Some("a header row cut by the break was rejoined")
+}
+
+/// Drops the cells at `indexes` (absorbed into the part above); the slots
+/// they covered are the other part's now.
+fn remove_cells(grid: &mut Grid, indexes: &[usize]) {
+    let mut index = 0;
+    grid.cells.retain(|_| {
+        index += 1;
+        !indexes.contains(&(index - 1))
+    });
 }
 
 fn same_columns(a: &Cell, b: &Cell) -> bool {

@@ -260,111 +260,11 @@ impl<'a> Lexer<'a> {
 
     /// After the opening parenthesis: the string's bytes, escapes resolved.
     fn literal_string(&mut self) -> Cow<'a, [u8]> {
-        let d = self.data;
-        let start = self.pos;
-        // Fast path: no escapes and no carriage returns up to the closing paren.
-        let mut depth = 1usize;
-        let mut i = self.pos;
-        while i < d.len() {
-            match d[i] {
-                b'\\' | b'\r' => break,
-                b'(' => depth += 1,
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        self.pos = i + 1;
-                        return Cow::Borrowed(&d[start..i]);
-                    }
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        let mut out = Vec::with_capacity(i - start + 16);
-        let mut depth = 1usize;
-        while self.pos < d.len() {
-            let c = d[self.pos];
-            self.pos += 1;
-            match c {
-                b'\\' => {
-                    let Some(&e) = d.get(self.pos) else { break };
-                    self.pos += 1;
-                    match e {
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'b' => out.push(8),
-                        b'f' => out.push(12),
-                        b'0'..=b'7' => {
-                            let mut v = (e - b'0') as u32;
-                            for _ in 0..2 {
-                                match d.get(self.pos) {
-                                    Some(&o @ b'0'..=b'7') => {
-                                        v = v * 8 + (o - b'0') as u32;
-                                        self.pos += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            out.push(v as u8);
-                        }
-                        // A backslash before an end of line continues the string.
-                        b'\r' => {
-                            if d.get(self.pos) == Some(&b'\n') {
-                                self.pos += 1;
-                            }
-                        }
-                        b'\n' => {}
-                        other => out.push(other),
-                    }
-                }
-                b'\r' => {
-                    // An end of line inside a string is a line feed, whatever it was.
-                    if d.get(self.pos) == Some(&b'\n') {
-                        self.pos += 1;
-                    }
-                    out.push(b'\n');
-                }
-                b'(' => {
-                    depth += 1;
-                    out.push(c);
-                }
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                    out.push(c);
-                }
-                _ => out.push(c),
-            }
-        }
-        Cow::Owned(out)
+        literal_string_at(self.data, &mut self.pos)
     }
 
     fn hex_string(&mut self) -> Vec<u8> {
-        let d = self.data;
-        let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        while self.pos < d.len() {
-            let c = d[self.pos];
-            self.pos += 1;
-            let v = match c {
-                b'>' => break,
-                b'0'..=b'9' => c - b'0',
-                b'a'..=b'f' => c - b'a' + 10,
-                b'A'..=b'F' => c - b'A' + 10,
-                _ => continue,
-            };
-            match high.take() {
-                Some(h) => out.push(h << 4 | v),
-                None => high = Some(v),
-            }
-        }
-        if let Some(h) = high {
-            out.push(h << 4);
-        }
-        out
+        hex_string_at(self.data, &mut self.pos)
     }
 
     /// After `BI`: reads the image dictionary up to `ID`, then skips the data and
@@ -525,6 +425,119 @@ fn parse_number(word: &[u8]) -> Option<f32> {
     }
     let v = if negative { -value } else { value } as f32;
     v.is_finite().then_some(v)
+}
+
+/// A literal string starting after its opening parenthesis at `*pos`: its
+/// bytes with escapes resolved; `*pos` ends after the closing parenthesis.
+/// Shared with the CMap parser, which reads the same syntax.
+pub(crate) fn literal_string_at<'a>(data: &'a [u8], pos: &mut usize) -> Cow<'a, [u8]> {
+    let d = data;
+    let start = *pos;
+    // Fast path: no escapes and no carriage returns up to the closing paren.
+    let mut depth = 1usize;
+    let mut i = *pos;
+    while i < d.len() {
+        match d[i] {
+            b'\\' | b'\r' => break,
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    *pos = i + 1;
+                    return Cow::Borrowed(&d[start..i]);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut out = Vec::with_capacity(i - start + 16);
+    let mut depth = 1usize;
+    while *pos < d.len() {
+        let c = d[*pos];
+        *pos += 1;
+        match c {
+            b'\\' => {
+                let Some(&e) = d.get(*pos) else { break };
+                *pos += 1;
+                match e {
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'b' => out.push(8),
+                    b'f' => out.push(12),
+                    b'0'..=b'7' => {
+                        let mut v = (e - b'0') as u32;
+                        for _ in 0..2 {
+                            match d.get(*pos) {
+                                Some(&o @ b'0'..=b'7') => {
+                                    v = v * 8 + (o - b'0') as u32;
+                                    *pos += 1;
+                                }
+                                _ => break,
+                            }
+                        }
+                        out.push(v as u8);
+                    }
+                    // A backslash before an end of line continues the string.
+                    b'\r' => {
+                        if d.get(*pos) == Some(&b'\n') {
+                            *pos += 1;
+                        }
+                    }
+                    b'\n' => {}
+                    other => out.push(other),
+                }
+            }
+            b'\r' => {
+                // An end of line inside a string is a line feed, whatever it was.
+                if d.get(*pos) == Some(&b'\n') {
+                    *pos += 1;
+                }
+                out.push(b'\n');
+            }
+            b'(' => {
+                depth += 1;
+                out.push(c);
+            }
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A hexadecimal string starting after its `<` at `*pos` (an odd last digit
+/// is padded with 0); `*pos` ends after the `>`.
+pub(crate) fn hex_string_at(data: &[u8], pos: &mut usize) -> Vec<u8> {
+    let d = data;
+    let mut out = Vec::new();
+    let mut high: Option<u8> = None;
+    while *pos < d.len() {
+        let c = d[*pos];
+        *pos += 1;
+        let v = match c {
+            b'>' => break,
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            _ => continue,
+        };
+        match high.take() {
+            Some(h) => out.push(h << 4 | v),
+            None => high = Some(v),
+        }
+    }
+    if let Some(h) = high {
+        out.push(h << 4);
+    }
+    out
 }
 
 #[cfg(test)]

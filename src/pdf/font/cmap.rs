@@ -8,6 +8,7 @@
 //! `<0000> <FFFF>` bfrange costs one entry, not 65 536), and every count that
 //! comes from the file is bounded.
 
+use crate::pdf::content::lexer::{hex_string_at, literal_string_at};
 use std::collections::HashMap;
 
 /// Bounds on what one CMap may hold, against hostile files.
@@ -290,76 +291,8 @@ impl<'a> Parser<'a> {
                 }
                 Token::Other
             }
-            b'<' => {
-                let mut out = Vec::new();
-                let mut high: Option<u8> = None;
-                while let Some(&c) = d.get(self.pos) {
-                    self.pos += 1;
-                    if c == b'>' {
-                        break;
-                    }
-                    let v = match c {
-                        b'0'..=b'9' => c - b'0',
-                        b'a'..=b'f' => c - b'a' + 10,
-                        b'A'..=b'F' => c - b'A' + 10,
-                        _ => continue,
-                    };
-                    match high.take() {
-                        Some(h) => out.push(h << 4 | v),
-                        None => high = Some(v),
-                    }
-                }
-                if let Some(h) = high {
-                    out.push(h << 4);
-                }
-                Token::Hex(out)
-            }
-            b'(' => {
-                let mut out = Vec::new();
-                let mut depth = 1usize;
-                while let Some(&c) = d.get(self.pos) {
-                    self.pos += 1;
-                    match c {
-                        b'\\' => {
-                            if let Some(&e) = d.get(self.pos) {
-                                self.pos += 1;
-                                out.push(match e {
-                                    b'n' => b'\n',
-                                    b'r' => b'\r',
-                                    b't' => b'\t',
-                                    b'0'..=b'7' => {
-                                        let mut v = (e - b'0') as u32;
-                                        for _ in 0..2 {
-                                            match d.get(self.pos) {
-                                                Some(&o @ b'0'..=b'7') => {
-                                                    v = v * 8 + (o - b'0') as u32;
-                                                    self.pos += 1;
-                                                }
-                                                _ => break,
-                                            }
-                                        }
-                                        v as u8
-                                    }
-                                    other => other,
-                                });
-                            }
-                        }
-                        b'(' => {
-                            depth += 1;
-                            out.push(c);
-                        }
-                        b')' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                            out.push(c);
-                        }
-                        _ => out.push(c),
-                    }
-                }
-                Token::Str(out)
-            }
+            b'<' => Token::Hex(hex_string_at(d, &mut self.pos)),
+            b'(' => Token::Str(literal_string_at(d, &mut self.pos).into_owned()),
             b'/' => {
                 while self.pos < d.len() && !is_white(d[self.pos]) && !is_delim(d[self.pos]) {
                     self.pos += 1;
