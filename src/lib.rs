@@ -11,8 +11,10 @@
 //! [`pdf`], [`md`])
 //! recovers paragraph and table [`model::Fragment`]s; [`rebuild`] turns them
 //! into whole [`model::Block`]s; [`report`] reads the annual-report template
-//! from them; [`json`] writes the canonical form.
+//! from them; [`json`] writes the canonical form. [`batch`] runs the
+//! pipeline over folders and zip archives.
 
+pub mod batch;
 pub mod detect;
 pub mod docx;
 pub mod encoding;

@@ -27,6 +27,27 @@ enum Command {
         #[arg(long)]
         compact: bool,
     },
+    /// Convert every document below a folder or inside a .zip, in parallel:
+    /// OUTDIR/<relative path>.json each, failures in OUTDIR/errors.jsonl.
+    Batch {
+        /// A folder (searched recursively, zips inside expanded) or a .zip.
+        input: PathBuf,
+        /// The output folder.
+        #[arg(short, long, value_name = "OUTDIR")]
+        output: PathBuf,
+        /// Worker threads (default: one per core).
+        #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+        jobs: Option<u32>,
+        /// Convert again files whose output records the same source sha256.
+        #[arg(long)]
+        force: bool,
+        /// One line per file.
+        #[arg(long)]
+        verbose: bool,
+        /// Also write the summary CSV of the recognized reports here.
+        #[arg(long, value_name = "stats.csv")]
+        summary: Option<PathBuf>,
+    },
     /// Convert every sample and compare with GOLDEN/<file name>.json.
     Golden {
         samples: PathBuf,
@@ -41,8 +62,115 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Convert { file, output, compact } => convert(&file, output.as_deref(), compact),
+        Command::Batch { input, output, jobs, force, verbose, summary } => {
+            let options = govdoc::batch::Options {
+                jobs: jobs.map(|j| j as usize),
+                force,
+                collect_reports: summary.is_some(),
+                ..Default::default()
+            };
+            batch(&input, &output, &options, verbose, summary.as_deref())
+        }
         Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless),
     }
+}
+
+/// `govdoc batch`: a progress bar on a terminal, a line per file with
+/// `--verbose`, a summary at the end.
+fn batch(
+    input: &std::path::Path,
+    outdir: &std::path::Path,
+    options: &govdoc::batch::Options,
+    verbose: bool,
+    summary_csv: Option<&std::path::Path>,
+) -> ExitCode {
+    use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use govdoc::batch::{BatchError, Event, Status};
+    use indicatif::{ProgressBar, ProgressStyle};
+
+    let bar = if std::io::stderr().is_terminal() { ProgressBar::new(0) } else { ProgressBar::hidden() };
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files  {rate}  ETA {eta}  {msg}")
+            .expect("a valid template")
+            .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.1} files/s", state.per_sec());
+            })
+            .progress_chars("=> "),
+    );
+    let log = |line: String| if bar.is_hidden() { eprintln!("{line}") } else { bar.println(line) };
+    let failures = AtomicUsize::new(0);
+    let observer = |event: Event<'_>| match event {
+        Event::Started { inputs, skipped } => {
+            bar.set_length(inputs as u64);
+            if verbose {
+                for s in skipped {
+                    log(format!("skipped    {}: {}", s.source, s.reason));
+                }
+            }
+        }
+        Event::Finished { source, status } => {
+            if let Status::Failed(_) = status {
+                let failed = failures.fetch_add(1, Ordering::Relaxed) + 1;
+                bar.set_message(format!("{failed} failed"));
+            }
+            if verbose {
+                log(match status {
+                    Status::Converted => format!("converted  {source}"),
+                    Status::Unchanged => format!("unchanged  {source}"),
+                    Status::Failed(e) => format!("failed     {source}: {}: {}", e.code, e.message),
+                });
+            }
+            bar.inc(1);
+        }
+    };
+    let result = govdoc::batch::run(input, outdir, options, &observer);
+    bar.finish_and_clear();
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(BatchError::Usage(message)) => {
+            eprintln!("govdoc: error: {message}");
+            return ExitCode::from(2);
+        }
+        Err(BatchError::Output(message)) => {
+            eprintln!("govdoc: error: {message}");
+            return ExitCode::from(EXIT_FAILED);
+        }
+    };
+    let mut status = if summary.failed > 0 { ExitCode::from(EXIT_FAILED) } else { ExitCode::SUCCESS };
+    if let Some(path) = summary_csv {
+        let mut csv = Vec::new();
+        let written = govdoc::report::summary::write_csv(&summary.reports, &mut csv, true)
+            .and_then(|()| govdoc::write_atomically(path, &csv));
+        if let Err(e) = written {
+            eprintln!("govdoc: error: {}: io: cannot write the summary ({e})", path.display());
+            status = ExitCode::from(EXIT_FAILED);
+        }
+    }
+    let failed = if summary.failed > 0 {
+        format!("failed {} (see {})", summary.failed, summary.errors_path.display())
+    } else {
+        "failed 0".to_string()
+    };
+    let skipped_hint = if summary.skipped.is_empty() || verbose { "" } else { "; --verbose lists them" };
+    println!(
+        "converted {}, unchanged {}, skipped {} (not documents{skipped_hint}), {failed}",
+        summary.converted,
+        summary.unchanged,
+        summary.skipped.len()
+    );
+    println!(
+        "reports recognized {}, with failed checks {}",
+        summary.reports_recognized, summary.reports_with_failed_checks
+    );
+    println!(
+        "{} files in {:.1} s, {:.1} files/s",
+        summary.inputs(),
+        summary.elapsed.as_secs_f64(),
+        summary.files_per_second()
+    );
+    status
 }
 
 fn convert(file: &std::path::Path, output: Option<&std::path::Path>, compact: bool) -> ExitCode {

@@ -1,0 +1,243 @@
+//! Test helpers that build input files byte by byte: zip archives with raw
+//! (GBK) names and zip bombs, which the zip crate's writer cannot make, and
+//! small PDF files. Shared by the integration tests (`mod common;`).
+
+#![allow(dead_code)] // each test binary uses a part
+
+pub mod corpus;
+
+use std::path::Path;
+
+/// One entry of a hand-made zip.
+pub struct RawEntry {
+    pub name: Vec<u8>,
+    /// General-purpose flag bit 11: the name is UTF-8.
+    pub utf8_flag: bool,
+    /// 0 stored, 8 deflate.
+    pub method: u16,
+    pub crc: u32,
+    pub data: Vec<u8>,
+    /// The uncompressed size the headers declare.
+    pub declared_size: u32,
+}
+
+impl RawEntry {
+    /// A stored entry; `name` as raw bytes (GBK names: encode them first).
+    pub fn stored(name: &[u8], utf8_flag: bool, data: &[u8]) -> RawEntry {
+        RawEntry {
+            name: name.to_vec(),
+            utf8_flag,
+            method: 0,
+            crc: crc32(data),
+            data: data.to_vec(),
+            declared_size: data.len() as u32,
+        }
+    }
+
+    /// A zip bomb: deflate data for `zeros` zero bytes, declaring
+    /// `declared_size` (declare a small size to lie like a real bomb).
+    /// The CRC is left 0: a reader under a size limit never gets to it.
+    pub fn zero_bomb(name: &str, zeros: u64, declared_size: u32) -> RawEntry {
+        RawEntry {
+            name: name.as_bytes().to_vec(),
+            utf8_flag: false,
+            method: 8,
+            crc: 0,
+            data: deflate_zeros(zeros),
+            declared_size,
+        }
+    }
+}
+
+/// A zip archive of `entries`: local headers, data, central directory, end
+/// record. No data descriptors, no extra fields, DOS date 1980-01-01.
+pub fn raw_zip(entries: &[RawEntry]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut offsets = Vec::new();
+    let flags = |e: &RawEntry| if e.utf8_flag { 1u16 << 11 } else { 0 };
+    for e in entries {
+        offsets.push(out.len() as u32);
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        out.extend(20u16.to_le_bytes());
+        out.extend(flags(e).to_le_bytes());
+        out.extend(e.method.to_le_bytes());
+        out.extend(0u16.to_le_bytes()); // time
+        out.extend(0x21u16.to_le_bytes()); // date: 1980-01-01
+        out.extend(e.crc.to_le_bytes());
+        out.extend((e.data.len() as u32).to_le_bytes());
+        out.extend(e.declared_size.to_le_bytes());
+        out.extend((e.name.len() as u16).to_le_bytes());
+        out.extend(0u16.to_le_bytes());
+        out.extend(&e.name);
+        out.extend(&e.data);
+    }
+    let directory_start = out.len() as u32;
+    for (e, offset) in entries.iter().zip(&offsets) {
+        out.extend(0x0201_4b50u32.to_le_bytes());
+        out.extend(20u16.to_le_bytes()); // made by: MS-DOS
+        out.extend(20u16.to_le_bytes());
+        out.extend(flags(e).to_le_bytes());
+        out.extend(e.method.to_le_bytes());
+        out.extend(0u16.to_le_bytes());
+        out.extend(0x21u16.to_le_bytes());
+        out.extend(e.crc.to_le_bytes());
+        out.extend((e.data.len() as u32).to_le_bytes());
+        out.extend(e.declared_size.to_le_bytes());
+        out.extend((e.name.len() as u16).to_le_bytes());
+        out.extend([0u8; 8]); // extra, comment, disk, internal attrs
+        out.extend(0u32.to_le_bytes()); // external attrs
+        out.extend(offset.to_le_bytes());
+        out.extend(&e.name);
+    }
+    let directory_size = out.len() as u32 - directory_start;
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend((entries.len() as u16).to_le_bytes());
+    out.extend(directory_size.to_le_bytes());
+    out.extend(directory_start.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+/// A raw deflate stream of `n` zero bytes in one fixed-Huffman block: a
+/// literal 0, then matches of length 258 at distance 1 (13 bits per 258
+/// bytes). Made by hand because compressing hundreds of MB in a debug build
+/// is slow.
+pub fn deflate_zeros(n: u64) -> Vec<u8> {
+    let mut bits = BitWriter::default();
+    bits.put(1, 1); // BFINAL
+    bits.put(1, 2); // BTYPE 01: fixed Huffman
+    let mut left = n;
+    if left > 0 {
+        bits.huffman(0x30, 8); // literal 0
+        left -= 1;
+    }
+    while left >= 258 {
+        bits.huffman(0xC5, 8); // length symbol 285: 258
+        bits.huffman(0, 5); // distance code 0: 1
+        left -= 258;
+    }
+    for _ in 0..left {
+        bits.huffman(0x30, 8);
+    }
+    bits.huffman(0, 7); // end of block
+    bits.finish()
+}
+
+#[derive(Default)]
+struct BitWriter {
+    bytes: Vec<u8>,
+    current: u32,
+    count: u32,
+}
+
+impl BitWriter {
+    /// `n` bits of `value`, least significant first (header fields).
+    fn put(&mut self, value: u32, n: u32) {
+        for i in 0..n {
+            self.bit((value >> i) & 1);
+        }
+    }
+
+    /// A Huffman code: most significant bit first.
+    fn huffman(&mut self, code: u32, n: u32) {
+        for i in (0..n).rev() {
+            self.bit((code >> i) & 1);
+        }
+    }
+
+    fn bit(&mut self, b: u32) {
+        self.current |= b << self.count;
+        self.count += 1;
+        if self.count == 8 {
+            self.bytes.push(self.current as u8);
+            self.current = 0;
+            self.count = 0;
+        }
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        if self.count > 0 {
+            self.bytes.push(self.current as u8);
+        }
+        self.bytes
+    }
+}
+
+pub fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &byte in data {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// A PDF file from object bodies (object i+1 is `objects[i]`), with a
+/// correct xref table; `trailer` is added to the trailer dictionary.
+pub fn pdf(objects: &[&[u8]], trailer: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend(*body);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!("trailer\n<< /Size {} /Root 1 0 R {trailer} >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
+    );
+    out
+}
+
+/// A stream object body with its /Length.
+pub fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut body = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    body.extend(data);
+    body.extend(b"\nendstream");
+    body
+}
+
+/// Every file below `dir`, as paths relative to it with `/`, sorted.
+pub fn files_below(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap();
+                out.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A DOCX of the three parts the `docx_xml` fuzz target mutates, packed as
+/// that target packs them (stored, with relationships to all three).
+pub fn docx_parts(document: &[u8], styles: &[u8], numbering: &[u8]) -> Vec<u8> {
+    const TYPES: &[u8] = br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#;
+    const PACKAGE_RELS: &[u8] = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    const DOCUMENT_RELS: &[u8] = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>"#;
+    raw_zip(&[
+        RawEntry::stored(b"[Content_Types].xml", false, TYPES),
+        RawEntry::stored(b"_rels/.rels", false, PACKAGE_RELS),
+        RawEntry::stored(b"word/_rels/document.xml.rels", false, DOCUMENT_RELS),
+        RawEntry::stored(b"word/document.xml", false, document),
+        RawEntry::stored(b"word/styles.xml", false, styles),
+        RawEntry::stored(b"word/numbering.xml", false, numbering),
+    ])
+}
