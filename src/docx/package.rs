@@ -166,7 +166,7 @@ pub fn decode_xml(bytes: &[u8]) -> String {
         .and_then(|decl| {
             let rest = decl.split_once("encoding=")?.1;
             let quote = rest.chars().next()?;
-            rest[1..].split(quote).next().map(str::to_string)
+            rest[quote.len_utf8()..].split(quote).next().map(str::to_string)
         })
         .and_then(|label| crate::encoding::by_label(&label));
     match declared {

@@ -1,0 +1,65 @@
+//! Every input the fuzzers found a bug with (tests/fuzz-regressions/), run
+//! through the whole pipeline: no panic, and Ok or an error with a SPEC code.
+
+mod common;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use govdoc::ErrorCode;
+
+const ROOT: &str = "tests/fuzz-regressions";
+
+/// The inputs of one target's folder below `root`, sorted (file name, bytes).
+fn inputs(root: &Path, target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = root.join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let mut out: Vec<(String, Vec<u8>)> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Converts `bytes` as `name`; a panic or an `internal` error fails the test.
+fn check(label: &str, bytes: &[u8], name: &str) {
+    let result = catch_unwind(AssertUnwindSafe(|| govdoc::convert_bytes(bytes, name).map(|o| o.to_compact_json())));
+    match result {
+        Err(_) => panic!("{label} as {name}: panicked"),
+        Ok(Err(e)) => assert_ne!(e.code, ErrorCode::Internal, "{label} as {name}: {e}"),
+        Ok(Ok(_)) => {}
+    }
+}
+
+/// Runs every saved input below `root`; returns how many there were.
+fn check_all(root: &Path) -> usize {
+    let mut count = 0;
+    for target in ["docx", "convert"] {
+        for (file, bytes) in inputs(root, target) {
+            for name in ["fuzz.docx", "fuzz.md"] {
+                check(&format!("{target}/{file}"), &bytes, name);
+            }
+            count += 1;
+        }
+    }
+    for (file, bytes) in inputs(root, "md") {
+        check(&format!("md/{file}"), &bytes, "fuzz.md");
+        count += 1;
+    }
+    for (file, bytes) in inputs(root, "docx_xml") {
+        let mut parts = bytes.splitn(3, |&b| b == 0);
+        let mut part = || parts.next().unwrap_or_default().to_vec();
+        let (document, styles, numbering) = (part(), part(), part());
+        check(&format!("docx_xml/{file}"), &common::docx_parts(&document, &styles, &numbering), "fuzz.docx");
+        count += 1;
+    }
+    count
+}
+
+#[test]
+fn saved_fuzz_inputs_convert_or_fail_cleanly() {
+    let count = check_all(Path::new(ROOT));
+    assert!(count > 0, "no saved fuzz inputs found under {ROOT}");
+}
