@@ -134,15 +134,7 @@ impl Grid {
 
     /// For each slot, the index in `cells` of the cell covering it.
     pub fn owners(&self) -> Vec<usize> {
-        let mut owner = vec![usize::MAX; self.rows * self.cols];
-        for (i, cell) in self.cells.iter().enumerate() {
-            for r in cell.row..=cell.last_row() {
-                for c in cell.col..=cell.last_col() {
-                    owner[r * self.cols + c] = i;
-                }
-            }
-        }
-        owner
+        slot_owners(self.rows, self.cols, &self.cells)
     }
 
     /// The cell covering slot (row, col).
@@ -178,6 +170,20 @@ impl Grid {
         }
         count
     }
+}
+
+/// For each slot of a rows × cols grid, the index in `cells` of the cell
+/// covering it (`usize::MAX` where none does). Spans past the grid are cut.
+pub fn slot_owners(rows: usize, cols: usize, cells: &[Cell]) -> Vec<usize> {
+    let mut owner = vec![usize::MAX; rows * cols];
+    for (i, cell) in cells.iter().enumerate() {
+        for r in cell.row..(cell.row + cell.row_span).min(rows) {
+            for c in cell.col..(cell.col + cell.col_span).min(cols) {
+                owner[r * cols + c] = i;
+            }
+        }
+    }
+    owner
 }
 
 /// True for the text of a statistics cell: a number (full- or half-width

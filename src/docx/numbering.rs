@@ -244,12 +244,6 @@ fn read_level(xml: &mut Xml) -> Result<Level> {
     Ok(level)
 }
 
-impl super::xml::Element<'_> {
-    fn int_val_of<T: std::str::FromStr>(&self, attr: &str) -> Option<T> {
-        self.attr(attr)?.trim().parse().ok()
-    }
-}
-
 const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /// A counter value in a `w:numFmt` format.

@@ -82,7 +82,12 @@ impl Element<'_> {
 
     /// A numeric `w:val`.
     pub fn int_val(&self) -> Option<i64> {
-        self.attr("val")?.trim().parse().ok()
+        self.int_val_of("val")
+    }
+
+    /// A numeric attribute (`w:ilvl`, `w:numId`, …), parsed as `T`.
+    pub fn int_val_of<T: std::str::FromStr>(&self, attr: &str) -> Option<T> {
+        self.attr(attr)?.trim().parse().ok()
     }
 }
 

@@ -225,7 +225,7 @@ fn join(a: &Assembly, b: &TableFragment) -> Option<(Assembly, String)> {
         note.push_str(&format!(" (pages {})", pages.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")));
     }
     let edges = match (a.edges.is_empty(), b.column_edges.is_empty()) {
-        (false, false) if alignment.rule == Rule::SameBoundaries => joined_edges(&a.edges, &b.column_edges),
+        (false, false) if alignment.rule == Rule::SameBoundaries => cluster_edges(&a.edges, &b.column_edges),
         (false, _) if alignment.a.len() == a.edges.len() && alignment.cols + 1 == a.edges.len() => a.edges.clone(),
         _ => Vec::new(),
     };
@@ -295,10 +295,6 @@ fn cluster_edges(a: &[f32], b: &[f32]) -> Vec<f32> {
         }
     }
     clusters
-}
-
-fn joined_edges(a: &[f32], b: &[f32]) -> Vec<f32> {
-    cluster_edges(a, b)
 }
 
 /// Aligns by geometry: the outer boundaries must agree, and the inner ones

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::labels::{Label, MIN_SIMILARITY, best_match, key_similarity, label_key};
-use super::template::{ApplicationRow, Labeled, TEMPLATES, Template};
+use super::template::{ApplicationRow, Labeled, ProactiveRow, ProactiveSpec, TEMPLATES, Template};
 use super::values;
 use super::view::TableView;
 use crate::model::{Diagnostic, Table};
@@ -112,6 +112,18 @@ fn part_columns(first: &TableView, part: &TableView) -> Option<Vec<(usize, usize
     (part.value_cols().len() == width).then(|| part.value_cols().zip(first.value_cols()).collect())
 }
 
+/// A row object with every key null.
+fn null_row<'k>(keys: impl IntoIterator<Item = &'k str>) -> Map<String, Value> {
+    keys.into_iter().map(|k| (k.to_string(), Value::Null)).collect()
+}
+
+/// A proactive row with its columns null, and `amount_unit` beside an amount.
+fn proactive_null_row(row: &ProactiveRow, spec: &ProactiveSpec) -> Map<String, Value> {
+    let has_amount = row.columns.iter().any(|key| spec.is_amount(key));
+    let amount_unit = has_amount.then_some("amount_unit");
+    null_row(row.columns.iter().map(String::as_str).chain(amount_unit))
+}
+
 /// 三、收到和处理政府信息公开申请情况.
 pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagnostic>) -> Value {
     let specs = &TEMPLATES.applications.columns;
@@ -169,10 +181,7 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
                 }
                 continue;
             }
-            let mut object = Map::new();
-            for spec in specs {
-                object.insert(spec.key.clone(), Value::Null);
-            }
+            let mut object = null_row(specs.iter().map(|s| s.key.as_str()));
             for &(c, key) in &columns {
                 let Some(key) = key else { continue };
                 let what = format!("applications.{}.{}", rows[index].key, specs[key].key);
@@ -206,7 +215,7 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
                 "report.row_missing",
                 format!("applications table: no row for {} (\"{}\"); its values are null", row.key, row.labels[0].text),
             ));
-            specs.iter().map(|s| (s.key.clone(), Value::Null)).collect()
+            null_row(specs.iter().map(|s| s.key.as_str()))
         });
         insert_path(&mut result, &row.key, Value::Object(object));
     }
@@ -322,13 +331,7 @@ pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagn
                 continue;
             }
             let row = &spec.rows[index];
-            let mut object = Map::new();
-            for key in &row.columns {
-                object.insert(key.clone(), Value::Null);
-                if spec.columns.iter().any(|c| &c.key == key && c.amount) {
-                    object.insert("amount_unit".to_string(), Value::Null);
-                }
-            }
+            let mut object = proactive_null_row(row, spec);
             for (col, k, header_unit) in &columns {
                 let column = &spec.columns[*k];
                 if !row.columns.contains(&column.key) {
@@ -352,14 +355,7 @@ pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagn
                 "report.row_missing",
                 format!("proactive table: no row for {} (\"{}\"); its values are null", row.key, row.labels[0].text),
             ));
-            let mut object = Map::new();
-            for key in &row.columns {
-                object.insert(key.clone(), Value::Null);
-                if spec.columns.iter().any(|c| &c.key == key && c.amount) {
-                    object.insert("amount_unit".to_string(), Value::Null);
-                }
-            }
-            object
+            proactive_null_row(row, spec)
         });
         result.insert(row.key.clone(), Value::Object(object));
     }

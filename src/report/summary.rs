@@ -21,7 +21,7 @@ pub fn statistic_columns() -> Vec<String> {
         for row in &template.proactive.rows {
             for key in &row.columns {
                 push(format!("proactive.{}.{key}", row.key));
-                if template.proactive.columns.iter().any(|c| &c.key == key && c.amount) {
+                if template.proactive.is_amount(key) {
                     push(format!("proactive.{}.amount_unit", row.key));
                 }
             }

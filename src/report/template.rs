@@ -52,6 +52,13 @@ pub struct ProactiveSpec {
     pub rows: Vec<ProactiveRow>,
 }
 
+impl ProactiveSpec {
+    /// True when column `key` is an amount of money (it gets `amount_unit`).
+    pub fn is_amount(&self, key: &str) -> bool {
+        self.columns.iter().any(|c| c.key == key && c.amount)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct ApplicationRow {
     /// Dotted key path: "results.withheld.state_secret".

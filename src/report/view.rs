@@ -3,7 +3,7 @@
 //! the label path that names it ("三、本年度办理结果" › "（三）不予公开" ›
 //! "1.属于国家秘密").
 
-use crate::grid::is_value_text;
+use crate::grid::{is_value_text, slot_owners};
 use crate::model::{Cell, Table};
 
 pub struct TableView<'a> {
@@ -19,16 +19,7 @@ impl<'a> TableView<'a> {
     /// `fallback_value_col` is used when no body cell holds a value (a table
     /// left blank): the first column whose header the caller recognizes.
     pub fn new(table: &'a Table, fallback_value_col: impl Fn(&TableView) -> Option<usize>) -> Self {
-        let mut owners = vec![usize::MAX; table.rows * table.cols];
-        for (i, cell) in table.cells.iter().enumerate() {
-            for r in cell.row..cell.row + cell.row_span {
-                for c in cell.col..cell.col + cell.col_span {
-                    if let Some(slot) = owners.get_mut(r * table.cols + c) {
-                        *slot = i;
-                    }
-                }
-            }
-        }
+        let owners = slot_owners(table.rows, table.cols, &table.cells);
         let header_rows = table.header_rows.min(table.rows);
         let mut view = TableView { table, owners, header_rows, first_value_col: table.cols };
         let from_values =
