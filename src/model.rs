@@ -116,13 +116,6 @@ pub struct Table {
     pub cells: Vec<Cell>,
 }
 
-impl Table {
-    /// The table's cells as a grid, for lookups by position.
-    pub fn grid(&self) -> Grid {
-        Grid { rows: self.rows, cols: self.cols, cells: self.cells.clone() }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {

@@ -8,8 +8,6 @@ mod classify;
 mod paragraphs;
 mod tables;
 
-pub use tables::{Alignment, Rule, align_parts, is_continuation_marker, regrid, repeated_header_rows, stack, stitch};
-
 use crate::model::{Block, Diagnostic, Fragments, ParagraphFragment};
 use tables::Piece;
 

@@ -14,9 +14,7 @@ mod values;
 mod view;
 
 pub use checks::{Checks, FailedCheck};
-pub use labels::{label_key, similarity};
 pub use meta::Section;
-pub use values::{Parsed, parse as parse_value};
 
 use serde::Serialize;
 use serde_json::Value;
