@@ -12,17 +12,17 @@ fn grid(rows: &[&[&str]]) -> Grid {
     infer_merges(&rows)
 }
 
+/// A table fragment of `grid`, with column boundaries and pages if given.
+fn part(grid: Grid, edges: &[f32], pages: &[u32]) -> Fragment {
+    Fragment::Table(TableFragment { grid, column_edges: edges.to_vec(), pages: pages.to_vec(), ..Default::default() })
+}
+
 fn table(rows: &[&[&str]]) -> Fragment {
-    Fragment::Table(TableFragment { grid: grid(rows), ..Default::default() })
+    part(grid(rows), &[], &[])
 }
 
 fn table_with_edges(rows: &[&[&str]], edges: &[f32], page: u32) -> Fragment {
-    Fragment::Table(TableFragment {
-        grid: grid(rows),
-        column_edges: edges.to_vec(),
-        pages: vec![page],
-        ..Default::default()
-    })
+    part(grid(rows), edges, &[page])
 }
 
 fn para(text: &str) -> Fragment {
@@ -230,7 +230,7 @@ fn a_row_split_across_the_break_becomes_one_row_and_merges_one_cell() {
             Cell::new(2, 3, "34"),
         ],
     );
-    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, ..Default::default() });
+    let frag = |g: Grid| part(g, &[], &[]);
     let (t, d) = tables(vec![frag(part1), frag(part2)]);
     assert_eq!(t.len(), 1, "{d:?}");
     let t = &t[0];
@@ -256,7 +256,7 @@ fn a_vertical_merge_across_the_break_becomes_one_cell() {
             Cell::new(1, 3, "34"),
         ],
     );
-    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, ..Default::default() });
+    let frag = |g: Grid| part(g, &[], &[]);
     let (t, d) = tables(vec![frag(results_part1()), frag(part2)]);
     assert_eq!(t.len(), 1);
     let t = &t[0];
@@ -353,7 +353,7 @@ fn a_continuation_opening_with_a_sub_header_of_the_table_joins() {
             cells.map(|c| if c.text.starts_with("第二十条") { c.spanning(1, 4) } else { c }).collect();
         *g = Grid::new(g.rows, 4, cells);
     }
-    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, column_edges: edges.to_vec(), ..Default::default() });
+    let frag = |g: Grid| part(g, &edges, &[]);
     let (t, d) = tables(vec![frag(a.clone()), para(""), frag(b)]);
     assert_eq!(t.len(), 1, "{d:?}");
     assert_eq!((t[0].rows, t[0].header_rows, t[0].parts), (9, 2, 2));
@@ -397,14 +397,7 @@ fn a_header_cut_by_the_page_end_is_rejoined_into_one_header() {
             Cell::new(1, 4, "6"),
         ],
     );
-    let frag = |g: Grid, page| {
-        Fragment::Table(TableFragment {
-            grid: g,
-            column_edges: edges.to_vec(),
-            pages: vec![page],
-            ..Default::default()
-        })
-    };
+    let frag = |g: Grid, page| part(g, &edges, &[page]);
     let (t, d) = tables(vec![frag(part1, 5), Fragment::Break(BreakKind::Page), frag(part2, 6)]);
     assert_eq!(t.len(), 1, "{d:?}");
     let t = &t[0];
@@ -418,7 +411,7 @@ fn a_header_cut_by_the_page_end_is_rejoined_into_one_header() {
 
 #[test]
 fn a_blank_first_data_row_after_a_header_only_part_is_not_taken_for_header() {
-    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, ..Default::default() });
+    let frag = |g: Grid| part(g, &[], &[]);
     let header = Grid::new(
         1,
         3,
@@ -445,7 +438,7 @@ fn a_tall_label_cut_in_two_by_the_break_is_one_cell_with_its_whole_text() {
     );
     let part2 =
         Grid::new(2, 2, vec![Cell::new(0, 0, "理结果").spanning(2, 1), Cell::new(0, 1, "3"), Cell::new(1, 1, "4")]);
-    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, ..Default::default() });
+    let frag = |g: Grid| part(g, &[], &[]);
     let (t, _) = tables(vec![frag(part1), frag(part2)]);
     assert_eq!(t.len(), 1);
     assert_eq!(shape(cell(&t[0], 3, 0)), (0, 0, 4, 1, "三、本年度办理结果"));
@@ -493,7 +486,7 @@ fn after_a_repeated_header_the_tables_own_sub_headers_follow() {
             Cell::new(4, 1, "25").spanning(1, 3),
         ],
     );
-    let frag = |g: Grid| Fragment::Table(TableFragment { grid: g, column_edges: edges.to_vec(), ..Default::default() });
+    let frag = |g: Grid| part(g, &edges, &[]);
     let (t, d) = tables(vec![frag(part1), Fragment::Break(BreakKind::Page), frag(part2)]);
     assert_eq!(t.len(), 1, "{d:?}");
     assert_eq!((t[0].rows, t[0].header_rows, t[0].parts), (6, 2, 2));
