@@ -49,6 +49,10 @@ fn every_number_of_every_sample_is_read_into_its_key() {
             continue;
         }
         assert!(!report.is_null(), "{sample}: no report recognized");
+        // Every value of every sample is placed: nothing was lost on the way.
+        if report["complete"] != Value::Bool(true) {
+            mismatches.push(format!("{sample}: report.complete is {}, expected true", report["complete"]));
+        }
         for key in ["agency", "year", "template"] {
             if !same(&report[key], &truth[key]) {
                 mismatches.push(format!("{sample}: {key} is {}, expected {}", report[key], truth[key]));

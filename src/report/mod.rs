@@ -36,6 +36,12 @@ pub struct Report {
     pub applications: Option<Value>,
     pub reviews: Option<Value>,
     pub checks: Checks,
+    /// Every template table was found and every value of it placed: each
+    /// null is a cell the document left blank (or wrote as "—", or as text
+    /// that is not a number). False when a table is missing, or when a found
+    /// table has values or fields that could not be placed — a warning then
+    /// says which table and why.
+    pub complete: bool,
 }
 
 /// The three statistics tables.
@@ -75,6 +81,20 @@ impl Kind {
         }
     }
 }
+
+/// Diagnostics that mean a found table's values were not all placed: a
+/// row, column, part or cell left out, or a template field with no cell.
+/// (A cell whose text is not a number was placed; it is the document's.)
+const LOSS_CODES: [&str; 8] = [
+    "report.row_unmatched",
+    "report.column_unmatched",
+    "report.part_unreadable",
+    "report.row_repeated",
+    "report.row_missing",
+    "report.column_missing",
+    "report.value_missing",
+    "report.value_unplaced",
+];
 
 /// A table needs this many signals to be taken for one of the three.
 const MIN_SCORE: usize = 2;
@@ -161,6 +181,20 @@ fn template_version(
     TEMPLATES.get(id).unwrap_or(&TEMPLATES.templates[0])
 }
 
+/// (null values, values) among the statistics of a table's object; units
+/// are not values.
+fn count_nulls(value: &Value) -> (usize, usize) {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| k.as_str() != "amount_unit")
+            .map(|(_, v)| count_nulls(v))
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1)),
+        Value::Null => (1, 1),
+        _ => (0, 1),
+    }
+}
+
 /// The report object of a document, or `None` when the document is not an
 /// annual report on government information disclosure.
 pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<Diagnostic>) {
@@ -186,7 +220,7 @@ pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<
         ));
     }
     let template = template_version(&found, year, &mut diagnostics);
-    let read = |kind: Kind, diagnostics: &mut Vec<Diagnostic>| -> Option<Value> {
+    let read = |kind: Kind, diagnostics: &mut Vec<Diagnostic>, incomplete: &mut bool| -> Option<Value> {
         let Some(parts) = &found[kind as usize] else {
             diagnostics.push(Diagnostic::warning(
                 "report.table_missing",
@@ -200,19 +234,62 @@ pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<
                 format!("the {} table is still in {} parts; all parts were read", kind.name(), parts.tables.len()),
             ));
         }
-        Some(match kind {
+        let start = diagnostics.len();
+        let value = match kind {
             Kind::Proactive => read::proactive(parts, template, diagnostics),
             Kind::Applications => read::applications(parts, template, diagnostics),
             Kind::Reviews => read::reviews(parts, diagnostics),
-        })
+        };
+        // What the reading noticed is on the table's first page.
+        let page = parts.tables[0].pages.first().copied();
+        for d in &mut diagnostics[start..] {
+            d.page = d.page.or(page);
+        }
+        let losses: Vec<&str> = diagnostics[start..]
+            .iter()
+            .filter(|d| LOSS_CODES.contains(&d.code.as_str()))
+            .map(|d| d.code.trim_start_matches("report."))
+            .collect();
+        if !losses.is_empty() {
+            let nulls = count_nulls(&value);
+            let mut reasons: Vec<&str> = losses;
+            reasons.sort_unstable();
+            reasons.dedup();
+            diagnostics.push(
+                Diagnostic::warning(
+                    "report.table_incomplete",
+                    format!(
+                        "the {} table was found, but not all its values could be placed ({}; see the warnings before); \
+                         {} of {} values are null",
+                        kind.name(),
+                        reasons.join(", "),
+                        nulls.0,
+                        nulls.1
+                    ),
+                )
+                .on_page(page),
+            );
+            *incomplete = true;
+        }
+        Some(value)
     };
-    let proactive = read(Kind::Proactive, &mut diagnostics);
-    let applications = read(Kind::Applications, &mut diagnostics);
-    let reviews = read(Kind::Reviews, &mut diagnostics);
+    let mut incomplete = found.iter().any(Option::is_none);
+    let proactive = read(Kind::Proactive, &mut diagnostics, &mut incomplete);
+    let applications = read(Kind::Applications, &mut diagnostics, &mut incomplete);
+    let reviews = read(Kind::Reviews, &mut diagnostics, &mut incomplete);
     let checks = checks::run(applications.as_ref(), reviews.as_ref());
     let sections = meta::sections(blocks, &mut diagnostics);
-    let report =
-        Report { template: template.id.clone(), agency, year, sections, proactive, applications, reviews, checks };
+    let report = Report {
+        template: template.id.clone(),
+        agency,
+        year,
+        sections,
+        proactive,
+        applications,
+        reviews,
+        checks,
+        complete: !incomplete,
+    };
     (Some(report), diagnostics)
 }
 
@@ -264,5 +341,141 @@ mod tests {
         assert_eq!(proactive["procurement"]["amount"], 1.5);
         assert_eq!(proactive["procurement"]["amount_unit"], "万元");
         assert!(diagnostics.iter().any(|d| d.code == "report.table_in_parts"));
+    }
+
+    /// A table from explicit cells (row, col, row_span, col_span, text); the
+    /// grid fills the slots nothing covers with empty cells.
+    fn spanned(cols: usize, header_rows: usize, cells: &[(usize, usize, usize, usize, &str)]) -> Block {
+        let rows = cells.iter().map(|c| c.0 + c.2).max().unwrap_or(0);
+        let cells: Vec<Cell> = cells.iter().map(|&(r, c, rs, cs, t)| Cell::new(r, c, t).spanning(rs, cs)).collect();
+        let grid = Grid::new(rows, cols, cells);
+        Block::Table(Table { rows: grid.rows, cols, header_rows, pages: vec![5], parts: 1, cells: grid.cells })
+    }
+
+    const LEAVES: [&str; 4] = ["结果维持", "结果纠正", "其他结果", "尚未审结"];
+    const HUAIAN: [&str; 15] = ["72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"];
+
+    fn reviews_of(blocks: &[Block]) -> (Value, bool, Vec<Diagnostic>) {
+        let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), blocks);
+        let report = report.expect("a report");
+        (report.reviews.expect("a reviews table"), report.complete, diagnostics)
+    }
+
+    fn assert_huaian_values(reviews: &Value) {
+        let mut n = 0;
+        for group in ["review", "litigation_direct", "litigation_after_review"] {
+            for column in ["upheld", "corrected", "other", "pending", "total"] {
+                assert_eq!(reviews[group][column], HUAIAN[n].parse::<i64>().unwrap(), "{group}.{column}");
+                n += 1;
+            }
+        }
+    }
+
+    /// Only the reviews table is given: the report is incomplete for the two
+    /// missing ones, and for nothing else.
+    fn assert_read_whole(complete: bool, diagnostics: &[Diagnostic]) {
+        assert!(!complete);
+        let lost: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.code == "report.table_incomplete" || LOSS_CODES.contains(&d.code.as_str()))
+            .collect();
+        assert!(lost.is_empty(), "{lost:?}");
+    }
+
+    /// The real WPS shape (淮安市 2024): the vertical between 行政复议 and
+    /// 行政诉讼 in the top header row lies a few points left of the one below
+    /// it, so the grid has a sliver column (5) that 行政诉讼 covers in row 0
+    /// and 总计 covers below; and the rebuild saw only one header row.
+    #[test]
+    fn a_sliver_column_and_an_unmarked_header_do_not_stop_the_reviews_table() {
+        let mut cells = vec![(0, 0, 1, 5, "行政复议"), (0, 5, 1, 11, "行政诉讼"), (1, 4, 2, 2, "总计")];
+        cells.extend(LEAVES.iter().enumerate().map(|(i, l)| (1, i, 2, 1, *l)));
+        cells.extend([(1, 6, 1, 5, "未经复议直接起诉"), (1, 11, 1, 5, "复议后起诉")]);
+        for start in [6, 11] {
+            cells.extend(LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (2, start + i, 1, 1, *l)));
+        }
+        cells.extend(HUAIAN.iter().enumerate().map(|(i, v)| match i {
+            0..4 => (3, i, 1, 1, *v),
+            4 => (3, 4, 1, 2, *v),
+            _ => (3, i + 1, 1, 1, *v),
+        }));
+        let (reviews, complete, diagnostics) = reviews_of(&[spanned(16, 1, &cells)]);
+        assert_huaian_values(&reviews);
+        assert_read_whole(complete, &diagnostics);
+    }
+
+    /// The other way round: the top row's vertical lies right of the one
+    /// below, so the sliver belongs to 行政复议 above and to the litigation
+    /// cells below — the innermost group label decides.
+    #[test]
+    fn a_sliver_under_the_wrong_outer_group_goes_by_the_innermost_group() {
+        let mut cells = vec![(0, 0, 1, 6, "行政复议"), (0, 6, 1, 10, "行政诉讼")];
+        cells.extend(LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (1, i, 2, 1, *l)));
+        cells.extend([(1, 5, 1, 6, "未经复议直接起诉"), (1, 11, 1, 5, "复议后起诉"), (2, 5, 1, 2, "结果维持")]);
+        cells.extend(LEAVES.iter().skip(1).chain(&["总计"]).enumerate().map(|(i, l)| (2, 7 + i, 1, 1, *l)));
+        cells.extend(LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (2, 11 + i, 1, 1, *l)));
+        cells.extend(HUAIAN.iter().enumerate().map(|(i, v)| match i {
+            0..5 => (3, i, 1, 1, *v),
+            5 => (3, 5, 1, 2, *v),
+            _ => (3, i + 1, 1, 1, *v),
+        }));
+        let (reviews, complete, diagnostics) = reviews_of(&[spanned(16, 3, &cells)]);
+        assert_huaian_values(&reviews);
+        assert_read_whole(complete, &diagnostics);
+    }
+
+    /// Header labels broken over two rows ("结果" above "维持") are one label.
+    #[test]
+    fn a_header_label_split_over_two_rows_is_one_label() {
+        let halves = [("结果", "维持"), ("结果", "纠正"), ("其他", "结果"), ("尚未", "审结"), ("总", "计")];
+        let mut cells = vec![(0, 0, 2, 5, "行政复议"), (0, 5, 1, 10, "行政诉讼")];
+        cells.extend([(1, 5, 1, 5, "未经复议直接起诉"), (1, 10, 1, 5, "复议后起诉")]);
+        for group in 0..3 {
+            for (i, (top, bottom)) in halves.iter().enumerate() {
+                cells.push((2, group * 5 + i, 1, 1, *top));
+                cells.push((3, group * 5 + i, 1, 1, *bottom));
+            }
+        }
+        cells.extend(HUAIAN.iter().enumerate().map(|(i, v)| (4, i, 1, 1, *v)));
+        let (reviews, complete, diagnostics) = reviews_of(&[spanned(15, 3, &cells)]);
+        assert_huaian_values(&reviews);
+        assert_read_whole(complete, &diagnostics);
+    }
+
+    /// A number whose cell spans two template columns belongs to neither for
+    /// sure: null, a warning naming the table, and `complete` false.
+    #[test]
+    fn a_value_that_cannot_be_placed_is_null_and_the_report_incomplete() {
+        let mut cells = vec![(0, 0, 1, 5, "行政复议"), (0, 5, 1, 10, "行政诉讼")];
+        cells.extend(LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (1, i, 2, 1, *l)));
+        cells.extend([(1, 5, 1, 5, "未经复议直接起诉"), (1, 10, 1, 5, "复议后起诉")]);
+        for start in [5, 10] {
+            cells.extend(LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (2, start + i, 1, 1, *l)));
+        }
+        cells.extend([(3, 0, 1, 2, "136")]);
+        cells.extend(HUAIAN.iter().enumerate().skip(2).map(|(i, v)| (3, i, 1, 1, *v)));
+        let (reviews, complete, diagnostics) = reviews_of(&[spanned(15, 3, &cells)]);
+        assert_eq!(reviews["review"]["upheld"], Value::Null);
+        assert_eq!(reviews["review"]["corrected"], Value::Null);
+        assert_eq!(reviews["review"]["other"], 178);
+        assert!(!complete);
+        let warning = diagnostics.iter().find(|d| d.code == "report.table_incomplete").expect("a warning");
+        assert!(warning.message.contains("reviews and litigation (四)"), "{}", warning.message);
+        assert!(warning.message.contains("value_unplaced"), "{}", warning.message);
+        assert!(warning.message.contains("2 of 15 values are null"), "{}", warning.message);
+        assert_eq!(warning.page, Some(5));
+    }
+
+    /// A template table not found at all makes the report incomplete too.
+    #[test]
+    fn a_missing_table_makes_the_report_incomplete() {
+        let blocks = vec![table(&[
+            &["第二十条第（一）项"],
+            &["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            &["规章", "1", "0", "11"],
+        ])];
+        let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), &blocks);
+        assert!(!report.expect("a report").complete);
+        assert!(diagnostics.iter().any(|d| d.code == "report.table_missing"));
     }
 }
