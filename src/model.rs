@@ -148,6 +148,16 @@ impl Diagnostic {
     }
 }
 
+impl std::fmt::Display for Diagnostic {
+    /// One line: "page 5: report.table_incomplete: the reviews … table was found, …".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(page) = self.page {
+            write!(f, "page {page}: ")?;
+        }
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
 /// Where a document came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
