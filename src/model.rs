@@ -43,6 +43,36 @@ pub struct Fragments {
     /// paragraph end (the seed). The rebuild stage then considers rejoining
     /// at every paragraph end, not only at breaks.
     pub soft_paragraph_ends: bool,
+    /// The text lines outside tables with where their pieces sit, in reading
+    /// order, for formats that place text (PDF); empty for the others. The
+    /// report layer reads a statistics table from them when the table finder
+    /// saw none there (no rulings).
+    pub lines: Vec<PlacedLine>,
+}
+
+/// One line of text as laid out on a page, cut into spans at gaps wider
+/// than a word space: what a table without rulings looks like to a reader.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlacedLine {
+    /// 1-based page.
+    pub page: u32,
+    /// Vertical extent in points from the top of the page.
+    pub top: f32,
+    pub bottom: f32,
+    /// Median font size, points.
+    pub size: f32,
+    /// Left to right.
+    pub spans: Vec<TextSpan>,
+}
+
+/// A run of a line's text with no wide gap inside, and its horizontal extent
+/// in points from the left of the page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextSpan {
+    /// Normalized text (see [`crate::text::normalize`]).
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -48,7 +48,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     let text =
         package.read_text(&main)?.ok_or_else(|| Error::corrupt(format!("the main document part {main} is missing")))?;
     let items = body::Walker::new(&text, &main, &styles, &mut numbering).document()?;
-    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false })
+    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false, lines: Vec::new() })
 }
 
 /// Parses a part the text does not depend on (styles, numbering). A damaged

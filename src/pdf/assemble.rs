@@ -10,13 +10,14 @@
 //! paragraphs that run on across a page end in a document whose paragraphs
 //! open with an indent.
 
-use crate::model::{BreakKind, Diagnostic, Fragment, Fragments};
+use crate::model::{BreakKind, Diagnostic, Fragment, Fragments, PlacedLine};
 use crate::pdf::furniture::{PageLines, find_furniture};
 use crate::pdf::layout::{
     Line, PARAGRAPH_SPACE_GAP_EM, PlacedParagraph, TextBlock, document_text_block, glyphs_to_lines,
     lines_to_paragraphs, page_text_block, reading_order,
 };
 use crate::pdf::page::PageContent;
+use crate::pdf::placed::placed_line;
 use crate::pdf::tables::{PageTable, find_tables};
 use crate::text::official_number;
 
@@ -52,6 +53,11 @@ pub fn fragments(pages: Vec<PageContent>) -> Fragments {
     let page_lines: Vec<&[Line]> = laid.iter().map(|p| p.lines.as_slice()).collect();
     let document_block = document_text_block(&page_lines);
 
+    let placed: Vec<PlacedLine> = laid
+        .iter()
+        .zip(&pages)
+        .flat_map(|(page, content)| page.lines.iter().map(|l| placed_line(l, &content.glyphs, page.number)))
+        .collect();
     let mut items: Vec<Item> = Vec::new();
     let mut diagnostics = Vec::new();
     for (k, (page, content)) in laid.into_iter().zip(&pages).enumerate() {
@@ -80,7 +86,13 @@ pub fn fragments(pages: Vec<PageContent>) -> Fragments {
             Item::Break => Fragment::Break(BreakKind::Page),
         })
         .collect();
-    Fragments { pages: Some(u32::try_from(count).unwrap_or(u32::MAX)), items, diagnostics, soft_paragraph_ends: false }
+    Fragments {
+        pages: Some(u32::try_from(count).unwrap_or(u32::MAX)),
+        items,
+        diagnostics,
+        soft_paragraph_ends: false,
+        lines: placed,
+    }
 }
 
 /// Tables first, then the lines of the glyphs no table took.

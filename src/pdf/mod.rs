@@ -10,6 +10,7 @@
 //! - `tables`: ruling lines → table grids, characters into cells
 //! - `layout`: characters outside tables → lines → paragraphs
 //! - `furniture`: running headers, footers and page numbers removed
+//! - `placed`: lines cut into spans with their extents, for the report layer
 //! - `assemble`: pages → the document's fragments in reading order
 
 pub mod assemble;
@@ -19,6 +20,7 @@ pub mod font;
 pub mod furniture;
 pub mod layout;
 pub mod page;
+pub mod placed;
 pub mod tables;
 
 use crate::error::{Error, ErrorCode, Result};

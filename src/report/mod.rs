@@ -6,6 +6,7 @@
 
 mod checks;
 mod labels;
+mod lines;
 mod meta;
 mod read;
 pub mod summary;
@@ -19,7 +20,7 @@ pub use meta::Section;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::{Block, Diagnostic, Table};
+use crate::model::{Block, Diagnostic, PlacedLine, Table};
 use crate::text::comparable;
 use read::Parts;
 use template::{TEMPLATES, Template};
@@ -195,9 +196,40 @@ fn count_nulls(value: &Value) -> (usize, usize) {
     }
 }
 
+/// What the text-line reader needs of each kind of table.
+fn line_spec(kind: Kind, template: &Template) -> lines::Spec<'_> {
+    let name = kind.name();
+    match kind {
+        Kind::Proactive => lines::Spec {
+            name,
+            columns: &template.proactive.columns,
+            groups: &[],
+            min_columns: 2,
+            min_repeat_columns: 1,
+        },
+        Kind::Applications => lines::Spec {
+            name,
+            columns: &TEMPLATES.applications.columns,
+            groups: &[],
+            min_columns: 4,
+            min_repeat_columns: 4,
+        },
+        Kind::Reviews => lines::Spec {
+            name,
+            columns: &TEMPLATES.reviews.columns,
+            groups: &TEMPLATES.reviews.groups,
+            min_columns: 3,
+            min_repeat_columns: 3,
+        },
+    }
+}
+
 /// The report object of a document, or `None` when the document is not an
-/// annual report on government information disclosure.
-pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<Diagnostic>) {
+/// annual report on government information disclosure. `lines` are the
+/// document's positioned text lines outside tables (empty for formats
+/// without positions): a table the table finder did not see is read from
+/// them.
+pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) -> (Option<Report>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let tables: Vec<&Table> = blocks
         .iter()
@@ -220,6 +252,24 @@ pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<
         ));
     }
     let template = template_version(&found, year, &mut diagnostics);
+    // Tables the table finder did not see, read from the text lines.
+    let mut from_lines: [Option<(Table, Vec<Diagnostic>)>; 3] = [None, None, None];
+    for kind in Kind::ALL {
+        if found[kind as usize].is_none() && !lines.is_empty() {
+            let others: Vec<lines::Spec> =
+                Kind::ALL.iter().filter(|&&k| k != kind).map(|&k| line_spec(k, template)).collect();
+            let others: Vec<&lines::Spec> = others.iter().collect();
+            let mut noticed = Vec::new();
+            from_lines[kind as usize] =
+                lines::read(&line_spec(kind, template), &others, lines, &mut noticed).map(|t| (t, noticed));
+        }
+    }
+    let mut found = found;
+    for (slot, read) in found.iter_mut().zip(&from_lines) {
+        if let Some((table, _)) = read {
+            *slot = Some(Parts { tables: vec![table] });
+        }
+    }
     let read = |kind: Kind, diagnostics: &mut Vec<Diagnostic>, incomplete: &mut bool| -> Option<Value> {
         let Some(parts) = &found[kind as usize] else {
             diagnostics.push(Diagnostic::warning(
@@ -235,6 +285,9 @@ pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<
             ));
         }
         let start = diagnostics.len();
+        if let Some((_, noticed)) = &from_lines[kind as usize] {
+            diagnostics.extend(noticed.iter().cloned());
+        }
         let value = match kind {
             Kind::Proactive => read::proactive(parts, template, diagnostics),
             Kind::Applications => read::applications(parts, template, diagnostics),
@@ -332,7 +385,7 @@ mod tests {
                 &["政府集中采购", "6", "1.5", ""],
             ]),
         ];
-        let (report, diagnostics) = recognize(Some("某局2019年政府信息公开工作年度报告"), &blocks);
+        let (report, diagnostics) = recognize(Some("某局2019年政府信息公开工作年度报告"), &blocks, &[]);
         let report = report.expect("a report");
         assert_eq!(report.template, "2019");
         let proactive = report.proactive.unwrap();
@@ -356,7 +409,7 @@ mod tests {
     const HUAIAN: [&str; 15] = ["72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"];
 
     fn reviews_of(blocks: &[Block]) -> (Value, bool, Vec<Diagnostic>) {
-        let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), blocks);
+        let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), blocks, &[]);
         let report = report.expect("a report");
         (report.reviews.expect("a reviews table"), report.complete, diagnostics)
     }
@@ -474,7 +527,7 @@ mod tests {
             &["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
             &["规章", "1", "0", "11"],
         ])];
-        let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), &blocks);
+        let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), &blocks, &[]);
         assert!(!report.expect("a report").complete);
         assert!(diagnostics.iter().any(|d| d.code == "report.table_missing"));
     }
