@@ -5,8 +5,14 @@ web pages printed to PDF and many hand-made layouts show them.
 
     python3 samples/make_borderless_samples.py [OUTDIR]
 
-Writes report-2021-borderless.pdf (OUTDIR defaults to this folder).  Needs reportlab.
+Writes report-2021-borderless.pdf and report-2021-three-line.pdf (OUTDIR defaults to this
+folder).  Needs reportlab.
 Deterministic: reportlab runs with invariant=1.
+
+report-2021-three-line.pdf is the same report drawn as three-line tables (三线表): a heavy
+rule above each table, a thin one under its header, a heavy one under its last row, and
+nothing else — the grid a ruling-based table finder builds from them is not the table a
+reader sees; the report layer reads it again from the text lines.
 
 The numbers are report-2021-distinct.docx's, read from expected-numbers.json (which
 make_samples.py writes), so tests/report.rs checks every value of this PDF against the
@@ -54,9 +60,10 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 class Page:
-    def __init__(self, canvas, number: int):
+    def __init__(self, canvas, number: int, rules: bool):
         self.c = canvas
         self.number = number
+        self.rules = rules
         self.y = 60.0
 
     def text(self, x: float, y: float, size: float, s: str, align: str = "left") -> None:
@@ -82,6 +89,12 @@ class Page:
         self.y += 12
         self.paragraph(s, 12.0, indent=False)
 
+    def rule(self, y: float, weight: float = 0.75) -> None:
+        """A horizontal rule across the measure (three-line tables only)."""
+        if self.rules:
+            self.c.setLineWidth(weight)
+            self.c.line(LEFT, HEIGHT - y, RIGHT, HEIGHT - y)
+
     def finish(self) -> None:
         self.text(WIDTH / 2, HEIGHT - 40, 10.5, f"- {self.number} -", "centre")
         self.c.showPage()
@@ -103,8 +116,10 @@ def proactive_table(page: Page, truth: dict) -> None:
         page.y += pitch
         page.text(label_x, page.y, size, s)
 
+    page.rule(page.y + 6, 1.5)
     section("第二十条第（一）项")
     row("信息内容", ["本年制发件数", "本年废止件数", "现行有效件数"])
+    page.rule(page.y + 6)
     for key, label in (("rules", "规章"), ("normative_documents", "行政规范性文件")):
         row(label, [str(p[key][k]) for k in ("issued", "repealed", "in_force")])
     section("第二十条第（五）项")
@@ -117,6 +132,7 @@ def proactive_table(page: Page, truth: dict) -> None:
     section("第二十条第（八）项")
     row("信息内容", ["本年收费金额（单位：万元）"], merged=True)
     row("行政事业性收费", [str(p["fees"]["amount"])], merged=True)
+    page.rule(page.y + 6, 1.5)
 
 
 APPLICANT_HEADERS = [("自然人",), ("商业", "企业"), ("科研", "机构"), ("社会公益", "组织"), ("法律服务", "机构"), ("其他",), ("总计",)]
@@ -140,6 +156,7 @@ def applications_table(page: Page, truth: dict) -> None:
     step = (RIGHT - values_left) / 7
     centres = [values_left + step * (i + 0.5) for i in range(7)]
     # Header: 申请人情况 over all; 法人或其他组织 over five; labels split over two lines.
+    page.rule(page.y + 6, 1.5)
     page.y += 16
     page.text((values_left + RIGHT) / 2, page.y, 7, "申请人情况", "centre")
     page.y += 14
@@ -149,6 +166,7 @@ def applications_table(page: Page, truth: dict) -> None:
         for k, part in enumerate(parts):
             page.text(x, page.y + k * 9 + (4.5 if len(parts) == 1 else 0), 7, part, "centre")
     page.y += 14
+    page.rule(page.y + 2)
     number_in_group = {}
     for row in template_rows():
         key = row["key"]
@@ -183,6 +201,7 @@ def applications_table(page: Page, truth: dict) -> None:
             value = a[key][column]
             page.text(centres[c] + step / 2 - 4, middle, size, "" if value is None else str(value), "right")
         page.y = top + height
+    page.rule(page.y + 4, 1.5)
 
 
 def reviews_table(page: Page, truth: dict) -> None:
@@ -190,6 +209,7 @@ def reviews_table(page: Page, truth: dict) -> None:
     step = (RIGHT - LEFT) / 15
     centres = [LEFT + step * (i + 0.5) for i in range(15)]
     leaves = [("结果", "维持"), ("结果", "纠正"), ("其他", "结果"), ("尚未", "审结"), ("总计",)]
+    page.rule(page.y + 6, 1.5)
     page.y += 16
     page.text((centres[0] + centres[4]) / 2, page.y, 9, "行政复议", "centre")
     page.text((centres[5] + centres[14]) / 2, page.y, 9, "行政诉讼", "centre")
@@ -201,46 +221,49 @@ def reviews_table(page: Page, truth: dict) -> None:
         for i, parts in enumerate(leaves):
             for k, part in enumerate(parts):
                 page.text(centres[g * 5 + i], base + k * 10, 8, part, "centre")
-    page.y += 40
+    page.y += 28
+    page.rule(page.y)
+    page.y += 12
     values = []
     for group in ("review", "litigation_direct", "litigation_after_review"):
         for column in ("upheld", "corrected", "other", "pending", "total"):
             values.append(r[group][column])
     for x, v in zip(centres, values):
         page.text(x, page.y, 9, str(v), "centre")
+    page.rule(page.y + 6, 1.5)
 
 
-def make(out: Path) -> None:
+def make(out: Path, name: str, rules: bool) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     truth = json.loads((HERE / "expected-numbers.json").read_text(encoding="utf-8"))[SOURCE]
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    c = canvas.Canvas(str(out / "report-2021-borderless.pdf"), pagesize=(WIDTH, HEIGHT), invariant=1, pageCompression=1)
+    c = canvas.Canvas(str(out / name), pagesize=(WIDTH, HEIGHT), invariant=1, pageCompression=1)
     c.setTitle(truth["title"])
     c.setAuthor("govdoc samples")
 
-    page = Page(c, 1)
+    page = Page(c, 1, rules)
     page.text(WIDTH / 2, page.y, 18, truth["title"], "centre")
     page.y += 10
     page.heading("一、总体情况")
-    page.paragraph("本年度，我单位按照条例要求做好政府信息公开工作，各项统计数据见下列表格，表格均无框线。")
+    page.paragraph("本年度，我单位按照条例要求做好政府信息公开工作，各项统计数据见下列表格。")
     page.heading("二、主动公开政府信息情况")
     proactive_table(page, truth)
     page.finish()
 
-    page = Page(c, 2)
+    page = Page(c, 2, rules)
     page.heading("三、收到和处理政府信息公开申请情况")
     applications_table(page, truth)
     page.finish()
 
-    page = Page(c, 3)
+    page = Page(c, 3, rules)
     page.heading("四、政府信息公开行政复议、行政诉讼情况")
     reviews_table(page, truth)
     page.y += 10
     page.heading("五、存在的主要问题及改进情况")
-    page.paragraph("表格没有框线时，数字的归属只能由表头的位置判断。")
+    page.paragraph("表格的框线不全时，数字的归属由表头的位置判断。")
     page.heading("六、其他需要报告的事项")
     page.paragraph("无。")
     page.finish()
@@ -249,8 +272,9 @@ def make(out: Path) -> None:
 
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
-    make(out)
-    print(out / "report-2021-borderless.pdf")
+    for name, rules in (("report-2021-borderless.pdf", False), ("report-2021-three-line.pdf", True)):
+        make(out, name, rules)
+        print(out / name)
 
 
 if __name__ == "__main__":

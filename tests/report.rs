@@ -7,10 +7,11 @@ use serde_json::Value;
 
 /// PDFs drawn by a script of their own from a DOCX sample's numbers (not
 /// exported from it): (PDF, the DOCX whose record they must match).
-const DRAWN_FROM: [(&str, &str); 1] = [
+const DRAWN_FROM: [(&str, &str); 2] = [
     // make_borderless_samples.py: three tables without a ruling line, read
-    // from the text lines.
+    // from the text lines; and the same as three-line tables (三线表).
     ("report-2021-borderless.pdf", "report-2021-distinct.docx"),
+    ("report-2021-three-line.pdf", "report-2021-distinct.docx"),
 ];
 
 fn expected() -> serde_json::Map<String, Value> {
@@ -159,9 +160,18 @@ fn the_seed_reads_the_same_from_docx_and_from_text() {
 /// from the text lines, says so, and the checks all run and pass.
 #[test]
 fn tables_without_rulings_are_read_from_the_text_lines() {
-    let (report, diagnostics) = report_of("report-2021-borderless.pdf");
-    let from_lines = diagnostics.iter().filter(|d| d["code"] == "report.read_from_lines").count();
-    assert_eq!(from_lines, 3, "{diagnostics:?}");
+    for sample in ["report-2021-borderless.pdf", "report-2021-three-line.pdf"] {
+        tables_read_from_lines(sample);
+    }
+}
+
+fn tables_read_from_lines(sample: &str) {
+    let (report, diagnostics) = report_of(sample);
+    let from_lines = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "report.read_from_lines" || d["code"] == "report.reread_from_lines")
+        .count();
+    assert_eq!(from_lines, 3, "{sample}: {diagnostics:?}");
     assert_eq!(report["complete"], true);
     assert!(report["checks"]["run"].as_u64().unwrap() >= 40, "{}", report["checks"]);
     assert_eq!(report["checks"]["failed"], serde_json::json!([]));

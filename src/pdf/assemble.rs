@@ -17,7 +17,7 @@ use crate::pdf::layout::{
     lines_to_paragraphs, page_text_block, reading_order,
 };
 use crate::pdf::page::PageContent;
-use crate::pdf::placed::placed_line;
+use crate::pdf::placed;
 use crate::pdf::tables::{PageTable, find_tables};
 use crate::text::official_number;
 
@@ -56,7 +56,7 @@ pub fn fragments(pages: Vec<PageContent>) -> Fragments {
     let placed: Vec<PlacedLine> = laid
         .iter()
         .zip(&pages)
-        .flat_map(|(page, content)| page.lines.iter().map(|l| placed_line(l, &content.glyphs, page.number)))
+        .flat_map(|(page, content)| placed::page_lines(&page.lines, &page.tables, content, page.number))
         .collect();
     let mut items: Vec<Item> = Vec::new();
     let mut diagnostics = Vec::new();

@@ -4,14 +4,28 @@
 //! labels and numbers standing apart on a line, under header labels.
 
 use crate::model::{PlacedLine, TextSpan};
-use crate::pdf::layout::Line;
-use crate::pdf::page::Glyph;
+use crate::pdf::layout::{Line, PARAGRAPH_SPACE_GAP_EM, glyphs_to_lines};
+use crate::pdf::page::{Glyph, PageContent};
+use crate::pdf::tables::PageTable;
 use crate::text::normalize;
 
 /// A gap between two glyphs wider than this (em of their size) separates
 /// spans: wider than any word space (≈ 0.25–0.35 em) or CJK letter spacing,
 /// narrower than the gutter between two table columns.
 pub const SPAN_GAP_EM: f32 = 1.0;
+
+/// A page's lines as placed text, top to bottom: the lines outside tables
+/// (furniture already removed) and the lines of the tables' own glyphs, so
+/// that a table whose grid came out wrong can still be read line by line.
+pub fn page_lines(free: &[Line], tables: &[PageTable], content: &PageContent, page: u32) -> Vec<PlacedLine> {
+    let mut lines: Vec<PlacedLine> = free.iter().map(|l| placed_line(l, &content.glyphs, page)).collect();
+    for table in tables {
+        let inside = glyphs_to_lines(&content.glyphs, &content.fonts, &table.glyphs, PARAGRAPH_SPACE_GAP_EM);
+        lines.extend(inside.iter().map(|l| placed_line(l, &content.glyphs, page)));
+    }
+    lines.sort_by(|a, b| a.top.total_cmp(&b.top));
+    lines
+}
 
 /// `line` (on page `page`, its glyphs in `glyphs`) as a placed line. Text
 /// set rotated or vertically is one span: its gaps run the other way.

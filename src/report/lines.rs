@@ -319,8 +319,9 @@ pub fn read(spec: &Spec, others: &[&Spec], lines: &[PlacedLine], diagnostics: &m
         Diagnostic::info(
             "report.read_from_lines",
             format!(
-                "no {} table was found as a table (no ruling lines); it was read from its text lines — {} rows, \
-                 columns placed by the positions of their header labels — and the 勾稽 checks vouch for it",
+                "no {} table was found as a table (no ruling lines the table finder could use); it was read from \
+                 its text lines — {} rows, columns placed by the positions of their header labels — and the 勾稽 \
+                 checks vouch for it",
                 spec.name,
                 row_lines.len()
             ),
@@ -439,12 +440,12 @@ fn synthesize(spec: &Spec, items: Vec<Item>) -> Table {
 }
 
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
     use crate::report::template::TEMPLATES;
 
     /// A line of spans (text, left x), each 10 pt per character, at `top`.
-    fn line(top: f32, spans: &[(&str, f32)]) -> PlacedLine {
+    pub fn line(top: f32, spans: &[(&str, f32)]) -> PlacedLine {
         PlacedLine {
             page: 1,
             top,
@@ -467,7 +468,8 @@ mod tests {
         }
     }
 
-    fn header() -> Vec<PlacedLine> {
+    /// The 四 table's header: group labels, then the 15 column labels 50 pt apart.
+    pub fn header() -> Vec<PlacedLine> {
         let leaves = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
         let mut groups = line(0.0, &[("行政复议", 100.0), ("未经复议直接起诉", 300.0), ("复议后起诉", 560.0)]);
         groups.spans.truncate(3);

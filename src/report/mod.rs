@@ -182,6 +182,48 @@ fn template_version(
     TEMPLATES.get(id).unwrap_or(&TEMPLATES.templates[0])
 }
 
+/// Reads one table of `kind` from `parts`: its value and what the reading
+/// noticed, each diagnostic on the table's first page unless it has its own.
+fn read_parts(kind: Kind, parts: &Parts, template: &Template) -> (Value, Vec<Diagnostic>) {
+    let mut noticed = Vec::new();
+    let value = match kind {
+        Kind::Proactive => read::proactive(parts, template, &mut noticed),
+        Kind::Applications => read::applications(parts, template, &mut noticed),
+        Kind::Reviews => read::reviews(parts, &mut noticed),
+    };
+    let page = parts.tables[0].pages.first().copied();
+    for d in &mut noticed {
+        d.page = d.page.or(page);
+    }
+    (value, noticed)
+}
+
+/// The kinds of loss among `diagnostics` (see [`LOSS_CODES`]), sorted, each once.
+fn losses(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
+    let mut lost: Vec<&'static str> = LOSS_CODES
+        .iter()
+        .filter(|code| diagnostics.iter().any(|d| d.code == **code))
+        .map(|code| code.trim_start_matches("report."))
+        .collect();
+    lost.sort_unstable();
+    lost
+}
+
+/// The table of `kind` read from the text lines, if they hold its header.
+fn table_from_lines(
+    kind: Kind,
+    template: &Template,
+    lines: &[PlacedLine],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Table> {
+    if lines.is_empty() {
+        return None;
+    }
+    let others: Vec<lines::Spec> = Kind::ALL.iter().filter(|&&k| k != kind).map(|&k| line_spec(k, template)).collect();
+    let others: Vec<&lines::Spec> = others.iter().collect();
+    lines::read(&line_spec(kind, template), &others, lines, diagnostics)
+}
+
 /// (null values, values) among the statistics of a table's object; units
 /// are not values.
 fn count_nulls(value: &Value) -> (usize, usize) {
@@ -255,13 +297,9 @@ pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) ->
     // Tables the table finder did not see, read from the text lines.
     let mut from_lines: [Option<(Table, Vec<Diagnostic>)>; 3] = [None, None, None];
     for kind in Kind::ALL {
-        if found[kind as usize].is_none() && !lines.is_empty() {
-            let others: Vec<lines::Spec> =
-                Kind::ALL.iter().filter(|&&k| k != kind).map(|&k| line_spec(k, template)).collect();
-            let others: Vec<&lines::Spec> = others.iter().collect();
+        if found[kind as usize].is_none() {
             let mut noticed = Vec::new();
-            from_lines[kind as usize] =
-                lines::read(&line_spec(kind, template), &others, lines, &mut noticed).map(|t| (t, noticed));
+            from_lines[kind as usize] = table_from_lines(kind, template, lines, &mut noticed).map(|t| (t, noticed));
         }
     }
     let mut found = found;
@@ -284,30 +322,40 @@ pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) ->
                 format!("the {} table is still in {} parts; all parts were read", kind.name(), parts.tables.len()),
             ));
         }
-        let start = diagnostics.len();
-        if let Some((_, noticed)) = &from_lines[kind as usize] {
-            diagnostics.extend(noticed.iter().cloned());
+        let (mut value, mut noticed) = read_parts(kind, parts, template);
+        if let Some((_, from)) = &from_lines[kind as usize] {
+            noticed.splice(0..0, from.iter().cloned());
         }
-        let value = match kind {
-            Kind::Proactive => read::proactive(parts, template, diagnostics),
-            Kind::Applications => read::applications(parts, template, diagnostics),
-            Kind::Reviews => read::reviews(parts, diagnostics),
-        };
-        // What the reading noticed is on the table's first page.
         let page = parts.tables[0].pages.first().copied();
-        for d in &mut diagnostics[start..] {
-            d.page = d.page.or(page);
+        let mut lost = losses(&noticed);
+        if !lost.is_empty() && from_lines[kind as usize].is_none() {
+            // The table as found cannot be read whole (a grid the finder got
+            // wrong): its text lines may still say every value.
+            let mut again = Vec::new();
+            if let Some(table) = table_from_lines(kind, template, lines, &mut again) {
+                let (reread, read_diagnostics) = read_parts(kind, &Parts { tables: vec![&table] }, template);
+                again.retain(|d| d.code != "report.read_from_lines");
+                again.extend(read_diagnostics);
+                if losses(&again).is_empty() && count_nulls(&reread).0 <= count_nulls(&value).0 {
+                    diagnostics.push(
+                        Diagnostic::info(
+                            "report.reread_from_lines",
+                            format!(
+                                "the {} table as found could not be read whole ({}); it was read again from its text \
+                                 lines, by its labels and the positions of its header labels, and every value was placed",
+                                kind.name(),
+                                lost.join(", ")
+                            ),
+                        )
+                        .on_page(page),
+                    );
+                    (value, noticed, lost) = (reread, again, Vec::new());
+                }
+            }
         }
-        let losses: Vec<&str> = diagnostics[start..]
-            .iter()
-            .filter(|d| LOSS_CODES.contains(&d.code.as_str()))
-            .map(|d| d.code.trim_start_matches("report."))
-            .collect();
-        if !losses.is_empty() {
+        diagnostics.extend(noticed);
+        if !lost.is_empty() {
             let nulls = count_nulls(&value);
-            let mut reasons: Vec<&str> = losses;
-            reasons.sort_unstable();
-            reasons.dedup();
             diagnostics.push(
                 Diagnostic::warning(
                     "report.table_incomplete",
@@ -315,7 +363,7 @@ pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) ->
                         "the {} table was found, but not all its values could be placed ({}; see the warnings before); \
                          {} of {} values are null",
                         kind.name(),
-                        reasons.join(", "),
+                        lost.join(", "),
                         nulls.0,
                         nulls.1
                     ),
@@ -530,5 +578,30 @@ mod tests {
         let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), &blocks, &[]);
         assert!(!report.expect("a report").complete);
         assert!(diagnostics.iter().any(|d| d.code == "report.table_missing"));
+    }
+
+    /// A 四 table found as a grid that collapsed (a three-line table: the
+    /// whole value row in one cell) is read again from its text lines, and
+    /// the report is complete.
+    #[test]
+    fn a_table_found_but_unreadable_is_read_again_from_its_lines() {
+        let leaves = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let mut cells = vec![(0, 0, 1, 5, "行政复议"), (0, 5, 1, 10, "行政诉讼")];
+        cells.extend((0..15).map(|i| (1, i, 1, 1, leaves[i % 5])));
+        cells.push((2, 0, 1, 15, "72 64 178 37 351 13 4 8 1 26 12 1 1 6 20"));
+        let blocks = [spanned(15, 2, &cells)];
+        let mut lines = lines::tests::header();
+        let spans: Vec<(&str, f32)> = HUAIAN.iter().enumerate().map(|(i, v)| (*v, 35.0 + 50.0 * i as f32)).collect();
+        lines.push(lines::tests::line(40.0, &spans));
+        let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), &blocks, &lines);
+        let report = report.expect("a report");
+        assert_huaian_values(report.reviews.as_ref().unwrap());
+        assert!(diagnostics.iter().any(|d| d.code == "report.reread_from_lines"), "{diagnostics:?}");
+        assert!(!diagnostics.iter().any(|d| d.code == "report.table_incomplete"), "{diagnostics:?}");
+
+        // Without the lines, the same grid is read as far as it goes and said to be incomplete.
+        let (_, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), &blocks, &[]);
+        let warning = diagnostics.iter().find(|d| d.code == "report.table_incomplete").expect("incomplete");
+        assert!(warning.message.contains("reviews and litigation (四)"), "{}", warning.message);
     }
 }
