@@ -20,15 +20,17 @@ use crate::text::official_number;
 /// that distance is at most this share of the distance to the next nearest.
 const NEAREST_RATIO: f32 = 0.6;
 /// Lines of one table row (a label wrapped over lines, the numbers centred
-/// beside it) lie at most this many ems apart; rows have padding between.
-const TIGHT_GAP_EM: f32 = 0.5;
+/// beside it) lie at most this many ems apart (line spacing up to 1.5 at a
+/// small size); rows have padding between.
+const TIGHT_GAP_EM: f32 = 1.2;
 /// Two header spans on consecutive header lines are one label split over
 /// two lines when they overlap by this share of the narrower one.
 const SPLIT_OVERLAP: f32 = 0.5;
-/// … and lie at most this many ems apart vertically.
-const SPLIT_GAP_EM: f32 = 0.8;
+/// … and lie at most this many ems apart vertically (tall header cells set
+/// their lines wide apart).
+const SPLIT_GAP_EM: f32 = 2.5;
 /// A header block is at most this many lines.
-const MAX_HEADER_LINES: usize = 6;
+const MAX_HEADER_LINES: usize = 10;
 
 /// What the reader needs to know of one statistics table.
 pub struct Spec<'a> {
@@ -168,7 +170,8 @@ struct Row {
     line: usize,
     /// Where the value columns start (labels stand left of it).
     left: f32,
-    labels: Vec<TextSpan>,
+    /// Label spans with the top of their line.
+    labels: Vec<(f32, TextSpan)>,
     /// Per leaf: the value text, if one span lies under it.
     values: Vec<Option<String>>,
 }
@@ -239,55 +242,54 @@ pub fn read(spec: &Spec, others: &[&Spec], lines: &[PlacedLine], diagnostics: &m
         return None;
     }
 
-    // Wrapped row labels: lines set tight one under the other (no row's
-    // padding between them) form a band; a label-only line joins the row
-    // of its band, or, when the band holds several rows, the one it clearly
-    // lies next to. Any other label-only line is left out, with a note.
-    let row_lines: Vec<usize> =
-        items.iter().filter_map(|item| if let Item::Row(r) = item { Some(r.line) } else { None }).collect();
-    let region: Vec<usize> = {
-        let mut r: Vec<usize> = row_lines.iter().chain(&label_lines).copied().collect();
-        r.sort_unstable();
-        r
-    };
-    let mut band = vec![0usize; region.len()];
-    for k in 1..region.len() {
-        let (above, below) = (&lines[region[k - 1]], &lines[region[k]]);
-        let tight = above.page == below.page && below.top - above.bottom <= TIGHT_GAP_EM * em(above).max(em(below));
-        band[k] = if tight { band[k - 1] } else { band[k - 1] + 1 };
-    }
-    let centre_y = |l: usize| (lines[l].top + lines[l].bottom) / 2.0;
-    let mut dropped: Vec<String> = Vec::new();
-    for (k, &l) in region.iter().enumerate() {
-        if row_lines.contains(&l) {
-            continue;
-        }
-        let mut near: Vec<(f32, usize)> = region
-            .iter()
-            .zip(&band)
-            .filter(|&(r, &b)| b == band[k] && row_lines.contains(r))
-            .map(|(&r, _)| ((centre_y(r) - centre_y(l)).abs(), r))
-            .collect();
-        near.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let clear = match near.as_slice() {
-            [] => None,
-            [only] => Some(only.1),
-            [best, next, ..] => (best.0 <= NEAREST_RATIO * next.0).then_some(best.1),
-        };
-        let row = clear.and_then(|r| {
-            items.iter_mut().find_map(|item| match item {
-                Item::Row(row) if row.line == r => Some(row),
-                _ => None,
-            })
-        });
-        match row {
-            Some(row) => {
-                let left = row.left;
-                row.labels.extend(lines[l].spans.iter().filter(|s| s.x1 <= left).cloned());
+    // Wrapped row labels: a row grows from its line of numbers by the
+    // label-only lines set tight against it (no row's padding between),
+    // nearest first, as long as it is clearly nearer to that row than to
+    // any other. Any other label-only line is left out, with a note.
+    let mut extents: Vec<(usize, u32, f32, f32)> = items
+        .iter()
+        .filter_map(|item| if let Item::Row(r) = item { Some(r.line) } else { None })
+        .map(|l| (l, lines[l].page, lines[l].top, lines[l].bottom))
+        .collect();
+    let row_count = extents.len();
+    let mut pending: Vec<usize> = label_lines.clone();
+    loop {
+        let mut attached: Vec<(usize, usize)> = Vec::new(); // (label line, row line)
+        for &l in &pending {
+            let line = &lines[l];
+            let mut gaps: Vec<(f32, usize)> = extents
+                .iter()
+                .filter(|e| e.1 == line.page)
+                .map(|&(r, _, top, bottom)| ((line.top - bottom).max(top - line.bottom).max(0.0), r))
+                .collect();
+            gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let clear = match gaps.as_slice() {
+                [] => None,
+                [only] => Some(*only),
+                [best, next, ..] => (best.0 <= NEAREST_RATIO * next.0).then_some(*best),
+            };
+            if let Some((gap, r)) = clear.filter(|&(gap, _)| gap <= TIGHT_GAP_EM * em(line)) {
+                let _ = gap;
+                attached.push((l, r));
             }
-            None => dropped.extend(lines[l].spans.iter().map(|s| s.text.clone())),
+        }
+        if attached.is_empty() {
+            break;
+        }
+        for (l, r) in attached {
+            pending.retain(|&p| p != l);
+            if let Some(e) = extents.iter_mut().find(|e| e.0 == r) {
+                e.2 = e.2.min(lines[l].top);
+                e.3 = e.3.max(lines[l].bottom);
+            }
+            if let Some(Item::Row(row)) = items.iter_mut().find(|item| matches!(item, Item::Row(row) if row.line == r))
+            {
+                let left = row.left;
+                row.labels.extend(lines[l].spans.iter().filter(|s| s.x1 <= left).map(|s| (lines[l].top, s.clone())));
+            }
         }
     }
+    let dropped: Vec<String> = pending.iter().flat_map(|&l| lines[l].spans.iter().map(|s| s.text.clone())).collect();
     if !dropped.is_empty() {
         diagnostics.push(
             Diagnostic::info(
@@ -322,8 +324,7 @@ pub fn read(spec: &Spec, others: &[&Spec], lines: &[PlacedLine], diagnostics: &m
                 "no {} table was found as a table (no ruling lines the table finder could use); it was read from \
                  its text lines — {} rows, columns placed by the positions of their header labels — and the 勾稽 \
                  checks vouch for it",
-                spec.name,
-                row_lines.len()
+                spec.name, row_count
             ),
         )
         .on_page(Some(page)),
@@ -356,7 +357,7 @@ fn place(spec: &Spec, anchors: &[Anchor], index: usize, line: &PlacedLine, unpla
     let mut labels = Vec::new();
     for span in &line.spans {
         if centre(span) < left && !is_value_text(&span.text) {
-            labels.push(span.clone());
+            labels.push((line.top, span.clone()));
             continue;
         }
         match anchor_under(anchors, span) {
@@ -375,26 +376,36 @@ fn place(spec: &Spec, anchors: &[Anchor], index: usize, line: &PlacedLine, unpla
     Row { line: index, left, labels, values }
 }
 
+/// A column of label spans: its x-extent and its (line top, span)s.
+type LabelColumn<'a> = (f32, f32, Vec<&'a (f32, TextSpan)>);
+
 /// The items as a table: label columns (outermost first), then one column
 /// per leaf; a header row (two with groups) per header block, in order.
 fn synthesize(spec: &Spec, items: Vec<Item>) -> Table {
     // A row's labels: spans that overlap share a label column (a label
     // wrapped over lines, top to bottom), columns left to right.
     let label_columns = |row: &Row| -> Vec<String> {
-        let mut spans: Vec<&TextSpan> = row.labels.iter().collect();
-        spans.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-        let mut columns: Vec<(f32, f32, String)> = Vec::new();
-        for span in spans {
+        let mut spans: Vec<&(f32, TextSpan)> = row.labels.iter().collect();
+        spans.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+        let mut columns: Vec<LabelColumn> = Vec::new();
+        for item in spans {
+            let span = &item.1;
             match columns.iter_mut().find(|c| span.x0 < c.1 && c.0 < span.x1) {
                 Some(c) => {
                     c.0 = c.0.min(span.x0);
                     c.1 = c.1.max(span.x1);
-                    c.2.push_str(&span.text);
+                    c.2.push(item);
                 }
-                None => columns.push((span.x0, span.x1, span.text.clone())),
+                None => columns.push((span.x0, span.x1, vec![item])),
             }
         }
-        columns.into_iter().map(|c| c.2).collect()
+        columns
+            .into_iter()
+            .map(|mut c| {
+                c.2.sort_by(|a, b| a.0.total_cmp(&b.0));
+                c.2.iter().map(|(_, s)| s.text.as_str()).collect()
+            })
+            .collect()
     };
     let label_cols = items
         .iter()
