@@ -483,6 +483,26 @@ mod tests {
         assert!(lost.is_empty(), "{lost:?}");
     }
 
+    /// The five column labels of one group, in `row` from column `start`,
+    /// each `rows` tall.
+    fn leaves_at(row: usize, start: usize, rows: usize) -> Vec<(usize, usize, usize, usize, &'static str)> {
+        LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (row, start + i, rows, 1, *l)).collect()
+    }
+
+    /// The 15 values in row 3 of a 16-column grid: value `wide` spans the
+    /// sliver column beside its own.
+    fn values_over_a_sliver(wide: usize) -> Vec<(usize, usize, usize, usize, &'static str)> {
+        HUAIAN
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match i.cmp(&wide) {
+                std::cmp::Ordering::Less => (3, i, 1, 1, *v),
+                std::cmp::Ordering::Equal => (3, i, 1, 2, *v),
+                std::cmp::Ordering::Greater => (3, i + 1, 1, 1, *v),
+            })
+            .collect()
+    }
+
     /// The real WPS shape (淮安市 2024): the vertical between 行政复议 and
     /// 行政诉讼 in the top header row lies a few points left of the one below
     /// it, so the grid has a sliver column (5) that 行政诉讼 covers in row 0
@@ -493,13 +513,9 @@ mod tests {
         cells.extend(LEAVES.iter().enumerate().map(|(i, l)| (1, i, 2, 1, *l)));
         cells.extend([(1, 6, 1, 5, "未经复议直接起诉"), (1, 11, 1, 5, "复议后起诉")]);
         for start in [6, 11] {
-            cells.extend(LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (2, start + i, 1, 1, *l)));
+            cells.extend(leaves_at(2, start, 1));
         }
-        cells.extend(HUAIAN.iter().enumerate().map(|(i, v)| match i {
-            0..4 => (3, i, 1, 1, *v),
-            4 => (3, 4, 1, 2, *v),
-            _ => (3, i + 1, 1, 1, *v),
-        }));
+        cells.extend(values_over_a_sliver(4));
         let (reviews, complete, diagnostics) = reviews_of(&[spanned(16, 1, &cells)]);
         assert_huaian_values(&reviews);
         assert_read_whole(complete, &diagnostics);
@@ -511,15 +527,11 @@ mod tests {
     #[test]
     fn a_sliver_under_the_wrong_outer_group_goes_by_the_innermost_group() {
         let mut cells = vec![(0, 0, 1, 6, "行政复议"), (0, 6, 1, 10, "行政诉讼")];
-        cells.extend(LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (1, i, 2, 1, *l)));
+        cells.extend(leaves_at(1, 0, 2));
         cells.extend([(1, 5, 1, 6, "未经复议直接起诉"), (1, 11, 1, 5, "复议后起诉"), (2, 5, 1, 2, "结果维持")]);
         cells.extend(LEAVES.iter().skip(1).chain(&["总计"]).enumerate().map(|(i, l)| (2, 7 + i, 1, 1, *l)));
-        cells.extend(LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (2, 11 + i, 1, 1, *l)));
-        cells.extend(HUAIAN.iter().enumerate().map(|(i, v)| match i {
-            0..5 => (3, i, 1, 1, *v),
-            5 => (3, 5, 1, 2, *v),
-            _ => (3, i + 1, 1, 1, *v),
-        }));
+        cells.extend(leaves_at(2, 11, 1));
+        cells.extend(values_over_a_sliver(5));
         let (reviews, complete, diagnostics) = reviews_of(&[spanned(16, 3, &cells)]);
         assert_huaian_values(&reviews);
         assert_read_whole(complete, &diagnostics);
@@ -548,10 +560,10 @@ mod tests {
     #[test]
     fn a_value_that_cannot_be_placed_is_null_and_the_report_incomplete() {
         let mut cells = vec![(0, 0, 1, 5, "行政复议"), (0, 5, 1, 10, "行政诉讼")];
-        cells.extend(LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (1, i, 2, 1, *l)));
+        cells.extend(leaves_at(1, 0, 2));
         cells.extend([(1, 5, 1, 5, "未经复议直接起诉"), (1, 10, 1, 5, "复议后起诉")]);
         for start in [5, 10] {
-            cells.extend(LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (2, start + i, 1, 1, *l)));
+            cells.extend(leaves_at(2, start, 1));
         }
         cells.extend([(3, 0, 1, 2, "136")]);
         cells.extend(HUAIAN.iter().enumerate().skip(2).map(|(i, v)| (3, i, 1, 1, *v)));
