@@ -5,14 +5,16 @@ web pages printed to PDF and many hand-made layouts show them.
 
     python3 samples/make_borderless_samples.py [OUTDIR]
 
-Writes report-2021-borderless.pdf and report-2021-three-line.pdf (OUTDIR defaults to this
-folder).  Needs reportlab.
+Writes report-2021-borderless.pdf, report-2021-three-line.pdf and report-2019-three-line.pdf
+(OUTDIR defaults to this folder).  Needs reportlab.
 Deterministic: reportlab runs with invariant=1.
 
 report-2021-three-line.pdf is the same report drawn as three-line tables (三线表): a heavy
 rule above each table, a thin one under its header, a heavy one under its last row, and
 nothing else — the grid a ruling-based table finder builds from them is not the table a
-reader sees; the report layer reads it again from the text lines.
+reader sees; the report layer reads it again from the text lines.  report-2019-three-line.pdf
+draws report-2019-libreoffice.docx's numbers (2019 template: sub-tables with 上一年项目数量 /
+本年增/减 written signed, "+49" / "-10", and 政府集中采购 with 采购总金额（万元）) the same way.
 
 The numbers are report-2021-distinct.docx's, read from expected-numbers.json (which
 make_samples.py writes), so tests/report.rs checks every value of this PDF against the
@@ -50,9 +52,14 @@ WIDTH, HEIGHT = 595.0, 842.0
 LEFT, RIGHT = 56.0, 539.0
 
 
-def template_rows() -> list[dict]:
+def template_rows(template: str) -> list[dict]:
     templates = json.loads((ROOT / "src/report/templates.json").read_text(encoding="utf-8"))
-    return next(t for t in templates["templates"] if t["id"] == "2021")["applications"]["rows"]
+    return next(t for t in templates["templates"] if t["id"] == template)["applications"]["rows"]
+
+
+def signed(value) -> str:
+    """本年增/减 as reports write it: "+49", "-10", "0"."""
+    return f"+{value}" if isinstance(value, int) and value > 0 else str(value)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -117,6 +124,26 @@ def proactive_table(page: Page, truth: dict) -> None:
         page.text(label_x, page.y, size, s)
 
     page.rule(page.y + 6, 1.5)
+    if truth["template"] == "2019":
+        section("第二十条第（一）项")
+        row("信息内容", ["本年新制作数量", "本年新公开数量", "对外公开总数量"])
+        page.rule(page.y + 6)
+        for key, label in (("rules", "规章"), ("normative_documents", "规范性文件")):
+            row(label, [str(p[key][k]) for k in ("made", "published", "total")])
+        for number, rows in (("五", (("licensing", "行政许可"), ("other_services", "其他对外管理服务事项"))),
+                             ("六", (("penalties", "行政处罚"), ("coercive_measures", "行政强制")))):
+            section(f"第二十条第（{number}）项")
+            row("信息内容", ["上一年项目数量", "本年增/减", "处理决定数量"])
+            for key, label in rows:
+                row(label, [str(p[key]["previous_items"]), signed(p[key]["change"]), str(p[key]["decisions"])])
+        section("第二十条第（八）项")
+        row("信息内容", ["上一年项目数量", "本年增/减"])
+        row("行政事业性收费", [str(p["fees"]["previous_items"]), signed(p["fees"]["change"])])
+        section("第二十条第（九）项")
+        row("信息内容", ["采购项目数量", "采购总金额（万元）"])
+        row("政府集中采购", [str(p["procurement"]["items"]), str(p["procurement"]["amount"])])
+        page.rule(page.y + 6, 1.5)
+        return
     section("第二十条第（一）项")
     row("信息内容", ["本年制发件数", "本年废止件数", "现行有效件数"])
     page.rule(page.y + 6)
@@ -144,6 +171,7 @@ TOP_LEVEL = {
     "results.granted": "（一）予以公开",
     "results.partly_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
     "results.total": "（七）总计",
+    "results.other": "（六）其他处理",
     "carried_forward": "四、结转下年度继续办理",
 }
 
@@ -168,9 +196,9 @@ def applications_table(page: Page, truth: dict) -> None:
     page.y += 14
     page.rule(page.y + 2)
     number_in_group = {}
-    for row in template_rows():
+    for row in template_rows(truth["template"]):
         key = row["key"]
-        if key == "results.other":  # the one-row variant of （六）; this report has its sub-rows
+        if key == "results.other" and truth["template"] == "2021":  # the one-row variant; this report has its sub-rows
             continue
         label = TOP_LEVEL.get(key)
         if label is None:
@@ -190,7 +218,7 @@ def applications_table(page: Page, truth: dict) -> None:
             group = NUMBERED_GROUPS[row["group"]]
             if number_in_group[row["group"]] == 1:
                 page.text(col1, top + line, 8, group)
-        if key in ("results.granted", "results.partly_granted", "results.total"):
+        if key in ("results.granted", "results.partly_granted", "results.total", "results.other"):
             x = col1
             label_lines = wrap(label, 17)
             height = len(label_lines) * line + 6
@@ -233,12 +261,12 @@ def reviews_table(page: Page, truth: dict) -> None:
     page.rule(page.y + 6, 1.5)
 
 
-def make(out: Path, name: str, rules: bool) -> None:
+def make(out: Path, name: str, rules: bool, source: str = SOURCE) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    truth = json.loads((HERE / "expected-numbers.json").read_text(encoding="utf-8"))[SOURCE]
+    truth = json.loads((HERE / "expected-numbers.json").read_text(encoding="utf-8"))[source]
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     c = canvas.Canvas(str(out / name), pagesize=(WIDTH, HEIGHT), invariant=1, pageCompression=1)
     c.setTitle(truth["title"])
@@ -272,8 +300,12 @@ def make(out: Path, name: str, rules: bool) -> None:
 
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
-    for name, rules in (("report-2021-borderless.pdf", False), ("report-2021-three-line.pdf", True)):
-        make(out, name, rules)
+    for name, rules, source in (
+        ("report-2021-borderless.pdf", False, SOURCE),
+        ("report-2021-three-line.pdf", True, SOURCE),
+        ("report-2019-three-line.pdf", True, "report-2019-libreoffice.docx"),
+    ):
+        make(out, name, rules, source)
         print(out / name)
 
 

@@ -7,11 +7,12 @@ use serde_json::Value;
 
 /// PDFs drawn by a script of their own from a DOCX sample's numbers (not
 /// exported from it): (PDF, the DOCX whose record they must match).
-const DRAWN_FROM: [(&str, &str); 2] = [
+const DRAWN_FROM: [(&str, &str); 3] = [
     // make_borderless_samples.py: three tables without a ruling line, read
     // from the text lines; and the same as three-line tables (三线表).
     ("report-2021-borderless.pdf", "report-2021-distinct.docx"),
     ("report-2021-three-line.pdf", "report-2021-distinct.docx"),
+    ("report-2019-three-line.pdf", "report-2019-libreoffice.docx"),
 ];
 
 fn expected() -> serde_json::Map<String, Value> {
@@ -160,7 +161,7 @@ fn the_seed_reads_the_same_from_docx_and_from_text() {
 /// from the text lines, says so, and the checks all run and pass.
 #[test]
 fn tables_without_rulings_are_read_from_the_text_lines() {
-    for sample in ["report-2021-borderless.pdf", "report-2021-three-line.pdf"] {
+    for sample in ["report-2021-borderless.pdf", "report-2021-three-line.pdf", "report-2019-three-line.pdf"] {
         tables_read_from_lines(sample);
     }
 }
@@ -174,6 +175,7 @@ fn tables_read_from_lines(sample: &str) {
     assert_eq!(from_lines, 3, "{sample}: {diagnostics:?}");
     assert_eq!(report["complete"], true);
     assert!(report["checks"]["run"].as_u64().unwrap() >= 40, "{}", report["checks"]);
+    assert!(!diagnostics.iter().any(|d| d["code"] == "report.template_guessed"), "told from the header labels");
     assert_eq!(report["checks"]["failed"], serde_json::json!([]));
     assert!(diagnostics.iter().all(|d| d["level"] != "warning"), "{diagnostics:?}");
 }

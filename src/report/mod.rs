@@ -142,10 +142,12 @@ fn find_tables<'a>(tables: &[&'a Table]) -> [Option<Parts<'a>>; 3] {
 }
 
 /// The template version: from the proactive table's column headers
-/// (本年制发件数 ⇒ 2021; 本年新制作数量 / 上一年项目数量 ⇒ 2019), else from the
-/// shape of （六） in the applications table, else from the year.
+/// (本年制发件数 ⇒ 2021; 本年新制作数量 / 上一年项目数量 ⇒ 2019) — or, with no
+/// proactive table found, from those labels among the text lines — else from
+/// the shape of （六） in the applications table, else from the year.
 fn template_version(
     found: &[Option<Parts>; 3],
+    lines: &[PlacedLine],
     year: Option<i64>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> &'static Template {
@@ -154,7 +156,12 @@ fn template_version(
             p.tables.iter().map(|t| comparable(&TableView::new(t, |_| None).all_text())).collect::<Vec<_>>().join("\n")
         })
     };
-    let proactive = text_of(&found[0]);
+    // No proactive table found: its header labels may still stand in the
+    // text lines (a table without rulings).
+    let proactive = match &found[0] {
+        Some(_) => text_of(&found[0]),
+        None => lines.iter().flat_map(|l| l.spans.iter().map(|s| comparable(&s.text))).collect::<Vec<_>>().join("\n"),
+    };
     let by_signals = TEMPLATES
         .templates
         .iter()
@@ -293,7 +300,7 @@ pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) ->
             format!("the title does not name {}", if agency.is_none() { "the agency" } else { "the year" }),
         ));
     }
-    let template = template_version(&found, year, &mut diagnostics);
+    let template = template_version(&found, lines, year, &mut diagnostics);
     // Tables the table finder did not see, read from the text lines.
     let mut from_lines: [Option<(Table, Vec<Diagnostic>)>; 3] = [None, None, None];
     for kind in Kind::ALL {
