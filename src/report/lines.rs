@@ -29,6 +29,10 @@ const SPLIT_OVERLAP: f32 = 0.5;
 /// … and lie at most this many ems apart vertically (tall header cells set
 /// their lines wide apart).
 const SPLIT_GAP_EM: f32 = 2.5;
+/// A span longer than this is prose, not a column label: never matched.
+const MAX_HEADER_LABEL_CHARS: usize = 24;
+/// … nor a number (a number with a short note: "55（含自然失效29件）").
+const MAX_VALUE_CHARS: usize = 16;
 /// A header block is at most this many lines.
 const MAX_HEADER_LINES: usize = 10;
 
@@ -78,8 +82,14 @@ fn em(line: &PlacedLine) -> f32 {
     if line.size.is_finite() && line.size > 0.5 { line.size } else { 10.0 }
 }
 
+/// A span that is a table's number: value text ("12", "—", "55（含…）"),
+/// not a line of prose that opens with a year.
+fn is_value_span(span: &TextSpan) -> bool {
+    span.text.chars().count() <= MAX_VALUE_CHARS && is_value_text(&span.text)
+}
+
 fn has_values(line: &PlacedLine) -> bool {
-    line.spans.iter().any(|s| is_value_text(&s.text))
+    line.spans.iter().any(is_value_span)
 }
 
 fn candidates(specs: &[Labeled]) -> impl Iterator<Item = (usize, &[Label])> {
@@ -95,7 +105,7 @@ fn anchors(spec: &Spec, block: &[&PlacedLine]) -> Vec<Anchor> {
     let mut groups: Vec<(usize, usize, f32, f32)> = Vec::new(); // (line, group, x0, x1)
     let mut loose: Vec<(usize, &TextSpan)> = Vec::new();
     for (n, line) in block.iter().enumerate() {
-        for span in &line.spans {
+        for span in line.spans.iter().filter(|s| s.text.chars().count() <= MAX_HEADER_LABEL_CHARS) {
             if let Some((k, _)) = best_match(&span.text, candidates(spec.columns)) {
                 found.push((n, k, span.x0, span.x1, span.text.clone()));
             } else if let Some((g, _)) = best_match(&span.text, candidates(spec.groups)) {
@@ -356,7 +366,7 @@ fn place(spec: &Spec, anchors: &[Anchor], index: usize, line: &PlacedLine, unpla
     let mut doubled: Vec<bool> = vec![false; spec.leaves()];
     let mut labels = Vec::new();
     for span in &line.spans {
-        if centre(span) < left && !is_value_text(&span.text) {
+        if centre(span) < left && !is_value_span(span) {
             labels.push((line.top, span.clone()));
             continue;
         }
@@ -536,6 +546,22 @@ pub mod tests {
         let mut diagnostics = Vec::new();
         read(&spec(), &[], &lines, &mut diagnostics).expect("a table");
         assert!(diagnostics.iter().any(|d| d.code == "report.value_unplaced" && d.message.contains("\"9\"")));
+    }
+
+    #[test]
+    fn prose_after_the_table_that_opens_with_a_year_is_no_row() {
+        let mut lines = header();
+        let values: Vec<String> = (1..=15).map(|v| v.to_string()).collect();
+        let spans: Vec<(&str, f32)> =
+            values.iter().enumerate().map(|(i, v)| (v.as_str(), 35.0 + 50.0 * i as f32)).collect();
+        lines.push(line(40.0, &spans));
+        lines.push(line(80.0, &[("2025年，我局将进一步做好政府信息公开工作。", 20.0)]));
+        let mut diagnostics = Vec::new();
+        let table = read(&spec(), &[], &lines, &mut diagnostics).expect("a table");
+        let value =
+            crate::report::read::reviews(&crate::report::read::Parts { tables: vec![&table] }, &mut diagnostics);
+        assert_eq!(value["litigation_after_review"]["total"], 15);
+        assert!(diagnostics.iter().all(|d| d.level == crate::model::Level::Info), "{diagnostics:?}");
     }
 
     #[test]
