@@ -9,8 +9,39 @@
 use super::notes::Counters;
 use super::package::{Package, Relationship};
 use super::{html, rtf};
-use crate::model::{Diagnostic, Fragment, Note, ParagraphFragment};
+use crate::grid::{Cell, Grid};
+use crate::model::{Diagnostic, Fragment, Note, ParagraphFragment, TableFragment};
 use crate::text::normalize;
+
+/// Largest table (rows × columns) built from an embedded part's rows; a
+/// bigger one (absurd spans in broken HTML) comes out as lines of text.
+const MAX_TABLE_SLOTS: usize = 1 << 20;
+/// Largest row or column span taken from an embedded part.
+const MAX_SPAN: usize = 1000;
+
+/// What the text readers (RTF, HTML) give, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// A paragraph's text, with a heading level where the source has one.
+    Line(String, Option<u8>),
+    /// A table row; consecutive rows form one table.
+    Row(Vec<TextCell>),
+    /// The table so far ends here (the next row starts another).
+    TableEnd,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextCell {
+    pub text: String,
+    pub row_span: usize,
+    pub col_span: usize,
+}
+
+impl TextCell {
+    pub fn plain(text: String) -> Self {
+        TextCell { text, row_span: 1, col_span: 1 }
+    }
+}
 
 /// Embedded DOCX inside embedded DOCX nest at most this deep; a chunk that
 /// embeds itself would otherwise recurse for ever.
@@ -109,11 +140,11 @@ impl Embedded for Chunks<'_, '_> {
                     return Vec::new();
                 }
             },
-            Kind::Rtf => (paragraphs(rtf::paragraphs(&bytes)), "RTF, as plain text"),
-            Kind::Html => (paragraphs(html::paragraphs(&bytes)), "HTML, as plain text (tables as tab-separated lines)"),
+            Kind::Rtf => (self.fragments(rtf::pieces(&bytes)), "RTF, as plain text and tables"),
+            Kind::Html => (self.fragments(html::pieces(&bytes)), "HTML, as plain text and tables"),
             Kind::Text => {
                 let text = super::package::decode_xml(&bytes);
-                (paragraphs(text.lines().map(|l| (l.to_string(), None)).collect()), "plain text")
+                (self.fragments(text.lines().map(|l| Piece::Line(l.to_string(), None)).collect()), "plain text")
             }
             Kind::Mht => {
                 self.warn(format!("the embedded part {target} (w:altChunk) is a MIME web archive (MHT), which govdoc does not read; its content is missing"));
@@ -124,10 +155,23 @@ impl Embedded for Chunks<'_, '_> {
                 return Vec::new();
             }
         };
-        let count = fragments.iter().filter(|f| matches!(f, Fragment::Paragraph(p) if !p.text.is_empty())).count();
+        let count = |table: bool| {
+            fragments
+                .iter()
+                .filter(|f| match f {
+                    Fragment::Paragraph(p) => !table && !p.text.is_empty(),
+                    Fragment::Table(_) => table,
+                    Fragment::Break(_) => false,
+                })
+                .count()
+        };
         self.diagnostics.push(Diagnostic::info(
             "docx.altchunk",
-            format!("embedded part {target} (w:altChunk) read as {how}: {count} paragraph(s) with text"),
+            format!(
+                "embedded part {target} (w:altChunk) read as {how}: {} paragraph(s) with text, {} table(s)",
+                count(false),
+                count(true)
+            ),
         ));
         fragments
     }
@@ -139,17 +183,80 @@ impl Chunks<'_, '_> {
     }
 }
 
-/// Lines of text, with a heading level where the source had one, as paragraph
-/// fragments.
-fn paragraphs(lines: Vec<(String, Option<u8>)>) -> Vec<Fragment> {
-    lines
-        .into_iter()
-        .filter_map(|(raw, heading_level)| {
-            let text = normalize(&raw);
-            (!text.is_empty())
-                .then(|| Fragment::Paragraph(ParagraphFragment { text, heading_level, ..Default::default() }))
-        })
-        .collect()
+impl Chunks<'_, '_> {
+    /// Lines and rows as fragments: each line a paragraph, each run of rows a
+    /// table.
+    fn fragments(&mut self, pieces: Vec<Piece>) -> Vec<Fragment> {
+        let mut out = Vec::new();
+        let mut rows: Vec<Vec<TextCell>> = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Row(cells) => rows.push(cells),
+                Piece::TableEnd => self.table(std::mem::take(&mut rows), &mut out),
+                Piece::Line(raw, heading_level) => {
+                    self.table(std::mem::take(&mut rows), &mut out);
+                    let text = normalize(&raw);
+                    if !text.is_empty() {
+                        out.push(Fragment::Paragraph(ParagraphFragment { text, heading_level, ..Default::default() }));
+                    }
+                }
+            }
+        }
+        self.table(rows, &mut out);
+        out
+    }
+
+    /// Rows as one table: each cell placed at the first column its row has
+    /// free (cells spanning rows from above take theirs).
+    fn table(&mut self, rows: Vec<Vec<TextCell>>, out: &mut Vec<Fragment>) {
+        if rows.iter().all(|r| r.is_empty()) {
+            return;
+        }
+        let mut taken: Vec<Vec<bool>> = Vec::new();
+        let mut cells = Vec::new();
+        let mut cols = 0usize;
+        for (r, row) in rows.iter().enumerate() {
+            let mut c = 0usize;
+            for cell in row {
+                let (row_span, col_span) = (cell.row_span.clamp(1, MAX_SPAN), cell.col_span.clamp(1, MAX_SPAN));
+                while taken.get(r).and_then(|t| t.get(c)).copied().unwrap_or(false) {
+                    c += 1;
+                }
+                let last_row = (r + row_span).min(rows.len());
+                if last_row.saturating_mul(c + col_span) > MAX_TABLE_SLOTS {
+                    self.diagnostics.push(Diagnostic::warning(
+                        "docx.altchunk_table",
+                        format!("an embedded table spans more than {MAX_TABLE_SLOTS} cells; its rows are kept as lines of text"),
+                    ));
+                    out.extend(rows.iter().map(|row| {
+                        let texts: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+                        Fragment::Paragraph(ParagraphFragment {
+                            text: normalize(&texts.join(" ")),
+                            ..Default::default()
+                        })
+                    }));
+                    return;
+                }
+                for slot_row in r..last_row {
+                    if taken.len() <= slot_row {
+                        taken.resize(slot_row + 1, Vec::new());
+                    }
+                    let line = &mut taken[slot_row];
+                    if line.len() < c + col_span {
+                        line.resize(c + col_span, false);
+                    }
+                    line[c..c + col_span].iter_mut().for_each(|t| *t = true);
+                }
+                cells.push(Cell::new(r, c, normalize(&cell.text)).spanning(row_span, col_span));
+                c += col_span;
+                cols = cols.max(c);
+            }
+        }
+        if cols == 0 {
+            return;
+        }
+        out.push(Fragment::Table(TableFragment { grid: Grid::new(rows.len(), cols, cells), ..Default::default() }));
+    }
 }
 
 #[cfg(test)]

@@ -2,20 +2,21 @@
 //! minimal, safe reading until govdoc has an HTML front end. Tags are
 //! dropped, never interpreted; `<script>`, `<style>` and `<head>` content is
 //! left out; block elements end a paragraph, `<h1>`–`<h6>` give a heading
-//! level, table cells are tab-separated; character references are decoded.
+//! level, tables become table rows (rowspan and colspan kept, a nested
+//! table's text in its cell); character references are decoded.
 //! The charset comes from a BOM or a `<meta charset>`; otherwise UTF-8, and
 //! GB18030 when the bytes are not UTF-8.
 
+use super::altchunk::{Piece, TextCell};
+
 /// Elements whose content is not shown.
 const HIDDEN: &[&str] = &["script", "style", "head", "title", "template", "noscript", "xml"];
-/// Elements that start and end a paragraph.
+/// Elements that start and end a paragraph (a line inside a table cell).
 const BLOCK: &[&str] = &[
     "p",
     "div",
     "br",
     "li",
-    "tr",
-    "table",
     "ul",
     "ol",
     "blockquote",
@@ -37,19 +38,107 @@ const BLOCK: &[&str] = &[
     "caption",
 ];
 
-/// The paragraphs of an HTML document, with heading levels from `<hN>`.
-pub fn paragraphs(bytes: &[u8]) -> Vec<(String, Option<u8>)> {
+/// The reading so far.
+#[derive(Default)]
+struct State {
+    out: Vec<Piece>,
+    line: String,
+    heading: Option<u8>,
+    /// Nesting of `<table>`; a nested table's text goes into the outer cell.
+    tables: usize,
+    row: Option<Vec<TextCell>>,
+    cell: Option<TextCell>,
+}
+
+impl State {
+    fn text(&mut self, text: &str) {
+        match &mut self.cell {
+            Some(cell) => push_text(&mut cell.text, text),
+            None => push_text(&mut self.line, text),
+        }
+    }
+
+    fn end_line(&mut self) {
+        match &mut self.cell {
+            Some(cell) => cell.text.push('\n'),
+            None => {
+                let line = std::mem::take(&mut self.line);
+                self.out.push(Piece::Line(line, self.heading.take()));
+            }
+        }
+    }
+
+    fn end_cell(&mut self) {
+        if let Some(cell) = self.cell.take() {
+            self.row.get_or_insert_with(Vec::new).push(cell);
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.end_cell();
+        if let Some(row) = self.row.take() {
+            self.out.push(Piece::Row(row));
+        }
+    }
+
+    fn tag(&mut self, name: &str, closing: bool, tag: &str) {
+        match (name, closing) {
+            ("table", false) => {
+                self.tables += 1;
+                if self.tables == 1 {
+                    self.end_line();
+                } else {
+                    self.text(" ");
+                }
+            }
+            ("table", true) if self.tables > 0 => {
+                self.tables -= 1;
+                if self.tables == 0 {
+                    self.end_row();
+                    self.out.push(Piece::TableEnd);
+                }
+            }
+            ("tr", _) if self.tables == 1 => self.end_row(),
+            ("td" | "th", false) if self.tables == 1 => {
+                self.end_cell();
+                let span = |attr: &str| attribute_number(tag, attr).unwrap_or(1);
+                self.cell =
+                    Some(TextCell { text: String::new(), row_span: span("rowspan"), col_span: span("colspan") });
+            }
+            ("td" | "th", true) if self.tables == 1 => self.end_cell(),
+            ("td" | "th" | "tr", _) => self.text(" "),
+            _ if BLOCK.contains(&name) => {
+                self.end_line();
+                if !closing && self.cell.is_none() {
+                    self.heading =
+                        name.strip_prefix('h').and_then(|n| n.parse::<u8>().ok()).filter(|l| (1..=6).contains(l));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `rowspan="2"`, `colspan=3` in a start tag.
+fn attribute_number(tag: &str, attr: &str) -> Option<usize> {
+    let lower = tag.to_ascii_lowercase();
+    let at = lower.find(attr)?;
+    let value = lower[at + attr.len()..].trim_start().strip_prefix('=')?.trim_start().trim_start_matches(['"', '\'']);
+    let digits: String = value.chars().take_while(char::is_ascii_digit).take(6).collect();
+    digits.parse().ok().filter(|&n| n >= 1)
+}
+
+/// The lines and table rows of an HTML document, with heading levels from `<hN>`.
+pub fn pieces(bytes: &[u8]) -> Vec<Piece> {
     let text = decode(bytes);
-    let mut out = Vec::new();
-    let mut line = String::new();
-    let mut heading = None;
+    let mut state = State::default();
     let mut rest = text.as_str();
     while let Some(lt) = rest.find('<') {
-        push_text(&mut line, &rest[..lt]);
+        state.text(&rest[..lt]);
         rest = &rest[lt..];
         // "<" not followed by a tag name, "/", "!" or "?" is text (HTML's rule).
         if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?')) {
-            line.push('<');
+            state.text("<");
             rest = &rest[1..];
             continue;
         }
@@ -58,8 +147,7 @@ pub fn paragraphs(bytes: &[u8]) -> Vec<(String, Option<u8>)> {
             continue;
         }
         let Some(gt) = rest.find('>') else {
-            // A lone "<" is text.
-            push_text(&mut line, rest);
+            state.text(rest);
             rest = "";
             break;
         };
@@ -78,18 +166,16 @@ pub fn paragraphs(bytes: &[u8]) -> Vec<(String, Option<u8>)> {
                 find_ignore_case(rest, &end).map_or("", |i| rest[i..].find('>').map_or("", |gt| &rest[i + gt + 1..]));
             continue;
         }
-        if BLOCK.contains(&name.as_str()) {
-            out.push((std::mem::take(&mut line), heading.take()));
-            if !closing {
-                heading = name.strip_prefix('h').and_then(|n| n.parse::<u8>().ok()).filter(|l| (1..=6).contains(l));
-            }
-        } else if matches!(name.as_str(), "td" | "th") && !closing && !line.is_empty() {
-            line.push('\t');
-        }
+        state.tag(&name, closing, tag);
     }
-    push_text(&mut line, rest);
-    out.push((line, heading));
-    out
+    state.text(rest);
+    // An unclosed table still ends.
+    if state.tables > 0 {
+        state.end_row();
+        state.out.push(Piece::TableEnd);
+    }
+    state.end_line();
+    state.out
 }
 
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
@@ -174,28 +260,53 @@ fn decode(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    fn texts(html: &str) -> Vec<(String, Option<u8>)> {
-        paragraphs(html.as_bytes()).into_iter().filter(|(t, _)| !t.trim().is_empty()).collect()
+    fn lines(pieces: &[Piece]) -> Vec<(String, Option<u8>)> {
+        pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Line(t, h) if !t.trim().is_empty() => Some((t.clone(), *h)),
+                _ => None,
+            })
+            .collect()
     }
 
     #[test]
-    fn blocks_headings_cells_and_references() {
-        let html = "<html><head><title>t</title><style>p{}</style></head><body><h1>标题</h1><!-- x --><p>a &amp; b&#x4E00;&#20108;&nbsp;c</p><script>alert('<p>no')</script><table><tr><td>1</td><td>2</td></tr></table>x < y</body></html>";
-        let got = texts(html);
+    fn blocks_headings_and_references() {
+        let html = "<html><head><title>t</title><style>p{}</style></head><body><h1>标题</h1><!-- x --><p>a &amp; b&#x4E00;&#20108;&nbsp;c</p><script>alert('<p>no')</script>x < y</body></html>";
         assert_eq!(
-            got,
+            lines(&pieces(html.as_bytes())),
+            vec![("标题".to_string(), Some(1)), ("a & b一二\u{A0}c".to_string(), None), ("x < y".to_string(), None),]
+        );
+    }
+
+    #[test]
+    fn tables_keep_rows_cells_and_spans() {
+        let html = "<p>before</p><table><tr><th colspan=\"2\">head</th></tr><tr><td rowspan='2'>a</td><td>b<table><tr><td>n</td></tr></table></td></tr><tr><td>c</td></tr></table><p>after</p>";
+        let got = pieces(html.as_bytes());
+        let rows: Vec<Vec<(String, usize, usize)>> = got
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Row(cells) => {
+                    Some(cells.iter().map(|c| (c.text.trim().to_string(), c.row_span, c.col_span)).collect())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rows,
             vec![
-                ("标题".to_string(), Some(1)),
-                ("a & b一二\u{A0}c".to_string(), None),
-                ("1\t2".to_string(), None),
-                ("x < y".to_string(), None),
+                vec![("head".to_string(), 1, 2)],
+                vec![("a".to_string(), 2, 1), ("b n".to_string(), 1, 1)],
+                vec![("c".to_string(), 1, 1)],
             ]
         );
+        assert_eq!(got.iter().filter(|p| matches!(p, Piece::TableEnd)).count(), 1);
+        assert_eq!(lines(&got), vec![("before".to_string(), None), ("after".to_string(), None)]);
     }
 
     #[test]
     fn charset_from_meta() {
         let (gbk, _, _) = encoding_rs::GBK.encode("<meta charset=\"gbk\"><p>中文</p>");
-        assert_eq!(paragraphs(&gbk).into_iter().find(|(t, _)| !t.is_empty()).unwrap().0, "中文");
+        assert_eq!(lines(&pieces(&gbk)), vec![("中文".to_string(), None)]);
     }
 }

@@ -1,10 +1,13 @@
 //! The text of an RTF document (an `altChunk` part), paragraph by paragraph:
 //! enough of RTF to read what it shows — groups, `\par`, `\'hh` bytes in the
 //! document's code page (`\ansicpg936` is GBK), `\uN` with its `\ucN`
-//! fallbacks skipped — and nothing of its layout. Table cells come out
-//! tab-separated, one row per line. Destinations that are not text (font and
+//! fallbacks skipped — and nothing of its layout. Table rows (`\cell`,
+//! `\row`; `\intbl` paragraphs are lines inside a cell) come out as rows
+//! of cells, without merges. Destinations that are not text (font and
 //! colour tables, style sheets, pictures, field instructions, `\*` groups)
 //! are skipped.
+
+use super::altchunk::{Piece, TextCell};
 
 /// Groups nest at most this deep; deeper content is still read, but group
 /// state stops being tracked (a malformed file cannot grow the stack).
@@ -51,13 +54,17 @@ struct Group {
     unicode_skip: usize,
 }
 
-/// The paragraphs of an RTF document (no heading levels: RTF styles are not read).
-pub fn paragraphs(bytes: &[u8]) -> Vec<(String, Option<u8>)> {
+/// The paragraphs and table rows of an RTF document (no heading levels:
+/// RTF styles are not read).
+pub fn pieces(bytes: &[u8]) -> Vec<Piece> {
     let mut reader = Reader { bytes, pos: 0, encoding: encoding_rs::WINDOWS_1252 };
     let mut stack: Vec<Group> = Vec::new();
     let mut group = Group { skip: false, unicode_skip: 1 };
-    let mut lines = Vec::new();
+    let mut out = Vec::new();
     let mut line = String::new();
+    let mut cells: Vec<TextCell> = Vec::new();
+    // The current paragraph is inside a table cell (`\intbl`, until `\pard`).
+    let mut in_table = false;
     // Bytes of `\'hh` escapes, decoded together (a GBK character is two).
     let mut pending: Vec<u8> = Vec::new();
     let mut skip_fallback = 0usize;
@@ -126,9 +133,19 @@ pub fn paragraphs(bytes: &[u8]) -> Vec<(String, Option<u8>)> {
                                     skip_fallback = group.unicode_skip;
                                 }
                             }
+                            "intbl" => in_table = true,
+                            "pard" => in_table = false,
                             _ if group.skip => {}
-                            "par" | "line" | "row" | "sect" | "page" => lines.push(std::mem::take(&mut line)),
-                            "tab" | "cell" => line.push('\t'),
+                            "par" | "line" if in_table => line.push('\n'),
+                            "par" | "line" | "sect" | "page" => out.push(Piece::Line(std::mem::take(&mut line), None)),
+                            "cell" => cells.push(TextCell::plain(std::mem::take(&mut line))),
+                            "row" => {
+                                if !line.trim().is_empty() {
+                                    cells.push(TextCell::plain(std::mem::take(&mut line)));
+                                }
+                                out.push(Piece::Row(std::mem::take(&mut cells)));
+                            }
+                            "tab" => line.push('\t'),
                             "emdash" => line.push('—'),
                             "endash" => line.push('–'),
                             "lquote" => line.push('‘'),
@@ -154,8 +171,12 @@ pub fn paragraphs(bytes: &[u8]) -> Vec<(String, Option<u8>)> {
         }
     }
     flush(&mut pending, &mut line, reader.encoding);
-    lines.push(line);
-    lines.into_iter().map(|l| (l, None)).collect()
+    // Cells of a row that never ended still hold text.
+    if !cells.is_empty() {
+        out.push(Piece::Row(cells));
+    }
+    out.push(Piece::Line(line, None));
+    out
 }
 
 fn flush(pending: &mut Vec<u8>, line: &mut String, encoding: &'static encoding_rs::Encoding) {
@@ -237,7 +258,14 @@ mod tests {
     use super::*;
 
     fn texts(rtf: &[u8]) -> Vec<String> {
-        paragraphs(rtf).into_iter().map(|(t, _)| t).filter(|t| !t.is_empty()).collect()
+        pieces(rtf)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Line(t, _) if !t.is_empty() => Some(t),
+                Piece::Row(cells) => Some(cells.into_iter().map(|c| c.text).collect::<Vec<_>>().join("|")),
+                _ => None,
+            })
+            .collect()
     }
 
     #[test]
@@ -247,14 +275,14 @@ mod tests {
     }
 
     #[test]
-    fn table_cells_are_tab_separated() {
-        let rtf = b"{\\rtf1 \\trowd a\\cell b\\cell\\row}";
-        assert_eq!(texts(rtf), vec!["a\tb\t"]);
+    fn table_rows_and_cells() {
+        let rtf = b"{\\rtf1 before\\par\\trowd\\pard\\intbl a\\par a2\\cell b\\cell\\row\\pard after\\par}";
+        assert_eq!(texts(rtf), vec!["before", "a\na2|b", "after"]);
     }
 
     #[test]
     fn unbalanced_input_ends_without_panic() {
-        let _ = paragraphs(b"}}}{{{\\'z\\u-\\");
-        let _ = paragraphs(&[b'{'; 5000]);
+        let _ = pieces(b"}}}{{{\\'z\\u-\\");
+        let _ = pieces(&[b'{'; 5000]);
     }
 }
