@@ -286,9 +286,12 @@ mod tests {
         let rows: Vec<Vec<(String, usize, usize)>> = got
             .iter()
             .filter_map(|p| match p {
-                Piece::Row(cells) => {
-                    Some(cells.iter().map(|c| (c.text.trim().to_string(), c.row_span, c.col_span)).collect())
-                }
+                Piece::Row(cells) => Some(
+                    cells
+                        .iter()
+                        .map(|c| (c.text.split_whitespace().collect::<Vec<_>>().join(" "), c.row_span, c.col_span))
+                        .collect(),
+                ),
                 _ => None,
             })
             .collect();
