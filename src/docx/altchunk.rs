@@ -181,9 +181,7 @@ impl Chunks<'_, '_> {
     fn warn(&mut self, message: String) {
         self.diagnostics.push(Diagnostic::warning("docx.altchunk_skipped", message));
     }
-}
 
-impl Chunks<'_, '_> {
     /// Lines and rows as fragments: each line a paragraph, each run of rows a
     /// table.
     fn fragments(&mut self, pieces: Vec<Piece>) -> Vec<Fragment> {

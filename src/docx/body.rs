@@ -265,7 +265,7 @@ impl<'a, 'i> Walker<'a, 'i> {
                         }
                     }
                 }
-                _ if holds_no_text(&e) => self.xml.skip()?,
+                // sdtEndPr: run properties of the control's end.
                 _ => self.xml.skip()?,
             }
         }
@@ -430,7 +430,8 @@ impl<'a, 'i> Walker<'a, 'i> {
                 }
                 "cr" if visible => self.emit(p, "\n"),
                 "noBreakHyphen" if visible => self.emit(p, "-"),
-                "footnoteReference" | "endnoteReference" if visible => {
+                // A reference inside a placeholder is part of the prompt: no note.
+                "footnoteReference" | "endnoteReference" if visible && self.placeholder == 0 => {
                     let kind = if e.local() == "footnoteReference" { NoteKind::Footnote } else { NoteKind::Endnote };
                     if let Some(label) = self.note_label(kind, e.attr("id").unwrap_or_default()) {
                         self.emit(p, &notes::mark(&label));
