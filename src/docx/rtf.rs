@@ -45,6 +45,10 @@ const SKIPPED: &[&str] = &[
     "nonshppict",
     "bkmkstart",
     "bkmkend",
+    // Shape properties: names and values, not text (a shape's text is in \shptxt).
+    "sp",
+    "sn",
+    "sv",
 ];
 
 #[derive(Clone, Copy)]
@@ -132,6 +136,11 @@ pub fn pieces(bytes: &[u8]) -> Vec<Piece> {
                                     }
                                     skip_fallback = group.unicode_skip;
                                 }
+                            }
+                            // \binN: N bytes of binary data follow, never text.
+                            "bin" => {
+                                let n = parameter.and_then(|p| usize::try_from(p).ok()).unwrap_or(0);
+                                reader.pos = reader.pos.saturating_add(n).min(reader.bytes.len());
                             }
                             "intbl" => in_table = true,
                             "pard" => in_table = false,
@@ -278,6 +287,12 @@ mod tests {
     fn table_rows_and_cells() {
         let rtf = b"{\\rtf1 before\\par\\trowd\\pard\\intbl a\\par a2\\cell b\\cell\\row\\pard after\\par}";
         assert_eq!(texts(rtf), vec!["before", "a\na2|b", "after"]);
+    }
+
+    #[test]
+    fn binary_data_and_shape_properties_are_not_text() {
+        let rtf = b"{\\rtf1 a{\\*\\blipuid x}\\bin3 xyz b{\\shp{\\shpinst{\\sp{\\sn fillColor}{\\sv 255}}}}\\par\\bin999999}";
+        assert_eq!(texts(rtf), vec!["a b"]);
     }
 
     #[test]
