@@ -184,7 +184,7 @@ def embedded_docx() -> bytes:
 def build_altchunk(path: Path):
     b = ms.DocxBuilder(fonts=FONTS, title="嵌入内容示例")
     b.title_lines(["嵌入内容示例"])
-    b.append(body_para(text("下面是以altChunk嵌入的四段内容。")))
+    b.append(body_para(text("下面是以altChunk嵌入的五段内容。")))
     html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>不显示</title>'
             '<style>p {color: red}</style></head><body><h2>嵌入的网页</h2><p>网页段落：政府信息&amp;公开。</p>'
             '<table><tr><td>项目</td><td>数量</td></tr><tr><td>主动公开</td><td>120</td></tr></table>'
@@ -195,14 +195,20 @@ def build_altchunk(path: Path):
            "\\f0 " + gbk("嵌入的RTF：第一段。") + "\\par " + gbk("第二段") + "\\u8364?\\par"
            "\\trowd\\cellx3000\\cellx6000\\pard\\intbl " + gbk("依申请公开") + "\\cell 8\\cell\\row"
            "\\pard " + gbk("RTF结束。") + "\\par}").encode("ascii")
-    mht = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
-           b"Content-Type: text/html\r\n\r\n<p>MHT</p>\r\n--b--\r\n")
+    qp = "".join(f"={c:02X}" for c in "<p>网页存档：依申请公开8件。</p>".encode("gbk"))
+    mht = ("MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"----=_NextPart_01\"\r\n\r\n"
+           "------=_NextPart_01\r\nContent-Type: text/html; charset=\"gb2312\"\r\n"
+           "Content-Transfer-Encoding: quoted-printable\r\n\r\n<html><body>" + qp + "</body></html>\r\n"
+           "------=_NextPart_01--\r\n").encode("ascii")
+    flat_opc = (b'<?xml version="1.0" standalone="yes"?><pkg:package '
+                b'xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"/>')
     rids = [add_part(b, "/word/afchunk1.htm", "application/xhtml+xml", AFCHUNK, html),
             add_part(b, "/word/afchunk2.rtf", "application/rtf", AFCHUNK, rtf),
             add_part(b, "/word/afchunk3.docx",
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
                      AFCHUNK, embedded_docx()),
-            add_part(b, "/word/afchunk4.mht", "message/rfc822", AFCHUNK, mht)]
+            add_part(b, "/word/afchunk4.mht", "message/rfc822", AFCHUNK, mht),
+            add_part(b, "/word/afchunk5.xml", "application/xml", AFCHUNK, flat_opc)]
     for rid in rids:
         b.append(alt_chunk(rid))
     b.append(body_para(text("嵌入内容之后的正文。")))
@@ -270,11 +276,11 @@ SAMPLES = [
      "a 2x2 matrix in brackets",
      "a^2+b^2=c^2, x=(-b±√(b^2-4ac))/(2a), S=∑_(i=1)^n a_i, a_i, I=[1, 0; 0, 1]"),
     ("docx-altchunk.docx", build_altchunk,
-     "four w:altChunk parts: HTML in GBK with a heading, an entity and a table; RTF with \\ansicpg936 bytes, "
-     "\\u and a one-row table; a DOCX; an MHT archive",
+     "five w:altChunk parts: HTML in GBK with a heading, an entity and a table; RTF with \\ansicpg936 bytes, "
+     "\\u and a one-row table; a DOCX; an MHT archive (quoted-printable GB2312); a flat-XML package",
      "the HTML heading as a heading, its paragraph and its 2x2 table; the RTF paragraphs and 1x2 table; the "
-     "embedded document's paragraph; a docx.altchunk info for each read part and a docx.altchunk_skipped "
-     "warning naming afchunk4.mht"),
+     "embedded document's paragraph; the MHT's paragraph; a docx.altchunk info for each read part and a "
+     "docx.altchunk_skipped warning naming afchunk5.xml"),
     ("docx-placeholders.docx", build_placeholders,
      "content controls showing their placeholder (w:showingPlcHdr) at block level, inside a sentence and in "
      "a table cell, and a filled one",

@@ -1,14 +1,15 @@
 //! `w:altChunk`: a part in another format embedded in the document, which
 //! Word converts and shows in its place. An embedded DOCX is read
 //! recursively (to a depth limit), RTF and HTML as plain text paragraphs
-//! (see [`super::rtf`], [`super::html`]), plain text line by line; anything
-//! else (MHT web archives, flat XML) is skipped with a warning naming it.
+//! (see [`super::rtf`], [`super::html`]; an MHT web archive's HTML part via
+//! [`super::mht`]), plain text line by line; anything else (flat XML, images)
+//! is skipped with a warning naming it.
 //! Never silently empty: every chunk leaves a diagnostic saying how it was
 //! read or why it was not.
 
 use super::notes::Counters;
 use super::package::{Package, Relationship};
-use super::{html, rtf};
+use super::{html, mht, rtf};
 use crate::grid::{Cell, Grid};
 use crate::model::{Diagnostic, Fragment, Note, ParagraphFragment, TableFragment};
 use crate::text::normalize;
@@ -70,7 +71,7 @@ enum Kind {
     Rtf,
     Html,
     Text,
-    /// A MIME web archive: its HTML is encoded inside MIME parts.
+    /// A MIME web archive (MHT): its HTML is a MIME part.
     Mht,
     Unknown,
 }
@@ -86,7 +87,7 @@ fn kind_of(name: &str, bytes: &[u8]) -> Kind {
     } else if matches!(extension.as_str(), "mht" | "mhtml") || head.starts_with("mime-version") {
         Kind::Mht
     } else if matches!(extension.as_str(), "htm" | "html" | "xhtml")
-        || ["<!doctype html", "<html", "<body", "<p", "<div", "<table"].iter().any(|t| head.contains(t))
+        || ["<!doctype html", "<html", "<body", "<p>", "<p ", "<div", "<table"].iter().any(|t| head.contains(t))
     {
         Kind::Html
     } else if extension == "txt" {
@@ -146,10 +147,16 @@ impl Embedded for Chunks<'_, '_> {
                 let text = super::package::decode_xml(&bytes);
                 (self.fragments(text.lines().map(|l| Piece::Line(l.to_string(), None)).collect()), "plain text")
             }
-            Kind::Mht => {
-                self.warn(format!("the embedded part {target} (w:altChunk) is a MIME web archive (MHT), which govdoc does not read; its content is missing"));
-                return Vec::new();
-            }
+            Kind::Mht => match mht::html(&bytes) {
+                Some(text) => (
+                    self.fragments(html::pieces_of_text(&text)),
+                    "a web archive (MHT), its HTML as plain text and tables",
+                ),
+                None => {
+                    self.warn(format!("the embedded part {target} (w:altChunk) is a web archive (MHT) without an HTML part; its content is missing"));
+                    return Vec::new();
+                }
+            },
             Kind::Unknown => {
                 self.warn(format!("the embedded part {target} (w:altChunk) is in a format govdoc does not read; its content is missing"));
                 return Vec::new();
@@ -270,5 +277,7 @@ mod tests {
         assert_eq!(kind_of("word/afchunk.docx", b"PK\x03\x04rest"), Kind::Docx);
         assert_eq!(kind_of("word/afchunk.txt", b"plain"), Kind::Text);
         assert_eq!(kind_of("word/afchunk.bin", b"\x00\x01"), Kind::Unknown);
+        // Flat OPC (a whole Word package as XML) is not HTML.
+        assert_eq!(kind_of("word/afchunk.xml", b"<?xml version=\"1.0\"?><pkg:package xmlns:pkg=\"x\"/>"), Kind::Unknown);
     }
 }

@@ -130,9 +130,13 @@ fn attribute_number(tag: &str, attr: &str) -> Option<usize> {
 
 /// The lines and table rows of an HTML document, with heading levels from `<hN>`.
 pub fn pieces(bytes: &[u8]) -> Vec<Piece> {
-    let text = decode(bytes);
+    pieces_of_text(&decode(bytes))
+}
+
+/// The same for HTML already decoded to text (the HTML part of an MHT archive).
+pub fn pieces_of_text(text: &str) -> Vec<Piece> {
     let mut state = State::default();
-    let mut rest = text.as_str();
+    let mut rest = text;
     while let Some(lt) = rest.find('<') {
         state.text(&rest[..lt]);
         rest = &rest[lt..];

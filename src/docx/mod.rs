@@ -6,13 +6,14 @@
 //! every part is read with, `styles` and `numbering` supply heading levels and
 //! list labels, `body` walks the main part and `table` lays out grids.
 //! `notes` reads footnotes, endnotes and comments, `math` writes equations
-//! as linear text, `altchunk` converts embedded parts (with `rtf` and `html`
-//! for those formats' text).
+//! as linear text, `altchunk` converts embedded parts (with `rtf`, `html`
+//! and `mht` for those formats' text).
 
 mod altchunk;
 mod body;
 mod html;
 mod math;
+mod mht;
 mod notes;
 mod numbering;
 mod package;

@@ -291,7 +291,8 @@ mod tests {
 
     #[test]
     fn binary_data_and_shape_properties_are_not_text() {
-        let rtf = b"{\\rtf1 a{\\*\\blipuid x}\\bin3 xyz b{\\shp{\\shpinst{\\sp{\\sn fillColor}{\\sv 255}}}}\\par\\bin999999}";
+        let rtf =
+            b"{\\rtf1 a{\\*\\blipuid x}\\bin3 xyz b{\\shp{\\shpinst{\\sp{\\sn fillColor}{\\sv 255}}}}\\par\\bin999999}";
         assert_eq!(texts(rtf), vec!["a b"]);
     }
 
