@@ -42,6 +42,10 @@ pub struct Walker<'a, 'i> {
     /// front-matter paragraphs (subtitle, author, date, abstract) came: a
     /// centred line here is under the title, not a line of it.
     after_title: bool,
+    /// Comments whose range is open (`w:commentRangeStart` seen, its end
+    /// not yet), and the text each range covers: (id, text).
+    open_comments: Vec<String>,
+    comment_anchors: Vec<(String, String)>,
 }
 
 /// What the walk of a main part found.
@@ -49,6 +53,8 @@ pub struct Walked {
     pub items: Vec<Fragment>,
     /// Note references in the order they occur.
     pub references: Vec<Reference>,
+    /// Comment id → the text its range covers (normalized, shortened).
+    pub comment_anchors: Vec<(String, String)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -133,6 +139,8 @@ impl<'a, 'i> Walker<'a, 'i> {
             placeholder_text: String::new(),
             diagnostics: Vec::new(),
             after_title: false,
+            open_comments: Vec::new(),
+            comment_anchors: Vec::new(),
         }
     }
 
@@ -179,7 +187,8 @@ impl<'a, 'i> Walker<'a, 'i> {
                 self.xml.skip()?;
             }
         }
-        Ok(Walked { items: out, references: self.references, diagnostics: self.diagnostics })
+        let comment_anchors = self.comment_anchors.into_iter().map(|(id, text)| (id, normalize(&text))).collect();
+        Ok(Walked { items: out, references: self.references, comment_anchors, diagnostics: self.diagnostics })
     }
 
     /// Block-level content of the current element.
@@ -204,6 +213,7 @@ impl<'a, 'i> Walker<'a, 'i> {
                 self.alt_chunk(&e, out);
                 self.xml.skip()
             }
+            (Ns::W, "commentRangeStart" | "commentRangeEnd") => self.comment_range(&e),
             _ if holds_no_text(&e) => self.xml.skip(),
             // sdtContent, customXml, ins, moveTo, smartTag, …
             _ => self.blocks(out),
@@ -276,9 +286,32 @@ impl<'a, 'i> Walker<'a, 'i> {
     fn emit(&mut self, p: &mut Paragraph, text: &str) {
         if self.placeholder > 0 {
             self.placeholder_text.push_str(text);
-        } else {
-            p.push(text);
+            return;
         }
+        p.push(text);
+        for id in &self.open_comments {
+            if let Some((_, anchor)) = self.comment_anchors.iter_mut().find(|(a, _)| a == id) {
+                // Collected a little past the quoted length, so a cut shows.
+                if anchor.chars().count() <= notes::MAX_ANCHOR_CHARS {
+                    anchor.push_str(text);
+                }
+            }
+        }
+    }
+
+    /// `w:commentRangeStart` / `w:commentRangeEnd`: the text between is what
+    /// the comment is about, quoted in its diagnostic.
+    fn comment_range(&mut self, e: &Element) -> Result<()> {
+        let id = e.attr("id").unwrap_or_default();
+        if e.local() == "commentRangeStart" {
+            if !self.comment_anchors.iter().any(|(a, _)| *a == id) {
+                self.comment_anchors.push((id.clone(), String::new()));
+            }
+            self.open_comments.push(id);
+        } else {
+            self.open_comments.retain(|open| *open != id);
+        }
+        self.xml.skip()
     }
 
     /// `mc:AlternateContent`: the first `mc:Choice`, or else the
@@ -305,6 +338,12 @@ impl<'a, 'i> Walker<'a, 'i> {
                 p.properties = ParagraphProperties::read(&mut self.xml)?;
             } else {
                 self.inline(e, &mut p)?;
+            }
+        }
+        // A comment range across paragraphs quotes them with a space between.
+        for id in &self.open_comments {
+            if let Some((_, anchor)) = self.comment_anchors.iter_mut().find(|(a, _)| a == id) {
+                anchor.push(' ');
             }
         }
         // A field code never runs past its paragraph in a sound file; in a
@@ -383,6 +422,7 @@ impl<'a, 'i> Walker<'a, 'i> {
             }
             (Ns::Mc, "AlternateContent") => self.alternate(|w, e| w.inline(e, p)),
             (Ns::W, "sdt") => self.content_control(|w, e| w.inline(e, p)),
+            (Ns::W, "commentRangeStart" | "commentRangeEnd") => self.comment_range(&e),
             _ if holds_no_text(&e) => self.xml.skip(),
             // hyperlink, ins, moveTo, sdtContent, fldSimple, smartTag,
             // customXml, drawing, pict, …

@@ -234,7 +234,7 @@ fn is_atom(t: &str) -> bool {
 
 /// The whole of `chars` is one bracketed group: "(x+1)", "[a, b]", not "(a)(b)".
 fn enclosed(chars: &[char]) -> bool {
-    let (Some(&first), Some(&last)) = (chars.first(), chars.last()) else {
+    let [first, .., last] = *chars else {
         return false;
     };
     let close = match first {

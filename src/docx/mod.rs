@@ -74,7 +74,7 @@ fn read_package(
     diagnostics.append(&mut chunks.diagnostics);
     let altchunk::Chunks { package, notes, .. } = chunks;
     notes::resolve(package, &parts, &walked.references, (&styles, &mut numbering), notes, &mut diagnostics);
-    notes::comments(package, &parts, (&styles, &mut numbering), &mut diagnostics);
+    notes::comments(package, &parts, &walked.comment_anchors, (&styles, &mut numbering), &mut diagnostics);
     Ok((walked.items, diagnostics))
 }
 

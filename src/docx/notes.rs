@@ -108,22 +108,43 @@ pub fn resolve(
     }
 }
 
-/// Each comment of the package as an info diagnostic; comments never enter
-/// the blocks.
+/// Each comment of the package as an info diagnostic, quoting the text its
+/// range covers (`anchors`, from the body walk); comments never enter the
+/// blocks.
 pub fn comments(
     package: &mut Package,
     parts: &Parts,
+    anchors: &[(String, String)],
     (styles, numbering): (&Styles, &mut Numbering),
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let Some(name) = &parts.comments else { return };
     for entry in read_entries(package, name, styles, numbering, diagnostics) {
         let author = entry.author.as_deref().filter(|a| !a.trim().is_empty()).unwrap_or("an unnamed author");
+        let on = anchors
+            .iter()
+            .find(|(id, text)| *id == entry.id && !text.is_empty())
+            .map(|(_, text)| format!(" on \"{}\"", shorten(text)))
+            .unwrap_or_default();
         diagnostics.push(Diagnostic::info(
             "docx.comment",
-            format!("comment {} by {author} (not part of the text): {}", entry.id, entry.text.replace('\n', " ")),
+            format!("comment {} by {author}{on} (not part of the text): {}", entry.id, entry.text.replace('\n', " ")),
         ));
     }
+}
+
+/// A comment's diagnostic quotes at most this many characters of the text
+/// the comment is on.
+pub const MAX_ANCHOR_CHARS: usize = 40;
+
+/// `text` cut to [`MAX_ANCHOR_CHARS`], with "…" when cut.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= MAX_ANCHOR_CHARS {
+        return text.to_string();
+    }
+    let mut short: String = text.chars().take(MAX_ANCHOR_CHARS).collect();
+    short.push('…');
+    short
 }
 
 /// The entries of a notes or comments part. A damaged part costs its notes,

@@ -401,7 +401,7 @@ fn comments_are_listed_as_diagnostics_never_as_text() {
     assert!(fragments.notes.is_empty());
     assert_eq!(fragments.diagnostics.len(), 1);
     assert_eq!(fragments.diagnostics[0].code, "docx.comment");
-    assert!(fragments.diagnostics[0].message.contains("审核人") && fragments.diagnostics[0].message.contains("请核对"));
+    assert_eq!(fragments.diagnostics[0].message, "comment 0 by 审核人 on \"被批注\" (not part of the text): 请核对");
 }
 
 #[test]
