@@ -90,7 +90,13 @@ const DEFAULT_GROUP_CHAR: &str = "\u{23DF}";
 fn render(node: &Node) -> String {
     let n = node;
     match n.name.as_str() {
-        "t" => n.text.clone(),
+        // Invisible operators (function application, invisible times,
+        // separator, plus) mark structure Word does not draw.
+        "t" => n.text.chars().filter(|c| !('\u{2061}'..='\u{2064}').contains(c)).collect(),
+        // A phantom that is not shown only takes up space.
+        "phant" if n.property("show").is_some_and(|p| matches!(p.val.as_deref(), Some("0" | "off" | "false"))) => {
+            String::new()
+        }
         name if name.ends_with("Pr") => String::new(),
         "f" => {
             let (num, den) = (n.arg("num"), n.arg("den"));
@@ -328,6 +334,13 @@ mod tests {
             format!("<m:sSubSup><m:e>{}</m:e><m:sub>{}</m:sub><m:sup>{}</m:sup></m:sSubSup>", r("a"), r("j"), r("i"));
         assert_eq!(linear(&format!("{sub_sup}{}", sup("v", "j"))), "a_j^i v^j");
         assert_eq!(linear(&format!("{}{}", sup("x", "2"), r("+1"))), "x^2+1");
+    }
+
+    #[test]
+    fn invisible_operators_and_hidden_phantoms_show_nothing() {
+        assert_eq!(linear(&format!("{}{}", r("sin\u{2061}"), r("x\u{2062}y"))), "sinxy");
+        let hidden = format!("<m:phant><m:phantPr><m:show m:val=\"0\"/></m:phantPr><m:e>{}</m:e></m:phant>", r("z"));
+        assert_eq!(linear(&format!("{}{hidden}", r("a"))), "a");
     }
 
     #[test]
