@@ -43,6 +43,10 @@ pub struct Fragments {
     /// paragraph end (the seed). The rebuild stage then considers rejoining
     /// at every paragraph end, not only at breaks.
     pub soft_paragraph_ends: bool,
+    /// Footnotes and endnotes in the order of their first reference; the
+    /// reference marks (`[^1]`, `[^e1]`) are already in the paragraph text.
+    /// The rebuild stage puts them after the body as [`Block::Note`]s.
+    pub notes: Vec<Note>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,10 +103,41 @@ pub struct TableFragment {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Block {
-    Title { text: String, page: Option<u32> },
-    Heading { level: u8, text: String, page: Option<u32> },
-    Paragraph { text: String, page: Option<u32> },
+    Title {
+        text: String,
+        page: Option<u32>,
+    },
+    Heading {
+        level: u8,
+        text: String,
+        page: Option<u32>,
+    },
+    Paragraph {
+        text: String,
+        page: Option<u32>,
+    },
     Table(Table),
+    /// A footnote or endnote, after the body (see [`Note`]).
+    Note(Note),
+}
+
+/// Whether a note stood at the foot of its page or at the end of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteKind {
+    Footnote,
+    Endnote,
+}
+
+/// A footnote or endnote. The body text marks where it is referenced with
+/// `[^label]`; `label` is "1", "2", … for footnotes and "e1", "e2", … for
+/// endnotes, numbered in the order of their first reference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub note: NoteKind,
+    pub label: String,
+    /// The note's paragraphs, one per line (normalized like a table cell).
+    pub text: String,
 }
 
 /// A whole table: every fragment that continues it has been joined in.

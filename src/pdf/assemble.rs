@@ -80,7 +80,13 @@ pub fn fragments(pages: Vec<PageContent>) -> Fragments {
             Item::Break => Fragment::Break(BreakKind::Page),
         })
         .collect();
-    Fragments { pages: Some(u32::try_from(count).unwrap_or(u32::MAX)), items, diagnostics, soft_paragraph_ends: false }
+    Fragments {
+        pages: Some(u32::try_from(count).unwrap_or(u32::MAX)),
+        items,
+        diagnostics,
+        soft_paragraph_ends: false,
+        notes: Vec::new(),
+    }
 }
 
 /// Tables first, then the lines of the glyphs no table took.
