@@ -11,7 +11,7 @@ use super::styles::{ParagraphProperties, Styles};
 use super::table::{Merge, RawCell, RawRow, RawTable};
 use super::xml::{Element, Ns, Xml};
 use crate::error::{Error, Result};
-use crate::model::{BreakKind, Fragment, ParagraphFragment, TableFragment};
+use crate::model::{BreakKind, Fragment, ParagraphFragment, TableBoundary, TableFragment};
 use crate::text::normalize;
 
 pub struct Walker<'a, 'i> {
@@ -21,6 +21,19 @@ pub struct Walker<'a, 'i> {
     /// Open complex fields, innermost last: `true` while in the field code
     /// (between `begin` and `separate`), whose text is not shown.
     fields: Vec<bool>,
+    /// What stands between the last table and the next; see [`Walker::table_boundary`].
+    between_tables: BetweenTables,
+}
+
+/// Evidence gathered between two tables for the rebuild stage's rejoin.
+#[derive(Default)]
+struct BetweenTables {
+    /// Tables open around the walker (a nested table is read inside its parent).
+    depth: usize,
+    /// A `w:lastRenderedPageBreak` since the last top-level table began or ended.
+    rendered_page_end: bool,
+    /// The same, by the end of the current top-level table's first row.
+    in_first_row: Option<bool>,
 }
 
 /// A paragraph being read.
@@ -80,7 +93,7 @@ fn holds_no_text(e: &Element) -> bool {
 
 impl<'a, 'i> Walker<'a, 'i> {
     pub fn new(text: &'i str, part: &'i str, styles: &'a Styles, numbering: &'a mut Numbering) -> Self {
-        Walker { xml: Xml::new(text, part), styles, numbering, fields: Vec::new() }
+        Walker { xml: Xml::new(text, part), styles, numbering, fields: Vec::new(), between_tables: Default::default() }
     }
 
     /// The fragments of `w:document/w:body`.
@@ -115,7 +128,11 @@ impl<'a, 'i> Walker<'a, 'i> {
         match (e.ns, e.local()) {
             (Ns::W, "p") => self.paragraph(out),
             (Ns::W, "tbl") => {
-                let table = self.table()?;
+                let touches_previous = matches!(out.last(), Some(Fragment::Table(_)));
+                let mut table = self.table()?;
+                if let Some(boundary) = self.table_boundary(touches_previous) {
+                    table.boundary = boundary;
+                }
                 out.push(Fragment::Table(table));
                 Ok(())
             }
@@ -260,6 +277,7 @@ impl<'a, 'i> Walker<'a, 'i> {
                     }
                 }
                 "cr" if visible => p.push("\n"),
+                "lastRenderedPageBreak" => self.between_tables.rendered_page_end = true,
                 "noBreakHyphen" if visible => p.push("-"),
                 "sym" if visible => {
                     let symbol = e
@@ -297,8 +315,26 @@ impl<'a, 'i> Walker<'a, 'i> {
 
     fn table(&mut self) -> Result<TableFragment> {
         let mut raw = RawTable::default();
-        self.table_content(&mut raw)?;
+        self.between_tables.depth += 1;
+        let read = self.table_content(&mut raw);
+        self.between_tables.depth -= 1;
+        read?;
         raw.into_fragment()
+    }
+
+    /// What stands between a top-level table just read and the block before
+    /// it: nothing at all (`touches_previous`: the w:tbl came right after
+    /// another), or a page end of the file's last layout (a
+    /// `w:lastRenderedPageBreak` in the paragraphs between or in the
+    /// table's first row). `None` for a nested table.
+    fn table_boundary(&mut self, touches_previous: bool) -> Option<TableBoundary> {
+        let state = &mut self.between_tables;
+        if state.depth > 0 {
+            return None;
+        }
+        let after_rendered_page_end = state.in_first_row.take().unwrap_or(state.rendered_page_end);
+        state.rendered_page_end = false;
+        Some(TableBoundary { touches_previous, after_rendered_page_end })
     }
 
     fn table_content(&mut self, raw: &mut RawTable) -> Result<()> {
@@ -315,6 +351,9 @@ impl<'a, 'i> Walker<'a, 'i> {
                 (Ns::W, "tr") => {
                     let mut row = RawRow::default();
                     self.row_content(&mut row)?;
+                    if raw.rows.is_empty() && self.between_tables.depth == 1 {
+                        self.between_tables.in_first_row = Some(self.between_tables.rendered_page_end);
+                    }
                     raw.rows.push(row);
                 }
                 _ if holds_no_text(&e) => self.xml.skip()?,
