@@ -71,8 +71,14 @@ pub enum Evidence {
     /// The first part is header rows only; the second is its body, or the
     /// rest of the header and the body.
     HeaderThenBody,
+    /// The first part is header rows only; the continuation's header rows
+    /// divide the cells of its last row (the rest of a header cut in two).
+    HeaderContinued,
     /// The continuation opens with a sub-header the table above has.
     SubHeader,
+    /// The continuation opens with the table's next sub-table, its title
+    /// numbered next after the last one above.
+    NextSubTable { last: String, next: String },
     /// The row labels go on from the first part's last ones.
     NumberingContinues { last: String, next: String },
     /// The first row finishes the last row above, or a merged label cell
@@ -91,8 +97,14 @@ impl fmt::Display for Evidence {
             Evidence::Touching => f.write_str("nothing stands between the parts, which the format draws as one table"),
             Evidence::HeaderRepeated(n) => write!(f, "the continuation repeats the header ({n} row(s), cell for cell)"),
             Evidence::HeaderThenBody => f.write_str("the first part holds only header rows, the second its body"),
+            Evidence::HeaderContinued => {
+                f.write_str("the first part holds only header rows, the second the rest of the header and the body")
+            }
             Evidence::SubHeader => f.write_str("the continuation opens with one of the table's sub-headers"),
-            Evidence::NumberingContinues { last, next } => write!(f, "the row labels continue ({last} → {next})"),
+            Evidence::NextSubTable { last, next } => {
+                write!(f, "the continuation opens with the table's next sub-table ({last} → {next})")
+            }
+            Evidence::NumberingContinues { last, next } => write!(f, "the row numbering continues ({last} → {next})"),
             Evidence::RowContinues(what) => f.write_str(what),
             Evidence::Marker => f.write_str("a continuation marker stands between the parts"),
             Evidence::PageEndWithoutHeader => f.write_str("a page end before a continuation with no header of its own"),
@@ -214,6 +226,12 @@ pub fn numbering(top: &Grid, top_body: usize, bottom: &Grid, bottom_body: usize,
             }
         }
     }
+    if first_label(top, top_body, labels).is_some_and(|first| first_label(bottom, bottom_body, labels) == Some(first)) {
+        return Numbering::Restarts; // the row sequence starts over: 一季度 … then 一季度 again
+    }
+    if let Some(serial) = serial_numbers(top, top_body, bottom, bottom_body) {
+        return serial;
+    }
     for row in bottom_body..bottom.rows {
         for text in label_cells(bottom, row, labels) {
             let Some(&(level, value)) = label_numbers(text).first() else { continue };
@@ -231,6 +249,34 @@ pub fn numbering(top: &Grid, top_body: usize, bottom: &Grid, bottom_body: usize,
         }
     }
     Numbering::Silent
+}
+
+/// The label of the first body row that has one (its leftmost label cell).
+fn first_label(grid: &Grid, body: usize, labels: usize) -> Option<String> {
+    (body..grid.rows).find_map(|row| label_cells(grid, row, labels).next().map(comparable))
+}
+
+/// A serial-number column (序号 1, 2, 3 …) opening every body row: the
+/// continuation's first number against the last above. `None` without one.
+fn serial_numbers(top: &Grid, top_body: usize, bottom: &Grid, bottom_body: usize) -> Option<Numbering> {
+    let serial = |grid: &Grid, row: usize| -> Option<u32> {
+        let cell = grid.cells_starting_in(row).next().filter(|c| c.col == 0)?;
+        let text = cell.text.trim();
+        (!text.is_empty() && text.len() <= 4).then(|| text.parse().ok()).flatten()
+    };
+    let numbers: Vec<u32> = (top_body..top.rows).map(|r| serial(top, r)).collect::<Option<_>>()?;
+    if numbers.len() < 2 || numbers.windows(2).any(|w| w[1] != w[0] + 1) {
+        return None;
+    }
+    let last = *numbers.last()?;
+    let next = serial(bottom, bottom_body)?;
+    Some(if next == last + 1 {
+        Numbering::Continues { last: last.to_string(), next: next.to_string() }
+    } else if next <= last {
+        Numbering::Restarts
+    } else {
+        Numbering::Silent
+    })
 }
 
 fn grid_row_has_values(grid: &Grid, row: usize) -> bool {
@@ -317,6 +363,22 @@ mod tests {
         let top = grid(&[&["（三）不予公开", "8.查询", "1"]]);
         let next = grid(&[&["（四）无法提供", "1.不掌握", "2"]]);
         assert!(matches!(numbering(&top, 0, &next, 0, 2), Numbering::Continues { .. }));
+    }
+
+    #[test]
+    fn serial_numbers_and_row_sequences() {
+        let top = grid(&[&["序号", "任务"], &["1", "甲"], &["2", "乙"]]);
+        assert_eq!(
+            numbering(&top, 1, &grid(&[&["3", "丙"]]), 0, 0),
+            Numbering::Continues { last: "2".into(), next: "3".into() }
+        );
+        assert_eq!(numbering(&top, 1, &grid(&[&["1", "丁"]]), 0, 0), Numbering::Restarts);
+        let top = grid(&[&["季度", "件数"], &["一季度", "5"], &["二季度", "6"]]);
+        assert_eq!(numbering(&top, 1, &grid(&[&["一季度", "7"]]), 0, 1), Numbering::Restarts);
+        assert_eq!(numbering(&top, 1, &grid(&[&["三季度", "7"]]), 0, 1), Numbering::Silent);
+        // Not a serial column: 1, 4, 7.
+        let top = grid(&[&["1", "2"], &["4", "5"], &["7", "8"]]);
+        assert_eq!(numbering(&top, 0, &grid(&[&["10", "11"]]), 0, 0), Numbering::Silent);
     }
 
     #[test]

@@ -61,26 +61,45 @@ fn title_of(grid: &Grid, row: usize) -> Option<&str> {
 /// over the full width, then its own "信息内容 | 上一年项目数量 | …"; its
 /// last sub-table, "第二十条第（九）项" with a two-column header of its own,
 /// follows "第二十条第（八）项".
-pub fn starts_with_subheader(top: &Grid, top_body: usize, bottom: &Grid, rows: std::ops::Range<usize>) -> bool {
+pub fn starts_with_subheader(
+    top: &Grid,
+    top_body: usize,
+    bottom: &Grid,
+    rows: std::ops::Range<usize>,
+) -> Option<SubHeader> {
     let shapes: Vec<_> = (0..top.rows).map(|r| row_shape(top, r)).collect();
     let signatures: Vec<_> = (top_body..top.rows).map(|r| row_signature(top, r)).collect();
     let first_texts: Vec<_> = (0..top.rows).filter_map(|r| first_text(top, r)).collect();
     let last_title = (0..top.rows).rev().find_map(|r| title_of(top, r));
-    let mut anchored = false;
+    let mut anchored = None;
     for row in rows {
-        let title_goes_on = match (last_title, title_of(bottom, row)) {
-            (Some(last), Some(title)) => is_successor_title(last, title),
-            _ => false,
+        let next_title = match (last_title, title_of(bottom, row)) {
+            (Some(last), Some(title)) if is_successor_title(last, title) => Some((last, title)),
+            _ => None,
         };
+        let title_goes_on = next_title.is_some();
         let opens_like_a_row = bottom.cells_starting_in(row).count() > 1
             && first_text(bottom, row).is_some_and(|t| first_texts.contains(&t));
         if !(title_goes_on || opens_like_a_row || shapes.contains(&row_shape(bottom, row))) {
-            return false;
+            return None;
         }
         let signature = row_signature(bottom, row);
-        anchored |= title_goes_on || (!signature.is_empty() && signatures.contains(&signature));
+        if let Some((last, next)) = next_title {
+            anchored = Some(SubHeader::NextTitle { last: last.to_string(), next: next.to_string() });
+        } else if anchored.is_none() && !signature.is_empty() && signatures.contains(&signature) {
+            anchored = Some(SubHeader::Repeat);
+        }
     }
     anchored
+}
+
+/// How a continuation's header rows were found to be the table's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubHeader {
+    /// A row repeats a row of the table's body word for word.
+    Repeat,
+    /// A title row numbered next after the table's last title row.
+    NextTitle { last: String, next: String },
 }
 
 /// True when the header rows opening `bottom` are the rest of the header of

@@ -43,7 +43,7 @@ use crate::model::{Diagnostic, Fragment, ParagraphFragment, Table, TableFragment
 use crate::text::official_number;
 use align::{align_parts, cluster_edges, regrid};
 use evidence::{Between, Evidence, Numbering, PageEnd};
-use header::{continues_header_rows, drop_top_rows, repeated_header_rows, starts_with_subheader};
+use header::{SubHeader, continues_header_rows, drop_top_rows, repeated_header_rows, starts_with_subheader};
 use stitch::{continue_header, stack, stitch};
 
 /// Column boundaries closer than this, in points, are the same boundary.
@@ -96,8 +96,6 @@ pub struct Alignment {
 struct Assembly {
     grid: Grid,
     header_rows: usize,
-    /// The header rows are marked as such by the format (DOCX `w:tblHeader`).
-    header_marked: bool,
     edges: Vec<f32>,
     pages: Vec<u32>,
     parts: usize,
@@ -107,7 +105,6 @@ impl Assembly {
     fn new(fragment: TableFragment) -> Self {
         Assembly {
             header_rows: header_rows_of(&fragment),
-            header_marked: fragment.marked_header_rows > 0,
             grid: fragment.grid,
             edges: fragment.column_edges,
             pages: fragment.pages,
@@ -261,34 +258,41 @@ fn join(a: &Assembly, b: &TableFragment, between: &Between) -> Option<(Assembly,
 
     // The continuation's header: the table's own repeated, the rest of a
     // header cut in two, a sub-header of the table, or another table's. A
-    // repeat of the header is the table's own where a reader expects one:
-    // rows marked as repeating headers, at the top of a new page, after a
-    // 续表, or above rows that go on from the table above. Elsewhere (two
-    // tables with the same header on one page) it is another table's.
-    let marked = a.header_marked && b.marked_header_rows >= found;
+    // repeat of the header is the table's own where a reader expects one: at
+    // the top of a new page, after a 续表, or above rows that go on from the
+    // table above. Elsewhere (two tables with the same header on one page,
+    // even with w:tblHeader marks, which Word repeats only at page tops) it
+    // is another table's.
     let goes_on = matches!(numbering, Numbering::Continues { .. });
-    let own_repeat = marked || between.page_end.is_some() || between.marker.is_some() || goes_on;
+    let own_repeat = between.page_end.is_some() || between.marker.is_some() || goes_on;
     let repeated = if own_repeat { found } else { 0 };
     if repeated > 0 {
         evidence.push(Evidence::HeaderRepeated(repeated));
     }
     let header_continues = header_only && b_header_rows > 0 && continues_header_rows(&top, &bottom, b_header_rows);
-    if header_only && (b_header_rows == 0 || header_continues) {
+    if header_continues {
+        evidence.push(Evidence::HeaderContinued);
+    } else if header_only && b_header_rows == 0 {
         evidence.push(Evidence::HeaderThenBody);
     }
     // Header rows beyond a repeat of the table's own header are sub-headers
     // of the same table (the repeat says so); a header that repeats nothing
     // is another table's, unless it is one of this table's sub-headers.
     let own_header = b_header_rows > repeated && alignment.rule != Rule::HeaderThenBody && !header_continues;
-    let subheader = own_header
-        && !header_only
-        && (repeated > 0 || starts_with_subheader(&top, top_body, &bottom, repeated..b_header_rows));
-    if own_header && !subheader {
+    let subheader = match own_header && !header_only {
+        false => None,
+        true if repeated > 0 => Some(SubHeader::Repeat),
+        true => starts_with_subheader(&top, top_body, &bottom, repeated..b_header_rows),
+    };
+    if own_header && subheader.is_none() {
         return None; // a header of its own: another table
     }
-    if subheader {
-        evidence.push(Evidence::SubHeader);
+    match subheader.clone() {
+        Some(SubHeader::Repeat) => evidence.push(Evidence::SubHeader),
+        Some(SubHeader::NextTitle { last, next }) => evidence.push(Evidence::NextSubTable { last, next }),
+        None => {}
     }
+    let subheader = subheader.is_some();
     if let Numbering::Continues { last, next } = numbering {
         evidence.push(Evidence::NumberingContinues { last, next });
     }
@@ -342,7 +346,7 @@ fn join(a: &Assembly, b: &TableFragment, between: &Between) -> Option<(Assembly,
     // A header-only part may end inside the header: the continuation holds
     // its last rows.
     let header_rows = if header_only { grid.inferred_header_rows().max(a.header_rows) } else { a.header_rows };
-    Some((Assembly { grid, header_rows, header_marked: a.header_marked, edges, pages, parts: a.parts + 1 }, note))
+    Some((Assembly { grid, header_rows, edges, pages, parts: a.parts + 1 }, note))
 }
 
 fn align(a: &Assembly, b: &TableFragment, b_header_rows: usize) -> Option<Alignment> {

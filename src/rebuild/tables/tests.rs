@@ -338,7 +338,7 @@ fn a_copy_of_the_table_or_numbering_that_starts_over_stays_apart_even_touching()
     let l3: Vec<&[&str]> = vec![&["3、", "登记"], &["4、", "核准"]];
     let (t, d) = tables(vec![table(&l1), para(""), table(&l3)]);
     assert_eq!(t.len(), 1, "numbering goes on across an empty paragraph");
-    assert!(d[0].message.contains("the row labels continue (2、 → 3、)"), "{}", d[0].message);
+    assert!(d[0].message.contains("the row numbering continues (2、 → 3、)"), "{}", d[0].message);
     assert_eq!(t[0].rows, 5);
 }
 
@@ -431,7 +431,7 @@ fn a_continuation_opening_with_a_sub_header_of_the_table_joins() {
     assert_eq!(t.len(), 1, "{d:?}");
     assert_eq!((t[0].rows, t[0].header_rows, t[0].parts), (9, 2, 2));
     assert_eq!(shape(cell(&t[0], 6, 3)), (6, 0, 1, 4, "第二十条第（六）项"));
-    assert!(d[0].message.contains("sub-headers"), "{}", d[0].message);
+    assert!(d[0].message.contains("next sub-table (第二十条第（五）项 → 第二十条第（六）项)"), "{}", d[0].message);
 
     // A different header in the same shape is another table.
     let other: Vec<&[&str]> = vec![&["地区", "申请件数", "公开件数", "不予公开件数"], &["城区", "1", "2", "3"]];
