@@ -305,3 +305,29 @@ fn a_damaged_styles_part_is_a_warning_not_a_failure() {
     assert_eq!(fragments.diagnostics.len(), 1);
     assert_eq!(fragments.diagnostics[0].code, "docx.part_damaged");
 }
+
+#[test]
+fn what_stands_between_two_tables_is_reported() {
+    let cell = |t: &str, first: bool| {
+        let rendered = if first { "<w:lastRenderedPageBreak/>" } else { "" };
+        format!("<w:tr><w:tc><w:p><w:r>{rendered}<w:t>{t}</w:t></w:r></w:p></w:tc></w:tr>")
+    };
+    let table = |t: &str, rendered: bool| {
+        format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"500\"/></w:tblGrid>{}</w:tbl>", cell(t, rendered))
+    };
+    let empty_after_page_end = "<w:p><w:r><w:lastRenderedPageBreak/></w:r></w:p>";
+    let body = format!(
+        "{}{}<w:p/>{}{}{}<w:p/>{}",
+        table("a", false),
+        table("b", false),
+        table("c", false),
+        empty_after_page_end,
+        table("d", false),
+        table("e", true)
+    );
+    let boundaries: Vec<(bool, bool)> = tables(&docx(&body))
+        .iter()
+        .map(|t| (t.boundary.touches_previous, t.boundary.after_rendered_page_end))
+        .collect();
+    assert_eq!(boundaries, vec![(false, false), (true, false), (false, false), (false, true), (false, true)]);
+}

@@ -135,7 +135,7 @@ pub fn numeral_value(label: &str) -> Option<u32> {
     if digits.is_empty() {
         return None;
     }
-    if let Some(d) = digits.chars().next().and_then(|c| arabic_digit(c)) {
+    if let Some(d) = digits.chars().next().and_then(arabic_digit) {
         let mut value = d;
         for c in digits.chars().skip(1) {
             value = value.checked_mul(10)?.checked_add(arabic_digit(c)?)?;
@@ -226,7 +226,10 @@ pub fn numbering(top: &Grid, top_body: usize, bottom: &Grid, bottom_body: usize,
             }
         }
     }
-    if first_label(top, top_body, labels).is_some_and(|first| first_label(bottom, bottom_body, labels) == Some(first)) {
+    // The first row of a table of header-like rows only counts as its first label.
+    let top_first = if top_body < top.rows { top_body } else { 0 };
+    if first_label(top, top_first, labels).is_some_and(|first| first_label(bottom, bottom_body, labels) == Some(first))
+    {
         return Numbering::Restarts; // the row sequence starts over: 一季度 … then 一季度 again
     }
     if let Some(serial) = serial_numbers(top, top_body, bottom, bottom_body) {
