@@ -567,3 +567,27 @@ fn after_a_repeated_header_the_tables_own_sub_headers_follow() {
     assert_eq!(shape(cell(&t[0], 4, 2)), (4, 1, 1, 3, "本年处理决定数量"));
     assert!(d[0].message.contains("2 repeated header row(s) dropped"), "{}", d[0].message);
 }
+
+#[test]
+fn the_same_header_on_the_next_page_over_rows_that_start_again_is_another_table() {
+    let year = |v: [&'static str; 2]| -> Vec<Vec<&'static str>> {
+        vec![vec!["季度", "受理件数"], vec!["一季度", v[0]], vec!["二季度", v[1]]]
+    };
+    let rows = |t: &Vec<Vec<&'static str>>| -> Fragment {
+        let r: Vec<&[&str]> = t.iter().map(|r| r.as_slice()).collect();
+        table_with_edges(&r, &[0.0, 100.0, 200.0], 1)
+    };
+    let (a, b) = (year(["310", "337"]), year(["340", "365"]));
+    let Fragment::Table(mut second) = rows(&b) else { unreachable!() };
+    second.pages = vec![2];
+    let (t, d) = tables(vec![rows(&a), Fragment::Break(BreakKind::Page), Fragment::Table(second)]);
+    assert_eq!(t.len(), 2, "{d:?}");
+    // The same rows going on (三季度) after the repeated header: one table.
+    let c = vec![vec!["季度", "受理件数"], vec!["三季度", "352"], vec!["四季度", "371"]];
+    let Fragment::Table(mut third) = rows(&c) else { unreachable!() };
+    third.pages = vec![2];
+    let (t, d) = tables(vec![rows(&a), Fragment::Break(BreakKind::Page), Fragment::Table(third)]);
+    assert_eq!(t.len(), 1, "{d:?}");
+    assert_eq!(t[0].rows, 5, "the repeated header dropped once");
+    assert!(d[0].message.contains("cell for cell") && d[0].message.contains("a page end"), "{}", d[0].message);
+}
