@@ -97,6 +97,25 @@ pub struct TableFragment {
     pub column_edges: Vec<f32>,
     /// 1-based pages the fragment lies on, for paged formats.
     pub pages: Vec<u32>,
+    /// What the front end read about the boundary between this fragment and
+    /// the block before it, beyond the fragments themselves.
+    pub boundary: TableBoundary,
+}
+
+/// Evidence a front end reads about what stands between a table fragment and
+/// the block before it. The rebuild stage weighs it when deciding whether the
+/// fragment continues the table before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TableBoundary {
+    /// Nothing at all stands between this table and the table before it, and
+    /// the format then draws the two as one table (DOCX: a `w:tbl` directly
+    /// after a `w:tbl`, which Word shows as one table).
+    pub touches_previous: bool,
+    /// The file's last layout put a page end between this table and the
+    /// block before it (DOCX: `w:lastRenderedPageBreak` in the paragraphs
+    /// between or in this table's first row). Explicit breaks come as
+    /// [`Fragment::Break`] instead.
+    pub after_rendered_page_end: bool,
 }
 
 /// A block of the rebuilt document, in reading order.

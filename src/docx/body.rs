@@ -17,7 +17,7 @@ use super::styles::{ParagraphProperties, Styles};
 use super::table::{Merge, RawCell, RawRow, RawTable};
 use super::xml::{Element, Ns, Xml};
 use crate::error::{Error, Result};
-use crate::model::{BreakKind, Diagnostic, Fragment, NoteKind, ParagraphFragment, TableFragment};
+use crate::model::{BreakKind, Diagnostic, Fragment, NoteKind, ParagraphFragment, TableBoundary, TableFragment};
 use crate::text::normalize;
 
 pub struct Walker<'a, 'i> {
@@ -46,6 +46,8 @@ pub struct Walker<'a, 'i> {
     /// not yet), and the text each range covers: (id, text).
     open_comments: Vec<String>,
     comment_anchors: Vec<(String, String)>,
+    /// What stands between the last table and the next; see [`Walker::table_boundary`].
+    between_tables: BetweenTables,
 }
 
 /// What the walk of a main part found.
@@ -66,6 +68,17 @@ pub struct Entry {
     pub author: Option<String>,
     /// The entry's paragraphs, one per line.
     pub text: String,
+}
+
+/// Evidence gathered between two tables for the rebuild stage's rejoin.
+#[derive(Default)]
+struct BetweenTables {
+    /// Tables open around the walker (a nested table is read inside its parent).
+    depth: usize,
+    /// A `w:lastRenderedPageBreak` since the last top-level table began or ended.
+    rendered_page_end: bool,
+    /// The same, by the end of the current top-level table's first row.
+    in_first_row: Option<bool>,
 }
 
 /// A paragraph being read.
@@ -141,6 +154,7 @@ impl<'a, 'i> Walker<'a, 'i> {
             after_title: false,
             open_comments: Vec::new(),
             comment_anchors: Vec::new(),
+            between_tables: Default::default(),
         }
     }
 
@@ -203,7 +217,11 @@ impl<'a, 'i> Walker<'a, 'i> {
         match (e.ns, e.local()) {
             (Ns::W, "p") => self.paragraph(out),
             (Ns::W, "tbl") => {
-                let table = self.table()?;
+                let touches_previous = matches!(out.last(), Some(Fragment::Table(_)));
+                let mut table = self.table()?;
+                if let Some(boundary) = self.table_boundary(touches_previous) {
+                    table.boundary = boundary;
+                }
                 out.push(Fragment::Table(table));
                 Ok(())
             }
@@ -477,6 +495,7 @@ impl<'a, 'i> Walker<'a, 'i> {
                         self.emit(p, &notes::mark(&label));
                     }
                 }
+                "lastRenderedPageBreak" => self.between_tables.rendered_page_end = true,
                 "sym" if visible => {
                     let symbol = e
                         .attr("char")
@@ -526,8 +545,26 @@ impl<'a, 'i> Walker<'a, 'i> {
 
     fn table(&mut self) -> Result<TableFragment> {
         let mut raw = RawTable::default();
-        self.table_content(&mut raw)?;
+        self.between_tables.depth += 1;
+        let read = self.table_content(&mut raw);
+        self.between_tables.depth -= 1;
+        read?;
         raw.into_fragment()
+    }
+
+    /// What stands between a top-level table just read and the block before
+    /// it: nothing at all (`touches_previous`: the w:tbl came right after
+    /// another), or a page end of the file's last layout (a
+    /// `w:lastRenderedPageBreak` in the paragraphs between or in the
+    /// table's first row). `None` for a nested table.
+    fn table_boundary(&mut self, touches_previous: bool) -> Option<TableBoundary> {
+        let state = &mut self.between_tables;
+        if state.depth > 0 {
+            return None;
+        }
+        let after_rendered_page_end = state.in_first_row.take().unwrap_or(state.rendered_page_end);
+        state.rendered_page_end = false;
+        Some(TableBoundary { touches_previous, after_rendered_page_end })
     }
 
     fn table_content(&mut self, raw: &mut RawTable) -> Result<()> {
@@ -550,6 +587,9 @@ impl<'a, 'i> Walker<'a, 'i> {
             (Ns::W, "tr") => {
                 let mut row = RawRow::default();
                 self.row_content(&mut row)?;
+                if raw.rows.is_empty() && self.between_tables.depth == 1 {
+                    self.between_tables.in_first_row = Some(self.between_tables.rendered_page_end);
+                }
                 raw.rows.push(row);
             }
             (Ns::W, "sdt") => self.content_control(|w, e| w.table_child(e, raw))?,

@@ -510,3 +510,29 @@ fn equations_keep_their_structure() {
     let body = r#"<w:p><w:r><w:t>公式：</w:t></w:r><m:oMath><m:sSup><m:e><m:r><m:t>a</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup><m:r><m:t>=</m:t></m:r><m:f><m:num><m:r><m:t>1</m:t></m:r></m:num><m:den><m:r><m:t>n+1</m:t></m:r></m:den></m:f></m:oMath></w:p>"#;
     assert_eq!(texts(&docx_parts(body, &[])), vec!["公式：a^2=1/(n+1)"]);
 }
+
+#[test]
+fn what_stands_between_two_tables_is_reported() {
+    let cell = |t: &str, first: bool| {
+        let rendered = if first { "<w:lastRenderedPageBreak/>" } else { "" };
+        format!("<w:tr><w:tc><w:p><w:r>{rendered}<w:t>{t}</w:t></w:r></w:p></w:tc></w:tr>")
+    };
+    let table = |t: &str, rendered: bool| {
+        format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"500\"/></w:tblGrid>{}</w:tbl>", cell(t, rendered))
+    };
+    let empty_after_page_end = "<w:p><w:r><w:lastRenderedPageBreak/></w:r></w:p>";
+    let body = format!(
+        "{}{}<w:p/>{}{}{}<w:p/>{}",
+        table("a", false),
+        table("b", false),
+        table("c", false),
+        empty_after_page_end,
+        table("d", false),
+        table("e", true)
+    );
+    let boundaries: Vec<(bool, bool)> = tables(&docx(&body))
+        .iter()
+        .map(|t| (t.boundary.touches_previous, t.boundary.after_rendered_page_end))
+        .collect();
+    assert_eq!(boundaries, vec![(false, false), (true, false), (false, false), (false, true), (false, true)]);
+}
