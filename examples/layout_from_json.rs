@@ -176,6 +176,7 @@ fn key(block: &Block) -> String {
         Block::Heading { level, text, .. } => format!("h{level}: {}", squeeze(text)),
         Block::Paragraph { text, .. } => format!("p: {}", squeeze(text)),
         Block::Table(t) => format!("table {}x{} header {}", t.rows, t.cols, t.header_rows),
+        Block::Note(n) => format!("note {}: {}", n.label, squeeze(&n.text)),
     }
 }
 

@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -205,6 +206,82 @@ def make_libreoffice(out: Path) -> None:
         repeated = tmp / "seed-shishi-commerce-2019-repeated-header.docx"
         docx_repeated_header(HERE / "seed-shishi-commerce-2019.docx", repeated)
         soffice_to_pdf(repeated, out / "seed-shishi-commerce-2019-repeated-header.pdf")
+        for variant in PAGE_END_VARIANTS:
+            make_page_end_variant(variant, tmp, out)
+
+
+# Two tables cut by a page end at a place the table finder once missed (issue 9): the
+# section-四 table with its first header row alone at the foot of a page, and the 2019
+# section-二 table with its last sub-table (第二十条第（九）项, a two-column header of its
+# own) starting on a new page. Each is a copy of a DOCX sample with another top margin
+# (and, for the second, space above one heading), values found by probing LibreOffice
+# 7.4's layout; the export is checked to break where it should, so a LibreOffice that
+# lays the pages out differently stops the script instead of writing a sample that no
+# longer shows the case.
+
+
+def page_lines(pdf_path: Path) -> list[list[str]]:
+    """The text lines of each page, white space removed."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        return [["".join(line.split()) for line in (page.extract_text() or "").split("\n")] for page in pdf.pages]
+
+
+def reviews_header_cut(pages: list[list[str]]) -> bool:
+    """The section-四 table's first header row (行政复议 | 行政诉讼) ends a page, its
+    second (… 未经复议直接起诉 | 复议后起诉) starts the next."""
+    return any(
+        first and first[-1] == "行政复议行政诉讼" and any("未经复议直接起诉" in line for line in second[:3])
+        for first, second in zip(pages, pages[1:])
+    )
+
+
+def last_subtable_cut(pages: list[list[str]]) -> bool:
+    """The 2019 section-二 table's 第二十条第（八）项 sub-table ends a page and
+    第二十条第（九）项 starts the next."""
+    return any(
+        any("第二十条第（八）项" in line for line in first) and second and second[0] == "第二十条第（九）项"
+        for first, second in zip(pages, pages[1:])
+    )
+
+
+@dataclass
+class PageEndVariant:
+    source: str                 # the DOCX sample
+    name: str                   # the PDF written
+    condition: object           # page_lines → bool: the page end falls where it should
+    top_margin_cm: float
+    space_above: tuple = ()     # (start of a paragraph's text, points of space before it)
+
+
+PAGE_END_VARIANTS = [
+    PageEndVariant("report-2021-distinct.docx", "report-2021-distinct-reviews-header-cut.pdf",
+                   reviews_header_cut, 5.2),
+    PageEndVariant("report-2019-libreoffice.docx", "report-2019-libreoffice-last-subtable-cut.pdf",
+                   last_subtable_cut, 8.31, ("二、主动公开", 34)),
+]
+
+
+def make_page_end_variant(variant: PageEndVariant, tmp: Path, out: Path) -> None:
+    import docx
+    from docx.shared import Cm, Pt
+
+    d = docx.Document(HERE / variant.source)
+    for s in d.sections:
+        s.top_margin = Cm(variant.top_margin_cm)
+    if variant.space_above:
+        start, points = variant.space_above
+        for p in d.paragraphs:
+            if p.text.startswith(start):
+                p.paragraph_format.space_before = Pt(points)
+    d.core_properties.revision = 1
+    docx_path = tmp / variant.source
+    d.save(docx_path)
+    soffice_to_pdf(docx_path, out / variant.name)
+    if not variant.condition(page_lines(out / variant.name)):
+        raise SystemExit(f"{variant.name}: the page end is no longer where {variant.condition.__name__} wants it; "
+                         "probe other PAGE_END_VARIANTS values")
 
 
 # ----------------------------------------------------------------------------------
@@ -536,6 +613,18 @@ seed-shishi-commerce-2019-repeated-header.pdf
     seed-shishi-commerce-2019.docx with the three header rows of the section-三 table
     marked w:tblHeader and taller margins: LibreOffice repeats the header rows at the top of
     the continuation on the next page.
+
+report-2021-distinct-reviews-header-cut.pdf
+    report-2021-distinct.docx with a 5.2 cm top margin: the section-四 table's first header
+    row (行政复议 | 行政诉讼) is the last line of page 3, its second and third header rows and
+    the number row open page 4. One table of 4 rows × 15 columns once rejoined (the
+    continuation's header rows divide the cells of the row above).
+
+report-2019-libreoffice-last-subtable-cut.pdf
+    report-2019-libreoffice.docx with an 8.31 cm top margin and 34 pt above the heading
+    二、主动公开政府信息情况: the section-二 table breaks before its last sub-table, so page 3
+    opens with 第二十条第（九）项 and its own two-column header (采购项目数量 | 采购总金额).
+    One table of 18 rows once rejoined (the title is numbered next after 第二十条第（八）项).
 
 rl-unigb-ucs2.pdf
     reportlab UnicodeCIDFont('STSong-Light'): Type0 / CIDFontType0 not embedded,

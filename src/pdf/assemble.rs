@@ -91,6 +91,7 @@ pub fn fragments(pages: Vec<PageContent>) -> Fragments {
         items,
         diagnostics,
         soft_paragraph_ends: false,
+        notes: Vec::new(),
         lines: placed,
     }
 }

@@ -185,6 +185,7 @@ pub fn find_tables(page: &PageContent) -> Vec<PageTable> {
                 marked_header_rows: 0,
                 column_edges: b.xs.clone(),
                 pages: vec![page.number],
+                ..Default::default()
             },
             top: b.ys[0],
             bottom: b.ys[b.ys.len() - 1],

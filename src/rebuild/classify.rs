@@ -133,6 +133,7 @@ mod tests {
                 Block::Heading { level, text, .. } => format!("h{level}:{text}"),
                 Block::Paragraph { text, .. } => format!("p:{text}"),
                 Block::Table(_) => "table".into(),
+                Block::Note(n) => format!("note:{}", n.text),
             })
             .collect()
     }
