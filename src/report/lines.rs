@@ -498,13 +498,18 @@ pub mod tests {
         vec![groups, line(20.0, &spans)]
     }
 
-    #[test]
-    fn numbers_under_their_headers_fill_their_keys() {
-        let mut lines = header();
+    /// The numbers 1 … 15 under the 15 column labels of [`header`].
+    fn values_1_to_15() -> PlacedLine {
         let values: Vec<String> = (1..=15).map(|v| v.to_string()).collect();
         let spans: Vec<(&str, f32)> =
             values.iter().enumerate().map(|(i, v)| (v.as_str(), 35.0 + 50.0 * i as f32)).collect();
-        lines.push(line(40.0, &spans));
+        line(40.0, &spans)
+    }
+
+    #[test]
+    fn numbers_under_their_headers_fill_their_keys() {
+        let mut lines = header();
+        lines.push(values_1_to_15());
         let mut diagnostics = Vec::new();
         let table = read(&spec(), &[], &lines, &mut diagnostics).expect("a table");
         let view = crate::report::view::TableView::new(&table, |_| None);
@@ -551,10 +556,7 @@ pub mod tests {
     #[test]
     fn prose_after_the_table_that_opens_with_a_year_is_no_row() {
         let mut lines = header();
-        let values: Vec<String> = (1..=15).map(|v| v.to_string()).collect();
-        let spans: Vec<(&str, f32)> =
-            values.iter().enumerate().map(|(i, v)| (v.as_str(), 35.0 + 50.0 * i as f32)).collect();
-        lines.push(line(40.0, &spans));
+        lines.push(values_1_to_15());
         lines.push(line(80.0, &[("2025年，我局将进一步做好政府信息公开工作。", 20.0)]));
         let mut diagnostics = Vec::new();
         let table = read(&spec(), &[], &lines, &mut diagnostics).expect("a table");
