@@ -11,7 +11,7 @@
 //! open with an indent.
 
 use crate::model::{BreakKind, Diagnostic, Fragment, Fragments};
-use crate::pdf::furniture::{PageLines, find_furniture};
+use crate::pdf::furniture::{Kind, PageLines, find_furniture};
 use crate::pdf::layout::{
     Line, PARAGRAPH_SPACE_GAP_EM, PlacedParagraph, TextBlock, document_text_block, glyphs_to_lines,
     lines_to_paragraphs, page_text_block, reading_order,
@@ -47,13 +47,12 @@ enum Item {
 pub fn fragments(pages: Vec<PageContent>) -> Fragments {
     let count = pages.len();
     let mut laid: Vec<LaidPage> = pages.iter().map(lay_out).collect();
-    drop_furniture(&mut laid);
+    let mut diagnostics = drop_furniture(&mut laid);
 
     let page_lines: Vec<&[Line]> = laid.iter().map(|p| p.lines.as_slice()).collect();
     let document_block = document_text_block(&page_lines);
 
     let mut items: Vec<Item> = Vec::new();
-    let mut diagnostics = Vec::new();
     for (k, (page, content)) in laid.into_iter().zip(&pages).enumerate() {
         if k > 0 {
             items.push(Item::Break);
@@ -104,18 +103,73 @@ fn lay_out(page: &PageContent) -> LaidPage {
     }
 }
 
-fn drop_furniture(pages: &mut [LaidPage]) {
+/// Drops the furniture lines of every page and lists what went: one info
+/// diagnostic per running header or footer text with its pages, one for all
+/// page numbers with their texts — nothing disappears unsaid.
+fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
     let marks = {
-        let views: Vec<PageLines> = pages.iter().map(|p| PageLines { height: p.height, lines: &p.lines }).collect();
+        let views: Vec<PageLines> = pages
+            .iter()
+            .map(|p| PageLines { height: p.height, lines: &p.lines, other_content: !p.tables.is_empty() })
+            .collect();
         find_furniture(&views)
     };
+    // (kind, text) → pages, in order of first appearance.
+    let mut running: Vec<(Kind, String, Vec<u32>)> = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
+    let mut first_number_page = None;
     for (page, marks) in pages.iter_mut().zip(marks) {
+        for (line, kind) in page.lines.iter().zip(&marks) {
+            match kind {
+                None => {}
+                Some(Kind::PageNumber) => {
+                    first_number_page.get_or_insert(page.number);
+                    numbers.push(format!("\"{}\" (page {})", line.text, page.number));
+                }
+                Some(kind) => match running.iter_mut().find(|(k, t, _)| k == kind && *t == line.text) {
+                    Some((_, _, on)) => on.push(page.number),
+                    None => running.push((*kind, line.text.clone(), vec![page.number])),
+                },
+            }
+        }
         let mut k = 0;
         page.lines.retain(|_| {
             k += 1;
-            !marks[k - 1]
+            marks[k - 1].is_none()
         });
     }
+    let mut out: Vec<Diagnostic> = running
+        .into_iter()
+        .map(|(kind, text, on)| {
+            Diagnostic::info(
+                "pdf.furniture",
+                format!("removed {} \"{text}\" on page(s) {}", kind.describe(), page_ranges(&on)),
+            )
+            .on_page(on.first().copied())
+        })
+        .collect();
+    if !numbers.is_empty() {
+        out.push(
+            Diagnostic::info("pdf.furniture", format!("removed page numbers: {}", numbers.join(", ")))
+                .on_page(first_number_page),
+        );
+    }
+    out
+}
+
+/// "1–3, 5, 7–9" from sorted page numbers.
+fn page_ranges(pages: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < pages.len() {
+        let mut end = k;
+        while end + 1 < pages.len() && pages[end + 1] == pages[end] + 1 {
+            end += 1;
+        }
+        parts.push(if end > k { format!("{}–{}", pages[k], pages[end]) } else { pages[k].to_string() });
+        k = end + 1;
+    }
+    parts.join(", ")
 }
 
 /// One page's paragraphs and tables, top to bottom: the lines above each
@@ -311,6 +365,10 @@ mod tests {
             describe(&f),
             vec!["p1T:关于年度报告", "p1:三四五六七八", "table[1]:2x2", "break", "table[2]:1x2", "p2:三四五六七八"]
         );
+        let furniture: Vec<&str> =
+            f.diagnostics.iter().filter(|d| d.code == "pdf.furniture").map(|d| d.message.as_str()).collect();
+        assert_eq!(furniture, vec!["removed page numbers: \"- 1 -\" (page 1), \"- 2 -\" (page 2)"]);
+        assert_eq!(page_ranges(&[1, 2, 3, 5, 7, 8]), "1–3, 5, 7–8");
         let Fragment::Table(t) = &f.items[2] else { panic!() };
         assert_eq!(t.column_edges, vec![80.0, 280.0, 512.0]);
         assert_eq!(t.grid.cell_at(1, 0).unwrap().text, "总计");
