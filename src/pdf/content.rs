@@ -34,12 +34,9 @@ use crate::model::Diagnostic;
 pub(crate) fn interpret(pdf: &PdfDocument, setup: PageSetup<'_>) -> Result<(PageContent, Vec<Diagnostic>)> {
     let mut it = Interpreter::new(pdf, &setup);
     let resources = setup.resources;
-    for data in &setup.contents {
-        // Operators may span content streams (the spec says they must not, but
-        // producers split anywhere), while the graphics state carries over:
-        // run them as one stream with a separator.
-        it.run(data, resources)?;
-    }
+    // The page's streams arrive joined into one: a token or a text object
+    // may continue from one stream into the next.
+    it.run(&setup.content, resources)?;
     it.finish()
 }
 

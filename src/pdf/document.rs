@@ -63,8 +63,11 @@ pub(crate) struct PageSetup<'a> {
     /// `/Rotate`).
     pub base: Matrix,
     pub resources: Option<&'a Dictionary>,
-    /// The page's content streams, each decompressed.
-    pub contents: Vec<Vec<u8>>,
+    /// The page's content streams, each decompressed, joined into one with a
+    /// line feed between them: operators and even tokens may span streams
+    /// (the spec says they must not, but producers split anywhere), and the
+    /// graphics state carries over.
+    pub content: Vec<u8>,
 }
 
 impl PdfDocument {
@@ -181,8 +184,7 @@ impl PdfDocument {
         let (base, width, height) = page_matrix(crop, rotate);
         let resources = self.inherited(page, b"Resources").and_then(|o| self.dict(o));
 
-        let mut contents = Vec::new();
-        let mut total = 0usize;
+        let mut content: Vec<u8> = Vec::new();
         let streams: Vec<&Object> = match page.get(b"Contents").ok().and_then(|o| self.resolve(o)) {
             Some(Object::Array(items)) => items.iter().collect(),
             Some(other) => vec![other],
@@ -191,15 +193,17 @@ impl PdfDocument {
         for item in streams {
             let Some(stream) = self.resolve(item).and_then(|o| o.as_stream().ok()) else { continue };
             let data = self.stream_data(stream)?;
-            total = total.saturating_add(data.len());
-            if total > MAX_STREAM_BYTES {
+            if content.len().saturating_add(data.len()) > MAX_STREAM_BYTES {
                 return Err(Error::too_large(format!(
                     "page {number}'s content decompresses to more than {MAX_STREAM_BYTES} bytes"
                 )));
             }
-            contents.push(data);
+            if !content.is_empty() {
+                content.push(b'\n');
+            }
+            content.extend_from_slice(&data);
         }
-        Ok(PageSetup { number, width, height, base, resources, contents })
+        Ok(PageSetup { number, width, height, base, resources, content })
     }
 
     /// An attribute of the page or, when missing, of its nearest ancestor

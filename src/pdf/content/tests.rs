@@ -243,9 +243,11 @@ fn operators_split_across_content_streams_and_junk_survive() {
     let mut b = Builder::new();
     let f = b.helvetica();
     let c1 = b.stream(Dictionary::new(), b"BT /F1 10 Tf 10 10 Td (A) Tj");
-    let c2 = b.stream(Dictionary::new(), b") ] } @@@ 1 2 3 (B) Tj ET");
-    b.page_with(vec![c1.into(), c2.into()].into(), fonts(&[("F1", f)]), Dictionary::new());
+    let c2 = b.stream(Dictionary::new(), b") ] } @@@ 1 2 3 (B) Tj ET BT 10 30 Td [(C)]");
+    // The operands in one stream, their operator in the next (ICDAR eu-007).
+    let c3 = b.stream(Dictionary::new(), b"TJ ET");
+    b.page_with(vec![c1.into(), c2.into(), c3.into()].into(), fonts(&[("F1", f)]), Dictionary::new());
     let (page, _) = b.open().page(0).expect("page");
-    assert_eq!(text(&page), "AB");
+    assert_eq!(text(&page), "ABC");
     assert_eq!(r(page.glyphs[1].x0), 16.67, "the text state carried over to the second stream");
 }
