@@ -290,13 +290,49 @@ impl PdfDocument {
     /// A stream's data with its filters applied, bounded by [`MAX_STREAM_BYTES`].
     /// A filter lopdf does not know (DCT, JBIG2 on a content stream) or damaged
     /// compressed data gives `corrupt`; a bomb gives `too large`.
+    /// `/Filter` and `/DecodeParms` given by reference (whole or item by item)
+    /// are resolved first: lopdf reads them only when direct, and would
+    /// otherwise hand back the still-compressed bytes.
     pub(crate) fn stream_data(&self, stream: &Stream) -> Result<Vec<u8>> {
+        let resolved;
+        let stream = match self.with_direct_filters(stream) {
+            Some(copy) => {
+                resolved = copy;
+                &resolved
+            }
+            None => stream,
+        };
         stream.get_plain_content_with_limit(MAX_STREAM_BYTES).map_err(|e| match e {
             lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
                 Error::too_large(format!("a stream decompresses to more than {MAX_STREAM_BYTES} bytes"))
             }
             other => Error::corrupt(format!("a stream cannot be decoded ({other}); the file is damaged")),
         })
+    }
+
+    /// A copy of `stream` whose `/Filter` and `/DecodeParms` are direct, or
+    /// None when they already are.
+    fn with_direct_filters(&self, stream: &Stream) -> Option<Stream> {
+        let indirect = |key: &[u8]| match stream.dict.get(key) {
+            Ok(Object::Reference(_)) => true,
+            Ok(Object::Array(items)) => items.iter().any(|o| matches!(o, Object::Reference(_))),
+            _ => false,
+        };
+        if !indirect(b"Filter") && !indirect(b"DecodeParms") {
+            return None;
+        }
+        let mut copy = stream.clone();
+        for key in [&b"Filter"[..], b"DecodeParms"] {
+            let Some(value) = self.get(&stream.dict, key) else { continue };
+            let direct = match value {
+                Object::Array(items) => {
+                    Object::Array(items.iter().map(|o| self.resolve(o).cloned().unwrap_or(Object::Null)).collect())
+                }
+                other => other.clone(),
+            };
+            copy.dict.set(key, direct);
+        }
+        Some(copy)
     }
 
     /// The font a resource entry names, loaded once per document.

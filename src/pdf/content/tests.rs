@@ -251,3 +251,16 @@ fn operators_split_across_content_streams_and_junk_survive() {
     assert_eq!(text(&page), "ABC");
     assert_eq!(r(page.glyphs[1].x0), 16.67, "the text state carried over to the second stream");
 }
+
+#[test]
+fn filters_given_by_reference_are_followed() {
+    // pdfminer issue 1062: `/Filter 3 0 R` with `3 0 obj [/ASCIIHexDecode]`.
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let filter = b.add(vec![Object::Name(b"ASCIIHexDecode".to_vec())]);
+    let hex: String = b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET".iter().map(|c| format!("{c:02X}")).collect();
+    let content = b.stream(dictionary! { "Filter" => filter }, format!("{hex}>").as_bytes());
+    b.page_with(content.into(), fonts(&[("F1", f)]), Dictionary::new());
+    let (page, _) = b.open().page(0).expect("page");
+    assert_eq!(text(&page), "Hi");
+}
