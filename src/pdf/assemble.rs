@@ -11,7 +11,7 @@
 //! open with an indent.
 
 use crate::model::{BreakKind, Diagnostic, Fragment, Fragments};
-use crate::pdf::furniture::{Kind, PageLines, find_furniture};
+use crate::pdf::furniture::{Kind, PageLines, find_furniture, repeat_key};
 use crate::pdf::layout::{
     Line, PARAGRAPH_SPACE_GAP_EM, PlacedParagraph, TextBlock, document_text_block, glyphs_to_lines,
     lines_to_paragraphs, page_text_block, reading_order,
@@ -114,8 +114,9 @@ fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
             .collect();
         find_furniture(&views)
     };
-    // (kind, text) → pages, in order of first appearance.
-    let mut running: Vec<(Kind, String, Vec<u32>)> = Vec::new();
+    // (kind, repeat key) → its distinct texts and its pages, in order of first
+    // appearance ("perl v5.8.1 … 1", "… 3" are one running footer).
+    let mut running: Vec<(Kind, String, Vec<String>, Vec<u32>)> = Vec::new();
     let mut numbers: Vec<String> = Vec::new();
     let mut first_number_page = None;
     for (page, marks) in pages.iter_mut().zip(marks) {
@@ -126,10 +127,20 @@ fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
                     first_number_page.get_or_insert(page.number);
                     numbers.push(format!("\"{}\" (page {})", line.text, page.number));
                 }
-                Some(kind) => match running.iter_mut().find(|(k, t, _)| k == kind && *t == line.text) {
-                    Some((_, _, on)) => on.push(page.number),
-                    None => running.push((*kind, line.text.clone(), vec![page.number])),
-                },
+                Some(kind) => {
+                    let key = repeat_key(&line.text);
+                    match running.iter_mut().find(|(k, rk, _, _)| k == kind && *rk == key) {
+                        Some((_, _, texts, on)) => {
+                            if !texts.contains(&line.text) {
+                                texts.push(line.text.clone());
+                            }
+                            if on.last() != Some(&page.number) {
+                                on.push(page.number);
+                            }
+                        }
+                        None => running.push((*kind, key, vec![line.text.clone()], vec![page.number])),
+                    }
+                }
             }
         }
         let mut k = 0;
@@ -140,10 +151,11 @@ fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
     }
     let mut out: Vec<Diagnostic> = running
         .into_iter()
-        .map(|(kind, text, on)| {
+        .map(|(kind, _, texts, on)| {
+            let texts: Vec<String> = texts.iter().map(|t| format!("\"{t}\"")).collect();
             Diagnostic::info(
                 "pdf.furniture",
-                format!("removed {} \"{text}\" on page(s) {}", kind.describe(), page_ranges(&on)),
+                format!("removed {} {} on page(s) {}", kind.describe(), texts.join(", "), page_ranges(&on)),
             )
             .on_page(on.first().copied())
         })

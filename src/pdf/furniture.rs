@@ -26,10 +26,14 @@ use crate::pdf::layout::Line;
 /// footers and page numbers live (A4: 101 pt; official documents set the
 /// body 37 mm = 105 pt from the top edge, the page number below the body).
 const BAND: f32 = 0.12;
-/// A line repeated on at least this share of the pages (and on two pages at
-/// least) is a running header or footer. Below one half, so headers that
-/// alternate between odd and even pages count.
+/// A line repeated on at least this share of the pages (and on
+/// [`REPEATED_MIN_PAGES`] at least) is a running header or footer. Below one
+/// half, so headers that alternate between odd and even pages count.
 const REPEATED_SHARE: f32 = 0.4;
+/// Fewest pages a running header or footer repeats on: the same lines at the
+/// foot of both pages of a two-page letter (a letterhead, signature labels)
+/// are too little evidence to take them for furniture.
+const REPEATED_MIN_PAGES: usize = 3;
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -125,7 +129,7 @@ pub fn find_furniture(pages: &[PageLines<'_>]) -> Vec<Vec<Option<Kind>>> {
             }
         }
     }
-    let needed = ((pages.len() as f32 * REPEATED_SHARE).ceil() as usize).max(2);
+    let needed = ((pages.len() as f32 * REPEATED_SHARE).ceil() as usize).max(REPEATED_MIN_PAGES);
     let mut out: Vec<Vec<Option<Kind>>> = pages.iter().map(|p| vec![None; p.lines.len()]).collect();
     for (p, page) in pages.iter().enumerate() {
         for (side, band) in [Side::Top, Side::Bottom].into_iter().zip(&bands[p]) {
