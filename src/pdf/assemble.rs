@@ -28,6 +28,7 @@ const INDENTED_SHARE: f32 = 0.6;
 /// One page after the table finder: its tables and the lines outside them.
 struct LaidPage {
     number: u32,
+    width: f32,
     height: f32,
     tables: Vec<PageTable>,
     lines: Vec<Line>,
@@ -49,11 +50,29 @@ pub fn fragments(pages: Vec<PageContent>) -> Fragments {
     let mut laid: Vec<LaidPage> = pages.iter().map(lay_out).collect();
     let mut diagnostics = drop_furniture(&mut laid);
 
-    let page_lines: Vec<&[Line]> = laid.iter().map(|p| p.lines.as_slice()).collect();
-    let document_block = document_text_block(&page_lines);
+    // The document's text block is measured over pages of one size: a
+    // landscape table page's long lines say nothing of a portrait page's
+    // right margin.
+    let blocks: Vec<Option<TextBlock>> = {
+        let format = |p: &LaidPage| ((p.width.round() as i32), (p.height.round() as i32));
+        let mut by_format: Vec<((i32, i32), Option<TextBlock>)> = Vec::new();
+        laid.iter()
+            .map(|page| {
+                let key = format(page);
+                if let Some((_, block)) = by_format.iter().find(|(k, _)| *k == key) {
+                    return *block;
+                }
+                let page_lines: Vec<&[Line]> =
+                    laid.iter().filter(|p| format(p) == key).map(|p| p.lines.as_slice()).collect();
+                let block = document_text_block(&page_lines);
+                by_format.push((key, block));
+                block
+            })
+            .collect()
+    };
 
     let mut items: Vec<Item> = Vec::new();
-    for (k, (page, content)) in laid.into_iter().zip(&pages).enumerate() {
+    for (k, ((page, content), document_block)) in laid.into_iter().zip(&pages).zip(blocks).enumerate() {
         if k > 0 {
             items.push(Item::Break);
         }
@@ -95,6 +114,7 @@ fn lay_out(page: &PageContent) -> LaidPage {
     let lines = glyphs_to_lines(&page.glyphs, &page.fonts, &free, PARAGRAPH_SPACE_GAP_EM);
     LaidPage {
         number: page.number,
+        width: page.width,
         height: page.height,
         tables,
         lines,
@@ -407,6 +427,28 @@ mod tests {
         assert_eq!(d[3], "p2+:接上页完。", "{d:?}");
         // Page 2 ends on a full line, page 3 opens indented: a new paragraph.
         assert_eq!(d[7], "p3:三四五六七八", "{d:?}");
+    }
+
+    #[test]
+    fn a_landscape_page_does_not_move_the_portrait_pages_margin() {
+        // Portrait pages whose body runs from 80 to 512 (two paragraphs of
+        // few lines each), then a landscape page with lines to 760: the
+        // portrait paragraphs keep their lines together.
+        let portrait = |n| {
+            let mut g = body(&[(FIRST, true), (FULL, false), ("完。", false)], 100.0);
+            g.extend(body(&[(FIRST, true), (FULL, false), ("完。", false)], 200.0));
+            page(n, g, vec![])
+        };
+        let wide: String = FULL.chars().chain(FULL.chars().take(15)).collect();
+        let lines: Vec<(&str, bool)> = (0..8).map(|_| (wide.as_str(), false)).collect();
+        let landscape = PageContent { width: 842.0, height: 595.0, ..page(3, body(&lines, 60.0), vec![]) };
+        let f = fragments(vec![portrait(1), portrait(2), landscape]);
+        let d = describe(&f);
+        assert_eq!(
+            &d[..5],
+            &["p1:三四五六七八", "p1:三四五六七八", "break", "p2:三四五六七八", "p2:三四五六七八"],
+            "{d:?}"
+        );
     }
 
     #[test]
