@@ -235,13 +235,18 @@ fn page_items(page: LaidPage, content: &PageContent, document_block: Option<Text
 }
 
 /// The title: paragraphs set larger than the body that open the document
-/// (before any body paragraph or table) are title lines, centred or not.
+/// (before any body paragraph or table) are title lines, centred or not. A
+/// title ends with its page: the next page's "目录" is not part of it.
 fn mark_title(items: &mut [Item]) {
+    let mut found = false;
     for item in items.iter_mut() {
         match item {
-            Item::Paragraph(p) if p.larger && !p.fragment.text.is_empty() => p.fragment.title_like = true,
+            Item::Paragraph(p) if p.larger && !p.fragment.text.is_empty() => {
+                p.fragment.title_like = true;
+                found = true;
+            }
             Item::Paragraph(p) if p.centred => {}
-            Item::Break => {}
+            Item::Break if !found => {}
             _ => break,
         }
     }

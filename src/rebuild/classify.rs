@@ -19,14 +19,17 @@ const MAX_PLAIN_TITLE_CHARS: usize = 40;
 const MAX_TITLE_LINES: usize = 4;
 
 /// Lines that sit near a title but are not part of it: document numbers
-/// (石政〔2020〕1号), dates, parenthesized notes.
+/// (石政〔2020〕1号), dates, parenthesized notes, a cover's byline ("预算主管
+/// 部门：上海市普陀区财政局", "编制单位：…") and the table of contents' heading.
 static NOT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         [〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号
         | ^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$
         | ^[（(].*[）)]$
-        | [:：]$",
+        | [:：]$
+        | ^[^:：，。]{2,12}[:：]\s*\S
+        | ^目\s*录$",
     )
     .expect("valid regex")
 });
@@ -164,6 +167,23 @@ mod tests {
                 "h4:（1）规章",
                 "p:（二）加大宣传力度。通过中国石狮网等主流媒体进行公开。",
             ]
+        );
+    }
+
+    #[test]
+    fn a_covers_byline_and_the_contents_heading_are_not_title() {
+        let blocks = classify(
+            vec![
+                centred("上海市普陀区2025年区级部门预算"),
+                centred("预算主管部门：上海市普陀区财政局"),
+                centred("目录"),
+                para("一、部门主要职能……………………1"),
+            ],
+            true,
+        );
+        assert_eq!(
+            kinds(&blocks)[..3],
+            ["title:上海市普陀区2025年区级部门预算", "p:预算主管部门：上海市普陀区财政局", "p:目录"]
         );
     }
 
