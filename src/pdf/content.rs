@@ -126,6 +126,10 @@ impl<'p> Interpreter<'p> {
         }
     }
 
+    fn info(&mut self, code: &str, message: String) {
+        self.diagnostics.push(Diagnostic::info(code, message).on_page(Some(self.out.number)));
+    }
+
     fn run(&mut self, data: &[u8], resources: Option<&'p Dictionary>) -> Result<()> {
         let mut lexer = Lexer::new(data);
         let mut operands: Vec<Operand<'_>> = Vec::new();
@@ -515,10 +519,13 @@ impl<'p> Interpreter<'p> {
                 if let Some(id) = id
                     && self.forms.contains(&id)
                 {
-                    return Err(Error::corrupt(format!(
-                        "page {}: a form XObject draws itself (a reference cycle); the file is damaged",
-                        self.out.number
-                    )));
+                    // Drawing it again would never end; what it drew so far
+                    // and the rest of the page stay.
+                    self.warn(
+                        "pdf.form_cycle",
+                        "a form XObject draws itself (a reference cycle); the inner drawing was skipped".into(),
+                    );
+                    return Ok(());
                 }
                 if self.forms.len() >= MAX_FORM_DEPTH {
                     return Err(Error::too_large(format!(
@@ -599,6 +606,7 @@ impl<'p> Interpreter<'p> {
     }
 
     fn finish(mut self) -> Result<(PageContent, Vec<Diagnostic>)> {
+        self.drop_invisible();
         // Unmapped glyphs, counted per font after ActualText replaced what it
         // covers.
         let mut unmapped = vec![0usize; self.fonts.len()];
@@ -624,6 +632,44 @@ impl<'p> Interpreter<'p> {
         Ok((self.out, self.diagnostics))
     }
 }
+
+impl Interpreter<'_> {
+    /// Drops the glyphs whose centre lies outside the page's visible box (the
+    /// CropBox, rotated): a viewer does not show them, and producers park
+    /// text there — WPS Spreadsheets draws a tall cell's overflow again above
+    /// the next page (y < 0). What went is counted in a diagnostic.
+    fn drop_invisible(&mut self) {
+        let (width, height) = (self.out.width, self.out.height);
+        if !(width > 0.0 && height > 0.0) {
+            return;
+        }
+        let mut dropped = String::new();
+        let mut count = 0usize;
+        self.out.glyphs.retain(|g| {
+            let (x, y) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+            let visible = (0.0..=width).contains(&x) && (0.0..=height).contains(&y);
+            if !visible {
+                count += 1;
+                if dropped.chars().count() < OUTSIDE_SAMPLE_CHARS {
+                    dropped.push_str(&g.text);
+                }
+            }
+            visible
+        });
+        if count > 0 {
+            let more = if count > dropped.chars().count() { "…" } else { "" };
+            self.info(
+                "pdf.outside_page",
+                format!(
+                    "{count} character(s) drawn outside the page's visible area were left out: \"{dropped}{more}\""
+                ),
+            );
+        }
+    }
+}
+
+/// How many of the characters left outside the page a diagnostic quotes.
+const OUTSIDE_SAMPLE_CHARS: usize = 40;
 
 /// Whether colour operands paint white (invisible on paper): gray 1, RGB
 /// 1 1 1, CMYK 0 0 0 0. Pattern and unknown spaces count as visible.

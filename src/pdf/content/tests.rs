@@ -118,18 +118,41 @@ fn form_nesting_is_limited_and_cycles_refused() {
     let err = b.open().page(0).expect_err("too deep");
     assert_eq!(err.code, ErrorCode::TooLarge);
 
-    // A form that draws itself.
+    // A form that draws itself: skipped with a warning, the rest of the page
+    // and what the form drew before stay.
     let mut b = Builder::new();
+    let f = b.helvetica();
     let id = b.doc.new_object_id();
     let form = lopdf::Stream::new(
         dictionary! { "Type" => "XObject", "Subtype" => "Form",
-        "Resources" => dictionary! { "XObject" => dictionary! { "Me" => id } } },
-        b"/Me Do".to_vec(),
+        "Resources" => dictionary! { "XObject" => dictionary! { "Me" => id }, "Font" => dictionary! { "F1" => f } } },
+        b"BT /F1 10 Tf 10 10 Td (A) Tj ET /Me Do".to_vec(),
     );
     b.doc.objects.insert(id, Object::Stream(form));
-    b.page(b"/Me Do", dictionary! { "XObject" => dictionary! { "Me" => id } }, Dictionary::new());
-    let err = b.open().page(0).expect_err("cycle");
-    assert_eq!(err.code, ErrorCode::Corrupt);
+    let mut resources = fonts(&[("F1", f)]);
+    resources.set("XObject", dictionary! { "Me" => id });
+    b.page(b"/Me Do BT /F1 10 Tf 10 30 Td (B) Tj ET", resources, Dictionary::new());
+    let (page, diags) = b.open().page(0).expect("the page is kept");
+    assert_eq!(text(&page), "AB");
+    assert!(diags.iter().any(|d| d.code == "pdf.form_cycle"), "{diags:?}");
+}
+
+#[test]
+fn glyphs_outside_the_crop_box_are_left_out_and_counted() {
+    // CropBox [0 400 612 792]: text at y = 500 shows, text at y = 100 and
+    // y = 900 (above the page, as WPS draws a cell's overflow) does not.
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    b.page(
+        b"BT /F1 10 Tf 10 500 Td (In) Tj 0 -400 Td (Low) Tj 0 800 Td (High) Tj ET",
+        fonts(&[("F1", f)]),
+        dictionary! { "CropBox" => vec![0.into(), 400.into(), 612.into(), 792.into()] },
+    );
+    let (page, diags) = b.open().page(0).expect("page");
+    assert_eq!(text(&page), "In");
+    let outside: Vec<&str> =
+        diags.iter().filter(|d| d.code == "pdf.outside_page").map(|d| d.message.as_str()).collect();
+    assert_eq!(outside, vec!["7 character(s) drawn outside the page's visible area were left out: \"LowHigh\""]);
 }
 
 #[test]
