@@ -55,6 +55,10 @@ struct GState {
     h_scale: f32,
     leading: f32,
     rise: f32,
+    /// The clipping region as far as known: the page-space bounds of the
+    /// straight-sided paths clipped to (`re W n`), intersected. A glyph
+    /// whose centre lies outside is not shown.
+    clip: Option<[f32; 4]>,
 }
 
 impl GState {
@@ -71,6 +75,7 @@ impl GState {
             h_scale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            clip: None,
         }
     }
 }
@@ -97,6 +102,32 @@ struct Interpreter<'p> {
     forms: Vec<ObjectId>,
     operations: usize,
     diagnostics: Vec<Diagnostic>,
+    /// `W` or `W*` seen: the path, when it ends, clips.
+    clip_pending: bool,
+    /// Glyphs a clipping path hides, left out.
+    clipped: Hidden,
+}
+
+/// Glyphs left out because a reader cannot see them: how many, and the
+/// first of their text for the diagnostic.
+#[derive(Debug, Default)]
+struct Hidden {
+    count: usize,
+    sample: String,
+}
+
+impl Hidden {
+    fn add(&mut self, text: &str) {
+        self.count += 1;
+        if self.sample.chars().count() < HIDDEN_SAMPLE_CHARS {
+            self.sample.push_str(text);
+        }
+    }
+
+    fn quote(&self) -> String {
+        let more = if self.count > self.sample.chars().count() { "…" } else { "" };
+        format!("\"{}{more}\"", self.sample)
+    }
 }
 
 impl<'p> Interpreter<'p> {
@@ -116,6 +147,8 @@ impl<'p> Interpreter<'p> {
             forms: Vec::new(),
             operations: 0,
             diagnostics: Vec::new(),
+            clip_pending: false,
+            clipped: Hidden::default(),
         }
     }
 
@@ -231,8 +264,8 @@ impl<'p> Interpreter<'p> {
             b"B" | b"B*" => self.paint(true, true, false),
             b"b" | b"b*" => self.paint(true, true, true),
             // End the path without painting: a clip (`W n`) or nothing.
-            b"n" => self.path.clear(),
-            b"W" | b"W*" => {}
+            b"n" => self.end_path(),
+            b"W" | b"W*" => self.clip_pending = true,
 
             // Text objects and state.
             b"BT" => {
@@ -353,6 +386,21 @@ impl<'p> Interpreter<'p> {
         }
         if fill && self.gs.fill_visible {
             self.path.fill_rulings(&mut self.out.rulings);
+        }
+        self.end_path();
+    }
+
+    /// Ends the current path; after `W`, its bounds narrow the clip. A path
+    /// with curves is not narrowed to (its bounds are not known here), so
+    /// nothing is hidden by guess.
+    fn end_path(&mut self) {
+        if std::mem::take(&mut self.clip_pending)
+            && let Some(b) = self.path.bounds()
+        {
+            self.gs.clip = Some(match self.gs.clip {
+                Some(c) => [c[0].max(b[0]), c[1].max(b[1]), c[2].min(b[2]), c[3].min(b[3])],
+                None => b,
+            });
         }
         self.path.clear();
     }
@@ -478,7 +526,16 @@ impl<'p> Interpreter<'p> {
                 Some(t) => t.push_to(&mut text),
                 None => text.push('\u{FFFD}'),
             }
-            if left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite() {
+            let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
+            let hidden = self.gs.clip.is_some_and(|[x0, y0, x1, y1]| {
+                cx < x0 - CLIP_TOLERANCE
+                    || cx > x1 + CLIP_TOLERANCE
+                    || cy < y0 - CLIP_TOLERANCE
+                    || cy > y1 + CLIP_TOLERANCE
+            });
+            if hidden {
+                self.clipped.add(&text);
+            } else if left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite() {
                 if self.out.glyphs.len() >= MAX_GLYPHS {
                     return Err(Error::too_large(format!(
                         "page {} draws more than {MAX_GLYPHS} characters",
@@ -607,6 +664,14 @@ impl<'p> Interpreter<'p> {
 
     fn finish(mut self) -> Result<(PageContent, Vec<Diagnostic>)> {
         self.drop_invisible();
+        if self.clipped.count > 0 {
+            let message = format!(
+                "{} character(s) hidden by a clipping path were left out: {}",
+                self.clipped.count,
+                self.clipped.quote()
+            );
+            self.info("pdf.clipped", message);
+        }
         // Unmapped glyphs, counted per font after ActualText replaced what it
         // covers.
         let mut unmapped = vec![0usize; self.fonts.len()];
@@ -643,33 +708,31 @@ impl Interpreter<'_> {
         if !(width > 0.0 && height > 0.0) {
             return;
         }
-        let mut dropped = String::new();
-        let mut count = 0usize;
+        let mut outside = Hidden::default();
         self.out.glyphs.retain(|g| {
             let (x, y) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
             let visible = (0.0..=width).contains(&x) && (0.0..=height).contains(&y);
             if !visible {
-                count += 1;
-                if dropped.chars().count() < OUTSIDE_SAMPLE_CHARS {
-                    dropped.push_str(&g.text);
-                }
+                outside.add(&g.text);
             }
             visible
         });
-        if count > 0 {
-            let more = if count > dropped.chars().count() { "…" } else { "" };
-            self.info(
-                "pdf.outside_page",
-                format!(
-                    "{count} character(s) drawn outside the page's visible area were left out: \"{dropped}{more}\""
-                ),
+        if outside.count > 0 {
+            let message = format!(
+                "{} character(s) drawn outside the page's visible area were left out: {}",
+                outside.count,
+                outside.quote()
             );
+            self.info("pdf.outside_page", message);
         }
     }
 }
 
-/// How many of the characters left outside the page a diagnostic quotes.
-const OUTSIDE_SAMPLE_CHARS: usize = 40;
+/// How many of the characters left out as unseen a diagnostic quotes.
+const HIDDEN_SAMPLE_CHARS: usize = 40;
+/// How far (points) a glyph's centre may lie outside a clipping rectangle
+/// and still count as shown: producers clip to the cell's edge exactly.
+const CLIP_TOLERANCE: f32 = 1.0;
 
 /// Whether colour operands paint white (invisible on paper): gray 1, RGB
 /// 1 1 1, CMYK 0 0 0 0. Pattern and unknown spaces count as visible.

@@ -287,3 +287,23 @@ fn filters_given_by_reference_are_followed() {
     let (page, _) = b.open().page(0).expect("page");
     assert_eq!(text(&page), "Hi");
 }
+
+#[test]
+fn glyphs_a_clipping_rectangle_hides_are_left_out_and_counted() {
+    // A cell clipped to y 480..520 (WPS draws a tall cell's whole text and
+    // clips it to the cell): "In" shows, "Out" below it does not; after Q the
+    // clip is gone. A curved clip path narrows nothing.
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    b.page(
+        b"q 0 480 612 40 re W n BT /F1 10 Tf 10 500 Td (In) Tj 0 -100 Td (Out) Tj ET Q \
+          BT /F1 10 Tf 10 300 Td (Free) Tj ET \
+          q 0 0 m 10 10 20 20 30 0 c h W n BT /F1 10 Tf 100 300 Td (Curve) Tj ET Q",
+        fonts(&[("F1", f)]),
+        Dictionary::new(),
+    );
+    let (page, diags) = b.open().page(0).expect("page");
+    assert_eq!(text(&page), "InFreeCurve");
+    let clipped: Vec<&str> = diags.iter().filter(|d| d.code == "pdf.clipped").map(|d| d.message.as_str()).collect();
+    assert_eq!(clipped, vec!["3 character(s) hidden by a clipping path were left out: \"Out\""]);
+}
