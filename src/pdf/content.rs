@@ -36,6 +36,15 @@ pub(crate) fn interpret(pdf: &PdfDocument, setup: PageSetup<'_>) -> Result<(Page
     let resources = setup.resources;
     // The page's streams arrive joined into one: a token or a text object
     // may continue from one stream into the next.
+    if setup.missing_streams > 0 {
+        it.warn(
+            "pdf.content_missing",
+            format!(
+                "{} of the page's content streams are missing or damaged; what they drew is not in the output",
+                setup.missing_streams
+            ),
+        );
+    }
     it.run(&setup.content, resources)?;
     it.finish()
 }

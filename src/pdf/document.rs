@@ -37,10 +37,50 @@ const MAX_TREE_DEPTH: usize = 64;
 /// Longest chain of references followed to reach an object.
 const MAX_REFERENCE_CHAIN: usize = 32;
 
+/// Signs that the file is damaged, found when it is opened: what a
+/// `pdf.damaged` warning reports.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Damage {
+    /// The file does not end with `%%EOF`: it was cut short.
+    pub truncated: bool,
+    /// The cross-reference table could not be used and was rebuilt by
+    /// scanning the file for objects.
+    pub xref_rebuilt: bool,
+    /// Distinct objects the file refers to, and how many of them are missing.
+    pub referenced: usize,
+    pub missing: usize,
+    /// Pages the page tree's `/Count` promises and the pages found.
+    pub pages_promised: Option<usize>,
+}
+
+impl Damage {
+    /// True when anything was lost or repaired.
+    pub fn any(&self) -> bool {
+        self.truncated || self.xref_rebuilt || self.missing > 0
+    }
+
+    /// "cut short (no %%EOF at its end); its cross-reference table was
+    /// rebuilt; 12 of 80 objects it refers to are missing".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.truncated {
+            parts.push("it is cut short (no %%EOF at its end)".to_string());
+        }
+        if self.xref_rebuilt {
+            parts.push("its cross-reference table was rebuilt by scanning for objects".to_string());
+        }
+        if self.missing > 0 {
+            parts.push(format!("{} of the {} objects it refers to are missing", self.missing, self.referenced));
+        }
+        parts.join("; ")
+    }
+}
+
 /// A PDF opened for reading.
 pub struct PdfDocument {
     doc: lopdf::Document,
     pages: Vec<ObjectId>,
+    damage: Damage,
     /// Fonts by object id: loaded once, shared by every page that uses them.
     fonts: Mutex<HashMap<ObjectId, Arc<Font>>>,
 }
@@ -68,6 +108,8 @@ pub(crate) struct PageSetup<'a> {
     /// (the spec says they must not, but producers split anywhere), and the
     /// graphics state carries over.
     pub content: Vec<u8>,
+    /// Content streams `/Contents` names that are missing or not streams.
+    pub missing_streams: usize,
 }
 
 impl PdfDocument {
@@ -86,9 +128,36 @@ impl PdfDocument {
         if doc.is_encrypted() {
             return Err(encrypted_error());
         }
-        let mut this = PdfDocument { doc, pages: Vec::new(), fonts: Mutex::new(HashMap::new()) };
+        let mut damage = Damage {
+            truncated: !ends_with_eof(bytes),
+            xref_rebuilt: doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed),
+            ..Default::default()
+        };
+        if damage.any() {
+            // Only for a file already known damaged: the walk costs a pass
+            // over every object.
+            (damage.referenced, damage.missing) = missing_references(&doc);
+        }
+        let mut this = PdfDocument { doc, pages: Vec::new(), damage, fonts: Mutex::new(HashMap::new()) };
         this.pages = this.walk_page_tree()?;
+        if this.damage.any() {
+            this.damage.pages_promised = this.promised_pages();
+        }
         Ok(this)
+    }
+
+    /// The page tree root's `/Count`: how many pages the file says it has.
+    fn promised_pages(&self) -> Option<usize> {
+        let catalog =
+            self.doc.trailer.get(b"Root").ok().and_then(|o| self.resolve(o)).and_then(|o| o.as_dict().ok())?;
+        let root = self.get(catalog, b"Pages").and_then(|o| o.as_dict().ok())?;
+        let count = self.get(root, b"Count").and_then(|o| o.as_i64().ok())?;
+        usize::try_from(count).ok()
+    }
+
+    /// What was found damaged when the file was opened.
+    pub fn damage(&self) -> &Damage {
+        &self.damage
     }
 
     pub fn page_count(&self) -> usize {
@@ -185,13 +254,17 @@ impl PdfDocument {
         let resources = self.inherited(page, b"Resources").and_then(|o| self.dict(o));
 
         let mut content: Vec<u8> = Vec::new();
+        let mut missing_streams = 0;
         let streams: Vec<&Object> = match page.get(b"Contents").ok().and_then(|o| self.resolve(o)) {
             Some(Object::Array(items)) => items.iter().collect(),
             Some(other) => vec![other],
             None => Vec::new(),
         };
         for item in streams {
-            let Some(stream) = self.resolve(item).and_then(|o| o.as_stream().ok()) else { continue };
+            let Some(stream) = self.resolve(item).and_then(|o| o.as_stream().ok()) else {
+                missing_streams += 1;
+                continue;
+            };
             let data = self.stream_data(stream)?;
             if content.len().saturating_add(data.len()) > MAX_STREAM_BYTES {
                 return Err(Error::too_large(format!(
@@ -203,7 +276,7 @@ impl PdfDocument {
             }
             content.extend_from_slice(&data);
         }
-        Ok(PageSetup { number, width, height, base, resources, content })
+        Ok(PageSetup { number, width, height, base, resources, content, missing_streams })
     }
 
     /// An attribute of the page or, when missing, of its nearest ancestor
@@ -354,6 +427,33 @@ impl PdfDocument {
     }
 }
 
+/// True when `%%EOF` lies in the file's last KiB (a trailing line feed,
+/// garbage from a download or a signature's padding may follow it).
+fn ends_with_eof(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// Distinct objects the document refers to, and how many of those it lacks.
+fn missing_references(doc: &lopdf::Document) -> (usize, usize) {
+    let mut referenced: HashSet<ObjectId> = HashSet::new();
+    let mut stack: Vec<&Object> = doc.objects.values().collect();
+    stack.extend(doc.trailer.iter().map(|(_, v)| v));
+    while let Some(obj) = stack.pop() {
+        match obj {
+            Object::Reference(id) => {
+                referenced.insert(*id);
+            }
+            Object::Array(items) => stack.extend(items.iter()),
+            Object::Dictionary(d) => stack.extend(d.iter().map(|(_, v)| v)),
+            Object::Stream(s) => stack.extend(s.dict.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    let missing = referenced.iter().filter(|id| !doc.objects.contains_key(id)).count();
+    (referenced.len(), missing)
+}
+
 /// The matrix from user space to page space for a page showing `crop` rotated
 /// clockwise by `rotate` degrees, and the page's visible width and height.
 pub(crate) fn page_matrix(crop: [f32; 4], rotate: f32) -> (Matrix, f32, f32) {
@@ -462,6 +562,28 @@ mod tests {
         assert_eq!(err.code, ErrorCode::Encrypted);
         let doc = PdfDocument::open(include_bytes!("../../tests/fixtures/pdf/aes256-empty-user.pdf")).expect("opens");
         assert_eq!(doc.page_count(), 1);
+    }
+
+    #[test]
+    fn a_truncated_file_opens_with_its_damage_measured() {
+        use crate::pdf::content::testutil::{Builder, fonts};
+        let mut b = Builder::new();
+        let f = b.helvetica();
+        for _ in 0..3 {
+            b.page(b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET", fonts(&[("F1", f)]), Dictionary::new());
+        }
+        let bytes = b.bytes();
+        let whole = PdfDocument::open(&bytes).expect("opens");
+        assert!(!whole.damage().any(), "{:?}", whole.damage());
+        // Cut before `startxref`: the objects are found by scanning.
+        let end = bytes.windows(9).rposition(|w| w == b"startxref").expect("startxref");
+        let cut = &bytes[..end];
+        let doc = PdfDocument::open(cut).expect("recovers");
+        let damage = doc.damage();
+        assert!(damage.truncated && damage.any(), "{damage:?}");
+        assert!(damage.describe().starts_with("it is cut short"), "{}", damage.describe());
+        assert!(ends_with_eof(b"%PDF-1.4 ... %%EOF\n\n"));
+        assert!(!ends_with_eof(b"%PDF-1.4 ... endobj"));
     }
 
     #[test]
