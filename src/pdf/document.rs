@@ -9,7 +9,7 @@
 //! the page's setup and the object access it needs.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
@@ -81,6 +81,9 @@ pub struct PdfDocument {
     doc: lopdf::Document,
     pages: Vec<ObjectId>,
     damage: Damage,
+    /// Only the file's attachments are encrypted; its pages were read as
+    /// they are.
+    attachments_only_encrypted: bool,
     /// Fonts by object id: loaded once, shared by every page that uses them.
     fonts: Mutex<HashMap<ObjectId, Arc<Font>>>,
 }
@@ -119,14 +122,36 @@ impl PdfDocument {
         let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_STREAM_BYTES), ..Default::default() };
         // lopdf is fuzzed but large; a panic inside it must not take the batch
         // down with it, so it is caught and reported as damage.
-        let loaded = std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options));
-        let doc = match loaded {
+        let load = |bytes: &[u8]| {
+            let options = options.clone();
+            std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options))
+        };
+        let mut attachments_only_encrypted = false;
+        let mut doc = match load(bytes) {
             Ok(Ok(doc)) => doc,
-            Ok(Err(e)) => return Err(load_error(e)),
+            Ok(Err(e)) => {
+                let error = load_error(e);
+                if error.code != ErrorCode::Encrypted {
+                    return Err(error);
+                }
+                match without_attachment_only_encryption(bytes).map(|b| load(&b)) {
+                    Some(Ok(Ok(doc))) if !doc.is_encrypted() => {
+                        attachments_only_encrypted = true;
+                        doc
+                    }
+                    _ => return Err(error),
+                }
+            }
             Err(_) => return Err(Error::corrupt("the PDF could not be read (the reader failed on its structure)")),
         };
         if doc.is_encrypted() {
-            return Err(encrypted_error());
+            match without_attachment_only_encryption(bytes).map(|b| load(&b)) {
+                Some(Ok(Ok(plain))) if !plain.is_encrypted() => {
+                    attachments_only_encrypted = true;
+                    doc = plain;
+                }
+                _ => return Err(encrypted_error()),
+            }
         }
         let mut damage = Damage {
             truncated: !ends_with_eof(bytes),
@@ -138,7 +163,13 @@ impl PdfDocument {
             // over every object.
             (damage.referenced, damage.missing) = missing_references(&doc);
         }
-        let mut this = PdfDocument { doc, pages: Vec::new(), damage, fonts: Mutex::new(HashMap::new()) };
+        let mut this = PdfDocument {
+            doc,
+            pages: Vec::new(),
+            damage,
+            attachments_only_encrypted,
+            fonts: Mutex::new(HashMap::new()),
+        };
         this.pages = this.walk_page_tree()?;
         if this.damage.any() {
             this.damage.pages_promised = this.promised_pages();
@@ -153,6 +184,11 @@ impl PdfDocument {
         let root = self.get(catalog, b"Pages").and_then(|o| o.as_dict().ok())?;
         let count = self.get(root, b"Count").and_then(|o| o.as_i64().ok())?;
         usize::try_from(count).ok()
+    }
+
+    /// True when only the attachments are encrypted (the pages are plain).
+    pub fn attachments_only_encrypted(&self) -> bool {
+        self.attachments_only_encrypted
     }
 
     /// What was found damaged when the file was opened.
@@ -427,6 +463,41 @@ impl PdfDocument {
     }
 }
 
+/// The file's bytes with its `/Encrypt` entries renamed (same length, so
+/// every offset stays right) when its encryption covers only embedded files:
+/// strings and streams use the `/Identity` crypt filter (`/StmF` and `/StrF`
+/// absent count as Identity, from V4 on), so the pages are plain and need no
+/// password — the password guards the attachments alone. None otherwise.
+fn without_attachment_only_encryption(bytes: &[u8]) -> Option<Vec<u8>> {
+    static ENCRYPT_REF: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"/Encrypt\s+(\d+)\s+(\d+)\s+R").expect("valid regex"));
+    static STMF: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"/StmF\s*/(\w+)").expect("valid regex"));
+    static STRF: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"/StrF\s*/(\w+)").expect("valid regex"));
+    static VERSION: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"/V\s+(\d)").expect("valid regex"));
+    let caps = ENCRYPT_REF.captures_iter(bytes).last()?;
+    let header = format!("{} {} obj", std::str::from_utf8(&caps[1]).ok()?, std::str::from_utf8(&caps[2]).ok()?);
+    // The last definition of the object wins (incremental updates).
+    let start = bytes.windows(header.len()).rposition(|w| w == header.as_bytes())?;
+    let rest = &bytes[start..];
+    let dict = &rest[..rest.windows(6).position(|w| w == b"endobj")?];
+    let version = VERSION.captures(dict).and_then(|c| std::str::from_utf8(&c[1]).ok()?.parse::<u8>().ok())?;
+    let identity = |re: &regex::bytes::Regex| match re.captures(dict) {
+        Some(c) => &c[1] == b"Identity",
+        None => version >= 4,
+    };
+    if version < 4 || !identity(&STMF) || !identity(&STRF) {
+        return None;
+    }
+    let mut plain = bytes.to_vec();
+    for m in ENCRYPT_REF.find_iter(bytes) {
+        plain[m.start()..m.start() + 8].copy_from_slice(b"/NoCrypt");
+    }
+    Some(plain)
+}
+
 /// True when `%%EOF` lies in the file's last KiB (a trailing line feed,
 /// garbage from a download or a signature's padding may follow it).
 fn ends_with_eof(bytes: &[u8]) -> bool {
@@ -584,6 +655,34 @@ mod tests {
         assert!(damage.describe().starts_with("it is cut short"), "{}", damage.describe());
         assert!(ends_with_eof(b"%PDF-1.4 ... %%EOF\n\n"));
         assert!(!ends_with_eof(b"%PDF-1.4 ... endobj"));
+    }
+
+    #[test]
+    fn encryption_of_attachments_only_needs_no_password() {
+        use crate::pdf::content::testutil::{Builder, fonts};
+        use lopdf::dictionary;
+        // A V5/R6 dictionary whose password is not empty (garbage O and U),
+        // with strings and streams under /Identity: the pages are plain.
+        let encrypted = |stmf: &str| {
+            let mut b = Builder::new();
+            let f = b.helvetica();
+            b.page(b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET", fonts(&[("F1", f)]), Dictionary::new());
+            let junk = Object::string_literal(vec![7u8; 48]);
+            let enc = b.add(dictionary! {
+                "Filter" => "Standard", "V" => 5, "R" => 6, "Length" => 256, "P" => -1028,
+                "O" => junk.clone(), "U" => junk.clone(), "OE" => Object::string_literal(vec![7u8; 32]),
+                "UE" => Object::string_literal(vec![7u8; 32]), "Perms" => Object::string_literal(vec![7u8; 16]),
+                "CF" => dictionary! { "StdCF" => dictionary! { "CFM" => "AESV3", "AuthEvent" => "EFOpen", "Length" => 32 } },
+                "EFF" => "StdCF", "StmF" => stmf, "StrF" => stmf,
+            });
+            b.doc.trailer.set("Encrypt", enc);
+            b.bytes()
+        };
+        let doc = PdfDocument::open(&encrypted("Identity")).expect("plain pages");
+        assert!(doc.attachments_only_encrypted());
+        assert_eq!(doc.page_count(), 1);
+        let err = PdfDocument::open(&encrypted("StdCF")).expect_err("the pages are encrypted");
+        assert_eq!(err.code, ErrorCode::Encrypted);
     }
 
     #[test]

@@ -54,6 +54,12 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     if unreadable == count && count > 0 {
         return Err(Error::corrupt("no page of the PDF could be read; the file is damaged — export it again"));
     }
+    if document.attachments_only_encrypted() {
+        diagnostics.push(Diagnostic::info(
+            "pdf.encryption",
+            "only the file's attachments are encrypted; its pages were read without a password",
+        ));
+    }
     let damage = document.damage();
     if damage.any() {
         let lost_pages = damage.pages_promised.map_or(0, |n| n.saturating_sub(count)) + unreadable;
