@@ -596,6 +596,25 @@ def make_fixtures(out: Path) -> None:
     with pikepdf.open(plain) as p:
         p.save(out / "object-streams.pdf", static_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     plain.unlink()
+    make_blank_space_font(out / "blank-space-glyph.ttf")
+
+
+def make_blank_space_font(path: Path) -> None:
+    """DejaVu Sans cut to 'a', 'b' and the space glyph, with the space taken out of
+    the cmap: a space glyph no table maps to Unicode, as in Word's subset fonts
+    (src/pdf/font/embedded.rs tests that it reads as blank)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.glyph_names = True
+    font = TTFont("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="ab ")
+    subsetter.subset(font)
+    for table in font["cmap"].tables:
+        table.cmap.pop(32, None)
+    font.save(path)
 
 
 def sha256(path: Path) -> str:

@@ -684,11 +684,26 @@ impl<'p> Interpreter<'p> {
         // Unmapped glyphs, counted per font after ActualText replaced what it
         // covers.
         let mut unmapped = vec![0usize; self.fonts.len()];
+        let mut private = vec![0usize; self.fonts.len()];
         for g in &self.out.glyphs {
             if g.text.contains('\u{FFFD}')
                 && let Some(n) = unmapped.get_mut(g.font)
             {
                 *n += 1;
+            }
+            if g.text.chars().any(is_private_use)
+                && let Some(n) = private.get_mut(g.font)
+            {
+                *n += 1;
+            }
+        }
+        for (i, count) in private.into_iter().enumerate() {
+            if count > 0 {
+                let message = format!(
+                    "{count} character(s) in font {} map to private-use code points (U+E000–U+F8FF and planes 15–16), which stand for no standard character; they are kept as they are",
+                    self.fonts[i].info.name
+                );
+                self.warn("pdf.private_use", message);
             }
         }
         for (i, count) in unmapped.into_iter().enumerate() {
@@ -735,6 +750,11 @@ impl Interpreter<'_> {
             self.info("pdf.outside_page", message);
         }
     }
+}
+
+/// A code point of a private-use area: its meaning is the font's secret.
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
 }
 
 /// How many of the characters left out as unseen a diagnostic quotes.

@@ -307,3 +307,23 @@ fn glyphs_a_clipping_rectangle_hides_are_left_out_and_counted() {
     let clipped: Vec<&str> = diags.iter().filter(|d| d.code == "pdf.clipped").map(|d| d.message.as_str()).collect();
     assert_eq!(clipped, vec!["3 character(s) hidden by a clipping path were left out: \"Out\""]);
 }
+
+#[test]
+fn private_use_characters_are_counted() {
+    // A ToUnicode that maps 'l' to U+F06C (a symbol font's bullet, as Word
+    // writes Wingdings): kept, and said.
+    let mut b = Builder::new();
+    let cmap = b.stream(
+        Dictionary::new(),
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> \
+          endcodespacerange 1 beginbfchar <6C> <F06C> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
+    );
+    let font = b.add(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => cmap,
+    });
+    let (page, diags) = run_page(b, b"BT /F1 10 Tf (lal) Tj ET", fonts(&[("F1", font)]));
+    assert_eq!(text(&page), "\u{F06C}a\u{F06C}");
+    let private: Vec<&str> = diags.iter().filter(|d| d.code == "pdf.private_use").map(|d| d.message.as_str()).collect();
+    assert_eq!(private.len(), 1, "{diags:?}");
+    assert!(private[0].starts_with("2 character(s) in font Helvetica"), "{}", private[0]);
+}
