@@ -45,6 +45,15 @@ pub(crate) fn interpret(pdf: &PdfDocument, setup: PageSetup<'_>) -> Result<(Page
             ),
         );
     }
+    if setup.repaired_streams > 0 {
+        it.warn(
+            "pdf.stream_length",
+            format!(
+                "{} of the page's content streams had an unusable /Length; their data was read up to `endstream`",
+                setup.repaired_streams
+            ),
+        );
+    }
     it.run(&setup.content, resources)?;
     it.finish()
 }

@@ -81,6 +81,8 @@ pub struct PdfDocument {
     doc: lopdf::Document,
     pages: Vec<ObjectId>,
     damage: Damage,
+    /// The file as read, for finding a stream again whose length is wrong.
+    raw: Vec<u8>,
     /// Only the file's attachments are encrypted; its pages were read as
     /// they are.
     attachments_only_encrypted: bool,
@@ -113,6 +115,9 @@ pub(crate) struct PageSetup<'a> {
     pub content: Vec<u8>,
     /// Content streams `/Contents` names that are missing or not streams.
     pub missing_streams: usize,
+    /// Content streams whose `/Length` was unusable, read again up to their
+    /// `endstream`.
+    pub repaired_streams: usize,
 }
 
 impl PdfDocument {
@@ -167,6 +172,7 @@ impl PdfDocument {
             doc,
             pages: Vec::new(),
             damage,
+            raw: bytes.to_vec(),
             attachments_only_encrypted,
             fonts: Mutex::new(HashMap::new()),
         };
@@ -290,16 +296,34 @@ impl PdfDocument {
         let resources = self.inherited(page, b"Resources").and_then(|o| self.dict(o));
 
         let mut content: Vec<u8> = Vec::new();
-        let mut missing_streams = 0;
-        let streams: Vec<&Object> = match page.get(b"Contents").ok().and_then(|o| self.resolve(o)) {
+        let (mut missing_streams, mut repaired_streams) = (0, 0);
+        let contents = page.get(b"Contents").ok();
+        // The items as written (references kept, so a stream can be found
+        // again in the file by its object number).
+        let streams: Vec<&Object> = match contents.and_then(|o| self.resolve(o)) {
             Some(Object::Array(items)) => items.iter().collect(),
-            Some(other) => vec![other],
-            None => Vec::new(),
+            Some(_) => contents.into_iter().collect(),
+            None => {
+                missing_streams += usize::from(contents.is_some());
+                Vec::new()
+            }
         };
         for item in streams {
             let Some(stream) = self.resolve(item).and_then(|o| o.as_stream().ok()) else {
                 missing_streams += 1;
                 continue;
+            };
+            let reread;
+            let stream = match Self::id_of(item)
+                .filter(|_| self.length_unusable(stream))
+                .and_then(|id| self.reread_stream(id, stream))
+            {
+                Some(found) => {
+                    repaired_streams += 1;
+                    reread = found;
+                    &reread
+                }
+                None => stream,
             };
             let data = self.stream_data(stream)?;
             if content.len().saturating_add(data.len()) > MAX_STREAM_BYTES {
@@ -312,7 +336,49 @@ impl PdfDocument {
             }
             content.extend_from_slice(&data);
         }
-        Ok(PageSetup { number, width, height, base, resources, content, missing_streams })
+        Ok(PageSetup { number, width, height, base, resources, content, missing_streams, repaired_streams })
+    }
+
+    /// A stream read empty whose `/Length` is no usable number (an object
+    /// that is missing, not a number, or the stream itself): its data is
+    /// still in the file, up to its `endstream`.
+    fn length_unusable(&self, stream: &Stream) -> bool {
+        stream.content.is_empty()
+            && matches!(stream.dict.get(b"Length"), Ok(Object::Reference(_)))
+            && !matches!(self.get(&stream.dict, b"Length"), Some(Object::Integer(n)) if *n >= 0)
+    }
+
+    /// Object `id`'s stream data found again in the file's bytes: from the
+    /// line after `stream` to the `endstream` keyword (the last definition
+    /// of the object, as incremental updates would have it).
+    fn reread_stream(&self, id: ObjectId, stream: &Stream) -> Option<Stream> {
+        let raw = &self.raw;
+        let header = format!("{} {} obj", id.0, id.1);
+        let mut at = None;
+        let mut from = 0;
+        while let Some(k) = find(&raw[from..], header.as_bytes()) {
+            let start = from + k;
+            // A whole object number: not the tail of "115 0 obj".
+            if start == 0 || !raw[start - 1].is_ascii_digit() {
+                at = Some(start);
+            }
+            from = start + header.len();
+        }
+        let rest = &raw[at? + header.len()..];
+        let keyword = find(rest, b"stream")?;
+        let mut begin = keyword + b"stream".len();
+        if rest.get(begin) == Some(&b'\r') {
+            begin += 1;
+        }
+        if rest.get(begin) == Some(&b'\n') {
+            begin += 1;
+        }
+        let end = begin + find(&rest[begin..], b"endstream")?;
+        let mut data = &rest[begin..end];
+        while let [head @ .., b'\r' | b'\n'] = data {
+            data = head;
+        }
+        Some(Stream::new(stream.dict.clone(), data.to_vec()))
     }
 
     /// An attribute of the page or, when missing, of its nearest ancestor
@@ -496,6 +562,11 @@ fn without_attachment_only_encryption(bytes: &[u8]) -> Option<Vec<u8>> {
         plain[m.start()..m.start() + 8].copy_from_slice(b"/NoCrypt");
     }
     Some(plain)
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// True when `%%EOF` lies in the file's last KiB (a trailing line feed,

@@ -327,3 +327,22 @@ fn private_use_characters_are_counted() {
     assert_eq!(private.len(), 1, "{diags:?}");
     assert!(private[0].starts_with("2 character(s) in font Helvetica"), "{}", private[0]);
 }
+
+#[test]
+fn a_content_stream_with_an_unusable_length_is_read_to_endstream() {
+    // pdf-rs crash-121-1: `/Length 15 0 R` inside object 15 itself. Here the
+    // length names an object that does not exist (same byte count, so the
+    // cross-reference table stays right).
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let mut content = b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET".to_vec();
+    content.resize(100_000, b' ');
+    b.page(&content, fonts(&[("F1", f)]), Dictionary::new());
+    let mut bytes = b.bytes();
+    let at = bytes.windows(14).position(|w| w == b"/Length 100000").expect("the length");
+    bytes[at..at + 14].copy_from_slice(b"/Length 99 0 R");
+    let doc = crate::pdf::document::PdfDocument::open(&bytes).expect("opens");
+    let (page, diags) = doc.page(0).expect("page");
+    assert_eq!(text(&page), "Hi");
+    assert!(diags.iter().any(|d| d.code == "pdf.stream_length"), "{diags:?}");
+}
