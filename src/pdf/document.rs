@@ -124,7 +124,17 @@ impl PdfDocument {
     /// Loads a PDF from memory: decrypts it when the user password is empty,
     /// refuses it when a password is needed, and checks the page limit.
     pub fn open(bytes: &[u8]) -> Result<PdfDocument> {
-        let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_STREAM_BYTES), ..Default::default() };
+        let original = bytes;
+        // lopdf reads an encryption dictionary only by reference; PyMuPDF
+        // writes it inline in the trailer. Such a file is read as if the
+        // dictionary were an object of its own, the xref table rebuilt.
+        let moved = with_encryption_dictionary_moved(bytes);
+        let bytes = moved.as_deref().unwrap_or(bytes);
+        let options = lopdf::LoadOptions {
+            max_decompressed_size: Some(MAX_STREAM_BYTES),
+            force_reconstruct: moved.is_some(),
+            ..Default::default()
+        };
         // lopdf is fuzzed but large; a panic inside it must not take the batch
         // down with it, so it is caught and reported as damage.
         let load = |bytes: &[u8]| {
@@ -159,8 +169,8 @@ impl PdfDocument {
             }
         }
         let mut damage = Damage {
-            truncated: !ends_with_eof(bytes),
-            xref_rebuilt: doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed),
+            truncated: !ends_with_eof(original),
+            xref_rebuilt: moved.is_none() && doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed),
             ..Default::default()
         };
         if damage.any() {
@@ -564,6 +574,76 @@ fn without_attachment_only_encryption(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(plain)
 }
 
+/// For a trailer whose `/Encrypt` is an inline dictionary: the file with
+/// that dictionary replaced by a reference (padded to the same length) and
+/// appended as a new object, to be read with the cross-reference table
+/// rebuilt. None when the encryption dictionary is not inline.
+fn with_encryption_dictionary_moved(bytes: &[u8]) -> Option<Vec<u8>> {
+    static INLINE: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"/Encrypt\s*<<").expect("valid regex"));
+    let found = INLINE.find_iter(bytes).last()?;
+    let start = found.end() - 2;
+    let end = start + dictionary_length(&bytes[start..])?;
+    let number = 999_999;
+    let reference = format!("{number} 0 R");
+    if reference.len() > end - start {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + (end - start) + 32);
+    out.extend_from_slice(&bytes[..start]);
+    out.extend_from_slice(reference.as_bytes());
+    out.resize(end, b' ');
+    out.extend_from_slice(&bytes[end..]);
+    out.extend_from_slice(format!("\n{number} 0 obj\n").as_bytes());
+    out.extend_from_slice(&bytes[start..end]);
+    out.extend_from_slice(b"\nendobj\n");
+    Some(out)
+}
+
+/// The length of the dictionary `<< … >>` that `bytes` starts with: nested
+/// dictionaries counted, literal strings (which may hold any byte, escaped
+/// parentheses included) and hex strings skipped.
+fn dictionary_length(bytes: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 2;
+            }
+            b'>' if bytes.get(i + 1) == Some(&b'>') => {
+                depth = depth.checked_sub(1)?;
+                i += 2;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            b'<' => i += find(&bytes[i..], b">")? + 1,
+            b'(' => {
+                let mut nesting = 0usize;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' => i += 1,
+                        b'(' => nesting += 1,
+                        b')' => {
+                            nesting -= 1;
+                            if nesting == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 /// Where `needle` first occurs in `haystack`.
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
@@ -754,6 +834,31 @@ mod tests {
         assert_eq!(doc.page_count(), 1);
         let err = PdfDocument::open(&encrypted("StdCF")).expect_err("the pages are encrypted");
         assert_eq!(err.code, ErrorCode::Encrypted);
+    }
+
+    #[test]
+    fn an_inline_encryption_dictionary_is_read() {
+        // PyMuPDF writes `/Encrypt << … >>` into the trailer: the RC4 fixture
+        // rewritten that way (the trailer follows the xref table, so no offset
+        // moves).
+        let bytes = include_bytes!("../../tests/fixtures/pdf/rc4-empty-user.pdf");
+        let trailer = bytes.windows(7).rposition(|w| w == b"trailer").expect("a trailer");
+        let reference = regex::bytes::Regex::new(r"/Encrypt (\d+) 0 R").expect("valid regex");
+        let caps = reference.captures(&bytes[trailer..]).expect("an /Encrypt reference");
+        let header = format!("\n{} 0 obj", std::str::from_utf8(&caps[1]).expect("digits"));
+        let at = find(bytes, header.as_bytes()).expect("the encryption object") + header.len();
+        let dict_start = at + find(&bytes[at..], b"<<").expect("its dictionary");
+        let dict = &bytes[dict_start..dict_start + dictionary_length(&bytes[dict_start..]).expect("closed")];
+        let mut inline = bytes[..trailer].to_vec();
+        inline.extend_from_slice(
+            &reference
+                .replace(&bytes[trailer..], |_: &regex::bytes::Captures| [b"/Encrypt ".as_slice(), dict].concat()),
+        );
+        assert!(PdfDocument::open(bytes).is_ok());
+        let doc = PdfDocument::open(&inline).expect("reads the inline dictionary");
+        let (page, _) = doc.page(0).expect("page");
+        assert_eq!(page.glyphs.iter().map(|g| g.text.as_str()).collect::<String>(), "govdoc fixture");
+        assert_eq!(dictionary_length(b"<< /O (a>>b\\)c) /D << >> >> tail"), Some(27));
     }
 
     #[test]
