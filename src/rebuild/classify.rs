@@ -103,8 +103,23 @@ fn title_lines(paragraphs: &[ParagraphFragment]) -> usize {
     if !first_is_title {
         return 0;
     }
-    1 + paragraphs[1..].iter().take(MAX_TITLE_LINES - 1).take_while(|p| p.title_like && could_be_title(p)).count()
+    let mut lines = 1;
+    for p in paragraphs[1..].iter().take(MAX_TITLE_LINES - 1) {
+        // A title ends with the kind of document it names ("…统计公报"): a
+        // line after that is its byline, not more title.
+        if !p.title_like || !could_be_title(p) || TITLE_END.is_match(&paragraphs[lines - 1].text) {
+            break;
+        }
+        lines += 1;
+    }
+    lines
 }
+
+/// The kinds of document an official title ends with.
+static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:报告|公报|通知|通报|决定|意见|办法|规定|决算|预算|规划|方案|纲要|条例|细则|批复|公告)$")
+        .expect("valid regex")
+});
 
 /// The heading level of a paragraph, or `None` for body text.
 pub fn heading_level(p: &ParagraphFragment) -> Option<u8> {
@@ -185,6 +200,15 @@ mod tests {
             kinds(&blocks)[..3],
             ["title:上海市普陀区2025年区级部门预算", "p:预算主管部门：上海市普陀区财政局", "p:目录"]
         );
+    }
+
+    #[test]
+    fn a_title_ends_with_the_kind_of_document_it_names() {
+        let blocks = classify(
+            vec![centred("2023年周口市国民经济和社会发展统计公报"), centred("周口市统计局"), para("一、综合")],
+            true,
+        );
+        assert_eq!(kinds(&blocks)[..2], ["title:2023年周口市国民经济和社会发展统计公报", "p:周口市统计局"]);
     }
 
     #[test]
