@@ -645,6 +645,13 @@ identity-h-ttf-no-tounicode.pdf
     rectangles (0.5 pt, Word's habit), a shaded header background (a large filled
     rectangle: not a ruling) and a clipping rectangle `re W n` (not a ruling).
 
+visible-text.pdf
+    reportlab canvas, STSong-Light: only what a reader sees is text. A running footer on
+    pages 1-4 (removed and listed in pdf.furniture, but kept on page 4 where it is all the
+    page holds); a line outside the CropBox (pdf.outside_page); a paragraph cut by the
+    page end mid-word and rejoined; a cell clipped to two of its three lines and its
+    overflow drawn again above page 3 (pdf.clipped), so nothing is doubled.
+
 enc-rc4-empty-user.pdf, enc-aes128-empty-user.pdf, enc-aes256-empty-user.pdf
     rl-unigb-ucs2.pdf encrypted with an EMPTY user password (an owner password set):
     RC4 128-bit (R=3), AES-128 (R=4) and AES-256 (R=6). Opened without asking; the text
@@ -685,6 +692,85 @@ def make_fixtures(out: Path) -> None:
     with pikepdf.open(plain) as p:
         p.save(out / "object-streams.pdf", static_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     plain.unlink()
+    make_blank_space_font(out / "blank-space-glyph.ttf")
+
+
+def make_blank_space_font(path: Path) -> None:
+    """DejaVu Sans cut to 'a', 'b' and the space glyph, with the space taken out of
+    the cmap: a space glyph no table maps to Unicode, as in Word's subset fonts
+    (src/pdf/font/embedded.rs tests that it reads as blank)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.glyph_names = True
+    font = TTFont("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="ab ")
+    subsetter.subset(font)
+    for table in font["cmap"].tables:
+        table.cmap.pop(32, None)
+    font.save(path)
+
+
+def make_visible_text(out: Path) -> None:
+    """visible-text.pdf: only what a reader sees is text (issue 10). reportlab canvas,
+    STSong-Light 12 pt, lines of 30 characters from x = 90."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    tmp = out / "visible-text.tmp.pdf"
+    c = canvas.Canvas(str(tmp), pagesize=A4, invariant=1)
+    width, height = A4
+    full = "一二三四五六七八九十" * 3
+
+    def footer():
+        c.setFont("STSong-Light", 10)
+        c.drawString(90, 60, "某某区财政局文件汇编")
+
+    def lines(y, texts, indent_first=True):
+        c.setFont("STSong-Light", 12)
+        for k, t in enumerate(texts):
+            c.drawString(114 if (k == 0 and indent_first) else 90, y - 20 * k, t)
+
+    # Page 1: running footer; a title; a paragraph; a paragraph that runs on
+    # to page 2 (its last line fills the measure, no closing punctuation); a
+    # line drawn outside the CropBox (hidden by the viewer).
+    footer()
+    c.setFont("STSong-Light", 18)
+    c.drawCentredString(width / 2, height - 120, "关于可见文字的示例说明")
+    lines(height - 170, ["第一段文字从这里开始，它说明示例的用途和范围以及使用", full[:20] + "。"])
+    lines(height - 230, ["第二段写到页面的末尾仍未结束，下一页接着写下去直到下一", full, full[:29] + "信"])
+    c.setFont("STSong-Light", 12)
+    c.drawString(90, 15, "这一行在裁剪框之外，阅读器看不到。")
+    c.setCropBox((0, 30, width, height))
+    c.showPage()
+    # Page 2: the paragraph goes on at the margin; then a cell that clips its
+    # text to two of its three lines (WPS Spreadsheets' overflow).
+    footer()
+    lines(height - 110, ["息管理数据库，依法处理有关事项。"], indent_first=False)
+    c.saveState()
+    p = c.beginPath()
+    p.rect(80, height - 236, 440, 46)
+    c.clipPath(p, stroke=0, fill=0)
+    lines(height - 210, ["单元格里的第一行文字，说明各项支出的用途和金额，", "单元格里的第二行文字。", "单元格里的第三行文字，被裁剪掉了。"])
+    c.restoreState()
+    c.showPage()
+    # Page 3: the same cell's overflow drawn again above the page (y > height)
+    # with its last line visible at the top, as WPS draws it.
+    footer()
+    lines(height + 30, ["单元格里的第一行文字，说明各项支出的用途和金额，", "单元格里的第二行文字。", "单元格里的第三行文字，接在页首。"])
+    lines(height - 140, ["第三页的正文段落，结束。"])
+    c.showPage()
+    # Page 4: the running footer's line is all the page holds: it stays.
+    footer()
+    c.showPage()
+    c.save()
+    normalize_pdf(tmp, out / "visible-text.pdf")
+    tmp.unlink()
 
 
 def sha256(path: Path) -> str:
@@ -698,6 +784,7 @@ def build(out: Path) -> None:
     make_identity_h(out)
     make_encrypted(out)
     make_libreoffice(out)
+    make_visible_text(out)
 
 
 def main() -> None:

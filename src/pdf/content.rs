@@ -34,12 +34,27 @@ use crate::model::Diagnostic;
 pub(crate) fn interpret(pdf: &PdfDocument, setup: PageSetup<'_>) -> Result<(PageContent, Vec<Diagnostic>)> {
     let mut it = Interpreter::new(pdf, &setup);
     let resources = setup.resources;
-    for data in &setup.contents {
-        // Operators may span content streams (the spec says they must not, but
-        // producers split anywhere), while the graphics state carries over:
-        // run them as one stream with a separator.
-        it.run(data, resources)?;
+    // The page's streams arrive joined into one: a token or a text object
+    // may continue from one stream into the next.
+    if setup.missing_streams > 0 {
+        it.warn(
+            "pdf.content_missing",
+            format!(
+                "{} of the page's content streams are missing or damaged; what they drew is not in the output",
+                setup.missing_streams
+            ),
+        );
     }
+    if setup.repaired_streams > 0 {
+        it.warn(
+            "pdf.stream_length",
+            format!(
+                "{} of the page's content streams had an unusable /Length; their data was read up to `endstream`",
+                setup.repaired_streams
+            ),
+        );
+    }
+    it.run(&setup.content, resources)?;
     it.finish()
 }
 
@@ -58,6 +73,10 @@ struct GState {
     h_scale: f32,
     leading: f32,
     rise: f32,
+    /// The clipping region as far as known: the page-space bounds of the
+    /// straight-sided paths clipped to (`re W n`), intersected. A glyph
+    /// whose centre lies outside is not shown.
+    clip: Option<[f32; 4]>,
 }
 
 impl GState {
@@ -74,6 +93,7 @@ impl GState {
             h_scale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            clip: None,
         }
     }
 }
@@ -100,6 +120,32 @@ struct Interpreter<'p> {
     forms: Vec<ObjectId>,
     operations: usize,
     diagnostics: Vec<Diagnostic>,
+    /// `W` or `W*` seen: the path, when it ends, clips.
+    clip_pending: bool,
+    /// Glyphs a clipping path hides, left out.
+    clipped: Hidden,
+}
+
+/// Glyphs left out because a reader cannot see them: how many, and the
+/// first of their text for the diagnostic.
+#[derive(Debug, Default)]
+struct Hidden {
+    count: usize,
+    sample: String,
+}
+
+impl Hidden {
+    fn add(&mut self, text: &str) {
+        self.count += 1;
+        if self.sample.chars().count() < HIDDEN_SAMPLE_CHARS {
+            self.sample.push_str(text);
+        }
+    }
+
+    fn quote(&self) -> String {
+        let more = if self.count > self.sample.chars().count() { "…" } else { "" };
+        format!("\"{}{more}\"", self.sample)
+    }
 }
 
 impl<'p> Interpreter<'p> {
@@ -119,6 +165,8 @@ impl<'p> Interpreter<'p> {
             forms: Vec::new(),
             operations: 0,
             diagnostics: Vec::new(),
+            clip_pending: false,
+            clipped: Hidden::default(),
         }
     }
 
@@ -127,6 +175,10 @@ impl<'p> Interpreter<'p> {
         if !self.diagnostics.iter().any(|d| d.code == code && d.message == message) {
             self.diagnostics.push(Diagnostic::warning(code, message).on_page(page));
         }
+    }
+
+    fn info(&mut self, code: &str, message: String) {
+        self.diagnostics.push(Diagnostic::info(code, message).on_page(Some(self.out.number)));
     }
 
     fn run(&mut self, data: &[u8], resources: Option<&'p Dictionary>) -> Result<()> {
@@ -230,8 +282,8 @@ impl<'p> Interpreter<'p> {
             b"B" | b"B*" => self.paint(true, true, false),
             b"b" | b"b*" => self.paint(true, true, true),
             // End the path without painting: a clip (`W n`) or nothing.
-            b"n" => self.path.clear(),
-            b"W" | b"W*" => {}
+            b"n" => self.end_path(),
+            b"W" | b"W*" => self.clip_pending = true,
 
             // Text objects and state.
             b"BT" => {
@@ -352,6 +404,21 @@ impl<'p> Interpreter<'p> {
         }
         if fill && self.gs.fill_visible {
             self.path.fill_rulings(&mut self.out.rulings);
+        }
+        self.end_path();
+    }
+
+    /// Ends the current path; after `W`, its bounds narrow the clip. A path
+    /// with curves is not narrowed to (its bounds are not known here), so
+    /// nothing is hidden by guess.
+    fn end_path(&mut self) {
+        if std::mem::take(&mut self.clip_pending)
+            && let Some(b) = self.path.bounds()
+        {
+            self.gs.clip = Some(match self.gs.clip {
+                Some(c) => [c[0].max(b[0]), c[1].max(b[1]), c[2].min(b[2]), c[3].min(b[3])],
+                None => b,
+            });
         }
         self.path.clear();
     }
@@ -477,7 +544,16 @@ impl<'p> Interpreter<'p> {
                 Some(t) => t.push_to(&mut text),
                 None => text.push('\u{FFFD}'),
             }
-            if left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite() {
+            let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
+            let hidden = self.gs.clip.is_some_and(|[x0, y0, x1, y1]| {
+                cx < x0 - CLIP_TOLERANCE
+                    || cx > x1 + CLIP_TOLERANCE
+                    || cy < y0 - CLIP_TOLERANCE
+                    || cy > y1 + CLIP_TOLERANCE
+            });
+            if hidden {
+                self.clipped.add(&text);
+            } else if left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite() {
                 if self.out.glyphs.len() >= MAX_GLYPHS {
                     return Err(Error::too_large(format!(
                         "page {} draws more than {MAX_GLYPHS} characters",
@@ -518,10 +594,13 @@ impl<'p> Interpreter<'p> {
                 if let Some(id) = id
                     && self.forms.contains(&id)
                 {
-                    return Err(Error::corrupt(format!(
-                        "page {}: a form XObject draws itself (a reference cycle); the file is damaged",
-                        self.out.number
-                    )));
+                    // Drawing it again would never end; what it drew so far
+                    // and the rest of the page stay.
+                    self.warn(
+                        "pdf.form_cycle",
+                        "a form XObject draws itself (a reference cycle); the inner drawing was skipped".into(),
+                    );
+                    return Ok(());
                 }
                 if self.forms.len() >= MAX_FORM_DEPTH {
                     return Err(Error::too_large(format!(
@@ -602,14 +681,38 @@ impl<'p> Interpreter<'p> {
     }
 
     fn finish(mut self) -> Result<(PageContent, Vec<Diagnostic>)> {
+        self.drop_invisible();
+        if self.clipped.count > 0 {
+            let message = format!(
+                "{} character(s) hidden by a clipping path were left out: {}",
+                self.clipped.count,
+                self.clipped.quote()
+            );
+            self.info("pdf.clipped", message);
+        }
         // Unmapped glyphs, counted per font after ActualText replaced what it
         // covers.
         let mut unmapped = vec![0usize; self.fonts.len()];
+        let mut private = vec![0usize; self.fonts.len()];
         for g in &self.out.glyphs {
             if g.text.contains('\u{FFFD}')
                 && let Some(n) = unmapped.get_mut(g.font)
             {
                 *n += 1;
+            }
+            if g.text.chars().any(is_private_use)
+                && let Some(n) = private.get_mut(g.font)
+            {
+                *n += 1;
+            }
+        }
+        for (i, count) in private.into_iter().enumerate() {
+            if count > 0 {
+                let message = format!(
+                    "{count} character(s) in font {} map to private-use code points (U+E000–U+F8FF and planes 15–16), which stand for no standard character; they are kept as they are",
+                    self.fonts[i].info.name
+                );
+                self.warn("pdf.private_use", message);
             }
         }
         for (i, count) in unmapped.into_iter().enumerate() {
@@ -627,6 +730,47 @@ impl<'p> Interpreter<'p> {
         Ok((self.out, self.diagnostics))
     }
 }
+
+impl Interpreter<'_> {
+    /// Drops the glyphs whose centre lies outside the page's visible box (the
+    /// CropBox, rotated): a viewer does not show them, and producers park
+    /// text there — WPS Spreadsheets draws a tall cell's overflow again above
+    /// the next page (y < 0). What went is counted in a diagnostic.
+    fn drop_invisible(&mut self) {
+        let (width, height) = (self.out.width, self.out.height);
+        if !(width > 0.0 && height > 0.0) {
+            return;
+        }
+        let mut outside = Hidden::default();
+        self.out.glyphs.retain(|g| {
+            let (x, y) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+            let visible = (0.0..=width).contains(&x) && (0.0..=height).contains(&y);
+            if !visible {
+                outside.add(&g.text);
+            }
+            visible
+        });
+        if outside.count > 0 {
+            let message = format!(
+                "{} character(s) drawn outside the page's visible area were left out: {}",
+                outside.count,
+                outside.quote()
+            );
+            self.info("pdf.outside_page", message);
+        }
+    }
+}
+
+/// A code point of a private-use area: its meaning is the font's secret.
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
+}
+
+/// How many of the characters left out as unseen a diagnostic quotes.
+const HIDDEN_SAMPLE_CHARS: usize = 40;
+/// How far (points) a glyph's centre may lie outside a clipping rectangle
+/// and still count as shown: producers clip to the cell's edge exactly.
+const CLIP_TOLERANCE: f32 = 1.0;
 
 /// Whether colour operands paint white (invisible on paper): gray 1, RGB
 /// 1 1 1, CMYK 0 0 0 0. Pattern and unknown spaces count as visible.

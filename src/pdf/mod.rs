@@ -56,6 +56,31 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     if unreadable == count && count > 0 {
         return Err(Error::corrupt("no page of the PDF could be read; the file is damaged — export it again"));
     }
+    if document.attachments_only_encrypted() {
+        diagnostics.push(Diagnostic::info(
+            "pdf.encryption",
+            "only the file's attachments are encrypted; its pages were read without a password",
+        ));
+    }
+    let damage = document.damage();
+    if damage.any() {
+        let lost_pages = damage.pages_promised.map_or(0, |n| n.saturating_sub(count)) + unreadable;
+        let pages_note = if lost_pages > 0 {
+            format!("{lost_pages} page(s) lost, {} of {count} read", count - unreadable)
+        } else {
+            format!("all {count} page(s) read")
+        };
+        diagnostics.insert(
+            0,
+            Diagnostic::warning(
+                "pdf.damaged",
+                format!(
+                    "the file is damaged: {}; {pages_note} — text that lived in the missing parts is not in the output, and characters whose font is missing show as U+FFFD",
+                    damage.describe()
+                ),
+            ),
+        );
+    }
     let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     if glyphs == 0 {
         let images: usize = pages.iter().map(|p| p.images).sum();

@@ -86,6 +86,28 @@ impl Path {
         }
     }
 
+    /// The page-space bounds of a path of straight segments; None when it
+    /// is empty or has curves (only their end points are kept).
+    pub fn bounds(&self) -> Option<[f32; 4]> {
+        let mut b = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+        let mut add = |(x, y): (f32, f32)| {
+            b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+        };
+        for sub in &self.subpaths {
+            add(sub.start);
+            for seg in &sub.segments {
+                match seg {
+                    Segment::Line(p, q) => {
+                        add(*p);
+                        add(*q);
+                    }
+                    Segment::Curve => return None,
+                }
+            }
+        }
+        (b[0] <= b[2] && b[1] <= b[3]).then_some(b)
+    }
+
     /// `re`: a closed subpath of four sides; the corners come already
     /// transformed to page space, in drawing order.
     pub fn rect(&mut self, corners: [(f32, f32); 4]) {
