@@ -26,9 +26,13 @@
 //! inner edges directly, and the column boundaries the rebuild stage compares
 //! across pages are the table's own.
 //!
-//! Only ruling lines make tables: a shaded cell background is not a ruling
-//! (the interpreter passes only thin filled rectangles), and text aligned in
-//! columns without rules stays text.
+//! Two further steps read partly ruled tables: a band between two rules
+//! that holds several rows of text is cut into rows at its text lines
+//! (`rows`), and rules with no verticals that stack with the same ends
+//! frame a table whose columns come from the text's alignment (`stacks`).
+//! Tolerances of those steps are in [`TableSettings`]. A shaded cell
+//! background is not a ruling (the interpreter passes only thin filled
+//! rectangles), and text aligned in columns without any rule stays text.
 
 use std::collections::BTreeSet;
 
@@ -36,6 +40,12 @@ use crate::grid::{Cell, Grid};
 use crate::model::TableFragment;
 use crate::pdf::layout::{glyphs_to_lines, lines_text};
 use crate::pdf::page::{Glyph, PageContent, Ruling};
+
+mod rows;
+mod settings;
+mod stacks;
+
+pub use settings::TableSettings;
 
 /// A ruling whose ends differ by at most this across its length is
 /// horizontal (or vertical).
@@ -155,8 +165,14 @@ pub struct PageTable {
     pub glyphs: Vec<usize>,
 }
 
-/// Every table on a page, top to bottom.
+/// Every table on a page, top to bottom, with the default settings.
 pub fn find_tables(page: &PageContent) -> Vec<PageTable> {
+    find_tables_with(page, &TableSettings::default())
+}
+
+/// Every table on a page, top to bottom: ruled frames first, then frames
+/// of horizontal rules alone (their columns from the text).
+pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<PageTable> {
     let edges = merge_edges(rulings_to_edges(&page.rulings));
     let (horizontal, vertical): (Vec<Edge>, Vec<Edge>) =
         edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
@@ -165,38 +181,65 @@ pub fn find_tables(page: &PageContent) -> Vec<PageTable> {
     let mut tables: Vec<PageTable> = Vec::new();
     let mut taken = vec![false; page.glyphs.len()];
     for frame in &frames {
-        let Some(boundaries) = frame_to_boundaries(frame) else { continue };
-        let boundaries = trim_empty_open_sides(boundaries, &page.glyphs);
-        let Some(layout) = boundaries_to_cells(frame, boundaries) else { continue };
-        if layout.rows() * layout.cols() < 2 {
-            continue; // a box around text is not a table
+        if let Some(table) = frame_to_table(frame, page, &mut taken, settings) {
+            tables.push(table);
         }
-        let (grid, glyphs) = glyphs_to_cells(&layout, page, &taken);
-        if glyphs.is_empty() {
-            continue; // rules with no text: a drawing, a blank form
+    }
+    let mut in_frame = vec![false; horizontal.len()];
+    for x in &intersections {
+        in_frame[x.horizontal] = true;
+    }
+    for frame in stacks::stack_frames(&horizontal, &in_frame, &page.glyphs, &taken, settings) {
+        if let Some(table) = frame_to_table(&frame, page, &mut taken, settings) {
+            tables.push(table);
         }
-        for &i in &glyphs {
-            taken[i] = true;
-        }
-        let b = &layout.boundaries;
-        tables.push(PageTable {
-            fragment: TableFragment {
-                grid,
-                marked_header_rows: 0,
-                column_edges: b.xs.clone(),
-                pages: vec![page.number],
-            },
-            top: b.ys[0],
-            bottom: b.ys[b.ys.len() - 1],
-            x0: b.xs[0],
-            x1: b.xs[b.xs.len() - 1],
-            open_bottom: b.open_bottom,
-            open_top: b.open_top,
-            glyphs,
-        });
     }
     tables.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
     tables
+}
+
+/// One frame → its table: boundaries, cells, bands of several text rows cut
+/// into rows ([`rows::text_row_rules`]), then the text. `None` for a box
+/// around text or rules without text. The glyphs it takes are marked in
+/// `taken`.
+fn frame_to_table(
+    frame: &Frame,
+    page: &PageContent,
+    taken: &mut [bool],
+    settings: &TableSettings,
+) -> Option<PageTable> {
+    let boundaries = trim_empty_open_sides(frame_to_boundaries(frame)?, &page.glyphs);
+    let mut layout = boundaries_to_cells(frame, boundaries)?;
+    let row_rules = rows::text_row_rules(&layout, &page.glyphs, taken, settings);
+    if !row_rules.is_empty() {
+        let mut ruled = frame.clone();
+        ruled.horizontal.extend(row_rules.iter().copied());
+        let mut b = layout.boundaries.clone();
+        b.ys.extend(row_rules.iter().map(|e| e.position));
+        b.ys.sort_by(f32::total_cmp);
+        layout = boundaries_to_cells(&ruled, b)?;
+    }
+    if layout.rows() * layout.cols() < 2 {
+        return None; // a box around text is not a table
+    }
+    let (grid, glyphs) = glyphs_to_cells(&layout, page, taken);
+    if glyphs.is_empty() {
+        return None; // rules with no text: a drawing, a blank form
+    }
+    for &i in &glyphs {
+        taken[i] = true;
+    }
+    let b = &layout.boundaries;
+    Some(PageTable {
+        fragment: TableFragment { grid, marked_header_rows: 0, column_edges: b.xs.clone(), pages: vec![page.number] },
+        top: b.ys[0],
+        bottom: b.ys[b.ys.len() - 1],
+        x0: b.xs[0],
+        x1: b.xs[b.xs.len() - 1],
+        open_bottom: b.open_bottom,
+        open_top: b.open_top,
+        glyphs,
+    })
 }
 
 /// Rulings → edges: each ruling that is horizontal or vertical (within
