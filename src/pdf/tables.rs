@@ -26,7 +26,9 @@
 //! inner edges directly, and the column boundaries the rebuild stage compares
 //! across pages are the table's own.
 //!
-//! Two further steps read partly ruled tables: a band between two rules
+//! Empty sliver columns and rows (a fill inset from its border, verticals a
+//! few points apart) are absorbed into their neighbours (`slivers`). Two
+//! further steps read partly ruled tables: a band between two rules
 //! that holds several rows of text is cut into rows at its text lines
 //! (`rows`), and rules with no verticals that stack with the same ends
 //! frame a table whose columns come from the text's alignment (`stacks`).
@@ -43,6 +45,7 @@ use crate::pdf::page::{Glyph, PageContent, Ruling};
 
 mod rows;
 mod settings;
+mod slivers;
 mod stacks;
 
 pub use settings::TableSettings;
@@ -198,8 +201,9 @@ pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<Pag
     tables
 }
 
-/// One frame → its table: boundaries, cells, bands of several text rows cut
-/// into rows ([`rows::text_row_rules`]), then the text. `None` for a box
+/// One frame → its table: boundaries, cells, sliver columns and rows that
+/// hold no text absorbed ([`slivers::absorb_slivers`]), bands of several
+/// text rows cut into rows ([`rows::text_row_rules`]), then the text. `None` for a box
 /// around text or rules without text. The glyphs it takes are marked in
 /// `taken`.
 fn frame_to_table(
@@ -210,6 +214,14 @@ fn frame_to_table(
 ) -> Option<PageTable> {
     let boundaries = trim_empty_open_sides(frame_to_boundaries(frame)?, &page.glyphs);
     let mut layout = boundaries_to_cells(frame, boundaries)?;
+    let collapsed = slivers::absorb_slivers(frame, &layout, &page.glyphs, taken, settings);
+    let frame = match &collapsed {
+        Some((collapsed, b)) => {
+            layout = boundaries_to_cells(collapsed, b.clone())?;
+            collapsed
+        }
+        None => frame,
+    };
     let row_rules = rows::text_row_rules(&layout, &page.glyphs, taken, settings);
     if !row_rules.is_empty() {
         let mut ruled = frame.clone();
@@ -219,8 +231,10 @@ fn frame_to_table(
         b.ys.sort_by(f32::total_cmp);
         layout = boundaries_to_cells(&ruled, b)?;
     }
-    if layout.rows() * layout.cols() < 2 {
-        return None; // a box around text is not a table
+    if layout.cols() < 2 {
+        // A box around text, or a column of boxes (a framed note, lines
+        // shaded one by one), is text, not a table.
+        return None;
     }
     let (grid, glyphs) = glyphs_to_cells(&layout, page, taken);
     if glyphs.is_empty() {

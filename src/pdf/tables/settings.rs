@@ -17,6 +17,10 @@ pub struct TableSettings {
     pub wrap_right_slack_em: f32,
     /// … and the gap between the two lines is at most this many em.
     pub wrap_gap_em: f32,
+    /// A column or row narrower than this (points) with no character in it
+    /// is a sliver between two lines that read as one border; it is
+    /// absorbed into its neighbour.
+    pub sliver_width: f32,
     /// Frames from horizontal rules alone: rules whose left and right ends
     /// are within this (points) of each other belong to one table.
     pub stack_end_tolerance: f32,
@@ -40,6 +44,7 @@ impl Default for TableSettings {
             line_core_em: 0.35,
             wrap_right_slack_em: 2.0,
             wrap_gap_em: 0.8,
+            sliver_width: 8.0,
             stack_end_tolerance: 6.0,
             stack_min_rules: 3,
             stack_min_rule_length: 40.0,
