@@ -173,7 +173,28 @@ fn stack_to_frame(stack: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &T
     if covered.len() < 2 {
         return None;
     }
-    let separators: Vec<f32> = covered.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0).collect();
+    // Each column gap's separator: the middle of the widest stretch of the
+    // gap that no text of the whole frame (the header included) crosses, so
+    // a header wider than its column keeps its cell; the gap's middle when
+    // header text crosses all of it (a spanning header).
+    let all = glyphs_in(glyphs, free, left, right, top, bottom);
+    let separators: Vec<f32> = covered
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0].1, w[1].0);
+            let mut blocked: Vec<(f32, f32)> =
+                all.iter().map(|&i| (glyphs[i].x0, glyphs[i].x1)).filter(|&(x0, x1)| x1 > a && x0 < b).collect();
+            blocked.sort_by(|p, q| p.0.total_cmp(&q.0));
+            let (mut best, mut from) = ((0.0f32, (a + b) / 2.0), a);
+            for (x0, x1) in blocked.into_iter().chain([(b, b)]) {
+                if x0 - from > best.0 {
+                    best = (x0 - from, (from + x0) / 2.0);
+                }
+                from = from.max(x1);
+            }
+            best.1
+        })
+        .collect();
     let column_of = |x: f32| separators.partition_point(|&s| s < x);
     // Evidence of a table: lines with text in two columns or more, and cells
     // that are not all prose.
