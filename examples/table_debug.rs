@@ -13,9 +13,7 @@
 use std::fmt::Write as _;
 
 use govdoc::pdf::document::PdfDocument;
-use govdoc::pdf::tables::{
-    Orientation, PageTable, edges_to_intersections, find_tables, merge_edges, rulings_to_edges,
-};
+use govdoc::pdf::tables::{Orientation, PageTable, edges_to_intersections, find_tables, merge_edges, rulings_to_edges};
 use serde_json::json;
 
 fn main() {
@@ -100,8 +98,7 @@ fn main() {
                 let _ = writeln!(
                     svg,
                     r##"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="#0a0" stroke-dasharray="2,2"/>"##,
-                    t.top,
-                    t.bottom
+                    t.top, t.bottom
                 );
             }
         }
