@@ -138,16 +138,10 @@ pub fn text_row_rules(layout: &CellLayout, glyphs: &[Glyph], taken: &[bool], set
     out
 }
 
-/// The band's glyphs grouped into lines by overlapping cores, top to bottom.
-fn band_lines(
-    layout: &CellLayout,
-    row: usize,
-    glyphs: &[Glyph],
-    members: &[usize],
-    settings: &TableSettings,
-) -> Vec<BandLine> {
-    let xs = &layout.boundaries.xs;
-    let cols = layout.cols();
+/// Glyphs (indices into `glyphs`) grouped into lines, top to bottom: glyphs
+/// whose central cores (centre ± [`TableSettings::line_core_em`]) overlap
+/// vertically, directly or through others, are on one line.
+pub(super) fn core_lines(glyphs: &[Glyph], members: &[usize], settings: &TableSettings) -> Vec<Vec<usize>> {
     let core = |g: &Glyph| {
         let half = settings.line_core_em * g.size.abs().max(1.0);
         (g.center_y() - half, g.center_y() + half)
@@ -166,6 +160,19 @@ fn band_lines(
         groups.last_mut().expect("pushed").push(i);
     }
     groups
+}
+
+/// The band's glyphs grouped into lines by overlapping cores, top to bottom.
+fn band_lines(
+    layout: &CellLayout,
+    row: usize,
+    glyphs: &[Glyph],
+    members: &[usize],
+    settings: &TableSettings,
+) -> Vec<BandLine> {
+    let xs = &layout.boundaries.xs;
+    let cols = layout.cols();
+    core_lines(glyphs, members, settings)
         .into_iter()
         .map(|mut members| {
             members.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));

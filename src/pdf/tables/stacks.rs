@@ -13,6 +13,7 @@
 //! between a header rule and a footer rule stay paragraphs). A band of
 //! running text across the whole frame ends the stack there.
 
+use super::rows::core_lines;
 use super::{Edge, Frame, Orientation, TableSettings};
 use crate::pdf::page::Glyph;
 
@@ -76,24 +77,7 @@ struct TextLine {
 
 /// Glyphs → lines (overlapping vertical cores) → runs.
 fn text_lines(glyphs: &[Glyph], members: &[usize], settings: &TableSettings) -> Vec<TextLine> {
-    let core = |g: &Glyph| {
-        let half = settings.line_core_em * g.size.abs().max(1.0);
-        (g.center_y() - half, g.center_y() + half)
-    };
-    let mut order = members.to_vec();
-    order.sort_by(|&a, &b| core(&glyphs[a]).0.total_cmp(&core(&glyphs[b]).0));
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut reach = f32::NEG_INFINITY;
-    for i in order {
-        let (start, end) = core(&glyphs[i]);
-        if groups.is_empty() || start > reach {
-            groups.push(Vec::new());
-            reach = end;
-        }
-        reach = reach.max(end);
-        groups.last_mut().expect("pushed").push(i);
-    }
-    groups
+    core_lines(glyphs, members, settings)
         .into_iter()
         .map(|mut g| {
             g.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
