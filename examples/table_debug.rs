@@ -13,7 +13,9 @@
 use std::fmt::Write as _;
 
 use govdoc::pdf::document::PdfDocument;
-use govdoc::pdf::tables::{Orientation, PageTable, edges_to_intersections, find_tables, merge_edges, rulings_to_edges};
+use govdoc::pdf::tables::{
+    Orientation, PageTable, TableSettings, edges_to_intersections, find_tables, merge_edges, rulings_to_edges,
+};
 use serde_json::json;
 
 fn main() {
@@ -39,10 +41,11 @@ fn main() {
         eprintln!("{path}: page {page_number}: {}", e.message);
         std::process::exit(1);
     });
-    let edges = merge_edges(rulings_to_edges(&page.rulings));
+    let settings = TableSettings::default();
+    let edges = merge_edges(rulings_to_edges(&page.rulings, &settings), &settings);
     let (horizontal, vertical): (Vec<_>, Vec<_>) =
         edges.iter().copied().partition(|e| e.orientation == Orientation::Horizontal);
-    let intersections = edges_to_intersections(&horizontal, &vertical);
+    let intersections = edges_to_intersections(&horizontal, &vertical, &settings);
     let tables = find_tables(&page);
 
     let edge_json = |e: &govdoc::pdf::tables::Edge| json!([e.position, e.start, e.end]);

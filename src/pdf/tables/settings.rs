@@ -6,6 +6,23 @@
 /// `govdoc convert` uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TableSettings {
+    /// A ruling whose ends differ by at most this (points) across its
+    /// length is horizontal (or vertical). Default 1.
+    pub orientation_tolerance: f32,
+    /// Edges of one orientation whose positions differ by at most this
+    /// (points) lie on one line: pdfplumber's snap tolerance. Default 3.
+    pub snap_tolerance: f32,
+    /// Collinear segments with at most this gap (points) are one edge:
+    /// pdfplumber's join tolerance. Default 3.
+    pub join_tolerance: f32,
+    /// A horizontal and a vertical edge within this (points) meet. Default 3.
+    pub intersection_tolerance: f32,
+    /// An inner boundary between two slots exists when edges cover at least
+    /// this share of their common side. Default 0.5.
+    pub boundary_coverage: f32,
+    /// In cell text, a gap wider than this (em) between non-CJK glyphs is a
+    /// space. Default 0.3.
+    pub cell_space_gap_em: f32,
     /// Rows from text lines: glyphs whose central cores (centre ± this many
     /// em) overlap vertically are on one line. 0.35 em keeps lines 1 em
     /// apart separate and joins a value centred beside a two-line label to
@@ -41,6 +58,12 @@ pub struct TableSettings {
 impl Default for TableSettings {
     fn default() -> Self {
         TableSettings {
+            orientation_tolerance: super::ORIENTATION_TOLERANCE,
+            snap_tolerance: super::SNAP_TOLERANCE,
+            join_tolerance: super::JOIN_TOLERANCE,
+            intersection_tolerance: super::INTERSECTION_TOLERANCE,
+            boundary_coverage: super::BOUNDARY_COVERAGE,
+            cell_space_gap_em: super::CELL_SPACE_GAP_EM,
             line_core_em: 0.35,
             wrap_right_slack_em: 2.0,
             wrap_gap_em: 0.8,

@@ -7,7 +7,7 @@
 //! become one line at their mean position, edges included, so the cells on
 //! either side meet there.
 
-use super::{Boundaries, CellLayout, Edge, Frame, SNAP_TOLERANCE, TableSettings};
+use super::{Boundaries, CellLayout, Edge, Frame, TableSettings};
 use crate::pdf::page::Glyph;
 
 /// Groups of boundaries that fence off only slivers: runs of consecutive
@@ -34,7 +34,7 @@ fn collapse(bounds: &[f32], occupied: &[bool], sliver: f32) -> (Vec<f32>, Vec<us
 
 /// Moves each edge of one orientation whose nearest boundary was collapsed
 /// onto that boundary's new position.
-fn move_edges(edges: &mut [Edge], old: &[f32], new: &[f32], map: &[usize]) {
+fn move_edges(edges: &mut [Edge], old: &[f32], new: &[f32], map: &[usize], snap: f32) {
     for e in edges {
         let k = old.partition_point(|&b| b < e.position);
         let nearest = [k.checked_sub(1), (k < old.len()).then_some(k)]
@@ -42,7 +42,7 @@ fn move_edges(edges: &mut [Edge], old: &[f32], new: &[f32], map: &[usize]) {
             .flatten()
             .min_by(|&a, &b| (old[a] - e.position).abs().total_cmp(&(old[b] - e.position).abs()));
         if let Some(n) = nearest
-            && (old[n] - e.position).abs() <= SNAP_TOLERANCE
+            && (old[n] - e.position).abs() <= snap
         {
             e.position = new[map[n]];
         }
@@ -84,8 +84,8 @@ pub fn absorb_slivers(
         return None;
     }
     let mut frame = frame.clone();
-    move_edges(&mut frame.vertical, &b.xs, &xs, &x_map);
-    move_edges(&mut frame.horizontal, &b.ys, &ys, &y_map);
+    move_edges(&mut frame.vertical, &b.xs, &xs, &x_map, settings.snap_tolerance);
+    move_edges(&mut frame.horizontal, &b.ys, &ys, &y_map, settings.snap_tolerance);
     Some((frame, Boundaries { xs, ys, ..b.clone() }))
 }
 

@@ -75,7 +75,7 @@ fn rulings_to_edges_keeps_straight_rules_in_order() {
         h(20.0, 3.0, 3.2),                                                // a dot
         Ruling { x0: f32::NAN, top: 0.0, x1: 1.0, bottom: 0.0, width: 0.5 },
     ];
-    let edges = rulings_to_edges(&rulings);
+    let edges = rulings_to_edges(&rulings, &TableSettings::default());
     assert_eq!(
         edges,
         vec![
@@ -87,14 +87,17 @@ fn rulings_to_edges_keeps_straight_rules_in_order() {
 
 #[test]
 fn collinear_overlapping_and_touching_segments_merge() {
-    let edges = rulings_to_edges(&[
-        h(100.0, 0.0, 50.0),
-        h(100.5, 40.0, 120.0),  // overlapping, half a point lower: snapped
-        h(101.0, 122.5, 200.0), // 2.5 pt gap: joined
-        h(100.0, 210.0, 300.0), // 10 pt gap: a separate edge on the same line
-        h(106.0, 0.0, 300.0),   // 6 pt lower: another line
-    ]);
-    let merged = merge_edges(edges);
+    let edges = rulings_to_edges(
+        &[
+            h(100.0, 0.0, 50.0),
+            h(100.5, 40.0, 120.0),  // overlapping, half a point lower: snapped
+            h(101.0, 122.5, 200.0), // 2.5 pt gap: joined
+            h(100.0, 210.0, 300.0), // 10 pt gap: a separate edge on the same line
+            h(106.0, 0.0, 300.0),   // 6 pt lower: another line
+        ],
+        &TableSettings::default(),
+    );
+    let merged = merge_edges(edges, &TableSettings::default());
     let shape: Vec<(f32, f32, f32)> =
         merged.iter().map(|e| ((e.position * 100.0).round() / 100.0, e.start, e.end)).collect();
     // The first edge lies at the length-weighted mean of its three pieces.
@@ -103,7 +106,10 @@ fn collinear_overlapping_and_touching_segments_merge() {
 
 #[test]
 fn snapping_chains_within_the_tolerance_only() {
-    let merged = merge_edges(rulings_to_edges(&[v(10.0, 0.0, 10.0), v(12.0, 0.0, 10.0), v(16.0, 0.0, 10.0)]));
+    let merged = merge_edges(
+        rulings_to_edges(&[v(10.0, 0.0, 10.0), v(12.0, 0.0, 10.0), v(16.0, 0.0, 10.0)], &TableSettings::default()),
+        &TableSettings::default(),
+    );
     let positions: Vec<f32> = merged.iter().map(|e| e.position).collect();
     assert_eq!(positions, vec![11.0, 16.0]);
 }
@@ -111,7 +117,10 @@ fn snapping_chains_within_the_tolerance_only() {
 #[test]
 fn rules_of_two_tables_at_nearly_the_same_x_keep_their_own_positions() {
     // One table's column rule at x = 306, the next table's at x = 303.3.
-    let merged = merge_edges(rulings_to_edges(&[v(306.0, 100.0, 300.0), v(303.3, 350.0, 400.0)]));
+    let merged = merge_edges(
+        rulings_to_edges(&[v(306.0, 100.0, 300.0), v(303.3, 350.0, 400.0)], &TableSettings::default()),
+        &TableSettings::default(),
+    );
     let positions: Vec<f32> = merged.iter().map(|e| e.position).collect();
     assert_eq!(positions, vec![303.3, 306.0]);
 }
@@ -120,16 +129,16 @@ fn rules_of_two_tables_at_nearly_the_same_x_keep_their_own_positions() {
 fn intersections_connect_edges_into_one_frame_per_table() {
     let mut rulings = grid_rulings(&[0.0, 50.0, 100.0], &[0.0, 20.0, 40.0], |_| false);
     rulings.push(h(300.0, 0.0, 100.0)); // a lone rule elsewhere: no table
-    let edges = merge_edges(rulings_to_edges(&rulings));
+    let edges = merge_edges(rulings_to_edges(&rulings, &TableSettings::default()), &TableSettings::default());
     let (hs, vs): (Vec<Edge>, Vec<Edge>) = edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
     assert_eq!((hs.len(), vs.len()), (4, 3));
-    let xs = edges_to_intersections(&hs, &vs);
+    let xs = edges_to_intersections(&hs, &vs, &TableSettings::default());
     assert_eq!(xs.len(), 9);
     let frames = intersections_to_tables(&hs, &vs, &xs);
     assert_eq!(frames.len(), 1);
-    let b = frame_to_boundaries(&frames[0]).unwrap();
+    let b = frame_to_boundaries(&frames[0], &TableSettings::default()).unwrap();
     assert_eq!((b.xs.clone(), b.ys.clone()), (vec![0.0, 50.0, 100.0], vec![0.0, 20.0, 40.0]));
-    let cells = boundaries_to_cells(&frames[0], b).unwrap();
+    let cells = boundaries_to_cells(&frames[0], b, &TableSettings::default()).unwrap();
     assert_eq!(cells.cells.len(), 4);
     assert!(cells.cells.iter().all(|c| c.row_span == 1 && c.col_span == 1));
 }
@@ -352,10 +361,10 @@ fn many_rules_that_never_meet_cost_little() {
     // no pair meets, and the sweep must not try them all.
     let mut rulings: Vec<Ruling> = (0..20_000).map(|k| h(k as f32 * 0.01, 0.0, 500.0)).collect();
     rulings.extend((0..20_000).map(|k| v(k as f32 * 0.025, 600.0, 700.0)));
-    let edges = merge_edges(rulings_to_edges(&rulings));
+    let edges = merge_edges(rulings_to_edges(&rulings, &TableSettings::default()), &TableSettings::default());
     let (hs, vs): (Vec<Edge>, Vec<Edge>) = edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
     let started = std::time::Instant::now();
-    assert!(edges_to_intersections(&hs, &vs).is_empty());
+    assert!(edges_to_intersections(&hs, &vs, &TableSettings::default()).is_empty());
     assert!(started.elapsed().as_secs() < 5);
     let spread: Vec<Ruling> = (0..20_000)
         .map(|k| h(k as f32 * 5.0, 0.0, 500.0))
