@@ -33,9 +33,10 @@
 //! (`rows`), and rules with no verticals that stack with the same ends
 //! frame a table whose columns come from the text's alignment (`stacks`).
 //! Every tolerance is a field of [`TableSettings`] (defaults documented
-//! there; [`find_tables`] uses them, [`find_tables_with`] takes others). A shaded cell
-//! background is not a ruling (the interpreter passes only thin filled
-//! rectangles), and text aligned in columns without any rule stays text.
+//! there; [`find_tables`] uses them, [`find_tables_with`] takes others).
+//! The sides of shaded areas arrive as rulings of width 0 (see
+//! `content::shading`), so grids drawn as fills are read like ruled ones;
+//! text aligned in columns without any rule stays text.
 
 use std::collections::BTreeSet;
 
