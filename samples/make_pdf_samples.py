@@ -637,13 +637,25 @@ rl-gbk-euc.pdf
     as 1-byte codes and Chinese as 2-byte codes in the same strings (codespace splitting,
     GBK decoding, code → CID for widths). A ruled table drawn with canvas.grid (m/l/S).
 
+rl-tables-partly-ruled.pdf
+    Written by samples/make_table_samples.py (reportlab canvas, STSong-Light not
+    embedded): tables without a full grid, one of each kind. Page 1: a three-line table
+    (三线表: top rule, rule under the header, bottom rule, no verticals; one label wraps
+    onto a second line); a 统计公报 table (top, header and bottom rules plus verticals,
+    no rules between body rows); a grid stroked in a spot colour (Separation space, tint
+    1 = full ink) with its header row shaded at tint 0.15. Page 2: a grid drawn only as
+    gray cell fills with 2 pt white gaps between them; a ruled grid whose header vertical
+    is dragged 5 pt off the vertical below it. Every table one value per cell, rows as
+    printed, no sliver column.
+
 identity-h-ttf-no-tounicode.pdf
     Written by hand: Type0 / CIDFontType2, /Encoding /Identity-H, CIDToGIDMap /Identity,
     an embedded TrueType subset of Noto Sans CJK SC (outlines converted to quadratics)
     and NO ToUnicode: text only through the embedded font's cmap reversed from glyph ids.
     A TJ with a kerning offset inside CJK text. A table whose borders are thin filled
     rectangles (0.5 pt, Word's habit), a shaded header background (a large filled
-    rectangle: not a ruling) and a clipping rectangle `re W n` (not a ruling).
+    rectangle: its sides are rulings, on the borders) and a clipping rectangle `re W n`
+    (not a ruling).
 
 visible-text.pdf
     reportlab canvas, STSong-Light: only what a reader sees is text. A running footer on

@@ -167,21 +167,26 @@ fn the_seed_reads_the_same_from_docx_and_from_text() {
 }
 
 /// A report whose tables have no ruling line at all: every table is read
-/// from the text lines, says so, and the checks all run and pass.
+/// from the text lines, says so, and the checks all run and pass. In the
+/// three-line (三线表) reports the table finder finds some tables from their
+/// rules; whatever it cannot read whole is read from the lines, and the
+/// report is complete either way (its values are checked one by one in
+/// `every_number_of_every_sample_is_read_into_its_key`).
 #[test]
 fn tables_without_rulings_are_read_from_the_text_lines() {
-    for sample in ["report-2021-borderless.pdf", "report-2021-three-line.pdf", "report-2019-three-line.pdf"] {
-        tables_read_from_lines(sample);
+    tables_read_from_lines("report-2021-borderless.pdf", 3..=3);
+    for sample in ["report-2021-three-line.pdf", "report-2019-three-line.pdf"] {
+        tables_read_from_lines(sample, 1..=3);
     }
 }
 
-fn tables_read_from_lines(sample: &str) {
+fn tables_read_from_lines(sample: &str, expected_from_lines: std::ops::RangeInclusive<usize>) {
     let (report, diagnostics) = report_of(sample);
     let from_lines = diagnostics
         .iter()
         .filter(|d| d["code"] == "report.read_from_lines" || d["code"] == "report.reread_from_lines")
         .count();
-    assert_eq!(from_lines, 3, "{sample}: {diagnostics:?}");
+    assert!(expected_from_lines.contains(&from_lines), "{sample}: {diagnostics:?}");
     assert_eq!(report["complete"], true);
     assert!(report["checks"]["run"].as_u64().unwrap() >= 40, "{}", report["checks"]);
     assert!(!diagnostics.iter().any(|d| d["code"] == "report.template_guessed"), "told from the header labels");

@@ -10,9 +10,11 @@
 //! `path` for rulings. It never invents spaces: a glyph is emitted only for a
 //! code the content shows, so gaps are left for layout to judge.
 
+mod colour;
 pub(crate) mod lexer;
 mod matrix;
 mod path;
+mod shading;
 #[cfg(test)]
 pub(crate) mod testutil;
 
@@ -21,9 +23,11 @@ use std::sync::Arc;
 
 use lopdf::{Dictionary, Object, ObjectId};
 
+use self::colour::Space;
 use self::lexer::{Lexer, Operand};
 pub use self::matrix::Matrix;
 use self::path::Path;
+use self::shading::Shading;
 use super::document::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS, PageSetup, PdfDocument};
 use super::font::Font;
 use super::page::{Glyph, PageContent};
@@ -65,6 +69,10 @@ struct GState {
     line_width: f32,
     stroke_visible: bool,
     fill_visible: bool,
+    stroke_space: Space,
+    fill_space: Space,
+    /// The fill colour's operands, to tell shaded areas of one colour apart.
+    fill_colour: Vec<f32>,
     font: Option<usize>,
     font_size: f32,
     char_spacing: f32,
@@ -86,6 +94,9 @@ impl GState {
             line_width: 1.0,
             stroke_visible: true,
             fill_visible: true,
+            stroke_space: Space::Gray,
+            fill_space: Space::Gray,
+            fill_colour: vec![0.0],
             font: None,
             font_size: 0.0,
             char_spacing: 0.0,
@@ -112,6 +123,7 @@ struct Interpreter<'p> {
     tm: Matrix,
     tlm: Matrix,
     path: Path,
+    shading: Shading,
     /// Fonts of the page, in first-use order (indexes of `out.fonts`).
     fonts: Vec<Arc<Font>>,
     font_index: HashMap<*const Font, usize>,
@@ -159,6 +171,7 @@ impl<'p> Interpreter<'p> {
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
             path: Path::default(),
+            shading: Shading::default(),
             fonts: Vec::new(),
             font_index: HashMap::new(),
             marked: Vec::new(),
@@ -226,18 +239,44 @@ impl<'p> Interpreter<'p> {
                 }
             }
             b"gs" => self.ext_gstate(args, resources),
-            // Colour: only whether paint is visible on white paper matters.
+            // Colour: only whether paint is visible on white paper matters,
+            // read in the current colour space (see `colour`).
             b"g" | b"rg" | b"k" | b"G" | b"RG" | b"K" | b"sc" | b"scn" | b"SC" | b"SCN" => {
                 let values: Vec<f32> = args.iter().filter_map(Operand::number).collect();
-                let visible = !is_white(&values);
-                if op[0].is_ascii_uppercase() {
+                let stroke = op[0].is_ascii_uppercase();
+                let device = match op.to_ascii_lowercase().as_slice() {
+                    b"g" => Some(Space::Gray),
+                    b"rg" => Some(Space::Rgb),
+                    b"k" => Some(Space::Cmyk),
+                    _ => None,
+                };
+                let space = if stroke { &mut self.gs.stroke_space } else { &mut self.gs.fill_space };
+                if let Some(device) = device {
+                    *space = device;
+                }
+                let visible = !space.is_white(&values);
+                if stroke {
                     self.gs.stroke_visible = visible;
                 } else {
                     self.gs.fill_visible = visible;
+                    self.gs.fill_colour = values;
                 }
             }
-            b"cs" => self.gs.fill_visible = true,
-            b"CS" => self.gs.stroke_visible = true,
+            // A new space starts at its initial colour, which is ink (black,
+            // full tint) except in a /None separation.
+            b"cs" | b"CS" => {
+                let space = args
+                    .last()
+                    .and_then(Operand::name)
+                    .map_or(Space::Other, |name| Space::from_name(self.pdf, resources, name));
+                let visible = space != Space::NoInk;
+                if op == b"CS" {
+                    (self.gs.stroke_space, self.gs.stroke_visible) = (space, visible);
+                } else {
+                    (self.gs.fill_space, self.gs.fill_visible) = (space, visible);
+                    self.gs.fill_colour.clear();
+                }
+            }
 
             // Paths.
             b"m" => {
@@ -404,6 +443,9 @@ impl<'p> Interpreter<'p> {
         }
         if fill && self.gs.fill_visible {
             self.path.fill_rulings(&mut self.out.rulings);
+            for rect in self.path.shaded_rects() {
+                self.shading.paint(rect, &self.gs.fill_colour, &mut self.out.rulings);
+            }
         }
         self.end_path();
     }
@@ -771,17 +813,6 @@ const HIDDEN_SAMPLE_CHARS: usize = 40;
 /// How far (points) a glyph's centre may lie outside a clipping rectangle
 /// and still count as shown: producers clip to the cell's edge exactly.
 const CLIP_TOLERANCE: f32 = 1.0;
-
-/// Whether colour operands paint white (invisible on paper): gray 1, RGB
-/// 1 1 1, CMYK 0 0 0 0. Pattern and unknown spaces count as visible.
-fn is_white(values: &[f32]) -> bool {
-    match values.len() {
-        1 => values[0] >= 0.99,
-        3 => values.iter().all(|v| *v >= 0.99),
-        4 => values.iter().all(|v| *v <= 0.01),
-        _ => false,
-    }
-}
 
 /// A PDF text string: UTF-16BE with a BOM, UTF-8 with a BOM, else
 /// PDFDocEncoding (taken as Latin-1, which it equals for text characters).

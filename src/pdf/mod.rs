@@ -7,6 +7,7 @@
 //!   CMaps, embedded font cmaps, simple encodings)
 //! - `content`: the content-stream interpreter → [`page::PageContent`]
 //! - `page`: the data between the interpreter and layout
+//! - `rotation`: pages whose text is printed sideways turned to read upright
 //! - `tables`: ruling lines → table grids, characters into cells
 //! - `layout`: characters outside tables → lines → paragraphs
 //! - `furniture`: running headers, footers and page numbers removed
@@ -21,6 +22,7 @@ pub mod furniture;
 pub mod layout;
 pub mod page;
 pub mod placed;
+pub mod rotation;
 pub mod tables;
 
 use crate::error::{Error, ErrorCode, Result};
@@ -39,6 +41,8 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         match document.page(index) {
             Ok((page, page_diagnostics)) => {
                 diagnostics.extend(page_diagnostics);
+                let (page, turned) = rotation::to_reading_orientation(page);
+                diagnostics.extend(turned);
                 pages.push(page);
             }
             Err(e) if e.code == ErrorCode::Corrupt && count > 1 => {

@@ -2,10 +2,11 @@
 //! painted path yields.
 //!
 //! Stroked straight segments that are horizontal or vertical become rulings,
-//! sides of stroked rectangles included. A filled rectangle becomes a ruling
-//! only when it is thin (one side at most [`MAX_THIN`] points, the other longer):
-//! Word draws cell borders that way, while larger filled rectangles are shaded
-//! backgrounds. Clipping (`W n`) paints nothing, so a clip rectangle is never a
+//! sides of stroked rectangles included. A thin filled rectangle (one side at
+//! most [`MAX_THIN`] points, the other longer) becomes one ruling along its
+//! middle: Word draws cell borders that way. Larger filled rectangles are
+//! shaded areas ([`Path::shaded_rects`]); `shading` decides which of their
+//! sides a reader sees. Clipping (`W n`) paints nothing, so a clip rectangle is never a
 //! ruling. Invisible (white) paint yields no rulings.
 
 use super::super::page::Ruling;
@@ -138,12 +139,27 @@ impl Path {
 
     /// Rulings from filling the path: thin axis-aligned rectangles, reduced to
     /// their centre lines.
+    /// The filled rectangles too thick to be a line: shaded areas, as
+    /// `[x0, top, x1, bottom]`.
+    pub fn shaded_rects(&self) -> Vec<[f32; 4]> {
+        self.subpaths
+            .iter()
+            .filter_map(rectangle)
+            .filter(|[x0, y0, x1, y1]| {
+                (x1 - x0).min(y1 - y0) > MAX_THIN && (x1 - x0).is_finite() && (y1 - y0).is_finite()
+            })
+            .collect()
+    }
+
     pub fn fill_rulings(&self, out: &mut Vec<Ruling>) {
         for sub in &self.subpaths {
             let Some([x0, y0, x1, y1]) = rectangle(sub) else { continue };
             let (w, h) = (x1 - x0, y1 - y0);
             let (thin, long) = if w >= h { (h, w) } else { (w, h) };
-            if thin > MAX_THIN || long <= thin {
+            if thin > MAX_THIN {
+                continue;
+            }
+            if long <= thin {
                 continue;
             }
             out.push(if w >= h {

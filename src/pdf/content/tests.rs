@@ -194,7 +194,7 @@ fn page_rotation_and_crop_box() {
 }
 
 #[test]
-fn rulings_from_strokes_and_thin_fills_only() {
+fn rulings_from_strokes_thin_fills_and_the_sides_of_shaded_areas() {
     let b = Builder::new();
     let content = b"0.5 w 100 100 m 300 100 l S \
         100 100 m 100 300 l 150 350 l S \
@@ -208,9 +208,11 @@ fn rulings_from_strokes_and_thin_fills_only() {
     let h = page.rulings.iter().filter(|r| r.is_horizontal(0.1)).count();
     let v = page.rulings.iter().filter(|r| r.is_vertical(0.1)).count();
     // Strokes: one horizontal, one vertical (the diagonal is no line), the four
-    // sides of the stroked rectangle; the thin filled rectangle; not the
-    // background, not the clip, not the white ones, not the dot.
-    assert_eq!((h, v), (4, 3), "{:?}", page.rulings);
+    // sides of the stroked rectangle; the thin filled rectangle; the four
+    // sides of the shaded area (width 0); not the clip, not the white ones,
+    // not the dot.
+    assert_eq!((h, v), (6, 5), "{:?}", page.rulings);
+    assert_eq!(page.rulings.iter().filter(|r| r.width == 0.0).count(), 4);
     assert!(page.rulings.contains(&Ruling { x0: 100.0, top: 692.0, x1: 300.0, bottom: 692.0, width: 0.5 }));
     assert!(page.rulings.contains(&Ruling { x0: 100.0, top: 591.75, x1: 300.0, bottom: 591.75, width: 0.5 }));
 }
@@ -345,4 +347,33 @@ fn a_content_stream_with_an_unusable_length_is_read_to_endstream() {
     let (page, diags) = doc.page(0).expect("page");
     assert_eq!(text(&page), "Hi");
     assert!(diags.iter().any(|d| d.code == "pdf.stream_length"), "{diags:?}");
+}
+
+#[test]
+fn a_spot_colour_at_full_tint_is_ink_and_white_is_white_in_every_space() {
+    let b = Builder::new();
+    let mut spaces = Dictionary::new();
+    spaces.set(
+        "CS0",
+        Object::Array(vec![
+            Object::Name(b"Separation".to_vec()),
+            Object::Name(b"PANTONE 186 C".to_vec()),
+            Object::Name(b"DeviceCMYK".to_vec()),
+            Object::Dictionary(Dictionary::new()),
+        ]),
+    );
+    spaces.set("CS1", Object::Array(vec![Object::Name(b"Separation".to_vec()), Object::Name(b"None".to_vec())]));
+    let mut resources = Dictionary::new();
+    resources.set("ColorSpace", Object::Dictionary(spaces));
+    // Full tint of the spot colour: a line. Tint 0: nothing. RGB white,
+    // CMYK white, the /None separation: nothing. CMYK black: a line.
+    let content = b"/CS0 CS 1 SCN 100 100 m 300 100 l S \
+        0 SCN 100 120 m 300 120 l S \
+        1 1 1 RG 100 140 m 300 140 l S \
+        0 0 0 0 K 100 160 m 300 160 l S \
+        /CS1 CS 1 SCN 100 180 m 300 180 l S \
+        0 0 0 1 K 100 200 m 300 200 l S";
+    let (page, _) = run_page(b, content, resources);
+    let ys: Vec<f32> = page.rulings.iter().map(|r| r.top).collect();
+    assert_eq!(ys, vec![692.0, 592.0], "{:?}", page.rulings);
 }
