@@ -22,6 +22,9 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         return Ok(Format::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        if crate::ofd::package::is_ofd_zip(bytes) {
+            return Ok(Format::Ofd);
+        }
         return Ok(Format::Docx);
     }
     if bytes.starts_with(OLE_MAGIC) {
@@ -97,6 +100,10 @@ mod tests {
         assert_eq!(detect(b"PK\x03\x04rest", "a.pdf"), Ok(Format::Docx));
         assert_eq!(detect("一、总体情况".as_bytes(), "seed.txt"), Ok(Format::Md));
         assert_eq!(detect(b"| a |", "t.md"), Ok(Format::Md));
+        let mut ofd = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        ofd.start_file("OFD.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        let ofd = ofd.finish().unwrap().into_inner();
+        assert_eq!(detect(&ofd, "document.zip"), Ok(Format::Ofd));
         assert_eq!(detect(b"\0\0binary", "t.md").unwrap_err().code, ErrorCode::UnsupportedFormat);
     }
 

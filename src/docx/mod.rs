@@ -8,10 +8,10 @@
 
 mod body;
 mod numbering;
-mod package;
+pub(crate) mod package;
 mod styles;
 mod table;
-mod xml;
+pub(crate) mod xml;
 
 pub use numbering::format_number;
 

@@ -12,7 +12,7 @@
 
 pub(crate) mod lexer;
 mod matrix;
-mod path;
+pub(crate) mod path;
 #[cfg(test)]
 pub(crate) mod testutil;
 

@@ -1,0 +1,227 @@
+//! The OFD front end on real files: the 45 OFD files of ofdrw's test suite
+//! (`../shared/corpora/ofd`) and a construction permit from a government
+//! portal. Every file converts or fails with the code its content calls for;
+//! the text read is the text the pages' `TextCode` elements hold (nothing
+//! invented); phrases checked by eye against drawings of the page geometry
+//! (`cargo run --example ofd_svg`) come out whole. Skipped, with a message,
+//! when the corpus folder is missing.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use govdoc::model::Block;
+
+const CORPUS: &str = "../shared/corpora/ofd";
+const PERMIT: &str = "../shared/corpora/gov-cn/sample_construction-permit_zsbk.ofd";
+
+/// Files that cannot convert, with the reason seen in the file.
+const FAILURES: [(&str, &str); 6] = [
+    // 0 bytes in ofdrw's repository.
+    ("ofdrw-layout__helloworld.ofd", "corrupt"),
+    // Pages of drawn rectangles only (ofdrw's drawing tests): no text.
+    ("ofdrw-converter__V4RideRight.ofd", "no text layer"),
+    ("ofdrw-converter__h.ofd", "no text layer"),
+    ("ofdrw-layout__Page5.ofd", "no text layer"),
+    ("ofdrw-sign__VPage7.ofd", "no text layer"),
+    // Two pages that are each one JPEG: a scan.
+    ("ofdrw-converter__containsJPEG.ofd", "no text layer"),
+];
+
+/// Phrases that must appear whole (white space removed), by file.
+const PHRASES: [(&str, &[&str]); 8] = [
+    ("ofdrw-reader__helloworld.ofd", &["你好呀，OFDReader&Writer！"]),
+    ("ofdrw-converter__999.ofd", &["财天下科技有限公司", "北京市海淀区颐和园西路一亩园11号", "壹万零陆佰圆整"]),
+    ("ofdrw-crypto__hello.ofd", &["拿来主义", "中国一向是所谓“闭关主义”，自己不去，别人也不许来。"]),
+    ("ofdrw-sign__doc1File.ofd", &["十年生死两茫茫，不思量，自难忘。"]),
+    // Text inside composite graphic units (DocumentRes.xml).
+    ("ofdrw-converter__y.ofd", &["数字档案室建设是《关于加强和改进新形势下档案工作的意见》"]),
+    // Invoice labels in a background template, values on the page.
+    ("ofdrw-layout__keyword2.ofd", &["江苏增值税电子普通发票"]),
+    ("ofdrw-reader__helloworld_with_pageblock.ofd", &["你好呀，OFDReader&Writer！"]),
+    ("sample_construction-permit_zsbk.ofd", &["建筑工程施工许可证", "根据《中华人民共和国建筑法》第八条规定，经审"]),
+];
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn corpus_files() -> Option<Vec<PathBuf>> {
+    let dir = Path::new(CORPUS);
+    if !dir.is_dir() {
+        println!("skipped: the OFD corpus {CORPUS} is missing");
+        return None;
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ofd"))
+        .collect();
+    if Path::new(PERMIT).is_file() {
+        files.push(PathBuf::from(PERMIT));
+    }
+    files.sort();
+    Some(files)
+}
+
+/// All text of the output: blocks and cells, white space removed.
+fn output_text(output: &govdoc::Output) -> String {
+    let mut text = String::new();
+    for block in &output.document.blocks {
+        match block {
+            Block::Table(t) => t.cells.iter().for_each(|c| text.push_str(&squeeze(&c.text))),
+            other => {
+                let value = serde_json::to_value(other).unwrap_or_default();
+                text.push_str(&squeeze(value["text"].as_str().unwrap_or("")));
+            }
+        }
+    }
+    text
+}
+
+/// Every character any `TextCode` in the container holds (the oracle: the
+/// output may only hold these).
+fn textcode_chars(path: &Path) -> HashSet<char> {
+    let re = regex::Regex::new(r"(?s)<(?:\w+:)?TextCode\b[^>]*>(.*?)</(?:\w+:)?TextCode>").unwrap();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut chars = HashSet::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        if !file.name().map(|n| n.to_ascii_lowercase().ends_with(".xml")).unwrap_or(false) {
+            continue;
+        }
+        let mut text = String::new();
+        if std::io::Read::read_to_string(&mut file, &mut text).is_err() {
+            continue;
+        }
+        for m in re.captures_iter(&text) {
+            let raw = m[1].replace("<![CDATA[", "").replace("]]>", "");
+            let unescaped = raw
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
+            chars.extend(unescaped.chars());
+        }
+    }
+    chars
+}
+
+#[test]
+fn every_real_ofd_converts_or_fails_with_the_right_code() {
+    let Some(files) = corpus_files() else { return };
+    assert!(files.len() >= 45, "only {} OFD files", files.len());
+    let mut problems = Vec::new();
+    let mut converted = 0;
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let expected = FAILURES.iter().find(|(f, _)| *f == name).map(|(_, code)| *code);
+        match (govdoc::convert_path(path), expected) {
+            (Ok(output), None) => {
+                converted += 1;
+                assert_eq!(output.document.source.format, govdoc::model::Format::Ofd, "{name}");
+                let text = output_text(&output);
+                if text.is_empty() {
+                    problems.push(format!("{name}: converted to no text"));
+                }
+                let allowed = textcode_chars(path);
+                let invented: String = text.chars().filter(|c| !allowed.contains(c)).take(20).collect();
+                if !invented.is_empty() {
+                    problems.push(format!("{name}: characters no TextCode holds: {invented:?}"));
+                }
+                if let Some((_, phrases)) = PHRASES.iter().find(|(f, _)| *f == name) {
+                    for phrase in *phrases {
+                        if !text.contains(&squeeze(phrase)) {
+                            problems.push(format!(
+                                "{name}: {phrase:?} not found in {:?}",
+                                text.chars().take(300).collect::<String>()
+                            ));
+                        }
+                    }
+                }
+            }
+            (Ok(_), Some(code)) => problems.push(format!("{name}: converted, expected {code}")),
+            (Err(e), Some(code)) if e.code.as_str() == code => {}
+            (Err(e), _) => problems.push(format!("{name}: {e}")),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(converted >= 39, "{converted} converted");
+}
+
+/// Ruled tables drawn as OFD path objects come out as tables: the permit's
+/// project sheet and an e-invoice's seller block.
+#[test]
+fn ruled_tables_in_real_files() {
+    let Some(_) = corpus_files() else { return };
+    let cell_texts = |path: &str| -> Vec<Vec<String>> {
+        let output = govdoc::convert_path(path).unwrap_or_else(|e| panic!("{e}"));
+        output
+            .document
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t.cells.iter().map(|c| squeeze(&c.text)).collect()),
+                _ => None,
+            })
+            .collect()
+    };
+    if Path::new(PERMIT).is_file() {
+        let tables = cell_texts(PERMIT);
+        assert!(
+            tables.iter().any(|t| t.windows(2).any(|w| w[0] == "合同工期" && w[1] == "2020年10月09日至2021年04月07日")),
+            "{tables:?}"
+        );
+        assert!(tables.iter().any(|t| t.windows(2).any(|w| w[0] == "项目负责人" && w[1] == "林书成")), "{tables:?}");
+    }
+    let invoice = format!("{CORPUS}/ofdrw-converter__SignScaleError.ofd");
+    let tables = cell_texts(&invoice);
+    assert!(tables.iter().flatten().any(|c| c.contains("江苏中电创新环境科技有限公司")), "{tables:?}");
+}
+
+#[test]
+fn seals_and_annotations_are_noted_not_read() {
+    let Some(_) = corpus_files() else { return };
+    let output = govdoc::convert_path(format!("{CORPUS}/ofdrw-converter__999.ofd")).unwrap();
+    let codes: Vec<&str> = output.document.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"ofd.signatures"), "{codes:?}");
+    assert!(codes.contains(&"ofd.annotations"), "{codes:?}");
+}
+
+#[test]
+fn damaged_and_encrypted_containers() {
+    let Some(_) = corpus_files() else { return };
+    let bytes = std::fs::read(format!("{CORPUS}/ofdrw-reader__helloworld.ofd")).unwrap();
+    // Truncated: the zip's central directory is gone.
+    let err = govdoc::convert_bytes(&bytes[..bytes.len() / 2], "cut.ofd").unwrap_err();
+    assert_eq!(err.code, govdoc::ErrorCode::Corrupt, "{err}");
+    // GM/T 0099 encryption: an Encryptions.xml entry beside OFD.xml.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let file = archive.by_index_raw(i).unwrap();
+        out.raw_copy_file(file).unwrap();
+    }
+    out.start_file("Encryptions.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    std::io::Write::write_all(&mut out, b"<ofd:Encryptions xmlns:ofd=\"http://www.ofdspec.org/2016\"/>").unwrap();
+    let encrypted = out.finish().unwrap().into_inner();
+    let err = govdoc::convert_bytes(&encrypted, "locked.ofd").unwrap_err();
+    assert_eq!(err.code, govdoc::ErrorCode::Encrypted, "{err}");
+    // A page's XML cut short: the one page is unreadable.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut data).unwrap();
+        if name.ends_with("Content.xml") {
+            data.truncate(data.len() / 2);
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut out, &data).unwrap();
+    }
+    let damaged = out.finish().unwrap().into_inner();
+    let err = govdoc::convert_bytes(&damaged, "damaged.ofd").unwrap_err();
+    assert_eq!(err.code, govdoc::ErrorCode::Corrupt, "{err}");
+}
