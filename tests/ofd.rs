@@ -225,3 +225,21 @@ fn damaged_and_encrypted_containers() {
     let err = govdoc::convert_bytes(&damaged, "damaged.ofd").unwrap_err();
     assert_eq!(err.code, govdoc::ErrorCode::Corrupt, "{err}");
 }
+
+/// Widths come from the embedded font when it maps the character: y.ofd
+/// embeds full TrueType fonts, and Latin letters there are wider than the
+/// 0.5 em rule (a `DeltaX` step only ever narrows a box).
+#[test]
+fn embedded_font_metrics_give_widths() {
+    let Some(_) = corpus_files() else { return };
+    let bytes = std::fs::read(format!("{CORPUS}/ofdrw-converter__y.ofd")).unwrap();
+    let (pages, _) = govdoc::ofd::pages(&bytes).unwrap();
+    let latin: Vec<f32> = pages
+        .iter()
+        .flat_map(|p| &p.glyphs)
+        .filter(|g| g.text.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(|g| g.width() / g.size)
+        .collect();
+    assert!(!latin.is_empty());
+    assert!(latin.iter().any(|w| *w > 0.52), "{latin:?}");
+}
