@@ -8,7 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use govdoc::model::Block;
+mod common;
+use common::{convert, table_texts};
 
 /// Samples whose printed tables differ from the DOCX's (tests/agreement.rs).
 const PRINTED_DIFFERENTLY: [&str; 1] = ["split-row"];
@@ -21,23 +22,6 @@ fn ofd_samples() -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-fn convert(path: &Path) -> govdoc::Output {
-    govdoc::convert_path(path).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn tables(output: &govdoc::Output) -> Vec<Vec<(usize, usize, String)>> {
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    output
-        .document
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t.cells.iter().map(|c| (c.row, c.col, squeeze(&c.text))).collect()),
-            _ => None,
-        })
-        .collect()
 }
 
 #[test]
@@ -62,7 +46,7 @@ fn reports_and_tables_read_from_ofd_equal_those_read_from_docx() {
         } else {
             from_docx
         };
-        if tables(&reference) != tables(&from_ofd) {
+        if table_texts(&reference) != table_texts(&from_ofd) {
             disagreements.push(format!("{stem}: tables differ"));
         }
     }
