@@ -41,19 +41,18 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     if matches!(ext.as_str(), "md" | "markdown" | "txt") && !bytes[..bytes.len().min(8192)].contains(&0) {
         return Ok(Format::Md);
     }
-    if ext == "docx" || ext == "pdf" {
+    if ext == "docx" || ext == "pdf" || ext == "ofd" {
         return Err(Error::corrupt(format!(
             "the name says .{ext} but the content does not start like a {} file; it is damaged, or another kind of file renamed",
             ext.to_uppercase()
         )));
     }
     let wrong = match ext.as_str() {
-        "ofd" => "an OFD file (.ofd); export it as PDF or DOCX first".to_string(),
         "wps" | "doc" => format!("a .{ext} file that is not a Word binary document"),
         "" => "a file of unknown type".to_string(),
         other => format!("a .{other} file"),
     };
-    Err(Error::unsupported(format!("govdoc reads DOCX, PDF and Markdown; this is {wrong}")))
+    Err(Error::unsupported(format!("govdoc reads DOCX, PDF, OFD and Markdown; this is {wrong}")))
 }
 
 /// OLE compound files: Word 97–2003 .doc, WPS .wps, Excel .xls — or an
@@ -121,6 +120,7 @@ mod tests {
         assert!(code(b"\x89PNG\r\n\x1a\nxxxx", "scan.png").message.contains("OCR"));
         assert_eq!(code(b"\x01\x02garbage", "a.docx").code, ErrorCode::Corrupt);
         assert_eq!(code(b"\x01\x02garbage", "a.bin").code, ErrorCode::UnsupportedFormat);
+        assert_eq!(code(b"<ofd", "x.ofd").code, ErrorCode::Corrupt);
         assert!(code(b"<ofd", "x.ofd").message.contains("OFD"));
     }
 }

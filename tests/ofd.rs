@@ -243,3 +243,91 @@ fn embedded_font_metrics_give_widths() {
     assert!(!latin.is_empty());
     assert!(latin.iter().any(|w| *w > 0.52), "{latin:?}");
 }
+
+/// Damaged OFD parts, made deterministically from an OFD sample: every part
+/// cut short or with bytes replaced by XML-significant ones or digits. Each
+/// must convert or fail with a SPEC code — never panic, never `internal`.
+#[test]
+fn mutated_containers_never_panic() {
+    let bytes = std::fs::read("samples/split-row.ofd").unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut data).unwrap();
+        parts.push((name, data));
+    }
+    let pack = |parts: &[(String, Vec<u8>)]| {
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, data) in parts {
+            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+            std::io::Write::write_all(&mut out, data).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    };
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    const SUBSTITUTES: &[u8] = b"<>/\"&=-9.0 gMLCBQA";
+    let mut cases = 0;
+    for k in 0..parts.len() {
+        for round in 0..24 {
+            let mut mutated = parts.clone();
+            let data = &mut mutated[k].1;
+            if data.is_empty() {
+                continue;
+            }
+            if round % 4 == 0 {
+                let at = (next() as usize) % data.len();
+                data.truncate(at);
+            } else {
+                for _ in 0..=(round % 5) {
+                    let at = (next() as usize) % data.len();
+                    data[at] = SUBSTITUTES[(next() as usize) % SUBSTITUTES.len()];
+                }
+            }
+            let input = pack(&mutated);
+            let result = std::panic::catch_unwind(|| govdoc::convert_bytes(&input, "mutated.ofd"));
+            match result {
+                Err(_) => panic!("{} mutated (round {round}): panicked", parts[k].0),
+                Ok(Err(e)) => assert_ne!(e.code, govdoc::ErrorCode::Internal, "{}: {e}", parts[k].0),
+                Ok(Ok(_)) => {}
+            }
+            cases += 1;
+        }
+    }
+    assert!(cases > 100, "{cases} cases");
+}
+
+/// `govdoc batch` converts OFD files found in a folder and inside a zip (a
+/// GBK-named entry), telling them by content: one named `.pdf` too.
+#[test]
+fn batch_converts_ofd_in_folders_and_zips() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let ofd = std::fs::read("samples/seed-shishi-commerce-2019.ofd").unwrap();
+    std::fs::write(input.join("report.ofd"), &ofd).unwrap();
+    std::fs::write(input.join("misnamed.pdf"), &ofd).unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("2019/报告.ofd", zip::write::SimpleFileOptions::default()).unwrap();
+    std::io::Write::write_all(&mut zip, &ofd).unwrap();
+    std::fs::write(input.join("archive.zip"), zip.finish().unwrap().into_inner()).unwrap();
+    let out = dir.path().join("out");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_govdoc"))
+        .args(["batch", input.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    for name in ["report.ofd.json", "misnamed.pdf.json", "archive.zip/2019/报告.ofd.json"] {
+        let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join(name)).unwrap()).unwrap();
+        assert_eq!(json["source"]["format"], "ofd", "{name}");
+        assert!(!json["report"].is_null(), "{name}");
+    }
+}

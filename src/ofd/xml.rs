@@ -10,7 +10,7 @@ use crate::docx::xml::{Node as Event, Xml};
 use crate::error::{Error, Result};
 
 /// Most elements one part may hold; a real page has a few thousand.
-pub const MAX_ELEMENTS: usize = 2_000_000;
+pub const MAX_ELEMENTS: usize = 500_000;
 
 /// One element: local name, attributes, children and its own text.
 #[derive(Debug, Clone, Default)]
