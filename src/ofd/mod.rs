@@ -12,8 +12,9 @@
 //! - `path`: `AbbreviatedData` → the PDF path builder → rulings
 //! - `errors`: the front end's error wording
 //!
-//! Annotations (stamps, watermarks, links) and signatures (electronic
-//! seals) are not body text: they are counted in diagnostics, not read.
+//! Annotations (stamps, watermarks, links), signatures (electronic seals)
+//! and attached files are not body text: they are named in diagnostics
+//! (`ofd.annotations`, `ofd.signatures`, `ofd.attachments`), not read.
 
 mod errors;
 mod font;
@@ -85,6 +86,7 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<PageContent>, Vec<Diagnostic>)> {
         }
         annotations(&mut package, document, first_page, &mut diagnostics);
         signatures(&mut package, document, &mut diagnostics);
+        attachments(&mut package, document, &mut diagnostics);
     }
     if total > 0 && unreadable == total {
         return Err(errors::no_readable_page());
@@ -123,6 +125,34 @@ fn annotations(package: &mut OfdPackage<'_>, document: &DocumentInfo, first_page
             )
             .on_page(number),
         );
+    }
+}
+
+/// Attached files (an e-invoice's original XML, a picture): named, not read.
+fn attachments(package: &mut OfdPackage<'_>, document: &DocumentInfo, out: &mut Vec<Diagnostic>) {
+    let Some(location) = &document.attachments else { return };
+    let names: Vec<String> = match package.xml(location) {
+        Ok(Some(list)) => list
+            .children_named("Attachment")
+            .map(|a| {
+                let name = a.attr("Name").unwrap_or("").trim();
+                let format = a.attr("Format").map(|f| format!(".{}", f.trim())).unwrap_or_default();
+                format!("{name}{format}")
+            })
+            .collect(),
+        _ => {
+            out.push(Diagnostic::warning(
+                "ofd.attachments",
+                format!("the attachment list {location} could not be read"),
+            ));
+            return;
+        }
+    };
+    if !names.is_empty() {
+        out.push(Diagnostic::info(
+            "ofd.attachments",
+            format!("{} attached file(s) were not read: {}", names.len(), names.join(", ")),
+        ));
     }
 }
 

@@ -60,6 +60,7 @@ pub struct DocumentInfo {
     /// Resolved locations of `PublicRes` and `DocumentRes` files.
     pub resources: Vec<String>,
     pub annotations: Option<String>,
+    pub attachments: Option<String>,
     /// Signature list (`DocBody/Signatures` in `OFD.xml`).
     pub signatures: Option<String>,
 }
@@ -175,7 +176,8 @@ impl<'a> OfdPackage<'a> {
             });
         }
         let annotations = doc.child_text("Annotations").map(|a| resolve(&location, a));
-        Ok(DocumentInfo { location, page_box, pages, templates, resources, annotations, signatures })
+        let attachments = doc.child_text("Attachments").map(|a| resolve(&location, a));
+        Ok(DocumentInfo { location, page_box, pages, templates, resources, annotations, attachments, signatures })
     }
 }
 

@@ -303,6 +303,9 @@ impl Reader {
         i
     }
 
+    /// A text object's glyphs. `Visible="false"` text is kept, as the PDF
+    /// interpreter keeps invisible (render mode 3) text: over a scan it is the
+    /// only text there is.
     fn text(&mut self, ctx: &mut Context<'_, '_>, object: &Node, parent: &Matrix) -> Result<()> {
         let m = Self::placement(object, parent);
         let font_id = object.attr("Font").unwrap_or("").trim().to_string();
