@@ -98,9 +98,19 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<PageContent>, Vec<Diagnostic>)> {
 /// is not the document's text).
 fn annotations(package: &mut OfdPackage<'_>, document: &DocumentInfo, first_page: usize, out: &mut Vec<Diagnostic>) {
     let Some(location) = &document.annotations else { return };
-    let Ok(Some(list)) = package.xml(location) else {
-        out.push(Diagnostic::warning("ofd.annotations", format!("the annotation list {location} could not be read")));
-        return;
+    let list = match package.xml(location) {
+        Ok(Some(list)) => list,
+        Ok(None) => {
+            let message =
+                format!("Document.xml names the annotation list {location}, which is missing; no annotation was read");
+            out.push(Diagnostic::warning("ofd.annotations", message));
+            return;
+        }
+        Err(e) => {
+            let message = format!("the annotation list {location} could not be read ({})", e.message);
+            out.push(Diagnostic::warning("ofd.annotations", message));
+            return;
+        }
     };
     for page in list.children_named("Page") {
         let Some(file) = page.child_text("FileLoc") else { continue };
