@@ -38,13 +38,24 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pdfplumber
 
-# (OFD sample stem, PDF it transcribes)
-SAMPLES = [
-    ("seed-shishi-commerce-2019", "seed-shishi-commerce-2019.pdf"),
-    ("split-repeated-header", "split-repeated-header.pdf"),
-    ("split-row", "split-row.pdf"),
-    ("report-2021-distinct", "report-2021-distinct.pdf"),
+# Every report sample: the OFD <stem>.ofd transcribes <stem>.pdf.
+STEMS = [
+    "report-2019-libreoffice",
+    "report-2021-distinct",
+    "report-2021-one-row-other",
+    "report-annex-renumbered",
+    "report-blank-cells",
+    "report-check-errors",
+    "report-label-typos",
+    "seed-shishi-commerce-2019",
+    "split-continued-marker",
+    "split-different-columns",
+    "split-header-only",
+    "split-no-header",
+    "split-repeated-header",
+    "split-row",
 ]
+SAMPLES = [(stem, f"{stem}.pdf") for stem in STEMS]
 
 NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 MM_PER_PT = 25.4 / 72.0

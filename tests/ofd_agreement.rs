@@ -27,7 +27,7 @@ fn ofd_samples() -> Vec<PathBuf> {
 #[test]
 fn reports_and_tables_read_from_ofd_equal_those_read_from_docx() {
     let samples = ofd_samples();
-    assert!(samples.len() >= 4, "only {} OFD samples", samples.len());
+    assert!(samples.len() >= 14, "only {} OFD samples", samples.len());
     let mut disagreements = Vec::new();
     for ofd in &samples {
         let stem = ofd.file_stem().unwrap().to_string_lossy().into_owned();

@@ -4,10 +4,10 @@
 //! The text itself never needs decoding — `TextCode` holds Unicode — so a
 //! font matters only for how wide a glyph's box is. The width comes from the
 //! embedded font file (`FontFile`, read with skrifa: the Unicode cmap and the
-//! horizontal metrics) when the font has one that parses; otherwise from a
-//! rule: 1 em for CJK and full-width characters, 0.5 em for the rest — a
-//! proportional Latin font averages about that, and the page's `DeltaX`
-//! values still place every glyph exactly.
+//! horizontal metrics) when the font has one that parses and maps the
+//! character; otherwise the page decides from its `DeltaX` step, with a rule
+//! as the fallback: 1 em for CJK and full-width characters, 0.5 em for the
+//! rest (the half-width Latin of Chinese fonts; see `page`).
 
 use std::collections::HashMap;
 
@@ -30,7 +30,7 @@ pub struct OfdFont {
     /// font skrifa reads.
     pub data: Option<Option<Vec<u8>>>,
     /// Widths looked up so far, in em.
-    widths: HashMap<char, f32>,
+    widths: HashMap<char, Option<f32>>,
 }
 
 impl OfdFont {
@@ -49,12 +49,12 @@ impl OfdFont {
         self.file.is_some() && self.data.is_none()
     }
 
-    /// The advance width of `c` in em: the embedded metrics, else the rule.
-    pub fn width(&mut self, c: char) -> f32 {
+    /// The advance width of `c` in em from the embedded font, when it has one.
+    pub fn measured_width(&mut self, c: char) -> Option<f32> {
         if let Some(&w) = self.widths.get(&c) {
             return w;
         }
-        let w = self.embedded_width(c).unwrap_or_else(|| rule_width(c));
+        let w = self.embedded_width(c);
         self.widths.insert(c, w);
         w
     }
@@ -87,11 +87,12 @@ mod tests {
     #[test]
     fn rule_widths_without_a_font_file() {
         let mut font = OfdFont::new("宋体".into(), false, None);
-        assert_eq!(font.width('中'), 1.0);
-        assert_eq!(font.width('，'), 1.0);
-        assert_eq!(font.width('a'), 0.5);
+        assert_eq!(rule_width('中'), 1.0);
+        assert_eq!(rule_width('，'), 1.0);
+        assert_eq!(rule_width('a'), 0.5);
+        assert_eq!(font.measured_width('a'), None);
         font.set_data(Some(b"not a font".to_vec()));
-        assert_eq!(font.width('b'), 0.5);
+        assert_eq!(font.measured_width('b'), None);
     }
 
     #[test]

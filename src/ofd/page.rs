@@ -10,9 +10,10 @@
 //! Text: `TextCode` holds Unicode, so each character becomes a glyph at the
 //! pen position; `X`/`Y` start a code, `DeltaX`/`DeltaY` (with the `g n v`
 //! repeat form) move the pen between characters. A glyph's box is its
-//! font's advance (see [`super::font`]) — never wider than the `DeltaX` step,
-//! so set-apart characters keep their gap — and the em box around the baseline
-//! as the PDF interpreter draws it. Paths yield rulings through the PDF path
+//! font's advance when the embedded font gives it (see [`super::font`]) —
+//! never wider than the `DeltaX` step, so set-apart characters keep their gap;
+//! without metrics, the step itself up to 1 em, beyond that the rule width —
+//! and the em box around the baseline as the PDF interpreter draws it. Paths yield rulings through the PDF path
 //! builder; images are counted; page blocks and composite objects are drawn
 //! with their transforms. Clip areas paint nothing and are skipped.
 
@@ -36,6 +37,9 @@ pub const PT_PER_MM: f32 = 72.0 / 25.4;
 const DEFAULT_LINE_WIDTH: f32 = 0.353;
 /// Character weight from which text counts as bold (CSS-like 100–900).
 const BOLD_WEIGHT: f32 = 600.0;
+/// Widest advance a single glyph has, in em: a `DeltaX` step beyond it
+/// includes space.
+const MAX_GLYPH_EM: f32 = 1.0;
 /// Colour components (0–255) this close to paper white are invisible.
 const WHITE_MARGIN: f32 = 5.0;
 
@@ -334,16 +338,20 @@ impl Reader {
             let dy = deltas(code.attr("DeltaY"));
             let (mut px, mut py) = (x, y);
             for (i, c) in code.text.chars().enumerate() {
-                let em = match ctx.resources.font(ctx.package, &font_id) {
-                    Some(font) => font.width(c),
-                    None => super::font::rule_width(c),
-                };
-                let natural = em * size * h_scale;
+                let measured = ctx.resources.font(ctx.package, &font_id).and_then(|f| f.measured_width(c));
+                let em_size = size * h_scale;
+                let natural = measured.unwrap_or_else(|| super::font::rule_width(c)) * em_size;
                 let step_x = dx.get(i).copied();
                 let step_y = dy.get(i).copied();
                 if !c.is_control() {
-                    let width = match step_x {
-                        Some(s) if s > 0.0 && ux != 0.0 => natural.min(s),
+                    let width = match (step_x, measured) {
+                        (Some(s), _) if s <= 0.0 || ux == 0.0 => natural,
+                        // Known metrics: a longer step is a gap the page set.
+                        (Some(s), Some(_)) => natural.min(s),
+                        // Unknown metrics: a step no glyph could exceed is the
+                        // glyph's own advance (an "m" is wider than the rule);
+                        // a longer one holds a gap, and the rule width shows it.
+                        (Some(s), None) if s <= MAX_GLYPH_EM * em_size => s,
                         _ => natural,
                     };
                     self.glyph(c, &m, px, py, width, size * ascent, size * descent, glyph_size, font_index, upright)?;
