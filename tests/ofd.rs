@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 
 use govdoc::model::Block;
 
+mod common;
+use common::{RawEntry, raw_zip};
+
 const CORPUS: &str = "../shared/corpora/ofd";
 const PERMIT: &str = "../shared/corpora/gov-cn/sample_construction-permit_zsbk.ofd";
 
@@ -329,5 +332,46 @@ fn batch_converts_ofd_in_folders_and_zips() {
         let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join(name)).unwrap()).unwrap();
         assert_eq!(json["source"]["format"], "ofd", "{name}");
         assert!(!json["report"].is_null(), "{name}");
+    }
+}
+
+/// Entry names in GBK without the UTF-8 flag (zipped on Chinese Windows):
+/// the page and resource file named in Chinese are found, and a zip bomb in
+/// a page costs an error, not memory.
+#[test]
+fn gbk_entry_names_and_bombs() {
+    const NS: &str = r#"xmlns:ofd="http://www.ofdspec.org/2016""#;
+    let ofd = format!(
+        r#"<ofd:OFD {NS} Version="1.0"><ofd:DocBody><ofd:DocRoot>文档/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"#
+    );
+    let document = format!(
+        r#"<ofd:Document {NS}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>公共资源.xml</ofd:PublicRes></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="页面/第1页.xml"/></ofd:Pages></ofd:Document>"#
+    );
+    let res =
+        format!(r#"<ofd:Res {NS}><ofd:Fonts><ofd:Font ID="2" FontName="黑体" Bold="true"/></ofd:Fonts></ofd:Res>"#);
+    let page = format!(
+        r#"<ofd:Page {NS}><ofd:Content><ofd:Layer ID="3"><ofd:TextObject ID="4" Boundary="20 20 100 10" Font="2" Size="5"><ofd:TextCode X="0" Y="5" DeltaX="g 5 5">关于年度报告的通知</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"#
+    );
+    let gbk = |s: &str| encoding_rs::GBK.encode(s).0.into_owned();
+    let entries = |page_entry: RawEntry| {
+        vec![
+            RawEntry::stored(b"OFD.xml", false, ofd.as_bytes()),
+            RawEntry::stored(&gbk("文档/Document.xml"), false, document.as_bytes()),
+            RawEntry::stored(&gbk("文档/公共资源.xml"), false, res.as_bytes()),
+            page_entry,
+        ]
+    };
+    let bytes = raw_zip(&entries(RawEntry::stored(&gbk("文档/页面/第1页.xml"), false, page.as_bytes())));
+    let output = govdoc::convert_bytes(&bytes, "gbk.ofd").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.document.source.format, govdoc::model::Format::Ofd);
+    let json = output.to_json_value();
+    assert!(json.to_string().contains("关于年度报告的通知"), "{json}");
+    // A bomb that declares its size is refused before reading; one whose
+    // header lies is stopped at the lie, as damage.
+    for (declared, code) in [(300u32 << 20, govdoc::ErrorCode::TooLarge), (1000, govdoc::ErrorCode::Corrupt)] {
+        let mut bomb = RawEntry::zero_bomb("x", 300 << 20, declared);
+        bomb.name = gbk("文档/页面/第1页.xml");
+        let err = govdoc::convert_bytes(&raw_zip(&entries(bomb)), "bomb.ofd").unwrap_err();
+        assert_eq!(err.code, code, "{err}");
     }
 }
