@@ -79,9 +79,9 @@ impl<'p, 'a> Context<'p, 'a> {
 /// Reads page `page_ref` of the document as page `number`.
 pub fn read(ctx: &mut Context<'_, '_>, content: &str, number: u32) -> Result<(PageContent, Vec<Diagnostic>)> {
     let page = ctx.package.xml(content)?.ok_or_else(|| super::errors::missing_page(content))?;
+    let mut diagnostics = Vec::new();
     for res in page.children_named("PageRes") {
         let location = resolve(content, &res.text);
-        let mut diagnostics = Vec::new();
         ctx.resources.load(ctx.package, &location, &mut diagnostics);
     }
     let physical = page
@@ -98,7 +98,7 @@ pub fn read(ctx: &mut Context<'_, '_>, content: &str, number: u32) -> Result<(Pa
             height: physical[3] * PT_PER_MM,
             ..Default::default()
         },
-        diagnostics: Vec::new(),
+        diagnostics: diagnostics.into_iter().map(|d| d.on_page(Some(number))).collect(),
         fonts: HashMap::new(),
         composites: Vec::new(),
     };
