@@ -36,11 +36,15 @@ fn report_of(sample: &str) -> (Value, Vec<Value>) {
 fn every_number_of_every_sample_is_read_into_its_key() {
     let mut mismatches = Vec::new();
     let mut compared = 0;
-    // Each DOCX sample, and the PDF LibreOffice exported from it.
+    // Each DOCX sample, the PDF LibreOffice exported from it and the OFD
+    // transcribing that PDF.
     let samples = expected().into_iter().flat_map(|(docx, truth)| {
-        let pdf = docx.replace(".docx", ".pdf");
-        let with_pdf = std::path::Path::new("samples").join(&pdf).exists().then(|| (pdf, truth.clone()));
-        std::iter::once((docx, truth)).chain(with_pdf)
+        let sibling = |ext: &str| {
+            let name = docx.replace(".docx", ext);
+            std::path::Path::new("samples").join(&name).exists().then(|| (name, truth.clone()))
+        };
+        let (with_pdf, with_ofd) = (sibling(".pdf"), sibling(".ofd"));
+        std::iter::once((docx, truth)).chain(with_pdf).chain(with_ofd)
     });
     for (sample, truth) in samples {
         let (report, _) = report_of(&sample);
