@@ -43,7 +43,7 @@ fn rebuild_and_report(bencher: Bencher, name: &str) {
     let fragments = govdoc::docx::read(&sample(name)).expect("reads");
     bencher.bench(|| {
         let rebuilt = govdoc::rebuild::rebuild(black_box(fragments.clone()));
-        govdoc::report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks)
+        govdoc::report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks, &[])
     });
 }
 

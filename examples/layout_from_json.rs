@@ -150,10 +150,11 @@ fn print_fragments(f: &Fragments) {
     }
 }
 
-fn document(fragments: Fragments, format: Format) -> govdoc::Document {
+fn document(mut fragments: Fragments, format: Format) -> govdoc::Document {
     let pages = fragments.pages;
+    let lines = std::mem::take(&mut fragments.lines);
     let rebuilt = govdoc::rebuild::rebuild(fragments);
-    let (report, _) = govdoc::report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks);
+    let (report, _) = govdoc::report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks, &lines);
     govdoc::Document {
         source: Source { name: String::new(), format, sha256: String::new(), pages },
         title: rebuilt.title,
@@ -175,6 +176,7 @@ fn key(block: &Block) -> String {
         Block::Heading { level, text, .. } => format!("h{level}: {}", squeeze(text)),
         Block::Paragraph { text, .. } => format!("p: {}", squeeze(text)),
         Block::Table(t) => format!("table {}x{} header {}", t.rows, t.cols, t.header_rows),
+        Block::Note(n) => format!("note {}: {}", n.label, squeeze(&n.text)),
     }
 }
 

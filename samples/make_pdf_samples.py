@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -205,6 +206,82 @@ def make_libreoffice(out: Path) -> None:
         repeated = tmp / "seed-shishi-commerce-2019-repeated-header.docx"
         docx_repeated_header(HERE / "seed-shishi-commerce-2019.docx", repeated)
         soffice_to_pdf(repeated, out / "seed-shishi-commerce-2019-repeated-header.pdf")
+        for variant in PAGE_END_VARIANTS:
+            make_page_end_variant(variant, tmp, out)
+
+
+# Two tables cut by a page end at a place the table finder once missed (issue 9): the
+# section-四 table with its first header row alone at the foot of a page, and the 2019
+# section-二 table with its last sub-table (第二十条第（九）项, a two-column header of its
+# own) starting on a new page. Each is a copy of a DOCX sample with another top margin
+# (and, for the second, space above one heading), values found by probing LibreOffice
+# 7.4's layout; the export is checked to break where it should, so a LibreOffice that
+# lays the pages out differently stops the script instead of writing a sample that no
+# longer shows the case.
+
+
+def page_lines(pdf_path: Path) -> list[list[str]]:
+    """The text lines of each page, white space removed."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf_path) as pdf:
+        return [["".join(line.split()) for line in (page.extract_text() or "").split("\n")] for page in pdf.pages]
+
+
+def reviews_header_cut(pages: list[list[str]]) -> bool:
+    """The section-四 table's first header row (行政复议 | 行政诉讼) ends a page, its
+    second (… 未经复议直接起诉 | 复议后起诉) starts the next."""
+    return any(
+        first and first[-1] == "行政复议行政诉讼" and any("未经复议直接起诉" in line for line in second[:3])
+        for first, second in zip(pages, pages[1:])
+    )
+
+
+def last_subtable_cut(pages: list[list[str]]) -> bool:
+    """The 2019 section-二 table's 第二十条第（八）项 sub-table ends a page and
+    第二十条第（九）项 starts the next."""
+    return any(
+        any("第二十条第（八）项" in line for line in first) and second and second[0] == "第二十条第（九）项"
+        for first, second in zip(pages, pages[1:])
+    )
+
+
+@dataclass
+class PageEndVariant:
+    source: str                 # the DOCX sample
+    name: str                   # the PDF written
+    condition: object           # page_lines → bool: the page end falls where it should
+    top_margin_cm: float
+    space_above: tuple = ()     # (start of a paragraph's text, points of space before it)
+
+
+PAGE_END_VARIANTS = [
+    PageEndVariant("report-2021-distinct.docx", "report-2021-distinct-reviews-header-cut.pdf",
+                   reviews_header_cut, 5.2),
+    PageEndVariant("report-2019-libreoffice.docx", "report-2019-libreoffice-last-subtable-cut.pdf",
+                   last_subtable_cut, 8.31, ("二、主动公开", 34)),
+]
+
+
+def make_page_end_variant(variant: PageEndVariant, tmp: Path, out: Path) -> None:
+    import docx
+    from docx.shared import Cm, Pt
+
+    d = docx.Document(HERE / variant.source)
+    for s in d.sections:
+        s.top_margin = Cm(variant.top_margin_cm)
+    if variant.space_above:
+        start, points = variant.space_above
+        for p in d.paragraphs:
+            if p.text.startswith(start):
+                p.paragraph_format.space_before = Pt(points)
+    d.core_properties.revision = 1
+    docx_path = tmp / variant.source
+    d.save(docx_path)
+    soffice_to_pdf(docx_path, out / variant.name)
+    if not variant.condition(page_lines(out / variant.name)):
+        raise SystemExit(f"{variant.name}: the page end is no longer where {variant.condition.__name__} wants it; "
+                         "probe other PAGE_END_VARIANTS values")
 
 
 # ----------------------------------------------------------------------------------
@@ -537,6 +614,18 @@ seed-shishi-commerce-2019-repeated-header.pdf
     marked w:tblHeader and taller margins: LibreOffice repeats the header rows at the top of
     the continuation on the next page.
 
+report-2021-distinct-reviews-header-cut.pdf
+    report-2021-distinct.docx with a 5.2 cm top margin: the section-四 table's first header
+    row (行政复议 | 行政诉讼) is the last line of page 3, its second and third header rows and
+    the number row open page 4. One table of 4 rows × 15 columns once rejoined (the
+    continuation's header rows divide the cells of the row above).
+
+report-2019-libreoffice-last-subtable-cut.pdf
+    report-2019-libreoffice.docx with an 8.31 cm top margin and 34 pt above the heading
+    二、主动公开政府信息情况: the section-二 table breaks before its last sub-table, so page 3
+    opens with 第二十条第（九）项 and its own two-column header (采购项目数量 | 采购总金额).
+    One table of 18 rows once rejoined (the title is numbered next after 第二十条第（八）项).
+
 rl-unigb-ucs2.pdf
     reportlab UnicodeCIDFont('STSong-Light'): Type0 / CIDFontType0 not embedded,
     /Encoding /UniGB-UCS2-H, Adobe-GB1, no ToUnicode; widths from /W after code → CID
@@ -548,13 +637,32 @@ rl-gbk-euc.pdf
     as 1-byte codes and Chinese as 2-byte codes in the same strings (codespace splitting,
     GBK decoding, code → CID for widths). A ruled table drawn with canvas.grid (m/l/S).
 
+rl-tables-partly-ruled.pdf
+    Written by samples/make_table_samples.py (reportlab canvas, STSong-Light not
+    embedded): tables without a full grid, one of each kind. Page 1: a three-line table
+    (三线表: top rule, rule under the header, bottom rule, no verticals; one label wraps
+    onto a second line); a 统计公报 table (top, header and bottom rules plus verticals,
+    no rules between body rows); a grid stroked in a spot colour (Separation space, tint
+    1 = full ink) with its header row shaded at tint 0.15. Page 2: a grid drawn only as
+    gray cell fills with 2 pt white gaps between them; a ruled grid whose header vertical
+    is dragged 5 pt off the vertical below it. Every table one value per cell, rows as
+    printed, no sliver column.
+
 identity-h-ttf-no-tounicode.pdf
     Written by hand: Type0 / CIDFontType2, /Encoding /Identity-H, CIDToGIDMap /Identity,
     an embedded TrueType subset of Noto Sans CJK SC (outlines converted to quadratics)
     and NO ToUnicode: text only through the embedded font's cmap reversed from glyph ids.
     A TJ with a kerning offset inside CJK text. A table whose borders are thin filled
     rectangles (0.5 pt, Word's habit), a shaded header background (a large filled
-    rectangle: not a ruling) and a clipping rectangle `re W n` (not a ruling).
+    rectangle: its sides are rulings, on the borders) and a clipping rectangle `re W n`
+    (not a ruling).
+
+visible-text.pdf
+    reportlab canvas, STSong-Light: only what a reader sees is text. A running footer on
+    pages 1-4 (removed and listed in pdf.furniture, but kept on page 4 where it is all the
+    page holds); a line outside the CropBox (pdf.outside_page); a paragraph cut by the
+    page end mid-word and rejoined; a cell clipped to two of its three lines and its
+    overflow drawn again above page 3 (pdf.clipped), so nothing is doubled.
 
 enc-rc4-empty-user.pdf, enc-aes128-empty-user.pdf, enc-aes256-empty-user.pdf
     rl-unigb-ucs2.pdf encrypted with an EMPTY user password (an owner password set):
@@ -596,6 +704,85 @@ def make_fixtures(out: Path) -> None:
     with pikepdf.open(plain) as p:
         p.save(out / "object-streams.pdf", static_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     plain.unlink()
+    make_blank_space_font(out / "blank-space-glyph.ttf")
+
+
+def make_blank_space_font(path: Path) -> None:
+    """DejaVu Sans cut to 'a', 'b' and the space glyph, with the space taken out of
+    the cmap: a space glyph no table maps to Unicode, as in Word's subset fonts
+    (src/pdf/font/embedded.rs tests that it reads as blank)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.glyph_names = True
+    font = TTFont("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="ab ")
+    subsetter.subset(font)
+    for table in font["cmap"].tables:
+        table.cmap.pop(32, None)
+    font.save(path)
+
+
+def make_visible_text(out: Path) -> None:
+    """visible-text.pdf: only what a reader sees is text (issue 10). reportlab canvas,
+    STSong-Light 12 pt, lines of 30 characters from x = 90."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    tmp = out / "visible-text.tmp.pdf"
+    c = canvas.Canvas(str(tmp), pagesize=A4, invariant=1)
+    width, height = A4
+    full = "一二三四五六七八九十" * 3
+
+    def footer():
+        c.setFont("STSong-Light", 10)
+        c.drawString(90, 60, "某某区财政局文件汇编")
+
+    def lines(y, texts, indent_first=True):
+        c.setFont("STSong-Light", 12)
+        for k, t in enumerate(texts):
+            c.drawString(114 if (k == 0 and indent_first) else 90, y - 20 * k, t)
+
+    # Page 1: running footer; a title; a paragraph; a paragraph that runs on
+    # to page 2 (its last line fills the measure, no closing punctuation); a
+    # line drawn outside the CropBox (hidden by the viewer).
+    footer()
+    c.setFont("STSong-Light", 18)
+    c.drawCentredString(width / 2, height - 120, "关于可见文字的示例说明")
+    lines(height - 170, ["第一段文字从这里开始，它说明示例的用途和范围以及使用", full[:20] + "。"])
+    lines(height - 230, ["第二段写到页面的末尾仍未结束，下一页接着写下去直到下一", full, full[:29] + "信"])
+    c.setFont("STSong-Light", 12)
+    c.drawString(90, 15, "这一行在裁剪框之外，阅读器看不到。")
+    c.setCropBox((0, 30, width, height))
+    c.showPage()
+    # Page 2: the paragraph goes on at the margin; then a cell that clips its
+    # text to two of its three lines (WPS Spreadsheets' overflow).
+    footer()
+    lines(height - 110, ["息管理数据库，依法处理有关事项。"], indent_first=False)
+    c.saveState()
+    p = c.beginPath()
+    p.rect(80, height - 236, 440, 46)
+    c.clipPath(p, stroke=0, fill=0)
+    lines(height - 210, ["单元格里的第一行文字，说明各项支出的用途和金额，", "单元格里的第二行文字。", "单元格里的第三行文字，被裁剪掉了。"])
+    c.restoreState()
+    c.showPage()
+    # Page 3: the same cell's overflow drawn again above the page (y > height)
+    # with its last line visible at the top, as WPS draws it.
+    footer()
+    lines(height + 30, ["单元格里的第一行文字，说明各项支出的用途和金额，", "单元格里的第二行文字。", "单元格里的第三行文字，接在页首。"])
+    lines(height - 140, ["第三页的正文段落，结束。"])
+    c.showPage()
+    # Page 4: the running footer's line is all the page holds: it stays.
+    footer()
+    c.showPage()
+    c.save()
+    normalize_pdf(tmp, out / "visible-text.pdf")
+    tmp.unlink()
 
 
 def sha256(path: Path) -> str:
@@ -609,6 +796,7 @@ def build(out: Path) -> None:
     make_identity_h(out)
     make_encrypted(out)
     make_libreoffice(out)
+    make_visible_text(out)
 
 
 def main() -> None:

@@ -931,6 +931,7 @@ class StyleDef:
     rpr: str = ""          # raw <w:rPr> content
     based_on: str | None = "a"
     kind: str = "paragraph"
+    tblpr: str = ""        # raw <w:tblPr> content (table styles)
 
 
 def styles_xml(fonts: dict, extra: list[StyleDef]) -> str:
@@ -958,8 +959,9 @@ def styles_xml(fonts: dict, extra: list[StyleDef]) -> str:
         based = f'<w:basedOn w:val="{s.based_on}"/>' if s.based_on else ""
         p = f"<w:pPr>{s.ppr}</w:pPr>" if s.ppr else ""
         r = f"<w:rPr>{s.rpr}</w:rPr>" if s.rpr else ""
+        t = f"<w:tblPr>{s.tblpr}</w:tblPr>" if s.tblpr else ""
         more.append(f'<w:style w:type="{s.kind}" w:styleId="{esc(s.style_id)}"><w:name w:val="{esc(s.name)}"/>'
-                    f'{based}<w:qFormat/>{p}{r}</w:style>')
+                    f'{based}<w:qFormat/>{p}{r}{t}</w:style>')
     return f'<w:styles {NSDECLS} mc:Ignorable="w14">{defaults}{base}{"".join(more)}</w:styles>'
 
 
@@ -2205,6 +2207,173 @@ def build_notice(path: Path) -> Expect:
 
 
 
+# --- 7.8 table-boundaries.docx: when two tables are one table
+#
+# Three situations a reader tells apart at a glance, each with an empty paragraph between the
+# tables: (1) two different statistics tables with the same header (and two numbered lists, the
+# second starting again at 1) — apart; (2) a long table in an APPLIED TABLE STYLE (w:tblStyle,
+# borders from styles.xml) whose two header rows are marked w:tblHeader (Word and LibreOffice repeat
+# them at the top of the next page), then a second table in the same style with the same marked
+# header and a list of its own starting at 1 — apart, no row dropped; (3) a task list cut by hand
+# into two w:tbl across an empty paragraph, the second part without a header, its 序号 going on
+# from 5 — one table.
+
+BOUNDARIES_FILE = "table-boundaries.docx"
+BOUNDARIES_TITLE = "关于2023年度政务服务工作情况的报告"
+GRID_STYLE = StyleDef(
+    "af0", "政务表格", based_on="a1", kind="table",
+    tblpr='<w:tblBorders>' + "".join(BORDER.format(side=side) for side in
+                                     ("top", "left", "bottom", "right", "insideH", "insideV")) + '</w:tblBorders>')
+
+QUARTERS = ["一季度", "二季度", "三季度", "四季度"]
+QUARTER_HEAD = ["季度", "受理件数", "办结件数", "按时办结率"]
+QUARTERS_2022 = [["3102", "3055", "98.1%"], ["3378", "3349", "98.6%"], ["3264", "3218", "97.9%"],
+                 ["3517", "3480", "98.4%"]]
+QUARTERS_2023 = [["3409", "3376", "99.0%"], ["3655", "3611", "98.8%"], ["3592", "3570", "99.4%"],
+                 ["3821", "3797", "99.2%"]]
+LIST_HEAD = ["序号", "改革举措", "牵头单位"]
+LIST_DONE = [["1", "推行“一件事一次办”", "市政务服务中心"], ["2", "压减审批环节和时限", "市行政审批服务局"],
+             ["3", "推广电子证照应用", "市大数据中心"]]
+LIST_NEXT = [["1", "拓展“跨省通办”事项", "市政务服务中心"], ["2", "建设“15分钟政务服务圈”", "各县（市、区）人民政府"],
+             ["3", "完善“好差评”制度", "市行政审批服务局"]]
+CATALOG_ITEMS = [
+    "企业设立登记", "企业变更登记", "企业注销登记", "个体工商户登记", "食品经营许可", "药品零售许可",
+    "建筑工程施工许可", "建设工程规划许可", "建设用地规划许可", "城镇污水排入排水管网许可", "占用挖掘城市道路审批",
+    "户外广告设施设置审批", "公共场所卫生许可", "医疗机构执业登记", "民办学校办学许可", "人力资源服务许可",
+    "道路货物运输经营许可", "出租汽车经营许可", "危险化学品经营许可", "烟花爆竹经营许可", "取水许可",
+    "林木采伐许可", "动物防疫条件合格证核发", "种子生产经营许可", "社会团体成立登记", "民办非企业单位成立登记",
+    "不动产首次登记", "不动产转移登记", "商品房预售许可", "特种设备使用登记", "排污许可", "消防安全检查",
+    "旅行社设立许可", "娱乐场所经营许可", "网络文化经营许可", "兽药经营许可", "农药经营许可", "渔业捕捞许可",
+    "河道采砂许可", "临时占用林地审批", "护林防火许可", "燃气经营许可", "大型临时活动安全许可", "校车使用许可",
+    "养老机构备案",
+]
+NEW_ITEMS = ["新生儿出生“一件事”", "企业开办“一件事”", "退休“一件事”", "二手房转移登记及水电气联动过户"]
+TASK_HEAD = ["序号", "工作任务", "牵头单位", "完成时限"]
+TASKS = [
+    ["1", "梳理公布政务服务事项目录", "市政务服务中心", "2024年3月"],
+    ["2", "推进政务服务标准化建设", "市行政审批服务局", "2024年6月"],
+    ["3", "完善一体化政务服务平台", "市大数据中心", "2024年6月"],
+    ["4", "开展窗口服务能力提升培训", "市政务服务中心", "2024年9月"],
+    ["5", "推动高频事项“掌上办”", "市大数据中心", "2024年9月"],
+    ["6", "健全政务服务评价体系", "市行政审批服务局", "2024年10月"],
+    ["7", "开展政务服务满意度调查", "市统计局", "2024年11月"],
+    ["8", "总结评估年度工作成效", "市政务服务中心", "2024年12月"],
+]
+
+
+def styled_tbl(grid_cm: list[float], rows: list[list[str]], *, header_rows: int, mark_header: bool,
+               spans: dict | None = None) -> tuple[str, list]:
+    """A w:tbl in the applied table style GRID_STYLE (no direct borders), its first `header_rows`
+    rows marked w:tblHeader if `mark_header`. `spans` maps (row, col) to (row_span, col_span);
+    covered slots are written as vMerge continuations or left out of gridSpan cells.
+    Returns the XML and the cells as (row, col, row_span, col_span, text)."""
+    spans = spans or {}
+    grid = [cm_to_dxa(w) for w in grid_cm]
+    covered = {}
+    for (r, c), (rs, cs) in spans.items():
+        for rr in range(r, r + rs):
+            for cc in range(c, c + cs):
+                if (rr, cc) != (r, c):
+                    covered[(rr, cc)] = (r, c)
+    cells, rows_xml = [], []
+    for r, row in enumerate(rows):
+        tcs, c = [], 0
+        while c < len(grid):
+            origin = covered.get((r, c))
+            if origin and origin[0] != r:        # under a vertical merge
+                rs, cs = spans[origin]
+                tcs.append(tc(cell_para("", font=DEFAULT_FONTS["table"], size=10.5),
+                              sum(grid[c:c + cs]), span=cs, vmerge="continue", borders=False))
+                c += cs
+                continue
+            rs, cs = spans.get((r, c), (1, 1))
+            text = row[c]
+            cells.append((r, c, rs, cs, text))
+            tcs.append(tc(cell_para(text, font=DEFAULT_FONTS["table"], size=10.5), sum(grid[c:c + cs]), span=cs,
+                          vmerge="restart" if rs > 1 else None, borders=False))
+            c += cs
+        header = "bare" if mark_header and r < header_rows else None
+        rows_xml.append(tr("".join(tcs), header=header))
+    props = (f'<w:tblStyle w:val="{GRID_STYLE.style_id}"/><w:tblW w:w="{sum(grid)}" w:type="dxa"/>'
+             '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+             'w:noHBand="0" w:noVBand="1"/>')
+    tbl_xml = (f"<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid>"
+               + "".join(f'<w:gridCol w:w="{w}"/>' for w in grid) + "</w:tblGrid>" + "".join(rows_xml) + "</w:tbl>")
+    return tbl_xml, cells
+
+
+def build_table_boundaries(path: Path) -> Expect:
+    ex = Expect()
+    b = DocxBuilder(fonts=dict(DEFAULT_FONTS), styles=[GRID_STYLE], title=BOUNDARIES_TITLE)
+    b.title_lines([BOUNDARIES_TITLE])
+    ex.title(BOUNDARIES_TITLE)
+
+    def P(text, why=""):
+        b.body_paragraph(text)
+        ex.paragraph(text, why)
+
+    def H(text):
+        b.heading(1, text)
+        ex.heading(1, text)
+
+    def T(grid_cm, rows, *, header_rows, mark_header=False, spans=None, why="", expect=True):
+        xml, cells = styled_tbl(grid_cm, rows, header_rows=header_rows, mark_header=mark_header, spans=spans)
+        b.append(xml)
+        if expect:
+            ex.table(len(rows), len(grid_cm), header_rows, cells, why)
+        return cells
+
+    def gap():
+        b.append(para("", ppr(line_exact=28)))
+
+    quarter_grid = [3.6, 3.6, 3.6, 3.6]
+    list_grid = [1.6, 7.8, 5.0]
+    P("2023年，我市持续深化“放管服”改革，政务服务事项办理质效稳步提升。现将有关情况报告如下。")
+    H("一、两年办理情况")
+    P("2022年、2023年全市政务服务事项分季度办理情况分别见下表。")
+    T(quarter_grid, [QUARTER_HEAD] + [[q] + v for q, v in zip(QUARTERS, QUARTERS_2022)], header_rows=1,
+      why="2022: a table of its own")
+    gap()
+    T(quarter_grid, [QUARTER_HEAD] + [[q] + v for q, v in zip(QUARTERS, QUARTERS_2023)], header_rows=1,
+      why="2023: only an empty paragraph before it, the same header and row labels (一季度 … again): "
+          "a second table, not a continuation")
+    P("2023年已完成的改革举措和2024年拟推进的改革举措如下。")
+    T(list_grid, [LIST_HEAD] + LIST_DONE, header_rows=1, why="the measures done, numbered 1–3")
+    gap()
+    T(list_grid, LIST_NEXT, header_rows=0,
+      why="no header, only an empty paragraph before it, but its 序号 starts again at 1: another list")
+    H("二、政务服务事项目录")
+    P("纳入目录管理的政务服务事项及其办理时限如下（单位：工作日）。")
+    catalog_grid = [1.6, 7.4, 2.7, 2.7]
+    head = [["序号", "事项名称", "办理时限", ""], ["", "", "法定时限", "承诺时限"]]
+    spans = {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 2)}
+    rows = head + [[str(i), name, str(20 - i % 3 * 5), str(5 + i % 4)] for i, name in
+                   enumerate(CATALOG_ITEMS, start=1)]
+    T(catalog_grid, rows, header_rows=2, mark_header=True, spans=spans,
+      why="an applied table style (w:tblStyle) and two header rows marked w:tblHeader; long enough to run "
+          "onto the next page, where Word repeats the header: ONE table, every row kept")
+    gap()
+    rows = head + [[str(i), name, str(15), str(5)] for i, name in enumerate(NEW_ITEMS, start=1)]
+    T(catalog_grid, rows, header_rows=2, mark_header=True, spans=spans,
+      why="the same style and the same marked header after an empty paragraph, 序号 from 1 again: a table of its own")
+    H("三、2024年工作任务")
+    P("2024年重点工作任务分解如下。")
+    task_grid = [1.6, 6.6, 4.2, 2.8]
+    T(task_grid, [TASK_HEAD] + TASKS[:4], header_rows=1, expect=False)
+    gap()
+    T(task_grid, TASKS[4:], header_rows=0, expect=False)
+    ex.table(9, 4, 1, [(r, c, 1, 1, text) for r, row in enumerate([TASK_HEAD] + TASKS) for c, text in enumerate(row)],
+             "ONE table: the list cut by hand into two w:tbl with an empty paragraph between; the second part has "
+             "no header and its 序号 goes on from 5")
+    P("以上任务由各牵头单位抓好落实，市政务服务中心定期调度。")
+    b.append(para(run("云溪市政务服务管理办公室", rpr(font=DEFAULT_FONTS["body"], size=16)),
+                  ppr(align="right", line_exact=28)))
+    ex.paragraph("云溪市政务服务管理办公室", "signature, right-aligned")
+    b.save(path)
+    return ex
+
+
 # --- 7.7 the report-layer samples: tables read by LABEL, values as reports write them, the 勾稽 checks
 #
 # Whole reports made by build_report() whose tables the report layer must read by their labels:
@@ -2722,7 +2891,7 @@ def build_not_a_report(path: Path) -> Expect:
     return ex
 
 
-NOT_REPORTS = ["docx-features.docx", "adjacent-tables-apart.docx", NOT_REPORT_FILE]
+NOT_REPORTS = ["docx-features.docx", "adjacent-tables-apart.docx", NOT_REPORT_FILE, BOUNDARIES_FILE]
 
 
 def layer_readme_section(spec: ReportSpec) -> str:
@@ -2906,7 +3075,8 @@ and the planted failures are the same under both.
 
 
 def readme(specs: list[ReportSpec], features: Expect, splits: list[ReportSpec] = (),
-           notice: Expect | None = None, layer: list[ReportSpec] = (), not_report: Expect | None = None) -> str:
+           notice: Expect | None = None, layer: list[ReportSpec] = (), not_report: Expect | None = None,
+           boundaries: Expect | None = None) -> str:
     seed, d21, d19 = specs
 
     def row(file, what, exercises, output):
@@ -2981,6 +3151,21 @@ def readme(specs: list[ReportSpec], features: Expect, splits: list[ReportSpec] =
             "a report",
             "report null (expected-numbers.json: `\"report\": null`), no report.* diagnostics; the blocks listed "
             "below (recommended: title `" + NOT_REPORT_TITLE + "`, the 发文机关标志 and 发文字号 paragraphs)"))
+    if boundaries is not None:
+        rows.append(row(
+            BOUNDARIES_FILE,
+            f"NOT an annual report: a short report `{BOUNDARIES_TITLE}` with tables that touch across one empty "
+            "paragraph each, in an applied table style (`w:tblStyle` 政务表格, borders from styles.xml, none on the "
+            "cells)",
+            "when two tables are one table: (1) 2022 and 2023 quarterly tables with the SAME header and row labels "
+            "(一季度 … again), an empty paragraph between; a numbered list 1–3 and, after an empty paragraph, a "
+            "headerless list numbered 1–3 again; (2) a 47-row catalogue whose two header rows are marked "
+            "`<w:tblHeader/>` (it runs onto the next page, where Word repeats them), then after an empty paragraph "
+            "a second table in the same style with the same marked header and 序号 from 1; (3) a task list cut by "
+            "hand into two w:tbl across an empty paragraph, the second part without a header, 序号 going on 5–8",
+            "the blocks listed below: tables (1) and (2) each a table of their own (parts 1, no row dropped), (3) "
+            "ONE table of 9 rows (parts 2), with one `table.rejoined` diagnostic naming the numbering evidence; "
+            "report null"))
     out = README_HEAD + "\n".join(rows) + "\n"
     out += """
 Notes
@@ -3031,6 +3216,10 @@ the tables are not blocks.
         out += LAYER_README_INTRO
         for spec in layer:
             out += layer_readme_section(spec)
+    if boundaries is not None:
+        out += (f"\n## {BOUNDARIES_FILE} — expected output in reading order\n\n"
+                "Text is compared ignoring white space; the empty paragraphs between the tables are not blocks.\n\n"
+                "```\n" + expected_features_text(boundaries) + "\n```\n")
     if not_report is not None:
         out += (f"\n## {NOT_REPORT_FILE} — expected output in reading order\n\n"
                 "Text is compared ignoring white space; report null.\n\n```\n"
@@ -3059,6 +3248,7 @@ def build_all(outdir: Path) -> None:
             raise SystemExit(f"{spec.file}: numbers break the rules: {fails}")
         build_report(outdir / spec.file, spec)
     notice = build_notice(outdir / "adjacent-tables-apart.docx")
+    boundaries = build_table_boundaries(outdir / BOUNDARIES_FILE)
     layer = layer_samples()
     for spec in layer:
         for present_parts in (False, True):
@@ -3068,7 +3258,7 @@ def build_all(outdir: Path) -> None:
                 raise SystemExit(f"{spec.file}: the checks that fail {fails} are not the planted {spec.failed_checks}")
         build_report(outdir / spec.file, spec)
     not_report = build_not_a_report(outdir / NOT_REPORT_FILE)
-    (outdir / "README.txt").write_text(readme(specs, features, splits, notice, layer, not_report),
+    (outdir / "README.txt").write_text(readme(specs, features, splits, notice, layer, not_report, boundaries),
                                        encoding="utf-8")
     for p in sorted(outdir.glob("*.docx")):
         print(f"{p.stat().st_size:8d}  {p.relative_to(outdir.parent) if outdir.parent in p.parents else p}")

@@ -105,7 +105,7 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
         )));
     }
     let format = detect::detect(bytes, name)?;
-    let fragments = match format {
+    let mut fragments = match format {
         model::Format::Docx => docx::read(bytes)?,
         model::Format::Md => md::read(bytes)?,
         model::Format::Pdf => pdf::read(bytes)?,
@@ -113,9 +113,10 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
     };
     let pages = fragments.pages;
     let mut diagnostics = fragments.diagnostics.clone();
+    let lines = std::mem::take(&mut fragments.lines);
     let rebuilt = rebuild::rebuild(fragments);
     diagnostics.extend(rebuilt.diagnostics);
-    let (report, report_diagnostics) = report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks);
+    let (report, report_diagnostics) = report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks, &lines);
     diagnostics.extend(report_diagnostics);
     let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages };
     Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, report, diagnostics } })

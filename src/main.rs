@@ -26,6 +26,10 @@ enum Command {
         /// RFC 8785 canonical bytes instead of pretty JSON.
         #[arg(long)]
         compact: bool,
+        /// Exit with status 1 when the conversion has warnings (the JSON is
+        /// still written, so the warnings can be read in it).
+        #[arg(long)]
+        strict: bool,
     },
     /// Convert every document below a folder or inside a .zip, in parallel:
     /// OUTDIR/<relative path>.json each, failures in OUTDIR/errors.jsonl.
@@ -47,6 +51,10 @@ enum Command {
         /// Also write the summary CSV of the recognized reports here.
         #[arg(long, value_name = "stats.csv")]
         summary: Option<PathBuf>,
+        /// Exit with status 1 when any output has warnings (they are listed
+        /// in OUTDIR/warnings.jsonl; the outputs are still written).
+        #[arg(long)]
+        strict: bool,
     },
     /// Convert every sample and compare with GOLDEN/<file name>.json.
     Golden {
@@ -61,15 +69,15 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Convert { file, output, compact } => convert(&file, output.as_deref(), compact),
-        Command::Batch { input, output, jobs, force, verbose, summary } => {
+        Command::Convert { file, output, compact, strict } => convert(&file, output.as_deref(), compact, strict),
+        Command::Batch { input, output, jobs, force, verbose, summary, strict } => {
             let options = govdoc::batch::Options {
                 jobs: jobs.map(|j| j as usize),
                 force,
                 collect_reports: summary.is_some(),
                 ..Default::default()
             };
-            batch(&input, &output, &options, verbose, summary.as_deref())
+            batch(&input, &output, &options, verbose, summary.as_deref(), strict)
         }
         Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless),
     }
@@ -83,6 +91,7 @@ fn batch(
     options: &govdoc::batch::Options,
     verbose: bool,
     summary_csv: Option<&std::path::Path>,
+    strict: bool,
 ) -> ExitCode {
     use std::io::IsTerminal;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -110,14 +119,18 @@ fn batch(
                 }
             }
         }
-        Event::Finished { source, status } => {
+        Event::Finished { source, status, warnings } => {
             if let Status::Failed(_) = status {
                 let failed = failures.fetch_add(1, Ordering::Relaxed) + 1;
                 bar.set_message(format!("{failed} failed"));
             }
             if verbose {
                 log(match status {
+                    Status::Converted if warnings > 0 => {
+                        format!("warnings   {source}: converted with {warnings} warning(s), listed in warnings.jsonl")
+                    }
                     Status::Converted => format!("converted  {source}"),
+                    Status::Unchanged if warnings > 0 => format!("unchanged  {source} ({warnings} warning(s))"),
                     Status::Unchanged => format!("unchanged  {source}"),
                     Status::Failed(e) => format!("failed     {source}: {}: {}", e.code, e.message),
                 });
@@ -154,15 +167,26 @@ fn batch(
         "failed 0".to_string()
     };
     let skipped_hint = if summary.skipped.is_empty() || verbose { "" } else { "; --verbose lists them" };
+    let see_warnings = if summary.outputs_with_warnings > 0 {
+        format!(" (see {})", summary.warnings_path.display())
+    } else {
+        String::new()
+    };
+    let unchanged_with_warnings = summary.outputs_with_warnings - summary.converted_with_warnings;
+    let unchanged = if unchanged_with_warnings > 0 {
+        format!("{} ({unchanged_with_warnings} with warnings)", summary.unchanged)
+    } else {
+        summary.unchanged.to_string()
+    };
     println!(
-        "converted {}, unchanged {}, skipped {} (not documents{skipped_hint}), {failed}",
+        "converted {}, converted with warnings {}{see_warnings}, unchanged {unchanged}, skipped {} (not documents{skipped_hint}), {failed}",
         summary.converted,
-        summary.unchanged,
+        summary.converted_with_warnings,
         summary.skipped.len()
     );
     println!(
-        "reports recognized {}, with failed checks {}",
-        summary.reports_recognized, summary.reports_with_failed_checks
+        "reports recognized {}, incomplete {}, with failed checks {}",
+        summary.reports_recognized, summary.reports_incomplete, summary.reports_with_failed_checks
     );
     println!(
         "{} files in {:.1} s, {:.1} files/s",
@@ -170,10 +194,20 @@ fn batch(
         summary.elapsed.as_secs_f64(),
         summary.files_per_second()
     );
+    if strict && summary.outputs_with_warnings > 0 {
+        eprintln!(
+            "govdoc: error: --strict: {} output(s) have warnings (see {})",
+            summary.outputs_with_warnings,
+            summary.warnings_path.display()
+        );
+        status = ExitCode::from(EXIT_FAILED);
+    }
     status
 }
 
-fn convert(file: &std::path::Path, output: Option<&std::path::Path>, compact: bool) -> ExitCode {
+/// `govdoc convert`: the JSON to stdout or OUT.json; each warning
+/// diagnostic on stderr, one line each (info ones stay in the JSON only).
+fn convert(file: &std::path::Path, output: Option<&std::path::Path>, compact: bool, strict: bool) -> ExitCode {
     let converted = match govdoc::convert_path(file) {
         Ok(converted) => converted,
         Err(e) => {
@@ -202,6 +236,15 @@ fn convert(file: &std::path::Path, output: Option<&std::path::Path>, compact: bo
                 return ExitCode::from(EXIT_FAILED);
             }
         }
+    }
+    let warnings: Vec<&govdoc::model::Diagnostic> =
+        converted.document.diagnostics.iter().filter(|d| d.level == govdoc::model::Level::Warning).collect();
+    for warning in &warnings {
+        eprintln!("govdoc: warning: {}: {warning}", file.display());
+    }
+    if strict && !warnings.is_empty() {
+        eprintln!("govdoc: error: {}: --strict: {} warning(s)", file.display(), warnings.len());
+        return ExitCode::from(EXIT_FAILED);
     }
     ExitCode::SUCCESS
 }

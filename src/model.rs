@@ -46,6 +46,40 @@ pub struct Fragments {
     /// paragraph end (the seed). The rebuild stage then considers rejoining
     /// at every paragraph end, not only at breaks.
     pub soft_paragraph_ends: bool,
+    /// Footnotes and endnotes in the order of their first reference; the
+    /// reference marks (`[^1]`, `[^e1]`) are already in the paragraph text.
+    /// The rebuild stage puts them after the body as [`Block::Note`]s.
+    pub notes: Vec<Note>,
+    /// The text lines with where their pieces sit (the tables' text too),
+    /// page by page, top to bottom, for formats that place text (PDF); empty
+    /// for the others. The report layer reads a statistics table from them
+    /// when the table finder saw none there, or one it cannot read whole.
+    pub lines: Vec<PlacedLine>,
+}
+
+/// One line of text as laid out on a page, cut into spans at gaps wider
+/// than a word space: what a table without rulings looks like to a reader.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlacedLine {
+    /// 1-based page.
+    pub page: u32,
+    /// Vertical extent in points from the top of the page.
+    pub top: f32,
+    pub bottom: f32,
+    /// Median font size, points.
+    pub size: f32,
+    /// Left to right.
+    pub spans: Vec<TextSpan>,
+}
+
+/// A run of a line's text with no wide gap inside, and its horizontal extent
+/// in points from the left of the page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextSpan {
+    /// Normalized text (see [`crate::text::normalize`]).
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -96,16 +130,66 @@ pub struct TableFragment {
     pub column_edges: Vec<f32>,
     /// 1-based pages the fragment lies on, for paged formats.
     pub pages: Vec<u32>,
+    /// What the front end read about the boundary between this fragment and
+    /// the block before it, beyond the fragments themselves.
+    pub boundary: TableBoundary,
+}
+
+/// Evidence a front end reads about what stands between a table fragment and
+/// the block before it. The rebuild stage weighs it when deciding whether the
+/// fragment continues the table before it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TableBoundary {
+    /// Nothing at all stands between this table and the table before it, and
+    /// the format then draws the two as one table (DOCX: a `w:tbl` directly
+    /// after a `w:tbl`, which Word shows as one table).
+    pub touches_previous: bool,
+    /// The file's last layout put a page end between this table and the
+    /// block before it (DOCX: `w:lastRenderedPageBreak` in the paragraphs
+    /// between or in this table's first row). Explicit breaks come as
+    /// [`Fragment::Break`] instead.
+    pub after_rendered_page_end: bool,
 }
 
 /// A block of the rebuilt document, in reading order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Block {
-    Title { text: String, page: Option<u32> },
-    Heading { level: u8, text: String, page: Option<u32> },
-    Paragraph { text: String, page: Option<u32> },
+    Title {
+        text: String,
+        page: Option<u32>,
+    },
+    Heading {
+        level: u8,
+        text: String,
+        page: Option<u32>,
+    },
+    Paragraph {
+        text: String,
+        page: Option<u32>,
+    },
     Table(Table),
+    /// A footnote or endnote, after the body (see [`Note`]).
+    Note(Note),
+}
+
+/// Whether a note stood at the foot of its page or at the end of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteKind {
+    Footnote,
+    Endnote,
+}
+
+/// A footnote or endnote. The body text marks where it is referenced with
+/// `[^label]`; `label` is "1", "2", … for footnotes and "e1", "e2", … for
+/// endnotes, numbered in the order of their first reference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub note: NoteKind,
+    pub label: String,
+    /// The note's paragraphs, one per line (normalized like a table cell).
+    pub text: String,
 }
 
 /// A whole table: every fragment that continues it has been joined in.
@@ -148,6 +232,16 @@ impl Diagnostic {
     pub fn on_page(mut self, page: Option<u32>) -> Self {
         self.page = page;
         self
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    /// One line: "page 5: report.table_incomplete: the reviews … table was found, …".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(page) = self.page {
+            write!(f, "page {page}: ")?;
+        }
+        write!(f, "{}: {}", self.code, self.message)
     }
 }
 

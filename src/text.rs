@@ -38,7 +38,7 @@ pub fn normalize(raw: &str) -> String {
         }
         if pending_space {
             let prev = out.chars().next_back().unwrap_or(' ');
-            if !is_cjk(prev) && !is_cjk(c) {
+            if (!is_cjk(prev) && !is_cjk(c)) || latin_quote_pair(prev, c) {
                 out.push(' ');
             }
             pending_space = false;
@@ -46,6 +46,14 @@ pub fn normalize(raw: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// A Latin letter and a curly quotation mark on either side of a space
+/// ("Involvement “at", "said” and"): the quotes serve English as well as
+/// Chinese, and next to a Latin word the space between is text.
+fn latin_quote_pair(a: char, b: char) -> bool {
+    let quote = |c: char| matches!(c, '\u{2018}'..='\u{201F}');
+    (a.is_ascii_alphabetic() && quote(b)) || (quote(a) && b.is_ascii_alphabetic())
 }
 
 /// The level of the official Chinese number that starts `text`, if any, and
@@ -134,6 +142,8 @@ mod tests {
         assert_eq!(normalize("  主动公开数 30 条。 "), "主动公开数30条。");
         assert_eq!(normalize("石狮服装城 LED 屏"), "石狮服装城LED屏");
         assert_eq!(normalize("Hello \n\t world"), "Hello world");
+        assert_eq!(normalize("Involvement “at the\nbeginning”"), "Involvement “at the beginning”");
+        assert_eq!(normalize("他说 “你好” 。"), "他说“你好”。");
         assert_eq!(normalize("在内的各\n级新闻媒体"), "在内的各级新闻媒体");
         assert_eq!(normalize("\u{3000}\u{3000}今年以来"), "今年以来");
         assert_eq!(normalize("１２３"), "１２３");

@@ -1,6 +1,6 @@
 //! `govdoc batch` as a user meets it: the bad-input corpus as one batch,
 //! resume, GBK names in zips, unsafe zip names, determinism across -j,
-//! usage errors and the summary CSV.
+//! usage errors, the summary CSV, and files converted with warnings.
 
 mod common;
 
@@ -82,7 +82,8 @@ fn check_corpus(out: &Path, stdout: &str, expectations: &[Expectation], with_pdf
         }
     }
     let listed: usize = expectations.iter().filter(|e| e.expect != Expect::Skipped).count();
-    assert_eq!(errors.len() + outputs.len() - 1, listed, "nothing but the corpus: {outputs:?}");
+    // Besides one output per converted file: errors.jsonl and warnings.jsonl.
+    assert_eq!(errors.len() + outputs.len() - 2, listed, "nothing but the corpus: {outputs:?}");
     let leftovers: Vec<&String> = outputs.iter().filter(|p| p.contains(".govdoc-") || p.ends_with(".tmp")).collect();
     assert!(leftovers.is_empty(), "no temporary files: {leftovers:?}");
     let skipped = expectations.iter().filter(|e| e.expect == Expect::Skipped).count();
@@ -104,7 +105,7 @@ fn the_bad_input_corpus_as_one_batch() {
     // A second run leaves every converted file alone and finds the same failures.
     let (status, stdout) = batch(&input, &out, &["-j", "2"]);
     assert_eq!(status, 1);
-    assert!(stdout.starts_with("converted 0, unchanged "), "{stdout}");
+    assert!(stdout.starts_with("converted 0, converted with warnings 0"), "{stdout}");
     check_corpus(&out, &stdout, &expectations, false);
     assert_eq!(std::fs::read(out.join("errors.jsonl")).unwrap(), first_errors);
 }
@@ -128,11 +129,11 @@ fn gbk_names_in_a_zip_give_correctly_named_outputs() {
     let out = dir.path().join("out");
     let (status, stdout) = batch(&zip, &out, &[]);
     assert_eq!(status, 0, "{stdout}");
-    assert_eq!(files_below(&out), ["2019年/石狮市商务局.docx.json", "errors.jsonl"]);
+    assert_eq!(files_below(&out), ["2019年/石狮市商务局.docx.json", "errors.jsonl", "warnings.jsonl"]);
     let json: Value =
         serde_json::from_slice(&std::fs::read(out.join("2019年/石狮市商务局.docx.json")).unwrap()).unwrap();
     assert_eq!(json["source"]["name"], "2019年/石狮市商务局.docx");
-    assert!(stdout.contains("converted 1, unchanged 0, skipped 1 "), "{stdout}");
+    assert!(stdout.contains("converted 1, converted with warnings 0, unchanged 0, skipped 1 "), "{stdout}");
 }
 
 #[test]
@@ -166,6 +167,7 @@ fn unsafe_zip_names_stay_inside_the_output_folder() {
             "evil.zip/etc/absolute.md.json",
             "evil.zip/nul_byte.md.json",
             "evil.zip/same.md~2.json",
+            "warnings.jsonl",
         ]
     );
     // Nothing next to the output folder or the input.
@@ -250,7 +252,64 @@ fn all_converted_exits_0_and_verbose_lists_each_file() {
     assert!(stderr.contains("converted  a.md"), "{stderr}");
     assert!(stderr.contains("skipped    readme.txt: not a document govdoc reads (.txt)"), "{stderr}");
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("converted 1, unchanged 0, skipped 1 (not documents), failed 0"), "{stdout}");
-    assert!(stdout.contains("reports recognized 1, with failed checks "), "{stdout}");
+    assert!(
+        stdout.contains("converted 1, converted with warnings 0, unchanged 0, skipped 1 (not documents), failed 0"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("reports recognized 1, incomplete 0, with failed checks "), "{stdout}");
     assert!(stdout.contains("files/s"), "{stdout}");
+}
+
+/// warnings.jsonl as (source, code) pairs; checks each line's shape.
+fn warnings(out: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(out.join("warnings.jsonl")).unwrap();
+    text.lines()
+        .map(|line| {
+            let value: Value = serde_json::from_str(line).unwrap();
+            let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
+            assert_eq!(keys, ["code", "message", "page", "source"], "{line}");
+            (value["source"].as_str().unwrap().to_string(), value["code"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+/// A report whose tables are not all there converts, but is counted apart:
+/// "converted with warnings", its warnings in warnings.jsonl (kept on a
+/// resumed run), "incomplete" among the reports, `complete` false in the
+/// summary CSV; `--strict` makes that exit status 1.
+#[test]
+fn files_with_warnings_are_counted_and_listed_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(corpus::SAMPLE_DOCX, input.join("whole.docx")).unwrap();
+    std::fs::copy("samples/rl-gbk-euc.pdf", input.join("partial.pdf")).unwrap();
+    let out = dir.path().join("out");
+    let csv = dir.path().join("stats.csv");
+    let (status, stdout) = batch(&input, &out, &["--summary", csv.to_str().unwrap()]);
+    assert_eq!(status, 0, "warnings alone do not fail a batch: {stdout}");
+    assert!(stdout.contains("converted 1, converted with warnings 1 (see "), "{stdout}");
+    assert!(stdout.contains("reports recognized 2, incomplete 1, with failed checks 0"), "{stdout}");
+    let listed = warnings(&out);
+    assert!(listed.iter().all(|(source, _)| source == "partial.pdf"), "{listed:?}");
+    for code in ["report.table_incomplete", "report.table_missing"] {
+        assert!(listed.iter().any(|(_, c)| c == code), "{code} in {listed:?}");
+    }
+    let summary = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = summary.lines().collect();
+    assert!(lines[0].ends_with(",failed_checks,complete"), "{}", lines[0]);
+    assert!(lines[1].starts_with("partial.pdf,") && lines[1].ends_with(",false"), "{}", lines[1]);
+    assert!(lines[2].starts_with("whole.docx,") && lines[2].ends_with(",true"), "{}", lines[2]);
+
+    let first = std::fs::read(out.join("warnings.jsonl")).unwrap();
+    let (status, stdout) = batch(&input, &out, &["--strict"]);
+    assert_eq!(status, 1, "--strict: {stdout}");
+    assert!(stdout.contains("converted 0, converted with warnings 0 (see "), "{stdout}");
+    assert!(stdout.contains("unchanged 2 (1 with warnings)"), "{stdout}");
+    assert_eq!(std::fs::read(out.join("warnings.jsonl")).unwrap(), first, "a resumed run keeps the warnings");
+
+    std::fs::remove_file(input.join("partial.pdf")).unwrap();
+    let (status, stdout) = batch(&input, &out, &["--strict"]);
+    assert_eq!(status, 0, "nothing left with warnings: {stdout}");
+    assert!(warnings(&out).is_empty());
 }

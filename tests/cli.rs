@@ -137,3 +137,48 @@ fn golden_command_reports_differences_by_path() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("$.blocks[1].text: expected \"一、总体\", got \"一、总体情况\""), "{stdout}");
 }
+
+/// A document that converts with warnings: each warning on stderr, one line
+/// with the file and page; info diagnostics stay in the JSON; the JSON is
+/// written; `--strict` turns the warnings into exit status 1 and still
+/// writes the JSON.
+#[test]
+fn warnings_go_to_stderr_and_strict_makes_them_a_failure() {
+    const PARTIAL: &str = "samples/rl-gbk-euc.pdf";
+    let mut infos = 0;
+    for sample in [PARTIAL, "samples/identity-h-ttf-no-tounicode.pdf"] {
+        let out = govdoc().args(["convert", sample]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["report"]["complete"], false);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let lines: Vec<&str> = stderr.lines().collect();
+        let diagnostics = json["diagnostics"].as_array().unwrap();
+        let warnings: Vec<&serde_json::Value> = diagnostics.iter().filter(|d| d["level"] == "warning").collect();
+        infos += diagnostics.len() - warnings.len();
+        assert_eq!(lines.len(), warnings.len(), "one line per warning, none for info: {stderr}");
+        for (line, warning) in lines.iter().zip(&warnings) {
+            assert!(line.starts_with(&format!("govdoc: warning: {sample}: ")), "{line}");
+            assert!(line.contains(warning["code"].as_str().unwrap()), "{line}");
+        }
+    }
+    assert!(infos > 0, "the samples have info diagnostics too");
+
+    let out = govdoc().args(["convert", PARTIAL]).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "govdoc: warning: {PARTIAL}: page 1: report.table_incomplete: the proactive-disclosure"
+        )),
+        "{stderr}"
+    );
+    let strict = govdoc().args(["convert", PARTIAL, "--strict"]).output().unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    assert_eq!(strict.stdout, out.stdout, "the JSON is still written");
+    let stderr = String::from_utf8(strict.stderr).unwrap();
+    assert!(stderr.ends_with(&format!("govdoc: error: {PARTIAL}: --strict: 11 warning(s)\n")), "{stderr}");
+
+    let clean = govdoc().args(["convert", SAMPLE, "--strict"]).output().unwrap();
+    assert_eq!(clean.status.code(), Some(0));
+    assert!(clean.stderr.is_empty(), "{}", String::from_utf8_lossy(&clean.stderr));
+}

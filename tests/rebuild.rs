@@ -147,3 +147,55 @@ fn the_seeds_paragraphs_broken_by_page_ends_are_whole() {
         assert!(!paragraphs.iter().any(|p| p.starts_with(fragment)), "no paragraph starts mid-sentence: {fragment}");
     }
 }
+
+#[test]
+fn tables_apart_stay_apart_and_a_hand_split_list_is_one_table_in_docx_and_pdf() {
+    for sample in ["table-boundaries.docx", "table-boundaries.pdf"] {
+        let t = tables(sample);
+        let summary: Vec<(usize, usize, usize, usize)> =
+            t.iter().map(|t| (t.rows, t.cols, t.header_rows, t.parts)).collect();
+        // The catalogue runs across a page in the PDF: LibreOffice repeats its
+        // marked header there, which the rejoin drops once.
+        let catalogue_parts = if sample.ends_with(".pdf") { 2 } else { 1 };
+        assert_eq!(
+            summary,
+            vec![
+                (5, 4, 1, 1),
+                (5, 4, 1, 1),
+                (4, 3, 1, 1),
+                (3, 3, 0, 1),
+                (47, 4, 2, catalogue_parts),
+                (6, 4, 2, 1),
+                (9, 4, 1, 2)
+            ],
+            "{sample}"
+        );
+        assert_eq!(text_at(&t[1], 1, 1), "3409", "{sample}: the 2023 table keeps its own first row");
+        assert_eq!(text_at(&t[5], 2, 1), "新生儿出生“一件事”", "{sample}: no row dropped as a repeated header");
+        assert_eq!(text_at(&t[6], 5, 1), "推动高频事项“掌上办”", "{sample}");
+        let output = govdoc::convert_path(format!("samples/{sample}")).unwrap();
+        let joins: Vec<&str> = output
+            .document
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "table.rejoined")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(joins.len(), catalogue_parts, "{sample}: {joins:?}");
+        assert!(joins.last().unwrap().contains("numbering continues (4 → 5)"), "{sample}: {joins:?}");
+    }
+}
+
+#[test]
+fn page_ends_inside_a_header_and_before_a_last_sub_table_are_rejoined() {
+    let (_, _, reviews_2021) = whole("report-2021-distinct.docx");
+    let t = tables("report-2021-distinct-reviews-header-cut.pdf");
+    assert_eq!(t.len(), 3);
+    assert_rejoined("report-2021-distinct-reviews-header-cut.pdf", &t[2], &reviews_2021);
+    let (proactive_2019, _, _) = whole("report-2019-libreoffice.docx");
+    let t = tables("report-2019-libreoffice-last-subtable-cut.pdf");
+    assert_eq!(t.len(), 3);
+    assert_eq!(t[0].rows, proactive_2019.rows);
+    assert_eq!(t[0].parts, 2);
+    assert_eq!(text_at(&t[0], 15, 0), "第二十条第（九）项");
+}

@@ -1,7 +1,8 @@
 //! Batch conversion: every document below a folder or inside a zip, in
 //! parallel, one JSON per input in an output folder that mirrors the input's
 //! relative paths (`OUTDIR/2019/a.pdf.json`), failures in
-//! `OUTDIR/errors.jsonl`. One bad file never costs the others.
+//! `OUTDIR/errors.jsonl`, the warnings of the files that converted in
+//! `OUTDIR/warnings.jsonl`. One bad file never costs the others.
 //!
 //! ```no_run
 //! let summary = govdoc::batch::run(
@@ -26,8 +27,9 @@
 //!
 //! Resume: an input whose output exists and records the same `source.name`
 //! and `source.sha256` is left alone (`unchanged`) unless `force` is set.
-//! Failed inputs are always tried again, and `errors.jsonl` is rewritten
-//! whole on every run.
+//! Failed inputs are always tried again, and `errors.jsonl` and
+//! `warnings.jsonl` are rewritten whole on every run (an unchanged output's
+//! warnings are read back from it).
 
 pub mod archive;
 pub mod discover;
@@ -45,7 +47,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 pub use discover::Skipped;
-pub use outdir::FileError;
+pub use outdir::{FileError, Warning};
 pub use task::{Converter, Status};
 
 /// Stack of each worker thread. Conversions run on the main thread's 8 MiB
@@ -80,14 +82,17 @@ pub enum Event<'a> {
     /// Discovery is done: `inputs` files will be processed (discovery
     /// failures included); `skipped` are the files that are not inputs.
     Started { inputs: usize, skipped: &'a [Skipped] },
-    /// One input is done.
-    Finished { source: &'a str, status: &'a Status },
+    /// One input is done; `warnings` counts its output's warning diagnostics.
+    Finished { source: &'a str, status: &'a Status, warnings: usize },
 }
 
 /// What a batch did.
 #[derive(Debug, Default)]
 pub struct Summary {
+    /// Converted without a warning.
     pub converted: usize,
+    /// Converted, with at least one warning diagnostic (see `warnings_path`).
+    pub converted_with_warnings: usize,
     /// Left alone: converted by an earlier run from the same bytes.
     pub unchanged: usize,
     pub failed: usize,
@@ -97,6 +102,12 @@ pub struct Summary {
     pub reports_recognized: usize,
     /// Of those, the ones with a non-empty `report.checks.failed`.
     pub reports_with_failed_checks: usize,
+    /// Of those, the ones whose `report.complete` is false.
+    pub reports_incomplete: usize,
+    /// Outputs (converted or unchanged) with at least one warning.
+    pub outputs_with_warnings: usize,
+    /// `OUTDIR/warnings.jsonl`.
+    pub warnings_path: PathBuf,
     /// The failures, sorted by source, as written to `errors.jsonl`.
     pub errors: Vec<FileError>,
     pub errors_path: PathBuf,
@@ -107,9 +118,9 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Inputs processed: converted, unchanged and failed.
+    /// Inputs processed: converted (with or without warnings), unchanged and failed.
     pub fn inputs(&self) -> usize {
-        self.converted + self.unchanged + self.failed
+        self.converted + self.converted_with_warnings + self.unchanged + self.failed
     }
 
     pub fn files_per_second(&self) -> f64 {
@@ -177,7 +188,7 @@ pub fn run(
     observer(Event::Started { inputs: found.inputs.len() + found.failures.len(), skipped: &summary.skipped });
     for (source, error) in found.failures {
         let status = Status::Failed(error.clone());
-        observer(Event::Finished { source: &source, status: &status });
+        observer(Event::Finished { source: &source, status: &status, warnings: 0 });
         summary.errors.push(FileError { source, error });
     }
 
@@ -188,7 +199,8 @@ pub fn run(
             .zip(outputs.par_iter())
             .map(|(input, output)| {
                 let mut outcome = task::run(input, output, options.force, options.converter);
-                observer(Event::Finished { source: &input.source, status: &outcome.status });
+                let warnings = outcome.warnings.len();
+                observer(Event::Finished { source: &input.source, status: &outcome.status, warnings });
                 if !options.collect_reports {
                     // Counted already; a batch without a summary keeps no reports.
                     outcome.report = None;
@@ -198,14 +210,21 @@ pub fn run(
             .collect()
     });
 
+    let mut warnings: Vec<(String, Vec<Warning>)> = Vec::new();
     for (input, outcome) in found.inputs.into_iter().zip(outcomes) {
         match outcome.status {
+            Status::Converted if !outcome.warnings.is_empty() => summary.converted_with_warnings += 1,
             Status::Converted => summary.converted += 1,
             Status::Unchanged => summary.unchanged += 1,
             Status::Failed(error) => summary.errors.push(FileError { source: input.source.clone(), error }),
         }
         summary.reports_recognized += usize::from(outcome.recognized);
         summary.reports_with_failed_checks += usize::from(outcome.failed_checks);
+        summary.reports_incomplete += usize::from(outcome.incomplete);
+        if !outcome.warnings.is_empty() {
+            summary.outputs_with_warnings += 1;
+            warnings.push((input.source.clone(), outcome.warnings));
+        }
         if let Some(report) = outcome.report {
             summary.reports.push((input.source, report));
         }
@@ -215,6 +234,12 @@ pub fn run(
         BatchError::Output(format!(
             "{}: the error log cannot be written ({e})",
             outdir.join(plan::ERRORS_FILE).display()
+        ))
+    })?;
+    summary.warnings_path = outdir::write_warnings(outdir, &mut warnings).map_err(|e| {
+        BatchError::Output(format!(
+            "{}: the warning log cannot be written ({e})",
+            outdir.join(plan::WARNINGS_FILE).display()
         ))
     })?;
     summary.reports.sort_by(|a, b| a.0.cmp(&b.0));

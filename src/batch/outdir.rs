@@ -1,14 +1,15 @@
 //! The output folder: JSON files written whole or not at all, the existing
 //! output a resumed batch compares against, temporary files an interrupted
-//! run left behind, and `errors.jsonl`.
+//! run left behind, `errors.jsonl` and `warnings.jsonl`.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::plan::ERRORS_FILE;
+use super::plan::{ERRORS_FILE, WARNINGS_FILE};
 use crate::error::Error;
+use crate::model::{Diagnostic, Level};
 
 /// Prefix and suffix of [`crate::write_atomically`]'s temporary files.
 const TEMP_PREFIX: &str = ".govdoc-";
@@ -21,6 +22,8 @@ pub struct Existing {
     pub sha256: String,
     /// The output's `report` (null when the document was not a report).
     pub report: Value,
+    /// The output's warning diagnostics, for `warnings.jsonl`.
+    pub warnings: Vec<Warning>,
 }
 
 #[derive(Deserialize)]
@@ -28,6 +31,16 @@ struct ExistingJson {
     source: ExistingSource,
     #[serde(default)]
     report: Value,
+    #[serde(default)]
+    diagnostics: Vec<ExistingDiagnostic>,
+}
+
+#[derive(Deserialize)]
+struct ExistingDiagnostic {
+    level: String,
+    code: String,
+    message: String,
+    page: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -41,7 +54,13 @@ struct ExistingSource {
 pub fn existing(path: &Path) -> Option<Existing> {
     let bytes = std::fs::read(path).ok()?;
     let parsed: ExistingJson = serde_json::from_slice(&bytes).ok()?;
-    Some(Existing { name: parsed.source.name, sha256: parsed.source.sha256, report: parsed.report })
+    let warnings = parsed
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.level == "warning")
+        .map(|d| Warning { code: d.code, message: d.message, page: d.page })
+        .collect();
+    Some(Existing { name: parsed.source.name, sha256: parsed.source.sha256, report: parsed.report, warnings })
 }
 
 /// Writes one output atomically, creating its folders.
@@ -106,6 +125,44 @@ pub fn write_errors(outdir: &Path, errors: &mut [FileError]) -> std::io::Result<
     Ok(path)
 }
 
+/// A warning diagnostic of one output, as `warnings.jsonl` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+    pub page: Option<u32>,
+}
+
+impl Warning {
+    /// The warnings among `diagnostics`, in their order.
+    pub fn of(diagnostics: &[Diagnostic]) -> Vec<Warning> {
+        diagnostics
+            .iter()
+            .filter(|d| d.level == Level::Warning)
+            .map(|d| Warning { code: d.code.clone(), message: d.message.clone(), page: d.page })
+            .collect()
+    }
+}
+
+/// Writes `OUTDIR/warnings.jsonl`: one line `{"code","message","page","source"}`
+/// per warning of every output this run converted or left unchanged, sorted
+/// by source, each source's warnings in document order. Written on every run
+/// (empty when there are none), like `errors.jsonl`.
+pub fn write_warnings(outdir: &Path, warnings: &mut [(String, Vec<Warning>)]) -> std::io::Result<PathBuf> {
+    warnings.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut text = String::new();
+    for (source, list) in warnings.iter() {
+        for w in list {
+            let value = json!({"source": source, "code": w.code, "message": w.message, "page": w.page});
+            text.push_str(&crate::json::canonical::compact(&value));
+            text.push('\n');
+        }
+    }
+    let path = outdir.join(WARNINGS_FILE);
+    crate::write_atomically(&path, text.as_bytes())?;
+    Ok(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,10 +201,20 @@ mod tests {
     fn existing_outputs_are_read_for_their_hash() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
-        std::fs::write(&path, r#"{"source":{"sha256":"ab","name":"a"},"report":null,"blocks":[]}"#).unwrap();
+        std::fs::write(
+            &path,
+            r#"{"source":{"sha256":"ab","name":"a"},"report":null,"blocks":[],"diagnostics":[
+                {"level":"info","code":"i","message":"m","page":null},
+                {"level":"warning","code":"pdf.damaged","message":"half lost","page":3}]}"#,
+        )
+        .unwrap();
         let found = existing(&path).unwrap();
         assert_eq!((found.name.as_str(), found.sha256.as_str()), ("a", "ab"));
         assert!(found.report.is_null());
+        assert_eq!(
+            found.warnings,
+            [Warning { code: "pdf.damaged".into(), message: "half lost".into(), page: Some(3) }]
+        );
         std::fs::write(&path, "{half").unwrap();
         assert!(existing(&path).is_none());
     }

@@ -19,6 +19,8 @@ use std::path::{Component, Path, PathBuf};
 
 /// The error log at the top of OUTDIR; no output folder may take its name.
 pub const ERRORS_FILE: &str = "errors.jsonl";
+/// The warning log beside it: every warning of every output, by source.
+pub const WARNINGS_FILE: &str = "warnings.jsonl";
 
 /// The plain components of `source`: separators `/` and `\`; empty and `.`
 /// components dropped, `..` resolved (never above the top), no drive letter,
@@ -41,7 +43,7 @@ pub fn safe_components(source: &str) -> Vec<String> {
     if components.is_empty() {
         components.push("_".to_string());
     }
-    if components.len() > 1 && components[0].eq_ignore_ascii_case(ERRORS_FILE) {
+    if components.len() > 1 && [ERRORS_FILE, WARNINGS_FILE].iter().any(|f| components[0].eq_ignore_ascii_case(f)) {
         components[0].push('_');
     }
     components

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::archive::MAX_ENTRY_BYTES;
 use super::discover::{Input, Location};
-use super::outdir;
+use super::outdir::{self, Warning};
 use crate::error::{Error, ErrorCode, Result};
 use crate::{MAX_INPUT_BYTES, Output};
 
@@ -40,21 +40,33 @@ pub struct Outcome {
     pub failed_checks: bool,
     /// The output's `report`, when it is not null.
     pub report: Option<Value>,
+    /// The report's `complete` is false: a table missing or values not placed.
+    pub incomplete: bool,
+    /// The output's warning diagnostics (converted or unchanged).
+    pub warnings: Vec<Warning>,
 }
 
 impl Outcome {
     fn failed(error: Error) -> Self {
-        Outcome { status: Status::Failed(error), recognized: false, failed_checks: false, report: None }
+        Outcome {
+            status: Status::Failed(error),
+            recognized: false,
+            failed_checks: false,
+            report: None,
+            incomplete: false,
+            warnings: Vec::new(),
+        }
     }
 
-    fn done(status: Status, report: Value) -> Self {
+    fn done(status: Status, report: Value, warnings: Vec<Warning>) -> Self {
         let report = Some(report).filter(|r| !r.is_null());
         let failed_checks = report
             .as_ref()
             .and_then(|r| r.pointer("/checks/failed"))
             .and_then(Value::as_array)
             .is_some_and(|failed| !failed.is_empty());
-        Outcome { status, recognized: report.is_some(), failed_checks, report }
+        let incomplete = report.as_ref().is_some_and(|r| r.get("complete") == Some(&Value::Bool(false)));
+        Outcome { status, recognized: report.is_some(), failed_checks, report, incomplete, warnings }
     }
 }
 
@@ -96,12 +108,13 @@ fn process(input: &Input, output: &Path, force: bool, convert: Converter) -> Res
             // The name too: after a collision was settled differently, the
             // same bytes can sit at another source's output path.
             if existing.name == input.source && existing.sha256 == hex(&Sha256::digest(&bytes)) {
-                return Ok(Outcome::done(Status::Unchanged, existing.report));
+                return Ok(Outcome::done(Status::Unchanged, existing.report, existing.warnings));
             }
         }
     }
     let converted = convert(&bytes, &input.source)?;
     drop(bytes);
+    let warnings = Warning::of(&converted.document.diagnostics);
     let mut value = converted.to_json_value();
     let text = crate::json::canonical::pretty(&value);
     outdir::write(output, &text).map_err(|e| {
@@ -114,7 +127,7 @@ fn process(input: &Input, output: &Path, force: bool, convert: Converter) -> Res
         )
     })?;
     let report = value.get_mut("report").map(Value::take).unwrap_or_default();
-    Ok(Outcome::done(Status::Converted, report))
+    Ok(Outcome::done(Status::Converted, report, warnings))
 }
 
 /// The input's bytes, within [`MAX_INPUT_BYTES`] (files) or

@@ -136,5 +136,5 @@ fn an_interrupted_run_leaves_nothing_half_written_behind() {
         }
     }
     files.sort();
-    assert_eq!(files, ["a.md.json", "b.md.json", "errors.jsonl"]);
+    assert_eq!(files, ["a.md.json", "b.md.json", "errors.jsonl", "warnings.jsonl"]);
 }

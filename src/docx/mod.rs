@@ -5,10 +5,19 @@
 //! `package` opens the zip and follows relationships, `xml` is the cursor
 //! every part is read with, `styles` and `numbering` supply heading levels and
 //! list labels, `body` walks the main part and `table` lays out grids.
+//! `notes` reads footnotes, endnotes and comments, `math` writes equations
+//! as linear text, `altchunk` converts embedded parts (with `rtf`, `html`
+//! and `mht` for those formats' text).
 
+mod altchunk;
 mod body;
+mod html;
+mod math;
+mod mht;
+mod notes;
 mod numbering;
 pub(crate) mod package;
+mod rtf;
 mod styles;
 mod table;
 pub(crate) mod xml;
@@ -16,39 +25,68 @@ pub(crate) mod xml;
 pub use numbering::format_number;
 
 use crate::error::{Error, Result};
-use crate::model::{Diagnostic, Fragments};
+use crate::model::{Diagnostic, Fragment, Fragments, Note};
 use numbering::Numbering;
-use package::Package;
+use package::{Package, Relationship};
 use styles::Styles;
 
 /// Reads a DOCX file's fragments. Zips that are other formats (XLSX, PPTX,
 /// OFD, ODT) are `unsupported format`; a DOCX without a readable main part is
 /// `corrupt`.
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    let mut counters = notes::Counters::default();
+    let mut notes = Vec::new();
+    let (items, diagnostics) = read_package(bytes, 0, &mut counters, &mut notes)?;
+    // Notes of embedded documents were read while the body was walked; put
+    // every note in label order.
+    notes.sort_by_key(|n| (n.note, n.label.trim_start_matches('e').parse::<u32>().unwrap_or(u32::MAX)));
+    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false, notes, lines: Vec::new() })
+}
+
+/// The fragments and diagnostics of one package, `depth` levels down in
+/// embedded documents; its notes are appended to `notes`.
+fn read_package(
+    bytes: &[u8],
+    depth: usize,
+    counters: &mut notes::Counters,
+    notes: &mut Vec<Note>,
+) -> Result<(Vec<Fragment>, Vec<Diagnostic>)> {
     let mut package = Package::open(bytes)?;
     let Some(main) = package.main_document()? else {
         return Err(not_a_word_document(&package));
     };
     let mut diagnostics = Vec::new();
     let rels = package.relationships(&main)?;
-    // By relationship; without a relationships part (some generators omit
-    // it), by the usual name beside the main part.
-    let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
-    let part_of = |kind: &str| {
-        rels.iter().find(|r| r.kind.ends_with(&format!("/{kind}"))).map(|r| r.target.clone()).or_else(|| {
-            let usual = if dir.is_empty() { format!("{kind}.xml") } else { format!("{dir}/{kind}.xml") };
-            (rels.is_empty() && package.has_part(&usual)).then_some(usual)
-        })
-    };
+    let part_of = |kind: &str| part_of(&package, &rels, &main, kind);
     let (styles_part, numbering_part) = (part_of("styles"), part_of("numbering"));
+    let parts =
+        notes::Parts { footnotes: part_of("footnotes"), endnotes: part_of("endnotes"), comments: part_of("comments") };
     let styles = auxiliary_part(&mut package, styles_part, &mut diagnostics, Styles::parse).unwrap_or_default();
     let mut numbering =
         auxiliary_part(&mut package, numbering_part, &mut diagnostics, Numbering::parse).unwrap_or_default();
 
     let text =
         package.read_text(&main)?.ok_or_else(|| Error::corrupt(format!("the main document part {main} is missing")))?;
-    let items = body::Walker::new(&text, &main, &styles, &mut numbering).document()?;
-    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false })
+    let mut chunks = altchunk::Chunks { package: &mut package, rels: &rels, depth, notes, diagnostics: Vec::new() };
+    let walked =
+        body::Walker::new(&text, &main, &styles, &mut numbering).main_part(counters, &mut chunks).document()?;
+    diagnostics.extend(walked.diagnostics);
+    diagnostics.append(&mut chunks.diagnostics);
+    let altchunk::Chunks { package, notes, .. } = chunks;
+    notes::resolve(package, &parts, &walked.references, (&styles, &mut numbering), notes, &mut diagnostics);
+    notes::comments(package, &parts, &walked.comment_anchors, (&styles, &mut numbering), &mut diagnostics);
+    Ok((walked.items, diagnostics))
+}
+
+/// The part of relationship type `kind` ("styles", "footnotes", …) of the
+/// main part `main`; without a relationships part (some generators omit it),
+/// the usual name beside the main part.
+fn part_of(package: &Package, rels: &[Relationship], main: &str, kind: &str) -> Option<String> {
+    let dir = main.rsplit_once('/').map_or("", |(d, _)| d);
+    rels.iter().find(|r| r.kind.ends_with(&format!("/{kind}"))).map(|r| r.target.clone()).or_else(|| {
+        let usual = if dir.is_empty() { format!("{kind}.xml") } else { format!("{dir}/{kind}.xml") };
+        (rels.is_empty() && package.has_part(&usual)).then_some(usual)
+    })
 }
 
 /// Parses a part the text does not depend on (styles, numbering). A damaged

@@ -25,6 +25,8 @@ pub struct Package<'a> {
 /// A relationship from one part to another.
 #[derive(Debug, Clone)]
 pub struct Relationship {
+    /// `Id`, what `r:id` attributes name.
+    pub id: String,
     pub kind: String,
     /// Resolved part name, without a leading slash.
     pub target: String,
@@ -107,7 +109,8 @@ impl<'a> Package<'a> {
         while let Some(e) = xml.next_child()? {
             if e.is(Ns::Rel, "Relationship") && e.attr("TargetMode").as_deref() != Some("External") {
                 if let (Some(kind), Some(target)) = (e.attr("Type"), e.attr("Target")) {
-                    rels.push(Relationship { kind, target: resolve_target(dir, &target) });
+                    let id = e.attr("Id").unwrap_or_default();
+                    rels.push(Relationship { id, kind, target: resolve_target(dir, &target) });
                 }
             }
             xml.skip()?;

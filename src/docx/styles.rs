@@ -108,6 +108,9 @@ pub struct Effective {
     pub heading_level: Option<u8>,
     /// The style is the document title style ("Title", "标题").
     pub title_style: bool,
+    /// The style marks a line that goes with the title but is not part of
+    /// it: subtitle, author, date, abstract (see [`is_front_matter_name`]).
+    pub front_matter: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -173,6 +176,7 @@ impl Styles {
         let mut properties = direct.clone();
         let mut heading_level = direct.outline_level.map(|l| l + 1);
         let mut title_style = false;
+        let mut front_matter = false;
         for (_, style) in &chain {
             properties = properties.or(&style.properties);
             if heading_level.is_none() {
@@ -180,8 +184,14 @@ impl Styles {
                     style.properties.outline_level.map(|l| l + 1).or_else(|| heading_level_from_name(&style.name));
             }
             title_style |= is_title_name(&style.name);
+            front_matter |= is_front_matter_name(&style.name);
         }
-        Effective { properties, heading_level: heading_level.filter(|&l| (1..=9).contains(&l)), title_style }
+        Effective {
+            properties,
+            heading_level: heading_level.filter(|&l| (1..=9).contains(&l)),
+            title_style: title_style && !front_matter,
+            front_matter,
+        }
     }
 
     /// The style id whose chain carries `numbering` — needed to find the
@@ -206,6 +216,16 @@ fn is_title_name(name: &str) -> bool {
     matches!(name.trim().to_lowercase().as_str(), "title" | "标题")
 }
 
+/// Word's and pandoc's styles for the lines under a title: "Subtitle",
+/// "Author", "Date", "Abstract", "Abstract Title" (and the Chinese names
+/// Word gives them).
+fn is_front_matter_name(name: &str) -> bool {
+    matches!(
+        name.trim().to_lowercase().as_str(),
+        "subtitle" | "副标题" | "author" | "作者" | "date" | "日期" | "abstract" | "abstract title" | "摘要"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +239,7 @@ mod tests {
       <w:style w:type="paragraph" w:styleId="a5"><w:name w:val="报告小标题"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
       <w:style w:type="paragraph" w:styleId="a6"><w:name w:val="继承标题"/><w:basedOn w:val="1"/></w:style>
       <w:style w:type="paragraph" w:styleId="t"><w:name w:val="Title"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>
+      <w:style w:type="paragraph" w:styleId="st"><w:name w:val="Subtitle"/><w:basedOn w:val="t"/></w:style>
       <w:style w:type="paragraph" w:styleId="loop"><w:name w:val="loop"/><w:basedOn w:val="loop"/></w:style>
       <w:style w:type="character" w:styleId="c"><w:name w:val="heading 1 Char"/></w:style>
     </w:styles>"#;
@@ -239,6 +260,8 @@ mod tests {
         let title = effective(&styles, Some("t"));
         assert!(title.title_style);
         assert_eq!(title.properties.centered, Some(true));
+        let subtitle = effective(&styles, Some("st"));
+        assert!(subtitle.front_matter && !subtitle.title_style, "a subtitle based on Title is not the title");
     }
 
     #[test]

@@ -120,7 +120,7 @@ impl RawTable {
         } else {
             Vec::new()
         };
-        Ok(TableFragment { grid, marked_header_rows, column_edges, pages: Vec::new() })
+        Ok(TableFragment { grid, marked_header_rows, column_edges, ..Default::default() })
     }
 }
 

@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use super::read;
+use super::{altchunk, read};
 use crate::error::ErrorCode;
-use crate::model::{BreakKind, Fragment, ParagraphFragment, TableFragment};
+use crate::model::{BreakKind, Fragment, NoteKind, ParagraphFragment, TableFragment};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -304,4 +304,235 @@ fn a_damaged_styles_part_is_a_warning_not_a_failure() {
     let fragments = read(&bytes).unwrap();
     assert_eq!(fragments.diagnostics.len(), 1);
     assert_eq!(fragments.diagnostics[0].code, "docx.part_damaged");
+}
+
+// --- notes, comments, placeholders, altChunk, title lines (issue 13) -------
+
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// A DOCX whose body is `body`, with extra parts related from the main part
+/// as (relationship id, relationship type suffix, part name under word/, content).
+fn docx_parts(body: &str, parts: &[(&str, &str, &str, Vec<u8>)]) -> Vec<u8> {
+    let document = format!(
+        r#"<w:document xmlns:w="{W}" xmlns:r="{R}" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><w:body>{body}</w:body></w:document>"#
+    );
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let mut doc_rels =
+        String::from(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#);
+    for (id, kind, name, _) in parts {
+        doc_rels.push_str(&format!(
+            r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{name}"/>"#
+        ));
+    }
+    doc_rels.push_str("</Relationships>");
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut buffer);
+    let options = zip::write::SimpleFileOptions::default();
+    let mut entries: Vec<(String, Vec<u8>)> = vec![
+        ("_rels/.rels".into(), rels.into()),
+        ("word/_rels/document.xml.rels".into(), doc_rels.into_bytes()),
+        ("word/document.xml".into(), document.into_bytes()),
+    ];
+    entries.extend(parts.iter().map(|(_, _, name, content)| (format!("word/{name}"), content.clone())));
+    for (name, content) in entries {
+        writer.start_file(name, options).unwrap();
+        writer.write_all(&content).unwrap();
+    }
+    writer.finish().unwrap();
+    buffer.into_inner()
+}
+
+fn notes_xml(kind: &str, notes: &[(&str, &str)]) -> Vec<u8> {
+    let mut xml = format!(
+        r#"<w:{kind}s xmlns:w="{W}"><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>"#
+    );
+    for (id, text) in notes {
+        xml.push_str(&format!(
+            r#"<w:{kind} w:id="{id}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>"#
+        ));
+    }
+    xml.push_str(&format!("</w:{kind}s>"));
+    xml.into_bytes()
+}
+
+#[test]
+fn footnotes_and_endnotes_become_notes_marked_where_referenced() {
+    let body = r#"<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>继续</w:t></w:r><w:r><w:endnoteReference w:id="5"/></w:r></w:p>
+      <w:tbl><w:tr><w:tc><w:p><w:r><w:t>表内</w:t></w:r><w:r><w:footnoteReference w:id="3"/></w:r><w:r><w:footnoteReference w:id="9"/></w:r></w:p></w:tc></w:tr></w:tbl>"#;
+    let bytes = docx_parts(
+        body,
+        &[
+            (
+                "rId7",
+                "footnotes",
+                "footnotes.xml",
+                notes_xml("footnote", &[("2", "脚注甲"), ("3", "脚注乙"), ("4", "无人引用")]),
+            ),
+            ("rId8", "endnotes", "endnotes.xml", notes_xml("endnote", &[("5", "尾注")])),
+        ],
+    );
+    let fragments = read(&bytes).unwrap();
+    assert_eq!(texts(&bytes), vec!["正文[^1]继续[^e1]"]);
+    assert_eq!(tables(&bytes)[0].grid.cells[0].text, "表内[^2][^3]");
+    let notes: Vec<(NoteKind, &str, &str)> =
+        fragments.notes.iter().map(|n| (n.note, n.label.as_str(), n.text.as_str())).collect();
+    assert_eq!(
+        notes,
+        vec![
+            (NoteKind::Footnote, "1", "脚注甲"),
+            (NoteKind::Footnote, "2", "脚注乙"),
+            (NoteKind::Endnote, "e1", "尾注")
+        ]
+    );
+    let codes: Vec<&str> = fragments.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, vec!["docx.note_missing", "docx.note_unreferenced"], "{:?}", fragments.diagnostics);
+    assert!(fragments.diagnostics[0].message.contains("[^3]"));
+}
+
+#[test]
+fn comments_are_listed_as_diagnostics_never_as_text() {
+    let body = r#"<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>被批注</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>"#;
+    let comments = format!(
+        r#"<w:comments xmlns:w="{W}"><w:comment w:id="0" w:author="审核人"><w:p><w:r><w:annotationRef/></w:r><w:r><w:t>请核对</w:t></w:r></w:p></w:comment></w:comments>"#
+    );
+    let bytes = docx_parts(body, &[("rId3", "comments", "comments.xml", comments.into_bytes())]);
+    let fragments = read(&bytes).unwrap();
+    assert_eq!(texts(&bytes), vec!["被批注"]);
+    assert!(fragments.notes.is_empty());
+    assert_eq!(fragments.diagnostics.len(), 1);
+    assert_eq!(fragments.diagnostics[0].code, "docx.comment");
+    assert_eq!(fragments.diagnostics[0].message, "comment 0 by 审核人 on \"被批注\" (not part of the text): 请核对");
+}
+
+#[test]
+fn placeholder_text_of_content_controls_is_left_out_with_a_diagnostic() {
+    let shown = |content: &str| {
+        format!(
+            r#"<w:sdt><w:sdtPr><w:alias w:val="姓名"/><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"#
+        )
+    };
+    let filled = r#"<w:sdt><w:sdtPr><w:showingPlcHdr w:val="0"/></w:sdtPr><w:sdtContent><w:r><w:t>张三</w:t></w:r></w:sdtContent></w:sdt>"#;
+    let body = format!(
+        "{}<w:p><w:r><w:t>申请人：</w:t></w:r>{}{filled}</w:p><w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+        shown(&p("单击此处输入文字。")),
+        shown("<w:r><w:t>[姓名]</w:t></w:r>"),
+        tc("日期"),
+        shown(&tc("单击此处输入日期。")),
+    );
+    let bytes = docx(&body);
+    assert_eq!(texts(&bytes), vec!["申请人：张三"]);
+    let table = &tables(&bytes)[0];
+    assert_eq!((table.grid.cols, table.grid.cells[1].text.as_str()), (2, ""));
+    let diagnostics = read(&bytes).unwrap().diagnostics;
+    let quoted: Vec<bool> = ["单击此处输入文字。", "[姓名]", "单击此处输入日期。"]
+        .iter()
+        .map(|t| diagnostics.iter().any(|d| d.code == "docx.placeholder" && d.message.contains(t)))
+        .collect();
+    assert_eq!(quoted, vec![true, true, true], "{diagnostics:?}");
+}
+
+#[test]
+fn alt_chunks_are_converted_or_named_as_skipped() {
+    let html = "<html><body><h2>网页标题</h2><p>网页正文</p></body></html>".as_bytes().to_vec();
+    let inner = docx(&p("嵌入文档"));
+    let body = format!(
+        "{}<w:altChunk r:id=\"c1\"/><w:altChunk r:id=\"c2\"/><w:altChunk r:id=\"c3\"/><w:altChunk r:id=\"nope\"/>{}",
+        p("前"),
+        p("后")
+    );
+    let bytes = docx_parts(
+        &body,
+        &[
+            ("c1", "aFChunk", "chunk1.htm", html),
+            ("c2", "aFChunk", "chunk2.docx", inner),
+            ("c3", "aFChunk", "chunk3.mht", b"MIME-Version: 1.0\r\n".to_vec()),
+        ],
+    );
+    let paragraphs = paragraphs(&bytes);
+    let got: Vec<(&str, Option<u8>)> = paragraphs.iter().map(|p| (p.text.as_str(), p.heading_level)).collect();
+    assert_eq!(got, vec![("前", None), ("网页标题", Some(2)), ("网页正文", None), ("嵌入文档", None), ("后", None)]);
+    let diagnostics = read(&bytes).unwrap().diagnostics;
+    let skipped: Vec<&str> =
+        diagnostics.iter().filter(|d| d.code == "docx.altchunk_skipped").map(|d| d.message.as_str()).collect();
+    assert_eq!(skipped.len(), 2, "{diagnostics:?}");
+    assert!(skipped[0].contains("chunk3.mht") && skipped[1].contains("nope"));
+}
+
+#[test]
+fn alt_chunks_nested_too_deep_stop_with_a_warning() {
+    let mut bytes = docx(&p("最内层"));
+    for level in 0..altchunk::MAX_DEPTH + 2 {
+        let body = format!("{}<w:altChunk r:id=\"c\"/>", p(&format!("第{level}层")));
+        bytes = docx_parts(&body, &[("c", "aFChunk", "chunk.docx", bytes)]);
+    }
+    let fragments = read(&bytes).unwrap();
+    let levels = fragments.items.iter().filter(|f| matches!(f, Fragment::Paragraph(_))).count();
+    assert_eq!(levels, altchunk::MAX_DEPTH + 1);
+    assert!(fragments.diagnostics.iter().any(|d| d.code == "docx.altchunk_skipped" && d.message.contains("deeper")));
+}
+
+#[test]
+fn title_style_lines_are_the_title_and_the_lines_under_it_are_not() {
+    let styles = r#"<w:style w:type="paragraph" w:styleId="T"><w:name w:val="Title"/><w:pPr><w:jc w:val="center"/></w:pPr></w:style>
+      <w:style w:type="paragraph" w:styleId="S"><w:name w:val="Subtitle"/><w:basedOn w:val="T"/></w:style>"#;
+    let styled = |style: &str, text: &str| {
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#)
+    };
+    let centred =
+        |text: &str| format!(r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#);
+    let body = format!(
+        "{}{}{}<w:p/>{}{}{}",
+        styled("T", "标题第一行"),
+        styled("T", "标题第二行"),
+        styled("S", "副标题"),
+        centred("张三"),
+        p("正文。"),
+        centred("居中的正文行"),
+    );
+    let got: Vec<(String, bool)> = paragraphs(&docx_with(&body, Some(styles), None))
+        .into_iter()
+        .filter(|p| !p.text.is_empty())
+        .map(|p| (p.text, p.title_like))
+        .collect();
+    let expected = [
+        ("标题第一行", true),
+        ("标题第二行", true),
+        ("副标题", false),
+        ("张三", false),
+        ("正文。", false),
+        ("居中的正文行", true),
+    ];
+    assert_eq!(got, expected.map(|(t, l)| (t.to_string(), l)));
+}
+
+#[test]
+fn equations_keep_their_structure() {
+    let body = r#"<w:p><w:r><w:t>公式：</w:t></w:r><m:oMath><m:sSup><m:e><m:r><m:t>a</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup><m:r><m:t>=</m:t></m:r><m:f><m:num><m:r><m:t>1</m:t></m:r></m:num><m:den><m:r><m:t>n+1</m:t></m:r></m:den></m:f></m:oMath></w:p>"#;
+    assert_eq!(texts(&docx_parts(body, &[])), vec!["公式：a^2=1/(n+1)"]);
+}
+
+#[test]
+fn what_stands_between_two_tables_is_reported() {
+    let cell = |t: &str, first: bool| {
+        let rendered = if first { "<w:lastRenderedPageBreak/>" } else { "" };
+        format!("<w:tr><w:tc><w:p><w:r>{rendered}<w:t>{t}</w:t></w:r></w:p></w:tc></w:tr>")
+    };
+    let table = |t: &str, rendered: bool| {
+        format!("<w:tbl><w:tblGrid><w:gridCol w:w=\"500\"/></w:tblGrid>{}</w:tbl>", cell(t, rendered))
+    };
+    let empty_after_page_end = "<w:p><w:r><w:lastRenderedPageBreak/></w:r></w:p>";
+    let body = format!(
+        "{}{}<w:p/>{}{}{}<w:p/>{}",
+        table("a", false),
+        table("b", false),
+        table("c", false),
+        empty_after_page_end,
+        table("d", false),
+        table("e", true)
+    );
+    let boundaries: Vec<(bool, bool)> = tables(&docx(&body))
+        .iter()
+        .map(|t| (t.boundary.touches_previous, t.boundary.after_rendered_page_end))
+        .collect();
+    assert_eq!(boundaries, vec![(false, false), (true, false), (false, false), (false, true), (false, true)]);
 }

@@ -131,6 +131,11 @@ impl<'i> Xml<'i> {
         Xml { reader, depth: 0, part }
     }
 
+    /// The name of the part being read.
+    pub fn part(&self) -> &'i str {
+        self.part
+    }
+
     fn corrupt(&self, what: impl std::fmt::Display) -> Error {
         Error::corrupt(format!(
             "{} is not well-formed XML ({what}, near byte {}); the file is damaged or was truncated — re-export it from the office program",

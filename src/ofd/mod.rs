@@ -68,6 +68,9 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<PageContent>, Vec<Diagnostic>)> {
             match page::read(&mut ctx, &page_ref.content, number) {
                 Ok((page, page_diagnostics)) => {
                     diagnostics.extend(page_diagnostics);
+                    // A page printed sideways is turned upright, as for PDF.
+                    let (page, turned) = crate::pdf::rotation::to_reading_orientation(page);
+                    diagnostics.extend(turned);
                     pages.push(page);
                 }
                 Err(e) if e.code == ErrorCode::Corrupt && total > 1 => {

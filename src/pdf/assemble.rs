@@ -10,13 +10,14 @@
 //! paragraphs that run on across a page end in a document whose paragraphs
 //! open with an indent.
 
-use crate::model::{BreakKind, Diagnostic, Fragment, Fragments};
-use crate::pdf::furniture::{PageLines, find_furniture};
+use crate::model::{BreakKind, Diagnostic, Fragment, Fragments, PlacedLine};
+use crate::pdf::furniture::{Kind, PageLines, find_furniture, repeat_key};
 use crate::pdf::layout::{
     Line, PARAGRAPH_SPACE_GAP_EM, PlacedParagraph, TextBlock, document_text_block, glyphs_to_lines,
     lines_to_paragraphs, page_text_block, reading_order,
 };
 use crate::pdf::page::PageContent;
+use crate::pdf::placed;
 use crate::pdf::tables::{PageTable, find_tables};
 use crate::text::official_number;
 
@@ -28,6 +29,7 @@ const INDENTED_SHARE: f32 = 0.6;
 /// One page after the table finder: its tables and the lines outside them.
 struct LaidPage {
     number: u32,
+    width: f32,
     height: f32,
     tables: Vec<PageTable>,
     lines: Vec<Line>,
@@ -47,14 +49,36 @@ enum Item {
 pub fn fragments(pages: Vec<PageContent>) -> Fragments {
     let count = pages.len();
     let mut laid: Vec<LaidPage> = pages.iter().map(lay_out).collect();
-    drop_furniture(&mut laid);
+    let mut diagnostics = drop_furniture(&mut laid);
 
-    let page_lines: Vec<&[Line]> = laid.iter().map(|p| p.lines.as_slice()).collect();
-    let document_block = document_text_block(&page_lines);
+    // The document's text block is measured over pages of one size: a
+    // landscape table page's long lines say nothing of a portrait page's
+    // right margin.
+    let blocks: Vec<Option<TextBlock>> = {
+        let format = |p: &LaidPage| ((p.width.round() as i32), (p.height.round() as i32));
+        let mut by_format: Vec<((i32, i32), Option<TextBlock>)> = Vec::new();
+        laid.iter()
+            .map(|page| {
+                let key = format(page);
+                if let Some((_, block)) = by_format.iter().find(|(k, _)| *k == key) {
+                    return *block;
+                }
+                let page_lines: Vec<&[Line]> =
+                    laid.iter().filter(|p| format(p) == key).map(|p| p.lines.as_slice()).collect();
+                let block = document_text_block(&page_lines);
+                by_format.push((key, block));
+                block
+            })
+            .collect()
+    };
 
+    let placed: Vec<PlacedLine> = laid
+        .iter()
+        .zip(&pages)
+        .flat_map(|(page, content)| placed::page_lines(&page.lines, &page.tables, content, page.number))
+        .collect();
     let mut items: Vec<Item> = Vec::new();
-    let mut diagnostics = Vec::new();
-    for (k, (page, content)) in laid.into_iter().zip(&pages).enumerate() {
+    for (k, ((page, content), document_block)) in laid.into_iter().zip(&pages).zip(blocks).enumerate() {
         if k > 0 {
             items.push(Item::Break);
         }
@@ -80,7 +104,14 @@ pub fn fragments(pages: Vec<PageContent>) -> Fragments {
             Item::Break => Fragment::Break(BreakKind::Page),
         })
         .collect();
-    Fragments { pages: Some(u32::try_from(count).unwrap_or(u32::MAX)), items, diagnostics, soft_paragraph_ends: false }
+    Fragments {
+        pages: Some(u32::try_from(count).unwrap_or(u32::MAX)),
+        items,
+        diagnostics,
+        soft_paragraph_ends: false,
+        notes: Vec::new(),
+        lines: placed,
+    }
 }
 
 /// Tables first, then the lines of the glyphs no table took.
@@ -96,6 +127,7 @@ fn lay_out(page: &PageContent) -> LaidPage {
     let lines = glyphs_to_lines(&page.glyphs, &page.fonts, &free, PARAGRAPH_SPACE_GAP_EM);
     LaidPage {
         number: page.number,
+        width: page.width,
         height: page.height,
         tables,
         lines,
@@ -104,18 +136,85 @@ fn lay_out(page: &PageContent) -> LaidPage {
     }
 }
 
-fn drop_furniture(pages: &mut [LaidPage]) {
+/// Drops the furniture lines of every page and lists what went: one info
+/// diagnostic per running header or footer text with its pages, one for all
+/// page numbers with their texts — nothing disappears unsaid.
+fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
     let marks = {
-        let views: Vec<PageLines> = pages.iter().map(|p| PageLines { height: p.height, lines: &p.lines }).collect();
+        let views: Vec<PageLines> = pages
+            .iter()
+            .map(|p| PageLines { height: p.height, lines: &p.lines, other_content: !p.tables.is_empty() })
+            .collect();
         find_furniture(&views)
     };
+    // (kind, repeat key) → its distinct texts and its pages, in order of first
+    // appearance ("perl v5.8.1 … 1", "… 3" are one running footer).
+    let mut running: Vec<(Kind, String, Vec<String>, Vec<u32>)> = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
+    let mut first_number_page = None;
     for (page, marks) in pages.iter_mut().zip(marks) {
+        for (line, kind) in page.lines.iter().zip(&marks) {
+            match kind {
+                None => {}
+                Some(Kind::PageNumber) => {
+                    first_number_page.get_or_insert(page.number);
+                    numbers.push(format!("\"{}\" (page {})", line.text, page.number));
+                }
+                Some(kind) => {
+                    let key = repeat_key(&line.text);
+                    match running.iter_mut().find(|(k, rk, _, _)| k == kind && *rk == key) {
+                        Some((_, _, texts, on)) => {
+                            if !texts.contains(&line.text) {
+                                texts.push(line.text.clone());
+                            }
+                            if on.last() != Some(&page.number) {
+                                on.push(page.number);
+                            }
+                        }
+                        None => running.push((*kind, key, vec![line.text.clone()], vec![page.number])),
+                    }
+                }
+            }
+        }
         let mut k = 0;
         page.lines.retain(|_| {
             k += 1;
-            !marks[k - 1]
+            marks[k - 1].is_none()
         });
     }
+    let mut out: Vec<Diagnostic> = running
+        .into_iter()
+        .map(|(kind, _, texts, on)| {
+            let texts: Vec<String> = texts.iter().map(|t| format!("\"{t}\"")).collect();
+            Diagnostic::info(
+                "pdf.furniture",
+                format!("removed {} {} on page(s) {}", kind.describe(), texts.join(", "), page_ranges(&on)),
+            )
+            .on_page(on.first().copied())
+        })
+        .collect();
+    if !numbers.is_empty() {
+        out.push(
+            Diagnostic::info("pdf.furniture", format!("removed page numbers: {}", numbers.join(", ")))
+                .on_page(first_number_page),
+        );
+    }
+    out
+}
+
+/// "1–3, 5, 7–9" from sorted page numbers.
+fn page_ranges(pages: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < pages.len() {
+        let mut end = k;
+        while end + 1 < pages.len() && pages[end + 1] == pages[end] + 1 {
+            end += 1;
+        }
+        parts.push(if end > k { format!("{}–{}", pages[k], pages[end]) } else { pages[k].to_string() });
+        k = end + 1;
+    }
+    parts.join(", ")
 }
 
 /// One page's paragraphs and tables, top to bottom: the lines above each
@@ -149,13 +248,18 @@ fn page_items(page: LaidPage, content: &PageContent, document_block: Option<Text
 }
 
 /// The title: paragraphs set larger than the body that open the document
-/// (before any body paragraph or table) are title lines, centred or not.
+/// (before any body paragraph or table) are title lines, centred or not. A
+/// title ends with its page: the next page's "目录" is not part of it.
 fn mark_title(items: &mut [Item]) {
+    let mut found = false;
     for item in items.iter_mut() {
         match item {
-            Item::Paragraph(p) if p.larger && !p.fragment.text.is_empty() => p.fragment.title_like = true,
+            Item::Paragraph(p) if p.larger && !p.fragment.text.is_empty() => {
+                p.fragment.title_like = true;
+                found = true;
+            }
             Item::Paragraph(p) if p.centred => {}
-            Item::Break => {}
+            Item::Break if !found => {}
             _ => break,
         }
     }
@@ -311,6 +415,10 @@ mod tests {
             describe(&f),
             vec!["p1T:关于年度报告", "p1:三四五六七八", "table[1]:2x2", "break", "table[2]:1x2", "p2:三四五六七八"]
         );
+        let furniture: Vec<&str> =
+            f.diagnostics.iter().filter(|d| d.code == "pdf.furniture").map(|d| d.message.as_str()).collect();
+        assert_eq!(furniture, vec!["removed page numbers: \"- 1 -\" (page 1), \"- 2 -\" (page 2)"]);
+        assert_eq!(page_ranges(&[1, 2, 3, 5, 7, 8]), "1–3, 5, 7–8");
         let Fragment::Table(t) = &f.items[2] else { panic!() };
         assert_eq!(t.column_edges, vec![80.0, 280.0, 512.0]);
         assert_eq!(t.grid.cell_at(1, 0).unwrap().text, "总计");
@@ -337,6 +445,28 @@ mod tests {
         assert_eq!(d[3], "p2+:接上页完。", "{d:?}");
         // Page 2 ends on a full line, page 3 opens indented: a new paragraph.
         assert_eq!(d[7], "p3:三四五六七八", "{d:?}");
+    }
+
+    #[test]
+    fn a_landscape_page_does_not_move_the_portrait_pages_margin() {
+        // Portrait pages whose body runs from 80 to 512 (two paragraphs of
+        // few lines each), then a landscape page with lines to 760: the
+        // portrait paragraphs keep their lines together.
+        let portrait = |n| {
+            let mut g = body(&[(FIRST, true), (FULL, false), ("完。", false)], 100.0);
+            g.extend(body(&[(FIRST, true), (FULL, false), ("完。", false)], 200.0));
+            page(n, g, vec![])
+        };
+        let wide: String = FULL.chars().chain(FULL.chars().take(15)).collect();
+        let lines: Vec<(&str, bool)> = (0..8).map(|_| (wide.as_str(), false)).collect();
+        let landscape = PageContent { width: 842.0, height: 595.0, ..page(3, body(&lines, 60.0), vec![]) };
+        let f = fragments(vec![portrait(1), portrait(2), landscape]);
+        let d = describe(&f);
+        assert_eq!(
+            &d[..5],
+            &["p1:三四五六七八", "p1:三四五六七八", "break", "p2:三四五六七八", "p2:三四五六七八"],
+            "{d:?}"
+        );
     }
 
     #[test]

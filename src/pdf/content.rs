@@ -10,9 +10,11 @@
 //! `path` for rulings. It never invents spaces: a glyph is emitted only for a
 //! code the content shows, so gaps are left for layout to judge.
 
+mod colour;
 pub(crate) mod lexer;
 mod matrix;
 pub(crate) mod path;
+mod shading;
 #[cfg(test)]
 pub(crate) mod testutil;
 
@@ -21,9 +23,11 @@ use std::sync::Arc;
 
 use lopdf::{Dictionary, Object, ObjectId};
 
+use self::colour::Space;
 use self::lexer::{Lexer, Operand};
 pub use self::matrix::Matrix;
 use self::path::Path;
+use self::shading::Shading;
 use super::document::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS, PageSetup, PdfDocument};
 use super::font::Font;
 use super::page::{Glyph, PageContent};
@@ -34,12 +38,27 @@ use crate::model::Diagnostic;
 pub(crate) fn interpret(pdf: &PdfDocument, setup: PageSetup<'_>) -> Result<(PageContent, Vec<Diagnostic>)> {
     let mut it = Interpreter::new(pdf, &setup);
     let resources = setup.resources;
-    for data in &setup.contents {
-        // Operators may span content streams (the spec says they must not, but
-        // producers split anywhere), while the graphics state carries over:
-        // run them as one stream with a separator.
-        it.run(data, resources)?;
+    // The page's streams arrive joined into one: a token or a text object
+    // may continue from one stream into the next.
+    if setup.missing_streams > 0 {
+        it.warn(
+            "pdf.content_missing",
+            format!(
+                "{} of the page's content streams are missing or damaged; what they drew is not in the output",
+                setup.missing_streams
+            ),
+        );
     }
+    if setup.repaired_streams > 0 {
+        it.warn(
+            "pdf.stream_length",
+            format!(
+                "{} of the page's content streams had an unusable /Length; their data was read up to `endstream`",
+                setup.repaired_streams
+            ),
+        );
+    }
+    it.run(&setup.content, resources)?;
     it.finish()
 }
 
@@ -50,6 +69,10 @@ struct GState {
     line_width: f32,
     stroke_visible: bool,
     fill_visible: bool,
+    stroke_space: Space,
+    fill_space: Space,
+    /// The fill colour's operands, to tell shaded areas of one colour apart.
+    fill_colour: Vec<f32>,
     font: Option<usize>,
     font_size: f32,
     char_spacing: f32,
@@ -58,6 +81,10 @@ struct GState {
     h_scale: f32,
     leading: f32,
     rise: f32,
+    /// The clipping region as far as known: the page-space bounds of the
+    /// straight-sided paths clipped to (`re W n`), intersected. A glyph
+    /// whose centre lies outside is not shown.
+    clip: Option<[f32; 4]>,
 }
 
 impl GState {
@@ -67,6 +94,9 @@ impl GState {
             line_width: 1.0,
             stroke_visible: true,
             fill_visible: true,
+            stroke_space: Space::Gray,
+            fill_space: Space::Gray,
+            fill_colour: vec![0.0],
             font: None,
             font_size: 0.0,
             char_spacing: 0.0,
@@ -74,6 +104,7 @@ impl GState {
             h_scale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            clip: None,
         }
     }
 }
@@ -92,6 +123,7 @@ struct Interpreter<'p> {
     tm: Matrix,
     tlm: Matrix,
     path: Path,
+    shading: Shading,
     /// Fonts of the page, in first-use order (indexes of `out.fonts`).
     fonts: Vec<Arc<Font>>,
     font_index: HashMap<*const Font, usize>,
@@ -100,6 +132,32 @@ struct Interpreter<'p> {
     forms: Vec<ObjectId>,
     operations: usize,
     diagnostics: Vec<Diagnostic>,
+    /// `W` or `W*` seen: the path, when it ends, clips.
+    clip_pending: bool,
+    /// Glyphs a clipping path hides, left out.
+    clipped: Hidden,
+}
+
+/// Glyphs left out because a reader cannot see them: how many, and the
+/// first of their text for the diagnostic.
+#[derive(Debug, Default)]
+struct Hidden {
+    count: usize,
+    sample: String,
+}
+
+impl Hidden {
+    fn add(&mut self, text: &str) {
+        self.count += 1;
+        if self.sample.chars().count() < HIDDEN_SAMPLE_CHARS {
+            self.sample.push_str(text);
+        }
+    }
+
+    fn quote(&self) -> String {
+        let more = if self.count > self.sample.chars().count() { "…" } else { "" };
+        format!("\"{}{more}\"", self.sample)
+    }
 }
 
 impl<'p> Interpreter<'p> {
@@ -113,12 +171,15 @@ impl<'p> Interpreter<'p> {
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
             path: Path::default(),
+            shading: Shading::default(),
             fonts: Vec::new(),
             font_index: HashMap::new(),
             marked: Vec::new(),
             forms: Vec::new(),
             operations: 0,
             diagnostics: Vec::new(),
+            clip_pending: false,
+            clipped: Hidden::default(),
         }
     }
 
@@ -127,6 +188,10 @@ impl<'p> Interpreter<'p> {
         if !self.diagnostics.iter().any(|d| d.code == code && d.message == message) {
             self.diagnostics.push(Diagnostic::warning(code, message).on_page(page));
         }
+    }
+
+    fn info(&mut self, code: &str, message: String) {
+        self.diagnostics.push(Diagnostic::info(code, message).on_page(Some(self.out.number)));
     }
 
     fn run(&mut self, data: &[u8], resources: Option<&'p Dictionary>) -> Result<()> {
@@ -174,18 +239,44 @@ impl<'p> Interpreter<'p> {
                 }
             }
             b"gs" => self.ext_gstate(args, resources),
-            // Colour: only whether paint is visible on white paper matters.
+            // Colour: only whether paint is visible on white paper matters,
+            // read in the current colour space (see `colour`).
             b"g" | b"rg" | b"k" | b"G" | b"RG" | b"K" | b"sc" | b"scn" | b"SC" | b"SCN" => {
                 let values: Vec<f32> = args.iter().filter_map(Operand::number).collect();
-                let visible = !is_white(&values);
-                if op[0].is_ascii_uppercase() {
+                let stroke = op[0].is_ascii_uppercase();
+                let device = match op.to_ascii_lowercase().as_slice() {
+                    b"g" => Some(Space::Gray),
+                    b"rg" => Some(Space::Rgb),
+                    b"k" => Some(Space::Cmyk),
+                    _ => None,
+                };
+                let space = if stroke { &mut self.gs.stroke_space } else { &mut self.gs.fill_space };
+                if let Some(device) = device {
+                    *space = device;
+                }
+                let visible = !space.is_white(&values);
+                if stroke {
                     self.gs.stroke_visible = visible;
                 } else {
                     self.gs.fill_visible = visible;
+                    self.gs.fill_colour = values;
                 }
             }
-            b"cs" => self.gs.fill_visible = true,
-            b"CS" => self.gs.stroke_visible = true,
+            // A new space starts at its initial colour, which is ink (black,
+            // full tint) except in a /None separation.
+            b"cs" | b"CS" => {
+                let space = args
+                    .last()
+                    .and_then(Operand::name)
+                    .map_or(Space::Other, |name| Space::from_name(self.pdf, resources, name));
+                let visible = space != Space::NoInk;
+                if op == b"CS" {
+                    (self.gs.stroke_space, self.gs.stroke_visible) = (space, visible);
+                } else {
+                    (self.gs.fill_space, self.gs.fill_visible) = (space, visible);
+                    self.gs.fill_colour.clear();
+                }
+            }
 
             // Paths.
             b"m" => {
@@ -230,8 +321,8 @@ impl<'p> Interpreter<'p> {
             b"B" | b"B*" => self.paint(true, true, false),
             b"b" | b"b*" => self.paint(true, true, true),
             // End the path without painting: a clip (`W n`) or nothing.
-            b"n" => self.path.clear(),
-            b"W" | b"W*" => {}
+            b"n" => self.end_path(),
+            b"W" | b"W*" => self.clip_pending = true,
 
             // Text objects and state.
             b"BT" => {
@@ -352,6 +443,24 @@ impl<'p> Interpreter<'p> {
         }
         if fill && self.gs.fill_visible {
             self.path.fill_rulings(&mut self.out.rulings);
+            for rect in self.path.shaded_rects() {
+                self.shading.paint(rect, &self.gs.fill_colour, &mut self.out.rulings);
+            }
+        }
+        self.end_path();
+    }
+
+    /// Ends the current path; after `W`, its bounds narrow the clip. A path
+    /// with curves is not narrowed to (its bounds are not known here), so
+    /// nothing is hidden by guess.
+    fn end_path(&mut self) {
+        if std::mem::take(&mut self.clip_pending)
+            && let Some(b) = self.path.bounds()
+        {
+            self.gs.clip = Some(match self.gs.clip {
+                Some(c) => [c[0].max(b[0]), c[1].max(b[1]), c[2].min(b[2]), c[3].min(b[3])],
+                None => b,
+            });
         }
         self.path.clear();
     }
@@ -477,7 +586,16 @@ impl<'p> Interpreter<'p> {
                 Some(t) => t.push_to(&mut text),
                 None => text.push('\u{FFFD}'),
             }
-            if left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite() {
+            let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
+            let hidden = self.gs.clip.is_some_and(|[x0, y0, x1, y1]| {
+                cx < x0 - CLIP_TOLERANCE
+                    || cx > x1 + CLIP_TOLERANCE
+                    || cy < y0 - CLIP_TOLERANCE
+                    || cy > y1 + CLIP_TOLERANCE
+            });
+            if hidden {
+                self.clipped.add(&text);
+            } else if left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite() {
                 if self.out.glyphs.len() >= MAX_GLYPHS {
                     return Err(Error::too_large(format!(
                         "page {} draws more than {MAX_GLYPHS} characters",
@@ -518,10 +636,13 @@ impl<'p> Interpreter<'p> {
                 if let Some(id) = id
                     && self.forms.contains(&id)
                 {
-                    return Err(Error::corrupt(format!(
-                        "page {}: a form XObject draws itself (a reference cycle); the file is damaged",
-                        self.out.number
-                    )));
+                    // Drawing it again would never end; what it drew so far
+                    // and the rest of the page stay.
+                    self.warn(
+                        "pdf.form_cycle",
+                        "a form XObject draws itself (a reference cycle); the inner drawing was skipped".into(),
+                    );
+                    return Ok(());
                 }
                 if self.forms.len() >= MAX_FORM_DEPTH {
                     return Err(Error::too_large(format!(
@@ -602,14 +723,38 @@ impl<'p> Interpreter<'p> {
     }
 
     fn finish(mut self) -> Result<(PageContent, Vec<Diagnostic>)> {
+        self.drop_invisible();
+        if self.clipped.count > 0 {
+            let message = format!(
+                "{} character(s) hidden by a clipping path were left out: {}",
+                self.clipped.count,
+                self.clipped.quote()
+            );
+            self.info("pdf.clipped", message);
+        }
         // Unmapped glyphs, counted per font after ActualText replaced what it
         // covers.
         let mut unmapped = vec![0usize; self.fonts.len()];
+        let mut private = vec![0usize; self.fonts.len()];
         for g in &self.out.glyphs {
             if g.text.contains('\u{FFFD}')
                 && let Some(n) = unmapped.get_mut(g.font)
             {
                 *n += 1;
+            }
+            if g.text.chars().any(is_private_use)
+                && let Some(n) = private.get_mut(g.font)
+            {
+                *n += 1;
+            }
+        }
+        for (i, count) in private.into_iter().enumerate() {
+            if count > 0 {
+                let message = format!(
+                    "{count} character(s) in font {} map to private-use code points (U+E000–U+F8FF and planes 15–16), which stand for no standard character; they are kept as they are",
+                    self.fonts[i].info.name
+                );
+                self.warn("pdf.private_use", message);
             }
         }
         for (i, count) in unmapped.into_iter().enumerate() {
@@ -628,16 +773,46 @@ impl<'p> Interpreter<'p> {
     }
 }
 
-/// Whether colour operands paint white (invisible on paper): gray 1, RGB
-/// 1 1 1, CMYK 0 0 0 0. Pattern and unknown spaces count as visible.
-fn is_white(values: &[f32]) -> bool {
-    match values.len() {
-        1 => values[0] >= 0.99,
-        3 => values.iter().all(|v| *v >= 0.99),
-        4 => values.iter().all(|v| *v <= 0.01),
-        _ => false,
+impl Interpreter<'_> {
+    /// Drops the glyphs whose centre lies outside the page's visible box (the
+    /// CropBox, rotated): a viewer does not show them, and producers park
+    /// text there — WPS Spreadsheets draws a tall cell's overflow again above
+    /// the next page (y < 0). What went is counted in a diagnostic.
+    fn drop_invisible(&mut self) {
+        let (width, height) = (self.out.width, self.out.height);
+        if !(width > 0.0 && height > 0.0) {
+            return;
+        }
+        let mut outside = Hidden::default();
+        self.out.glyphs.retain(|g| {
+            let (x, y) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+            let visible = (0.0..=width).contains(&x) && (0.0..=height).contains(&y);
+            if !visible {
+                outside.add(&g.text);
+            }
+            visible
+        });
+        if outside.count > 0 {
+            let message = format!(
+                "{} character(s) drawn outside the page's visible area were left out: {}",
+                outside.count,
+                outside.quote()
+            );
+            self.info("pdf.outside_page", message);
+        }
     }
 }
+
+/// A code point of a private-use area: its meaning is the font's secret.
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
+}
+
+/// How many of the characters left out as unseen a diagnostic quotes.
+const HIDDEN_SAMPLE_CHARS: usize = 40;
+/// How far (points) a glyph's centre may lie outside a clipping rectangle
+/// and still count as shown: producers clip to the cell's edge exactly.
+const CLIP_TOLERANCE: f32 = 1.0;
 
 /// A PDF text string: UTF-16BE with a BOM, UTF-8 with a BOM, else
 /// PDFDocEncoding (taken as Latin-1, which it equals for text characters).

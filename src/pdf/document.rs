@@ -9,7 +9,7 @@
 //! the page's setup and the object access it needs.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
@@ -37,10 +37,55 @@ const MAX_TREE_DEPTH: usize = 64;
 /// Longest chain of references followed to reach an object.
 const MAX_REFERENCE_CHAIN: usize = 32;
 
+/// Signs that the file is damaged, found when it is opened: what a
+/// `pdf.damaged` warning reports.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Damage {
+    /// The file does not end with `%%EOF`: it was cut short.
+    pub truncated: bool,
+    /// The cross-reference table could not be used and was rebuilt by
+    /// scanning the file for objects.
+    pub xref_rebuilt: bool,
+    /// Distinct objects the file refers to, and how many of them are missing.
+    pub referenced: usize,
+    pub missing: usize,
+    /// Pages the page tree's `/Count` promises and the pages found.
+    pub pages_promised: Option<usize>,
+}
+
+impl Damage {
+    /// True when anything was lost or repaired.
+    pub fn any(&self) -> bool {
+        self.truncated || self.xref_rebuilt || self.missing > 0
+    }
+
+    /// "cut short (no %%EOF at its end); its cross-reference table was
+    /// rebuilt; 12 of 80 objects it refers to are missing".
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.truncated {
+            parts.push("it is cut short (no %%EOF at its end)".to_string());
+        }
+        if self.xref_rebuilt {
+            parts.push("its cross-reference table was rebuilt by scanning for objects".to_string());
+        }
+        if self.missing > 0 {
+            parts.push(format!("{} of the {} objects it refers to are missing", self.missing, self.referenced));
+        }
+        parts.join("; ")
+    }
+}
+
 /// A PDF opened for reading.
 pub struct PdfDocument {
     doc: lopdf::Document,
     pages: Vec<ObjectId>,
+    damage: Damage,
+    /// The file as read, for finding a stream again whose length is wrong.
+    raw: Vec<u8>,
+    /// Only the file's attachments are encrypted; its pages were read as
+    /// they are.
+    attachments_only_encrypted: bool,
     /// Fonts by object id: loaded once, shared by every page that uses them.
     fonts: Mutex<HashMap<ObjectId, Arc<Font>>>,
 }
@@ -63,29 +108,108 @@ pub(crate) struct PageSetup<'a> {
     /// `/Rotate`).
     pub base: Matrix,
     pub resources: Option<&'a Dictionary>,
-    /// The page's content streams, each decompressed.
-    pub contents: Vec<Vec<u8>>,
+    /// The page's content streams, each decompressed, joined into one with a
+    /// line feed between them: operators and even tokens may span streams
+    /// (the spec says they must not, but producers split anywhere), and the
+    /// graphics state carries over.
+    pub content: Vec<u8>,
+    /// Content streams `/Contents` names that are missing or not streams.
+    pub missing_streams: usize,
+    /// Content streams whose `/Length` was unusable, read again up to their
+    /// `endstream`.
+    pub repaired_streams: usize,
 }
 
 impl PdfDocument {
     /// Loads a PDF from memory: decrypts it when the user password is empty,
     /// refuses it when a password is needed, and checks the page limit.
     pub fn open(bytes: &[u8]) -> Result<PdfDocument> {
-        let options = lopdf::LoadOptions { max_decompressed_size: Some(MAX_STREAM_BYTES), ..Default::default() };
+        let original = bytes;
+        // lopdf reads an encryption dictionary only by reference; PyMuPDF
+        // writes it inline in the trailer. Such a file is read as if the
+        // dictionary were an object of its own, the xref table rebuilt.
+        let moved = with_encryption_dictionary_moved(bytes);
+        let bytes = moved.as_deref().unwrap_or(bytes);
+        let options = lopdf::LoadOptions {
+            max_decompressed_size: Some(MAX_STREAM_BYTES),
+            force_reconstruct: moved.is_some(),
+            ..Default::default()
+        };
         // lopdf is fuzzed but large; a panic inside it must not take the batch
         // down with it, so it is caught and reported as damage.
-        let loaded = std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options));
-        let doc = match loaded {
+        let load = |bytes: &[u8]| {
+            let options = options.clone();
+            std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options))
+        };
+        let mut attachments_only_encrypted = false;
+        let mut doc = match load(bytes) {
             Ok(Ok(doc)) => doc,
-            Ok(Err(e)) => return Err(load_error(e)),
+            Ok(Err(e)) => {
+                let error = load_error(e);
+                if error.code != ErrorCode::Encrypted {
+                    return Err(error);
+                }
+                match without_attachment_only_encryption(bytes).map(|b| load(&b)) {
+                    Some(Ok(Ok(doc))) if !doc.is_encrypted() => {
+                        attachments_only_encrypted = true;
+                        doc
+                    }
+                    _ => return Err(error),
+                }
+            }
             Err(_) => return Err(Error::corrupt("the PDF could not be read (the reader failed on its structure)")),
         };
         if doc.is_encrypted() {
-            return Err(encrypted_error());
+            match without_attachment_only_encryption(bytes).map(|b| load(&b)) {
+                Some(Ok(Ok(plain))) if !plain.is_encrypted() => {
+                    attachments_only_encrypted = true;
+                    doc = plain;
+                }
+                _ => return Err(encrypted_error()),
+            }
         }
-        let mut this = PdfDocument { doc, pages: Vec::new(), fonts: Mutex::new(HashMap::new()) };
+        let mut damage = Damage {
+            truncated: !ends_with_eof(original),
+            xref_rebuilt: moved.is_none() && doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed),
+            ..Default::default()
+        };
+        if damage.any() {
+            // Only for a file already known damaged: the walk costs a pass
+            // over every object.
+            (damage.referenced, damage.missing) = missing_references(&doc);
+        }
+        let mut this = PdfDocument {
+            doc,
+            pages: Vec::new(),
+            damage,
+            raw: bytes.to_vec(),
+            attachments_only_encrypted,
+            fonts: Mutex::new(HashMap::new()),
+        };
         this.pages = this.walk_page_tree()?;
+        if this.damage.any() {
+            this.damage.pages_promised = this.promised_pages();
+        }
         Ok(this)
+    }
+
+    /// The page tree root's `/Count`: how many pages the file says it has.
+    fn promised_pages(&self) -> Option<usize> {
+        let catalog =
+            self.doc.trailer.get(b"Root").ok().and_then(|o| self.resolve(o)).and_then(|o| o.as_dict().ok())?;
+        let root = self.get(catalog, b"Pages").and_then(|o| o.as_dict().ok())?;
+        let count = self.get(root, b"Count").and_then(|o| o.as_i64().ok())?;
+        usize::try_from(count).ok()
+    }
+
+    /// True when only the attachments are encrypted (the pages are plain).
+    pub fn attachments_only_encrypted(&self) -> bool {
+        self.attachments_only_encrypted
+    }
+
+    /// What was found damaged when the file was opened.
+    pub fn damage(&self) -> &Damage {
+        &self.damage
     }
 
     pub fn page_count(&self) -> usize {
@@ -181,25 +305,90 @@ impl PdfDocument {
         let (base, width, height) = page_matrix(crop, rotate);
         let resources = self.inherited(page, b"Resources").and_then(|o| self.dict(o));
 
-        let mut contents = Vec::new();
-        let mut total = 0usize;
-        let streams: Vec<&Object> = match page.get(b"Contents").ok().and_then(|o| self.resolve(o)) {
+        let mut content: Vec<u8> = Vec::new();
+        let (mut missing_streams, mut repaired_streams) = (0, 0);
+        let contents = page.get(b"Contents").ok();
+        // The items as written (references kept, so a stream can be found
+        // again in the file by its object number).
+        let streams: Vec<&Object> = match contents.and_then(|o| self.resolve(o)) {
             Some(Object::Array(items)) => items.iter().collect(),
-            Some(other) => vec![other],
-            None => Vec::new(),
+            Some(_) => contents.into_iter().collect(),
+            None => {
+                missing_streams += usize::from(contents.is_some());
+                Vec::new()
+            }
         };
         for item in streams {
-            let Some(stream) = self.resolve(item).and_then(|o| o.as_stream().ok()) else { continue };
+            let Some(stream) = self.resolve(item).and_then(|o| o.as_stream().ok()) else {
+                missing_streams += 1;
+                continue;
+            };
+            let reread;
+            let stream = match Self::id_of(item)
+                .filter(|_| self.length_unusable(stream))
+                .and_then(|id| self.reread_stream(id, stream))
+            {
+                Some(found) => {
+                    repaired_streams += 1;
+                    reread = found;
+                    &reread
+                }
+                None => stream,
+            };
             let data = self.stream_data(stream)?;
-            total = total.saturating_add(data.len());
-            if total > MAX_STREAM_BYTES {
+            if content.len().saturating_add(data.len()) > MAX_STREAM_BYTES {
                 return Err(Error::too_large(format!(
                     "page {number}'s content decompresses to more than {MAX_STREAM_BYTES} bytes"
                 )));
             }
-            contents.push(data);
+            if !content.is_empty() {
+                content.push(b'\n');
+            }
+            content.extend_from_slice(&data);
         }
-        Ok(PageSetup { number, width, height, base, resources, contents })
+        Ok(PageSetup { number, width, height, base, resources, content, missing_streams, repaired_streams })
+    }
+
+    /// A stream read empty whose `/Length` is no usable number (an object
+    /// that is missing, not a number, or the stream itself): its data is
+    /// still in the file, up to its `endstream`.
+    fn length_unusable(&self, stream: &Stream) -> bool {
+        stream.content.is_empty()
+            && matches!(stream.dict.get(b"Length"), Ok(Object::Reference(_)))
+            && !matches!(self.get(&stream.dict, b"Length"), Some(Object::Integer(n)) if *n >= 0)
+    }
+
+    /// Object `id`'s stream data found again in the file's bytes: from the
+    /// line after `stream` to the `endstream` keyword (the last definition
+    /// of the object, as incremental updates would have it).
+    fn reread_stream(&self, id: ObjectId, stream: &Stream) -> Option<Stream> {
+        let raw = &self.raw;
+        let header = format!("{} {} obj", id.0, id.1);
+        let mut at = None;
+        let mut from = 0;
+        while let Some(k) = find(&raw[from..], header.as_bytes()) {
+            let start = from + k;
+            // A whole object number: not the tail of "115 0 obj".
+            if start == 0 || !raw[start - 1].is_ascii_digit() {
+                at = Some(start);
+            }
+            from = start + header.len();
+        }
+        let rest = &raw[at? + header.len()..];
+        let keyword = find(rest, b"stream")?;
+        let mut begin = keyword + b"stream".len();
+        if rest.get(begin) == Some(&b'\r') {
+            begin += 1;
+        }
+        if rest.get(begin) == Some(&b'\n') {
+            begin += 1;
+        }
+        let end = begin + find(&rest[begin..], b"endstream")?;
+        let mut data = &rest[begin..end];
+        while let [head @ .., b'\r' | b'\n'] = data {
+            data = head;
+        }
+        Some(Stream::new(stream.dict.clone(), data.to_vec()))
     }
 
     /// An attribute of the page or, when missing, of its nearest ancestor
@@ -286,13 +475,49 @@ impl PdfDocument {
     /// A stream's data with its filters applied, bounded by [`MAX_STREAM_BYTES`].
     /// A filter lopdf does not know (DCT, JBIG2 on a content stream) or damaged
     /// compressed data gives `corrupt`; a bomb gives `too large`.
+    /// `/Filter` and `/DecodeParms` given by reference (whole or item by item)
+    /// are resolved first: lopdf reads them only when direct, and would
+    /// otherwise hand back the still-compressed bytes.
     pub(crate) fn stream_data(&self, stream: &Stream) -> Result<Vec<u8>> {
+        let resolved;
+        let stream = match self.with_direct_filters(stream) {
+            Some(copy) => {
+                resolved = copy;
+                &resolved
+            }
+            None => stream,
+        };
         stream.get_plain_content_with_limit(MAX_STREAM_BYTES).map_err(|e| match e {
             lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
                 Error::too_large(format!("a stream decompresses to more than {MAX_STREAM_BYTES} bytes"))
             }
             other => Error::corrupt(format!("a stream cannot be decoded ({other}); the file is damaged")),
         })
+    }
+
+    /// A copy of `stream` whose `/Filter` and `/DecodeParms` are direct, or
+    /// None when they already are.
+    fn with_direct_filters(&self, stream: &Stream) -> Option<Stream> {
+        let indirect = |key: &[u8]| match stream.dict.get(key) {
+            Ok(Object::Reference(_)) => true,
+            Ok(Object::Array(items)) => items.iter().any(|o| matches!(o, Object::Reference(_))),
+            _ => false,
+        };
+        if !indirect(b"Filter") && !indirect(b"DecodeParms") {
+            return None;
+        }
+        let mut copy = stream.clone();
+        for key in [&b"Filter"[..], b"DecodeParms"] {
+            let Some(value) = self.get(&stream.dict, key) else { continue };
+            let direct = match value {
+                Object::Array(items) => {
+                    Object::Array(items.iter().map(|o| self.resolve(o).cloned().unwrap_or(Object::Null)).collect())
+                }
+                other => other.clone(),
+            };
+            copy.dict.set(key, direct);
+        }
+        Some(copy)
     }
 
     /// The font a resource entry names, loaded once per document.
@@ -312,6 +537,143 @@ impl PdfDocument {
         }
         font
     }
+}
+
+/// The file's bytes with its `/Encrypt` entries renamed (same length, so
+/// every offset stays right) when its encryption covers only embedded files:
+/// strings and streams use the `/Identity` crypt filter (`/StmF` and `/StrF`
+/// absent count as Identity, from V4 on), so the pages are plain and need no
+/// password — the password guards the attachments alone. None otherwise.
+fn without_attachment_only_encryption(bytes: &[u8]) -> Option<Vec<u8>> {
+    static ENCRYPT_REF: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"/Encrypt\s+(\d+)\s+(\d+)\s+R").expect("valid regex"));
+    static STMF: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"/StmF\s*/(\w+)").expect("valid regex"));
+    static STRF: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"/StrF\s*/(\w+)").expect("valid regex"));
+    static VERSION: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"/V\s+(\d)").expect("valid regex"));
+    let caps = ENCRYPT_REF.captures_iter(bytes).last()?;
+    let header = format!("{} {} obj", std::str::from_utf8(&caps[1]).ok()?, std::str::from_utf8(&caps[2]).ok()?);
+    // The last definition of the object wins (incremental updates).
+    let start = bytes.windows(header.len()).rposition(|w| w == header.as_bytes())?;
+    let rest = &bytes[start..];
+    let dict = &rest[..rest.windows(6).position(|w| w == b"endobj")?];
+    let version = VERSION.captures(dict).and_then(|c| std::str::from_utf8(&c[1]).ok()?.parse::<u8>().ok())?;
+    let identity = |re: &regex::bytes::Regex| match re.captures(dict) {
+        Some(c) => &c[1] == b"Identity",
+        None => version >= 4,
+    };
+    if version < 4 || !identity(&STMF) || !identity(&STRF) {
+        return None;
+    }
+    let mut plain = bytes.to_vec();
+    for m in ENCRYPT_REF.find_iter(bytes) {
+        plain[m.start()..m.start() + 8].copy_from_slice(b"/NoCrypt");
+    }
+    Some(plain)
+}
+
+/// For a trailer whose `/Encrypt` is an inline dictionary: the file with
+/// that dictionary replaced by a reference (padded to the same length) and
+/// appended as a new object, to be read with the cross-reference table
+/// rebuilt. None when the encryption dictionary is not inline.
+fn with_encryption_dictionary_moved(bytes: &[u8]) -> Option<Vec<u8>> {
+    static INLINE: LazyLock<regex::bytes::Regex> =
+        LazyLock::new(|| regex::bytes::Regex::new(r"/Encrypt\s*<<").expect("valid regex"));
+    let found = INLINE.find_iter(bytes).last()?;
+    let start = found.end() - 2;
+    let end = start + dictionary_length(&bytes[start..])?;
+    let number = 999_999;
+    let reference = format!("{number} 0 R");
+    if reference.len() > end - start {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + (end - start) + 32);
+    out.extend_from_slice(&bytes[..start]);
+    out.extend_from_slice(reference.as_bytes());
+    out.resize(end, b' ');
+    out.extend_from_slice(&bytes[end..]);
+    out.extend_from_slice(format!("\n{number} 0 obj\n").as_bytes());
+    out.extend_from_slice(&bytes[start..end]);
+    out.extend_from_slice(b"\nendobj\n");
+    Some(out)
+}
+
+/// The length of the dictionary `<< … >>` that `bytes` starts with: nested
+/// dictionaries counted, literal strings (which may hold any byte, escaped
+/// parentheses included) and hex strings skipped.
+fn dictionary_length(bytes: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 2;
+            }
+            b'>' if bytes.get(i + 1) == Some(&b'>') => {
+                depth = depth.checked_sub(1)?;
+                i += 2;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            b'<' => i += find(&bytes[i..], b">")? + 1,
+            b'(' => {
+                let mut nesting = 0usize;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' => i += 1,
+                        b'(' => nesting += 1,
+                        b')' => {
+                            nesting -= 1;
+                            if nesting == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// True when `%%EOF` lies in the file's last KiB (a trailing line feed,
+/// garbage from a download or a signature's padding may follow it).
+fn ends_with_eof(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// Distinct objects the document refers to, and how many of those it lacks.
+fn missing_references(doc: &lopdf::Document) -> (usize, usize) {
+    let mut referenced: HashSet<ObjectId> = HashSet::new();
+    let mut stack: Vec<&Object> = doc.objects.values().collect();
+    stack.extend(doc.trailer.iter().map(|(_, v)| v));
+    while let Some(obj) = stack.pop() {
+        match obj {
+            Object::Reference(id) => {
+                referenced.insert(*id);
+            }
+            Object::Array(items) => stack.extend(items.iter()),
+            Object::Dictionary(d) => stack.extend(d.iter().map(|(_, v)| v)),
+            Object::Stream(s) => stack.extend(s.dict.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    let missing = referenced.iter().filter(|id| !doc.objects.contains_key(id)).count();
+    (referenced.len(), missing)
 }
 
 /// The matrix from user space to page space for a page showing `crop` rotated
@@ -422,6 +784,81 @@ mod tests {
         assert_eq!(err.code, ErrorCode::Encrypted);
         let doc = PdfDocument::open(include_bytes!("../../tests/fixtures/pdf/aes256-empty-user.pdf")).expect("opens");
         assert_eq!(doc.page_count(), 1);
+    }
+
+    #[test]
+    fn a_truncated_file_opens_with_its_damage_measured() {
+        use crate::pdf::content::testutil::{Builder, fonts};
+        let mut b = Builder::new();
+        let f = b.helvetica();
+        for _ in 0..3 {
+            b.page(b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET", fonts(&[("F1", f)]), Dictionary::new());
+        }
+        let bytes = b.bytes();
+        let whole = PdfDocument::open(&bytes).expect("opens");
+        assert!(!whole.damage().any(), "{:?}", whole.damage());
+        // Cut before `startxref`: the objects are found by scanning.
+        let end = bytes.windows(9).rposition(|w| w == b"startxref").expect("startxref");
+        let cut = &bytes[..end];
+        let doc = PdfDocument::open(cut).expect("recovers");
+        let damage = doc.damage();
+        assert!(damage.truncated && damage.any(), "{damage:?}");
+        assert!(damage.describe().starts_with("it is cut short"), "{}", damage.describe());
+        assert!(ends_with_eof(b"%PDF-1.4 ... %%EOF\n\n"));
+        assert!(!ends_with_eof(b"%PDF-1.4 ... endobj"));
+    }
+
+    #[test]
+    fn encryption_of_attachments_only_needs_no_password() {
+        use crate::pdf::content::testutil::{Builder, fonts};
+        use lopdf::dictionary;
+        // A V5/R6 dictionary whose password is not empty (garbage O and U),
+        // with strings and streams under /Identity: the pages are plain.
+        let encrypted = |stmf: &str| {
+            let mut b = Builder::new();
+            let f = b.helvetica();
+            b.page(b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET", fonts(&[("F1", f)]), Dictionary::new());
+            let junk = Object::string_literal(vec![7u8; 48]);
+            let enc = b.add(dictionary! {
+                "Filter" => "Standard", "V" => 5, "R" => 6, "Length" => 256, "P" => -1028,
+                "O" => junk.clone(), "U" => junk.clone(), "OE" => Object::string_literal(vec![7u8; 32]),
+                "UE" => Object::string_literal(vec![7u8; 32]), "Perms" => Object::string_literal(vec![7u8; 16]),
+                "CF" => dictionary! { "StdCF" => dictionary! { "CFM" => "AESV3", "AuthEvent" => "EFOpen", "Length" => 32 } },
+                "EFF" => "StdCF", "StmF" => stmf, "StrF" => stmf,
+            });
+            b.doc.trailer.set("Encrypt", enc);
+            b.bytes()
+        };
+        let doc = PdfDocument::open(&encrypted("Identity")).expect("plain pages");
+        assert!(doc.attachments_only_encrypted());
+        assert_eq!(doc.page_count(), 1);
+        let err = PdfDocument::open(&encrypted("StdCF")).expect_err("the pages are encrypted");
+        assert_eq!(err.code, ErrorCode::Encrypted);
+    }
+
+    #[test]
+    fn an_inline_encryption_dictionary_is_read() {
+        // PyMuPDF writes `/Encrypt << … >>` into the trailer: the RC4 fixture
+        // rewritten that way (the trailer follows the xref table, so no offset
+        // moves).
+        let bytes = include_bytes!("../../tests/fixtures/pdf/rc4-empty-user.pdf");
+        let trailer = bytes.windows(7).rposition(|w| w == b"trailer").expect("a trailer");
+        let reference = regex::bytes::Regex::new(r"/Encrypt (\d+) 0 R").expect("valid regex");
+        let caps = reference.captures(&bytes[trailer..]).expect("an /Encrypt reference");
+        let header = format!("\n{} 0 obj", std::str::from_utf8(&caps[1]).expect("digits"));
+        let at = find(bytes, header.as_bytes()).expect("the encryption object") + header.len();
+        let dict_start = at + find(&bytes[at..], b"<<").expect("its dictionary");
+        let dict = &bytes[dict_start..dict_start + dictionary_length(&bytes[dict_start..]).expect("closed")];
+        let mut inline = bytes[..trailer].to_vec();
+        inline.extend_from_slice(
+            &reference
+                .replace(&bytes[trailer..], |_: &regex::bytes::Captures| [b"/Encrypt ".as_slice(), dict].concat()),
+        );
+        assert!(PdfDocument::open(bytes).is_ok());
+        let doc = PdfDocument::open(&inline).expect("reads the inline dictionary");
+        let (page, _) = doc.page(0).expect("page");
+        assert_eq!(page.glyphs.iter().map(|g| g.text.as_str()).collect::<String>(), "govdoc fixture");
+        assert_eq!(dictionary_length(b"<< /O (a>>b\\)c) /D << >> >> tail"), Some(27));
     }
 
     #[test]

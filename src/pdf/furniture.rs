@@ -9,6 +9,11 @@
 //! "第1页/共6页", "4/6", a bare number) or repeats — the same text once
 //! digits are masked ([`repeat_key`]), in the same band, at the same size —
 //! on a good share of the document's pages.
+//!
+//! Furniture never takes a page's only content: a page whose every line
+//! would be furniture (and that holds no table) keeps its lines — "Potato 3"
+//! alone on page 3 is the page's text, not its header. Every removal is
+//! described ([`Removed`]) so the caller can list it in a diagnostic.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -21,10 +26,14 @@ use crate::pdf::layout::Line;
 /// footers and page numbers live (A4: 101 pt; official documents set the
 /// body 37 mm = 105 pt from the top edge, the page number below the body).
 const BAND: f32 = 0.12;
-/// A line repeated on at least this share of the pages (and on two pages at
-/// least) is a running header or footer. Below one half, so headers that
-/// alternate between odd and even pages count.
+/// A line repeated on at least this share of the pages (and on
+/// [`REPEATED_MIN_PAGES`] at least) is a running header or footer. Below one
+/// half, so headers that alternate between odd and even pages count.
 const REPEATED_SHARE: f32 = 0.4;
+/// Fewest pages a running header or footer repeats on: the same lines at the
+/// foot of both pages of a two-page letter (a letterhead, signature labels)
+/// are too little evidence to take them for furniture.
+const REPEATED_MIN_PAGES: usize = 3;
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -81,10 +90,32 @@ enum Side {
 pub struct PageLines<'a> {
     pub height: f32,
     pub lines: &'a [Line],
+    /// The page holds content besides these lines (a table), so removing
+    /// every line still leaves the page its content.
+    pub other_content: bool,
 }
 
-/// For each page, for each of its lines: true when the line is furniture.
-pub fn find_furniture(pages: &[PageLines<'_>]) -> Vec<Vec<bool>> {
+/// Why a line was taken for furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    PageNumber,
+    RunningHeader,
+    RunningFooter,
+}
+
+impl Kind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::PageNumber => "page number",
+            Kind::RunningHeader => "running header",
+            Kind::RunningFooter => "running footer",
+        }
+    }
+}
+
+/// For each page, for each of its lines: what kind of furniture the line is,
+/// or None for content.
+pub fn find_furniture(pages: &[PageLines<'_>]) -> Vec<Vec<Option<Kind>>> {
     // Candidates: the lines of each band, outermost first.
     let bands: Vec<[Vec<usize>; 2]> = pages.iter().map(band_lines).collect();
     let mut pages_with: HashMap<(Side, String, i32), Vec<usize>> = HashMap::new();
@@ -98,19 +129,26 @@ pub fn find_furniture(pages: &[PageLines<'_>]) -> Vec<Vec<bool>> {
             }
         }
     }
-    let needed = ((pages.len() as f32 * REPEATED_SHARE).ceil() as usize).max(2);
-    let mut out: Vec<Vec<bool>> = pages.iter().map(|p| vec![false; p.lines.len()]).collect();
+    let needed = ((pages.len() as f32 * REPEATED_SHARE).ceil() as usize).max(REPEATED_MIN_PAGES);
+    let mut out: Vec<Vec<Option<Kind>>> = pages.iter().map(|p| vec![None; p.lines.len()]).collect();
     for (p, page) in pages.iter().enumerate() {
         for (side, band) in [Side::Top, Side::Bottom].into_iter().zip(&bands[p]) {
             // From the page edge inwards, while the lines are furniture.
             for &i in band {
                 let line = &page.lines[i];
-                let repeated = pages_with.get(&key(side, line)).is_some_and(|pages| pages.len() >= needed);
-                if !(repeated || is_page_number(&line.text)) {
+                let kind = if is_page_number(&line.text) {
+                    Kind::PageNumber
+                } else if pages_with.get(&key(side, line)).is_some_and(|pages| pages.len() >= needed) {
+                    if side == Side::Top { Kind::RunningHeader } else { Kind::RunningFooter }
+                } else {
                     break;
-                }
-                out[p][i] = true;
+                };
+                out[p][i] = Some(kind);
             }
+        }
+        // A page is never emptied: lines that are all it holds are content.
+        if !page.other_content && out[p].iter().all(Option::is_some) {
+            out[p].iter_mut().for_each(|m| *m = None);
         }
     }
     out
@@ -191,8 +229,9 @@ mod tests {
         let mut lines = body(110.0);
         lines.insert(10, line("42", 390.0, 16.0)); // a number inside the body
         lines.push(line("- 4 -", 790.0, 14.0));
-        let f = find_furniture(&[PageLines { height: 842.0, lines: &lines }]);
-        let marked: Vec<&str> = lines.iter().zip(&f[0]).filter(|(_, m)| **m).map(|(l, _)| l.text.as_str()).collect();
+        let f = find_furniture(&[PageLines { height: 842.0, lines: &lines, other_content: false }]);
+        let marked: Vec<&str> =
+            lines.iter().zip(&f[0]).filter(|(_, m)| m.is_some()).map(|(l, _)| l.text.as_str()).collect();
         assert_eq!(marked, vec!["- 4 -"]);
     }
 
@@ -211,11 +250,12 @@ mod tests {
                 lines
             })
             .collect();
-        let refs: Vec<PageLines> = pages.iter().map(|l| PageLines { height: 842.0, lines: l }).collect();
+        let refs: Vec<PageLines> =
+            pages.iter().map(|l| PageLines { height: 842.0, lines: l, other_content: false }).collect();
         let f = find_furniture(&refs);
         for (p, lines) in pages.iter().enumerate() {
             let marked: Vec<&str> =
-                lines.iter().zip(&f[p]).filter(|(_, m)| **m).map(|(l, _)| l.text.as_str()).collect();
+                lines.iter().zip(&f[p]).filter(|(_, m)| m.is_some()).map(|(l, _)| l.text.as_str()).collect();
             assert_eq!(marked.len(), 3, "page {}: {marked:?}", p + 1);
             assert!(marked.contains(&"石狮市商务局文件"));
             assert!(!marked.iter().any(|t| t.contains("年度报告")));
@@ -227,9 +267,32 @@ mod tests {
         let mut one = vec![line("通知", 40.0, 16.0)];
         one.extend(body(110.0));
         let two = body(110.0);
-        let f = find_furniture(&[PageLines { height: 842.0, lines: &one }, PageLines { height: 842.0, lines: &two }]);
-        assert!(f.iter().flatten().all(|&m| !m));
+        let f = find_furniture(&[
+            PageLines { height: 842.0, lines: &one, other_content: false },
+            PageLines { height: 842.0, lines: &two, other_content: false },
+        ]);
+        assert!(f.iter().flatten().all(Option::is_none));
         assert!(find_furniture(&[]).is_empty());
-        assert_eq!(find_furniture(&[PageLines { height: f32::NAN, lines: &[] }]), vec![Vec::<bool>::new()]);
+        assert_eq!(
+            find_furniture(&[PageLines { height: f32::NAN, lines: &[], other_content: false }]),
+            vec![Vec::<Option<Kind>>::new()]
+        );
+    }
+
+    #[test]
+    fn a_page_is_never_emptied() {
+        // "Potato N" alone on each page repeats in the top band of every page:
+        // it is still each page's content. Next to a table it would go.
+        let pages: Vec<Vec<Line>> = (0..5).map(|n| vec![line(&format!("Potato {n}"), 40.0, 12.0)]).collect();
+        let refs: Vec<PageLines> =
+            pages.iter().map(|l| PageLines { height: 842.0, lines: l, other_content: false }).collect();
+        assert!(find_furniture(&refs).iter().flatten().all(Option::is_none));
+        let refs: Vec<PageLines> =
+            pages.iter().map(|l| PageLines { height: 842.0, lines: l, other_content: true }).collect();
+        assert!(find_furniture(&refs).iter().flatten().all(|m| *m == Some(Kind::RunningHeader)));
+        // A page number alone on a page stays too.
+        let lonely = [line("- 4 -", 790.0, 14.0)];
+        let f = find_furniture(&[PageLines { height: 842.0, lines: &lonely, other_content: false }]);
+        assert_eq!(f, vec![vec![None]]);
     }
 }

@@ -7,9 +7,11 @@
 //!   CMaps, embedded font cmaps, simple encodings)
 //! - `content`: the content-stream interpreter → [`page::PageContent`]
 //! - `page`: the data between the interpreter and layout
+//! - `rotation`: pages whose text is printed sideways turned to read upright
 //! - `tables`: ruling lines → table grids, characters into cells
 //! - `layout`: characters outside tables → lines → paragraphs
 //! - `furniture`: running headers, footers and page numbers removed
+//! - `placed`: lines cut into spans with their extents, for the report layer
 //! - `assemble`: pages → the document's fragments in reading order
 
 pub mod assemble;
@@ -19,6 +21,8 @@ pub mod font;
 pub mod furniture;
 pub mod layout;
 pub mod page;
+pub mod placed;
+pub mod rotation;
 pub mod tables;
 
 use crate::error::{Error, ErrorCode, Result};
@@ -37,6 +41,8 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         match document.page(index) {
             Ok((page, page_diagnostics)) => {
                 diagnostics.extend(page_diagnostics);
+                let (page, turned) = rotation::to_reading_orientation(page);
+                diagnostics.extend(turned);
                 pages.push(page);
             }
             Err(e) if e.code == ErrorCode::Corrupt && count > 1 => {
@@ -53,6 +59,31 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     }
     if unreadable == count && count > 0 {
         return Err(Error::corrupt("no page of the PDF could be read; the file is damaged — export it again"));
+    }
+    if document.attachments_only_encrypted() {
+        diagnostics.push(Diagnostic::info(
+            "pdf.encryption",
+            "only the file's attachments are encrypted; its pages were read without a password",
+        ));
+    }
+    let damage = document.damage();
+    if damage.any() {
+        let lost_pages = damage.pages_promised.map_or(0, |n| n.saturating_sub(count)) + unreadable;
+        let pages_note = if lost_pages > 0 {
+            format!("{lost_pages} page(s) lost, {} of {count} read", count - unreadable)
+        } else {
+            format!("all {count} page(s) read")
+        };
+        diagnostics.insert(
+            0,
+            Diagnostic::warning(
+                "pdf.damaged",
+                format!(
+                    "the file is damaged: {}; {pages_note} — text that lived in the missing parts is not in the output, and characters whose font is missing show as U+FFFD",
+                    damage.describe()
+                ),
+            ),
+        );
     }
     from_pages(pages, diagnostics, "PDF")
 }

@@ -42,15 +42,17 @@ impl Glyph {
 }
 
 /// A straight line that may be a table border: a stroked segment (`m`/`l`
-/// … `S`, the sides of a stroked `re`) or a thin filled rectangle (Word draws
-/// borders that way), reduced to its centre line.
+/// … `S`, the sides of a stroked `re`), a thin filled rectangle (Word draws
+/// borders that way) reduced to its centre line, or a side of a larger
+/// filled rectangle (a shaded cell or row; width 0).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ruling {
     pub x0: f32,
     pub top: f32,
     pub x1: f32,
     pub bottom: f32,
-    /// Line width (stroke width, or the thin side of a filled rectangle).
+    /// Line width (stroke width, or the thin side of a filled rectangle; 0
+    /// for the side of a shaded area).
     pub width: f32,
 }
 

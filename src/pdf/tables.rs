@@ -26,9 +26,17 @@
 //! inner edges directly, and the column boundaries the rebuild stage compares
 //! across pages are the table's own.
 //!
-//! Only ruling lines make tables: a shaded cell background is not a ruling
-//! (the interpreter passes only thin filled rectangles), and text aligned in
-//! columns without rules stays text.
+//! Empty sliver columns and rows (a fill inset from its border, verticals a
+//! few points apart) are absorbed into their neighbours (`slivers`). Two
+//! further steps read partly ruled tables: a band between two rules
+//! that holds several rows of text is cut into rows at its text lines
+//! (`rows`), and rules with no verticals that stack with the same ends
+//! frame a table whose columns come from the text's alignment (`stacks`).
+//! Every tolerance is a field of [`TableSettings`] (defaults documented
+//! there; [`find_tables`] uses them, [`find_tables_with`] takes others).
+//! The sides of shaded areas arrive as rulings of width 0 (see
+//! `content::shading`), so grids drawn as fills are read like ruled ones;
+//! text aligned in columns without any rule stays text.
 
 use std::collections::BTreeSet;
 
@@ -37,22 +45,33 @@ use crate::model::TableFragment;
 use crate::pdf::layout::{glyphs_to_lines, lines_text};
 use crate::pdf::page::{Glyph, PageContent, Ruling};
 
-/// A ruling whose ends differ by at most this across its length is
-/// horizontal (or vertical).
+mod rows;
+mod settings;
+mod slivers;
+mod stacks;
+
+pub use settings::TableSettings;
+
+/// Default of [`TableSettings::orientation_tolerance`]: a ruling whose ends
+/// differ by at most this across its length is horizontal (or vertical).
 pub const ORIENTATION_TOLERANCE: f32 = 1.0;
-/// Edges of one orientation whose positions differ by at most this lie on
-/// one line (pdfplumber's snap tolerance). Double rules and the half line
+/// Default of [`TableSettings::snap_tolerance`]: edges of one orientation
+/// whose positions differ by at most this lie on one line (pdfplumber's snap
+/// tolerance). Double rules and the half line
 /// width by which producers overshoot corners fall within it.
 pub const SNAP_TOLERANCE: f32 = 3.0;
-/// Collinear segments with at most this gap between them are one edge
-/// (pdfplumber's join tolerance).
+/// Default of [`TableSettings::join_tolerance`]: collinear segments with at
+/// most this gap between them are one edge (pdfplumber's join tolerance).
 pub const JOIN_TOLERANCE: f32 = 3.0;
-/// A horizontal and a vertical edge within this of each other meet.
+/// Default of [`TableSettings::intersection_tolerance`]: a horizontal and a
+/// vertical edge within this of each other meet.
 pub const INTERSECTION_TOLERANCE: f32 = 3.0;
-/// An inner boundary between two slots exists when edges cover at least
-/// this share of the slots' common side.
-const BOUNDARY_COVERAGE: f32 = 0.5;
-/// In the word-space rule for cell text: a gap wider than this (em).
+/// Default of [`TableSettings::boundary_coverage`]: an inner boundary between
+/// two slots exists when edges cover at least this share of the slots'
+/// common side.
+pub const BOUNDARY_COVERAGE: f32 = 0.5;
+/// Default of [`TableSettings::cell_space_gap_em`]: in the word-space rule
+/// for cell text, a gap wider than this (em).
 pub const CELL_SPACE_GAP_EM: f32 = 0.3;
 /// Largest grid accepted from one frame, rows × columns.
 const MAX_SLOTS: usize = 1_000_000;
@@ -155,68 +174,119 @@ pub struct PageTable {
     pub glyphs: Vec<usize>,
 }
 
-/// Every table on a page, top to bottom.
+/// Every table on a page, top to bottom, with the default settings.
 pub fn find_tables(page: &PageContent) -> Vec<PageTable> {
-    let edges = merge_edges(rulings_to_edges(&page.rulings));
+    find_tables_with(page, &TableSettings::default())
+}
+
+/// Every table on a page, top to bottom: ruled frames first, then frames
+/// of horizontal rules alone (their columns from the text).
+pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<PageTable> {
+    let edges = merge_edges(rulings_to_edges(&page.rulings, settings), settings);
     let (horizontal, vertical): (Vec<Edge>, Vec<Edge>) =
         edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
-    let intersections = edges_to_intersections(&horizontal, &vertical);
+    let intersections = edges_to_intersections(&horizontal, &vertical, settings);
     let frames = intersections_to_tables(&horizontal, &vertical, &intersections);
     let mut tables: Vec<PageTable> = Vec::new();
     let mut taken = vec![false; page.glyphs.len()];
     for frame in &frames {
-        let Some(boundaries) = frame_to_boundaries(frame) else { continue };
-        let boundaries = trim_empty_open_sides(boundaries, &page.glyphs);
-        let Some(layout) = boundaries_to_cells(frame, boundaries) else { continue };
-        if layout.rows() * layout.cols() < 2 {
-            continue; // a box around text is not a table
+        if let Some(table) = frame_to_table(frame, page, &mut taken, settings) {
+            tables.push(table);
         }
-        let (grid, glyphs) = glyphs_to_cells(&layout, page, &taken);
-        if glyphs.is_empty() {
-            continue; // rules with no text: a drawing, a blank form
+    }
+    let mut in_frame = vec![false; horizontal.len()];
+    for x in &intersections {
+        in_frame[x.horizontal] = true;
+    }
+    for frame in stacks::stack_frames(&horizontal, &in_frame, &page.glyphs, &taken, settings) {
+        if let Some(table) = frame_to_table(&frame, page, &mut taken, settings) {
+            tables.push(table);
         }
-        for &i in &glyphs {
-            taken[i] = true;
-        }
-        let b = &layout.boundaries;
-        tables.push(PageTable {
-            fragment: TableFragment {
-                grid,
-                marked_header_rows: 0,
-                column_edges: b.xs.clone(),
-                pages: vec![page.number],
-            },
-            top: b.ys[0],
-            bottom: b.ys[b.ys.len() - 1],
-            x0: b.xs[0],
-            x1: b.xs[b.xs.len() - 1],
-            open_bottom: b.open_bottom,
-            open_top: b.open_top,
-            glyphs,
-        });
     }
     tables.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
     tables
 }
 
+/// One frame → its table: boundaries, cells, sliver columns and rows that
+/// hold no text absorbed ([`slivers::absorb_slivers`]), bands of several
+/// text rows cut into rows ([`rows::text_row_rules`]), then the text. `None` for a box
+/// around text or rules without text. The glyphs it takes are marked in
+/// `taken`.
+fn frame_to_table(
+    frame: &Frame,
+    page: &PageContent,
+    taken: &mut [bool],
+    settings: &TableSettings,
+) -> Option<PageTable> {
+    let boundaries = trim_empty_open_sides(frame_to_boundaries(frame, settings)?, &page.glyphs);
+    let mut layout = boundaries_to_cells(frame, boundaries, settings)?;
+    let collapsed = slivers::absorb_slivers(frame, &layout, &page.glyphs, taken, settings);
+    let frame = match &collapsed {
+        Some((collapsed, b)) => {
+            layout = boundaries_to_cells(collapsed, b.clone(), settings)?;
+            collapsed
+        }
+        None => frame,
+    };
+    let row_rules = rows::text_row_rules(&layout, &page.glyphs, taken, settings);
+    if !row_rules.is_empty() {
+        let mut ruled = frame.clone();
+        ruled.horizontal.extend(row_rules.iter().copied());
+        let mut b = layout.boundaries.clone();
+        b.ys.extend(row_rules.iter().map(|e| e.position));
+        b.ys.sort_by(f32::total_cmp);
+        layout = boundaries_to_cells(&ruled, b, settings)?;
+    }
+    if layout.cols() < 2 {
+        // A box around text, or a column of boxes (a framed note, lines
+        // shaded one by one), is text, not a table.
+        return None;
+    }
+    let (grid, glyphs) = glyphs_to_cells(&layout, page, taken, settings);
+    if glyphs.is_empty() {
+        return None; // rules with no text: a drawing, a blank form
+    }
+    for &i in &glyphs {
+        taken[i] = true;
+    }
+    let b = &layout.boundaries;
+    Some(PageTable {
+        fragment: TableFragment {
+            grid,
+            marked_header_rows: 0,
+            column_edges: b.xs.clone(),
+            pages: vec![page.number],
+            ..Default::default()
+        },
+        top: b.ys[0],
+        bottom: b.ys[b.ys.len() - 1],
+        x0: b.xs[0],
+        x1: b.xs[b.xs.len() - 1],
+        open_bottom: b.open_bottom,
+        open_top: b.open_top,
+        glyphs,
+    })
+}
+
 /// Rulings → edges: each ruling that is horizontal or vertical (within
-/// [`ORIENTATION_TOLERANCE`]), with its ends in order. Diagonals (a slash in
+/// the orientation tolerance), with its ends in order. Diagonals (a slash in
 /// a header cell), dots and non-finite values are dropped.
-pub fn rulings_to_edges(rulings: &[Ruling]) -> Vec<Edge> {
+pub fn rulings_to_edges(rulings: &[Ruling], settings: &TableSettings) -> Vec<Edge> {
+    let tolerance = settings.orientation_tolerance;
     let mut edges = Vec::with_capacity(rulings.len());
     for r in rulings {
         if ![r.x0, r.x1, r.top, r.bottom].iter().all(|v| v.is_finite()) {
             continue;
         }
         let (dx, dy) = ((r.x1 - r.x0).abs(), (r.bottom - r.top).abs());
-        let edge = if dy <= ORIENTATION_TOLERANCE && dx >= dy {
+        let edge = if dy <= tolerance && dx >= dy {
             Edge {
                 orientation: Orientation::Horizontal,
                 position: (r.top + r.bottom) / 2.0,
                 start: r.x0.min(r.x1),
                 end: r.x0.max(r.x1),
             }
-        } else if dx <= ORIENTATION_TOLERANCE {
+        } else if dx <= tolerance {
             Edge {
                 orientation: Orientation::Vertical,
                 position: (r.x0 + r.x1) / 2.0,
@@ -234,13 +304,13 @@ pub fn rulings_to_edges(rulings: &[Ruling]) -> Vec<Edge> {
 }
 
 /// Snap and join: edges of one orientation whose positions chain within
-/// [`SNAP_TOLERANCE`] and whose extents overlap or come within
-/// [`JOIN_TOLERANCE`] of each other become one edge, at the length-weighted
+/// the snap tolerance and whose extents overlap or come within
+/// the join tolerance of each other become one edge, at the length-weighted
 /// mean of their positions (the long rule, not a stub, says where the line
 /// is). Edges at nearly the same position that do not reach each other stay
 /// apart, so two tables on a page keep their own column positions.
 /// Horizontal edges come first; each orientation sorted by position.
-pub fn merge_edges(edges: Vec<Edge>) -> Vec<Edge> {
+pub fn merge_edges(edges: Vec<Edge>, settings: &TableSettings) -> Vec<Edge> {
     let mut out = Vec::with_capacity(edges.len());
     for orientation in [Orientation::Horizontal, Orientation::Vertical] {
         let mut group: Vec<Edge> = edges.iter().copied().filter(|e| e.orientation == orientation).collect();
@@ -250,7 +320,7 @@ pub fn merge_edges(edges: Vec<Edge>) -> Vec<Edge> {
         while i < group.len() {
             // Positions chaining within the snap tolerance…
             let mut j = i + 1;
-            while j < group.len() && group[j].position - group[j - 1].position <= SNAP_TOLERANCE {
+            while j < group.len() && group[j].position - group[j - 1].position <= settings.snap_tolerance {
                 j += 1;
             }
             // …split where their extents do not reach each other.
@@ -260,7 +330,7 @@ pub fn merge_edges(edges: Vec<Edge>) -> Vec<Edge> {
             while k < line.len() {
                 let (mut end, mut weighted, mut weight) = (line[k].end, 0.0f64, 0.0f64);
                 let mut m = k;
-                while m < line.len() && (m == k || line[m].start <= end + JOIN_TOLERANCE) {
+                while m < line.len() && (m == k || line[m].start <= end + settings.join_tolerance) {
                     end = end.max(line[m].end);
                     let w = f64::from(line[m].length().max(0.01));
                     weighted += w * f64::from(line[m].position);
@@ -279,12 +349,12 @@ pub fn merge_edges(edges: Vec<Edge>) -> Vec<Edge> {
 }
 
 /// Horizontal × vertical edges → the points where they cross or touch
-/// (within [`INTERSECTION_TOLERANCE`]). A sweep down the page keeps the
+/// (within the intersection tolerance). A sweep down the page keeps the
 /// vertical edges spanning the current y ordered by x, and each horizontal
 /// edge asks only for those within its x range: the work grows with the
 /// number of edges and of intersections, not with their product.
-pub fn edges_to_intersections(horizontal: &[Edge], vertical: &[Edge]) -> Vec<Intersection> {
-    let tol = INTERSECTION_TOLERANCE;
+pub fn edges_to_intersections(horizontal: &[Edge], vertical: &[Edge], settings: &TableSettings) -> Vec<Intersection> {
+    let tol = settings.intersection_tolerance;
     // Events at a y: a vertical edge starts (0), a horizontal edge asks (1),
     // a vertical edge ends (2) — in that order at equal y, so touching counts.
     let mut events: Vec<(f32, u8, usize)> = Vec::with_capacity(horizontal.len() + 2 * vertical.len());
@@ -361,12 +431,12 @@ pub fn intersections_to_tables(horizontal: &[Edge], vertical: &[Edge], intersect
     frames
 }
 
-/// Distinct positions, ascending, closer ones than [`SNAP_TOLERANCE`] as one.
-fn distinct(mut values: Vec<f32>) -> Vec<f32> {
+/// Distinct positions, ascending, closer ones than `snap` as one.
+fn distinct(mut values: Vec<f32>, snap: f32) -> Vec<f32> {
     values.sort_by(f32::total_cmp);
     let mut out: Vec<f32> = Vec::with_capacity(values.len());
     for v in values {
-        if out.last().is_none_or(|&last| v - last > SNAP_TOLERANCE) {
+        if out.last().is_none_or(|&last| v - last > snap) {
             out.push(v);
         }
     }
@@ -379,18 +449,19 @@ fn distinct(mut values: Vec<f32>) -> Vec<f32> {
 /// rule is missing (a table cut by the page end has no bottom rule on the
 /// page, its continuation sometimes no top rule): their extent is the
 /// boundary.
-pub fn frame_to_boundaries(frame: &Frame) -> Option<Boundaries> {
-    let mut ys = distinct(frame.horizontal.iter().map(|e| e.position).collect());
-    let mut xs = distinct(frame.vertical.iter().map(|e| e.position).collect());
+pub fn frame_to_boundaries(frame: &Frame, settings: &TableSettings) -> Option<Boundaries> {
+    let snap = settings.snap_tolerance;
+    let mut ys = distinct(frame.horizontal.iter().map(|e| e.position).collect(), snap);
+    let mut xs = distinct(frame.vertical.iter().map(|e| e.position).collect(), snap);
     let v_top = frame.vertical.iter().map(|e| e.start).fold(f32::INFINITY, f32::min);
     let v_bottom = frame.vertical.iter().map(|e| e.end).fold(f32::NEG_INFINITY, f32::max);
     let h_left = frame.horizontal.iter().map(|e| e.start).fold(f32::INFINITY, f32::min);
     let h_right = frame.horizontal.iter().map(|e| e.end).fold(f32::NEG_INFINITY, f32::max);
     let (first_y, last_y, first_x, last_x) = (*ys.first()?, *ys.last()?, *xs.first()?, *xs.last()?);
-    let open_top = first_y - v_top > SNAP_TOLERANCE;
-    let open_bottom = v_bottom - last_y > SNAP_TOLERANCE;
-    let open_left = first_x - h_left > SNAP_TOLERANCE;
-    let open_right = h_right - last_x > SNAP_TOLERANCE;
+    let open_top = first_y - v_top > snap;
+    let open_bottom = v_bottom - last_y > snap;
+    let open_left = first_x - h_left > snap;
+    let open_right = h_right - last_x > snap;
     if open_top {
         ys.insert(0, v_top);
     }
@@ -441,11 +512,11 @@ pub fn trim_empty_open_sides(mut b: Boundaries, glyphs: &[Glyph]) -> Boundaries 
 
 /// The segments of one orientation lying on each boundary, sorted by start
 /// and with overlaps joined, for coverage queries.
-fn segments_on(boundaries: &[f32], edges: &[Edge]) -> Vec<Vec<(f32, f32)>> {
+fn segments_on(boundaries: &[f32], edges: &[Edge], snap: f32) -> Vec<Vec<(f32, f32)>> {
     let mut on: Vec<Vec<(f32, f32)>> = vec![Vec::new(); boundaries.len()];
     for e in edges {
-        let k = boundaries.partition_point(|&b| b < e.position - SNAP_TOLERANCE);
-        if k < boundaries.len() && (boundaries[k] - e.position).abs() <= SNAP_TOLERANCE {
+        let k = boundaries.partition_point(|&b| b < e.position - snap);
+        if k < boundaries.len() && (boundaries[k] - e.position).abs() <= snap {
             on[k].push((e.start, e.end));
         }
     }
@@ -464,8 +535,8 @@ fn segments_on(boundaries: &[f32], edges: &[Edge]) -> Vec<Vec<(f32, f32)>> {
 }
 
 /// True when `segments` (sorted, disjoint) cover at least
-/// [`BOUNDARY_COVERAGE`] of `a..b`.
-fn covers(segments: &[(f32, f32)], a: f32, b: f32) -> bool {
+/// `coverage` of `a..b`.
+fn covers(segments: &[(f32, f32)], a: f32, b: f32, coverage: f32) -> bool {
     let from = segments.partition_point(|&(_, end)| end <= a);
     let mut covered = 0.0;
     for &(s, e) in &segments[from..] {
@@ -474,7 +545,7 @@ fn covers(segments: &[(f32, f32)], a: f32, b: f32) -> bool {
         }
         covered += e.min(b) - s.max(a);
     }
-    covered >= BOUNDARY_COVERAGE * (b - a)
+    covered >= coverage * (b - a)
 }
 
 /// Which inner boundaries separate which slots: `vertical[r][c]` says the
@@ -485,14 +556,15 @@ struct Separations {
     horizontal: Vec<Vec<bool>>,
 }
 
-fn separations(frame: &Frame, b: &Boundaries) -> Separations {
+fn separations(frame: &Frame, b: &Boundaries, settings: &TableSettings) -> Separations {
+    let (snap, coverage) = (settings.snap_tolerance, settings.boundary_coverage);
     let (rows, cols) = (b.ys.len() - 1, b.xs.len() - 1);
-    let on_x = segments_on(&b.xs, &frame.vertical);
-    let on_y = segments_on(&b.ys, &frame.horizontal);
-    let vertical =
-        (0..rows).map(|r| (0..cols.saturating_sub(1)).map(|c| covers(&on_x[c + 1], b.ys[r], b.ys[r + 1])).collect());
-    let horizontal =
-        (0..rows.saturating_sub(1)).map(|r| (0..cols).map(|c| covers(&on_y[r + 1], b.xs[c], b.xs[c + 1])).collect());
+    let on_x = segments_on(&b.xs, &frame.vertical, snap);
+    let on_y = segments_on(&b.ys, &frame.horizontal, snap);
+    let vertical = (0..rows)
+        .map(|r| (0..cols.saturating_sub(1)).map(|c| covers(&on_x[c + 1], b.ys[r], b.ys[r + 1], coverage)).collect());
+    let horizontal = (0..rows.saturating_sub(1))
+        .map(|r| (0..cols).map(|c| covers(&on_y[r + 1], b.xs[c], b.xs[c + 1], coverage)).collect());
     Separations { vertical: vertical.collect(), horizontal: horizontal.collect() }
 }
 
@@ -503,8 +575,8 @@ fn separations(frame: &Frame, b: &Boundaries) -> Separations {
 /// just over the snap tolerance apart) is dropped first, as the DOCX front
 /// end drops grid columns in which no cell starts. A group that is not a
 /// rectangle (a rule broken off mid-side) is cut into rectangles.
-pub fn boundaries_to_cells(frame: &Frame, mut b: Boundaries) -> Option<CellLayout> {
-    let mut sep = separations(frame, &b);
+pub fn boundaries_to_cells(frame: &Frame, mut b: Boundaries, settings: &TableSettings) -> Option<CellLayout> {
+    let mut sep = separations(frame, &b, settings);
     let unused_x: Vec<usize> = (1..b.xs.len() - 1).filter(|&k| sep.vertical.iter().all(|row| !row[k - 1])).collect();
     let unused_y: Vec<usize> = (1..b.ys.len() - 1).filter(|&k| sep.horizontal[k - 1].iter().all(|s| !s)).collect();
     if !unused_x.is_empty() || !unused_y.is_empty() {
@@ -514,7 +586,7 @@ pub fn boundaries_to_cells(frame: &Frame, mut b: Boundaries) -> Option<CellLayou
         for &k in unused_y.iter().rev() {
             b.ys.remove(k);
         }
-        sep = separations(frame, &b);
+        sep = separations(frame, &b, settings);
     }
     let (rows, cols) = (b.ys.len() - 1, b.xs.len() - 1);
     if rows == 0 || cols == 0 {
@@ -563,10 +635,15 @@ pub fn boundaries_to_cells(frame: &Frame, mut b: Boundaries) -> Option<CellLayou
 /// Characters → cells by their centre; each cell's text is its lines joined
 /// (see [`lines_text`]): no space between CJK characters across a line
 /// wrap, a space between Latin words, a space inside a line only for a gap
-/// over [`CELL_SPACE_GAP_EM`] between non-CJK glyphs. Glyphs already
+/// over the cell space gap between non-CJK glyphs. Glyphs already
 /// `taken` by another table are skipped. Returns the grid and the indices of
 /// the glyphs inside.
-pub fn glyphs_to_cells(layout: &CellLayout, page: &PageContent, taken: &[bool]) -> (Grid, Vec<usize>) {
+pub fn glyphs_to_cells(
+    layout: &CellLayout,
+    page: &PageContent,
+    taken: &[bool],
+    settings: &TableSettings,
+) -> (Grid, Vec<usize>) {
     let b = &layout.boundaries;
     let (xs, ys) = (&b.xs, &b.ys);
     let cols = layout.cols();
@@ -592,7 +669,7 @@ pub fn glyphs_to_cells(layout: &CellLayout, page: &PageContent, taken: &[bool]) 
         .iter()
         .zip(&members)
         .map(|(slot, glyphs)| {
-            let lines = glyphs_to_lines(&page.glyphs, &page.fonts, glyphs, CELL_SPACE_GAP_EM);
+            let lines = glyphs_to_lines(&page.glyphs, &page.fonts, glyphs, settings.cell_space_gap_em);
             Cell::new(slot.row, slot.col, lines_text(&lines)).spanning(slot.row_span, slot.col_span)
         })
         .collect();

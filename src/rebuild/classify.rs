@@ -19,14 +19,17 @@ const MAX_PLAIN_TITLE_CHARS: usize = 40;
 const MAX_TITLE_LINES: usize = 4;
 
 /// Lines that sit near a title but are not part of it: document numbers
-/// (石政〔2020〕1号), dates, parenthesized notes.
+/// (石政〔2020〕1号), dates, parenthesized notes, a cover's byline ("预算主管
+/// 部门：上海市普陀区财政局", "编制单位：…") and the table of contents' heading.
 static NOT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         [〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号
         | ^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$
         | ^[（(].*[）)]$
-        | [:：]$",
+        | [:：]$
+        | ^[^:：，。]{2,12}[:：]\s*\S
+        | ^目\s*录$",
     )
     .expect("valid regex")
 });
@@ -100,8 +103,23 @@ fn title_lines(paragraphs: &[ParagraphFragment]) -> usize {
     if !first_is_title {
         return 0;
     }
-    1 + paragraphs[1..].iter().take(MAX_TITLE_LINES - 1).take_while(|p| p.title_like && could_be_title(p)).count()
+    let mut lines = 1;
+    for p in paragraphs[1..].iter().take(MAX_TITLE_LINES - 1) {
+        // A title ends with the kind of document it names ("…统计公报"): a
+        // line after that is its byline, not more title.
+        if !p.title_like || !could_be_title(p) || TITLE_END.is_match(&paragraphs[lines - 1].text) {
+            break;
+        }
+        lines += 1;
+    }
+    lines
 }
+
+/// The kinds of document an official title ends with.
+static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:报告|公报|通知|通报|决定|意见|办法|规定|决算|预算|规划|方案|纲要|条例|细则|批复|公告)$")
+        .expect("valid regex")
+});
 
 /// The heading level of a paragraph, or `None` for body text.
 pub fn heading_level(p: &ParagraphFragment) -> Option<u8> {
@@ -133,6 +151,7 @@ mod tests {
                 Block::Heading { level, text, .. } => format!("h{level}:{text}"),
                 Block::Paragraph { text, .. } => format!("p:{text}"),
                 Block::Table(_) => "table".into(),
+                Block::Note(n) => format!("note:{}", n.text),
             })
             .collect()
     }
@@ -165,6 +184,32 @@ mod tests {
                 "p:（二）加大宣传力度。通过中国石狮网等主流媒体进行公开。",
             ]
         );
+    }
+
+    #[test]
+    fn a_covers_byline_and_the_contents_heading_are_not_title() {
+        let blocks = classify(
+            vec![
+                centred("上海市普陀区2025年区级部门预算"),
+                centred("预算主管部门：上海市普陀区财政局"),
+                centred("目录"),
+                para("一、部门主要职能……………………1"),
+            ],
+            true,
+        );
+        assert_eq!(
+            kinds(&blocks)[..3],
+            ["title:上海市普陀区2025年区级部门预算", "p:预算主管部门：上海市普陀区财政局", "p:目录"]
+        );
+    }
+
+    #[test]
+    fn a_title_ends_with_the_kind_of_document_it_names() {
+        let blocks = classify(
+            vec![centred("2023年周口市国民经济和社会发展统计公报"), centred("周口市统计局"), para("一、综合")],
+            true,
+        );
+        assert_eq!(kinds(&blocks)[..2], ["title:2023年周口市国民经济和社会发展统计公报", "p:周口市统计局"]);
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub struct Rebuilt {
 }
 
 pub fn rebuild(fragments: Fragments) -> Rebuilt {
+    let notes = fragments.notes;
     let items = paragraphs::join(fragments.items, fragments.soft_paragraph_ends);
     let (pieces, diagnostics) = tables::rejoin(items);
     let mut blocks = Vec::new();
@@ -34,6 +35,8 @@ pub fn rebuild(fragments: Fragments) -> Rebuilt {
         }
     }
     blocks.extend(classify::classify(run, blocks.is_empty()));
+    // Notes follow the body, as endnotes do in print; their marks stay in the text.
+    blocks.extend(notes.into_iter().map(Block::Note));
     let title = blocks.iter().find_map(|b| match b {
         Block::Title { text, .. } => Some(text.clone()),
         _ => None,

@@ -121,7 +121,7 @@ pub fn sections(blocks: &[Block], diagnostics: &mut Vec<Diagnostic>) -> Vec<Sect
                     lines.push(text.clone());
                 }
             }
-            Block::Title { .. } | Block::Table(_) => {}
+            Block::Title { .. } | Block::Table(_) | Block::Note(_) => {}
         }
     }
     specs

@@ -6,6 +6,7 @@
 
 mod checks;
 mod labels;
+mod lines;
 mod meta;
 mod read;
 pub mod summary;
@@ -19,7 +20,7 @@ pub use meta::Section;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::{Block, Diagnostic, Table};
+use crate::model::{Block, Diagnostic, PlacedLine, Table};
 use crate::text::comparable;
 use read::Parts;
 use template::{TEMPLATES, Template};
@@ -36,6 +37,12 @@ pub struct Report {
     pub applications: Option<Value>,
     pub reviews: Option<Value>,
     pub checks: Checks,
+    /// Every template table was found and every value of it placed: each
+    /// null is a cell the document left blank (or wrote as "—", or as text
+    /// that is not a number). False when a table is missing, or when a found
+    /// table has values or fields that could not be placed — a warning then
+    /// says which table and why.
+    pub complete: bool,
 }
 
 /// The three statistics tables.
@@ -75,6 +82,20 @@ impl Kind {
         }
     }
 }
+
+/// Diagnostics that mean a found table's values were not all placed: a
+/// row, column, part or cell left out, or a template field with no cell.
+/// (A cell whose text is not a number was placed; it is the document's.)
+const LOSS_CODES: [&str; 8] = [
+    "report.row_unmatched",
+    "report.column_unmatched",
+    "report.part_unreadable",
+    "report.row_repeated",
+    "report.row_missing",
+    "report.column_missing",
+    "report.value_missing",
+    "report.value_unplaced",
+];
 
 /// A table needs this many signals to be taken for one of the three.
 const MIN_SCORE: usize = 2;
@@ -121,10 +142,12 @@ fn find_tables<'a>(tables: &[&'a Table]) -> [Option<Parts<'a>>; 3] {
 }
 
 /// The template version: from the proactive table's column headers
-/// (本年制发件数 ⇒ 2021; 本年新制作数量 / 上一年项目数量 ⇒ 2019), else from the
-/// shape of （六） in the applications table, else from the year.
+/// (本年制发件数 ⇒ 2021; 本年新制作数量 / 上一年项目数量 ⇒ 2019) — or, with no
+/// proactive table found, from those labels among the text lines — else from
+/// the shape of （六） in the applications table, else from the year.
 fn template_version(
     found: &[Option<Parts>; 3],
+    lines: &[PlacedLine],
     year: Option<i64>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> &'static Template {
@@ -133,7 +156,12 @@ fn template_version(
             p.tables.iter().map(|t| comparable(&TableView::new(t, |_| None).all_text())).collect::<Vec<_>>().join("\n")
         })
     };
-    let proactive = text_of(&found[0]);
+    // No proactive table found: its header labels may still stand in the
+    // text lines (a table without rulings).
+    let proactive = match &found[0] {
+        Some(_) => text_of(&found[0]),
+        None => lines.iter().flat_map(|l| l.spans.iter().map(|s| comparable(&s.text))).collect::<Vec<_>>().join("\n"),
+    };
     let by_signals = TEMPLATES
         .templates
         .iter()
@@ -161,9 +189,96 @@ fn template_version(
     TEMPLATES.get(id).unwrap_or(&TEMPLATES.templates[0])
 }
 
+/// Reads one table of `kind` from `parts`: its value and what the reading
+/// noticed, each diagnostic on the table's first page unless it has its own.
+fn read_parts(kind: Kind, parts: &Parts, template: &Template) -> (Value, Vec<Diagnostic>) {
+    let mut noticed = Vec::new();
+    let value = match kind {
+        Kind::Proactive => read::proactive(parts, template, &mut noticed),
+        Kind::Applications => read::applications(parts, template, &mut noticed),
+        Kind::Reviews => read::reviews(parts, &mut noticed),
+    };
+    let page = parts.tables[0].pages.first().copied();
+    for d in &mut noticed {
+        d.page = d.page.or(page);
+    }
+    (value, noticed)
+}
+
+/// The kinds of loss among `diagnostics` (see [`LOSS_CODES`]), sorted, each once.
+fn losses(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
+    let mut lost: Vec<&'static str> = LOSS_CODES
+        .iter()
+        .filter(|code| diagnostics.iter().any(|d| d.code == **code))
+        .map(|code| code.trim_start_matches("report."))
+        .collect();
+    lost.sort_unstable();
+    lost
+}
+
+/// The table of `kind` read from the text lines, if they hold its header.
+fn table_from_lines(
+    kind: Kind,
+    template: &Template,
+    lines: &[PlacedLine],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Table> {
+    if lines.is_empty() {
+        return None;
+    }
+    let others: Vec<lines::Spec> = Kind::ALL.iter().filter(|&&k| k != kind).map(|&k| line_spec(k, template)).collect();
+    let others: Vec<&lines::Spec> = others.iter().collect();
+    lines::read(&line_spec(kind, template), &others, lines, diagnostics)
+}
+
+/// (null values, values) among the statistics of a table's object; units
+/// are not values.
+fn count_nulls(value: &Value) -> (usize, usize) {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| k.as_str() != "amount_unit")
+            .map(|(_, v)| count_nulls(v))
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1)),
+        Value::Null => (1, 1),
+        _ => (0, 1),
+    }
+}
+
+/// What the text-line reader needs of each kind of table.
+fn line_spec(kind: Kind, template: &Template) -> lines::Spec<'_> {
+    let name = kind.name();
+    match kind {
+        Kind::Proactive => lines::Spec {
+            name,
+            columns: &template.proactive.columns,
+            groups: &[],
+            min_columns: 2,
+            min_repeat_columns: 1,
+        },
+        Kind::Applications => lines::Spec {
+            name,
+            columns: &TEMPLATES.applications.columns,
+            groups: &[],
+            min_columns: 4,
+            min_repeat_columns: 4,
+        },
+        Kind::Reviews => lines::Spec {
+            name,
+            columns: &TEMPLATES.reviews.columns,
+            groups: &TEMPLATES.reviews.groups,
+            min_columns: 3,
+            min_repeat_columns: 3,
+        },
+    }
+}
+
 /// The report object of a document, or `None` when the document is not an
-/// annual report on government information disclosure.
-pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<Diagnostic>) {
+/// annual report on government information disclosure. `lines` are the
+/// document's positioned text lines outside tables (empty for formats
+/// without positions): a table the table finder did not see is read from
+/// them.
+pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) -> (Option<Report>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let tables: Vec<&Table> = blocks
         .iter()
@@ -185,8 +300,22 @@ pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<
             format!("the title does not name {}", if agency.is_none() { "the agency" } else { "the year" }),
         ));
     }
-    let template = template_version(&found, year, &mut diagnostics);
-    let read = |kind: Kind, diagnostics: &mut Vec<Diagnostic>| -> Option<Value> {
+    let template = template_version(&found, lines, year, &mut diagnostics);
+    // Tables the table finder did not see, read from the text lines.
+    let mut from_lines: [Option<(Table, Vec<Diagnostic>)>; 3] = [None, None, None];
+    for kind in Kind::ALL {
+        if found[kind as usize].is_none() {
+            let mut noticed = Vec::new();
+            from_lines[kind as usize] = table_from_lines(kind, template, lines, &mut noticed).map(|t| (t, noticed));
+        }
+    }
+    let mut found = found;
+    for (slot, read) in found.iter_mut().zip(&from_lines) {
+        if let Some((table, _)) = read {
+            *slot = Some(Parts { tables: vec![table] });
+        }
+    }
+    let read = |kind: Kind, diagnostics: &mut Vec<Diagnostic>, incomplete: &mut bool| -> Option<Value> {
         let Some(parts) = &found[kind as usize] else {
             diagnostics.push(Diagnostic::warning(
                 "report.table_missing",
@@ -200,19 +329,75 @@ pub fn recognize(title: Option<&str>, blocks: &[Block]) -> (Option<Report>, Vec<
                 format!("the {} table is still in {} parts; all parts were read", kind.name(), parts.tables.len()),
             ));
         }
-        Some(match kind {
-            Kind::Proactive => read::proactive(parts, template, diagnostics),
-            Kind::Applications => read::applications(parts, template, diagnostics),
-            Kind::Reviews => read::reviews(parts, diagnostics),
-        })
+        let (mut value, mut noticed) = read_parts(kind, parts, template);
+        if let Some((_, from)) = &from_lines[kind as usize] {
+            noticed.splice(0..0, from.iter().cloned());
+        }
+        let page = parts.tables[0].pages.first().copied();
+        let mut lost = losses(&noticed);
+        if !lost.is_empty() && from_lines[kind as usize].is_none() {
+            // The table as found cannot be read whole (a grid the finder got
+            // wrong): its text lines may still say every value.
+            let mut again = Vec::new();
+            if let Some(table) = table_from_lines(kind, template, lines, &mut again) {
+                let (reread, read_diagnostics) = read_parts(kind, &Parts { tables: vec![&table] }, template);
+                again.retain(|d| d.code != "report.read_from_lines");
+                again.extend(read_diagnostics);
+                if losses(&again).is_empty() && count_nulls(&reread).0 <= count_nulls(&value).0 {
+                    diagnostics.push(
+                        Diagnostic::info(
+                            "report.reread_from_lines",
+                            format!(
+                                "the {} table as found could not be read whole ({}); it was read again from its text \
+                                 lines, by its labels and the positions of its header labels, and every value was placed",
+                                kind.name(),
+                                lost.join(", ")
+                            ),
+                        )
+                        .on_page(page),
+                    );
+                    (value, noticed, lost) = (reread, again, Vec::new());
+                }
+            }
+        }
+        diagnostics.extend(noticed);
+        if !lost.is_empty() {
+            let nulls = count_nulls(&value);
+            diagnostics.push(
+                Diagnostic::warning(
+                    "report.table_incomplete",
+                    format!(
+                        "the {} table was found, but not all its values could be placed ({}; see the warnings before); \
+                         {} of {} values are null",
+                        kind.name(),
+                        lost.join(", "),
+                        nulls.0,
+                        nulls.1
+                    ),
+                )
+                .on_page(page),
+            );
+            *incomplete = true;
+        }
+        Some(value)
     };
-    let proactive = read(Kind::Proactive, &mut diagnostics);
-    let applications = read(Kind::Applications, &mut diagnostics);
-    let reviews = read(Kind::Reviews, &mut diagnostics);
+    let mut incomplete = found.iter().any(Option::is_none);
+    let proactive = read(Kind::Proactive, &mut diagnostics, &mut incomplete);
+    let applications = read(Kind::Applications, &mut diagnostics, &mut incomplete);
+    let reviews = read(Kind::Reviews, &mut diagnostics, &mut incomplete);
     let checks = checks::run(applications.as_ref(), reviews.as_ref());
     let sections = meta::sections(blocks, &mut diagnostics);
-    let report =
-        Report { template: template.id.clone(), agency, year, sections, proactive, applications, reviews, checks };
+    let report = Report {
+        template: template.id.clone(),
+        agency,
+        year,
+        sections,
+        proactive,
+        applications,
+        reviews,
+        checks,
+        complete: !incomplete,
+    };
     (Some(report), diagnostics)
 }
 
@@ -255,7 +440,7 @@ mod tests {
                 &["政府集中采购", "6", "1.5", ""],
             ]),
         ];
-        let (report, diagnostics) = recognize(Some("某局2019年政府信息公开工作年度报告"), &blocks);
+        let (report, diagnostics) = recognize(Some("某局2019年政府信息公开工作年度报告"), &blocks, &[]);
         let report = report.expect("a report");
         assert_eq!(report.template, "2019");
         let proactive = report.proactive.unwrap();
@@ -264,5 +449,178 @@ mod tests {
         assert_eq!(proactive["procurement"]["amount"], 1.5);
         assert_eq!(proactive["procurement"]["amount_unit"], "万元");
         assert!(diagnostics.iter().any(|d| d.code == "report.table_in_parts"));
+    }
+
+    /// A table from explicit cells (row, col, row_span, col_span, text); the
+    /// grid fills the slots nothing covers with empty cells.
+    fn spanned(cols: usize, header_rows: usize, cells: &[(usize, usize, usize, usize, &str)]) -> Block {
+        let rows = cells.iter().map(|c| c.0 + c.2).max().unwrap_or(0);
+        let cells: Vec<Cell> = cells.iter().map(|&(r, c, rs, cs, t)| Cell::new(r, c, t).spanning(rs, cs)).collect();
+        let grid = Grid::new(rows, cols, cells);
+        Block::Table(Table { rows: grid.rows, cols, header_rows, pages: vec![5], parts: 1, cells: grid.cells })
+    }
+
+    const LEAVES: [&str; 4] = ["结果维持", "结果纠正", "其他结果", "尚未审结"];
+    const HUAIAN: [&str; 15] = ["72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"];
+
+    fn reviews_of(blocks: &[Block]) -> (Value, bool, Vec<Diagnostic>) {
+        let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), blocks, &[]);
+        let report = report.expect("a report");
+        (report.reviews.expect("a reviews table"), report.complete, diagnostics)
+    }
+
+    fn assert_huaian_values(reviews: &Value) {
+        let mut n = 0;
+        for group in ["review", "litigation_direct", "litigation_after_review"] {
+            for column in ["upheld", "corrected", "other", "pending", "total"] {
+                assert_eq!(reviews[group][column], HUAIAN[n].parse::<i64>().unwrap(), "{group}.{column}");
+                n += 1;
+            }
+        }
+    }
+
+    /// Only the reviews table is given: the report is incomplete for the two
+    /// missing ones, and for nothing else.
+    fn assert_read_whole(complete: bool, diagnostics: &[Diagnostic]) {
+        assert!(!complete);
+        let lost: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.code == "report.table_incomplete" || LOSS_CODES.contains(&d.code.as_str()))
+            .collect();
+        assert!(lost.is_empty(), "{lost:?}");
+    }
+
+    /// The five column labels of one group, in `row` from column `start`,
+    /// each `rows` tall.
+    fn leaves_at(row: usize, start: usize, rows: usize) -> Vec<(usize, usize, usize, usize, &'static str)> {
+        LEAVES.iter().chain(&["总计"]).enumerate().map(|(i, l)| (row, start + i, rows, 1, *l)).collect()
+    }
+
+    /// The 15 values in row 3 of a 16-column grid: value `wide` spans the
+    /// sliver column beside its own.
+    fn values_over_a_sliver(wide: usize) -> Vec<(usize, usize, usize, usize, &'static str)> {
+        HUAIAN
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match i.cmp(&wide) {
+                std::cmp::Ordering::Less => (3, i, 1, 1, *v),
+                std::cmp::Ordering::Equal => (3, i, 1, 2, *v),
+                std::cmp::Ordering::Greater => (3, i + 1, 1, 1, *v),
+            })
+            .collect()
+    }
+
+    /// The real WPS shape (淮安市 2024): the vertical between 行政复议 and
+    /// 行政诉讼 in the top header row lies a few points left of the one below
+    /// it, so the grid has a sliver column (5) that 行政诉讼 covers in row 0
+    /// and 总计 covers below; and the rebuild saw only one header row.
+    #[test]
+    fn a_sliver_column_and_an_unmarked_header_do_not_stop_the_reviews_table() {
+        let mut cells = vec![(0, 0, 1, 5, "行政复议"), (0, 5, 1, 11, "行政诉讼"), (1, 4, 2, 2, "总计")];
+        cells.extend(LEAVES.iter().enumerate().map(|(i, l)| (1, i, 2, 1, *l)));
+        cells.extend([(1, 6, 1, 5, "未经复议直接起诉"), (1, 11, 1, 5, "复议后起诉")]);
+        for start in [6, 11] {
+            cells.extend(leaves_at(2, start, 1));
+        }
+        cells.extend(values_over_a_sliver(4));
+        let (reviews, complete, diagnostics) = reviews_of(&[spanned(16, 1, &cells)]);
+        assert_huaian_values(&reviews);
+        assert_read_whole(complete, &diagnostics);
+    }
+
+    /// The other way round: the top row's vertical lies right of the one
+    /// below, so the sliver belongs to 行政复议 above and to the litigation
+    /// cells below — the innermost group label decides.
+    #[test]
+    fn a_sliver_under_the_wrong_outer_group_goes_by_the_innermost_group() {
+        let mut cells = vec![(0, 0, 1, 6, "行政复议"), (0, 6, 1, 10, "行政诉讼")];
+        cells.extend(leaves_at(1, 0, 2));
+        cells.extend([(1, 5, 1, 6, "未经复议直接起诉"), (1, 11, 1, 5, "复议后起诉"), (2, 5, 1, 2, "结果维持")]);
+        cells.extend(LEAVES.iter().skip(1).chain(&["总计"]).enumerate().map(|(i, l)| (2, 7 + i, 1, 1, *l)));
+        cells.extend(leaves_at(2, 11, 1));
+        cells.extend(values_over_a_sliver(5));
+        let (reviews, complete, diagnostics) = reviews_of(&[spanned(16, 3, &cells)]);
+        assert_huaian_values(&reviews);
+        assert_read_whole(complete, &diagnostics);
+    }
+
+    /// Header labels broken over two rows ("结果" above "维持") are one label.
+    #[test]
+    fn a_header_label_split_over_two_rows_is_one_label() {
+        let halves = [("结果", "维持"), ("结果", "纠正"), ("其他", "结果"), ("尚未", "审结"), ("总", "计")];
+        let mut cells = vec![(0, 0, 2, 5, "行政复议"), (0, 5, 1, 10, "行政诉讼")];
+        cells.extend([(1, 5, 1, 5, "未经复议直接起诉"), (1, 10, 1, 5, "复议后起诉")]);
+        for group in 0..3 {
+            for (i, (top, bottom)) in halves.iter().enumerate() {
+                cells.push((2, group * 5 + i, 1, 1, *top));
+                cells.push((3, group * 5 + i, 1, 1, *bottom));
+            }
+        }
+        cells.extend(HUAIAN.iter().enumerate().map(|(i, v)| (4, i, 1, 1, *v)));
+        let (reviews, complete, diagnostics) = reviews_of(&[spanned(15, 3, &cells)]);
+        assert_huaian_values(&reviews);
+        assert_read_whole(complete, &diagnostics);
+    }
+
+    /// A number whose cell spans two template columns belongs to neither for
+    /// sure: null, a warning naming the table, and `complete` false.
+    #[test]
+    fn a_value_that_cannot_be_placed_is_null_and_the_report_incomplete() {
+        let mut cells = vec![(0, 0, 1, 5, "行政复议"), (0, 5, 1, 10, "行政诉讼")];
+        cells.extend(leaves_at(1, 0, 2));
+        cells.extend([(1, 5, 1, 5, "未经复议直接起诉"), (1, 10, 1, 5, "复议后起诉")]);
+        for start in [5, 10] {
+            cells.extend(leaves_at(2, start, 1));
+        }
+        cells.extend([(3, 0, 1, 2, "136")]);
+        cells.extend(HUAIAN.iter().enumerate().skip(2).map(|(i, v)| (3, i, 1, 1, *v)));
+        let (reviews, complete, diagnostics) = reviews_of(&[spanned(15, 3, &cells)]);
+        assert_eq!(reviews["review"]["upheld"], Value::Null);
+        assert_eq!(reviews["review"]["corrected"], Value::Null);
+        assert_eq!(reviews["review"]["other"], 178);
+        assert!(!complete);
+        let warning = diagnostics.iter().find(|d| d.code == "report.table_incomplete").expect("a warning");
+        assert!(warning.message.contains("reviews and litigation (四)"), "{}", warning.message);
+        assert!(warning.message.contains("value_unplaced"), "{}", warning.message);
+        assert!(warning.message.contains("2 of 15 values are null"), "{}", warning.message);
+        assert_eq!(warning.page, Some(5));
+    }
+
+    /// A template table not found at all makes the report incomplete too.
+    #[test]
+    fn a_missing_table_makes_the_report_incomplete() {
+        let blocks = vec![table(&[
+            &["第二十条第（一）项"],
+            &["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            &["规章", "1", "0", "11"],
+        ])];
+        let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), &blocks, &[]);
+        assert!(!report.expect("a report").complete);
+        assert!(diagnostics.iter().any(|d| d.code == "report.table_missing"));
+    }
+
+    /// A 四 table found as a grid that collapsed (a three-line table: the
+    /// whole value row in one cell) is read again from its text lines, and
+    /// the report is complete.
+    #[test]
+    fn a_table_found_but_unreadable_is_read_again_from_its_lines() {
+        let leaves = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let mut cells = vec![(0, 0, 1, 5, "行政复议"), (0, 5, 1, 10, "行政诉讼")];
+        cells.extend((0..15).map(|i| (1, i, 1, 1, leaves[i % 5])));
+        cells.push((2, 0, 1, 15, "72 64 178 37 351 13 4 8 1 26 12 1 1 6 20"));
+        let blocks = [spanned(15, 2, &cells)];
+        let mut lines = lines::tests::header();
+        let spans: Vec<(&str, f32)> = HUAIAN.iter().enumerate().map(|(i, v)| (*v, 35.0 + 50.0 * i as f32)).collect();
+        lines.push(lines::tests::line(40.0, &spans));
+        let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), &blocks, &lines);
+        let report = report.expect("a report");
+        assert_huaian_values(report.reviews.as_ref().unwrap());
+        assert!(diagnostics.iter().any(|d| d.code == "report.reread_from_lines"), "{diagnostics:?}");
+        assert!(!diagnostics.iter().any(|d| d.code == "report.table_incomplete"), "{diagnostics:?}");
+
+        // Without the lines, the same grid is read as far as it goes and said to be incomplete.
+        let (_, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), &blocks, &[]);
+        let warning = diagnostics.iter().find(|d| d.code == "report.table_incomplete").expect("incomplete");
+        assert!(warning.message.contains("reviews and litigation (四)"), "{}", warning.message);
     }
 }

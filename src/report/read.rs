@@ -8,6 +8,7 @@ use super::labels::{Label, MIN_SIMILARITY, best_match, key_similarity, label_key
 use super::template::{ApplicationRow, Labeled, ProactiveRow, ProactiveSpec, TEMPLATES, Template};
 use super::values;
 use super::view::TableView;
+use crate::grid::is_value_text;
 use crate::model::{Diagnostic, Table};
 
 /// A table the report layer reads, possibly still in parts: the first part
@@ -38,9 +39,15 @@ fn candidates(specs: &[Labeled]) -> impl Iterator<Item = (usize, &[Label])> {
     specs.iter().enumerate().map(|(i, s)| (i, s.labels.as_slice()))
 }
 
-/// The key of the innermost label in `labels` that names one of `specs`.
+/// The key of the innermost label in `labels` that names one of `specs`;
+/// failing that, of the innermost labels read together — a header label
+/// split over two header rows ("结果" above "维持") is one label.
 fn match_innermost(labels: &[&str], specs: &[Labeled]) -> Option<usize> {
-    labels.iter().rev().find_map(|l| best_match(l, candidates(specs)).map(|(i, _)| i))
+    labels.iter().rev().find_map(|l| best_match(l, candidates(specs)).map(|(i, _)| i)).or_else(|| {
+        (0..labels.len().saturating_sub(1))
+            .rev()
+            .find_map(|from| best_match(&labels[from..].concat(), candidates(specs)).map(|(i, _)| i))
+    })
 }
 
 /// Parses a value cell, noting what the SPEC asks to be noted.
@@ -61,7 +68,9 @@ fn read_value(text: Option<&str>, what: &str, diagnostics: &mut Vec<Diagnostic>)
     parsed
 }
 
-/// For each value column of `view`, the column key its header names.
+/// For each value column of `view`, the column key its header names. An
+/// unnamed column is a warning only when it holds a value; an empty one (a
+/// sliver left by a misaligned ruling) is only noted.
 fn column_keys(
     view: &TableView,
     specs: &[Labeled],
@@ -72,7 +81,16 @@ fn column_keys(
         .map(|c| {
             let labels = view.column_labels(c);
             let key = match_innermost(&labels, specs);
-            if key.is_none() && !labels.is_empty() {
+            let holds_values = view.body_rows().any(|r| view.value_text(r, c).is_some_and(|t| !t.trim().is_empty()));
+            if key.is_none() && !labels.is_empty() && !holds_values {
+                diagnostics.push(Diagnostic::info(
+                    "report.column_empty",
+                    format!(
+                        "{table_name} table: column \"{}\" matches no template column and holds no values",
+                        labels.join(" › ")
+                    ),
+                ));
+            } else if key.is_none() && !labels.is_empty() {
                 diagnostics.push(Diagnostic::warning(
                     "report.column_unmatched",
                     format!(
@@ -112,6 +130,75 @@ fn part_columns(first: &TableView, part: &TableView) -> Option<Vec<(usize, usize
     (part.value_cols().len() == width).then(|| part.value_cols().zip(first.value_cols()).collect())
 }
 
+/// Where the cells of one body row land among a table's template keys.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Placed<'t> {
+    /// No cell of the row lies under the key's column.
+    NoCell,
+    /// The text of the one cell under it (empty for a blank cell).
+    Cell(&'t str),
+    /// Two cells with text lie under it, or one cell with text spans two
+    /// keys' columns: which number is whose cannot be told, so none is read.
+    Ambiguous,
+}
+
+/// Places the cells of body row `r`: `columns` maps each value column of
+/// the view to a key index below `keys`. A cell that spans several columns
+/// (a sliver column left by a misaligned ruling) lands on the one key its
+/// columns name; an empty cell never hides a neighbour's number.
+fn place_row<'t>(view: &TableView<'t>, r: usize, columns: &[(usize, Option<usize>)], keys: usize) -> Vec<Placed<'t>> {
+    let mut placed = vec![Placed::NoCell; keys];
+    for &(c, key) in columns {
+        let (Some(key), Some(cell)) = (key, view.cell(r, c)) else { continue };
+        if cell.col != c {
+            continue; // the cell's own first column places it
+        }
+        if cell.row != r {
+            // A value merged down from the row above: blank here.
+            if placed[key] == Placed::NoCell {
+                placed[key] = Placed::Cell("");
+            }
+            continue;
+        }
+        let text = cell.text.as_str();
+        let mut named: Vec<usize> = columns
+            .iter()
+            .filter(|(own, _)| (cell.col..cell.col + cell.col_span).contains(own))
+            .filter_map(|&(_, k)| k)
+            .collect();
+        named.dedup();
+        if named.len() > 1 && !text.trim().is_empty() {
+            for k in named {
+                placed[k] = Placed::Ambiguous;
+            }
+            continue;
+        }
+        placed[key] = match placed[key] {
+            Placed::Ambiguous => Placed::Ambiguous,
+            Placed::Cell(old) if !old.trim().is_empty() && !text.trim().is_empty() => Placed::Ambiguous,
+            Placed::Cell(old) if text.trim().is_empty() => Placed::Cell(old),
+            _ => Placed::Cell(text),
+        };
+    }
+    placed
+}
+
+/// Reads a placed cell into `what`'s value, with a warning when it could not
+/// be placed; `None` when no cell lies under the key at all.
+fn read_placed(placed: Placed, what: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<values::Parsed> {
+    match placed {
+        Placed::NoCell => None,
+        Placed::Cell(text) => Some(read_value(Some(text), what, diagnostics)),
+        Placed::Ambiguous => {
+            diagnostics.push(Diagnostic::warning(
+                "report.value_unplaced",
+                format!("{what}: the cells under its column cannot be told apart from a neighbour's; read as null"),
+            ));
+            Some(values::parse(""))
+        }
+    }
+}
+
 /// A row object with every key null.
 fn null_row<'k>(keys: impl IntoIterator<Item = &'k str>) -> Map<String, Value> {
     keys.into_iter().map(|k| (k.to_string(), Value::Null)).collect()
@@ -134,6 +221,17 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
         |view: &TableView| (0..view.table.cols).find(|&c| match_innermost(&view.column_labels(c), specs).is_some());
     let first = TableView::new(parts.tables[0], recognizes);
     let keys = column_keys(&first, specs, "applications", diagnostics);
+    for (k, spec) in specs.iter().enumerate() {
+        if !keys.contains(&Some(k)) {
+            diagnostics.push(Diagnostic::warning(
+                "report.column_missing",
+                format!(
+                    "applications table: no column for {} (\"{}\"); its values are null",
+                    spec.key, spec.labels[0].text
+                ),
+            ));
+        }
+    }
     let mut found: Vec<Option<Map<String, Value>>> = vec![None; rows.len()];
     for (n, table) in parts.tables.iter().enumerate() {
         let view = if n == 0 { TableView::new(table, recognizes) } else { TableView::new(table, |_| None) };
@@ -182,11 +280,18 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
                 continue;
             }
             let mut object = null_row(specs.iter().map(|s| s.key.as_str()));
-            for &(c, key) in &columns {
-                let Some(key) = key else { continue };
+            for (key, placed) in place_row(&view, r, &columns, specs.len()).into_iter().enumerate() {
                 let what = format!("applications.{}.{}", rows[index].key, specs[key].key);
-                let parsed = read_value(view.value_text(r, c), &what, diagnostics);
-                object.insert(specs[key].key.clone(), parsed.value);
+                match read_placed(placed, &what, diagnostics) {
+                    Some(parsed) => {
+                        object.insert(specs[key].key.clone(), parsed.value);
+                    }
+                    None if columns.iter().any(|&(_, k)| k == Some(key)) => diagnostics.push(Diagnostic::warning(
+                        "report.value_missing",
+                        format!("{what}: no cell of the row lies under this column; read as null"),
+                    )),
+                    None => {}
+                }
             }
             found[index] = Some(object);
         }
@@ -222,44 +327,62 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
     Value::Object(result)
 }
 
-/// 四、政府信息公开行政复议、行政诉讼情况.
+/// 四、政府信息公开行政复议、行政诉讼情况: one row of 15 values under
+/// three groups of five columns. Each value column is named by the innermost
+/// group label and the innermost column label above it; a value cell lands
+/// on the one (group, column) its columns name, so a sliver column or a
+/// header split over two rows changes nothing.
 pub fn reviews(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Value {
     let spec = &TEMPLATES.reviews;
+    let width = spec.columns.len();
+    let keys_of = |view: &TableView| -> Vec<(usize, Option<usize>)> {
+        view.value_cols()
+            .map(|c| {
+                let labels = view.column_labels(c);
+                let group = labels.iter().rev().find_map(|l| best_match(l, candidates(&spec.groups)).map(|m| m.0));
+                let column = match_innermost(&labels, &spec.columns);
+                (c, group.zip(column).map(|(g, k)| g * width + k))
+            })
+            .collect()
+    };
     let first = TableView::new(parts.tables[0], |_| Some(0));
-    // Each value column: (group, column) by its header labels.
-    let columns: Vec<Option<(usize, usize)>> = first
-        .value_cols()
-        .map(|c| {
-            let labels = first.column_labels(c);
-            let group = labels.iter().find_map(|l| best_match(l, candidates(&spec.groups)).map(|m| m.0));
-            let column = match_innermost(&labels, &spec.columns);
-            if (group.is_none() || column.is_none()) && !labels.is_empty() {
-                diagnostics.push(Diagnostic::warning(
-                    "report.column_unmatched",
-                    format!(
-                        "reviews table: column header \"{}\" matches no template column; its value is left out",
-                        labels.join(" › ")
-                    ),
-                ));
-            }
-            group.zip(column)
-        })
-        .collect();
-    let mut values: Vec<Vec<Value>> = vec![vec![Value::Null; spec.columns.len()]; spec.groups.len()];
+    let first_keys = keys_of(&first);
+    for &(c, key) in &first_keys {
+        let labels = first.column_labels(c);
+        let holds_values = first.body_rows().any(|r| first.value_text(r, c).is_some_and(|t| !t.trim().is_empty()));
+        if key.is_none() && holds_values {
+            diagnostics.push(Diagnostic::warning(
+                "report.column_unmatched",
+                format!(
+                    "reviews table: column header \"{}\" matches no template column; its value is left out",
+                    labels.join(" › ")
+                ),
+            ));
+        }
+    }
+    let mut values: Vec<Option<Value>> = vec![None; spec.groups.len() * width];
     let mut data_rows = 0;
     for (n, table) in parts.tables.iter().enumerate() {
         let view = TableView::new(table, |_| Some(0));
-        let mapping: Vec<(usize, usize)> = if n == 0 {
-            view.value_cols().zip(first.value_cols()).collect()
+        let own = if n == 0 { first_keys.clone() } else { keys_of(&view) };
+        let columns: Vec<(usize, Option<usize>)> = if own.iter().any(|(_, k)| k.is_some()) {
+            own
+        } else if table.cols == first.table.cols {
+            // A part without its own header continues the first part's columns.
+            view.value_cols().map(|c| (c, first_keys.iter().find(|(fc, _)| *fc == c).and_then(|(_, k)| *k))).collect()
         } else {
-            match part_columns(&first, &view) {
-                Some(m) => m,
-                None => continue,
-            }
+            diagnostics.push(Diagnostic::warning(
+                "report.part_unreadable",
+                format!(
+                    "reviews table part {}: its columns do not line up with the first part's; it is left out",
+                    n + 1
+                ),
+            ));
+            continue;
         };
         for r in view.body_rows() {
-            let has_values = mapping.iter().any(|&(c, _)| !view.value_text(r, c).unwrap_or("").is_empty());
-            if !has_values {
+            let holds_numbers = columns.iter().any(|&(c, _)| view.value_text(r, c).is_some_and(is_value_text));
+            if !holds_numbers {
                 continue;
             }
             data_rows += 1;
@@ -270,20 +393,36 @@ pub fn reviews(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Value {
                 ));
                 break;
             }
-            for &(own, first_col) in &mapping {
-                let Some((g, k)) = columns[first_col - first.first_value_col] else { continue };
-                let what = format!("reviews.{}.{}", spec.groups[g].key, spec.columns[k].key);
-                values[g][k] = read_value(view.value_text(r, own), &what, diagnostics).value;
+            for (key, placed) in place_row(&view, r, &columns, values.len()).into_iter().enumerate() {
+                let what = format!("reviews.{}.{}", spec.groups[key / width].key, spec.columns[key % width].key);
+                values[key] = read_placed(placed, &what, diagnostics).map(|p| p.value);
             }
         }
     }
     if data_rows == 0 {
         diagnostics.push(Diagnostic::warning("report.row_missing", "reviews table: no row of values; all are null"));
+    } else {
+        let missing: Vec<String> = values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_none())
+            .map(|(key, _)| format!("{}.{}", spec.groups[key / width].key, spec.columns[key % width].key))
+            .collect();
+        if !missing.is_empty() {
+            diagnostics.push(Diagnostic::warning(
+                "report.column_missing",
+                format!("reviews table: no cell for {}; read as null", missing.join(", ")),
+            ));
+        }
     }
     let mut result = Map::new();
     for (g, group) in spec.groups.iter().enumerate() {
-        let object: Map<String, Value> =
-            spec.columns.iter().enumerate().map(|(k, c)| (c.key.clone(), values[g][k].clone())).collect();
+        let object: Map<String, Value> = spec
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (c.key.clone(), values[g * width + k].clone().unwrap_or(Value::Null)))
+            .collect();
         result.insert(group.key.clone(), Value::Object(object));
     }
     Value::Object(result)

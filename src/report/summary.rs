@@ -1,6 +1,6 @@
 //! The summary CSV: one row per report — source, agency, year, template,
 //! every statistic in a column named by its dotted key path, and the number
-//! of failed checks. The columns are the same for every batch (the union of
+//! of failed checks and whether every value was placed (`complete`). The columns are the same for every batch (the union of
 //! all template versions, in template order), so files can be stacked.
 
 use std::io::Write;
@@ -63,6 +63,7 @@ pub fn write_csv<W: Write>(reports: &[(String, Value)], out: W, bom: bool) -> st
     let mut header: Vec<&str> = vec!["source", "agency", "year", "template"];
     header.extend(columns.iter().map(String::as_str));
     header.push("failed_checks");
+    header.push("complete");
     writer.write_record(&header)?;
     let mut sorted: Vec<&(String, Value)> = reports.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
@@ -75,6 +76,7 @@ pub fn write_csv<W: Write>(reports: &[(String, Value)], out: W, bom: bool) -> st
         }
         let failed = report.get("checks").and_then(|c| c.get("failed")).and_then(Value::as_array).map_or(0, Vec::len);
         record.push(failed.to_string());
+        record.push(cell(report.get("complete")));
         writer.write_record(&record)?;
     }
     writer.flush()?;
@@ -111,7 +113,7 @@ mod tests {
         let report = |agency: &str| {
             json!({"agency": agency, "year": 2019, "template": "2019",
                    "proactive": {"rules": {"made": 3, "published": null, "total": 5}},
-                   "checks": {"run": 1, "failed": [{"rule": "x"}]}})
+                   "checks": {"run": 1, "failed": [{"rule": "x"}]}, "complete": agency == "甲局"})
         };
         let mut out = Vec::new();
         write_csv(&[("b.docx".into(), report("乙局")), ("a.pdf".into(), report("甲局"))], &mut out, true).unwrap();
@@ -119,9 +121,10 @@ mod tests {
         assert!(text.starts_with('\u{FEFF}'));
         let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
         assert!(lines[0].starts_with("source,agency,year,template,proactive.rules.made,"));
-        assert!(lines[0].ends_with(",failed_checks"));
+        assert!(lines[0].ends_with(",failed_checks,complete"));
         assert!(lines[1].starts_with("a.pdf,甲局,2019,2019,3,,5,"));
-        assert!(lines[1].ends_with(",1"));
+        assert!(lines[1].ends_with(",1,true"));
         assert!(lines[2].starts_with("b.docx,乙局"));
+        assert!(lines[2].ends_with(",1,false"));
     }
 }

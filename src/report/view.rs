@@ -20,7 +20,10 @@ impl<'a> TableView<'a> {
     /// left blank): the first column whose header the caller recognizes.
     pub fn new(table: &'a Table, fallback_value_col: impl Fn(&TableView) -> Option<usize>) -> Self {
         let owners = slot_owners(table.rows, table.cols, &table.cells);
-        let header_rows = table.header_rows.min(table.rows);
+        // The header ends where the values start: a header row the rebuild
+        // did not mark (a header split over more rows) is still a header.
+        let first_value_row = table.cells.iter().filter(|c| is_value_text(&c.text)).map(|c| c.row).min();
+        let header_rows = first_value_row.unwrap_or(table.header_rows).min(table.rows);
         let mut view = TableView { table, owners, header_rows, first_value_col: table.cols };
         let from_values =
             table.cells.iter().filter(|c| c.row >= header_rows && is_value_text(&c.text)).map(|c| c.col).min();

@@ -2,10 +2,11 @@
 //! painted path yields.
 //!
 //! Stroked straight segments that are horizontal or vertical become rulings,
-//! sides of stroked rectangles included. A filled rectangle becomes a ruling
-//! only when it is thin (one side at most [`MAX_THIN`] points, the other longer):
-//! Word draws cell borders that way, while larger filled rectangles are shaded
-//! backgrounds. Clipping (`W n`) paints nothing, so a clip rectangle is never a
+//! sides of stroked rectangles included. A thin filled rectangle (one side at
+//! most [`MAX_THIN`] points, the other longer) becomes one ruling along its
+//! middle: Word draws cell borders that way. Larger filled rectangles are
+//! shaded areas ([`Path::shaded_rects`]); `shading` decides which of their
+//! sides a reader sees. Clipping (`W n`) paints nothing, so a clip rectangle is never a
 //! ruling. Invisible (white) paint yields no rulings.
 
 use super::super::page::Ruling;
@@ -86,6 +87,28 @@ impl Path {
         }
     }
 
+    /// The page-space bounds of a path of straight segments; None when it
+    /// is empty or has curves (only their end points are kept).
+    pub fn bounds(&self) -> Option<[f32; 4]> {
+        let mut b = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+        let mut add = |(x, y): (f32, f32)| {
+            b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+        };
+        for sub in &self.subpaths {
+            add(sub.start);
+            for seg in &sub.segments {
+                match seg {
+                    Segment::Line(p, q) => {
+                        add(*p);
+                        add(*q);
+                    }
+                    Segment::Curve => return None,
+                }
+            }
+        }
+        (b[0] <= b[2] && b[1] <= b[3]).then_some(b)
+    }
+
     /// `re`: a closed subpath of four sides; the corners come already
     /// transformed to page space, in drawing order.
     pub fn rect(&mut self, corners: [(f32, f32); 4]) {
@@ -116,12 +139,27 @@ impl Path {
 
     /// Rulings from filling the path: thin axis-aligned rectangles, reduced to
     /// their centre lines.
+    /// The filled rectangles too thick to be a line: shaded areas, as
+    /// `[x0, top, x1, bottom]`.
+    pub fn shaded_rects(&self) -> Vec<[f32; 4]> {
+        self.subpaths
+            .iter()
+            .filter_map(rectangle)
+            .filter(|[x0, y0, x1, y1]| {
+                (x1 - x0).min(y1 - y0) > MAX_THIN && (x1 - x0).is_finite() && (y1 - y0).is_finite()
+            })
+            .collect()
+    }
+
     pub fn fill_rulings(&self, out: &mut Vec<Ruling>) {
         for sub in &self.subpaths {
             let Some([x0, y0, x1, y1]) = rectangle(sub) else { continue };
             let (w, h) = (x1 - x0, y1 - y0);
             let (thin, long) = if w >= h { (h, w) } else { (w, h) };
-            if thin > MAX_THIN || long <= thin {
+            if thin > MAX_THIN {
+                continue;
+            }
+            if long <= thin {
                 continue;
             }
             out.push(if w >= h {

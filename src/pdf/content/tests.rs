@@ -118,18 +118,41 @@ fn form_nesting_is_limited_and_cycles_refused() {
     let err = b.open().page(0).expect_err("too deep");
     assert_eq!(err.code, ErrorCode::TooLarge);
 
-    // A form that draws itself.
+    // A form that draws itself: skipped with a warning, the rest of the page
+    // and what the form drew before stay.
     let mut b = Builder::new();
+    let f = b.helvetica();
     let id = b.doc.new_object_id();
     let form = lopdf::Stream::new(
         dictionary! { "Type" => "XObject", "Subtype" => "Form",
-        "Resources" => dictionary! { "XObject" => dictionary! { "Me" => id } } },
-        b"/Me Do".to_vec(),
+        "Resources" => dictionary! { "XObject" => dictionary! { "Me" => id }, "Font" => dictionary! { "F1" => f } } },
+        b"BT /F1 10 Tf 10 10 Td (A) Tj ET /Me Do".to_vec(),
     );
     b.doc.objects.insert(id, Object::Stream(form));
-    b.page(b"/Me Do", dictionary! { "XObject" => dictionary! { "Me" => id } }, Dictionary::new());
-    let err = b.open().page(0).expect_err("cycle");
-    assert_eq!(err.code, ErrorCode::Corrupt);
+    let mut resources = fonts(&[("F1", f)]);
+    resources.set("XObject", dictionary! { "Me" => id });
+    b.page(b"/Me Do BT /F1 10 Tf 10 30 Td (B) Tj ET", resources, Dictionary::new());
+    let (page, diags) = b.open().page(0).expect("the page is kept");
+    assert_eq!(text(&page), "AB");
+    assert!(diags.iter().any(|d| d.code == "pdf.form_cycle"), "{diags:?}");
+}
+
+#[test]
+fn glyphs_outside_the_crop_box_are_left_out_and_counted() {
+    // CropBox [0 400 612 792]: text at y = 500 shows, text at y = 100 and
+    // y = 900 (above the page, as WPS draws a cell's overflow) does not.
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    b.page(
+        b"BT /F1 10 Tf 10 500 Td (In) Tj 0 -400 Td (Low) Tj 0 800 Td (High) Tj ET",
+        fonts(&[("F1", f)]),
+        dictionary! { "CropBox" => vec![0.into(), 400.into(), 612.into(), 792.into()] },
+    );
+    let (page, diags) = b.open().page(0).expect("page");
+    assert_eq!(text(&page), "In");
+    let outside: Vec<&str> =
+        diags.iter().filter(|d| d.code == "pdf.outside_page").map(|d| d.message.as_str()).collect();
+    assert_eq!(outside, vec!["7 character(s) drawn outside the page's visible area were left out: \"LowHigh\""]);
 }
 
 #[test]
@@ -171,7 +194,7 @@ fn page_rotation_and_crop_box() {
 }
 
 #[test]
-fn rulings_from_strokes_and_thin_fills_only() {
+fn rulings_from_strokes_thin_fills_and_the_sides_of_shaded_areas() {
     let b = Builder::new();
     let content = b"0.5 w 100 100 m 300 100 l S \
         100 100 m 100 300 l 150 350 l S \
@@ -185,9 +208,11 @@ fn rulings_from_strokes_and_thin_fills_only() {
     let h = page.rulings.iter().filter(|r| r.is_horizontal(0.1)).count();
     let v = page.rulings.iter().filter(|r| r.is_vertical(0.1)).count();
     // Strokes: one horizontal, one vertical (the diagonal is no line), the four
-    // sides of the stroked rectangle; the thin filled rectangle; not the
-    // background, not the clip, not the white ones, not the dot.
-    assert_eq!((h, v), (4, 3), "{:?}", page.rulings);
+    // sides of the stroked rectangle; the thin filled rectangle; the four
+    // sides of the shaded area (width 0); not the clip, not the white ones,
+    // not the dot.
+    assert_eq!((h, v), (6, 5), "{:?}", page.rulings);
+    assert_eq!(page.rulings.iter().filter(|r| r.width == 0.0).count(), 4);
     assert!(page.rulings.contains(&Ruling { x0: 100.0, top: 692.0, x1: 300.0, bottom: 692.0, width: 0.5 }));
     assert!(page.rulings.contains(&Ruling { x0: 100.0, top: 591.75, x1: 300.0, bottom: 591.75, width: 0.5 }));
 }
@@ -243,9 +268,112 @@ fn operators_split_across_content_streams_and_junk_survive() {
     let mut b = Builder::new();
     let f = b.helvetica();
     let c1 = b.stream(Dictionary::new(), b"BT /F1 10 Tf 10 10 Td (A) Tj");
-    let c2 = b.stream(Dictionary::new(), b") ] } @@@ 1 2 3 (B) Tj ET");
-    b.page_with(vec![c1.into(), c2.into()].into(), fonts(&[("F1", f)]), Dictionary::new());
+    let c2 = b.stream(Dictionary::new(), b") ] } @@@ 1 2 3 (B) Tj ET BT 10 30 Td [(C)]");
+    // The operands in one stream, their operator in the next (ICDAR eu-007).
+    let c3 = b.stream(Dictionary::new(), b"TJ ET");
+    b.page_with(vec![c1.into(), c2.into(), c3.into()].into(), fonts(&[("F1", f)]), Dictionary::new());
     let (page, _) = b.open().page(0).expect("page");
-    assert_eq!(text(&page), "AB");
+    assert_eq!(text(&page), "ABC");
     assert_eq!(r(page.glyphs[1].x0), 16.67, "the text state carried over to the second stream");
+}
+
+#[test]
+fn filters_given_by_reference_are_followed() {
+    // pdfminer issue 1062: `/Filter 3 0 R` with `3 0 obj [/ASCIIHexDecode]`.
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let filter = b.add(vec![Object::Name(b"ASCIIHexDecode".to_vec())]);
+    let hex: String = b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET".iter().map(|c| format!("{c:02X}")).collect();
+    let content = b.stream(dictionary! { "Filter" => filter }, format!("{hex}>").as_bytes());
+    b.page_with(content.into(), fonts(&[("F1", f)]), Dictionary::new());
+    let (page, _) = b.open().page(0).expect("page");
+    assert_eq!(text(&page), "Hi");
+}
+
+#[test]
+fn glyphs_a_clipping_rectangle_hides_are_left_out_and_counted() {
+    // A cell clipped to y 480..520 (WPS draws a tall cell's whole text and
+    // clips it to the cell): "In" shows, "Out" below it does not; after Q the
+    // clip is gone. A curved clip path narrows nothing.
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    b.page(
+        b"q 0 480 612 40 re W n BT /F1 10 Tf 10 500 Td (In) Tj 0 -100 Td (Out) Tj ET Q \
+          BT /F1 10 Tf 10 300 Td (Free) Tj ET \
+          q 0 0 m 10 10 20 20 30 0 c h W n BT /F1 10 Tf 100 300 Td (Curve) Tj ET Q",
+        fonts(&[("F1", f)]),
+        Dictionary::new(),
+    );
+    let (page, diags) = b.open().page(0).expect("page");
+    assert_eq!(text(&page), "InFreeCurve");
+    let clipped: Vec<&str> = diags.iter().filter(|d| d.code == "pdf.clipped").map(|d| d.message.as_str()).collect();
+    assert_eq!(clipped, vec!["3 character(s) hidden by a clipping path were left out: \"Out\""]);
+}
+
+#[test]
+fn private_use_characters_are_counted() {
+    // A ToUnicode that maps 'l' to U+F06C (a symbol font's bullet, as Word
+    // writes Wingdings): kept, and said.
+    let mut b = Builder::new();
+    let cmap = b.stream(
+        Dictionary::new(),
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF> \
+          endcodespacerange 1 beginbfchar <6C> <F06C> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end",
+    );
+    let font = b.add(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "ToUnicode" => cmap,
+    });
+    let (page, diags) = run_page(b, b"BT /F1 10 Tf (lal) Tj ET", fonts(&[("F1", font)]));
+    assert_eq!(text(&page), "\u{F06C}a\u{F06C}");
+    let private: Vec<&str> = diags.iter().filter(|d| d.code == "pdf.private_use").map(|d| d.message.as_str()).collect();
+    assert_eq!(private.len(), 1, "{diags:?}");
+    assert!(private[0].starts_with("2 character(s) in font Helvetica"), "{}", private[0]);
+}
+
+#[test]
+fn a_content_stream_with_an_unusable_length_is_read_to_endstream() {
+    // pdf-rs crash-121-1: `/Length 15 0 R` inside object 15 itself. Here the
+    // length names an object that does not exist (same byte count, so the
+    // cross-reference table stays right).
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let mut content = b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET".to_vec();
+    content.resize(100_000, b' ');
+    b.page(&content, fonts(&[("F1", f)]), Dictionary::new());
+    let mut bytes = b.bytes();
+    let at = bytes.windows(14).position(|w| w == b"/Length 100000").expect("the length");
+    bytes[at..at + 14].copy_from_slice(b"/Length 99 0 R");
+    let doc = crate::pdf::document::PdfDocument::open(&bytes).expect("opens");
+    let (page, diags) = doc.page(0).expect("page");
+    assert_eq!(text(&page), "Hi");
+    assert!(diags.iter().any(|d| d.code == "pdf.stream_length"), "{diags:?}");
+}
+
+#[test]
+fn a_spot_colour_at_full_tint_is_ink_and_white_is_white_in_every_space() {
+    let b = Builder::new();
+    let mut spaces = Dictionary::new();
+    spaces.set(
+        "CS0",
+        Object::Array(vec![
+            Object::Name(b"Separation".to_vec()),
+            Object::Name(b"PANTONE 186 C".to_vec()),
+            Object::Name(b"DeviceCMYK".to_vec()),
+            Object::Dictionary(Dictionary::new()),
+        ]),
+    );
+    spaces.set("CS1", Object::Array(vec![Object::Name(b"Separation".to_vec()), Object::Name(b"None".to_vec())]));
+    let mut resources = Dictionary::new();
+    resources.set("ColorSpace", Object::Dictionary(spaces));
+    // Full tint of the spot colour: a line. Tint 0: nothing. RGB white,
+    // CMYK white, the /None separation: nothing. CMYK black: a line.
+    let content = b"/CS0 CS 1 SCN 100 100 m 300 100 l S \
+        0 SCN 100 120 m 300 120 l S \
+        1 1 1 RG 100 140 m 300 140 l S \
+        0 0 0 0 K 100 160 m 300 160 l S \
+        /CS1 CS 1 SCN 100 180 m 300 180 l S \
+        0 0 0 1 K 100 200 m 300 200 l S";
+    let (page, _) = run_page(b, content, resources);
+    let ys: Vec<f32> = page.rulings.iter().map(|r| r.top).collect();
+    assert_eq!(ys, vec![692.0, 592.0], "{:?}", page.rulings);
 }

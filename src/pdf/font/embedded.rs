@@ -119,6 +119,20 @@ impl EmbeddedFont {
         if self.font.is_cid_keyed() { self.font.glyph_by_cid(cid).map(|g| g.to_u32()).unwrap_or(cid) } else { cid }
     }
 
+    /// True when the glyph draws nothing (no outline points) but advances:
+    /// a space, whatever it is called. Word's subset fonts leave the space
+    /// glyph out of ToUnicode; read as a space it keeps words apart instead
+    /// of becoming U+FFFD.
+    pub fn is_blank(&self, gid: u32) -> bool {
+        use skrifa::raw::model::glyph::outline::{ControlBoundsSink, DrawMemory, DrawOptions};
+        if gid == 0 || self.advance(gid).is_none() {
+            return false;
+        }
+        let Some(glyph) = self.font.outline_glyphs().get(GlyphId::new(gid)) else { return false };
+        let mut sink = ControlBoundsSink::new();
+        glyph.draw(&DrawOptions::default(), DrawMemory::Scratch, &mut sink).is_ok() && sink.bounding_box().is_none()
+    }
+
     /// Advance of a glyph in 1/1000 em.
     pub fn advance(&self, gid: u32) -> Option<f32> {
         if gid >= self.font.num_glyphs() {
@@ -143,6 +157,20 @@ fn rank(c: char) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_glyph_without_outline_is_blank() {
+        // DejaVu Sans cut to .notdef, space, a, b; the space left out of the cmap.
+        let font = EmbeddedFont::parse(include_bytes!("../../../tests/fixtures/pdf/blank-space-glyph.ttf").to_vec())
+            .expect("a font");
+        let space = font.glyph_by_name("space").expect("space glyph");
+        let a = font.glyph_by_name("a").expect("a glyph");
+        assert_eq!(font.unicode_of_glyph(space), None);
+        assert!(font.is_blank(space));
+        assert!(!font.is_blank(a));
+        assert!(!font.is_blank(0), ".notdef is never a space");
+        assert!(!font.is_blank(99), "no such glyph");
+    }
 
     #[test]
     fn garbage_is_not_a_font() {

@@ -230,6 +230,12 @@ impl Composite {
         {
             text = predefined::cid_to_unicode(ordering, cid).filter(Text::is_meaningful);
         }
+        if text.is_none()
+            && let Some(font) = &self.embedded
+            && font.is_blank(self.glyph(cid))
+        {
+            text = Some(Text::Char(' '));
+        }
         let width = self.widths.get(cid) / 1000.0;
         let vertical = vertical.then(|| {
             let vm = self.vertical_metrics.as_ref();

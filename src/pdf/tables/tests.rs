@@ -75,7 +75,7 @@ fn rulings_to_edges_keeps_straight_rules_in_order() {
         h(20.0, 3.0, 3.2),                                                // a dot
         Ruling { x0: f32::NAN, top: 0.0, x1: 1.0, bottom: 0.0, width: 0.5 },
     ];
-    let edges = rulings_to_edges(&rulings);
+    let edges = rulings_to_edges(&rulings, &TableSettings::default());
     assert_eq!(
         edges,
         vec![
@@ -87,14 +87,17 @@ fn rulings_to_edges_keeps_straight_rules_in_order() {
 
 #[test]
 fn collinear_overlapping_and_touching_segments_merge() {
-    let edges = rulings_to_edges(&[
-        h(100.0, 0.0, 50.0),
-        h(100.5, 40.0, 120.0),  // overlapping, half a point lower: snapped
-        h(101.0, 122.5, 200.0), // 2.5 pt gap: joined
-        h(100.0, 210.0, 300.0), // 10 pt gap: a separate edge on the same line
-        h(106.0, 0.0, 300.0),   // 6 pt lower: another line
-    ]);
-    let merged = merge_edges(edges);
+    let edges = rulings_to_edges(
+        &[
+            h(100.0, 0.0, 50.0),
+            h(100.5, 40.0, 120.0),  // overlapping, half a point lower: snapped
+            h(101.0, 122.5, 200.0), // 2.5 pt gap: joined
+            h(100.0, 210.0, 300.0), // 10 pt gap: a separate edge on the same line
+            h(106.0, 0.0, 300.0),   // 6 pt lower: another line
+        ],
+        &TableSettings::default(),
+    );
+    let merged = merge_edges(edges, &TableSettings::default());
     let shape: Vec<(f32, f32, f32)> =
         merged.iter().map(|e| ((e.position * 100.0).round() / 100.0, e.start, e.end)).collect();
     // The first edge lies at the length-weighted mean of its three pieces.
@@ -103,7 +106,10 @@ fn collinear_overlapping_and_touching_segments_merge() {
 
 #[test]
 fn snapping_chains_within_the_tolerance_only() {
-    let merged = merge_edges(rulings_to_edges(&[v(10.0, 0.0, 10.0), v(12.0, 0.0, 10.0), v(16.0, 0.0, 10.0)]));
+    let merged = merge_edges(
+        rulings_to_edges(&[v(10.0, 0.0, 10.0), v(12.0, 0.0, 10.0), v(16.0, 0.0, 10.0)], &TableSettings::default()),
+        &TableSettings::default(),
+    );
     let positions: Vec<f32> = merged.iter().map(|e| e.position).collect();
     assert_eq!(positions, vec![11.0, 16.0]);
 }
@@ -111,7 +117,10 @@ fn snapping_chains_within_the_tolerance_only() {
 #[test]
 fn rules_of_two_tables_at_nearly_the_same_x_keep_their_own_positions() {
     // One table's column rule at x = 306, the next table's at x = 303.3.
-    let merged = merge_edges(rulings_to_edges(&[v(306.0, 100.0, 300.0), v(303.3, 350.0, 400.0)]));
+    let merged = merge_edges(
+        rulings_to_edges(&[v(306.0, 100.0, 300.0), v(303.3, 350.0, 400.0)], &TableSettings::default()),
+        &TableSettings::default(),
+    );
     let positions: Vec<f32> = merged.iter().map(|e| e.position).collect();
     assert_eq!(positions, vec![303.3, 306.0]);
 }
@@ -120,16 +129,16 @@ fn rules_of_two_tables_at_nearly_the_same_x_keep_their_own_positions() {
 fn intersections_connect_edges_into_one_frame_per_table() {
     let mut rulings = grid_rulings(&[0.0, 50.0, 100.0], &[0.0, 20.0, 40.0], |_| false);
     rulings.push(h(300.0, 0.0, 100.0)); // a lone rule elsewhere: no table
-    let edges = merge_edges(rulings_to_edges(&rulings));
+    let edges = merge_edges(rulings_to_edges(&rulings, &TableSettings::default()), &TableSettings::default());
     let (hs, vs): (Vec<Edge>, Vec<Edge>) = edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
     assert_eq!((hs.len(), vs.len()), (4, 3));
-    let xs = edges_to_intersections(&hs, &vs);
+    let xs = edges_to_intersections(&hs, &vs, &TableSettings::default());
     assert_eq!(xs.len(), 9);
     let frames = intersections_to_tables(&hs, &vs, &xs);
     assert_eq!(frames.len(), 1);
-    let b = frame_to_boundaries(&frames[0]).unwrap();
+    let b = frame_to_boundaries(&frames[0], &TableSettings::default()).unwrap();
     assert_eq!((b.xs.clone(), b.ys.clone()), (vec![0.0, 50.0, 100.0], vec![0.0, 20.0, 40.0]));
-    let cells = boundaries_to_cells(&frames[0], b).unwrap();
+    let cells = boundaries_to_cells(&frames[0], b, &TableSettings::default()).unwrap();
     assert_eq!(cells.cells.len(), 4);
     assert!(cells.cells.iter().all(|c| c.row_span == 1 && c.col_span == 1));
 }
@@ -352,10 +361,10 @@ fn many_rules_that_never_meet_cost_little() {
     // no pair meets, and the sweep must not try them all.
     let mut rulings: Vec<Ruling> = (0..20_000).map(|k| h(k as f32 * 0.01, 0.0, 500.0)).collect();
     rulings.extend((0..20_000).map(|k| v(k as f32 * 0.025, 600.0, 700.0)));
-    let edges = merge_edges(rulings_to_edges(&rulings));
+    let edges = merge_edges(rulings_to_edges(&rulings, &TableSettings::default()), &TableSettings::default());
     let (hs, vs): (Vec<Edge>, Vec<Edge>) = edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
     let started = std::time::Instant::now();
-    assert!(edges_to_intersections(&hs, &vs).is_empty());
+    assert!(edges_to_intersections(&hs, &vs, &TableSettings::default()).is_empty());
     assert!(started.elapsed().as_secs() < 5);
     let spread: Vec<Ruling> = (0..20_000)
         .map(|k| h(k as f32 * 5.0, 0.0, 500.0))
@@ -364,4 +373,124 @@ fn many_rules_that_never_meet_cost_little() {
     let started = std::time::Instant::now();
     assert!(find_tables(&page(spread, text("字", 0.0, 0.0))).is_empty());
     assert!(started.elapsed().as_secs() < 5);
+}
+
+/// Rows of `(label, values…)` laid out one text line each from `top`,
+/// `pitch` apart, the label at x = 65 and each value at its column's x.
+fn rows_of_text(rows: &[(&str, &[&str])], value_xs: &[f32], top: f32, pitch: f32) -> Vec<Glyph> {
+    let mut glyphs = Vec::new();
+    for (k, (label, values)) in rows.iter().enumerate() {
+        let y = top + pitch * k as f32;
+        glyphs.extend(text(label, 65.0, y));
+        for (value, &x) in values.iter().zip(value_xs) {
+            glyphs.extend(text(value, x, y));
+        }
+    }
+    glyphs
+}
+
+#[test]
+fn a_three_line_table_with_verticals_reads_one_row_per_text_line() {
+    // Top rule, a rule under the header, a bottom rule; column rules
+    // throughout; no rule between body rows (the 统计公报 layout).
+    let xs = [60.0, 200.0, 300.0];
+    let ys = [100.0, 120.0, 190.0];
+    let rulings = grid_rulings(&xs, &ys, |_| false);
+    let mut glyphs = text("指标", 65.0, 105.0);
+    glyphs.extend(text("数量", 210.0, 105.0));
+    glyphs.extend(rows_of_text(
+        &[("全市常住人口", &["866.60"]), ("其中：城镇", &["392.66"]), ("乡村", &["473.94"])],
+        &[210.0],
+        125.0,
+        14.0,
+    ));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 2));
+    assert_eq!(g.cell_at(1, 0).unwrap().text, "全市常住人口");
+    assert_eq!(g.cell_at(2, 1).unwrap().text, "392.66");
+    assert_eq!(g.cell_at(3, 0).unwrap().text, "乡村");
+    assert_eq!(g.cell_at(3, 1).unwrap().text, "473.94");
+}
+
+#[test]
+fn a_wrapped_label_in_a_band_of_rows_stays_one_cell() {
+    // The second label runs to the rule at x = 130 and wraps; its value sits
+    // on its first line.
+    let xs = [60.0, 130.0, 230.0];
+    let ys = [100.0, 120.0, 200.0];
+    let rulings = grid_rulings(&xs, &ys, |_| false);
+    let mut glyphs = text("指标", 65.0, 105.0);
+    glyphs.extend(text("数量", 140.0, 105.0));
+    glyphs.extend(rows_of_text(
+        &[("粮食", &["902.61"]), ("其中：夏粮", &["508.58"]), ("合计", &[]), ("秋粮", &["394.03"])],
+        &[140.0],
+        125.0,
+        14.0,
+    ));
+    let tables = find_tables(&page(rulings, glyphs));
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 2), "{:?}", shape(g));
+    assert_eq!(g.cell_at(2, 0).unwrap().text, "其中：夏粮合计");
+    assert_eq!(g.cell_at(2, 1).unwrap().text, "508.58");
+    assert_eq!(g.cell_at(3, 0).unwrap().text, "秋粮");
+}
+
+#[test]
+fn a_fully_ruled_table_keeps_its_two_line_cells() {
+    // Every row ruled; one row's cells hold two lines each: one row.
+    let xs = [60.0, 200.0, 300.0];
+    let ys = [100.0, 120.0, 160.0, 180.0, 200.0];
+    let rulings = grid_rulings(&xs, &ys, |_| false);
+    let mut glyphs = rows_of_text(&[("甲", &["1"])], &[210.0], 105.0, 14.0);
+    glyphs.extend(rows_of_text(&[("乙", &["2"]), ("丙", &["3"])], &[210.0], 125.0, 14.0));
+    glyphs.extend(rows_of_text(&[("丁", &["4"])], &[210.0], 165.0, 14.0));
+    glyphs.extend(rows_of_text(&[("戊", &["5"])], &[210.0], 185.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 2));
+    assert_eq!(g.cell_at(1, 0).unwrap().text, "乙丙");
+}
+
+#[test]
+fn three_rules_without_verticals_frame_a_table_with_columns_from_the_text() {
+    let rulings = vec![h(100.0, 60.0, 400.0), h(120.0, 60.0, 400.0), h(180.0, 60.0, 400.0)];
+    let mut glyphs = text("产品名称", 65.0, 105.0);
+    glyphs.extend(text("产量", 200.0, 105.0));
+    glyphs.extend(text("增长", 300.0, 105.0));
+    glyphs.extend(rows_of_text(
+        &[("钢材", &["1577693", "48.8"]), ("糖果", &["26073", "-3.3"]), ("纱", &["189128", "19.3"])],
+        &[200.0, 300.0],
+        125.0,
+        14.0,
+    ));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 3), "{:?}", shape(g));
+    assert_eq!(g.cell_at(0, 2).unwrap().text, "增长");
+    assert_eq!(g.cell_at(2, 0).unwrap().text, "糖果");
+    assert_eq!(g.cell_at(3, 1).unwrap().text, "189128");
+}
+
+#[test]
+fn prose_between_three_rules_stays_prose() {
+    // Two columns of text between three rules: cells of prose length in
+    // every column are two columns of running text; short cells a table.
+    let rulings = vec![h(100.0, 60.0, 500.0), h(120.0, 60.0, 500.0), h(200.0, 60.0, 500.0)];
+    let two_columns = |cell: &str| {
+        let mut glyphs = Vec::new();
+        for k in 0..4 {
+            let y = 125.0 + 14.0 * k as f32;
+            glyphs.extend(text(cell, 65.0, y));
+            glyphs.extend(text(cell, 290.0, y));
+        }
+        glyphs
+    };
+    let settings = TableSettings { prose_cell_chars: 20, ..TableSettings::default() };
+    let prose = "政府信息公开工作坚持以公开为常态不公开为例";
+    assert_eq!(prose.chars().count(), 21);
+    assert!(find_tables_with(&page(rulings.clone(), two_columns(prose)), &settings).is_empty());
+    assert_eq!(find_tables_with(&page(rulings, two_columns("政府信息公开")), &settings).len(), 1);
 }

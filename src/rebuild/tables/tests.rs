@@ -2,6 +2,7 @@
 //! spans, parts, and what was dropped.
 
 use super::*;
+use crate::grid::Cell;
 use crate::md::infer_merges;
 use crate::model::BreakKind;
 
@@ -296,8 +297,80 @@ fn a_heading_or_text_between_tables_keeps_them_apart() {
         let (t, _) = tables(vec![table(&a), para(between), table(&b)]);
         assert_eq!(t.len(), 2, "{between}");
     }
+}
+
+fn touching(rows: &[&[&str]]) -> Fragment {
+    let Fragment::Table(mut t) = table(rows) else { unreachable!() };
+    t.boundary.touches_previous = true;
+    Fragment::Table(t)
+}
+
+#[test]
+fn an_empty_paragraph_alone_is_no_evidence_nothing_between_or_a_page_end_is() {
+    let a: Vec<&[&str]> = vec![&["事项类别", "受理件数"], &["审批", "10"]];
+    let b: Vec<&[&str]> = vec![&["备案", "12"]];
     let (t, _) = tables(vec![table(&a), para(""), table(&b)]);
-    assert_eq!(t.len(), 1, "nothing between: a continuation");
+    assert_eq!(t.len(), 2, "Word draws tables with a paragraph between apart");
+    let (t, d) = tables(vec![table(&a), touching(&b)]);
+    assert_eq!(t.len(), 1, "nothing between: the format draws one table");
+    assert!(d[0].message.contains("nothing stands between the parts"), "{}", d[0].message);
+    let (t, d) = tables(vec![table(&a), para(""), Fragment::Break(BreakKind::Page), table(&b)]);
+    assert_eq!(t.len(), 1, "a headerless continuation after a page break");
+    assert!(d[0].message.contains("a page end before a continuation with no header"), "{}", d[0].message);
+    assert!(d[0].message.contains("between them: a page break, an empty paragraph"), "{}", d[0].message);
+}
+
+#[test]
+fn a_copy_of_the_table_or_numbering_that_starts_over_stays_apart_even_touching() {
+    // pydocx's tbl-having-applied-style: the same four rows three times.
+    let a: Vec<&[&str]> =
+        vec![&["foobar", "barfoo"], &["foo", "bar"], &["bar", "foo"], &["foo to you", "and a hearty"]];
+    let (t, d) = tables(vec![table(&a), para(""), table(&a), para(""), table(&a)]);
+    assert_eq!(t.len(), 3, "{d:?}");
+    assert!(t.iter().all(|t| t.rows == 4));
+    // pydocx's tbl-cell-access: grids of numbers, a copy with one cell merged.
+    let n: Vec<&[&str]> = vec![&["1", "2", "3"], &["4", "5", "6"], &["7", "8", "9"]];
+    let m: Vec<&[&str]> = vec![&["1", "2", "3"], &["4", "", "6"], &["7", "8", "9"]];
+    assert_eq!(tables(vec![table(&n), touching(&m)]).0.len(), 2, "a copy, even with nothing between");
+    let l1: Vec<&[&str]> = vec![&["序号", "事项"], &["1、", "审批"], &["2、", "备案"]];
+    let l2: Vec<&[&str]> = vec![&["1、", "登记"], &["2、", "核准"]];
+    assert_eq!(tables(vec![table(&l1), touching(&l2)]).0.len(), 2, "numbering starts over");
+    let l3: Vec<&[&str]> = vec![&["3、", "登记"], &["4、", "核准"]];
+    let (t, d) = tables(vec![table(&l1), para(""), table(&l3)]);
+    assert_eq!(t.len(), 1, "numbering goes on across an empty paragraph");
+    assert!(d[0].message.contains("the row numbering continues (2、 → 3、)"), "{}", d[0].message);
+    assert_eq!(t[0].rows, 5);
+}
+
+#[test]
+fn a_header_only_part_continued_by_the_rest_of_the_header_and_the_body() {
+    // Issue 9: the page end falls between the first and second header rows.
+    let edges: Vec<f32> = (0..=15).map(|i| i as f32 * 30.0).collect();
+    let first = Grid::new(2, 2, vec![Cell::new(0, 0, "行政复议"), Cell::new(0, 1, "行政诉讼")]);
+    let first = Grid::new(1, 2, first.cells);
+    let a = part(first, &[0.0, 150.0, 450.0], &[3]);
+    let mut cells = Vec::new();
+    for (i, t) in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].iter().enumerate() {
+        cells.push(Cell::new(0, i, *t).spanning(2, 1));
+    }
+    cells.push(Cell::new(0, 5, "未经复议直接起诉").spanning(1, 5));
+    cells.push(Cell::new(0, 10, "复议后起诉").spanning(1, 5));
+    for (i, t) in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].iter().cycle().take(10).enumerate()
+    {
+        cells.push(Cell::new(1, 5 + i, *t));
+    }
+    for i in 0..15 {
+        cells.push(Cell::new(2, i, (i + 1).to_string()));
+    }
+    let b = part(Grid::new(3, 15, cells), &edges, &[4]);
+    let (t, d) = tables(vec![a, Fragment::Break(BreakKind::Page), b]);
+    assert_eq!(t.len(), 1, "{d:?}");
+    let t = &t[0];
+    assert_eq!((t.rows, t.cols, t.header_rows, t.parts), (4, 15, 3, 2));
+    assert_eq!(shape(cell(t, 0, 5)), (0, 5, 1, 10, "行政诉讼"));
+    assert_eq!(shape(cell(t, 1, 0)), (1, 0, 2, 1, "结果维持"));
+    assert_eq!(shape(cell(t, 3, 14)), (3, 14, 1, 1, "15"));
+    assert!(d[0].message.contains("only header rows"), "{}", d[0].message);
 }
 
 #[test]
@@ -358,7 +431,7 @@ fn a_continuation_opening_with_a_sub_header_of_the_table_joins() {
     assert_eq!(t.len(), 1, "{d:?}");
     assert_eq!((t[0].rows, t[0].header_rows, t[0].parts), (9, 2, 2));
     assert_eq!(shape(cell(&t[0], 6, 3)), (6, 0, 1, 4, "第二十条第（六）项"));
-    assert!(d[0].message.contains("sub-headers"), "{}", d[0].message);
+    assert!(d[0].message.contains("next sub-table (第二十条第（五）项 → 第二十条第（六）项)"), "{}", d[0].message);
 
     // A different header in the same shape is another table.
     let other: Vec<&[&str]> = vec![&["地区", "申请件数", "公开件数", "不予公开件数"], &["城区", "1", "2", "3"]];
@@ -493,4 +566,28 @@ fn after_a_repeated_header_the_tables_own_sub_headers_follow() {
     assert_eq!(cell(&t[0], 3, 0).text, "第二十条第（五）项");
     assert_eq!(shape(cell(&t[0], 4, 2)), (4, 1, 1, 3, "本年处理决定数量"));
     assert!(d[0].message.contains("2 repeated header row(s) dropped"), "{}", d[0].message);
+}
+
+#[test]
+fn the_same_header_on_the_next_page_over_rows_that_start_again_is_another_table() {
+    let year = |v: [&'static str; 2]| -> Vec<Vec<&'static str>> {
+        vec![vec!["季度", "受理件数"], vec!["一季度", v[0]], vec!["二季度", v[1]]]
+    };
+    let rows = |t: &Vec<Vec<&'static str>>| -> Fragment {
+        let r: Vec<&[&str]> = t.iter().map(|r| r.as_slice()).collect();
+        table_with_edges(&r, &[0.0, 100.0, 200.0], 1)
+    };
+    let (a, b) = (year(["310", "337"]), year(["340", "365"]));
+    let Fragment::Table(mut second) = rows(&b) else { unreachable!() };
+    second.pages = vec![2];
+    let (t, d) = tables(vec![rows(&a), Fragment::Break(BreakKind::Page), Fragment::Table(second)]);
+    assert_eq!(t.len(), 2, "{d:?}");
+    // The same rows going on (三季度) after the repeated header: one table.
+    let c = vec![vec!["季度", "受理件数"], vec!["三季度", "352"], vec!["四季度", "371"]];
+    let Fragment::Table(mut third) = rows(&c) else { unreachable!() };
+    third.pages = vec![2];
+    let (t, d) = tables(vec![rows(&a), Fragment::Break(BreakKind::Page), Fragment::Table(third)]);
+    assert_eq!(t.len(), 1, "{d:?}");
+    assert_eq!(t[0].rows, 5, "the repeated header dropped once");
+    assert!(d[0].message.contains("cell for cell") && d[0].message.contains("a page end"), "{}", d[0].message);
 }

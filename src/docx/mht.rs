@@ -1,0 +1,168 @@
+//! The HTML inside an MHT web archive (MIME, RFC 2557) — the form Word and
+//! many HTML-to-DOCX tools give `altChunk` parts. Finds the first `text/html`
+//! part (or the whole message when it is HTML), undoes its transfer encoding
+//! (quoted-printable, base64) and decodes its charset; images and other
+//! parts are not read.
+
+/// The HTML text of an MHT message, or `None` when it has no HTML part.
+pub fn html(bytes: &[u8]) -> Option<String> {
+    let (headers, body) = split_headers(bytes);
+    let content_type = header(&headers, "content-type").unwrap_or_default();
+    if let Some(boundary) = parameter(&content_type, "boundary") {
+        let delimiter = format!("--{boundary}");
+        return parts(body, delimiter.as_bytes()).into_iter().find_map(|part| {
+            let (headers, body) = split_headers(part);
+            let content_type = header(&headers, "content-type").unwrap_or_default();
+            content_type.to_ascii_lowercase().starts_with("text/html").then(|| decode(&headers, &content_type, body))
+        });
+    }
+    content_type.to_ascii_lowercase().starts_with("text/html").then(|| decode(&headers, &content_type, body))
+}
+
+/// The header lines (unfolded) and the body after the first empty line.
+fn split_headers(bytes: &[u8]) -> (Vec<String>, &[u8]) {
+    let end = (0..bytes.len())
+        .find_map(|i| {
+            if bytes[i..].starts_with(b"\r\n\r\n") {
+                Some((i, i + 4))
+            } else if bytes[i..].starts_with(b"\n\n") {
+                Some((i, i + 2))
+            } else {
+                None
+            }
+        })
+        .unwrap_or((bytes.len(), bytes.len()));
+    let text = String::from_utf8_lossy(&bytes[..end.0]);
+    let mut headers: Vec<String> = Vec::new();
+    for line in text.lines() {
+        match headers.last_mut() {
+            Some(last) if line.starts_with([' ', '\t']) => {
+                last.push(' ');
+                last.push_str(line.trim());
+            }
+            _ => headers.push(line.trim_end().to_string()),
+        }
+    }
+    (headers, &bytes[end.1..])
+}
+
+fn header(headers: &[String], name: &str) -> Option<String> {
+    headers.iter().find_map(|h| {
+        let (key, value) = h.split_once(':')?;
+        key.trim().eq_ignore_ascii_case(name).then(|| value.trim().to_string())
+    })
+}
+
+/// A `; name=value` parameter of a header value, quotes removed.
+fn parameter(value: &str, name: &str) -> Option<String> {
+    value.split(';').skip(1).find_map(|p| {
+        let (key, v) = p.split_once('=')?;
+        key.trim().eq_ignore_ascii_case(name).then(|| v.trim().trim_matches('"').to_string())
+    })
+}
+
+/// The parts of a multipart body between `delimiter` lines.
+fn parts<'b>(body: &'b [u8], delimiter: &[u8]) -> Vec<&'b [u8]> {
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while let Some(at) = find(&body[i..], delimiter) {
+        starts.push(i + at);
+        i += at + delimiter.len();
+    }
+    starts
+        .windows(2)
+        .map(|w| {
+            let part = &body[w[0] + delimiter.len()..w[1]];
+            let part = part.strip_prefix(b"\r\n").or_else(|| part.strip_prefix(b"\n")).unwrap_or(part);
+            part.strip_suffix(b"\r\n").or_else(|| part.strip_suffix(b"\n")).unwrap_or(part)
+        })
+        .collect()
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn decode(headers: &[String], content_type: &str, body: &[u8]) -> String {
+    let bytes = match header(headers, "content-transfer-encoding").map(|e| e.to_ascii_lowercase()).as_deref() {
+        Some("quoted-printable") => quoted_printable(body),
+        Some("base64") => base64(body),
+        _ => body.to_vec(),
+    };
+    let encoding = parameter(content_type, "charset")
+        .and_then(|label| crate::encoding::by_label(&label))
+        .unwrap_or(encoding_rs::UTF_8);
+    encoding.decode(&bytes).0.into_owned()
+}
+
+fn quoted_printable(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] == b'=' {
+            if body[i + 1..].starts_with(b"\r\n") {
+                i += 3;
+                continue;
+            }
+            if body[i + 1..].starts_with(b"\n") {
+                i += 2;
+                continue;
+            }
+            let hex = body.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+            if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(body[i]);
+        i += 1;
+    }
+    out
+}
+
+fn base64(body: &[u8]) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(body.len() / 4 * 3);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    // Padding and white space carry no bits; anything else unknown is skipped too.
+    for sextet in body.iter().filter_map(|&c| value(c)) {
+        buffer = (buffer << 6) | u32::from(sextet);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_part_quoted_printable_in_gbk() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("中文");
+        let qp: String = gbk.iter().map(|b| format!("={b:02X}")).collect();
+        let mht = format!(
+            "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"----=_NextPart\"\r\n\r\nThis is a multi-part message.\r\n\r\n------=_NextPart\r\nContent-Type: text/html; charset=\"gb2312\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>{qp}=\r\n</p>\r\n------=_NextPart\r\nContent-Type: image/png\r\n\r\nxx\r\n------=_NextPart--\r\n"
+        );
+        assert_eq!(html(mht.as_bytes()).as_deref(), Some("<p>中文</p>"));
+    }
+
+    #[test]
+    fn single_part_base64() {
+        let mht = "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\nPHA+5Lit5paHPC9w\nPg==\n";
+        assert_eq!(html(mht.as_bytes()).as_deref(), Some("<p>中文</p>"));
+        assert_eq!(html(b"MIME-Version: 1.0\nContent-Type: image/png\n\nxx"), None);
+    }
+}

@@ -1,0 +1,189 @@
+//! Footnotes, endnotes and comments: the parts beside the main document
+//! (footnotes.xml, endnotes.xml, comments.xml).
+//!
+//! The body walk writes a mark `[^label]` where a note is referenced and
+//! records the reference; here the referenced notes are read and become
+//! [`Note`]s, in the order of their first reference. Comments are an
+//! author's remarks, not document text: each becomes an info diagnostic
+//! (`docx.comment`) naming its author and text, and nothing enters the body.
+
+use super::body::{Entry, Walker};
+use super::numbering::Numbering;
+use super::package::Package;
+use super::styles::Styles;
+use crate::model::{Diagnostic, Note, NoteKind};
+
+/// Note numbers handed out so far, shared by a document and the DOCX
+/// documents embedded in it (altChunk), so that every label is unique.
+#[derive(Debug, Default)]
+pub struct Counters {
+    footnotes: u32,
+    endnotes: u32,
+}
+
+/// A note referenced from the body, with the label its mark carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub kind: NoteKind,
+    /// `w:id` of the note in its part.
+    pub id: String,
+    pub label: String,
+}
+
+impl Counters {
+    /// The label of the next note of `kind`: "1", "2", … or "e1", "e2", ….
+    pub fn next(&mut self, kind: NoteKind) -> String {
+        match kind {
+            NoteKind::Footnote => {
+                self.footnotes += 1;
+                self.footnotes.to_string()
+            }
+            NoteKind::Endnote => {
+                self.endnotes += 1;
+                format!("e{}", self.endnotes)
+            }
+        }
+    }
+}
+
+/// The mark written in the text where a note is referenced.
+pub fn mark(label: &str) -> String {
+    format!("[^{label}]")
+}
+
+/// The part names of a package's note and comment parts, by relationship.
+pub struct Parts {
+    pub footnotes: Option<String>,
+    pub endnotes: Option<String>,
+    pub comments: Option<String>,
+}
+
+/// Reads the notes `references` point to and appends them to `notes`.
+/// A reference to a note the part lacks keeps its mark and gets a warning;
+/// notes nobody references (Word does not show them) are counted in an info.
+pub fn resolve(
+    package: &mut Package,
+    parts: &Parts,
+    references: &[Reference],
+    (styles, numbering): (&Styles, &mut Numbering),
+    notes: &mut Vec<Note>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (kind, part, word) in
+        [(NoteKind::Footnote, &parts.footnotes, "footnote"), (NoteKind::Endnote, &parts.endnotes, "endnote")]
+    {
+        let wanted: Vec<&Reference> = references.iter().filter(|r| r.kind == kind).collect();
+        let entries = match part {
+            Some(name) => read_entries(package, name, styles, numbering, diagnostics),
+            None => Vec::new(),
+        };
+        // Separators and continuation notices (w:type other than "normal")
+        // are layout, not notes.
+        let entries: Vec<Entry> =
+            entries.into_iter().filter(|e| e.kind.as_deref().is_none_or(|k| k == "normal")).collect();
+        for reference in &wanted {
+            match entries.iter().find(|e| e.id == reference.id) {
+                Some(entry) => {
+                    notes.push(Note { note: kind, label: reference.label.clone(), text: entry.text.clone() })
+                }
+                None => diagnostics.push(Diagnostic::warning(
+                    "docx.note_missing",
+                    format!(
+                        "{word} {} (w:id {}) is referenced but its text is missing from the package; the mark {} stays in the text",
+                        reference.label,
+                        reference.id,
+                        mark(&reference.label)
+                    ),
+                )),
+            }
+        }
+        let unreferenced =
+            entries.iter().filter(|e| !e.text.is_empty() && !wanted.iter().any(|r| r.id == e.id)).count();
+        if unreferenced > 0 {
+            diagnostics.push(Diagnostic::info(
+                "docx.note_unreferenced",
+                format!("{unreferenced} {word}(s) not referenced from the text (Word does not show them) left out"),
+            ));
+        }
+    }
+}
+
+/// Each comment of the package as an info diagnostic, quoting the text its
+/// range covers (`anchors`, from the body walk); comments never enter the
+/// blocks.
+pub fn comments(
+    package: &mut Package,
+    parts: &Parts,
+    anchors: &[(String, String)],
+    (styles, numbering): (&Styles, &mut Numbering),
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(name) = &parts.comments else { return };
+    for entry in read_entries(package, name, styles, numbering, diagnostics) {
+        let author = entry.author.as_deref().filter(|a| !a.trim().is_empty()).unwrap_or("an unnamed author");
+        let on = anchors
+            .iter()
+            .find(|(id, text)| *id == entry.id && !text.is_empty())
+            .map(|(_, text)| format!(" on \"{}\"", shorten(text)))
+            .unwrap_or_default();
+        diagnostics.push(Diagnostic::info(
+            "docx.comment",
+            format!("comment {} by {author}{on} (not part of the text): {}", entry.id, entry.text.replace('\n', " ")),
+        ));
+    }
+}
+
+/// A comment's diagnostic quotes at most this many characters of the text
+/// the comment is on.
+pub const MAX_ANCHOR_CHARS: usize = 40;
+
+/// `text` cut to [`MAX_ANCHOR_CHARS`], with "…" when cut.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= MAX_ANCHOR_CHARS {
+        return text.to_string();
+    }
+    let mut short: String = text.chars().take(MAX_ANCHOR_CHARS).collect();
+    short.push('…');
+    short
+}
+
+/// The entries of a notes or comments part. A damaged part costs its notes,
+/// not the document: a warning, and no entries.
+fn read_entries(
+    package: &mut Package,
+    name: &str,
+    styles: &Styles,
+    numbering: &mut Numbering,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Entry> {
+    let text = match package.read_text(name) {
+        Ok(Some(text)) => text,
+        Ok(None) => {
+            diagnostics.push(Diagnostic::warning(
+                "docx.part_damaged",
+                format!("{name} is named by a relationship but missing from the package; its notes are lost"),
+            ));
+            return Vec::new();
+        }
+        Err(e) => {
+            diagnostics.push(Diagnostic::warning(
+                "docx.part_damaged",
+                format!("{name} could not be read ({}); its notes are lost", e.message),
+            ));
+            return Vec::new();
+        }
+    };
+    match Walker::new(&text, name, styles, numbering).entries() {
+        Ok((entries, mut found)) => {
+            diagnostics.append(&mut found);
+            entries
+        }
+        Err(e) => {
+            diagnostics.push(Diagnostic::warning(
+                "docx.part_damaged",
+                format!("{name} could not be read ({}); its notes are lost", e.message),
+            ));
+            Vec::new()
+        }
+    }
+}

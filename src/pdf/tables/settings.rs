@@ -1,0 +1,78 @@
+//! The table finder's tolerances in one value, with documented defaults (in
+//! the manner of pdfplumber's `table_settings`): lengths in points, sizes
+//! relative to the font size in em.
+
+/// Tolerances of the table finder. [`TableSettings::default`] is what
+/// `govdoc convert` uses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TableSettings {
+    /// A ruling whose ends differ by at most this (points) across its
+    /// length is horizontal (or vertical). Default 1.
+    pub orientation_tolerance: f32,
+    /// Edges of one orientation whose positions differ by at most this
+    /// (points) lie on one line: pdfplumber's snap tolerance. Default 3.
+    pub snap_tolerance: f32,
+    /// Collinear segments with at most this gap (points) are one edge:
+    /// pdfplumber's join tolerance. Default 3.
+    pub join_tolerance: f32,
+    /// A horizontal and a vertical edge within this (points) meet. Default 3.
+    pub intersection_tolerance: f32,
+    /// An inner boundary between two slots exists when edges cover at least
+    /// this share of their common side. Default 0.5.
+    pub boundary_coverage: f32,
+    /// In cell text, a gap wider than this (em) between non-CJK glyphs is a
+    /// space. Default 0.3.
+    pub cell_space_gap_em: f32,
+    /// Rows from text lines: glyphs whose central cores (centre ± this many
+    /// em) overlap vertically are on one line. 0.35 em keeps lines 1 em
+    /// apart separate and joins a value centred beside a two-line label to
+    /// both of its lines.
+    pub line_core_em: f32,
+    /// A line with text in one cell only continues the cell above (a
+    /// wrapped label) when the text above ends within this many em of the
+    /// cell's right end (or of the furthest any text in that cell reaches).
+    pub wrap_right_slack_em: f32,
+    /// … and the gap between the two lines is at most this many em.
+    pub wrap_gap_em: f32,
+    /// A column or row narrower than this (points) with no character in it
+    /// is a sliver between two lines that read as one border; it is
+    /// absorbed into its neighbour.
+    pub sliver_width: f32,
+    /// Frames from horizontal rules alone: rules whose left and right ends
+    /// are within this (points) of each other belong to one table.
+    pub stack_end_tolerance: f32,
+    /// … and at least this many such rules make a table (top rule, rule
+    /// under the header, bottom rule).
+    pub stack_min_rules: usize,
+    /// Shortest horizontal rule that can frame a table (points).
+    pub stack_min_rule_length: f32,
+    /// Columns from text alignment: a gap between two runs of text on one
+    /// line that is at least this many em wide may separate two columns…
+    pub column_gap_em: f32,
+    /// … and the columns are where such gaps line up on every body line.
+    /// A frame whose every column holds cells of at least this many
+    /// characters (median) is prose in two columns, not a table.
+    pub prose_cell_chars: usize,
+}
+
+impl Default for TableSettings {
+    fn default() -> Self {
+        TableSettings {
+            orientation_tolerance: super::ORIENTATION_TOLERANCE,
+            snap_tolerance: super::SNAP_TOLERANCE,
+            join_tolerance: super::JOIN_TOLERANCE,
+            intersection_tolerance: super::INTERSECTION_TOLERANCE,
+            boundary_coverage: super::BOUNDARY_COVERAGE,
+            cell_space_gap_em: super::CELL_SPACE_GAP_EM,
+            line_core_em: 0.35,
+            wrap_right_slack_em: 2.0,
+            wrap_gap_em: 0.8,
+            sliver_width: 8.0,
+            stack_end_tolerance: 6.0,
+            stack_min_rules: 3,
+            stack_min_rule_length: 40.0,
+            column_gap_em: 1.0,
+            prose_cell_chars: 25,
+        }
+    }
+}

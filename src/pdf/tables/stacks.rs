@@ -1,0 +1,230 @@
+//! Frames from horizontal rules alone: three-line tables (三线表: a top rule,
+//! a rule under the header, a bottom rule) and tables ruled only between
+//! rows. Rules that meet no vertical and share their left and right ends
+//! stack into a frame; its columns come from the text: x ranges that no run
+//! of text on any body line crosses. The header band (above the second
+//! rule) may span columns, so a column's vertical is drawn there only where
+//! no header text crosses it.
+//!
+//! Conservative by construction: a stack needs
+//! [`TableSettings::stack_min_rules`] rules, a gap in the text on every
+//! body line, at least two body lines with text in two columns, and not
+//! every column may hold prose-length cells (two columns of running text
+//! between a header rule and a footer rule stay paragraphs). A band of
+//! running text across the whole frame ends the stack there.
+
+use super::rows::core_lines;
+use super::{Edge, Frame, Orientation, TableSettings};
+use crate::pdf::page::Glyph;
+
+/// Frames built from the horizontal edges that `in_frame` says belong to no
+/// ruled frame yet.
+pub fn stack_frames(
+    horizontal: &[Edge],
+    in_frame: &[bool],
+    glyphs: &[Glyph],
+    taken: &[bool],
+    settings: &TableSettings,
+) -> Vec<Frame> {
+    let mut rules: Vec<Edge> = horizontal
+        .iter()
+        .zip(in_frame)
+        .filter(|(e, used)| !**used && e.end - e.start >= settings.stack_min_rule_length)
+        .map(|(e, _)| *e)
+        .collect();
+    rules.sort_by(|a, b| a.position.total_cmp(&b.position));
+    // Rules with the same ends, top to bottom.
+    let tol = settings.stack_end_tolerance;
+    let mut groups: Vec<Vec<Edge>> = Vec::new();
+    for rule in rules {
+        match groups.iter_mut().find(|g| (g[0].start - rule.start).abs() <= tol && (g[0].end - rule.end).abs() <= tol) {
+            Some(g) => g.push(rule),
+            None => groups.push(vec![rule]),
+        }
+    }
+    let free: Vec<usize> = (0..glyphs.len())
+        .filter(|&i| !taken.get(i).copied().unwrap_or(false) && glyphs[i].upright && !glyphs[i].text.trim().is_empty())
+        .collect();
+    let mut frames = Vec::new();
+    for group in groups {
+        for stack in split_at_prose(&group, glyphs, &free, settings) {
+            if stack.len() >= settings.stack_min_rules.max(2)
+                && let Some(frame) = stack_to_frame(&stack, glyphs, &free, settings)
+            {
+                frames.push(frame);
+            }
+        }
+    }
+    frames
+}
+
+/// The glyphs (of `free`) whose centre lies in the box.
+fn glyphs_in(glyphs: &[Glyph], free: &[usize], x0: f32, x1: f32, y0: f32, y1: f32) -> Vec<usize> {
+    free.iter()
+        .copied()
+        .filter(|&i| {
+            let (cx, cy) = (glyphs[i].center_x(), glyphs[i].center_y());
+            x0 < cx && cx < x1 && y0 < cy && cy < y1
+        })
+        .collect()
+}
+
+/// One line of text: its glyphs' font size and runs of text separated by
+/// gaps of at least [`TableSettings::column_gap_em`].
+struct TextLine {
+    runs: Vec<(f32, f32, usize)>,
+}
+
+/// Glyphs → lines (overlapping vertical cores) → runs.
+fn text_lines(glyphs: &[Glyph], members: &[usize], settings: &TableSettings) -> Vec<TextLine> {
+    core_lines(glyphs, members, settings)
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+            let mut runs: Vec<(f32, f32, usize)> = Vec::new();
+            for i in g {
+                let gl = &glyphs[i];
+                let gap = settings.column_gap_em * gl.size.abs().max(1.0);
+                match runs.last_mut() {
+                    Some(run) if gl.x0 - run.1 < gap => {
+                        run.1 = run.1.max(gl.x1);
+                        run.2 += gl.text.chars().count();
+                    }
+                    _ => runs.push((gl.x0, gl.x1, gl.text.chars().count())),
+                }
+            }
+            TextLine { runs }
+        })
+        .collect()
+}
+
+/// Cuts a stack of rules where a band between two of them holds running
+/// text across the frame (every line one long run over most of the width).
+fn split_at_prose(group: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &TableSettings) -> Vec<Vec<Edge>> {
+    let mut out: Vec<Vec<Edge>> = Vec::new();
+    let mut current: Vec<Edge> = Vec::new();
+    for (k, rule) in group.iter().enumerate() {
+        if let Some(above) = k.checked_sub(1).map(|j| group[j]) {
+            let (x0, x1) = (above.start.min(rule.start), above.end.max(rule.end));
+            let members = glyphs_in(glyphs, free, x0, x1, above.position, rule.position);
+            let lines = text_lines(glyphs, &members, settings);
+            let prose = !lines.is_empty()
+                && lines.iter().all(|l| {
+                    l.runs.len() == 1
+                        && l.runs[0].2 >= settings.prose_cell_chars
+                        && l.runs[0].1 - l.runs[0].0 >= 0.8 * (x1 - x0)
+                });
+            if prose || members.is_empty() && lines.is_empty() && current.len() > 1 {
+                // A band of prose, or an empty band after a table: the stack ends.
+                out.push(std::mem::take(&mut current));
+                if prose {
+                    current.push(*rule);
+                    continue;
+                }
+            }
+        }
+        current.push(*rule);
+    }
+    out.push(current);
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// A stack of rules → a frame with columns from the text, or `None` when the
+/// text between the rules does not line up in columns.
+fn stack_to_frame(stack: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &TableSettings) -> Option<Frame> {
+    let left = stack.iter().map(|e| e.start).fold(f32::INFINITY, f32::min);
+    let right = stack.iter().map(|e| e.end).fold(f32::NEG_INFINITY, f32::max);
+    let ys: Vec<f32> = stack.iter().map(|e| e.position).collect();
+    let (top, bottom) = (ys[0], ys[ys.len() - 1]);
+    // Body: below the header rule when there is one.
+    let body_top = if ys.len() >= 3 { ys[1] } else { top };
+    let body = glyphs_in(glyphs, free, left, right, body_top, bottom);
+    let lines = text_lines(glyphs, &body, settings);
+    if lines.len() < 2 {
+        return None;
+    }
+    // Covered x ranges: the union of every body run.
+    let mut runs: Vec<(f32, f32)> = lines.iter().flat_map(|l| l.runs.iter().map(|r| (r.0, r.1))).collect();
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut covered: Vec<(f32, f32)> = Vec::new();
+    for (s, e) in runs {
+        match covered.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => covered.push((s, e)),
+        }
+    }
+    if covered.len() < 2 {
+        return None;
+    }
+    // Each column gap's separator: the middle of the widest stretch of the
+    // gap that no text of the whole frame (the header included) crosses, so
+    // a header wider than its column keeps its cell; the gap's middle when
+    // header text crosses all of it (a spanning header).
+    let all = glyphs_in(glyphs, free, left, right, top, bottom);
+    let separators: Vec<f32> = covered
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0].1, w[1].0);
+            let mut blocked: Vec<(f32, f32)> =
+                all.iter().map(|&i| (glyphs[i].x0, glyphs[i].x1)).filter(|&(x0, x1)| x1 > a && x0 < b).collect();
+            blocked.sort_by(|p, q| p.0.total_cmp(&q.0));
+            let (mut best, mut from) = ((0.0f32, (a + b) / 2.0), a);
+            for (x0, x1) in blocked.into_iter().chain([(b, b)]) {
+                if x0 - from > best.0 {
+                    best = (x0 - from, (from + x0) / 2.0);
+                }
+                from = from.max(x1);
+            }
+            best.1
+        })
+        .collect();
+    let column_of = |x: f32| separators.partition_point(|&s| s < x);
+    // Evidence of a table: lines with text in two columns or more, and cells
+    // that are not all prose.
+    let mut chars: Vec<Vec<usize>> = vec![Vec::new(); separators.len() + 1];
+    let mut multi = 0;
+    for line in &lines {
+        let mut per_col = vec![0usize; separators.len() + 1];
+        for run in &line.runs {
+            per_col[column_of((run.0 + run.1) / 2.0)] += run.2;
+        }
+        if per_col.iter().filter(|&&n| n > 0).count() >= 2 {
+            multi += 1;
+        }
+        for (c, n) in per_col.into_iter().enumerate() {
+            if n > 0 {
+                chars[c].push(n);
+            }
+        }
+    }
+    if multi < 2 {
+        return None;
+    }
+    let prose = chars.iter_mut().all(|c| {
+        c.sort_unstable();
+        c.get(c.len() / 2).is_some_and(|&m| m >= settings.prose_cell_chars)
+    });
+    if prose {
+        return None;
+    }
+    let horizontal: Vec<Edge> = ys
+        .iter()
+        .map(|&y| Edge { orientation: Orientation::Horizontal, position: y, start: left, end: right })
+        .collect();
+    let mut vertical = vec![
+        Edge { orientation: Orientation::Vertical, position: left, start: top, end: bottom },
+        Edge { orientation: Orientation::Vertical, position: right, start: top, end: bottom },
+    ];
+    for &x in &separators {
+        for band in ys.windows(2) {
+            let crossed = glyphs_in(glyphs, free, left, right, band[0], band[1])
+                .iter()
+                .any(|&i| glyphs[i].x0 < x && x < glyphs[i].x1);
+            if !crossed {
+                vertical.push(Edge { orientation: Orientation::Vertical, position: x, start: band[0], end: band[1] });
+            }
+        }
+    }
+    Some(Frame { horizontal, vertical })
+}
