@@ -375,3 +375,55 @@ fn gbk_entry_names_and_bombs() {
         assert_eq!(err.code, code, "{err}");
     }
 }
+
+/// Paths: stroked straight segments and thin filled rectangles are rulings,
+/// the sides of a shaded area too, while white paint, a fill without a
+/// colour, curves (a character's outline) and clip areas are not.
+#[test]
+fn path_objects_to_rulings() {
+    const NS: &str = r#"xmlns:ofd="http://www.ofdspec.org/2016""#;
+    let page = format!(
+        r#"<ofd:Page {NS}><ofd:Content><ofd:Layer ID="1">
+        <ofd:PathObject ID="2" Boundary="10 10 100 1"><ofd:AbbreviatedData>M 0 0.5 L 100 0.5</ofd:AbbreviatedData></ofd:PathObject>
+        <ofd:PathObject ID="3" Boundary="10 20 100 0.3" Fill="true" Stroke="false"><ofd:FillColor Value="0 0 0"/><ofd:AbbreviatedData>M 0 0 L 100 0 L 100 0.3 L 0 0.3 C</ofd:AbbreviatedData></ofd:PathObject>
+        <ofd:PathObject ID="4" Boundary="10 30 100 10" Fill="true" Stroke="false"><ofd:FillColor Value="200 200 200"/><ofd:AbbreviatedData>M 0 0 L 100 0 L 100 10 L 0 10 C</ofd:AbbreviatedData></ofd:PathObject>
+        <ofd:PathObject ID="5" Boundary="10 50 100 1"><ofd:StrokeColor Value="255 255 255"/><ofd:AbbreviatedData>M 0 0.5 L 100 0.5</ofd:AbbreviatedData></ofd:PathObject>
+        <ofd:PathObject ID="6" Boundary="10 60 100 10" Fill="true" Stroke="false"><ofd:AbbreviatedData>M 0 0 L 100 0 L 100 10 L 0 10 C</ofd:AbbreviatedData></ofd:PathObject>
+        <ofd:PathObject ID="7" Boundary="10 80 10 10"><ofd:AbbreviatedData>M 0 0 L 10 0 B 10 5 5 10 0 10 C</ofd:AbbreviatedData></ofd:PathObject>
+        <ofd:TextObject ID="8" Boundary="10 100 50 10" Font="9" Size="5"><ofd:TextCode X="0" Y="5">文字</ofd:TextCode></ofd:TextObject>
+        </ofd:Layer></ofd:Content></ofd:Page>"#
+    );
+    let parts = [
+        (
+            "OFD.xml",
+            format!(
+                r#"<ofd:OFD {NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"#
+            ),
+        ),
+        (
+            "Doc_0/Document.xml",
+            format!(
+                r#"<ofd:Document {NS}><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>"#
+            ),
+        ),
+        ("Doc_0/Pages/Page_0/Content.xml", page),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in &parts {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    let (pages, diagnostics) = govdoc::ofd::pages(&bytes).unwrap();
+    let mm = 72.0 / 25.4;
+    let rulings = &pages[0].rulings;
+    // The stroked line (1), the thin fill (1) and the shaded area's sides (4).
+    assert_eq!(rulings.len(), 6, "{rulings:?}");
+    assert!((rulings[0].top - 10.5 * mm).abs() < 0.01 && (rulings[0].x1 - 110.0 * mm).abs() < 0.01);
+    assert!((rulings[1].top - 20.15 * mm).abs() < 0.01, "{:?}", rulings[1]);
+    assert!(rulings[2..].iter().all(|r| r.width == 0.0 && r.top >= 30.0 * mm - 0.01 && r.bottom <= 40.0 * mm + 0.01));
+    // A4 by default, in points; the font the resources lack is named.
+    assert!((pages[0].width - 595.28).abs() < 0.1 && (pages[0].height - 841.89).abs() < 0.1);
+    assert_eq!(pages[0].glyphs.len(), 2);
+    assert!(diagnostics.iter().any(|d| d.code == "ofd.font_missing"), "{diagnostics:?}");
+}

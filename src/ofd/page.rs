@@ -27,6 +27,7 @@ use super::xml::Node;
 use crate::error::{Error, Result};
 use crate::model::Diagnostic;
 use crate::pdf::content::Matrix;
+use crate::pdf::content::shading::Shading;
 use crate::pdf::document::{MAX_FORM_DEPTH, MAX_GLYPHS};
 use crate::pdf::font::DEFAULT_DESCENT;
 use crate::pdf::page::{FontInfo, Glyph, PageContent};
@@ -101,6 +102,7 @@ pub fn read(ctx: &mut Context<'_, '_>, content: &str, number: u32) -> Result<(Pa
         diagnostics: diagnostics.into_iter().map(|d| d.on_page(Some(number))).collect(),
         fonts: HashMap::new(),
         composites: Vec::new(),
+        shading: Shading::default(),
     };
 
     // Templates behind the page's own content, and in front of it.
@@ -140,6 +142,8 @@ struct Reader {
     fonts: HashMap<(String, bool), usize>,
     /// Composite units being drawn, innermost last (cycles refused).
     composites: Vec<String>,
+    /// Filled areas so far: their sides are rulings, as in the PDF interpreter.
+    shading: Shading,
 }
 
 /// Graphic state an object inherits from its layer.
@@ -286,6 +290,10 @@ impl Reader {
         }
         if fill {
             path.fill_rulings(&mut self.out.rulings);
+            let colour = fill_color.map(colour_values).unwrap_or_default();
+            for rect in path.shaded_rects() {
+                self.shading.paint(rect, &colour, &mut self.out.rulings);
+            }
         }
     }
 
@@ -452,6 +460,20 @@ pub fn deltas(text: Option<&str>) -> Vec<f32> {
     out
 }
 
+/// A colour element's component values (empty when it has none readable).
+fn colour_values(color: &Node) -> Vec<f32> {
+    let parsed: Option<Vec<f32>> = color.attr("Value").and_then(|value| {
+        value
+            .split_whitespace()
+            .map(|t| match t.strip_prefix('#') {
+                Some(hex) => u32::from_str_radix(hex, 16).ok().map(|v| v as f32),
+                None => t.parse::<f32>().ok(),
+            })
+            .collect()
+    });
+    parsed.unwrap_or_default()
+}
+
 /// Whether a colour element paints something visible on white paper: not
 /// fully transparent, not white. Values are 0–255 (or `#hex`); one value is
 /// gray, three RGB, four CMYK. A palette index or pattern counts as visible.
@@ -459,15 +481,7 @@ fn visible(color: &Node) -> bool {
     if color.num("Alpha").is_some_and(|a| a <= 0.0) {
         return false;
     }
-    let Some(value) = color.attr("Value") else { return true };
-    let parsed: Option<Vec<f32>> = value
-        .split_whitespace()
-        .map(|t| match t.strip_prefix('#') {
-            Some(hex) => u32::from_str_radix(hex, 16).ok().map(|v| v as f32),
-            None => t.parse::<f32>().ok(),
-        })
-        .collect();
-    let Some(v) = parsed else { return true };
+    let v = colour_values(color);
     let white = match v.len() {
         1 | 3 => v.iter().all(|c| *c >= 255.0 - WHITE_MARGIN),
         4 => v.iter().all(|c| *c <= WHITE_MARGIN),

@@ -14,7 +14,7 @@ mod colour;
 pub(crate) mod lexer;
 mod matrix;
 pub(crate) mod path;
-mod shading;
+pub(crate) mod shading;
 #[cfg(test)]
 pub(crate) mod testutil;
 
