@@ -14,7 +14,8 @@
 //! never wider than the `DeltaX` step, so set-apart characters keep their gap;
 //! without metrics, the step itself up to 1 em, beyond that the rule width —
 //! and the em box around the baseline as the PDF interpreter draws it. Paths yield rulings through the PDF path
-//! builder; images are counted; page blocks and composite objects are drawn
+//! builder (stroked straight segments, thin fills, the sides of shaded areas
+//! through the PDF interpreter's `Shading`); images are counted; page blocks and composite objects are drawn
 //! with their transforms. Clip areas paint nothing and are skipped.
 
 use std::collections::HashMap;
