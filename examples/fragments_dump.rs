@@ -8,6 +8,7 @@ fn main() {
         Ok(govdoc::model::Format::Pdf) => govdoc::pdf::read(&bytes),
         Ok(govdoc::model::Format::Docx) => govdoc::docx::read(&bytes),
         Ok(govdoc::model::Format::Md) => govdoc::md::read(&bytes),
+        Ok(govdoc::model::Format::Ofd) => govdoc::ofd::read(&bytes),
         Err(e) => Err(e),
     };
     match fragments {

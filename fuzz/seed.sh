@@ -2,9 +2,11 @@
 # Seeds the fuzz corpora from the samples (fuzz/corpus is not committed).
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/docx corpus/docx_xml corpus/md corpus/convert corpus/batch_paths corpus/pdf corpus/pdf_content corpus/pdf_cmap
+mkdir -p corpus/ofd corpus/docx corpus/docx_xml corpus/md corpus/convert corpus/batch_paths corpus/pdf corpus/pdf_content corpus/pdf_cmap
 cp ../samples/*.docx corpus/docx/
 cp ../samples/*.md corpus/md/
+cp ../samples/*.ofd corpus/ofd/
+if [ -d ../../shared/corpora/ofd ]; then find ../../shared/corpora/ofd -name "*.ofd" -size +0 -size -200k -exec cp {} corpus/ofd/ \; ; fi
 cp ../samples/*.docx ../samples/*.md corpus/convert/
 cp ../samples/rl-*.pdf ../samples/identity-h-ttf-no-tounicode.pdf ../samples/enc-*.pdf ../tests/fixtures/pdf/*.pdf corpus/pdf/
 printf 'BT /F1 12 Tf 72 700 Td (Hello) Tj [(A) -120 (B)] TJ ET 0 0 m 100 0 l S q 1 0 0 1 10 10 cm /X1 Do Q 10 10 100 50 re f' > corpus/pdf_content/ops

@@ -22,6 +22,9 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         return Ok(Format::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        if crate::ofd::package::is_ofd_zip(bytes) {
+            return Ok(Format::Ofd);
+        }
         return Ok(Format::Docx);
     }
     if bytes.starts_with(OLE_MAGIC) {
@@ -38,19 +41,18 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     if matches!(ext.as_str(), "md" | "markdown" | "txt") && !bytes[..bytes.len().min(8192)].contains(&0) {
         return Ok(Format::Md);
     }
-    if ext == "docx" || ext == "pdf" {
+    if ext == "docx" || ext == "pdf" || ext == "ofd" {
         return Err(Error::corrupt(format!(
             "the name says .{ext} but the content does not start like a {} file; it is damaged, or another kind of file renamed",
             ext.to_uppercase()
         )));
     }
     let wrong = match ext.as_str() {
-        "ofd" => "an OFD file (.ofd); export it as PDF or DOCX first".to_string(),
         "wps" | "doc" => format!("a .{ext} file that is not a Word binary document"),
         "" => "a file of unknown type".to_string(),
         other => format!("a .{other} file"),
     };
-    Err(Error::unsupported(format!("govdoc reads DOCX, PDF and Markdown; this is {wrong}")))
+    Err(Error::unsupported(format!("govdoc reads DOCX, PDF, OFD and Markdown; this is {wrong}")))
 }
 
 /// OLE compound files: Word 97–2003 .doc, WPS .wps, Excel .xls — or an
@@ -97,6 +99,10 @@ mod tests {
         assert_eq!(detect(b"PK\x03\x04rest", "a.pdf"), Ok(Format::Docx));
         assert_eq!(detect("一、总体情况".as_bytes(), "seed.txt"), Ok(Format::Md));
         assert_eq!(detect(b"| a |", "t.md"), Ok(Format::Md));
+        let mut ofd = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        ofd.start_file("OFD.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        let ofd = ofd.finish().unwrap().into_inner();
+        assert_eq!(detect(&ofd, "document.zip"), Ok(Format::Ofd));
         assert_eq!(detect(b"\0\0binary", "t.md").unwrap_err().code, ErrorCode::UnsupportedFormat);
     }
 
@@ -114,6 +120,7 @@ mod tests {
         assert!(code(b"\x89PNG\r\n\x1a\nxxxx", "scan.png").message.contains("OCR"));
         assert_eq!(code(b"\x01\x02garbage", "a.docx").code, ErrorCode::Corrupt);
         assert_eq!(code(b"\x01\x02garbage", "a.bin").code, ErrorCode::UnsupportedFormat);
+        assert_eq!(code(b"<ofd", "x.ofd").code, ErrorCode::Corrupt);
         assert!(code(b"<ofd", "x.ofd").message.contains("OFD"));
     }
 }

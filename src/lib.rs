@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The pipeline, one module per stage: a front end per format ([`docx`],
-//! [`pdf`], [`md`])
+//! [`pdf`], [`ofd`], [`md`])
 //! recovers paragraph and table [`model::Fragment`]s; [`rebuild`] turns them
 //! into whole [`model::Block`]s; [`report`] reads the annual-report template
 //! from them; [`json`] writes the canonical form. [`batch`] runs the
@@ -24,6 +24,7 @@ pub mod grid;
 pub mod json;
 pub mod md;
 pub mod model;
+pub mod ofd;
 pub mod pdf;
 pub mod rebuild;
 pub mod report;
@@ -108,6 +109,7 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
         model::Format::Docx => docx::read(bytes)?,
         model::Format::Md => md::read(bytes)?,
         model::Format::Pdf => pdf::read(bytes)?,
+        model::Format::Ofd => ofd::read(bytes)?,
     };
     let pages = fragments.pages;
     let mut diagnostics = fragments.diagnostics.clone();

@@ -18,6 +18,8 @@ pub enum Format {
     Pdf,
     /// Markdown or plain text with pipe tables.
     Md,
+    /// OFD (GB/T 33190), China's fixed-layout format.
+    Ofd,
 }
 
 impl Format {
@@ -26,6 +28,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
             Format::Md => "md",
+            Format::Ofd => "ofd",
         }
     }
 }

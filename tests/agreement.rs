@@ -5,8 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use govdoc::model::Block;
 use serde_json::Value;
+
+mod common;
+use common::{convert, table_texts};
 
 /// (pdf, docx) pairs: the DOCX whose stem is the longest prefix of the PDF's.
 fn pairs() -> Vec<(PathBuf, PathBuf)> {
@@ -30,23 +32,6 @@ fn pairs() -> Vec<(PathBuf, PathBuf)> {
                 .filter(|d| stem == **d || stem.starts_with(&format!("{d}-")))
                 .max_by_key(|d| d.len())
                 .map(|d| (p.clone(), samples.join(format!("{d}.docx"))))
-        })
-        .collect()
-}
-
-fn convert(path: &Path) -> govdoc::Output {
-    govdoc::convert_path(path).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn table_texts(output: &govdoc::Output) -> Vec<Vec<(usize, usize, String)>> {
-    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    output
-        .document
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t.cells.iter().map(|c| (c.row, c.col, squeeze(&c.text))).collect()),
-            _ => None,
         })
         .collect()
 }

@@ -53,19 +53,22 @@ const CUT_VARIANTS: [(&str, &str); 2] = [
 fn every_number_of_every_sample_is_read_into_its_key() {
     let mut mismatches = Vec::new();
     let mut compared = 0;
-    // Each DOCX sample, the PDF LibreOffice exported from it, the variants
-    // made from it that cut its tables at other places, and the PDFs drawn
-    // otherwise from its numbers.
+    // Each DOCX sample, the PDF LibreOffice exported from it, the OFD
+    // transcribing that PDF, the variants made from it that cut its tables at
+    // other places, and the PDFs drawn otherwise from its numbers.
     let samples = expected().into_iter().flat_map(|(docx, truth)| {
-        let pdf = docx.replace(".docx", ".pdf");
-        let with_pdf = std::path::Path::new("samples").join(&pdf).exists().then(|| (pdf, truth.clone()));
+        let sibling = |ext: &str| {
+            let name = docx.replace(".docx", ext);
+            std::path::Path::new("samples").join(&name).exists().then(|| (name, truth.clone()))
+        };
+        let (with_pdf, with_ofd) = (sibling(".pdf"), sibling(".ofd"));
         let variants = CUT_VARIANTS
             .iter()
             .chain(&DRAWN_FROM)
             .filter(|(_, source)| *source == docx)
             .map(|(variant, _)| (variant.to_string(), truth.clone()))
             .collect::<Vec<_>>();
-        std::iter::once((docx, truth)).chain(with_pdf).chain(variants)
+        std::iter::once((docx, truth)).chain(with_pdf).chain(with_ofd).chain(variants)
     });
     for (sample, truth) in samples {
         let (report, _) = report_of(&sample);

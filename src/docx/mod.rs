@@ -16,11 +16,11 @@ mod math;
 mod mht;
 mod notes;
 mod numbering;
-mod package;
+pub(crate) mod package;
 mod rtf;
 mod styles;
 mod table;
-mod xml;
+pub(crate) mod xml;
 
 pub use numbering::format_number;
 

@@ -50,13 +50,12 @@ fn zip_error(e: ZipError) -> Error {
 impl<'a> Package<'a> {
     pub fn open(bytes: &'a [u8]) -> Result<Self> {
         let archive = ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
-        // Part names are ASCII in every DOCX; entries with undecodable names
-        // cannot be parts, so they are left out.
+        // Part names are ASCII in every DOCX; OFD packages may name
+        // resources in Chinese, in UTF-8 or (zipped on Chinese Windows) GBK.
         let mut parts = HashMap::with_capacity(archive.len());
         for (i, raw) in archive.file_names_raw().enumerate() {
-            if let Ok(name) = std::str::from_utf8(raw) {
-                parts.insert(name.trim_start_matches('/').to_ascii_lowercase(), i);
-            }
+            let name = crate::batch::names::decode_entry_name(raw, 0);
+            parts.insert(name.trim_start_matches('/').to_ascii_lowercase(), i);
         }
         Ok(Package { archive, parts })
     }
@@ -130,7 +129,7 @@ impl<'a> Package<'a> {
 }
 
 /// Resolves a relationship target against the directory of its source part.
-fn resolve_target(dir: &str, target: &str) -> String {
+pub(crate) fn resolve_target(dir: &str, target: &str) -> String {
     let target = target.replace('\\', "/");
     let mut segments: Vec<&str> = if let Some(absolute) = target.strip_prefix('/') {
         return normalize_segments(absolute.split('/').collect());

@@ -75,6 +75,25 @@ impl Element<'_> {
         })
     }
 
+    /// Every attribute as (local name, value), namespace declarations left out.
+    pub fn attributes(&self) -> Vec<(String, String)> {
+        self.start
+            .attributes()
+            .with_checks(false)
+            .flatten()
+            .filter(|a| !a.key.0.starts_with("xmlns"))
+            .map(|a| {
+                let key = a.key.0;
+                let local = key.rsplit_once(':').map_or(key, |(_, l)| l).to_string();
+                let value = a
+                    .normalized_value(XmlVersion::Implicit1_0)
+                    .map(Cow::into_owned)
+                    .unwrap_or_else(|_| a.value.clone().into_owned());
+                (local, value)
+            })
+            .collect()
+    }
+
     /// An on/off property (`<w:tblHeader/>`, `w:val="true"|"1"|"on"`).
     pub fn flag(&self) -> bool {
         !matches!(self.attr("val").as_deref(), Some("false" | "0" | "off" | "none"))

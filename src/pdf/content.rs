@@ -13,8 +13,8 @@
 mod colour;
 pub(crate) mod lexer;
 mod matrix;
-mod path;
-mod shading;
+pub(crate) mod path;
+pub(crate) mod shading;
 #[cfg(test)]
 pub(crate) mod testutil;
 

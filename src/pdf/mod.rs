@@ -85,6 +85,15 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
             ),
         );
     }
+    from_pages(pages, diagnostics, "PDF")
+}
+
+/// The fixed-layout back half shared by every paged format (PDF, OFD):
+/// pages of glyphs and rulings → layout, tables, furniture → fragments, with
+/// the front end's `diagnostics` first. A document without any text is
+/// `no text layer`; `format` names it in that message.
+pub fn from_pages(pages: Vec<page::PageContent>, mut diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
+    let count = pages.len();
     let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     if glyphs == 0 {
         let images: usize = pages.iter().map(|p| p.images).sum();
@@ -95,7 +104,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         };
         return Err(Error::new(
             ErrorCode::NoTextLayer,
-            format!("the PDF has no text layer ({what}); run OCR on it first and convert the OCR'd PDF"),
+            format!("the {format} has no text layer ({what}); run OCR on it first and convert the OCR'd {format}"),
         ));
     }
     let mut fragments = assemble::fragments(pages);

@@ -82,7 +82,7 @@ pub fn write(root: &Path) -> Vec<Expectation> {
     c.file("not-xml.docx", &docx_with_document(b"this is not XML < & >"), Expect::Failed("corrupt"));
     c.file("old.doc", &ole(), Expect::Failed("unsupported format"));
     c.file("old.wps", &ole(), Expect::Failed("unsupported format"));
-    c.file("document.ofd", &ofd(), Expect::Failed("unsupported format"));
+    c.file("document.ofd", &ofd(), Expect::Failed("corrupt"));
     // Wrong extensions: the content decides. A DOCX named .doc converts; a
     // PNG named .docx is an image.
     c.file("wrong-ext/really-docx.doc", &docx, Expect::Converted);
@@ -162,7 +162,7 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     buffer.into_inner()
 }
 
-/// An OFD package (GB/T 33190): a zip with OFD.xml at the top.
+/// An OFD package (GB/T 33190) whose OFD.xml names no document: damaged.
 fn ofd() -> Vec<u8> {
     zip_of(&[("OFD.xml", b"<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"/>".as_slice())])
 }

@@ -241,3 +241,23 @@ pub fn docx_parts(document: &[u8], styles: &[u8], numbering: &[u8]) -> Vec<u8> {
         RawEntry::stored(b"word/numbering.xml", false, numbering),
     ])
 }
+
+/// Converts a file, panicking with the error's message.
+pub fn convert(path: &Path) -> govdoc::Output {
+    govdoc::convert_path(path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Each table's cells as (row, column, text without white space): what two
+/// readings of one document must agree on.
+pub fn table_texts(output: &govdoc::Output) -> Vec<Vec<(usize, usize, String)>> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    output
+        .document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            govdoc::model::Block::Table(t) => Some(t.cells.iter().map(|c| (c.row, c.col, squeeze(&c.text))).collect()),
+            _ => None,
+        })
+        .collect()
+}
