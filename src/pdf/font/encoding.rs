@@ -28,7 +28,7 @@
 //! ```
 
 use super::cmap::Text;
-use super::tables;
+use super::{tables, texnames};
 
 /// A base encoding of a simple font.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,11 +75,17 @@ pub fn name_to_text(name: &str) -> Option<Text> {
     if name.is_empty() || name.starts_with('.') {
         return None;
     }
+    // TeX's names first: the table also overrides the AGL's private-use values
+    // for bracket pieces that Unicode has since encoded.
+    if let Some(c) = texnames::lookup(name) {
+        return Some(Text::Char(c));
+    }
     let s: String = skrifa::raw::ps::agl::name_to_chars(name).collect();
     if s.is_empty() {
         // A few producers write the code point in other shapes: "Uni4E2D",
         // "uni4e2d" are handled by read-fonts; "afii…" names are in the AGL.
-        return None;
+        // CMEX's size variants (`parenleftBigg`) read as their symbol.
+        return texnames::strip_size(name).and_then(name_to_text);
     }
     Text::from_string(s)
 }
@@ -198,6 +204,12 @@ mod tests {
         assert_eq!(text("space"), " ");
         assert_eq!(text("quotedblleft"), "\u{201C}");
         assert_eq!(text("uni4E2D"), "中");
+        // TeX math names, size variants, and bracket pieces out of private use.
+        assert_eq!(text("bardbl"), "‖");
+        assert_eq!(text("summationdisplay"), "∑");
+        assert_eq!(text("parenleftBigg"), "(");
+        assert_eq!(text("parenlefttp"), "⎛");
+        assert_eq!(text("bracehtipdownleft"), "");
         assert_eq!(text("uni4E2D6587"), "中文");
         assert_eq!(text("u20000"), "\u{20000}");
         assert_eq!(text("f_i"), "fi");

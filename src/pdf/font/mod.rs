@@ -12,7 +12,8 @@
 //!    cmap reversed from the glyph the CID selects (`embedded`), else the
 //!    character collection's CID → Unicode map (Adobe-GB1-UCS2, …);
 //! 3. simple fonts: the glyph name from `/Differences`, the base or built-in
-//!    encoding, through the Adobe Glyph List (`encoding`); `gXX` names and
+//!    encoding, through the Adobe Glyph List and TeX's names (`encoding`,
+//!    `texnames`); `gXX` names and
 //!    symbolic TrueType codes through the embedded font.
 //!
 //! Widths: `/W` + `/DW` after code → CID for composite fonts; `/Widths` +
@@ -25,6 +26,7 @@ pub mod encoding;
 pub mod predefined;
 #[rustfmt::skip]
 mod tables;
+mod texnames;
 
 use std::collections::HashMap;
 

@@ -52,6 +52,31 @@ fn winansi_with_differences_and_widths() {
 }
 
 #[test]
+fn type3_glyph_names_read_through_the_agl_and_tex_names() {
+    // A Type 3 font as TeX's bitmap fonts or a math font re-encoded by dvips
+    // write them: glyph names in /Differences are the only text there is.
+    let mut b = Builder::new();
+    let id = b.add(dictionary! {
+        "Type" => "Font", "Subtype" => "Type3",
+        "FontMatrix" => vec![0.01.into(), 0.into(), 0.into(), 0.01.into(), 0.into(), 0.into()],
+        "FirstChar" => 1, "LastChar" => 6,
+        "Widths" => vec![50.into(), 50.into(), 50.into(), 50.into(), 50.into(), 50.into()],
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "Differences" => vec![1.into(), "W".into(), "o".into(), "bardbl".into(), "summationdisplay".into(),
+                "parenlefttp".into(), "bracehtipdownleft".into()],
+        },
+    });
+    let font = load(b, id);
+    assert!(font.type3);
+    // AGL letters, TeX's ‖, a CMEX size variant, a bracket piece out of
+    // private use; a brace tip stays unmapped (counted, not guessed).
+    let (text, widths) = decode(&font, b"\x01\x02\x03\x04\x05\x06");
+    assert_eq!(text, "Wo\u{2016}\u{2211}\u{239B}\u{FFFD}");
+    assert_eq!(widths, vec![500.0; 6]);
+}
+
+#[test]
 fn standard_14_fonts_without_widths_use_afm_metrics() {
     let mut b = Builder::new();
     let id = b.add(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Times-Bold" });
