@@ -35,7 +35,10 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     if bytes.starts_with(b"{\\rtf") {
         return Err(Error::unsupported("this is an RTF file; open it in Word or WPS and save it as DOCX"));
     }
-    if matches!(ext.as_str(), "md" | "markdown" | "txt") && !bytes[..bytes.len().min(8192)].contains(&0) {
+    // Standard input (named `-` by the command line) has no extension: text
+    // there is taken as Markdown, as a `.txt` file is.
+    let text_name = matches!(ext.as_str(), "md" | "markdown" | "txt") || name == "-";
+    if text_name && !bytes[..bytes.len().min(8192)].contains(&0) {
         return Ok(Format::Md);
     }
     if ext == "docx" || ext == "pdf" {

@@ -5,24 +5,40 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod cli;
+use cli::convert;
+
 /// Exit status for a file that could not be converted (usage errors are 2).
 const EXIT_FAILED: u8 = 1;
 
 #[derive(Parser)]
 #[command(name = "govdoc", version, about = "Official Chinese government documents (DOCX, PDF) to canonical JSON")]
 struct Cli {
+    /// Print only errors: no warnings, progress or totals.
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Convert one file to JSON (stdout by default).
+    /// Convert documents to JSON: one FILE to stdout (or -o OUT.json), several
+    /// FILEs to a folder (-o DIR) or to stdout as JSON Lines (--jsonl).
     Convert {
-        file: PathBuf,
-        /// Write the JSON here instead of stdout (atomically).
-        #[arg(short, long, value_name = "OUT.json")]
+        /// Documents to convert: DOCX, PDF or Markdown (.md, .markdown, .txt);
+        /// the format is told from the content. `-` reads standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// One FILE: write the JSON here (atomically); `-` is stdout. Several
+        /// FILEs: an output folder (created if missing) that gets
+        /// <file name>.json for each (a.pdf → DIR/a.pdf.json).
+        #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Write one compact JSON document per line on stdout (JSON Lines),
+        /// for any number of FILEs.
+        #[arg(long, conflicts_with_all = ["output", "compact"])]
+        jsonl: bool,
         /// RFC 8785 canonical bytes instead of pretty JSON.
         #[arg(long)]
         compact: bool,
@@ -69,7 +85,16 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Convert { file, output, compact, strict } => convert(&file, output.as_deref(), compact, strict),
+        Command::Convert { files, output, jsonl, compact, strict } => {
+            let style = if jsonl {
+                convert::Style::JsonLines
+            } else if compact {
+                convert::Style::Compact
+            } else {
+                convert::Style::Pretty
+            };
+            convert::run(&files, output.as_deref(), style, strict, cli.quiet)
+        }
         Command::Batch { input, output, jobs, force, verbose, summary, strict } => {
             let options = govdoc::batch::Options {
                 jobs: jobs.map(|j| j as usize),
@@ -203,50 +228,6 @@ fn batch(
         status = ExitCode::from(EXIT_FAILED);
     }
     status
-}
-
-/// `govdoc convert`: the JSON to stdout or OUT.json; each warning
-/// diagnostic on stderr, one line each (info ones stay in the JSON only).
-fn convert(file: &std::path::Path, output: Option<&std::path::Path>, compact: bool, strict: bool) -> ExitCode {
-    let converted = match govdoc::convert_path(file) {
-        Ok(converted) => converted,
-        Err(e) => {
-            eprintln!("govdoc: error: {e}");
-            return ExitCode::from(EXIT_FAILED);
-        }
-    };
-    let mut text = if compact { converted.to_compact_json() } else { converted.to_pretty_json() };
-    if compact {
-        text.push('\n');
-    }
-    match output {
-        None => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    eprintln!("govdoc: error: writing to stdout: {e}");
-                    return ExitCode::from(EXIT_FAILED);
-                }
-            }
-        }
-        Some(path) => {
-            if let Err(e) = govdoc::write_atomically(path, text.as_bytes()) {
-                eprintln!("govdoc: error: {}: io: cannot write the output ({e})", path.display());
-                return ExitCode::from(EXIT_FAILED);
-            }
-        }
-    }
-    let warnings: Vec<&govdoc::model::Diagnostic> =
-        converted.document.diagnostics.iter().filter(|d| d.level == govdoc::model::Level::Warning).collect();
-    for warning in &warnings {
-        eprintln!("govdoc: warning: {}: {warning}", file.display());
-    }
-    if strict && !warnings.is_empty() {
-        eprintln!("govdoc: error: {}: --strict: {} warning(s)", file.display(), warnings.len());
-        return ExitCode::from(EXIT_FAILED);
-    }
-    ExitCode::SUCCESS
 }
 
 fn check_golden(samples: &std::path::Path, golden: &std::path::Path, bless: bool) -> ExitCode {

@@ -182,3 +182,125 @@ fn warnings_go_to_stderr_and_strict_makes_them_a_failure() {
     assert_eq!(clean.status.code(), Some(0));
     assert!(clean.stderr.is_empty(), "{}", String::from_utf8_lossy(&clean.stderr));
 }
+
+#[test]
+fn dash_reads_stdin_and_writes_stdout() {
+    let bytes = std::fs::read(SAMPLE).unwrap();
+    let from_file = govdoc().args(["convert", SAMPLE, "--compact"]).output().unwrap().stdout;
+    let from_stdin = govdoc().args(["convert", "-", "--compact", "-o", "-"]).write_stdin(bytes).output().unwrap();
+    assert!(from_stdin.status.success(), "{}", String::from_utf8_lossy(&from_stdin.stderr));
+    let stdin_value: serde_json::Value = serde_json::from_slice(&from_stdin.stdout).unwrap();
+    let file_value: serde_json::Value = serde_json::from_slice(&from_file).unwrap();
+    assert_eq!(stdin_value["source"]["name"], "-");
+    assert_eq!(stdin_value["source"]["format"], "docx");
+    assert_eq!(stdin_value["blocks"], file_value["blocks"], "same document either way");
+
+    // Text on stdin has no extension to go by: it is Markdown.
+    let md = govdoc().args(["convert", "-"]).write_stdin("# 标题\n\n正文。\n").output().unwrap();
+    assert!(md.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&md.stdout).unwrap();
+    assert_eq!(value["source"]["format"], "md");
+
+    // `-o -` is stdout, not a file named `-`.
+    let dir = tempfile::tempdir().unwrap();
+    let out = govdoc()
+        .current_dir(dir.path())
+        .args(["convert", "-o", "-"])
+        .arg(Path::new(SAMPLE).canonicalize().unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!out.stdout.is_empty());
+    assert!(!dir.path().join("-").exists());
+
+    // An empty stdin is a clear error naming `-`.
+    let empty = govdoc().args(["convert", "-"]).write_stdin("").output().unwrap();
+    assert_eq!(empty.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&empty.stderr).contains("-: corrupt: "),
+        "{}",
+        String::from_utf8_lossy(&empty.stderr)
+    );
+}
+
+#[test]
+fn several_inputs_go_to_a_folder_or_to_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = write(dir.path(), "note.md", "# 通知\n\n正文。\n".as_bytes());
+    let bad = write(dir.path(), "bad.docx", b"PK\x03\x04 broken");
+
+    let out = govdoc().arg("convert").arg(SAMPLE).arg(&md).arg("--jsonl").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["source"]["name"], SAMPLE);
+    assert_eq!(lines[1]["source"]["format"], "md");
+
+    let outdir = dir.path().join("out/nested");
+    let out = govdoc().arg("convert").arg(SAMPLE).arg(&bad).arg(&md).arg("-o").arg(&outdir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "one failed, the rest written");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(&bad.display().to_string()), "{stderr}");
+    let mut names: Vec<String> =
+        std::fs::read_dir(&outdir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["note.md.json", "seed-shishi-commerce-2019.docx.json"]);
+
+    // Neither -o nor --jsonl: a usage error that says what to use.
+    let out = govdoc().arg("convert").arg(SAMPLE).arg(&md).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("-o DIR") && stderr.contains("--jsonl"), "{stderr}");
+    assert!(out.stdout.is_empty());
+    // Two inputs with one file name would overwrite each other.
+    let other = dir.path().join("sub");
+    std::fs::create_dir(&other).unwrap();
+    let twin = write(&other, "note.md", b"# x\n");
+    let out = govdoc().arg("convert").arg(&md).arg(&twin).arg("-o").arg(dir.path().join("o2")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("note.md.json"));
+}
+
+#[cfg(unix)]
+#[test]
+fn output_files_get_modes_from_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(SAMPLE).canonicalize().unwrap();
+    let mode = |name: &str| std::fs::metadata(dir.path().join(name)).unwrap().permissions().mode() & 0o777;
+    let run = |umask: &str, name: &str| {
+        let status = std::process::Command::new("sh")
+            .current_dir(dir.path())
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" convert \"$1\" -o {name}"))
+            .arg(assert_cmd::cargo::cargo_bin("govdoc"))
+            .arg(&sample)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    run("022", "a.json");
+    assert_eq!(mode("a.json"), 0o644);
+    run("077", "b.json");
+    assert_eq!(mode("b.json"), 0o600);
+    // Overwriting keeps the existing file's mode, whatever the umask.
+    std::fs::set_permissions(dir.path().join("a.json"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    run("077", "a.json");
+    assert_eq!(mode("a.json"), 0o640);
+    // Batch outputs too.
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::copy(&sample, input.join("r.docx")).unwrap();
+    let status = std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg("umask 022 && exec \"$0\" batch in -o out --summary out/s.csv")
+        .arg(assert_cmd::cargo::cargo_bin("govdoc"))
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(mode("out/r.docx.json"), 0o644);
+    assert_eq!(mode("out/s.csv"), 0o644);
+}
