@@ -102,7 +102,7 @@ fn main() -> ExitCode {
                 collect_reports: summary.is_some(),
                 ..Default::default()
             };
-            batch(&input, &output, &options, verbose, summary.as_deref(), strict)
+            batch(&input, &output, &options, verbose && !cli.quiet, cli.quiet, summary.as_deref(), strict)
         }
         Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless),
     }
@@ -115,16 +115,24 @@ fn batch(
     outdir: &std::path::Path,
     options: &govdoc::batch::Options,
     verbose: bool,
+    quiet: bool,
     summary_csv: Option<&std::path::Path>,
     strict: bool,
 ) -> ExitCode {
+    if let Some(path) = summary_csv {
+        // Found now, not after the whole batch has run.
+        if let Err(message) = cli::summary_path_is_writable(path, outdir) {
+            eprintln!("govdoc: error: {message}");
+            return ExitCode::from(2);
+        }
+    }
     use std::io::IsTerminal;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use govdoc::batch::{BatchError, Event, Status};
     use indicatif::{ProgressBar, ProgressStyle};
 
-    let bar = if std::io::stderr().is_terminal() { ProgressBar::new(0) } else { ProgressBar::hidden() };
+    let bar = if std::io::stderr().is_terminal() && !quiet { ProgressBar::new(0) } else { ProgressBar::hidden() };
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} files  {rate}  ETA {eta}  {msg}")
             .expect("a valid template")
@@ -182,9 +190,15 @@ fn batch(
         let written = govdoc::report::summary::write_csv(&summary.reports, &mut csv, true)
             .and_then(|()| govdoc::write_atomically(path, &csv));
         if let Err(e) = written {
-            eprintln!("govdoc: error: {}: io: cannot write the summary ({e})", path.display());
+            eprintln!("govdoc: error: {}", cli::output_error(path, "the summary", &e));
             status = ExitCode::from(EXIT_FAILED);
         }
+    }
+    if quiet {
+        if strict && summary.outputs_with_warnings > 0 {
+            status = ExitCode::from(EXIT_FAILED);
+        }
+        return status;
     }
     let failed = if summary.failed > 0 {
         format!("failed {} (see {})", summary.failed, summary.errors_path.display())

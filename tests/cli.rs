@@ -304,3 +304,34 @@ fn output_files_get_modes_from_the_umask() {
     assert_eq!(mode("out/r.docx.json"), 0o644);
     assert_eq!(mode("out/s.csv"), 0o644);
 }
+
+#[test]
+fn outputs_into_a_missing_folder_name_it_and_say_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no/such");
+    let out = govdoc().args(["convert", SAMPLE, "-o"]).arg(missing.join("a.json")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(&format!("the folder {} does not exist", missing.display())), "{stderr}");
+    assert!(stderr.contains("mkdir -p"), "{stderr}");
+    assert!(!stderr.contains(".govdoc-"), "no temporary path: {stderr}");
+
+    // --summary into a missing folder is refused before any file is converted.
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::copy(SAMPLE, input.join("r.docx")).unwrap();
+    let outdir = dir.path().join("out");
+    let out = govdoc()
+        .arg("batch")
+        .arg(&input)
+        .arg("-o")
+        .arg(&outdir)
+        .arg("--summary")
+        .arg(missing.join("s.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(&missing.display().to_string()) && stderr.contains("mkdir -p"), "{stderr}");
+    assert!(!outdir.join("r.docx.json").exists(), "nothing converted");
+}
