@@ -297,7 +297,7 @@ fn files_with_warnings_are_counted_and_listed_apart() {
     }
     let summary = std::fs::read_to_string(&csv).unwrap();
     let lines: Vec<&str> = summary.lines().collect();
-    assert!(lines[0].ends_with(",failed_checks,complete"), "{}", lines[0]);
+    assert!(lines[0].ends_with(",failed_checks,failed_rules,complete"), "{}", lines[0]);
     assert!(lines[1].starts_with("partial.pdf,") && lines[1].ends_with(",false"), "{}", lines[1]);
     assert!(lines[2].starts_with("whole.docx,") && lines[2].ends_with(",true"), "{}", lines[2]);
 
@@ -312,4 +312,41 @@ fn files_with_warnings_are_counted_and_listed_apart() {
     let (status, stdout) = batch(&input, &out, &["--strict"]);
     assert_eq!(status, 0, "nothing left with warnings: {stdout}");
     assert!(warnings(&out).is_empty());
+}
+
+/// The summary CSV of 2019 and 2021 reports stacked: no cell holds a JSON
+/// object (every statistic column is numbers or empty), and the failed
+/// checks are named by rule id.
+#[test]
+fn summary_columns_hold_one_type_and_name_the_failed_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for name in ["report-2019-libreoffice.docx", "report-2021-distinct.docx", "report-check-errors.docx"] {
+        std::fs::copy(Path::new("samples").join(name), input.join(name)).unwrap();
+    }
+    let out = dir.path().join("out");
+    let csv = dir.path().join("stats.csv");
+    let (status, stdout) = batch(&input, &out, &["--summary", csv.to_str().unwrap()]);
+    assert_eq!(status, 0, "{stdout}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{FEFF}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        for (name, cell) in header.iter().zip(row.iter()) {
+            assert!(!cell.starts_with('{') && !cell.starts_with('['), "{name}: {cell}");
+            if name.starts_with("applications.") {
+                assert!(cell.is_empty() || cell.parse::<i64>().is_ok(), "{name}: {cell:?}");
+            }
+        }
+    }
+    let rules = header.iter().position(|h| h == "failed_rules").unwrap();
+    let count = header.iter().position(|h| h == "failed_checks").unwrap();
+    let errors = rows.iter().find(|r| r[0].starts_with("report-check-errors")).unwrap();
+    assert!(errors[count].parse::<usize>().unwrap() > 0);
+    assert!(errors[rules].split(';').any(|r| r == "applications.balance"), "{}", &errors[rules]);
+    let clean = rows.iter().find(|r| r[0].starts_with("report-2019")).unwrap();
+    assert_eq!((&clean[count], &clean[rules]), ("0", ""));
 }
