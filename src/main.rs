@@ -104,7 +104,7 @@ fn main() -> ExitCode {
             };
             batch(&input, &output, &options, verbose && !cli.quiet, cli.quiet, summary.as_deref(), strict)
         }
-        Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless),
+        Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless, cli.quiet),
     }
 }
 
@@ -244,7 +244,9 @@ fn batch(
     status
 }
 
-fn check_golden(samples: &std::path::Path, golden: &std::path::Path, bless: bool) -> ExitCode {
+/// `govdoc golden`: a line per sample (with `--bless`, per golden file
+/// written; with `--quiet`, per failing sample) and the totals.
+fn check_golden(samples: &std::path::Path, golden: &std::path::Path, bless: bool, quiet: bool) -> ExitCode {
     if bless {
         if let Err(e) = govdoc::golden::bless_allowed() {
             eprintln!("govdoc: error: {e}");
@@ -259,9 +261,19 @@ fn check_golden(samples: &std::path::Path, golden: &std::path::Path, bless: bool
         }
     };
     let failed = results.iter().filter(|r| !r.passed()).count();
+    let blessed = results.iter().filter(|r| matches!(r.outcome, govdoc::golden::Outcome::Blessed)).count();
     for r in &results {
-        println!("{r}");
+        let same = matches!(r.outcome, govdoc::golden::Outcome::Same);
+        if !(r.passed() && (quiet || bless && same)) {
+            println!("{r}");
+        }
     }
-    println!("{} sample(s), {failed} failing", results.len());
+    if !quiet {
+        if bless {
+            println!("{} sample(s), {blessed} golden file(s) rewritten, {failed} failing", results.len());
+        } else {
+            println!("{} sample(s), {failed} failing", results.len());
+        }
+    }
     if failed > 0 { ExitCode::from(EXIT_FAILED) } else { ExitCode::SUCCESS }
 }

@@ -335,3 +335,44 @@ fn outputs_into_a_missing_folder_name_it_and_say_what_to_do() {
     assert!(stderr.contains(&missing.display().to_string()) && stderr.contains("mkdir -p"), "{stderr}");
     assert!(!outdir.join("r.docx.json").exists(), "nothing converted");
 }
+
+/// `govdoc golden`: a missing samples folder is named; `--bless` prints only
+/// the golden files it rewrote; a malformed golden file is one failing
+/// sample and the others are still checked.
+#[test]
+fn golden_command_names_paths_blesses_only_changes_and_survives_a_broken_golden() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = dir.path().join("samples");
+    let golden = dir.path().join("golden");
+    let missing = dir.path().join("no-samples");
+    let out = govdoc().arg("golden").arg(&missing).arg(&golden).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(&missing.display().to_string()) && stderr.contains("no such samples folder"), "{stderr}");
+
+    std::fs::create_dir_all(&samples).unwrap();
+    std::fs::copy(SAMPLE, samples.join("a.docx")).unwrap();
+    std::fs::copy(SAMPLE, samples.join("b.docx")).unwrap();
+    std::fs::write(samples.join("c.md"), "# 通知\n\n正文。\n").unwrap();
+    let bless = || govdoc().arg("golden").arg(&samples).arg(&golden).arg("--bless").env_remove("CI").output().unwrap();
+    let first = bless();
+    assert!(first.status.success());
+    let stdout = String::from_utf8(first.stdout).unwrap();
+    assert_eq!(stdout.matches("blessed").count(), 3, "{stdout}");
+    let again = bless();
+    let stdout = String::from_utf8(again.stdout).unwrap();
+    assert!(!stdout.contains("blessed  "), "nothing changed, nothing listed: {stdout}");
+    assert!(stdout.contains("0 golden file(s) rewritten"), "{stdout}");
+
+    std::fs::write(golden.join("b.docx.json"), "{ not json").unwrap();
+    let out = govdoc().arg("golden").arg(&samples).arg(&golden).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("BROKEN") && stdout.contains("b.docx.json"), "{stdout}");
+    assert!(stdout.contains("ok       ") && stdout.contains("a.docx") && stdout.contains("c.md"), "{stdout}");
+    assert!(stdout.contains("3 sample(s), 1 failing"), "{stdout}");
+    let out = bless();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.matches("blessed  ").count(), 1, "only the broken one rewritten: {stdout}");
+    assert!(stdout.contains("b.docx"));
+}
