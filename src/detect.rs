@@ -47,6 +47,11 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
             ext.to_uppercase()
         )));
     }
+    if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(Error::unsupported(format!(
+            "this is a spreadsheet (.{ext}), not a document; {SPREADSHEET_ADVICE}"
+        )));
+    }
     let wrong = match ext.as_str() {
         "ofd" => "an OFD file (.ofd); export it as PDF or DOCX first".to_string(),
         "wps" | "doc" => format!("a .{ext} file that is not a Word binary document"),
@@ -55,6 +60,14 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     };
     Err(Error::unsupported(format!("govdoc reads DOCX, PDF and Markdown; this is {wrong}")))
 }
+
+/// Extensions of spreadsheets, which get [`SPREADSHEET_ADVICE`].
+pub(crate) const SPREADSHEET_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "et", "ods", "csv"];
+
+/// What to do with a spreadsheet: govdoc reads documents, and a report's
+/// tables come through a PDF export intact.
+pub(crate) const SPREADSHEET_ADVICE: &str =
+    "open it in Excel or WPS 表格 and export it to PDF (文件 → 导出 → PDF), then convert the PDF";
 
 /// OLE compound files: Word 97–2003 .doc, WPS .wps, Excel .xls — or an
 /// OOXML file encrypted with a password, which Office stores the same way.
@@ -70,7 +83,9 @@ fn ole_error(bytes: &[u8], ext: &str) -> Error {
     let what = if ext == "wps" || contains(&utf16("WpsCustomData")) {
         "a WPS 文字 binary file (.wps)"
     } else if ext == "xls" || ext == "et" || contains(&utf16("Workbook")) {
-        "an Excel 97–2003 workbook (.xls)"
+        return Error::unsupported(format!(
+            "this is a spreadsheet (an Excel 97–2003 workbook, .xls), not a document; {SPREADSHEET_ADVICE}"
+        ));
     } else {
         "a Word 97–2003 binary document (.doc)"
     };

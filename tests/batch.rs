@@ -129,11 +129,15 @@ fn gbk_names_in_a_zip_give_correctly_named_outputs() {
     let out = dir.path().join("out");
     let (status, stdout) = batch(&zip, &out, &[]);
     assert_eq!(status, 0, "{stdout}");
-    assert_eq!(files_below(&out), ["2019年/石狮市商务局.docx.json", "errors.jsonl", "warnings.jsonl"]);
+    // `.txt` is read as Markdown, as `govdoc convert` reads it.
+    assert_eq!(
+        files_below(&out),
+        ["2019年/石狮市商务局.docx.json", "2019年/说明.txt.json", "errors.jsonl", "warnings.jsonl"]
+    );
     let json: Value =
         serde_json::from_slice(&std::fs::read(out.join("2019年/石狮市商务局.docx.json")).unwrap()).unwrap();
     assert_eq!(json["source"]["name"], "2019年/石狮市商务局.docx");
-    assert!(stdout.contains("converted 1, converted with warnings 0, unchanged 0, skipped 1 "), "{stdout}");
+    assert!(stdout.contains("converted 2, converted with warnings 0, unchanged 0, skipped 0 "), "{stdout}");
 }
 
 #[test]
@@ -244,13 +248,13 @@ fn all_converted_exits_0_and_verbose_lists_each_file() {
     let input = dir.path().join("in");
     std::fs::create_dir_all(&input).unwrap();
     std::fs::copy(corpus::SAMPLE_MD, input.join("a.md")).unwrap();
-    std::fs::write(input.join("readme.txt"), "x").unwrap();
+    std::fs::write(input.join("photo.jpg"), "x").unwrap();
     let out =
         govdoc().arg("batch").arg(&input).arg("-o").arg(dir.path().join("out")).arg("--verbose").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("converted  a.md"), "{stderr}");
-    assert!(stderr.contains("skipped    readme.txt: not a document govdoc reads (.txt)"), "{stderr}");
+    assert!(stderr.contains("skipped    photo.jpg: not a document govdoc reads (.jpg)"), "{stderr}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         stdout.contains("converted 1, converted with warnings 0, unchanged 0, skipped 1 (not documents), failed 0"),

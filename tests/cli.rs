@@ -376,3 +376,40 @@ fn golden_command_names_paths_blesses_only_changes_and_survives_a_broken_golden(
     assert_eq!(stdout.matches("blessed  ").count(), 1, "only the broken one rewritten: {stdout}");
     assert!(stdout.contains("b.docx"));
 }
+
+/// Spreadsheets are told to export a PDF (not to "open it in Word"), in
+/// `convert` and in `batch`; `batch` reads `.txt` as Markdown like `convert`.
+#[test]
+fn spreadsheets_get_spreadsheet_advice_and_batch_reads_txt() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = {
+        let mut buffer = std::io::Cursor::new(Vec::new());
+        let mut writer = zip::ZipWriter::new(&mut buffer);
+        writer.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut writer, b"<workbook/>").unwrap();
+        writer.finish().unwrap();
+        buffer.into_inner()
+    };
+    let mut xls = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    xls.extend("Workbook".encode_utf16().flat_map(u16::to_le_bytes));
+    xls.resize(4096, 0);
+    for path in [write(dir.path(), "t.xlsx", &xlsx), write(dir.path(), "t.xls", &xls)] {
+        let (status, stderr) = convert_failure(&path);
+        assert_eq!(status, 1);
+        assert!(stderr.contains("spreadsheet") && stderr.contains("export it to PDF"), "{stderr}");
+        assert!(!stderr.contains("Word"), "{stderr}");
+    }
+
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("notice.txt"), "# 关于开展检查的通知\n\n各单位：请按时报送。\n").unwrap();
+    std::fs::write(input.join("sheet.xlsx"), &xlsx).unwrap();
+    let out = dir.path().join("out");
+    let run = govdoc().arg("batch").arg(&input).arg("-o").arg(&out).arg("--verbose").output().unwrap();
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(run.status.success(), "{stderr}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("notice.txt.json")).unwrap()).unwrap();
+    assert_eq!(json["source"]["format"], "md");
+    assert!(stderr.contains("sheet.xlsx: a spreadsheet (.xlsx)") && stderr.contains("export it to PDF"), "{stderr}");
+}
