@@ -8,11 +8,26 @@ use clap::{Parser, Subcommand};
 mod cli;
 use cli::convert;
 
+/// The exit statuses, shown by `--help` of every subcommand.
+const EXIT_STATUS_HELP: &str = "Exit status:
+  0    every file converted (warnings are printed and do not fail, unless --strict)
+  1    a file could not be converted, an output could not be written, or --strict and warnings
+  2    usage error: bad arguments, several FILEs without -o DIR or --jsonl,
+       a batch INPUT that is not a folder or .zip, a --summary folder that does not exist
+  130  interrupted by Ctrl-C (a batch writes its logs and summary for the files done)
+
+Output follows the data contract in SPEC.md (schema govdoc/1).";
+
 /// Exit status for a file that could not be converted (usage errors are 2).
 const EXIT_FAILED: u8 = 1;
 
 #[derive(Parser)]
-#[command(name = "govdoc", version, about = "Official Chinese government documents (DOCX, PDF) to canonical JSON")]
+#[command(
+    name = "govdoc",
+    version,
+    about = "Official Chinese government documents (DOCX, PDF, Markdown) to canonical JSON",
+    after_help = EXIT_STATUS_HELP
+)]
 struct Cli {
     /// Print only errors: no warnings, progress or totals.
     #[arg(short, long, global = true)]
@@ -25,6 +40,7 @@ struct Cli {
 enum Command {
     /// Convert documents to JSON: one FILE to stdout (or -o OUT.json), several
     /// FILEs to a folder (-o DIR) or to stdout as JSON Lines (--jsonl).
+    #[command(after_help = EXIT_STATUS_HELP)]
     Convert {
         /// Documents to convert: DOCX, PDF or Markdown (.md, .markdown, .txt);
         /// the format is told from the content. `-` reads standard input.
@@ -49,8 +65,11 @@ enum Command {
     },
     /// Convert every document below a folder or inside a .zip, in parallel:
     /// OUTDIR/<relative path>.json each, failures in OUTDIR/errors.jsonl.
+    #[command(after_help = EXIT_STATUS_HELP)]
     Batch {
-        /// A folder (searched recursively, zips inside expanded) or a .zip.
+        /// A folder (searched recursively, zips inside expanded) or a .zip;
+        /// .docx, .pdf, .md and .txt (read as Markdown) are converted.
+        #[arg(value_name = "INPUT")]
         input: PathBuf,
         /// The output folder.
         #[arg(short, long, value_name = "OUTDIR")]
@@ -73,8 +92,14 @@ enum Command {
         strict: bool,
     },
     /// Convert every sample and compare with GOLDEN/<file name>.json.
+    #[command(after_help = EXIT_STATUS_HELP)]
     Golden {
+        /// The folder of sample documents (.docx, .pdf, .md directly in it).
+        #[arg(value_name = "SAMPLES")]
         samples: PathBuf,
+        /// The folder of expected outputs: GOLDEN/<sample file name>.json
+        /// (samples/a.pdf → GOLDEN/a.pdf.json).
+        #[arg(value_name = "GOLDEN")]
         golden: PathBuf,
         /// Rewrite the golden files (refused when CI is set).
         #[arg(long)]
@@ -96,15 +121,39 @@ fn main() -> ExitCode {
             convert::run(&files, output.as_deref(), style, strict, cli.quiet)
         }
         Command::Batch { input, output, jobs, force, verbose, summary, strict } => {
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            install_interrupt_handler(&stop);
             let options = govdoc::batch::Options {
                 jobs: jobs.map(|j| j as usize),
                 force,
                 collect_reports: summary.is_some(),
+                stop: Some(stop),
                 ..Default::default()
             };
             batch(&input, &output, &options, verbose && !cli.quiet, cli.quiet, summary.as_deref(), strict)
         }
         Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless, cli.quiet),
+    }
+}
+
+/// Exit status after Ctrl-C (128 + SIGINT), as shells report it.
+const EXIT_INTERRUPTED: u8 = 130;
+
+/// Ctrl-C during a batch: the first stops it — files in progress finish
+/// (so no temporary file is left), the logs and the summary CSV are written
+/// for what was done — and the second exits at once.
+fn install_interrupt_handler(stop: &std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    let stop = std::sync::Arc::clone(stop);
+    let installed = ctrlc::set_handler(move || {
+        if stop.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            eprintln!("govdoc: interrupted again; stopping now");
+            std::process::exit(i32::from(EXIT_INTERRUPTED));
+        }
+        eprintln!("govdoc: interrupted; finishing the files in progress (Ctrl-C again to stop at once)");
+    });
+    if let Err(e) = installed {
+        // The batch still runs; Ctrl-C then ends it the default way.
+        eprintln!("govdoc: warning: Ctrl-C cannot be handled ({e}); it will stop the batch without a summary");
     }
 }
 
@@ -194,8 +243,17 @@ fn batch(
             status = ExitCode::from(EXIT_FAILED);
         }
     }
+    if summary.not_started > 0 {
+        eprintln!(
+            "govdoc: error: interrupted: {} of {} file(s) done, {} not started; run the same command again to finish (done files are skipped)",
+            summary.inputs(),
+            summary.inputs() + summary.not_started,
+            summary.not_started
+        );
+        status = ExitCode::from(EXIT_INTERRUPTED);
+    }
     if quiet {
-        if strict && summary.outputs_with_warnings > 0 {
+        if strict && summary.outputs_with_warnings > 0 && summary.not_started == 0 {
             status = ExitCode::from(EXIT_FAILED);
         }
         return status;
@@ -233,7 +291,7 @@ fn batch(
         summary.elapsed.as_secs_f64(),
         summary.files_per_second()
     );
-    if strict && summary.outputs_with_warnings > 0 {
+    if strict && summary.outputs_with_warnings > 0 && summary.not_started == 0 {
         eprintln!(
             "govdoc: error: --strict: {} output(s) have warnings (see {})",
             summary.outputs_with_warnings,

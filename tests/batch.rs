@@ -354,3 +354,61 @@ fn summary_columns_hold_one_type_and_name_the_failed_rules() {
     let clean = rows.iter().find(|r| r[0].starts_with("report-2019")).unwrap();
     assert_eq!((&clean[count], &clean[rules]), ("0", ""));
 }
+
+/// Ctrl-C (SIGINT) during a batch: the files in progress finish, no
+/// temporary file is left, the summary CSV and the logs are written for what
+/// was done, the message says how much was done, and the exit status is 130.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly_and_reports_what_was_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let md = std::fs::read(corpus::SAMPLE_MD).unwrap();
+    // Enough files that the batch is still running when the signal comes.
+    const FILES: usize = 3000;
+    for i in 0..FILES {
+        std::fs::write(input.join(format!("r{i:04}.md")), &md).unwrap();
+    }
+    let out = dir.path().join("out");
+    let csv = dir.path().join("stats.csv");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("govdoc"))
+        .arg("batch")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["-j", "1", "--summary"])
+        .arg(&csv)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the first output, then interrupt.
+    let started = std::time::Instant::now();
+    let converted_so_far = || {
+        let Ok(entries) = std::fs::read_dir(&out) else { return 0 };
+        entries.filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().ends_with(".md.json")).count()
+    };
+    while converted_so_far() < 3 {
+        assert!(started.elapsed().as_secs() < 120, "the batch never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = std::process::Command::new("kill").arg("-INT").arg(child.id().to_string()).status().unwrap();
+    assert!(killed.success());
+    let result = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    let stdout = String::from_utf8(result.stdout).unwrap();
+    assert_eq!(result.status.code(), Some(130), "{stderr}\n{stdout}");
+    assert!(stderr.contains("interrupted: ") && stderr.contains(&format!("of {FILES} file(s) done")), "{stderr}");
+    assert!(stdout.contains("converted "), "the totals so far: {stdout}");
+    let outputs = files_below(&out);
+    assert!(!outputs.iter().any(|f| f.ends_with(".tmp")), "no temporary file left: {outputs:?}");
+    let converted = outputs.iter().filter(|f| f.ends_with(".md.json")).count();
+    assert!(converted < FILES, "stopped before the end");
+    let summary = std::fs::read_to_string(&csv).expect("the summary CSV of what was done");
+    assert_eq!(summary.lines().count(), converted + 1, "one row per converted report");
+    assert!(out.join("errors.jsonl").exists());
+    for file in outputs.iter().filter(|f| f.ends_with(".md.json")) {
+        let _: Value = serde_json::from_slice(&std::fs::read(out.join(file)).unwrap()).expect("whole JSON files");
+    }
+}

@@ -413,3 +413,28 @@ fn spreadsheets_get_spreadsheet_advice_and_batch_reads_txt() {
     assert_eq!(json["source"]["format"], "md");
     assert!(stderr.contains("sheet.xlsx: a spreadsheet (.xlsx)") && stderr.contains("export it to PDF"), "{stderr}");
 }
+
+/// `--help` says what govdoc reads (Markdown too), what the arguments are
+/// and the exit statuses; `--quiet` keeps stderr for errors only.
+#[test]
+fn help_explains_inputs_arguments_and_exit_statuses_and_quiet_is_quiet() {
+    let help = |args: &[&str]| String::from_utf8(govdoc().args(args).output().unwrap().stdout).unwrap();
+    let top = help(&["--help"]);
+    assert!(top.contains("Markdown") && top.contains("Exit status:") && top.contains("130"), "{top}");
+    let convert = help(&["convert", "--help"]);
+    assert!(convert.contains("<FILE>...") && convert.contains("`-` reads standard input"), "{convert}");
+    assert!(convert.contains("Markdown (.md, .markdown, .txt)") && convert.contains("--jsonl"), "{convert}");
+    let golden = help(&["golden", "--help"]);
+    assert!(golden.contains("<SAMPLES>  The folder of sample documents"), "{golden}");
+    assert!(golden.contains("<GOLDEN>   The folder of expected outputs"), "{golden}");
+    assert!(golden.contains("Exit status:"), "{golden}");
+
+    // A file that converts with warnings: they are on stderr unless --quiet.
+    let pdf = "samples/rl-gbk-euc.pdf";
+    let loud = govdoc().args(["convert", pdf]).output().unwrap();
+    assert!(String::from_utf8_lossy(&loud.stderr).contains("warning"), "the sample has warnings");
+    let quiet = govdoc().args(["convert", "--quiet", pdf]).output().unwrap();
+    assert!(quiet.status.success());
+    assert!(quiet.stderr.is_empty(), "{}", String::from_utf8_lossy(&quiet.stderr));
+    assert_eq!(quiet.stdout, loud.stdout);
+}
