@@ -92,6 +92,16 @@ enum Command {
         strict: bool,
     },
     /// Convert every sample and compare with GOLDEN/<file name>.json.
+    /// Print a shell completion script, generated from these definitions:
+    /// `govdoc completions bash > /etc/bash_completion.d/govdoc`.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from these definitions:
+    /// `govdoc man > /usr/local/share/man/man1/govdoc.1`.
+    Man,
     #[command(after_help = EXIT_STATUS_HELP)]
     Golden {
         /// The folder of sample documents (.docx, .pdf, .md directly in it).
@@ -132,7 +142,34 @@ fn main() -> ExitCode {
             };
             batch(&input, &output, &options, verbose && !cli.quiet, cli.quiet, summary.as_deref(), strict)
         }
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            // Into memory first: the generator panics on a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "govdoc", &mut script);
+            print_generated(&script)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(command).render(&mut page) {
+                eprintln!("govdoc: error: the man page cannot be made ({e})");
+                return ExitCode::from(EXIT_FAILED);
+            }
+            print_generated(&page)
+        }
         Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless, cli.quiet),
+    }
+}
+
+/// Prints a generated completion script or man page.
+fn print_generated(bytes: &[u8]) -> ExitCode {
+    match convert::write_stdout(bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("govdoc: error: {message}");
+            ExitCode::from(EXIT_FAILED)
+        }
     }
 }
 

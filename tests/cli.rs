@@ -438,3 +438,23 @@ fn help_explains_inputs_arguments_and_exit_statuses_and_quiet_is_quiet() {
     assert!(quiet.stderr.is_empty(), "{}", String::from_utf8_lossy(&quiet.stderr));
     assert_eq!(quiet.stdout, loud.stdout);
 }
+
+/// Completions and the man page come from the clap definitions: they know
+/// every subcommand and option.
+#[test]
+fn completions_and_man_page_are_generated() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = govdoc().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for word in ["convert", "batch", "golden", "jsonl", "summary", "bless"] {
+            assert!(script.contains(word), "{shell}: {word}");
+        }
+    }
+    govdoc().args(["completions", "tcsh"]).assert().code(2);
+    let out = govdoc().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH govdoc 1") && page.contains(".SH NAME"), "{}", &page[..200.min(page.len())]);
+    assert!(page.contains("Markdown") && page.contains("convert") && page.contains("130"), "{page}");
+}

@@ -160,7 +160,8 @@ fn read(file: &Path) -> Result<govdoc::Output, Error> {
     govdoc::convert_bytes(&bytes, STDIO)
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+/// Writes to stdout; a closed pipe is not an error.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         // A closed pipe (`| head`) is the reader's choice, not a failure.
