@@ -17,6 +17,16 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// A zip holding one file.
+fn zip_of(name: &str, bytes: &[u8]) -> Vec<u8> {
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    let mut writer = zip::ZipWriter::new(&mut buffer);
+    writer.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+    std::io::Write::write_all(&mut writer, bytes).unwrap();
+    writer.finish().unwrap();
+    buffer.into_inner()
+}
+
 /// Runs `govdoc convert` on `path`; returns (exit status, stderr).
 fn convert_failure(path: &Path) -> (i32, String) {
     let out = govdoc().arg("convert").arg(path).output().unwrap();
@@ -31,14 +41,7 @@ fn bad_inputs_get_their_error_code_and_a_message_naming_the_file() {
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(4096, 0);
     let random: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
-    let zip_not_docx = {
-        let mut buffer = std::io::Cursor::new(Vec::new());
-        let mut writer = zip::ZipWriter::new(&mut buffer);
-        writer.start_file("notes.txt", zip::write::SimpleFileOptions::default()).unwrap();
-        std::io::Write::write_all(&mut writer, b"hello").unwrap();
-        writer.finish().unwrap();
-        buffer.into_inner()
-    };
+    let zip_not_docx = zip_of("notes.txt", b"hello");
     let cases: Vec<(PathBuf, &str, &str)> = vec![
         (write(dir.path(), "empty.docx", b""), "corrupt", "empty"),
         (write(dir.path(), "random.bin", &random), "unsupported format", "DOCX, PDF"),
@@ -382,14 +385,7 @@ fn golden_command_names_paths_blesses_only_changes_and_survives_a_broken_golden(
 #[test]
 fn spreadsheets_get_spreadsheet_advice_and_batch_reads_txt() {
     let dir = tempfile::tempdir().unwrap();
-    let xlsx = {
-        let mut buffer = std::io::Cursor::new(Vec::new());
-        let mut writer = zip::ZipWriter::new(&mut buffer);
-        writer.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default()).unwrap();
-        std::io::Write::write_all(&mut writer, b"<workbook/>").unwrap();
-        writer.finish().unwrap();
-        buffer.into_inner()
-    };
+    let xlsx = zip_of("xl/workbook.xml", b"<workbook/>");
     let mut xls = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     xls.extend("Workbook".encode_utf16().flat_map(u16::to_le_bytes));
     xls.resize(4096, 0);
