@@ -128,7 +128,9 @@ fn main() -> ExitCode {
             } else {
                 convert::Style::Pretty
             };
-            convert::run(&files, output.as_deref(), style, strict, cli.quiet)
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            install_interrupt_handler(&stop);
+            convert::run(&files, output.as_deref(), style, strict, cli.quiet, &stop)
         }
         Command::Batch { input, output, jobs, force, verbose, summary, strict } => {
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -174,9 +176,9 @@ fn print_generated(bytes: &[u8]) -> ExitCode {
 }
 
 /// Exit status after Ctrl-C (128 + SIGINT), as shells report it.
-const EXIT_INTERRUPTED: u8 = 130;
+pub const EXIT_INTERRUPTED: u8 = 130;
 
-/// Ctrl-C during a batch: the first stops it — files in progress finish
+/// Ctrl-C during a batch or a `convert` of several files: the first stops it — files in progress finish
 /// (so no temporary file is left), the logs and the summary CSV are written
 /// for what was done — and the second exits at once.
 fn install_interrupt_handler(stop: &std::sync::Arc<std::sync::atomic::AtomicBool>) {

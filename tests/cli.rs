@@ -454,3 +454,44 @@ fn completions_and_man_page_are_generated() {
     assert!(page.contains(".TH govdoc 1") && page.contains(".SH NAME"), "{}", &page[..200.min(page.len())]);
     assert!(page.contains("Markdown") && page.contains("convert") && page.contains("130"), "{page}");
 }
+
+/// Ctrl-C during `convert` of several files: the file in progress is
+/// written whole, no temporary file is left, the message says how many
+/// were done, and the exit status is 130.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_convert_of_many_files_stops_between_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = std::fs::read("samples/seed-shishi-commerce-2019.md").unwrap();
+    const FILES: usize = 2000;
+    let inputs: Vec<PathBuf> = (0..FILES).map(|i| write(dir.path(), &format!("r{i:04}.md"), &md)).collect();
+    let out = dir.path().join("out");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("govdoc"))
+        .arg("convert")
+        .args(&inputs)
+        .arg("-o")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let written = || std::fs::read_dir(&out).map_or(0, |entries| entries.count());
+    let started = std::time::Instant::now();
+    while written() < 3 {
+        assert!(started.elapsed().as_secs() < 120, "convert never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = std::process::Command::new("kill").arg("-INT").arg(child.id().to_string()).status().unwrap();
+    assert!(killed.success());
+    let result = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    assert_eq!(result.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains(&format!("of {FILES} file(s) done")), "{stderr}");
+    let names: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.len() < FILES);
+    for name in &names {
+        assert!(name.ends_with(".md.json"), "no temporary file left: {name}");
+        let _: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join(name)).unwrap()).expect("whole JSON");
+    }
+}

@@ -4,6 +4,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use govdoc::error::{Error, ErrorCode};
 
@@ -44,7 +45,18 @@ fn usage(message: impl std::fmt::Display) -> ExitCode {
 /// Runs `govdoc convert`. Every input is tried (a failure is reported and
 /// the rest go on); the exit status is 1 if any failed, or with `strict` if
 /// any had warnings.
-pub fn run(files: &[PathBuf], output: Option<&Path>, style: Style, strict: bool, quiet: bool) -> ExitCode {
+///
+/// `stop` (set by Ctrl-C) is looked at between files: the file in progress
+/// is finished and written whole, the rest are left, and the exit status
+/// is 130.
+pub fn run(
+    files: &[PathBuf],
+    output: Option<&Path>,
+    style: Style,
+    strict: bool,
+    quiet: bool,
+    stop: &AtomicBool,
+) -> ExitCode {
     if files.iter().filter(|f| is_stdio(f)).count() > 1 {
         return usage("`-` (standard input) can be given only once");
     }
@@ -67,7 +79,15 @@ pub fn run(files: &[PathBuf], output: Option<&Path>, style: Style, strict: bool,
         }
     }
     let mut status = ExitCode::SUCCESS;
-    for file in files {
+    for (done, file) in files.iter().enumerate() {
+        if stop.load(Ordering::SeqCst) {
+            eprintln!(
+                "govdoc: error: interrupted: {done} of {} file(s) done, {} not started",
+                files.len(),
+                files.len() - done
+            );
+            return ExitCode::from(crate::EXIT_INTERRUPTED);
+        }
         let name = file.to_string_lossy();
         let converted = match read(file) {
             Ok(converted) => converted,
