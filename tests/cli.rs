@@ -256,6 +256,11 @@ fn several_inputs_go_to_a_folder_or_to_json_lines() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("-o DIR") && stderr.contains("--jsonl"), "{stderr}");
     assert!(out.stdout.is_empty());
+    // Several inputs into something named like a file is a slip, not a folder to create.
+    let out = govdoc().arg("convert").arg(SAMPLE).arg(&md).arg("-o").arg(dir.path().join("all.json")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--jsonl"));
+    assert!(!dir.path().join("all.json").exists());
     // Two inputs with one file name would overwrite each other.
     let other = dir.path().join("sub");
     std::fs::create_dir(&other).unwrap();

@@ -145,6 +145,14 @@ fn check_folder_outputs(files: &[PathBuf], dir: &Path) -> Result<(), ExitCode> {
             )));
         }
     }
+    let looks_like_json_file = dir.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !dir.exists() && looks_like_json_file {
+        return Err(usage(format!(
+            "{}: with several FILEs, -o names a folder, and this looks like a file name; give a folder, or use `--jsonl > {}l` for one file",
+            dir.display(),
+            dir.display()
+        )));
+    }
     if dir.exists() && !dir.is_dir() {
         return Err(usage(format!("{}: with several FILEs, -o names a folder, and this is a file", dir.display())));
     }
