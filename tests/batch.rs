@@ -383,19 +383,12 @@ fn ctrl_c_stops_cleanly_and_reports_what_was_done() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait for the first output, then interrupt.
-    let started = std::time::Instant::now();
+    // Interrupt once the first outputs are there.
     let converted_so_far = || {
         let Ok(entries) = std::fs::read_dir(&out) else { return 0 };
         entries.filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().ends_with(".md.json")).count()
     };
-    while converted_so_far() < 3 {
-        assert!(started.elapsed().as_secs() < 120, "the batch never started");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let killed = std::process::Command::new("kill").arg("-INT").arg(child.id().to_string()).status().unwrap();
-    assert!(killed.success());
-    let result = child.wait_with_output().unwrap();
+    let result = common::interrupt_when(child, || converted_so_far() >= 3);
     let stderr = String::from_utf8(result.stderr).unwrap();
     let stdout = String::from_utf8(result.stdout).unwrap();
     assert_eq!(result.status.code(), Some(130), "{stderr}\n{stdout}");

@@ -1,6 +1,8 @@
 //! The `govdoc` command as a user meets it: exit statuses, error codes and
 //! messages on bad input, output files, determinism.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -481,14 +483,7 @@ fn ctrl_c_during_convert_of_many_files_stops_between_files() {
         .spawn()
         .unwrap();
     let written = || std::fs::read_dir(&out).map_or(0, |entries| entries.count());
-    let started = std::time::Instant::now();
-    while written() < 3 {
-        assert!(started.elapsed().as_secs() < 120, "convert never started");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let killed = std::process::Command::new("kill").arg("-INT").arg(child.id().to_string()).status().unwrap();
-    assert!(killed.success());
-    let result = child.wait_with_output().unwrap();
+    let result = common::interrupt_when(child, || written() >= 3);
     let stderr = String::from_utf8(result.stderr).unwrap();
     assert_eq!(result.status.code(), Some(130), "{stderr}");
     assert!(stderr.contains(&format!("of {FILES} file(s) done")), "{stderr}");
