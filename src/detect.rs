@@ -38,13 +38,21 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     if bytes.starts_with(b"{\\rtf") {
         return Err(Error::unsupported("this is an RTF file; open it in Word or WPS and save it as DOCX"));
     }
-    if matches!(ext.as_str(), "md" | "markdown" | "txt") && !bytes[..bytes.len().min(8192)].contains(&0) {
+    // Standard input (named `-` by the command line) has no extension: text
+    // there is taken as Markdown, as a `.txt` file is.
+    let text_name = matches!(ext.as_str(), "md" | "markdown" | "txt") || name == "-";
+    if text_name && !bytes[..bytes.len().min(8192)].contains(&0) {
         return Ok(Format::Md);
     }
     if ext == "docx" || ext == "pdf" || ext == "ofd" {
         return Err(Error::corrupt(format!(
             "the name says .{ext} but the content does not start like a {} file; it is damaged, or another kind of file renamed",
             ext.to_uppercase()
+        )));
+    }
+    if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(Error::unsupported(format!(
+            "this is a spreadsheet (.{ext}), not a document; {SPREADSHEET_ADVICE}"
         )));
     }
     let wrong = match ext.as_str() {
@@ -54,6 +62,14 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     };
     Err(Error::unsupported(format!("govdoc reads DOCX, PDF, OFD and Markdown; this is {wrong}")))
 }
+
+/// Extensions of spreadsheets, which get [`SPREADSHEET_ADVICE`].
+pub(crate) const SPREADSHEET_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "et", "ods", "csv"];
+
+/// What to do with a spreadsheet: govdoc reads documents, and a report's
+/// tables come through a PDF export intact.
+pub(crate) const SPREADSHEET_ADVICE: &str =
+    "open it in Excel or WPS 表格 and export it to PDF (文件 → 导出 → PDF), then convert the PDF";
 
 /// OLE compound files: Word 97–2003 .doc, WPS .wps, Excel .xls — or an
 /// OOXML file encrypted with a password, which Office stores the same way.
@@ -69,7 +85,9 @@ fn ole_error(bytes: &[u8], ext: &str) -> Error {
     let what = if ext == "wps" || contains(&utf16("WpsCustomData")) {
         "a WPS 文字 binary file (.wps)"
     } else if ext == "xls" || ext == "et" || contains(&utf16("Workbook")) {
-        "an Excel 97–2003 workbook (.xls)"
+        return Error::unsupported(format!(
+            "this is a spreadsheet (an Excel 97–2003 workbook, .xls), not a document; {SPREADSHEET_ADVICE}"
+        ));
     } else {
         "a Word 97–2003 binary document (.doc)"
     };

@@ -90,8 +90,10 @@ pub enum Outcome {
     Differs(Vec<Difference>),
     /// The sample has no golden file yet.
     NoGolden,
-    /// The golden file was (re)written.
+    /// The golden file was written: it was missing, malformed or different.
     Blessed,
+    /// The golden file is not JSON; the reason, naming the file.
+    Malformed(String),
     /// The sample did not convert.
     Failed(crate::Error),
     /// A golden file whose sample is gone.
@@ -119,6 +121,7 @@ impl fmt::Display for Checked {
             Outcome::NoGolden => write!(f, "MISSING  {name}: no golden file; check the output by eye, then bless it"),
             Outcome::Stale => write!(f, "STALE    {name}: golden file without a sample; delete it"),
             Outcome::Failed(e) => write!(f, "FAILED   {name}: {e}"),
+            Outcome::Malformed(reason) => write!(f, "BROKEN   {name}: {reason}; fix it or bless it again"),
             Outcome::Differs(diffs) => {
                 write!(f, "DIFFERS  {name}: {} difference(s)", diffs.len())?;
                 for d in diffs.iter().take(MAX_REPORTED) {
@@ -162,39 +165,54 @@ pub fn golden_path(golden_dir: &Path, sample: &Path) -> PathBuf {
 }
 
 /// Converts every sample and compares it with its golden file, or rewrites
-/// the golden files when `bless` is set. Samples are named by file name in
-/// `source.name`, so the result does not depend on where the folder is.
-pub fn check(samples_dir: &Path, golden_dir: &Path, bless: bool) -> std::io::Result<Vec<Checked>> {
+/// the golden files that differ when `bless` is set (an unchanged golden
+/// file is left alone and reported [`Outcome::Same`]). Samples are named by
+/// file name in `source.name`, so the result does not depend on where the
+/// folder is. A sample that cannot be read or converted, or a golden file
+/// that is not JSON, is reported in its result and the rest go on; an
+/// `Err` (naming the path) means a folder could not be read or a golden
+/// file could not be written.
+pub fn check(samples_dir: &Path, golden_dir: &Path, bless: bool) -> Result<Vec<Checked>, String> {
     let mut results = Vec::new();
-    let samples = sample_files(samples_dir)?;
+    let samples = sample_files(samples_dir).map_err(|e| folder_error(samples_dir, "samples", &e))?;
     for sample in &samples {
         let golden = golden_path(golden_dir, sample);
-        let name = sample.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let bytes = std::fs::read(sample)?;
-        let outcome = match crate::convert_bytes(&bytes, &name) {
+        let outcome = match convert_sample(sample) {
             Err(e) => Outcome::Failed(e),
-            Ok(output) if bless => {
-                std::fs::create_dir_all(golden_dir)?;
-                crate::write_atomically(&golden, output.to_pretty_json().as_bytes())?;
-                Outcome::Blessed
-            }
-            Ok(output) => match std::fs::read_to_string(&golden) {
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Outcome::NoGolden,
-                Err(e) => return Err(e),
-                Ok(text) => {
-                    let expected: Value = serde_json::from_str(&text).map_err(|e| {
-                        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{}: {e}", golden.display()))
-                    })?;
-                    let differences = diff(&expected, &output.to_json_value());
-                    if differences.is_empty() { Outcome::Same } else { Outcome::Differs(differences) }
+            Ok(output) => {
+                let expected = match std::fs::read_to_string(&golden) {
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                    Err(e) => Some(Err(format!("{}: cannot be read ({e})", golden.display()))),
+                    Ok(text) => Some(
+                        serde_json::from_str::<Value>(&text)
+                            .map_err(|e| format!("{}: not valid JSON ({e})", golden.display())),
+                    ),
+                };
+                let actual = output.to_json_value();
+                let differences = match &expected {
+                    Some(Ok(expected)) => Some(diff(expected, &actual)),
+                    _ => None,
+                };
+                match (expected, differences) {
+                    (_, Some(d)) if d.is_empty() => Outcome::Same,
+                    _ if bless => {
+                        std::fs::create_dir_all(golden_dir).map_err(|e| folder_error(golden_dir, "golden", &e))?;
+                        crate::write_atomically(&golden, output.to_pretty_json().as_bytes())
+                            .map_err(|e| format!("{}: cannot write the golden file ({e})", golden.display()))?;
+                        Outcome::Blessed
+                    }
+                    (None, _) => Outcome::NoGolden,
+                    (Some(Err(reason)), _) => Outcome::Malformed(reason),
+                    (Some(Ok(_)), d) => Outcome::Differs(d.unwrap_or_default()),
                 }
-            },
+            }
         };
         results.push(Checked { sample: sample.clone(), outcome });
     }
     if golden_dir.is_dir() {
         let expected: Vec<PathBuf> = samples.iter().map(|s| golden_path(golden_dir, s)).collect();
-        let mut stale: Vec<PathBuf> = std::fs::read_dir(golden_dir)?
+        let mut stale: Vec<PathBuf> = std::fs::read_dir(golden_dir)
+            .map_err(|e| folder_error(golden_dir, "golden", &e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "json") && !expected.contains(p))
             .collect();
@@ -202,6 +220,24 @@ pub fn check(samples_dir: &Path, golden_dir: &Path, bless: bool) -> std::io::Res
         results.extend(stale.into_iter().map(|sample| Checked { sample, outcome: Outcome::Stale }));
     }
     Ok(results)
+}
+
+/// Converts one sample, named by its file name.
+fn convert_sample(sample: &Path) -> crate::Result<crate::Output> {
+    let name = sample.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let bytes = std::fs::read(sample).map_err(|e| {
+        crate::Error::new(crate::error::ErrorCode::Io, format!("the sample cannot be read ({e})")).in_file(&name)
+    })?;
+    crate::convert_bytes(&bytes, &name)
+}
+
+/// A samples or golden folder that cannot be read, named, with what to do.
+fn folder_error(dir: &Path, what: &str, e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        format!("{}: no such {what} folder; check the path (govdoc golden SAMPLES GOLDEN)", dir.display())
+    } else {
+        format!("{}: the {what} folder cannot be read ({e})", dir.display())
+    }
 }
 
 #[cfg(test)]

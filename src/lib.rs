@@ -129,13 +129,29 @@ fn hex(bytes: &[u8]) -> String {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a
 /// rename, so a reader never sees a half-written file and an interrupted run
 /// leaves none behind.
+///
+/// The file gets the permissions a plain create would give it: those of the
+/// file it replaces, or else 0o666 less the umask (a temporary file is made
+/// 0o600, which would hide results from colleagues on a shared server).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new().prefix(".govdoc-").suffix(".tmp").tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".govdoc-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode passed to open(2) is reduced by the umask.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
+    if let Ok(existing) = std::fs::metadata(path) {
+        // Set explicitly: the umask does not apply to an existing file's mode.
+        temp.as_file().set_permissions(existing.permissions())?;
+    }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;

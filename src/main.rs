@@ -5,24 +5,56 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod cli;
+use cli::convert;
+
+/// The exit statuses, shown by `--help` of every subcommand.
+const EXIT_STATUS_HELP: &str = "Exit status:
+  0    every file converted (warnings are printed and do not fail, unless --strict)
+  1    a file could not be converted, an output could not be written, or --strict and warnings
+  2    usage error: bad arguments, several FILEs without -o DIR or --jsonl,
+       a batch INPUT that is not a folder or .zip, a --summary folder that does not exist
+  130  interrupted by Ctrl-C (a batch writes its logs and summary for the files done)
+
+Output follows the data contract in SPEC.md (schema govdoc/1).";
+
 /// Exit status for a file that could not be converted (usage errors are 2).
 const EXIT_FAILED: u8 = 1;
 
 #[derive(Parser)]
-#[command(name = "govdoc", version, about = "Official Chinese government documents (DOCX, PDF) to canonical JSON")]
+#[command(
+    name = "govdoc",
+    version,
+    about = "Official Chinese government documents (DOCX, PDF, Markdown) to canonical JSON",
+    after_help = EXIT_STATUS_HELP
+)]
 struct Cli {
+    /// Print only errors: no warnings, progress or totals.
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Convert one file to JSON (stdout by default).
+    /// Convert documents to JSON: one FILE to stdout (or -o OUT.json), several
+    /// FILEs to a folder (-o DIR) or to stdout as JSON Lines (--jsonl).
+    #[command(after_help = EXIT_STATUS_HELP)]
     Convert {
-        file: PathBuf,
-        /// Write the JSON here instead of stdout (atomically).
-        #[arg(short, long, value_name = "OUT.json")]
+        /// Documents to convert: DOCX, PDF or Markdown (.md, .markdown, .txt);
+        /// the format is told from the content. `-` reads standard input.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// One FILE: write the JSON here (atomically); `-` is stdout. Several
+        /// FILEs: an output folder (created if missing) that gets
+        /// <file name>.json for each (a.pdf → DIR/a.pdf.json).
+        #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Write one compact JSON document per line on stdout (JSON Lines),
+        /// for any number of FILEs.
+        #[arg(long, conflicts_with_all = ["output", "compact"])]
+        jsonl: bool,
         /// RFC 8785 canonical bytes instead of pretty JSON.
         #[arg(long)]
         compact: bool,
@@ -33,8 +65,11 @@ enum Command {
     },
     /// Convert every document below a folder or inside a .zip, in parallel:
     /// OUTDIR/<relative path>.json each, failures in OUTDIR/errors.jsonl.
+    #[command(after_help = EXIT_STATUS_HELP)]
     Batch {
-        /// A folder (searched recursively, zips inside expanded) or a .zip.
+        /// A folder (searched recursively, zips inside expanded) or a .zip;
+        /// .docx, .pdf, .md and .txt (read as Markdown) are converted.
+        #[arg(value_name = "INPUT")]
         input: PathBuf,
         /// The output folder.
         #[arg(short, long, value_name = "OUTDIR")]
@@ -57,8 +92,24 @@ enum Command {
         strict: bool,
     },
     /// Convert every sample and compare with GOLDEN/<file name>.json.
+    /// Print a shell completion script, generated from these definitions:
+    /// `govdoc completions bash > /etc/bash_completion.d/govdoc`.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), generated from these definitions:
+    /// `govdoc man > /usr/local/share/man/man1/govdoc.1`.
+    Man,
+    #[command(after_help = EXIT_STATUS_HELP)]
     Golden {
+        /// The folder of sample documents (.docx, .pdf, .md directly in it).
+        #[arg(value_name = "SAMPLES")]
         samples: PathBuf,
+        /// The folder of expected outputs: GOLDEN/<sample file name>.json
+        /// (samples/a.pdf → GOLDEN/a.pdf.json).
+        #[arg(value_name = "GOLDEN")]
         golden: PathBuf,
         /// Rewrite the golden files (refused when CI is set).
         #[arg(long)]
@@ -69,17 +120,79 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Convert { file, output, compact, strict } => convert(&file, output.as_deref(), compact, strict),
+        Command::Convert { files, output, jsonl, compact, strict } => {
+            let style = if jsonl {
+                convert::Style::JsonLines
+            } else if compact {
+                convert::Style::Compact
+            } else {
+                convert::Style::Pretty
+            };
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            install_interrupt_handler(&stop);
+            convert::run(&files, output.as_deref(), style, strict, cli.quiet, &stop)
+        }
         Command::Batch { input, output, jobs, force, verbose, summary, strict } => {
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            install_interrupt_handler(&stop);
             let options = govdoc::batch::Options {
                 jobs: jobs.map(|j| j as usize),
                 force,
                 collect_reports: summary.is_some(),
+                stop: Some(stop),
                 ..Default::default()
             };
-            batch(&input, &output, &options, verbose, summary.as_deref(), strict)
+            batch(&input, &output, &options, verbose && !cli.quiet, cli.quiet, summary.as_deref(), strict)
         }
-        Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            // Into memory first: the generator panics on a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "govdoc", &mut script);
+            print_generated(&script)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(command).render(&mut page) {
+                eprintln!("govdoc: error: the man page cannot be made ({e})");
+                return ExitCode::from(EXIT_FAILED);
+            }
+            print_generated(&page)
+        }
+        Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless, cli.quiet),
+    }
+}
+
+/// Prints a generated completion script or man page.
+fn print_generated(bytes: &[u8]) -> ExitCode {
+    match convert::write_stdout(bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("govdoc: error: {message}");
+            ExitCode::from(EXIT_FAILED)
+        }
+    }
+}
+
+/// Exit status after Ctrl-C (128 + SIGINT), as shells report it.
+pub const EXIT_INTERRUPTED: u8 = 130;
+
+/// Ctrl-C during a batch or a `convert` of several files: the first stops it — files in progress finish
+/// (so no temporary file is left), the logs and the summary CSV are written
+/// for what was done — and the second exits at once.
+fn install_interrupt_handler(stop: &std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    let stop = std::sync::Arc::clone(stop);
+    let installed = ctrlc::set_handler(move || {
+        if stop.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            eprintln!("govdoc: interrupted again; stopping now");
+            std::process::exit(i32::from(EXIT_INTERRUPTED));
+        }
+        eprintln!("govdoc: interrupted; finishing the files in progress (Ctrl-C again to stop at once)");
+    });
+    if let Err(e) = installed {
+        // The batch still runs; Ctrl-C then ends it the default way.
+        eprintln!("govdoc: warning: Ctrl-C cannot be handled ({e}); it will stop the batch without a summary");
     }
 }
 
@@ -90,16 +203,24 @@ fn batch(
     outdir: &std::path::Path,
     options: &govdoc::batch::Options,
     verbose: bool,
+    quiet: bool,
     summary_csv: Option<&std::path::Path>,
     strict: bool,
 ) -> ExitCode {
+    if let Some(path) = summary_csv {
+        // Found now, not after the whole batch has run.
+        if let Err(message) = cli::summary_path_is_writable(path, outdir) {
+            eprintln!("govdoc: error: {message}");
+            return ExitCode::from(2);
+        }
+    }
     use std::io::IsTerminal;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use govdoc::batch::{BatchError, Event, Status};
     use indicatif::{ProgressBar, ProgressStyle};
 
-    let bar = if std::io::stderr().is_terminal() { ProgressBar::new(0) } else { ProgressBar::hidden() };
+    let bar = if std::io::stderr().is_terminal() && !quiet { ProgressBar::new(0) } else { ProgressBar::hidden() };
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} files  {rate}  ETA {eta}  {msg}")
             .expect("a valid template")
@@ -157,9 +278,24 @@ fn batch(
         let written = govdoc::report::summary::write_csv(&summary.reports, &mut csv, true)
             .and_then(|()| govdoc::write_atomically(path, &csv));
         if let Err(e) = written {
-            eprintln!("govdoc: error: {}: io: cannot write the summary ({e})", path.display());
+            eprintln!("govdoc: error: {}", cli::output_error(path, "the summary", &e));
             status = ExitCode::from(EXIT_FAILED);
         }
+    }
+    if summary.not_started > 0 {
+        eprintln!(
+            "govdoc: error: interrupted: {} of {} file(s) done, {} not started; run the same command again to finish (done files are skipped)",
+            summary.inputs(),
+            summary.inputs() + summary.not_started,
+            summary.not_started
+        );
+        status = ExitCode::from(EXIT_INTERRUPTED);
+    }
+    if quiet {
+        if strict && summary.outputs_with_warnings > 0 && summary.not_started == 0 {
+            status = ExitCode::from(EXIT_FAILED);
+        }
+        return status;
     }
     let failed = if summary.failed > 0 {
         format!("failed {} (see {})", summary.failed, summary.errors_path.display())
@@ -194,7 +330,7 @@ fn batch(
         summary.elapsed.as_secs_f64(),
         summary.files_per_second()
     );
-    if strict && summary.outputs_with_warnings > 0 {
+    if strict && summary.outputs_with_warnings > 0 && summary.not_started == 0 {
         eprintln!(
             "govdoc: error: --strict: {} output(s) have warnings (see {})",
             summary.outputs_with_warnings,
@@ -205,51 +341,9 @@ fn batch(
     status
 }
 
-/// `govdoc convert`: the JSON to stdout or OUT.json; each warning
-/// diagnostic on stderr, one line each (info ones stay in the JSON only).
-fn convert(file: &std::path::Path, output: Option<&std::path::Path>, compact: bool, strict: bool) -> ExitCode {
-    let converted = match govdoc::convert_path(file) {
-        Ok(converted) => converted,
-        Err(e) => {
-            eprintln!("govdoc: error: {e}");
-            return ExitCode::from(EXIT_FAILED);
-        }
-    };
-    let mut text = if compact { converted.to_compact_json() } else { converted.to_pretty_json() };
-    if compact {
-        text.push('\n');
-    }
-    match output {
-        None => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    eprintln!("govdoc: error: writing to stdout: {e}");
-                    return ExitCode::from(EXIT_FAILED);
-                }
-            }
-        }
-        Some(path) => {
-            if let Err(e) = govdoc::write_atomically(path, text.as_bytes()) {
-                eprintln!("govdoc: error: {}: io: cannot write the output ({e})", path.display());
-                return ExitCode::from(EXIT_FAILED);
-            }
-        }
-    }
-    let warnings: Vec<&govdoc::model::Diagnostic> =
-        converted.document.diagnostics.iter().filter(|d| d.level == govdoc::model::Level::Warning).collect();
-    for warning in &warnings {
-        eprintln!("govdoc: warning: {}: {warning}", file.display());
-    }
-    if strict && !warnings.is_empty() {
-        eprintln!("govdoc: error: {}: --strict: {} warning(s)", file.display(), warnings.len());
-        return ExitCode::from(EXIT_FAILED);
-    }
-    ExitCode::SUCCESS
-}
-
-fn check_golden(samples: &std::path::Path, golden: &std::path::Path, bless: bool) -> ExitCode {
+/// `govdoc golden`: a line per sample (with `--bless`, per golden file
+/// written; with `--quiet`, per failing sample) and the totals.
+fn check_golden(samples: &std::path::Path, golden: &std::path::Path, bless: bool, quiet: bool) -> ExitCode {
     if bless {
         if let Err(e) = govdoc::golden::bless_allowed() {
             eprintln!("govdoc: error: {e}");
@@ -264,9 +358,19 @@ fn check_golden(samples: &std::path::Path, golden: &std::path::Path, bless: bool
         }
     };
     let failed = results.iter().filter(|r| !r.passed()).count();
+    let blessed = results.iter().filter(|r| matches!(r.outcome, govdoc::golden::Outcome::Blessed)).count();
     for r in &results {
-        println!("{r}");
+        let same = matches!(r.outcome, govdoc::golden::Outcome::Same);
+        if !(r.passed() && (quiet || bless && same)) {
+            println!("{r}");
+        }
     }
-    println!("{} sample(s), {failed} failing", results.len());
+    if !quiet {
+        if bless {
+            println!("{} sample(s), {blessed} golden file(s) rewritten, {failed} failing", results.len());
+        } else {
+            println!("{} sample(s), {failed} failing", results.len());
+        }
+    }
     if failed > 0 { ExitCode::from(EXIT_FAILED) } else { ExitCode::SUCCESS }
 }

@@ -129,11 +129,15 @@ fn gbk_names_in_a_zip_give_correctly_named_outputs() {
     let out = dir.path().join("out");
     let (status, stdout) = batch(&zip, &out, &[]);
     assert_eq!(status, 0, "{stdout}");
-    assert_eq!(files_below(&out), ["2019年/石狮市商务局.docx.json", "errors.jsonl", "warnings.jsonl"]);
+    // `.txt` is read as Markdown, as `govdoc convert` reads it.
+    assert_eq!(
+        files_below(&out),
+        ["2019年/石狮市商务局.docx.json", "2019年/说明.txt.json", "errors.jsonl", "warnings.jsonl"]
+    );
     let json: Value =
         serde_json::from_slice(&std::fs::read(out.join("2019年/石狮市商务局.docx.json")).unwrap()).unwrap();
     assert_eq!(json["source"]["name"], "2019年/石狮市商务局.docx");
-    assert!(stdout.contains("converted 1, converted with warnings 0, unchanged 0, skipped 1 "), "{stdout}");
+    assert!(stdout.contains("converted 2, converted with warnings 0, unchanged 0, skipped 0 "), "{stdout}");
 }
 
 #[test]
@@ -244,13 +248,13 @@ fn all_converted_exits_0_and_verbose_lists_each_file() {
     let input = dir.path().join("in");
     std::fs::create_dir_all(&input).unwrap();
     std::fs::copy(corpus::SAMPLE_MD, input.join("a.md")).unwrap();
-    std::fs::write(input.join("readme.txt"), "x").unwrap();
+    std::fs::write(input.join("photo.jpg"), "x").unwrap();
     let out =
         govdoc().arg("batch").arg(&input).arg("-o").arg(dir.path().join("out")).arg("--verbose").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("converted  a.md"), "{stderr}");
-    assert!(stderr.contains("skipped    readme.txt: not a document govdoc reads (.txt)"), "{stderr}");
+    assert!(stderr.contains("skipped    photo.jpg: not a document govdoc reads (.jpg)"), "{stderr}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         stdout.contains("converted 1, converted with warnings 0, unchanged 0, skipped 1 (not documents), failed 0"),
@@ -297,7 +301,7 @@ fn files_with_warnings_are_counted_and_listed_apart() {
     }
     let summary = std::fs::read_to_string(&csv).unwrap();
     let lines: Vec<&str> = summary.lines().collect();
-    assert!(lines[0].ends_with(",failed_checks,complete"), "{}", lines[0]);
+    assert!(lines[0].ends_with(",failed_checks,failed_rules,complete"), "{}", lines[0]);
     assert!(lines[1].starts_with("partial.pdf,") && lines[1].ends_with(",false"), "{}", lines[1]);
     assert!(lines[2].starts_with("whole.docx,") && lines[2].ends_with(",true"), "{}", lines[2]);
 
@@ -312,4 +316,92 @@ fn files_with_warnings_are_counted_and_listed_apart() {
     let (status, stdout) = batch(&input, &out, &["--strict"]);
     assert_eq!(status, 0, "nothing left with warnings: {stdout}");
     assert!(warnings(&out).is_empty());
+}
+
+/// The summary CSV of 2019 and 2021 reports stacked: no cell holds a JSON
+/// object (every statistic column is numbers or empty), and the failed
+/// checks are named by rule id.
+#[test]
+fn summary_columns_hold_one_type_and_name_the_failed_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for name in ["report-2019-libreoffice.docx", "report-2021-distinct.docx", "report-check-errors.docx"] {
+        std::fs::copy(Path::new("samples").join(name), input.join(name)).unwrap();
+    }
+    let out = dir.path().join("out");
+    let csv = dir.path().join("stats.csv");
+    let (status, stdout) = batch(&input, &out, &["--summary", csv.to_str().unwrap()]);
+    assert_eq!(status, 0, "{stdout}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{FEFF}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        for (name, cell) in header.iter().zip(row.iter()) {
+            assert!(!cell.starts_with('{') && !cell.starts_with('['), "{name}: {cell}");
+            if name.starts_with("applications.") {
+                assert!(cell.is_empty() || cell.parse::<i64>().is_ok(), "{name}: {cell:?}");
+            }
+        }
+    }
+    let rules = header.iter().position(|h| h == "failed_rules").unwrap();
+    let count = header.iter().position(|h| h == "failed_checks").unwrap();
+    let errors = rows.iter().find(|r| r[0].starts_with("report-check-errors")).unwrap();
+    assert!(errors[count].parse::<usize>().unwrap() > 0);
+    assert!(errors[rules].split(';').any(|r| r == "applications.balance"), "{}", &errors[rules]);
+    let clean = rows.iter().find(|r| r[0].starts_with("report-2019")).unwrap();
+    assert_eq!((&clean[count], &clean[rules]), ("0", ""));
+}
+
+/// Ctrl-C (SIGINT) during a batch: the files in progress finish, no
+/// temporary file is left, the summary CSV and the logs are written for what
+/// was done, the message says how much was done, and the exit status is 130.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly_and_reports_what_was_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let md = std::fs::read(corpus::SAMPLE_MD).unwrap();
+    // Enough files that the batch is still running when the signal comes.
+    const FILES: usize = 3000;
+    for i in 0..FILES {
+        std::fs::write(input.join(format!("r{i:04}.md")), &md).unwrap();
+    }
+    let out = dir.path().join("out");
+    let csv = dir.path().join("stats.csv");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("govdoc"))
+        .arg("batch")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["-j", "1", "--summary"])
+        .arg(&csv)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt once the first outputs are there.
+    let converted_so_far = || {
+        let Ok(entries) = std::fs::read_dir(&out) else { return 0 };
+        entries.filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().ends_with(".md.json")).count()
+    };
+    let result = common::interrupt_when(child, || converted_so_far() >= 3);
+    let stderr = String::from_utf8(result.stderr).unwrap();
+    let stdout = String::from_utf8(result.stdout).unwrap();
+    assert_eq!(result.status.code(), Some(130), "{stderr}\n{stdout}");
+    assert!(stderr.contains("interrupted: ") && stderr.contains(&format!("of {FILES} file(s) done")), "{stderr}");
+    assert!(stdout.contains("converted "), "the totals so far: {stdout}");
+    let outputs = files_below(&out);
+    assert!(!outputs.iter().any(|f| f.ends_with(".tmp")), "no temporary file left: {outputs:?}");
+    let converted = outputs.iter().filter(|f| f.ends_with(".md.json")).count();
+    assert!(converted < FILES, "stopped before the end");
+    let summary = std::fs::read_to_string(&csv).expect("the summary CSV of what was done");
+    assert_eq!(summary.lines().count(), converted + 1, "one row per converted report");
+    assert!(out.join("errors.jsonl").exists());
+    for file in outputs.iter().filter(|f| f.ends_with(".md.json")) {
+        let _: Value = serde_json::from_slice(&std::fs::read(out.join(file)).unwrap()).expect("whole JSON files");
+    }
 }

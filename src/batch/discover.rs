@@ -20,7 +20,8 @@ use crate::error::{Error, ErrorCode};
 /// not read: they are attempted so that each gets an error that says how to
 /// convert it, rather than vanishing into the skipped list. The content, not
 /// the extension, decides the format: a DOCX named `.doc` converts.
-const INPUT_EXTENSIONS: [&str; 6] = ["docx", "pdf", "md", "doc", "wps", "ofd"];
+/// `.txt` is read as Markdown, as `govdoc convert` reads it.
+const INPUT_EXTENSIONS: [&str; 8] = ["docx", "pdf", "md", "markdown", "txt", "doc", "wps", "ofd"];
 
 /// Where an input's bytes are.
 #[derive(Clone)]
@@ -102,6 +103,9 @@ fn skip_reason(file_name: &str) -> Option<String> {
     let ext = extension(file_name);
     if INPUT_EXTENSIONS.contains(&ext.as_str()) {
         return None;
+    }
+    if crate::detect::SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
+        return Some(format!("a spreadsheet (.{ext}), not a document; {}", crate::detect::SPREADSHEET_ADVICE));
     }
     Some(if ext.is_empty() {
         "not a document govdoc reads (no extension)".to_string()

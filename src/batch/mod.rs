@@ -41,6 +41,8 @@ pub mod task;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -67,11 +69,15 @@ pub struct Options {
     pub collect_reports: bool,
     /// The conversion run on each file: [`crate::convert_bytes`] by default.
     pub converter: Converter,
+    /// Set (by a Ctrl-C handler) to stop: files not yet started are left
+    /// alone, files in progress finish, and the logs are written for what
+    /// was done ([`Summary::not_started`] counts the rest).
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { jobs: None, force: false, collect_reports: false, converter: crate::convert_bytes }
+        Options { jobs: None, force: false, collect_reports: false, converter: crate::convert_bytes, stop: None }
     }
 }
 
@@ -115,6 +121,8 @@ pub struct Summary {
     /// filled only with [`Options::collect_reports`].
     pub reports: Vec<(String, Value)>,
     pub elapsed: Duration,
+    /// Inputs left alone because the batch was stopped ([`Options::stop`]).
+    pub not_started: usize,
 }
 
 impl Summary {
@@ -192,12 +200,16 @@ pub fn run(
         summary.errors.push(FileError { source, error });
     }
 
-    let outcomes: Vec<task::Outcome> = pool.install(|| {
+    let stopped = || options.stop.as_ref().is_some_and(|stop| stop.load(Ordering::Relaxed));
+    let outcomes: Vec<Option<task::Outcome>> = pool.install(|| {
         found
             .inputs
             .par_iter()
             .zip(outputs.par_iter())
             .map(|(input, output)| {
+                if stopped() {
+                    return None;
+                }
                 let mut outcome = task::run(input, output, options.force, options.converter);
                 let warnings = outcome.warnings.len();
                 observer(Event::Finished { source: &input.source, status: &outcome.status, warnings });
@@ -205,13 +217,17 @@ pub fn run(
                     // Counted already; a batch without a summary keeps no reports.
                     outcome.report = None;
                 }
-                outcome
+                Some(outcome)
             })
             .collect()
     });
 
     let mut warnings: Vec<(String, Vec<Warning>)> = Vec::new();
     for (input, outcome) in found.inputs.into_iter().zip(outcomes) {
+        let Some(outcome) = outcome else {
+            summary.not_started += 1;
+            continue;
+        };
         match outcome.status {
             Status::Converted if !outcome.warnings.is_empty() => summary.converted_with_warnings += 1,
             Status::Converted => summary.converted += 1,

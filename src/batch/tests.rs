@@ -30,7 +30,10 @@ fn converts_counts_and_logs() {
     assert_eq!((summary.converted, summary.unchanged, summary.failed), (2, 0, 1));
     assert_eq!(
         summary.skipped,
-        [Skipped { source: "notes.xlsx".into(), reason: "not a document govdoc reads (.xlsx)".into() }]
+        [Skipped {
+            source: "notes.xlsx".into(),
+            reason: format!("a spreadsheet (.xlsx), not a document; {}", crate::detect::SPREADSHEET_ADVICE)
+        }]
     );
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("2019/b.md.json")).unwrap()).unwrap();

@@ -119,7 +119,10 @@ fn not_a_word_document(package: &Package) -> Error {
         return Error::corrupt("the DOCX has no main document part (word/document.xml); the file is damaged");
     }
     let what = if has("xl/") {
-        "an Excel workbook (.xlsx)"
+        return Error::unsupported(format!(
+            "this is a spreadsheet (an Excel workbook, .xlsx), not a document; {}",
+            crate::detect::SPREADSHEET_ADVICE
+        ));
     } else if has("ppt/") {
         "a PowerPoint presentation (.pptx)"
     } else if has("ofd.xml") {

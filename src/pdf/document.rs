@@ -491,7 +491,9 @@ impl PdfDocument {
             lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
                 Error::too_large(format!("a stream decompresses to more than {MAX_STREAM_BYTES} bytes"))
             }
-            other => Error::corrupt(format!("a stream cannot be decoded ({other}); the file is damaged")),
+            other => {
+                Error::corrupt(format!("a stream cannot be decoded ({}); the file is damaged", lopdf_reason(&other)))
+            }
         })
     }
 
@@ -728,15 +730,37 @@ fn load_error(e: lopdf::Error) -> Error {
         E::Parse(lopdf::ParseError::InvalidFileHeader) => {
             Error::corrupt("the file does not start like a PDF (no %PDF- header); it is damaged or not a PDF")
         }
-        other => Error::corrupt(format!(
-            "the PDF's structure cannot be read ({other}); the file is damaged or truncated — re-save it from the program that made it"
+        E::Unimplemented(feature) => Error::unsupported(format!(
+            "the PDF uses a feature govdoc's PDF reader does not support ({feature}); print or export it to a new PDF and convert that"
         )),
+        other => Error::corrupt(format!(
+            "the PDF's structure cannot be read ({}); the file is damaged or truncated — re-save it from the program that made it",
+            lopdf_reason(&other)
+        )),
+    }
+}
+
+/// lopdf's failure in govdoc's words: its own text for a missing feature
+/// asks the reader to open an issue with lopdf, which is not the user's job.
+fn lopdf_reason(e: &lopdf::Error) -> String {
+    match e {
+        lopdf::Error::Unimplemented(feature) => format!("a feature govdoc's PDF reader does not support: {feature}"),
+        other => other.to_string(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lopdf_errors_are_in_govdocs_words() {
+        let e = load_error(lopdf::Error::Unimplemented("some filter"));
+        assert!(!e.to_string().contains("open an issue"), "{e}");
+        assert!(e.to_string().contains("some filter"), "{e}");
+        let reason = lopdf_reason(&lopdf::Error::Unimplemented("x"));
+        assert!(!reason.contains("lopdf") && !reason.contains("github"), "{reason}");
+    }
 
     fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
         let (px, py) = m.apply(x, y);

@@ -1,7 +1,16 @@
 //! The summary CSV: one row per report — source, agency, year, template,
-//! every statistic in a column named by its dotted key path, and the number
-//! of failed checks and whether every value was placed (`complete`). The columns are the same for every batch (the union of
-//! all template versions, in template order), so files can be stacked.
+//! every statistic in a column named by its dotted key path, the number of
+//! failed checks and their rule ids, and whether every value was placed
+//! (`complete`). The columns are the same for every batch (the union of all
+//! template versions, in template order), so files can be stacked.
+//!
+//! Every column holds one type: statistics are numbers (or empty), never a
+//! JSON object. A path can be a number in one template and a group in
+//! another — `applications.results.other.other` is the "other applicant"
+//! count of the 2019 「其他处理」 row and the 2021 「其他」 sub-row of
+//! 「其他处理」 — so the group's values go to their own leaf columns
+//! (`applications.results.other.other.natural_person`, …) and the group path
+//! itself stays empty for that report.
 
 use std::io::Write;
 
@@ -42,9 +51,11 @@ pub fn statistic_columns() -> Vec<String> {
     columns
 }
 
+/// A scalar as CSV text. Objects and arrays are empty: their leaves have
+/// their own columns (see the module doc).
 fn cell(value: Option<&Value>) -> String {
     match value {
-        None | Some(Value::Null) => String::new(),
+        None | Some(Value::Null | Value::Object(_) | Value::Array(_)) => String::new(),
         Some(Value::String(s)) => s.clone(),
         Some(v) => v.to_string(),
     }
@@ -63,6 +74,7 @@ pub fn write_csv<W: Write>(reports: &[(String, Value)], out: W, bom: bool) -> st
     let mut header: Vec<&str> = vec!["source", "agency", "year", "template"];
     header.extend(columns.iter().map(String::as_str));
     header.push("failed_checks");
+    header.push("failed_rules");
     header.push("complete");
     writer.write_record(&header)?;
     let mut sorted: Vec<&(String, Value)> = reports.iter().collect();
@@ -74,13 +86,28 @@ pub fn write_csv<W: Write>(reports: &[(String, Value)], out: W, bom: bool) -> st
             let value = column.split('.').try_fold(report, |v, key| v.get(key));
             record.push(cell(value));
         }
-        let failed = report.get("checks").and_then(|c| c.get("failed")).and_then(Value::as_array).map_or(0, Vec::len);
-        record.push(failed.to_string());
+        let failed: &[Value] =
+            report.get("checks").and_then(|c| c.get("failed")).and_then(Value::as_array).map_or(&[], Vec::as_slice);
+        record.push(failed.len().to_string());
+        record.push(failed_rules(failed));
         record.push(cell(report.get("complete")));
         writer.write_record(&record)?;
     }
     writer.flush()?;
     Ok(())
+}
+
+/// The distinct rule ids of the failed checks, in the order the checks ran,
+/// separated by `;` (a rule fails once per column it fails in; the count
+/// column has each failure).
+fn failed_rules(failed: &[Value]) -> String {
+    let mut rules: Vec<&str> = Vec::new();
+    for rule in failed.iter().filter_map(|f| f.get("rule").and_then(Value::as_str)) {
+        if !rules.contains(&rule) {
+            rules.push(rule);
+        }
+    }
+    rules.join(";")
 }
 
 #[cfg(test)]
@@ -121,10 +148,74 @@ mod tests {
         assert!(text.starts_with('\u{FEFF}'));
         let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
         assert!(lines[0].starts_with("source,agency,year,template,proactive.rules.made,"));
-        assert!(lines[0].ends_with(",failed_checks,complete"));
+        assert!(lines[0].ends_with(",failed_checks,failed_rules,complete"));
         assert!(lines[1].starts_with("a.pdf,甲局,2019,2019,3,,5,"));
-        assert!(lines[1].ends_with(",1,true"));
+        assert!(lines[1].ends_with(",1,x,true"));
         assert!(lines[2].starts_with("b.docx,乙局"));
-        assert!(lines[2].ends_with(",1,false"));
+        assert!(lines[2].ends_with(",1,x,false"));
+    }
+
+    /// Each statistic column holds one type across templates: the 2019 and
+    /// 2021 reports of the golden set, stacked, give numbers or nothing in
+    /// every column, and every number of a report lands in some column.
+    #[test]
+    fn every_column_is_one_scalar_type_across_templates() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("golden");
+        let mut reports = Vec::new();
+        for name in
+            ["report-2019-libreoffice.docx.json", "report-2021-distinct.docx.json", "report-check-errors.docx.json"]
+        {
+            let text = std::fs::read_to_string(root.join(name)).unwrap();
+            let value: Value = serde_json::from_str(&text).unwrap();
+            reports.push((name.to_string(), value["report"].clone()));
+        }
+        let mut out = Vec::new();
+        write_csv(&reports, &mut out, false).unwrap();
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let statistics = statistic_columns();
+        for (i, name) in header.iter().enumerate() {
+            if !statistics.contains(name) && name != "failed_checks" {
+                continue;
+            }
+            for row in &rows {
+                let cell = &row[i];
+                if name.ends_with(".amount_unit") {
+                    assert!(!cell.starts_with('{') && cell.parse::<f64>().is_err(), "{name}: {cell:?} is not a unit");
+                } else {
+                    assert!(cell.is_empty() || cell.parse::<f64>().is_ok(), "{name}: {cell:?} is not a number");
+                }
+            }
+        }
+        let other = header.iter().position(|h| h == "applications.results.other.other").unwrap();
+        assert_eq!(&rows[0][other], "118", "2019: the other-applicant count of 其他处理");
+        assert_eq!(&rows[1][other], "", "2021: a group, in its own columns");
+        let np = header.iter().position(|h| h == "applications.results.other.other.natural_person").unwrap();
+        assert_eq!(&rows[1][np], "26");
+        // Every number of each report is in some column.
+        fn leaves(prefix: &str, v: &Value, out: &mut Vec<(String, Value)>) {
+            match v {
+                Value::Object(map) => {
+                    for (k, v) in map {
+                        leaves(&format!("{prefix}{k}."), v, out);
+                    }
+                }
+                Value::Number(_) => out.push((prefix.trim_end_matches('.').to_string(), v.clone())),
+                _ => {}
+            }
+        }
+        for (row, (_, report)) in rows.iter().zip(&reports) {
+            for section in ["proactive", "applications", "reviews"] {
+                let mut found = Vec::new();
+                leaves(&format!("{section}."), &report[section], &mut found);
+                for (path, value) in found {
+                    let i = header.iter().position(|h| *h == path).unwrap_or_else(|| panic!("{path} has no column"));
+                    assert_eq!(row[i], value.to_string(), "{path}");
+                }
+            }
+        }
+        let rules = header.iter().position(|h| h == "failed_rules").unwrap();
+        assert!(rows[2][rules].contains("applications.balance"), "{}", &rows[2][rules]);
     }
 }

@@ -261,3 +261,17 @@ pub fn table_texts(output: &govdoc::Output) -> Vec<Vec<(usize, usize, String)>> 
         })
         .collect()
 }
+
+/// Sends SIGINT (what Ctrl-C sends) to `child` once `ready` says it is
+/// under way (polled every 20 ms, at most two minutes), and waits for it.
+#[cfg(unix)]
+pub fn interrupt_when(child: std::process::Child, ready: impl Fn() -> bool) -> std::process::Output {
+    let started = std::time::Instant::now();
+    while !ready() {
+        assert!(started.elapsed().as_secs() < 120, "the command never got under way");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = std::process::Command::new("kill").arg("-INT").arg(child.id().to_string()).status().unwrap();
+    assert!(killed.success());
+    child.wait_with_output().unwrap()
+}
