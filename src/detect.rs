@@ -10,6 +10,21 @@ fn extension(name: &str) -> String {
     std::path::Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
 }
 
+/// How many leading bytes [`detect`] looks at: enough for every check it
+/// makes, so a file's type can be told from this prefix alone.
+pub const PREFIX_BYTES: usize = 8192;
+
+/// Tells the format from a file's first [`PREFIX_BYTES`] (`head`) before the
+/// rest is read; `len` is the whole file's size. Formats that need the whole
+/// file (an OLE file's stream names, for the wording) pass here and are
+/// worded by [`detect`] once it is read.
+pub fn detect_prefix(head: &[u8], name: &str, len: u64) -> Result<()> {
+    if len == 0 || head.starts_with(OLE_MAGIC) {
+        return Ok(());
+    }
+    detect(head, name).map(|_| ())
+}
+
 /// The format of `bytes`, or the error that names what the file is instead.
 pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     let ext = extension(name);
@@ -35,7 +50,7 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     if bytes.starts_with(b"{\\rtf") {
         return Err(Error::unsupported("this is an RTF file; open it in Word or WPS and save it as DOCX"));
     }
-    if matches!(ext.as_str(), "md" | "markdown" | "txt") && !bytes[..bytes.len().min(8192)].contains(&0) {
+    if matches!(ext.as_str(), "md" | "markdown" | "txt") && !bytes[..bytes.len().min(PREFIX_BYTES)].contains(&0) {
         return Ok(Format::Md);
     }
     if ext == "docx" || ext == "pdf" {

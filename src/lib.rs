@@ -15,6 +15,7 @@
 //! pipeline over folders and zip archives.
 
 pub mod batch;
+pub mod budget;
 pub mod detect;
 pub mod docx;
 pub mod encoding;
@@ -29,6 +30,7 @@ pub mod rebuild;
 pub mod report;
 pub mod text;
 
+use std::io::Read;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -36,7 +38,7 @@ use sha2::{Digest, Sha256};
 pub use error::{Error, ErrorCode, Result};
 pub use model::Document;
 
-/// Largest input file accepted, in bytes.
+/// Largest input file accepted, in bytes ([`budget::Limits::input_bytes`]).
 pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 
 /// A converted document, ready to serialize.
@@ -77,7 +79,17 @@ pub fn convert_path(path: impl AsRef<Path>) -> Result<Output> {
         ))
         .in_file(&name));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(&name, &e))?;
+    // The type is told from the first bytes before the file is read whole:
+    // a gigabyte of zeros named `.pdf` costs one small read.
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(&name, &e))?;
+    let mut head = Vec::with_capacity(detect::PREFIX_BYTES);
+    std::io::Read::by_ref(&mut file)
+        .take(detect::PREFIX_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| io_error(&name, &e))?;
+    detect::detect_prefix(&head, &name, metadata.len()).map_err(|e| e.in_file(&name))?;
+    let mut bytes = head;
+    file.read_to_end(&mut bytes).map_err(|e| io_error(&name, &e))?;
     convert_bytes(&bytes, &name)
 }
 
@@ -93,16 +105,16 @@ fn io_error(name: &str, e: &std::io::Error) -> Error {
 /// Converts a document held in memory. `name` is reported as `source.name`
 /// and used in error messages; the format is told from the content.
 pub fn convert_bytes(bytes: &[u8], name: &str) -> Result<Output> {
-    convert_inner(bytes, name).map_err(|e| e.in_file(name))
+    convert_bytes_with_limits(bytes, name, budget::Limits::default())
+}
+
+/// [`convert_bytes`] with a document budget other than the default one.
+pub fn convert_bytes_with_limits(bytes: &[u8], name: &str, limits: budget::Limits) -> Result<Output> {
+    budget::scope(limits, || convert_inner(bytes, name)).map_err(|e| e.in_file(name))
 }
 
 fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::too_large(format!(
-            "the input is {} bytes, over the limit of {MAX_INPUT_BYTES}",
-            bytes.len()
-        )));
-    }
+    budget::charge_usize(budget::Resource::InputBytes, bytes.len())?;
     let format = detect::detect(bytes, name)?;
     let mut fragments = match format {
         model::Format::Docx => docx::read(bytes)?,

@@ -55,6 +55,7 @@ impl RawTable {
                 rows.len()
             )));
         }
+        crate::budget::charge_usize(crate::budget::Resource::Cells, rows.len().saturating_mul(cols))?;
         let mut cells: Vec<Cell> = Vec::new();
         // For each column, the cell a `vMerge continue` there would extend.
         let mut open: Vec<Option<usize>> = vec![None; cols];
