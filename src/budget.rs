@@ -36,7 +36,8 @@ pub enum Resource {
     Glyphs,
     /// Table cells (grid slots), in every front end.
     Cells,
-    /// Characters of text written to paragraphs, cells and list labels.
+    /// Bytes of text (UTF-8) the front end recovered into paragraphs and
+    /// cells, list labels included.
     OutputChars,
 }
 
@@ -49,7 +50,7 @@ impl Resource {
             Resource::ContentBytes => "content bytes interpreted",
             Resource::Glyphs => "glyphs",
             Resource::Cells => "table cells",
-            Resource::OutputChars => "output characters",
+            Resource::OutputChars => "bytes of output text",
         }
     }
 
@@ -74,7 +75,7 @@ pub struct Limits {
     pub glyphs: u64,
     /// Most table cells in the whole document: 1 M.
     pub cells: u64,
-    /// Most characters of output text: 16 M.
+    /// Most bytes of text recovered (paragraphs and cells): 64 MiB.
     pub output_chars: u64,
 }
 
@@ -86,7 +87,7 @@ impl Default for Limits {
             content_bytes: 256 << 20,
             glyphs: 2_000_000,
             cells: 1_000_000,
-            output_chars: 16_000_000,
+            output_chars: 64 << 20,
         }
     }
 }

@@ -116,6 +116,15 @@ mod tests {
     }
 
     #[test]
+    fn the_prefix_alone_refuses_a_renamed_file() {
+        let zeros = vec![0u8; PREFIX_BYTES];
+        assert_eq!(detect_prefix(&zeros, "big.pdf", 900 << 20).unwrap_err().code, ErrorCode::Corrupt);
+        assert!(detect_prefix(b"%PDF-1.7\n", "a.pdf", 1 << 20).is_ok());
+        // An OLE file is worded from its stream names, read whole later.
+        assert!(detect_prefix(OLE_MAGIC, "a.doc", 1 << 20).is_ok());
+    }
+
+    #[test]
     fn errors_name_what_the_file_is() {
         let code = |bytes: &[u8], name: &str| detect(bytes, name).unwrap_err();
         assert_eq!(code(b"", "a.docx").code, ErrorCode::Corrupt);

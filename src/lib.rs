@@ -121,6 +121,7 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
         model::Format::Md => md::read(bytes)?,
         model::Format::Pdf => pdf::read(bytes)?,
     };
+    charge_output_text(&fragments)?;
     let pages = fragments.pages;
     let mut diagnostics = fragments.diagnostics.clone();
     let lines = std::mem::take(&mut fragments.lines);
@@ -130,6 +131,21 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
     diagnostics.extend(report_diagnostics);
     let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages };
     Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, report, diagnostics } })
+}
+
+/// Charges the text the front end recovered to the budget's output limit
+/// before the later stages (rebuild, report, JSON) spend time on it.
+fn charge_output_text(fragments: &model::Fragments) -> Result<()> {
+    let chars: usize = fragments
+        .items
+        .iter()
+        .map(|item| match item {
+            model::Fragment::Paragraph(p) => p.text.len(),
+            model::Fragment::Table(t) => t.grid.cells.iter().map(|c| c.text.len()).sum(),
+            _ => 0,
+        })
+        .sum();
+    budget::charge_usize(budget::Resource::OutputChars, chars)
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -433,6 +433,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn letters_and_roman_past_their_bound_are_decimal() {
+        assert_eq!(format_number_bounded(MAX_LETTER_NUMBER, "lowerLetter").0, "z".repeat(30));
+        assert_eq!(format_number_bounded(MAX_LETTER_NUMBER + 1, "upperLetter"), ("781".to_string(), true));
+        assert_eq!(format_number_bounded(3999, "upperRoman"), ("MMMCMXCIX".to_string(), false));
+        assert_eq!(format_number_bounded(u32::MAX, "lowerRoman"), (u32::MAX.to_string(), true));
+        assert_eq!(format_number_bounded(u32::MAX, "decimal"), (u32::MAX.to_string(), false));
+    }
+
+    #[test]
     fn chinese_formats() {
         let f = |n, fmt| format_number(n, fmt);
         assert_eq!(f(1, "chineseCounting"), "一");
