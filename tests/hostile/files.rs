@@ -33,6 +33,22 @@ pub fn docx_numbering(paragraphs: usize) -> Vec<u8> {
     docx_parts(document.as_bytes(), styles.as_bytes(), numbering.as_bytes())
 }
 
+/// A DOCX table of two rows of `cells` cells, each spanning two grid
+/// columns: every second column separates nothing and is collapsed away
+/// (once a scan of every cell per column, quadratic).
+pub fn docx_wide_table(cells: usize) -> Vec<u8> {
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let grid: String = (0..2 * cells).map(|_| r#"<w:gridCol w:w="100"/>"#).collect();
+    let cell = r#"<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>项</w:t></w:r></w:p></w:tc>"#;
+    let row = format!("<w:tr>{}</w:tr>", cell.repeat(cells));
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body><w:tbl><w:tblGrid>{grid}</w:tblGrid>{row}{row}</w:tbl></w:body></w:document>"#
+    );
+    let styles = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {W}/>"#);
+    let numbering = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}/>"#);
+    docx_parts(document.as_bytes(), styles.as_bytes(), numbering.as_bytes())
+}
+
 const FONT: &[u8] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
 
 /// A PDF whose `pages` pages all draw one content stream of `glyphs`

@@ -87,6 +87,13 @@ fn docx_numbering_near_u32_max() {
 }
 
 #[test]
+fn docx_table_of_many_columns_collapses_in_one_pass() {
+    let output = check(&files::docx_wide_table(40_000), "wide.docx").expect("it converts");
+    let json = output.to_json_value();
+    assert_eq!(json["blocks"][0]["cols"], 40_000, "every second grid column is collapsed");
+}
+
+#[test]
 fn pdf_pages_sharing_one_huge_content_stream() {
     let err = check(&files::pdf_shared_content(60, 900_000), "shared.pdf").unwrap_err();
     assert!(err.message.contains("glyphs"), "{}", err.message);
@@ -129,5 +136,6 @@ fn write_hostile_files() {
     put("shared.pdf", files::pdf_shared_content(60, 900_000));
     put("forms.pdf", files::pdf_repeated_form(100, 32 << 20));
     put("wide.md", files::markdown_wide_table(4000, 4000));
+    put("wide.docx", files::docx_wide_table(40_000));
     std::fs::File::create(format!("{dir}/zeros.pdf")).unwrap().set_len(900 << 20).unwrap();
 }
