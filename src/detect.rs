@@ -10,6 +10,21 @@ fn extension(name: &str) -> String {
     std::path::Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
 }
 
+/// How many leading bytes [`detect`] looks at: enough for every check it
+/// makes, so a file's type can be told from this prefix alone.
+pub const PREFIX_BYTES: usize = 8192;
+
+/// Tells the format from a file's first [`PREFIX_BYTES`] (`head`) before the
+/// rest is read; `len` is the whole file's size. Formats that need the whole
+/// file (an OLE file's stream names, for the wording) pass here and are
+/// worded by [`detect`] once it is read.
+pub fn detect_prefix(head: &[u8], name: &str, len: u64) -> Result<()> {
+    if len == 0 || head.starts_with(OLE_MAGIC) {
+        return Ok(());
+    }
+    detect(head, name).map(|_| ())
+}
+
 /// The format of `bytes`, or the error that names what the file is instead.
 pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     let ext = extension(name);
@@ -41,7 +56,7 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     // Standard input (named `-` by the command line) has no extension: text
     // there is taken as Markdown, as a `.txt` file is.
     let text_name = matches!(ext.as_str(), "md" | "markdown" | "txt") || name == "-";
-    if text_name && !bytes[..bytes.len().min(8192)].contains(&0) {
+    if text_name && !bytes[..bytes.len().min(PREFIX_BYTES)].contains(&0) {
         return Ok(Format::Md);
     }
     if ext == "docx" || ext == "pdf" || ext == "ofd" {
@@ -122,6 +137,15 @@ mod tests {
         let ofd = ofd.finish().unwrap().into_inner();
         assert_eq!(detect(&ofd, "document.zip"), Ok(Format::Ofd));
         assert_eq!(detect(b"\0\0binary", "t.md").unwrap_err().code, ErrorCode::UnsupportedFormat);
+    }
+
+    #[test]
+    fn the_prefix_alone_refuses_a_renamed_file() {
+        let zeros = vec![0u8; PREFIX_BYTES];
+        assert_eq!(detect_prefix(&zeros, "big.pdf", 900 << 20).unwrap_err().code, ErrorCode::Corrupt);
+        assert!(detect_prefix(b"%PDF-1.7\n", "a.pdf", 1 << 20).is_ok());
+        // An OLE file is worded from its stream names, read whole later.
+        assert!(detect_prefix(OLE_MAGIC, "a.doc", 1 << 20).is_ok());
     }
 
     #[test]

@@ -111,25 +111,46 @@ impl Grid {
         self.cells.iter().filter(|c| c.col <= col && col <= c.last_col()).all(|c| c.col_span > 1)
     }
 
-    /// True when no cell starts in column `col`: every cell covering it comes
-    /// from the column to its left, so the column separates nothing.
-    pub fn column_starts_no_cell(&self, col: usize) -> bool {
-        !self.cells.iter().any(|c| c.col == col)
-    }
-
-    /// Removes column `col`, narrowing each cell that spans it. Only for a
-    /// column where [`Grid::column_is_redundant_part`] holds.
-    pub fn remove_column(&mut self, col: usize) {
-        debug_assert!(self.column_is_redundant_part(col));
-        for cell in &mut self.cells {
-            if cell.col <= col && col <= cell.last_col() {
-                cell.col_span -= 1;
-            } else if cell.col > col {
-                cell.col -= 1;
+    /// Removes, from right to left, each column that is a redundant part
+    /// ([`Grid::column_is_redundant_part`]) and that `drop(col,
+    /// starts_no_cell)` says to remove; returns how many were removed. One
+    /// pass over the slots, not one over the cells per column: a table with
+    /// a million columns stays linear.
+    pub fn remove_redundant_columns(&mut self, mut drop: impl FnMut(usize, bool) -> bool) -> usize {
+        let mut covering: Vec<Vec<usize>> = vec![Vec::new(); self.cols];
+        let mut starts = vec![false; self.cols];
+        for (i, cell) in self.cells.iter().enumerate() {
+            if let Some(s) = starts.get_mut(cell.col) {
+                *s = true;
+            }
+            for list in covering.iter_mut().take(cell.last_col() + 1).skip(cell.col) {
+                list.push(i);
             }
         }
-        self.cols -= 1;
+        let mut removed = vec![false; self.cols];
+        for col in (0..self.cols).rev() {
+            // Columns are removed right of `col` only, so its index and the
+            // cells covering it are still those of the original grid.
+            let redundant = covering[col].iter().all(|&i| self.cells[i].col_span > 1);
+            if redundant && drop(col, !starts[col]) {
+                removed[col] = true;
+                for &i in &covering[col] {
+                    self.cells[i].col_span -= 1;
+                }
+            }
+        }
+        // Each cell moves left by the removed columns before it.
+        let mut before = vec![0usize; self.cols + 1];
+        for col in 0..self.cols {
+            before[col + 1] = before[col] + usize::from(removed[col]);
+        }
+        for cell in &mut self.cells {
+            cell.col -= before[cell.col.min(self.cols)];
+        }
+        let count = before[self.cols];
+        self.cols -= count;
         self.cells.sort_by_key(|c| (c.row, c.col));
+        count
     }
 
     /// For each slot, the index in `cells` of the cell covering it.
@@ -258,7 +279,8 @@ mod tests {
         );
         assert!(!g.column_is_redundant_part(0));
         assert!(g.column_is_redundant_part(2));
-        g.remove_column(2);
+        // Column 2 only: once it is gone, d no longer spans column 1.
+        assert_eq!(g.remove_redundant_columns(|_, _| true), 1);
         let shape: Vec<_> = g.cells.iter().map(|c| (c.row, c.col, c.col_span, c.text.as_str())).collect();
         assert_eq!(shape, vec![(0, 0, 2, "a"), (0, 2, 1, "b"), (1, 0, 1, "c"), (1, 1, 1, "d"), (1, 2, 1, "e")]);
         assert_eq!(g.cols, 3);

@@ -15,6 +15,7 @@
 //! pipeline over folders and zip archives.
 
 pub mod batch;
+pub mod budget;
 pub mod detect;
 pub mod docx;
 pub mod encoding;
@@ -30,6 +31,7 @@ pub mod rebuild;
 pub mod report;
 pub mod text;
 
+use std::io::Read;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -37,7 +39,7 @@ use sha2::{Digest, Sha256};
 pub use error::{Error, ErrorCode, Result};
 pub use model::Document;
 
-/// Largest input file accepted, in bytes.
+/// Largest input file accepted, in bytes ([`budget::Limits::input_bytes`]).
 pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 
 /// A converted document, ready to serialize.
@@ -78,7 +80,17 @@ pub fn convert_path(path: impl AsRef<Path>) -> Result<Output> {
         ))
         .in_file(&name));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(&name, &e))?;
+    // The type is told from the first bytes before the file is read whole:
+    // a gigabyte of zeros named `.pdf` costs one small read.
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(&name, &e))?;
+    let mut head = Vec::with_capacity(detect::PREFIX_BYTES);
+    std::io::Read::by_ref(&mut file)
+        .take(detect::PREFIX_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| io_error(&name, &e))?;
+    detect::detect_prefix(&head, &name, metadata.len()).map_err(|e| e.in_file(&name))?;
+    let mut bytes = head;
+    file.read_to_end(&mut bytes).map_err(|e| io_error(&name, &e))?;
     convert_bytes(&bytes, &name)
 }
 
@@ -94,16 +106,16 @@ fn io_error(name: &str, e: &std::io::Error) -> Error {
 /// Converts a document held in memory. `name` is reported as `source.name`
 /// and used in error messages; the format is told from the content.
 pub fn convert_bytes(bytes: &[u8], name: &str) -> Result<Output> {
-    convert_inner(bytes, name).map_err(|e| e.in_file(name))
+    convert_bytes_with_limits(bytes, name, budget::Limits::default())
+}
+
+/// [`convert_bytes`] with a document budget other than the default one.
+pub fn convert_bytes_with_limits(bytes: &[u8], name: &str, limits: budget::Limits) -> Result<Output> {
+    budget::scope(limits, || convert_inner(bytes, name)).map_err(|e| e.in_file(name))
 }
 
 fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::too_large(format!(
-            "the input is {} bytes, over the limit of {MAX_INPUT_BYTES}",
-            bytes.len()
-        )));
-    }
+    budget::charge_usize(budget::Resource::InputBytes, bytes.len())?;
     let format = detect::detect(bytes, name)?;
     let mut fragments = match format {
         model::Format::Docx => docx::read(bytes)?,
@@ -111,6 +123,7 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
         model::Format::Pdf => pdf::read(bytes)?,
         model::Format::Ofd => ofd::read(bytes)?,
     };
+    charge_output_text(&fragments)?;
     let pages = fragments.pages;
     let mut diagnostics = fragments.diagnostics.clone();
     let lines = std::mem::take(&mut fragments.lines);
@@ -120,6 +133,21 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
     diagnostics.extend(report_diagnostics);
     let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages };
     Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, report, diagnostics } })
+}
+
+/// Charges the text the front end recovered to the budget's output limit
+/// before the later stages (rebuild, report, JSON) spend time on it.
+fn charge_output_text(fragments: &model::Fragments) -> Result<()> {
+    let chars: usize = fragments
+        .items
+        .iter()
+        .map(|item| match item {
+            model::Fragment::Paragraph(p) => p.text.len(),
+            model::Fragment::Table(t) => t.grid.cells.iter().map(|c| c.text.len()).sum(),
+            _ => 0,
+        })
+        .sum();
+    budget::charge_usize(budget::Resource::OutputChars, chars)
 }
 
 fn hex(bytes: &[u8]) -> String {

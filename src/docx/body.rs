@@ -376,6 +376,12 @@ impl<'a, 'i> Walker<'a, 'i> {
             });
             self.numbering.next_label(num.num_id, level.unwrap_or(0))
         });
+        if let Some((value, format)) = self.numbering.take_past_bound() {
+            self.diagnostics.push(Diagnostic::warning(
+                "docx.numbering_bounded",
+                format!("a list counter reached {value}, too large to write as {format}; it is written in decimal"),
+            ));
+        }
         let props = &effective.properties;
         // The Title style says which lines are the title; centring says so
         // only where no styled title stands just above.

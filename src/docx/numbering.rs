@@ -63,6 +63,11 @@ pub struct Numbering {
     nums: HashMap<u32, Num>,
     counters: HashMap<u32, [Option<u32>; LEVELS]>,
     started: HashSet<u32>,
+    /// The first counter written in decimal because it was past the bound of
+    /// its format, waiting to be reported; `bound_reported` keeps the report
+    /// to one per document.
+    past_bound: Option<(u32, String)>,
+    bound_reported: bool,
 }
 
 /// A rendered list label, like "（一）".
@@ -150,6 +155,17 @@ impl Numbering {
         abs.levels.iter().position(|l| l.as_ref().and_then(|l| l.style.as_deref()) == Some(style_id)).map(|i| i as u8)
     }
 
+    /// The first counter written in decimal because it was past the bound of
+    /// its format (value, format), once per document.
+    pub fn take_past_bound(&mut self) -> Option<(u32, String)> {
+        if self.bound_reported {
+            return None;
+        }
+        let first = self.past_bound.take()?;
+        self.bound_reported = true;
+        Some(first)
+    }
+
     /// Counts one more paragraph at `ilvl` of list `num_id` and renders its
     /// label. `None` when the list or level does not exist (numId 0 among
     /// them) or the level shows no number.
@@ -196,6 +212,7 @@ impl Numbering {
             return Some(Label { text: bullet, suffix: level.suffix });
         }
         let mut text = String::new();
+        let mut first_past_bound = None;
         let mut chars = level.text.chars().peekable();
         while let Some(c) = chars.next() {
             if c == '%' {
@@ -208,13 +225,21 @@ impl Numbering {
                     } else {
                         self.level(num_id, l).map_or("decimal", |lv| lv.format.as_str())
                     };
-                    text.push_str(&format_number(value, format));
+                    let (number, past_bound) = format_number_bounded(value, format);
+                    if past_bound && first_past_bound.is_none() {
+                        first_past_bound = Some((value, format.to_string()));
+                    }
+                    text.push_str(&number);
                     continue;
                 }
             }
             text.push(c);
         }
-        (!text.is_empty()).then_some(Label { text, suffix: level.suffix })
+        let suffix = level.suffix;
+        if self.past_bound.is_none() {
+            self.past_bound = first_past_bound;
+        }
+        (!text.is_empty()).then_some(Label { text, suffix })
     }
 }
 
@@ -246,9 +271,32 @@ fn read_level(xml: &mut Xml) -> Result<Level> {
 
 const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
+/// Largest counter shown in letters: Word itself stops at 780 (`zzz…z`,
+/// 30 letters). Past it a letter label would grow by one character per 26,
+/// so a `w:start` near u32::MAX would cost gigabytes.
+pub const MAX_LETTER_NUMBER: u32 = 26 * 30;
+/// Largest counter shown in roman numerals: past 3999 there is no standard
+/// form and the `M`s grow by one per thousand.
+pub const MAX_ROMAN_NUMBER: u32 = 3999;
+
 /// A counter value in a `w:numFmt` format.
 pub fn format_number(n: u32, format: &str) -> String {
-    match format {
+    format_number_bounded(n, format).0
+}
+
+/// [`format_number`], and whether the value was past the bound of its
+/// format ([`MAX_LETTER_NUMBER`], [`MAX_ROMAN_NUMBER`]) and so written in
+/// decimal instead.
+pub fn format_number_bounded(n: u32, format: &str) -> (String, bool) {
+    let past_bound = match format {
+        "upperLetter" | "lowerLetter" => n > MAX_LETTER_NUMBER,
+        "upperRoman" | "lowerRoman" => n > MAX_ROMAN_NUMBER,
+        _ => false,
+    };
+    if past_bound {
+        return (n.to_string(), true);
+    }
+    let text = match format {
         "chineseCounting"
         | "japaneseCounting"
         | "taiwaneseCounting"
@@ -280,7 +328,8 @@ pub fn format_number(n: u32, format: &str) -> String {
             "子丑寅卯辰巳午未申酉戌亥".chars().nth(n as usize - 1).unwrap().to_string()
         }
         _ => n.to_string(),
-    }
+    };
+    (text, false)
 }
 
 /// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 101 → 一百零一, 1010 → 一千零一十.
@@ -382,6 +431,15 @@ fn roman(mut n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_and_roman_past_their_bound_are_decimal() {
+        assert_eq!(format_number_bounded(MAX_LETTER_NUMBER, "lowerLetter").0, "z".repeat(30));
+        assert_eq!(format_number_bounded(MAX_LETTER_NUMBER + 1, "upperLetter"), ("781".to_string(), true));
+        assert_eq!(format_number_bounded(3999, "upperRoman"), ("MMMCMXCIX".to_string(), false));
+        assert_eq!(format_number_bounded(u32::MAX, "lowerRoman"), (u32::MAX.to_string(), true));
+        assert_eq!(format_number_bounded(u32::MAX, "decimal"), (u32::MAX.to_string(), false));
+    }
 
     #[test]
     fn chinese_formats() {

@@ -55,6 +55,7 @@ impl RawTable {
                 rows.len()
             )));
         }
+        crate::budget::charge_usize(crate::budget::Resource::Cells, rows.len().saturating_mul(cols))?;
         let mut cells: Vec<Cell> = Vec::new();
         // For each column, the cell a `vMerge continue` there would extend.
         let mut open: Vec<Option<usize>> = vec![None; cols];
@@ -96,19 +97,30 @@ impl RawTable {
         // Drop grid columns that separate nothing: slivers narrower than a
         // couple of points that only wide cells cross (left by cell edges a
         // twip apart), and columns in which no cell starts.
-        for col in (0..cols).rev() {
+        // Widths of removed columns join their left neighbour's (the first
+        // column's join the next); `removed_width` marks them for one
+        // compaction afterwards.
+        let mut removed_width = vec![false; cols];
+        grid.remove_redundant_columns(|col, starts_no_cell| {
             let sliver = widths.as_ref().is_some_and(|w| w[col] < MIN_COLUMN_TWIPS);
-            if grid.column_is_redundant_part(col) && (sliver || grid.column_starts_no_cell(col)) {
-                grid.remove_column(col);
-                if let Some(w) = widths.as_mut() {
-                    let removed = w.remove(col);
-                    if col > 0 {
-                        w[col - 1] += removed;
-                    } else if let Some(first) = w.first_mut() {
-                        *first += removed;
-                    }
-                }
+            if !(sliver || starts_no_cell) {
+                return false;
             }
+            if let Some(w) = widths.as_mut() {
+                let width = w[col];
+                // The neighbour that takes the width: the nearest column to
+                // the left, or the nearest kept one to the right.
+                let target = if col > 0 { Some(col - 1) } else { (1..cols).find(|&c| !removed_width[c]) };
+                if let Some(t) = target {
+                    w[t] += width;
+                }
+                removed_width[col] = true;
+            }
+            true
+        });
+        if let Some(w) = widths.as_mut() {
+            let mut flags = removed_width.iter();
+            w.retain(|_| !flags.next().copied().unwrap_or(false));
         }
         let column_edges = if let Some(widths) = widths.filter(|w| !w.is_empty()) {
             std::iter::once(0.0)

@@ -29,7 +29,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
             table.push(trimmed);
             continue;
         }
-        flush_table(&mut table, &mut items);
+        flush_table(&mut table, &mut items)?;
         if trimmed.is_empty() || is_thematic_break(trimmed) {
             flush_paragraph(&mut paragraph, &mut items);
         } else if let Some((level, heading)) = atx_heading(trimmed) {
@@ -44,7 +44,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         }
     }
     flush_paragraph(&mut paragraph, &mut items);
-    flush_table(&mut table, &mut items);
+    flush_table(&mut table, &mut items)?;
     mark_title_lines(&mut items);
     Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: true, notes: Vec::new(), lines: Vec::new() })
 }
@@ -92,15 +92,20 @@ fn flush_paragraph(lines: &mut Vec<&str>, items: &mut Vec<Fragment>) {
     items.push(Fragment::Paragraph(ParagraphFragment { text, ..Default::default() }));
 }
 
-fn flush_table(lines: &mut Vec<&str>, items: &mut Vec<Fragment>) {
+fn flush_table(lines: &mut Vec<&str>, items: &mut Vec<Fragment>) -> Result<()> {
     if lines.is_empty() {
-        return;
+        return Ok(());
     }
+    // The grid pads every row to the widest: a long header row over many
+    // short rows is rows × columns cells, charged before any is made.
+    let cols = lines.iter().map(|l| 1 + l.matches('|').count()).max().unwrap_or(0);
+    crate::budget::charge_usize(crate::budget::Resource::Cells, lines.len().saturating_mul(cols))?;
     let rows: Vec<Vec<String>> = lines.iter().map(|l| split_row(l)).filter(|r| !is_separator(r)).collect();
     lines.clear();
     if let Some(grid) = table_grid(rows) {
         items.push(Fragment::Table(TableFragment { grid, ..Default::default() }));
     }
+    Ok(())
 }
 
 /// The cells of a pipe-table line, `\|` being a literal bar.

@@ -195,6 +195,7 @@ impl<'p> Interpreter<'p> {
     }
 
     fn run(&mut self, data: &[u8], resources: Option<&'p Dictionary>) -> Result<()> {
+        crate::budget::charge_usize(crate::budget::Resource::ContentBytes, data.len())?;
         let mut lexer = Lexer::new(data);
         let mut operands: Vec<Operand<'_>> = Vec::new();
         while let Some(op) = lexer.next_operation(&mut operands) {
@@ -602,6 +603,7 @@ impl<'p> Interpreter<'p> {
                         self.out.number
                     )));
                 }
+                crate::budget::charge(crate::budget::Resource::Glyphs, 1)?;
                 self.out.glyphs.push(Glyph {
                     text,
                     x0: left,
@@ -650,7 +652,7 @@ impl<'p> Interpreter<'p> {
                         self.out.number
                     )));
                 }
-                let data = match pdf.stream_data(stream) {
+                let data = match pdf.stream_data_shared(id, stream) {
                     Ok(d) => d,
                     Err(e) if e.code == crate::ErrorCode::TooLarge => return Err(e),
                     Err(e) => {

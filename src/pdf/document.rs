@@ -16,6 +16,7 @@ use lopdf::{Dictionary, Object, ObjectId, Stream};
 use super::content::{self, Matrix};
 use super::font::Font;
 use super::page::PageContent;
+use crate::budget;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::Diagnostic;
 
@@ -31,6 +32,16 @@ pub const MAX_FORM_DEPTH: usize = 16;
 pub const MAX_OPERATIONS: usize = 5_000_000;
 /// Most glyphs one page may produce.
 pub const MAX_GLYPHS: usize = 1_000_000;
+/// Most decoded stream bytes kept for reuse ([`PdfDocument::stream_data_shared`]);
+/// past it streams are decoded again (and charged again) each time.
+const MAX_CACHED_STREAM_BYTES: usize = 64 << 20;
+/// Decoded streams by object and the bytes they hold.
+#[derive(Default)]
+struct DecodedStreams {
+    by_object: HashMap<ObjectId, Arc<Vec<u8>>>,
+    bytes: usize,
+}
+
 /// Deepest page tree and longest chain of `/Parent` links followed for
 /// inherited attributes.
 const MAX_TREE_DEPTH: usize = 64;
@@ -88,6 +99,10 @@ pub struct PdfDocument {
     attachments_only_encrypted: bool,
     /// Fonts by object id: loaded once, shared by every page that uses them.
     fonts: Mutex<HashMap<ObjectId, Arc<Font>>>,
+    /// Decoded content and form streams by object, so a stream drawn by many
+    /// pages or `Do`s is decoded (and charged to the budget) once; holds at
+    /// most [`MAX_CACHED_STREAM_BYTES`].
+    decoded: Mutex<DecodedStreams>,
 }
 
 impl std::fmt::Debug for PdfDocument {
@@ -185,6 +200,7 @@ impl PdfDocument {
             raw: bytes.to_vec(),
             attachments_only_encrypted,
             fonts: Mutex::new(HashMap::new()),
+            decoded: Mutex::new(DecodedStreams::default()),
         };
         this.pages = this.walk_page_tree()?;
         if this.damage.any() {
@@ -324,18 +340,18 @@ impl PdfDocument {
                 continue;
             };
             let reread;
-            let stream = match Self::id_of(item)
+            let (stream, shared_id) = match Self::id_of(item)
                 .filter(|_| self.length_unusable(stream))
                 .and_then(|id| self.reread_stream(id, stream))
             {
                 Some(found) => {
                     repaired_streams += 1;
                     reread = found;
-                    &reread
+                    (&reread, None)
                 }
-                None => stream,
+                None => (stream, Self::id_of(item)),
             };
-            let data = self.stream_data(stream)?;
+            let data = self.stream_data_shared(shared_id, stream)?;
             if content.len().saturating_add(data.len()) > MAX_STREAM_BYTES {
                 return Err(Error::too_large(format!(
                     "page {number}'s content decompresses to more than {MAX_STREAM_BYTES} bytes"
@@ -487,14 +503,33 @@ impl PdfDocument {
             }
             None => stream,
         };
-        stream.get_plain_content_with_limit(MAX_STREAM_BYTES).map_err(|e| match e {
+        let data = stream.get_plain_content_with_limit(MAX_STREAM_BYTES).map_err(|e| match e {
             lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
                 Error::too_large(format!("a stream decompresses to more than {MAX_STREAM_BYTES} bytes"))
             }
             other => {
                 Error::corrupt(format!("a stream cannot be decoded ({}); the file is damaged", lopdf_reason(&other)))
             }
-        })
+        })?;
+        budget::charge_usize(budget::Resource::DecodedBytes, data.len())?;
+        Ok(data)
+    }
+
+    /// [`Self::stream_data`] of the stream object `id` (when it has one),
+    /// decoded once per document and shared by every page and `Do` that
+    /// draws it.
+    pub(crate) fn stream_data_shared(&self, id: Option<ObjectId>, stream: &Stream) -> Result<Arc<Vec<u8>>> {
+        let Some(id) = id else { return self.stream_data(stream).map(Arc::new) };
+        if let Some(data) = self.decoded.lock().unwrap_or_else(|e| e.into_inner()).by_object.get(&id) {
+            return Ok(Arc::clone(data));
+        }
+        let data = Arc::new(self.stream_data(stream)?);
+        let mut cache = self.decoded.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.bytes + data.len() <= MAX_CACHED_STREAM_BYTES {
+            cache.bytes += data.len();
+            cache.by_object.insert(id, Arc::clone(&data));
+        }
+        Ok(data)
     }
 
     /// A copy of `stream` whose `/Filter` and `/DecodeParms` are direct, or

@@ -25,8 +25,9 @@ pub mod placed;
 pub mod rotation;
 pub mod tables;
 
+use crate::budget;
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{Diagnostic, Fragments};
+use crate::model::{Diagnostic, Fragment, Fragments};
 
 /// Reads a PDF's fragments: every page interpreted, then laid out and
 /// assembled. A page whose content is damaged is left out with a warning;
@@ -108,6 +109,13 @@ pub fn from_pages(pages: Vec<page::PageContent>, mut diagnostics: Vec<Diagnostic
         ));
     }
     let mut fragments = assemble::fragments(pages);
+    // The finder bounds each table; the document's cells count once all
+    // pages are laid out.
+    for item in &fragments.items {
+        if let Fragment::Table(t) = item {
+            budget::charge_usize(budget::Resource::Cells, t.grid.rows.saturating_mul(t.grid.cols))?;
+        }
+    }
     diagnostics.append(&mut fragments.diagnostics);
     fragments.diagnostics = diagnostics;
     Ok(fragments)

@@ -105,24 +105,64 @@ pub fn raw_zip(entries: &[RawEntry]) -> Vec<u8> {
 /// bytes). Made by hand because compressing hundreds of MB in a debug build
 /// is slow.
 pub fn deflate_zeros(n: u64) -> Vec<u8> {
+    deflate_parts(&[Part::Run(0, n)])
+}
+
+/// A piece of the data [`deflate_parts`] compresses.
+pub enum Part<'a> {
+    /// Bytes written as they are.
+    Literal(&'a [u8]),
+    /// One byte repeated n times.
+    Run(u8, u64),
+}
+
+/// A raw deflate stream (one fixed-Huffman block) of `parts`: runs cost 13
+/// bits per 258 bytes, so a few KB stand for hundreds of MB.
+pub fn deflate_parts(parts: &[Part]) -> Vec<u8> {
     let mut bits = BitWriter::default();
     bits.put(1, 1); // BFINAL
     bits.put(1, 2); // BTYPE 01: fixed Huffman
-    let mut left = n;
-    if left > 0 {
-        bits.huffman(0x30, 8); // literal 0
-        left -= 1;
-    }
-    while left >= 258 {
-        bits.huffman(0xC5, 8); // length symbol 285: 258
-        bits.huffman(0, 5); // distance code 0: 1
-        left -= 258;
-    }
-    for _ in 0..left {
-        bits.huffman(0x30, 8);
+    for part in parts {
+        match *part {
+            Part::Literal(bytes) => bytes.iter().for_each(|&b| bits.literal(b)),
+            Part::Run(byte, n) => {
+                let mut left = n;
+                if left > 0 {
+                    bits.literal(byte);
+                    left -= 1;
+                }
+                while left >= 258 {
+                    bits.huffman(0xC5, 8); // length symbol 285: 258
+                    bits.huffman(0, 5); // distance code 0: 1
+                    left -= 258;
+                }
+                for _ in 0..left {
+                    bits.literal(byte);
+                }
+            }
+        }
     }
     bits.huffman(0, 7); // end of block
     bits.finish()
+}
+
+/// [`deflate_parts`] in a zlib wrapper (what PDF's FlateDecode reads).
+pub fn zlib_parts(parts: &[Part]) -> Vec<u8> {
+    let (mut a, mut b) = (1u32, 0u32);
+    let mut add = |byte: u8| {
+        a = (a + u32::from(byte)) % 65521;
+        b = (b + a) % 65521;
+    };
+    for part in parts {
+        match *part {
+            Part::Literal(bytes) => bytes.iter().for_each(|&x| add(x)),
+            Part::Run(byte, n) => (0..n).for_each(|_| add(byte)),
+        }
+    }
+    let mut out = vec![0x78, 0x01];
+    out.extend(deflate_parts(parts));
+    out.extend(((b << 16) | a).to_be_bytes());
+    out
 }
 
 #[derive(Default)]
@@ -144,6 +184,15 @@ impl BitWriter {
     fn huffman(&mut self, code: u32, n: u32) {
         for i in (0..n).rev() {
             self.bit((code >> i) & 1);
+        }
+    }
+
+    /// A literal byte in the fixed Huffman code.
+    fn literal(&mut self, byte: u8) {
+        if byte < 144 {
+            self.huffman(0x30 + u32::from(byte), 8);
+        } else {
+            self.huffman(0x190 + u32::from(byte - 144), 9);
         }
     }
 

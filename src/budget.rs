@@ -1,0 +1,205 @@
+//! The resource budget of one conversion: how much input, decoded data,
+//! glyphs, table cells and output text a whole document may cost, whatever
+//! its format (SPEC "Errors", `too large`).
+//!
+//! The per-stream, per-page and per-table limits of the front ends stop one
+//! object from being a bomb; this budget stops a document from being one by
+//! repeating a harmless-looking object many times (60 pages drawing one huge
+//! content stream, a list counter rendered as a million letters, a 4,000 ×
+//! 4,000 Markdown table). [`crate::convert_bytes`] opens a budget for the
+//! document ([`scope`]) and every front end draws on it with [`charge`]; the
+//! first charge past a limit is a `too large` error that names the limit and
+//! its value.
+//!
+//! The budget is held per thread for the time of one conversion, so the front
+//! ends need no extra parameter and a batch converting on several threads
+//! gives each file its own budget. Outside a conversion (a front end's unit
+//! test) charges are free.
+
+use std::cell::RefCell;
+
+use crate::error::{Error, Result};
+
+/// What a document spends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    /// Bytes of the input file.
+    InputBytes,
+    /// Bytes produced by decompression: zip parts, PDF streams and forms
+    /// (each counted once, however often it is drawn).
+    DecodedBytes,
+    /// Bytes of PDF content interpreted: a page's content, and a form's
+    /// each time it is drawn (a stream decoded once can still be run a
+    /// hundred times).
+    ContentBytes,
+    /// Characters placed on PDF pages.
+    Glyphs,
+    /// Table cells (grid slots), in every front end.
+    Cells,
+    /// Bytes of text (UTF-8) the front end recovered into paragraphs and
+    /// cells, list labels included.
+    OutputChars,
+}
+
+impl Resource {
+    /// The limit's name in messages and in SPEC.md.
+    pub fn name(self) -> &'static str {
+        match self {
+            Resource::InputBytes => "input bytes",
+            Resource::DecodedBytes => "decoded bytes",
+            Resource::ContentBytes => "content bytes interpreted",
+            Resource::Glyphs => "glyphs",
+            Resource::Cells => "table cells",
+            Resource::OutputChars => "bytes of output text",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The limits of one document. The defaults are far above any real
+/// government document (the largest annual reports in the corpora are a few
+/// hundred pages, ~1 M characters) and keep a hostile file under ~256 MB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input file: 1 GiB.
+    pub input_bytes: u64,
+    /// Most bytes decompressed for the whole document: 512 MiB.
+    pub decoded_bytes: u64,
+    /// Most PDF content bytes interpreted, forms counted per drawing:
+    /// 256 MiB (~0.5 s of interpretation).
+    pub content_bytes: u64,
+    /// Most glyphs on all PDF pages together: 2 M (~1,000 dense pages).
+    pub glyphs: u64,
+    /// Most table cells in the whole document: 1 M.
+    pub cells: u64,
+    /// Most bytes of text recovered (paragraphs and cells): 64 MiB.
+    pub output_chars: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            input_bytes: crate::MAX_INPUT_BYTES,
+            decoded_bytes: 512 << 20,
+            content_bytes: 256 << 20,
+            glyphs: 2_000_000,
+            cells: 1_000_000,
+            output_chars: 64 << 20,
+        }
+    }
+}
+
+impl Limits {
+    fn get(&self, resource: Resource) -> u64 {
+        match resource {
+            Resource::InputBytes => self.input_bytes,
+            Resource::DecodedBytes => self.decoded_bytes,
+            Resource::ContentBytes => self.content_bytes,
+            Resource::Glyphs => self.glyphs,
+            Resource::Cells => self.cells,
+            Resource::OutputChars => self.output_chars,
+        }
+    }
+}
+
+/// One document's limits and what it has spent so far.
+#[derive(Debug, Clone, Default)]
+pub struct Budget {
+    limits: Limits,
+    spent: [u64; 6],
+}
+
+impl Budget {
+    pub fn new(limits: Limits) -> Self {
+        Budget { limits, spent: [0; 6] }
+    }
+
+    /// Spends `amount` of `resource`, or says which limit it would pass.
+    pub fn charge(&mut self, resource: Resource, amount: u64) -> Result<()> {
+        let limit = self.limits.get(resource);
+        let spent = &mut self.spent[resource.index()];
+        *spent = spent.saturating_add(amount);
+        if *spent > limit {
+            return Err(exceeded(resource, limit));
+        }
+        Ok(())
+    }
+
+    /// What has been spent of `resource`.
+    pub fn spent(&self, resource: Resource) -> u64 {
+        self.spent[resource.index()]
+    }
+}
+
+/// The `too large` error for passing `resource`'s `limit`.
+pub fn exceeded(resource: Resource, limit: u64) -> Error {
+    Error::too_large(format!(
+        "the document needs more than {limit} {} (the {} limit of one document); it is not a document govdoc can convert whole",
+        resource.name(),
+        resource.name()
+    ))
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Budget>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with a fresh budget of `limits` as this thread's budget; the
+/// previous one (a conversion nested in another) is restored afterwards.
+pub fn scope<T>(limits: Limits, f: impl FnOnce() -> T) -> T {
+    struct Restore(Option<Budget>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            CURRENT.with(|c| *c.borrow_mut() = previous);
+        }
+    }
+    let previous = CURRENT.with(|c| c.borrow_mut().replace(Budget::new(limits)));
+    let _restore = Restore(previous);
+    f()
+}
+
+/// Spends `amount` of `resource` from the current conversion's budget; free
+/// outside a conversion.
+pub fn charge(resource: Resource, amount: u64) -> Result<()> {
+    CURRENT.with(|c| match c.borrow_mut().as_mut() {
+        Some(budget) => budget.charge(resource, amount),
+        None => Ok(()),
+    })
+}
+
+/// [`charge`] for a `usize` amount.
+pub fn charge_usize(resource: Resource, amount: usize) -> Result<()> {
+    charge(resource, u64::try_from(amount).unwrap_or(u64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    #[test]
+    fn a_charge_past_the_limit_names_it_and_its_value() {
+        let limits = Limits { cells: 10, ..Limits::default() };
+        let err = scope(limits, || {
+            charge(Resource::Cells, 6)?;
+            charge(Resource::Cells, 4)?;
+            charge(Resource::Cells, 1)
+        })
+        .unwrap_err();
+        assert_eq!(err.code, ErrorCode::TooLarge);
+        assert!(err.message.contains("more than 10 table cells"), "{}", err.message);
+    }
+
+    #[test]
+    fn each_scope_starts_fresh_and_outside_is_free() {
+        let limits = Limits { glyphs: 5, ..Limits::default() };
+        for _ in 0..3 {
+            scope(limits, || charge(Resource::Glyphs, 5)).unwrap();
+        }
+        charge(Resource::Glyphs, u64::MAX).unwrap();
+    }
+}

@@ -1,0 +1,103 @@
+//! The hostile files of issue 11, built in memory: each is a few KB that
+//! once took hundreds of MB or GB to convert. Sizes are parameters so the
+//! release-binary measurements in the report use the same generator
+//! (`cargo test --test hostile -- --ignored write_hostile_files`).
+
+use super::common::{Part, docx_parts, pdf, stream, zlib_parts};
+
+/// List numbering started near u32::MAX in letter and roman formats:
+/// `paragraphs` numbered paragraphs alternating between the two lists.
+pub fn docx_numbering(paragraphs: usize) -> Vec<u8> {
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let level = |format: &str| {
+        format!(
+            r#"<w:lvl w:ilvl="0"><w:start w:val="4294967000"/><w:numFmt w:val="{format}"/><w:lvlText w:val="%1."/></w:lvl>"#
+        )
+    };
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}><w:abstractNum w:abstractNumId="0">{}</w:abstractNum><w:abstractNum w:abstractNumId="1">{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#,
+        level("lowerLetter"),
+        level("upperRoman")
+    );
+    let body: String = (0..paragraphs)
+        .map(|i| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{}"/></w:numPr></w:pPr><w:r><w:t>第{i}项</w:t></w:r></w:p>"#,
+                1 + i % 2
+            )
+        })
+        .collect();
+    let document =
+        format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>"#);
+    let styles = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {W}/>"#);
+    docx_parts(document.as_bytes(), styles.as_bytes(), numbering.as_bytes())
+}
+
+/// A DOCX table of two rows of `cells` cells, each spanning two grid
+/// columns: every second column separates nothing and is collapsed away
+/// (once a scan of every cell per column, quadratic).
+pub fn docx_wide_table(cells: usize) -> Vec<u8> {
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let grid: String = (0..2 * cells).map(|_| r#"<w:gridCol w:w="100"/>"#).collect();
+    let cell = r#"<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>项</w:t></w:r></w:p></w:tc>"#;
+    let row = format!("<w:tr>{}</w:tr>", cell.repeat(cells));
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body><w:tbl><w:tblGrid>{grid}</w:tblGrid>{row}{row}</w:tbl></w:body></w:document>"#
+    );
+    let styles = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {W}/>"#);
+    let numbering = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}/>"#);
+    docx_parts(document.as_bytes(), styles.as_bytes(), numbering.as_bytes())
+}
+
+const FONT: &[u8] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+
+/// A PDF whose `pages` pages all draw one content stream of `glyphs`
+/// characters (object 3; the font is object 4, pages from 5).
+pub fn pdf_shared_content(pages: usize, glyphs: u64) -> Vec<u8> {
+    let data =
+        zlib_parts(&[Part::Literal(b"BT /F1 1 Tf 10 700 Td ("), Part::Run(b'A', glyphs), Part::Literal(b") Tj ET")]);
+    let kids: String = (0..pages).map(|i| format!("{} 0 R ", 5 + i)).collect();
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{kids}] /Count {pages} >>").into_bytes(),
+        stream("/Filter /FlateDecode", &data),
+        FONT.to_vec(),
+    ];
+    for _ in 0..pages {
+        objects.push(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 3 0 R >>"
+                .to_vec(),
+        );
+    }
+    let refs: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    pdf(&refs, "")
+}
+
+/// A one-page PDF drawing a form XObject `draws` times; the form is
+/// `form_bytes` of blank space around one line.
+pub fn pdf_repeated_form(draws: usize, form_bytes: u64) -> Vec<u8> {
+    let form = zlib_parts(&[Part::Run(b' ', form_bytes), Part::Literal(b"0 0 m 1 1 l S")]);
+    let content: String = (0..draws).map(|_| "q /X Do Q\n").collect();
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>"
+            .to_vec(),
+        stream("", content.as_bytes()),
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Filter /FlateDecode", &form),
+    ];
+    let refs: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    pdf(&refs, "")
+}
+
+/// A Markdown pipe table: a header row of `cols` cells over `rows` rows of
+/// one cell each (the grid pads every row to the header's width).
+pub fn markdown_wide_table(cols: usize, rows: usize) -> Vec<u8> {
+    let mut out = String::from("|");
+    out.push_str(&"h|".repeat(cols));
+    out.push('\n');
+    for _ in 0..rows {
+        out.push_str("|a|\n");
+    }
+    out.into_bytes()
+}

@@ -1,0 +1,141 @@
+//! Issue 11's hostile files (tests/hostile/files.rs) through the library:
+//! each converts or fails with `too large`, and the conversion's peak heap,
+//! measured by this binary's counting allocator, stays under 256 MB.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod files;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use govdoc::ErrorCode;
+
+/// Live heap bytes and their high-water mark since the last [`reset_peak`].
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(p, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, layout, new_size) };
+        if !q.is_null() {
+            if new_size >= layout.size() {
+                let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+                PEAK.fetch_max(live, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        q
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The peak memory the issue allows one conversion.
+const PEAK_LIMIT: usize = 256 << 20;
+
+/// One measurement at a time: the counters are process-wide.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// Runs `f` alone and returns its result with the heap it added at its peak.
+fn measured<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let out = f();
+    (out, PEAK.load(Ordering::Relaxed) - base)
+}
+
+/// Converts `bytes` and checks the outcome is a conversion or `too large`
+/// within the memory limit; returns the outcome for further checks.
+fn check(bytes: &[u8], name: &str) -> govdoc::Result<govdoc::Output> {
+    let (result, peak) = measured(|| govdoc::convert_bytes(bytes, name).map(|o| (o.to_pretty_json().len(), o)));
+    eprintln!("{name}: {} input bytes, peak heap {} MB, {:?}", bytes.len(), peak >> 20, result.as_ref().map(|r| r.0));
+    assert!(peak < PEAK_LIMIT, "{name}: peak heap {peak} bytes");
+    match result {
+        Ok((_, output)) => Ok(output),
+        Err(e) => {
+            assert_eq!(e.code, ErrorCode::TooLarge, "{name}: {e:?}");
+            assert!(e.message.contains("more than"), "the error names the limit and its value: {}", e.message);
+            Err(e)
+        }
+    }
+}
+
+#[test]
+fn docx_numbering_near_u32_max() {
+    let output = check(&files::docx_numbering(20), "numbering.docx").expect("the labels are bounded, so it converts");
+    let json = output.to_pretty_json();
+    assert!(json.contains("docx.numbering_bounded"), "the fallback to decimal is reported");
+    assert!(json.contains("4294967000."), "the counter is written in decimal");
+}
+
+#[test]
+fn docx_table_of_many_columns_collapses_in_one_pass() {
+    let output = check(&files::docx_wide_table(40_000), "wide.docx").expect("it converts");
+    let json = output.to_json_value();
+    assert_eq!(json["blocks"][0]["cols"], 40_000, "every second grid column is collapsed");
+}
+
+#[test]
+fn pdf_pages_sharing_one_huge_content_stream() {
+    let err = check(&files::pdf_shared_content(60, 900_000), "shared.pdf").unwrap_err();
+    assert!(err.message.contains("glyphs"), "{}", err.message);
+}
+
+#[test]
+fn pdf_form_drawn_many_times() {
+    let err = check(&files::pdf_repeated_form(100, 32 << 20), "forms.pdf").unwrap_err();
+    assert!(err.message.contains("content bytes"), "{}", err.message);
+}
+
+#[test]
+fn markdown_wide_header_over_many_rows() {
+    let err = check(&files::markdown_wide_table(4000, 4000), "wide.md").unwrap_err();
+    assert!(err.message.contains("table cells"), "{}", err.message);
+}
+
+#[test]
+fn zeros_named_pdf_are_refused_from_their_first_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zeros.pdf");
+    // Sparse: 900 MB on paper, no disk space used.
+    std::fs::File::create(&path).unwrap().set_len(900 << 20).unwrap();
+    let (result, peak) = measured(|| govdoc::convert_path(&path));
+    let err = result.unwrap_err();
+    assert_eq!(err.code, ErrorCode::Corrupt, "{err:?}");
+    assert!(peak < 1 << 20, "only the first bytes were read: peak heap {peak} bytes");
+}
+
+/// Writes the hostile files to $HOSTILE_DIR (default /tmp/govdoc-hostile)
+/// for measuring the release binary with `/usr/bin/time -v`.
+#[test]
+#[ignore = "writes files for manual measurement"]
+fn write_hostile_files() {
+    let dir = std::env::var("HOSTILE_DIR").unwrap_or_else(|_| "/tmp/govdoc-hostile".into());
+    std::fs::create_dir_all(&dir).unwrap();
+    let put = |name: &str, bytes: Vec<u8>| std::fs::write(format!("{dir}/{name}"), bytes).unwrap();
+    put("numbering.docx", files::docx_numbering(20));
+    put("numbering-1.docx", files::docx_numbering(1));
+    put("shared.pdf", files::pdf_shared_content(60, 900_000));
+    put("forms.pdf", files::pdf_repeated_form(100, 32 << 20));
+    put("wide.md", files::markdown_wide_table(4000, 4000));
+    put("wide.docx", files::docx_wide_table(40_000));
+    std::fs::File::create(format!("{dir}/zeros.pdf")).unwrap().set_len(900 << 20).unwrap();
+}
