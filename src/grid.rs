@@ -152,7 +152,8 @@ impl Grid {
     /// value (see [`is_value_text`]). The first row with a value, or with an
     /// empty cell of its own (a data row whose values are blank), ends them.
     /// A table of header rows only (a header cut off from its body) counts
-    /// all its rows.
+    /// all its rows. An empty top-left cell spanning rows (the box over the
+    /// row labels) does not end them.
     pub fn inferred_header_rows(&self) -> usize {
         let mut count = 0;
         for row in 0..self.rows {
@@ -162,7 +163,10 @@ impl Grid {
                 count += 1;
                 continue;
             }
-            if starting.all(|c| !c.text.is_empty() && !is_value_text(&c.text)) {
+            // The empty box over the row labels (the stub head), spanning
+            // the header rows from the top-left corner, is part of the header.
+            let stub_head = |c: &Cell| row == 0 && c.col == 0 && c.row_span > 1 && c.row_span < self.rows;
+            if starting.all(|c| (!c.text.is_empty() || stub_head(c)) && !is_value_text(&c.text)) {
                 count += 1;
             } else {
                 break;
@@ -283,6 +287,23 @@ mod tests {
         let blank_body =
             Grid::new(2, 2, vec![Cell::new(0, 0, "项目"), Cell::new(0, 1, "数量"), Cell::new(1, 0, "规章")]);
         assert_eq!(blank_body.inferred_header_rows(), 1);
+        // An empty stub head spanning two header rows keeps them header rows;
+        // an empty first cell of one row is a blank data cell.
+        let stub = |rows| {
+            Grid::new(
+                3,
+                2,
+                vec![
+                    Cell::new(0, 0, "").spanning(rows, 1),
+                    Cell::new(0, 1, "申请人情况"),
+                    Cell::new(1, 1, "自然人"),
+                    Cell::new(2, 0, "一、本年新收"),
+                    Cell::new(2, 1, "5"),
+                ],
+            )
+        };
+        assert_eq!(stub(2).inferred_header_rows(), 2);
+        assert_eq!(stub(1).inferred_header_rows(), 0);
     }
 
     #[test]
