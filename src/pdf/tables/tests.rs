@@ -494,3 +494,26 @@ fn prose_between_three_rules_stays_prose() {
     assert!(find_tables_with(&page(rulings.clone(), two_columns(prose)), &settings).is_empty());
     assert_eq!(find_tables_with(&page(rulings, two_columns("政府信息公开")), &settings).len(), 1);
 }
+
+#[test]
+fn a_stacked_header_of_a_three_line_table_is_read_as_rows() {
+    // A label centred over the last two columns, their labels below it (one
+    // wrapped over two lines), and a body of one row.
+    let rulings = vec![h(100.0, 60.0, 360.0), h(150.0, 60.0, 360.0), h(170.0, 60.0, 360.0)];
+    let mut glyphs = text("本年数据", 277.5, 103.0);
+    glyphs.extend(rows_of_text(&[("指标", &["甲", "乙", "丙项"])], &[200.0, 260.0, 320.0], 118.0, 14.0));
+    glyphs.extend(text("目", 320.0, 129.0));
+    glyphs.extend(rows_of_text(&[("合计", &["1", "2", "3"])], &[200.0, 260.0, 320.0], 155.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (3, 4), "{:?}", shape(g));
+    let span = |r, c| g.cell_at(r, c).map(|c| (c.row_span, c.col_span, c.text.as_str()));
+    assert_eq!(span(0, 0), Some((2, 1, "指标")));
+    assert_eq!(span(0, 1), Some((2, 1, "甲")));
+    assert_eq!(span(0, 3), Some((1, 2, "本年数据")));
+    assert_eq!(span(1, 2), Some((1, 1, "乙")));
+    assert_eq!(span(1, 3), Some((1, 1, "丙项目")));
+    assert_eq!(span(2, 3), Some((1, 1, "3")));
+    assert_eq!(g.inferred_header_rows(), 2, "{:?}", shape(g));
+}
