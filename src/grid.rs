@@ -227,7 +227,7 @@ fn is_caption_text(t: &str) -> bool {
 }
 
 /// Text that starts a note below a table.
-fn is_note_text(t: &str) -> bool {
+pub fn is_note_text(t: &str) -> bool {
     const LEADS: [&str; 4] = ["说明：", "说明:", "资料来源", "数据来源"];
     if let Some(rest) = t.strip_prefix('注') {
         // 注：, 注:, 注1, 注①; not a word that merely starts with 注 (注册…).

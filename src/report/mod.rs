@@ -418,7 +418,16 @@ mod tests {
             .collect();
         let grid = Grid::new(rows.len(), cols, cells);
         let header_rows = grid.inferred_header_rows();
-        Block::Table(Table { rows: grid.rows, cols, header_rows, caption_rows: 0, note_rows: 0, pages: vec![], parts: 1, cells: grid.cells })
+        Block::Table(Table {
+            rows: grid.rows,
+            cols,
+            header_rows,
+            caption_rows: 0,
+            note_rows: 0,
+            pages: vec![],
+            parts: 1,
+            cells: grid.cells,
+        })
     }
 
     #[test]
@@ -457,7 +466,16 @@ mod tests {
         let rows = cells.iter().map(|c| c.0 + c.2).max().unwrap_or(0);
         let cells: Vec<Cell> = cells.iter().map(|&(r, c, rs, cs, t)| Cell::new(r, c, t).spanning(rs, cs)).collect();
         let grid = Grid::new(rows, cols, cells);
-        Block::Table(Table { rows: grid.rows, cols, header_rows, caption_rows: 0, note_rows: 0, pages: vec![5], parts: 1, cells: grid.cells })
+        Block::Table(Table {
+            rows: grid.rows,
+            cols,
+            header_rows,
+            caption_rows: 0,
+            note_rows: 0,
+            pages: vec![5],
+            parts: 1,
+            cells: grid.cells,
+        })
     }
 
     const LEAVES: [&str; 4] = ["结果维持", "结果纠正", "其他结果", "尚未审结"];

@@ -517,3 +517,29 @@ fn a_stacked_header_of_a_three_line_table_is_read_as_rows() {
     assert_eq!(span(2, 3), Some((1, 1, "3")));
     assert_eq!(g.inferred_header_rows(), 2, "{:?}", shape(g));
 }
+
+#[test]
+fn a_note_inside_a_three_line_frame_is_a_row_of_its_own() {
+    // A note across the frame above the bottom rule: the table keeps its
+    // columns, and the note is one cell across them, marked as a note.
+    let rulings = vec![h(100.0, 60.0, 400.0), h(120.0, 60.0, 400.0), h(200.0, 60.0, 400.0)];
+    let mut glyphs = text("产品名称", 65.0, 105.0);
+    glyphs.extend(text("产量", 200.0, 105.0));
+    glyphs.extend(text("增长", 300.0, 105.0));
+    glyphs.extend(rows_of_text(
+        &[("钢材", &["1577693", "48.8"]), ("糖果", &["26073", "-3.3"]), ("纱", &["189128", "19.3"])],
+        &[200.0, 300.0],
+        125.0,
+        14.0,
+    ));
+    glyphs.extend(text("注：产量为规模以上工业企业快报数据。", 65.0, 170.0));
+    glyphs.extend(text("增长按可比价格计算。", 65.0, 184.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (5, 3), "{:?}", shape(g));
+    assert_eq!(g.cell_at(3, 1).unwrap().text, "189128");
+    let note = g.cell_at(4, 0).unwrap();
+    assert_eq!((note.col_span, note.text.as_str()), (3, "注：产量为规模以上工业企业快报数据。增长按可比价格计算。"));
+    assert_eq!(g.note_rows(), 1);
+}
