@@ -219,7 +219,7 @@ impl Grid {
 }
 
 /// Text that names a table or states its unit: a caption, not a header.
-fn is_caption_text(t: &str) -> bool {
+pub fn is_caption_text(t: &str) -> bool {
     let numbered = t.strip_prefix('表').is_some_and(|rest| {
         rest.chars().next().is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
     });

@@ -6,12 +6,14 @@
 //! that covers the same columns across a line gap (a wrapped label is one
 //! cell). A block's columns are the body columns its text crosses, widened
 //! while the label stays centred over them and no other label sits beside
-//! it at its height (a spanning label). Under each block with another block
+//! it at its height (a spanning label); a caption (表1…, 单位：…) alone at
+//! the top spans every column and never joins a label below. Under each block with another block
 //! below it in its columns a rule is drawn across those columns, and a
 //! column separator is drawn in the band only where no block crosses it.
 
 use super::rows::core_lines;
 use super::{Edge, Orientation, TableSettings};
+use crate::grid::is_caption_text;
 use crate::pdf::page::Glyph;
 
 /// The glyphs of header labels that stand over several columns: a run of
@@ -87,51 +89,64 @@ pub fn header_edges(
     let col_right = |c: usize| if c + 1 == cols { right } else { separators[c] };
     // Runs of each line, top to bottom, joined into blocks across wraps.
     let mut blocks: Vec<Block> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
     for mut line in core_lines(glyphs, members, settings) {
         line.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
         let mut runs: Vec<Block> = Vec::new();
+        let mut run_texts: Vec<String> = Vec::new();
         for i in line {
             let g = &glyphs[i];
             let gap = settings.column_gap_em * g.size.abs().max(1.0);
             match runs.last_mut() {
                 Some(r) if g.x0 - r.x1 < gap => {
+                    run_texts.last_mut().expect("one per run").push_str(&g.text);
                     r.x1 = r.x1.max(g.x1);
                     r.top = r.top.min(g.top);
                     r.bottom = r.bottom.max(g.bottom);
                     r.size = r.size.max(g.size.abs());
                 }
-                _ => runs.push(Block {
-                    x0: g.x0,
-                    x1: g.x1,
-                    top: g.top,
-                    bottom: g.bottom,
-                    size: g.size.abs().max(1.0),
-                    c0: 0,
-                    c1: 0,
-                }),
+                _ => {
+                    run_texts.push(g.text.clone());
+                    runs.push(Block {
+                        x0: g.x0,
+                        x1: g.x1,
+                        top: g.top,
+                        bottom: g.bottom,
+                        size: g.size.abs().max(1.0),
+                        c0: 0,
+                        c1: 0,
+                    })
+                }
             }
         }
-        for mut run in runs {
+        for (mut run, text) in runs.into_iter().zip(run_texts) {
             run.c0 = column_of(run.x0);
             run.c1 = column_of(run.x1);
-            let wrapped = blocks.iter_mut().rev().find(|b| {
-                b.c0 == run.c0
+            // A caption is never the first line of a wrapped label.
+            let wrapped = blocks.iter_mut().zip(texts.iter_mut()).rev().find(|(b, t)| {
+                !is_caption_text(&t.split_whitespace().collect::<String>())
+                    && b.c0 == run.c0
                     && b.c1 == run.c1
                     && run.top > b.bottom - 0.5 * run.size
                     && run.top - b.bottom <= settings.wrap_gap_em * run.size
             });
             match wrapped {
-                Some(b) => {
+                Some((b, t)) => {
+                    t.push_str(&text);
                     b.x0 = b.x0.min(run.x0);
                     b.x1 = b.x1.max(run.x1);
                     b.bottom = b.bottom.max(run.bottom);
                 }
-                None => blocks.push(run),
+                None => {
+                    blocks.push(run);
+                    texts.push(text);
+                }
             }
         }
     }
     // Spanning labels: widen while the label stays centred and the added
     // columns hold no other label at its height.
+    // A caption (表1…, 单位：…) alone at the top spans every column.
     let fixed = blocks.clone();
     for (k, b) in blocks.iter_mut().enumerate() {
         let free = |c: usize| {
@@ -140,6 +155,11 @@ pub fn header_edges(
                 .enumerate()
                 .all(|(j, o)| j == k || o.c1 < c || o.c0 > c || o.bottom <= b.top || o.top >= b.bottom)
         };
+        let topmost = fixed.iter().all(|o| o.top >= b.top - 0.5);
+        if topmost && (0..cols).all(free) && is_caption_text(&texts[k].split_whitespace().collect::<String>()) {
+            (b.c0, b.c1) = (0, cols - 1);
+            continue;
+        }
         let middle = (b.x0 + b.x1) / 2.0;
         let tol = settings.header_span_centre_em * b.size;
         loop {

@@ -543,3 +543,26 @@ fn a_note_inside_a_three_line_frame_is_a_row_of_its_own() {
     assert_eq!((note.col_span, note.text.as_str()), (3, "注：产量为规模以上工业企业快报数据。增长按可比价格计算。"));
     assert_eq!(g.note_rows(), 1);
 }
+
+#[test]
+fn a_caption_inside_the_top_rule_is_a_row_across_the_table() {
+    let rulings = vec![h(100.0, 60.0, 400.0), h(134.0, 60.0, 400.0), h(180.0, 60.0, 400.0)];
+    let mut glyphs = text("表1主要产品", 65.0, 103.0);
+    glyphs.extend(text("产品名称", 65.0, 119.0));
+    glyphs.extend(text("产量", 200.0, 119.0));
+    glyphs.extend(text("增长", 300.0, 119.0));
+    glyphs.extend(rows_of_text(
+        &[("钢材", &["1577693", "48.8"]), ("糖果", &["26073", "-3.3"]), ("纱", &["189128", "19.3"])],
+        &[200.0, 300.0],
+        139.0,
+        14.0,
+    ));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (5, 3), "{:?}", shape(g));
+    let caption = g.cell_at(0, 2).unwrap();
+    assert_eq!((caption.col_span, caption.text.as_str()), (3, "表1主要产品"));
+    assert_eq!(g.cell_at(1, 2).unwrap().text, "增长");
+    assert_eq!(g.caption_rows(), 1);
+}
