@@ -453,18 +453,25 @@ fn a_fully_ruled_table_keeps_its_two_line_cells() {
     assert_eq!(g.cell_at(1, 0).unwrap().text, "乙丙");
 }
 
-#[test]
-fn three_rules_without_verticals_frame_a_table_with_columns_from_the_text() {
-    let rulings = vec![h(100.0, 60.0, 400.0), h(120.0, 60.0, 400.0), h(180.0, 60.0, 400.0)];
-    let mut glyphs = text("产品名称", 65.0, 105.0);
-    glyphs.extend(text("产量", 200.0, 105.0));
-    glyphs.extend(text("增长", 300.0, 105.0));
+/// A header line (产品名称 产量 增长) at `header_top` and three rows of
+/// products from `body_top`, for frames ruled at x 60…400.
+fn products(header_top: f32, body_top: f32) -> Vec<Glyph> {
+    let mut glyphs = text("产品名称", 65.0, header_top);
+    glyphs.extend(text("产量", 200.0, header_top));
+    glyphs.extend(text("增长", 300.0, header_top));
     glyphs.extend(rows_of_text(
         &[("钢材", &["1577693", "48.8"]), ("糖果", &["26073", "-3.3"]), ("纱", &["189128", "19.3"])],
         &[200.0, 300.0],
-        125.0,
+        body_top,
         14.0,
     ));
+    glyphs
+}
+
+#[test]
+fn three_rules_without_verticals_frame_a_table_with_columns_from_the_text() {
+    let rulings = vec![h(100.0, 60.0, 400.0), h(120.0, 60.0, 400.0), h(180.0, 60.0, 400.0)];
+    let glyphs = products(105.0, 125.0);
     let tables = find_tables(&page(rulings, glyphs));
     assert_eq!(tables.len(), 1);
     let g = &tables[0].fragment.grid;
@@ -523,15 +530,7 @@ fn a_note_inside_a_three_line_frame_is_a_row_of_its_own() {
     // A note across the frame above the bottom rule: the table keeps its
     // columns, and the note is one cell across them, marked as a note.
     let rulings = vec![h(100.0, 60.0, 400.0), h(120.0, 60.0, 400.0), h(200.0, 60.0, 400.0)];
-    let mut glyphs = text("产品名称", 65.0, 105.0);
-    glyphs.extend(text("产量", 200.0, 105.0));
-    glyphs.extend(text("增长", 300.0, 105.0));
-    glyphs.extend(rows_of_text(
-        &[("钢材", &["1577693", "48.8"]), ("糖果", &["26073", "-3.3"]), ("纱", &["189128", "19.3"])],
-        &[200.0, 300.0],
-        125.0,
-        14.0,
-    ));
+    let mut glyphs = products(105.0, 125.0);
     glyphs.extend(text("注：产量为规模以上工业企业快报数据。", 65.0, 170.0));
     glyphs.extend(text("增长按可比价格计算。", 65.0, 184.0));
     let tables = find_tables(&page(rulings, glyphs));
@@ -548,15 +547,7 @@ fn a_note_inside_a_three_line_frame_is_a_row_of_its_own() {
 fn a_caption_inside_the_top_rule_is_a_row_across_the_table() {
     let rulings = vec![h(100.0, 60.0, 400.0), h(134.0, 60.0, 400.0), h(180.0, 60.0, 400.0)];
     let mut glyphs = text("表1主要产品", 65.0, 103.0);
-    glyphs.extend(text("产品名称", 65.0, 119.0));
-    glyphs.extend(text("产量", 200.0, 119.0));
-    glyphs.extend(text("增长", 300.0, 119.0));
-    glyphs.extend(rows_of_text(
-        &[("钢材", &["1577693", "48.8"]), ("糖果", &["26073", "-3.3"]), ("纱", &["189128", "19.3"])],
-        &[200.0, 300.0],
-        139.0,
-        14.0,
-    ));
+    glyphs.extend(products(119.0, 139.0));
     let tables = find_tables(&page(rulings, glyphs));
     assert_eq!(tables.len(), 1);
     let g = &tables[0].fragment.grid;
