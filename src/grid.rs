@@ -173,7 +173,8 @@ impl Grid {
     /// value (see [`is_value_text`]). The first row with a value, or with an
     /// empty cell of its own (a data row whose values are blank), ends them.
     /// A table of header rows only (a header cut off from its body) counts
-    /// all its rows.
+    /// all its rows. An empty top-left cell spanning rows (the box over the
+    /// row labels) does not end them.
     pub fn inferred_header_rows(&self) -> usize {
         let mut count = 0;
         for row in 0..self.rows {
@@ -183,7 +184,10 @@ impl Grid {
                 count += 1;
                 continue;
             }
-            if starting.all(|c| !c.text.is_empty() && !is_value_text(&c.text)) {
+            // The empty box over the row labels (the stub head), spanning
+            // the header rows from the top-left corner, is part of the header.
+            let stub_head = |c: &Cell| row == 0 && c.col == 0 && c.row_span > 1 && c.row_span < self.rows;
+            if starting.all(|c| (!c.text.is_empty() || stub_head(c)) && !is_value_text(&c.text)) {
                 count += 1;
             } else {
                 break;
@@ -191,6 +195,66 @@ impl Grid {
         }
         count
     }
+}
+
+impl Grid {
+    /// The one text of a row when a single cell starting in it holds text
+    /// (the others, if any, are empty).
+    fn lone_text(&self, row: usize) -> Option<&Cell> {
+        let mut texts = self.cells_starting_in(row).filter(|c| !c.text.trim().is_empty());
+        let first = texts.next()?;
+        texts.next().is_none().then_some(first)
+    }
+
+    /// Leading rows that are the table's caption rather than column headers:
+    /// a single cell across every column whose text names a table (表1…,
+    /// 附表…, …表) or its unit (单位：…), with rows of the table below it.
+    pub fn caption_rows(&self) -> usize {
+        let is_caption = |row: usize| {
+            self.lone_text(row).is_some_and(|c| {
+                let t: String = c.text.chars().filter(|ch| !ch.is_whitespace()).collect();
+                c.col == 0 && c.col_span == self.cols && self.cols > 1 && is_caption_text(&t)
+            })
+        };
+        let count = (0..self.rows).take_while(|&r| is_caption(r)).count();
+        if count + 1 < self.rows { count } else { 0 }
+    }
+
+    /// Trailing rows that are notes to the table: from a row whose only text
+    /// starts a note (注：, 注1, 说明：, 资料来源：…) to the end, every row
+    /// holding a single text. Not counted when the table would be left with
+    /// no other row.
+    pub fn note_rows(&self) -> usize {
+        let single = |row: usize| self.lone_text(row).is_some();
+        let mut start = None;
+        for row in (1..self.rows).rev() {
+            if !single(row) {
+                break;
+            }
+            if self.lone_text(row).is_some_and(|c| is_note_text(c.text.trim_start())) {
+                start = Some(row);
+            }
+        }
+        start.map_or(0, |s| self.rows - s)
+    }
+}
+
+/// Text that names a table or states its unit: a caption, not a header.
+pub fn is_caption_text(t: &str) -> bool {
+    let numbered = t.strip_prefix('表').is_some_and(|rest| {
+        rest.chars().next().is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    });
+    numbered || t.starts_with("附表") || t.starts_with("单位：") || t.starts_with("单位:") || t.ends_with('表')
+}
+
+/// Text that starts a note below a table.
+pub fn is_note_text(t: &str) -> bool {
+    const LEADS: [&str; 4] = ["说明：", "说明:", "资料来源", "数据来源"];
+    if let Some(rest) = t.strip_prefix('注') {
+        // 注：, 注:, 注1, 注①; not a word that merely starts with 注 (注册…).
+        return rest.chars().next().is_some_and(|c| "：:1234567890①②③④⑤".contains(c));
+    }
+    LEADS.iter().any(|lead| t.starts_with(lead))
 }
 
 /// For each slot of a rows × cols grid, the index in `cells` of the cell
@@ -305,6 +369,50 @@ mod tests {
         let blank_body =
             Grid::new(2, 2, vec![Cell::new(0, 0, "项目"), Cell::new(0, 1, "数量"), Cell::new(1, 0, "规章")]);
         assert_eq!(blank_body.inferred_header_rows(), 1);
+        // An empty stub head spanning two header rows keeps them header rows;
+        // an empty first cell of one row is a blank data cell.
+        let stub = |rows| {
+            Grid::new(
+                3,
+                2,
+                vec![
+                    Cell::new(0, 0, "").spanning(rows, 1),
+                    Cell::new(0, 1, "申请人情况"),
+                    Cell::new(1, 1, "自然人"),
+                    Cell::new(2, 0, "一、本年新收"),
+                    Cell::new(2, 1, "5"),
+                ],
+            )
+        };
+        assert_eq!(stub(2).inferred_header_rows(), 2);
+        assert_eq!(stub(1).inferred_header_rows(), 0);
+    }
+
+    #[test]
+    fn caption_and_note_rows_are_told_by_their_text() {
+        let table = |first: &str, last: &str| {
+            Grid::new(
+                5,
+                2,
+                vec![
+                    Cell::new(0, 0, first).spanning(1, 2),
+                    Cell::new(1, 0, "指标"),
+                    Cell::new(1, 1, "数量"),
+                    Cell::new(2, 0, "粮食"),
+                    Cell::new(2, 1, "902"),
+                    Cell::new(3, 0, last).spanning(1, 2),
+                    Cell::new(4, 0, "2.增速按可比价计算。").spanning(1, 2),
+                ],
+            )
+        };
+        let g = table("表1 主要农产品产量", "注：1.总产量为快报数。");
+        assert_eq!((g.caption_rows(), g.note_rows()), (1, 2));
+        let g = table("单位：万吨", "注1 快报数。");
+        assert_eq!((g.caption_rows(), g.note_rows()), (1, 2));
+        // A label spanning the columns and rows that merely start with 注
+        // are table rows.
+        let g = table("主要农产品", "注册企业");
+        assert_eq!((g.caption_rows(), g.note_rows()), (0, 0));
     }
 
     #[test]

@@ -198,9 +198,21 @@ pub struct Table {
     pub rows: usize,
     pub cols: usize,
     pub header_rows: usize,
+    /// Leading rows that caption the table (a title or unit row inside its
+    /// frame), before the header rows; left out of the JSON when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub caption_rows: usize,
+    /// Trailing rows that are notes (注：…) rather than data; left out of
+    /// the JSON when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub note_rows: usize,
     pub pages: Vec<u32>,
     pub parts: usize,
     pub cells: Vec<Cell>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -31,7 +31,10 @@
 //! further steps read partly ruled tables: a band between two rules
 //! that holds several rows of text is cut into rows at its text lines
 //! (`rows`), and rules with no verticals that stack with the same ends
-//! frame a table whose columns come from the text's alignment (`stacks`).
+//! frame a table whose columns come from the text's alignment (`stacks`);
+//! such a frame's header band of stacked labels (a label centred over the
+//! columns it heads, their labels below) is ruled by its labels
+//! (`headers`).
 //! Every tolerance is a field of [`TableSettings`] (defaults documented
 //! there; [`find_tables`] uses them, [`find_tables_with`] takes others).
 //! The sides of shaded areas arrive as rulings of width 0 (see
@@ -45,6 +48,7 @@ use crate::model::TableFragment;
 use crate::pdf::layout::{glyphs_to_lines, lines_text};
 use crate::pdf::page::{Glyph, PageContent, Ruling};
 
+mod headers;
 mod rows;
 mod settings;
 mod slivers;

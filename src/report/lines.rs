@@ -457,7 +457,16 @@ fn synthesize(spec: &Spec, items: Vec<Item>) -> Table {
     }
     let header_rows = if spec.groups.is_empty() { 1 } else { 2 };
     let grid = Grid::new(r, cols, cells);
-    Table { rows: grid.rows, cols, header_rows, pages: Vec::new(), parts: 1, cells: grid.cells }
+    Table {
+        rows: grid.rows,
+        cols,
+        header_rows,
+        caption_rows: 0,
+        note_rows: 0,
+        pages: Vec::new(),
+        parts: 1,
+        cells: grid.cells,
+    }
 }
 
 #[cfg(test)]

@@ -418,7 +418,7 @@ mod tests {
             .collect();
         let grid = Grid::new(rows.len(), cols, cells);
         let header_rows = grid.inferred_header_rows();
-        Block::Table(Table { rows: grid.rows, cols, header_rows, pages: vec![], parts: 1, cells: grid.cells })
+        table_block(grid, header_rows, vec![])
     }
 
     #[test]
@@ -451,13 +451,28 @@ mod tests {
         assert!(diagnostics.iter().any(|d| d.code == "report.table_in_parts"));
     }
 
+    /// A one-part table block of `grid`.
+    fn table_block(grid: Grid, header_rows: usize, pages: Vec<u32>) -> Block {
+        let (rows, cols) = (grid.rows, grid.cols);
+        Block::Table(Table {
+            rows,
+            cols,
+            header_rows,
+            caption_rows: 0,
+            note_rows: 0,
+            pages,
+            parts: 1,
+            cells: grid.cells,
+        })
+    }
+
     /// A table from explicit cells (row, col, row_span, col_span, text); the
     /// grid fills the slots nothing covers with empty cells.
     fn spanned(cols: usize, header_rows: usize, cells: &[(usize, usize, usize, usize, &str)]) -> Block {
         let rows = cells.iter().map(|c| c.0 + c.2).max().unwrap_or(0);
         let cells: Vec<Cell> = cells.iter().map(|&(r, c, rs, cs, t)| Cell::new(r, c, t).spanning(rs, cs)).collect();
         let grid = Grid::new(rows, cols, cells);
-        Block::Table(Table { rows: grid.rows, cols, header_rows, pages: vec![5], parts: 1, cells: grid.cells })
+        table_block(grid, header_rows, vec![5])
     }
 
     const LEAVES: [&str; 4] = ["结果维持", "结果纠正", "其他结果", "尚未审结"];

@@ -53,6 +53,11 @@ pub struct TableSettings {
     /// A frame whose every column holds cells of at least this many
     /// characters (median) is prose in two columns, not a table.
     pub prose_cell_chars: usize,
+    /// Stacked header rows of a three-line table: a header label alone at
+    /// its height spans the widest run of body columns whose middle is
+    /// within this many em of the label's middle (a label centred over the
+    /// columns it heads).
+    pub header_span_centre_em: f32,
 }
 
 impl Default for TableSettings {
@@ -73,6 +78,7 @@ impl Default for TableSettings {
             stack_min_rule_length: 40.0,
             column_gap_em: 1.0,
             prose_cell_chars: 25,
+            header_span_centre_em: 1.0,
         }
     }
 }

@@ -13,8 +13,10 @@
 //! between a header rule and a footer rule stay paragraphs). A band of
 //! running text across the whole frame ends the stack there.
 
+use super::headers;
 use super::rows::core_lines;
 use super::{Edge, Frame, Orientation, TableSettings};
+use crate::grid::is_note_text;
 use crate::pdf::page::Glyph;
 
 /// Frames built from the horizontal edges that `in_frame` says belong to no
@@ -130,6 +132,25 @@ fn split_at_prose(group: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &T
     out
 }
 
+/// Where notes start at the foot of a frame's body: the first line (after
+/// another) whose text starts a note (注：, 说明：…); its glyphs and those of
+/// the lines below it leave `body`, and the rule a reader would draw above
+/// it is returned.
+fn note_rule(glyphs: &[Glyph], body: &mut Vec<usize>, settings: &TableSettings) -> Option<f32> {
+    let lines = core_lines(glyphs, body, settings);
+    let text = |line: &Vec<usize>| {
+        let mut line = line.clone();
+        line.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+        line.iter().map(|&i| glyphs[i].text.as_str()).collect::<String>()
+    };
+    let k = (1..lines.len()).find(|&k| is_note_text(text(&lines[k]).trim_start()))?;
+    let above = lines[k - 1].iter().map(|&i| glyphs[i].bottom).fold(f32::MIN, f32::max);
+    let below = lines[k].iter().map(|&i| glyphs[i].top).fold(f32::MAX, f32::min);
+    let notes: Vec<usize> = lines[k..].iter().flatten().copied().collect();
+    body.retain(|i| !notes.contains(i));
+    Some((above + below) / 2.0)
+}
+
 /// A stack of rules → a frame with columns from the text, or `None` when the
 /// text between the rules does not line up in columns.
 fn stack_to_frame(stack: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &TableSettings) -> Option<Frame> {
@@ -139,9 +160,17 @@ fn stack_to_frame(stack: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &T
     let (top, bottom) = (ys[0], ys[ys.len() - 1]);
     // Body: below the header rule when there is one.
     let body_top = if ys.len() >= 3 { ys[1] } else { top };
-    let body = glyphs_in(glyphs, free, left, right, body_top, bottom);
+    let mut body = glyphs_in(glyphs, free, left, right, body_top, bottom);
+    // Notes at the foot of the frame (注：… to the bottom rule) are kept
+    // below a rule of their own and give no evidence of columns.
+    let note_rule = note_rule(glyphs, &mut body, settings);
     let lines = text_lines(glyphs, &body, settings);
-    if lines.len() < 2 {
+    // One body line is enough under a header band whose labels stand over
+    // three columns or more (a table of totals under a stacked header);
+    // the header's lines then count as evidence of columns below.
+    let header = glyphs_in(glyphs, free, left, right, top, body_top);
+    let one_line_body = lines.len() == 1 && ys.len() >= 3 && lines[0].runs.len() >= 3 && !header.is_empty();
+    if lines.len() < 2 && !one_line_body {
         return None;
     }
     // Covered x ranges: the union of every body run.
@@ -161,7 +190,11 @@ fn stack_to_frame(stack: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &T
     // gap that no text of the whole frame (the header included) crosses, so
     // a header wider than its column keeps its cell; the gap's middle when
     // header text crosses all of it (a spanning header).
-    let all = glyphs_in(glyphs, free, left, right, top, bottom);
+    // A header label standing over several columns (labels of its own
+    // below it) does not keep a separator from crossing it.
+    let over = if ys.len() >= 3 { headers::spanning_labels(glyphs, &header, &covered, settings) } else { Vec::new() };
+    let all: Vec<usize> =
+        glyphs_in(glyphs, free, left, right, top, bottom).into_iter().filter(|i| !over.contains(i)).collect();
     let separators: Vec<f32> = covered
         .windows(2)
         .map(|w| {
@@ -184,7 +217,8 @@ fn stack_to_frame(stack: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &T
     // that are not all prose.
     let mut chars: Vec<Vec<usize>> = vec![Vec::new(); separators.len() + 1];
     let mut multi = 0;
-    for line in &lines {
+    let header_lines = if one_line_body { text_lines(glyphs, &header, settings) } else { Vec::new() };
+    for line in lines.iter().chain(&header_lines) {
         let mut per_col = vec![0usize; separators.len() + 1];
         for run in &line.runs {
             per_col[column_of((run.0 + run.1) / 2.0)] += run.2;
@@ -208,16 +242,34 @@ fn stack_to_frame(stack: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &T
     if prose {
         return None;
     }
+    let mut ys = ys;
+    if let Some(y) = note_rule {
+        ys.insert(ys.len() - 1, y);
+    }
     let horizontal: Vec<Edge> = ys
         .iter()
         .map(|&y| Edge { orientation: Orientation::Horizontal, position: y, start: left, end: right })
         .collect();
+    let mut horizontal = horizontal;
+    // A header of stacked rows is ruled by its labels; the other bands by
+    // where no text crosses a separator.
+    let stacked = if ys.len() >= 3 {
+        headers::header_edges(glyphs, &header, (left, right, top, body_top), &separators, settings)
+    } else {
+        None
+    };
     let mut vertical = vec![
         Edge { orientation: Orientation::Vertical, position: left, start: top, end: bottom },
         Edge { orientation: Orientation::Vertical, position: right, start: top, end: bottom },
     ];
+    if let Some((rules, pieces)) = stacked.as_ref() {
+        horizontal.extend(rules.iter().copied());
+        vertical.extend(pieces.iter().copied());
+    }
     for &x in &separators {
-        for band in ys.windows(2) {
+        // The notes' band is one cell across the frame.
+        let bands = ys.len() - 1 - usize::from(note_rule.is_some());
+        for band in ys.windows(2).take(bands).skip(usize::from(stacked.is_some())) {
             let crossed = glyphs_in(glyphs, free, left, right, band[0], band[1])
                 .iter()
                 .any(|&i| glyphs[i].x0 < x && x < glyphs[i].x1);

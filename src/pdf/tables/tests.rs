@@ -453,18 +453,25 @@ fn a_fully_ruled_table_keeps_its_two_line_cells() {
     assert_eq!(g.cell_at(1, 0).unwrap().text, "乙丙");
 }
 
-#[test]
-fn three_rules_without_verticals_frame_a_table_with_columns_from_the_text() {
-    let rulings = vec![h(100.0, 60.0, 400.0), h(120.0, 60.0, 400.0), h(180.0, 60.0, 400.0)];
-    let mut glyphs = text("产品名称", 65.0, 105.0);
-    glyphs.extend(text("产量", 200.0, 105.0));
-    glyphs.extend(text("增长", 300.0, 105.0));
+/// A header line (产品名称 产量 增长) at `header_top` and three rows of
+/// products from `body_top`, for frames ruled at x 60…400.
+fn products(header_top: f32, body_top: f32) -> Vec<Glyph> {
+    let mut glyphs = text("产品名称", 65.0, header_top);
+    glyphs.extend(text("产量", 200.0, header_top));
+    glyphs.extend(text("增长", 300.0, header_top));
     glyphs.extend(rows_of_text(
         &[("钢材", &["1577693", "48.8"]), ("糖果", &["26073", "-3.3"]), ("纱", &["189128", "19.3"])],
         &[200.0, 300.0],
-        125.0,
+        body_top,
         14.0,
     ));
+    glyphs
+}
+
+#[test]
+fn three_rules_without_verticals_frame_a_table_with_columns_from_the_text() {
+    let rulings = vec![h(100.0, 60.0, 400.0), h(120.0, 60.0, 400.0), h(180.0, 60.0, 400.0)];
+    let glyphs = products(105.0, 125.0);
     let tables = find_tables(&page(rulings, glyphs));
     assert_eq!(tables.len(), 1);
     let g = &tables[0].fragment.grid;
@@ -493,4 +500,60 @@ fn prose_between_three_rules_stays_prose() {
     assert_eq!(prose.chars().count(), 21);
     assert!(find_tables_with(&page(rulings.clone(), two_columns(prose)), &settings).is_empty());
     assert_eq!(find_tables_with(&page(rulings, two_columns("政府信息公开")), &settings).len(), 1);
+}
+
+#[test]
+fn a_stacked_header_of_a_three_line_table_is_read_as_rows() {
+    // A label centred over the last two columns, their labels below it (one
+    // wrapped over two lines), and a body of one row.
+    let rulings = vec![h(100.0, 60.0, 360.0), h(150.0, 60.0, 360.0), h(170.0, 60.0, 360.0)];
+    let mut glyphs = text("本年数据", 277.5, 103.0);
+    glyphs.extend(rows_of_text(&[("指标", &["甲", "乙", "丙项"])], &[200.0, 260.0, 320.0], 118.0, 14.0));
+    glyphs.extend(text("目", 320.0, 129.0));
+    glyphs.extend(rows_of_text(&[("合计", &["1", "2", "3"])], &[200.0, 260.0, 320.0], 155.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (3, 4), "{:?}", shape(g));
+    let span = |r, c| g.cell_at(r, c).map(|c| (c.row_span, c.col_span, c.text.as_str()));
+    assert_eq!(span(0, 0), Some((2, 1, "指标")));
+    assert_eq!(span(0, 1), Some((2, 1, "甲")));
+    assert_eq!(span(0, 3), Some((1, 2, "本年数据")));
+    assert_eq!(span(1, 2), Some((1, 1, "乙")));
+    assert_eq!(span(1, 3), Some((1, 1, "丙项目")));
+    assert_eq!(span(2, 3), Some((1, 1, "3")));
+    assert_eq!(g.inferred_header_rows(), 2, "{:?}", shape(g));
+}
+
+#[test]
+fn a_note_inside_a_three_line_frame_is_a_row_of_its_own() {
+    // A note across the frame above the bottom rule: the table keeps its
+    // columns, and the note is one cell across them, marked as a note.
+    let rulings = vec![h(100.0, 60.0, 400.0), h(120.0, 60.0, 400.0), h(200.0, 60.0, 400.0)];
+    let mut glyphs = products(105.0, 125.0);
+    glyphs.extend(text("注：产量为规模以上工业企业快报数据。", 65.0, 170.0));
+    glyphs.extend(text("增长按可比价格计算。", 65.0, 184.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (5, 3), "{:?}", shape(g));
+    assert_eq!(g.cell_at(3, 1).unwrap().text, "189128");
+    let note = g.cell_at(4, 0).unwrap();
+    assert_eq!((note.col_span, note.text.as_str()), (3, "注：产量为规模以上工业企业快报数据。增长按可比价格计算。"));
+    assert_eq!(g.note_rows(), 1);
+}
+
+#[test]
+fn a_caption_inside_the_top_rule_is_a_row_across_the_table() {
+    let rulings = vec![h(100.0, 60.0, 400.0), h(134.0, 60.0, 400.0), h(180.0, 60.0, 400.0)];
+    let mut glyphs = text("表1主要产品", 65.0, 103.0);
+    glyphs.extend(products(119.0, 139.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (5, 3), "{:?}", shape(g));
+    let caption = g.cell_at(0, 2).unwrap();
+    assert_eq!((caption.col_span, caption.text.as_str()), (3, "表1主要产品"));
+    assert_eq!(g.cell_at(1, 2).unwrap().text, "增长");
+    assert_eq!(g.caption_rows(), 1);
 }

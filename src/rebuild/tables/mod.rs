@@ -119,10 +119,15 @@ impl Assembly {
         } else {
             self.header_rows
         };
+        // Caption rows come before the header and are not column headers.
+        let caption_rows = self.grid.caption_rows().min(header_rows);
+        let note_rows = self.grid.note_rows().min(self.grid.rows - header_rows);
         Table {
             rows: self.grid.rows,
             cols: self.grid.cols,
-            header_rows,
+            header_rows: header_rows - caption_rows,
+            caption_rows,
+            note_rows,
             pages: self.pages,
             parts: self.parts,
             cells: self.grid.cells,

@@ -1,0 +1,220 @@
+//! Stacked header rows of a frame built from horizontal rules (三线表): the
+//! band between the top rule and the rule under the header may hold several
+//! rows of labels — a label centred over the columns it heads, the labels
+//! of those columns below it, labels wrapped over two lines. The band is
+//! read as blocks of text: runs of one line, joined with the run below when
+//! that covers the same columns across a line gap (a wrapped label is one
+//! cell). A block's columns are the body columns its text crosses, widened
+//! while the label stays centred over them and no other label sits beside
+//! it at its height (a spanning label); a caption (表1…, 单位：…) alone at
+//! the top spans every column and never joins a label below. Under each block with another block
+//! below it in its columns a rule is drawn across those columns, and a
+//! column separator is drawn in the band only where no block crosses it.
+
+use super::rows::core_lines;
+use super::{Edge, Orientation, TableSettings};
+use crate::grid::is_caption_text;
+use crate::pdf::page::Glyph;
+
+/// The glyphs of header labels that stand over several columns: a run of
+/// text wider than its column (it crosses the middle of a gap between the
+/// body's columns of text, `covered`) on a line followed by a line of
+/// labels in three places or more. Such a label is not a wide label of one
+/// column (whose column keeps it whole), and a wrapped label's last line
+/// is never in three places.
+pub fn spanning_labels(
+    glyphs: &[Glyph],
+    members: &[usize],
+    covered: &[(f32, f32)],
+    settings: &TableSettings,
+) -> Vec<usize> {
+    let middles: Vec<f32> = covered.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0).collect();
+    let lines: Vec<Vec<Vec<usize>>> = core_lines(glyphs, members, settings)
+        .into_iter()
+        .map(|mut line| {
+            line.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+            let mut runs: Vec<Vec<usize>> = Vec::new();
+            for i in line {
+                let gap = settings.column_gap_em * glyphs[i].size.abs().max(1.0);
+                match runs.last_mut() {
+                    Some(run) if glyphs[i].x0 - glyphs[run[run.len() - 1]].x1 < gap => run.push(i),
+                    _ => runs.push(vec![i]),
+                }
+            }
+            runs
+        })
+        .collect();
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        if pair[1].len() < 3 {
+            continue;
+        }
+        for run in &pair[0] {
+            let (x0, x1) = (glyphs[run[0]].x0, glyphs[run[run.len() - 1]].x1);
+            if middles.iter().any(|&m| x0 < m && m < x1) {
+                out.extend(run.iter().copied());
+            }
+        }
+    }
+    out
+}
+
+/// A label of the header band: its extent and the columns it covers.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    x0: f32,
+    x1: f32,
+    top: f32,
+    bottom: f32,
+    size: f32,
+    c0: usize,
+    c1: usize,
+}
+
+/// The edges inside the header band `top..bottom` of a frame spanning
+/// `left..right` whose body columns are cut at `separators`: horizontal
+/// rules between stacked labels and the separators' pieces no label
+/// crosses. `None` when the header is one row of labels (the caller keeps
+/// its plain reading).
+pub fn header_edges(
+    glyphs: &[Glyph],
+    members: &[usize],
+    (left, right, top, bottom): (f32, f32, f32, f32),
+    separators: &[f32],
+    settings: &TableSettings,
+) -> Option<(Vec<Edge>, Vec<Edge>)> {
+    let cols = separators.len() + 1;
+    let column_of = |x: f32| separators.partition_point(|&s| s < x);
+    let col_left = |c: usize| if c == 0 { left } else { separators[c - 1] };
+    let col_right = |c: usize| if c + 1 == cols { right } else { separators[c] };
+    // Runs of each line, top to bottom, joined into blocks across wraps.
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    for mut line in core_lines(glyphs, members, settings) {
+        line.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+        let mut runs: Vec<Block> = Vec::new();
+        let mut run_texts: Vec<String> = Vec::new();
+        for i in line {
+            let g = &glyphs[i];
+            let gap = settings.column_gap_em * g.size.abs().max(1.0);
+            match runs.last_mut() {
+                Some(r) if g.x0 - r.x1 < gap => {
+                    run_texts.last_mut().expect("one per run").push_str(&g.text);
+                    r.x1 = r.x1.max(g.x1);
+                    r.top = r.top.min(g.top);
+                    r.bottom = r.bottom.max(g.bottom);
+                    r.size = r.size.max(g.size.abs());
+                }
+                _ => {
+                    run_texts.push(g.text.clone());
+                    runs.push(Block {
+                        x0: g.x0,
+                        x1: g.x1,
+                        top: g.top,
+                        bottom: g.bottom,
+                        size: g.size.abs().max(1.0),
+                        c0: 0,
+                        c1: 0,
+                    })
+                }
+            }
+        }
+        for (mut run, text) in runs.into_iter().zip(run_texts) {
+            run.c0 = column_of(run.x0);
+            run.c1 = column_of(run.x1);
+            // A caption is never the first line of a wrapped label.
+            let wrapped = blocks.iter_mut().zip(texts.iter_mut()).rev().find(|(b, t)| {
+                !is_caption_text(&t.split_whitespace().collect::<String>())
+                    && b.c0 == run.c0
+                    && b.c1 == run.c1
+                    && run.top > b.bottom - 0.5 * run.size
+                    && run.top - b.bottom <= settings.wrap_gap_em * run.size
+            });
+            match wrapped {
+                Some((b, t)) => {
+                    t.push_str(&text);
+                    b.x0 = b.x0.min(run.x0);
+                    b.x1 = b.x1.max(run.x1);
+                    b.bottom = b.bottom.max(run.bottom);
+                }
+                None => {
+                    blocks.push(run);
+                    texts.push(text);
+                }
+            }
+        }
+    }
+    // Spanning labels: widen while the label stays centred and the added
+    // columns hold no other label at its height.
+    // A caption (表1…, 单位：…) alone at the top spans every column.
+    let fixed = blocks.clone();
+    for (k, b) in blocks.iter_mut().enumerate() {
+        let free = |c: usize| {
+            fixed
+                .iter()
+                .enumerate()
+                .all(|(j, o)| j == k || o.c1 < c || o.c0 > c || o.bottom <= b.top || o.top >= b.bottom)
+        };
+        let topmost = fixed.iter().all(|o| o.top >= b.top - 0.5);
+        if topmost && (0..cols).all(free) && is_caption_text(&texts[k].split_whitespace().collect::<String>()) {
+            (b.c0, b.c1) = (0, cols - 1);
+            continue;
+        }
+        let middle = (b.x0 + b.x1) / 2.0;
+        let tol = settings.header_span_centre_em * b.size;
+        loop {
+            let mut candidates = Vec::new();
+            if b.c0 > 0 && free(b.c0 - 1) {
+                candidates.push((b.c0 - 1, b.c1));
+            }
+            if b.c1 + 1 < cols && free(b.c1 + 1) {
+                candidates.push((b.c0, b.c1 + 1));
+            }
+            if candidates.len() == 2 {
+                candidates.push((b.c0 - 1, b.c1 + 1));
+            }
+            let best = candidates
+                .into_iter()
+                .filter(|&(c0, c1)| ((col_left(c0) + col_right(c1)) / 2.0 - middle).abs() <= tol)
+                .max_by(|p, q| (p.1 - p.0).cmp(&(q.1 - q.0)));
+            match best {
+                Some((c0, c1)) => (b.c0, b.c1) = (c0, c1),
+                None => break,
+            }
+        }
+    }
+    // A rule under each block that has another block below it in its columns.
+    let mut horizontal = Vec::new();
+    for b in &blocks {
+        let below = blocks
+            .iter()
+            .filter(|o| o.c0 <= b.c1 && o.c1 >= b.c0 && o.top >= b.bottom)
+            .map(|o| o.top)
+            .fold(f32::INFINITY, f32::min);
+        if below.is_finite() {
+            horizontal.push(Edge {
+                orientation: Orientation::Horizontal,
+                position: (b.bottom + below) / 2.0,
+                start: col_left(b.c0),
+                end: col_right(b.c1),
+            });
+        }
+    }
+    if horizontal.is_empty() {
+        return None;
+    }
+    // Separators, piece by piece between the rules' heights.
+    let mut cuts: Vec<f32> = horizontal.iter().map(|e| e.position).chain([top, bottom]).collect();
+    cuts.sort_by(f32::total_cmp);
+    cuts.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    let mut vertical = Vec::new();
+    for (k, &x) in separators.iter().enumerate() {
+        for piece in cuts.windows(2) {
+            let crossed = blocks.iter().any(|b| b.c0 <= k && b.c1 > k && b.top < piece[1] && b.bottom > piece[0]);
+            if !crossed {
+                vertical.push(Edge { orientation: Orientation::Vertical, position: x, start: piece[0], end: piece[1] });
+            }
+        }
+    }
+    Some((horizontal, vertical))
+}
