@@ -129,7 +129,11 @@ fn main() -> ExitCode {
                 convert::Style::Pretty
             };
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-            install_interrupt_handler(&stop);
+            // One file needs no handler (Ctrl-C ends it and the atomic write
+            // leaves no half file); the handler's thread costs every run.
+            if files.len() > 1 {
+                install_interrupt_handler(&stop);
+            }
             convert::run(&files, output.as_deref(), style, strict, cli.quiet, &stop)
         }
         Command::Batch { input, output, jobs, force, verbose, summary, strict } => {
