@@ -49,11 +49,13 @@ use crate::pdf::layout::{glyphs_to_lines, lines_text};
 use crate::pdf::page::{Glyph, PageContent, Ruling};
 
 mod headers;
+mod index;
 mod rows;
 mod settings;
 mod slivers;
 mod stacks;
 
+pub use index::GlyphIndex;
 pub use settings::TableSettings;
 
 /// Default of [`TableSettings::orientation_tolerance`]: a ruling whose ends
@@ -193,8 +195,9 @@ pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<Pag
     let frames = intersections_to_tables(&horizontal, &vertical, &intersections);
     let mut tables: Vec<PageTable> = Vec::new();
     let mut taken = vec![false; page.glyphs.len()];
+    let index = GlyphIndex::new(&page.glyphs);
     for frame in &frames {
-        if let Some(table) = frame_to_table(frame, page, &mut taken, settings) {
+        if let Some(table) = frame_to_table(frame, page, &index, &mut taken, settings) {
             tables.push(table);
         }
     }
@@ -203,7 +206,7 @@ pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<Pag
         in_frame[x.horizontal] = true;
     }
     for frame in stacks::stack_frames(&horizontal, &in_frame, &page.glyphs, &taken, settings) {
-        if let Some(table) = frame_to_table(&frame, page, &mut taken, settings) {
+        if let Some(table) = frame_to_table(&frame, page, &index, &mut taken, settings) {
             tables.push(table);
         }
     }
@@ -215,16 +218,26 @@ pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<Pag
 /// hold no text absorbed ([`slivers::absorb_slivers`]), bands of several
 /// text rows cut into rows ([`rows::text_row_rules`]), then the text. `None` for a box
 /// around text or rules without text. The glyphs it takes are marked in
-/// `taken`.
+/// `taken`. Every step after the boundaries only shrinks or cuts the
+/// frame's box, so the glyphs in that box (from `index`) are the only ones
+/// any step looks at.
 fn frame_to_table(
     frame: &Frame,
     page: &PageContent,
+    index: &GlyphIndex,
     taken: &mut [bool],
     settings: &TableSettings,
 ) -> Option<PageTable> {
-    let boundaries = trim_empty_open_sides(frame_to_boundaries(frame, settings)?, &page.glyphs);
+    let boundaries = frame_to_boundaries(frame, settings)?;
+    let near = index.within(
+        boundaries.xs[0],
+        boundaries.xs[boundaries.xs.len() - 1],
+        boundaries.ys[0],
+        boundaries.ys[boundaries.ys.len() - 1],
+    );
+    let boundaries = trim_empty_open_sides(boundaries, &page.glyphs, &near);
     let mut layout = boundaries_to_cells(frame, boundaries, settings)?;
-    let collapsed = slivers::absorb_slivers(frame, &layout, &page.glyphs, taken, settings);
+    let collapsed = slivers::absorb_slivers(frame, &layout, &page.glyphs, &near, taken, settings);
     let frame = match &collapsed {
         Some((collapsed, b)) => {
             layout = boundaries_to_cells(collapsed, b.clone(), settings)?;
@@ -232,7 +245,7 @@ fn frame_to_table(
         }
         None => frame,
     };
-    let row_rules = rows::text_row_rules(&layout, &page.glyphs, taken, settings);
+    let row_rules = rows::text_row_rules(&layout, &page.glyphs, &near, taken, settings);
     if !row_rules.is_empty() {
         let mut ruled = frame.clone();
         ruled.horizontal.extend(row_rules.iter().copied());
@@ -246,7 +259,7 @@ fn frame_to_table(
         // shaded one by one), is text, not a table.
         return None;
     }
-    let (grid, glyphs) = glyphs_to_cells(&layout, page, taken, settings);
+    let (grid, glyphs) = glyphs_to_cells(&layout, page, &near, taken, settings);
     if glyphs.is_empty() {
         return None; // rules with no text: a drawing, a blank form
     }
@@ -486,9 +499,10 @@ pub fn frame_to_boundaries(frame: &Frame, settings: &TableSettings) -> Option<Bo
 
 /// Drops a side added for a missing rule when no character lies beyond the
 /// last real rule: rules that overshoot a little make no empty row.
-pub fn trim_empty_open_sides(mut b: Boundaries, glyphs: &[Glyph]) -> Boundaries {
+/// `near` lists the glyphs (indices into `glyphs`) in the frame's box.
+pub fn trim_empty_open_sides(mut b: Boundaries, glyphs: &[Glyph], near: &[usize]) -> Boundaries {
     let holds_text = |x0: f32, x1: f32, y0: f32, y1: f32| {
-        glyphs.iter().any(|g| {
+        near.iter().map(|&i| &glyphs[i]).any(|g| {
             let (cx, cy) = (g.center_x(), g.center_y());
             x0 < cx && cx < x1 && y0 < cy && cy < y1 && !g.text.trim().is_empty()
         })
@@ -639,12 +653,14 @@ pub fn boundaries_to_cells(frame: &Frame, mut b: Boundaries, settings: &TableSet
 /// Characters → cells by their centre; each cell's text is its lines joined
 /// (see [`lines_text`]): no space between CJK characters across a line
 /// wrap, a space between Latin words, a space inside a line only for a gap
-/// over the cell space gap between non-CJK glyphs. Glyphs already
-/// `taken` by another table are skipped. Returns the grid and the indices of
-/// the glyphs inside.
+/// over the cell space gap between non-CJK glyphs. Only the glyphs `near`
+/// (indices into the page's glyphs, ascending: those in the frame's box)
+/// are looked at; those already `taken` by another table are skipped.
+/// Returns the grid and the indices of the glyphs inside.
 pub fn glyphs_to_cells(
     layout: &CellLayout,
     page: &PageContent,
+    near: &[usize],
     taken: &[bool],
     settings: &TableSettings,
 ) -> (Grid, Vec<usize>) {
@@ -656,7 +672,8 @@ pub fn glyphs_to_cells(
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); layout.cells.len()];
     let mut inside = Vec::new();
-    for (i, g) in page.glyphs.iter().enumerate() {
+    for &i in near {
+        let g = &page.glyphs[i];
         let (cx, cy) = (g.center_x(), g.center_y());
         if taken.get(i).copied().unwrap_or(false)
             || !(xs[0] < cx && cx < xs[cols] && ys[0] < cy && cy < ys[ys.len() - 1])

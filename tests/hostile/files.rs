@@ -101,3 +101,42 @@ pub fn markdown_wide_table(cols: usize, rows: usize) -> Vec<u8> {
     }
     out.into_bytes()
 }
+
+/// A one-page PDF of `across` × `down` small ruled frames (two cells each,
+/// a letter in each cell) over `filler` letters set small at the page foot:
+/// the table finder once looked at every glyph of the page for each frame.
+pub fn pdf_many_frames(across: usize, down: usize, filler: u64) -> Vec<u8> {
+    let mut frames = String::new();
+    for row in 0..down {
+        for col in 0..across {
+            // 5 pt apart: more than the snap and join tolerances, so each
+            // frame is a table of its own.
+            let (x, y) = (10.0 + 14.0 * col as f32, 830.0 - 18.0 * (row + 1) as f32);
+            frames.push_str(&format!(
+                "{x} {y} 9 13 re S {m} {y} m {m} {t} l S BT /F1 3 Tf {a} {b} Td (A) Tj 4.5 0 Td (B) Tj ET\n",
+                m = x + 4.5,
+                t = y + 13.0,
+                a = x + 1.0,
+                b = y + 5.0
+            ));
+        }
+    }
+    let mut parts = vec![Part::Literal(frames.as_bytes()), Part::Literal(b"BT /F1 0.5 Tf 0.6 TL 10 60 Td\n")];
+    let line = 1000;
+    for k in 0..filler.div_ceil(line) {
+        parts.push(Part::Literal(b"("));
+        parts.push(Part::Run(b'A', line.min(filler - k * line)));
+        parts.push(Part::Literal(b") Tj T*\n"));
+    }
+    parts.push(Part::Literal(b"ET"));
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_vec(),
+        stream("/Filter /FlateDecode", &zlib_parts(&parts)),
+        FONT.to_vec(),
+    ];
+    let refs: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    pdf(&refs, "")
+}

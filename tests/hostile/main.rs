@@ -106,6 +106,14 @@ fn pdf_form_drawn_many_times() {
 }
 
 #[test]
+fn pdf_thousands_of_small_frames_over_many_glyphs() {
+    let output = check(&files::pdf_many_frames(40, 40, 100_000), "frames.pdf").expect("it converts");
+    let json = output.to_json_value();
+    let tables = json["blocks"].as_array().unwrap().iter().filter(|b| b["kind"] == "table").count();
+    assert_eq!(tables, 1600, "each frame is a table");
+}
+
+#[test]
 fn markdown_wide_header_over_many_rows() {
     let err = check(&files::markdown_wide_table(4000, 4000), "wide.md").unwrap_err();
     assert!(err.message.contains("table cells"), "{}", err.message);
@@ -137,5 +145,6 @@ fn write_hostile_files() {
     put("forms.pdf", files::pdf_repeated_form(100, 32 << 20));
     put("wide.md", files::markdown_wide_table(4000, 4000));
     put("wide.docx", files::docx_wide_table(40_000));
+    put("frames.pdf", files::pdf_many_frames(40, 40, 100_000));
     std::fs::File::create(format!("{dir}/zeros.pdf")).unwrap().set_len(900 << 20).unwrap();
 }

@@ -66,8 +66,15 @@ impl BandLine {
 
 /// The horizontal rules a reader would draw between the text rows of each
 /// band of `layout` that holds several rows: full-width edges at the middle
-/// of the gap between rows. Empty when every band is one row.
-pub fn text_row_rules(layout: &CellLayout, glyphs: &[Glyph], taken: &[bool], settings: &TableSettings) -> Vec<Edge> {
+/// of the gap between rows. Empty when every band is one row. `near` lists
+/// the glyphs (indices into `glyphs`, ascending) in the frame's box.
+pub fn text_row_rules(
+    layout: &CellLayout,
+    glyphs: &[Glyph],
+    near: &[usize],
+    taken: &[bool],
+    settings: &TableSettings,
+) -> Vec<Edge> {
     let b = &layout.boundaries;
     let (rows, cols) = (layout.rows(), layout.cols());
     if rows == 0 || cols < 2 {
@@ -76,7 +83,8 @@ pub fn text_row_rules(layout: &CellLayout, glyphs: &[Glyph], taken: &[bool], set
     let (x0, x1) = (b.xs[0], b.xs[cols]);
     // Glyph indices per band, by centre.
     let mut per_band: Vec<Vec<usize>> = vec![Vec::new(); rows];
-    for (i, g) in glyphs.iter().enumerate() {
+    for &i in near {
+        let g = &glyphs[i];
         if taken.get(i).copied().unwrap_or(false) || g.text.trim().is_empty() || !g.upright {
             continue;
         }

@@ -52,11 +52,13 @@ fn move_edges(edges: &mut [Edge], old: &[f32], new: &[f32], map: &[usize], snap:
 /// The layout's frame and boundaries with sliver columns and rows collapsed
 /// (the lines fencing a sliver become one line at their mean), or `None`
 /// when there is no sliver (the layout stands). A table needs at least two
-/// slots, so a table of slivers only is left alone.
+/// slots, so a table of slivers only is left alone. `near` lists the
+/// glyphs (indices into `glyphs`) in the frame's box.
 pub fn absorb_slivers(
     frame: &Frame,
     layout: &CellLayout,
     glyphs: &[Glyph],
+    near: &[usize],
     taken: &[bool],
     settings: &TableSettings,
 ) -> Option<(Frame, Boundaries)> {
@@ -67,7 +69,8 @@ pub fn absorb_slivers(
     }
     let mut col_used = vec![false; cols];
     let mut row_used = vec![false; rows];
-    for (i, g) in glyphs.iter().enumerate() {
+    for &i in near {
+        let g = &glyphs[i];
         if taken.get(i).copied().unwrap_or(false) || g.text.trim().is_empty() {
             continue;
         }
