@@ -48,7 +48,7 @@ fn main() {
     let started = Instant::now();
     let mut fragments = Fragments::default();
     for _ in 0..runs {
-        fragments = govdoc::pdf::assemble::fragments(pages.clone());
+        fragments = govdoc::pdf::assemble::fragments(pages.clone()).expect("within the budget");
     }
     let elapsed = started.elapsed().as_secs_f64() * 1000.0 / runs as f64;
     println!("{json_path}: {n} pages, {:.3} ms per document, {:.3} ms per page", elapsed, elapsed / n.max(1) as f64);

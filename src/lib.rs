@@ -129,7 +129,8 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
     let lines = std::mem::take(&mut fragments.lines);
     let rebuilt = rebuild::rebuild(fragments);
     diagnostics.extend(rebuilt.diagnostics);
-    let (report, report_diagnostics) = report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks, &lines);
+    let (report, report_diagnostics) =
+        report::recognize_with_lines(rebuilt.title.as_deref(), &rebuilt.blocks, &|| &lines);
     diagnostics.extend(report_diagnostics);
     let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages };
     Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, report, diagnostics } })

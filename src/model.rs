@@ -6,6 +6,8 @@
 //! headings and the title. Nothing here knows a file format or the report
 //! template; the types are values you can print, compare and serialize.
 
+use std::sync::{Arc, LazyLock};
+
 use serde::Serialize;
 
 pub use crate::grid::{Cell, Grid};
@@ -53,8 +55,58 @@ pub struct Fragments {
     /// The text lines with where their pieces sit (the tables' text too),
     /// page by page, top to bottom, for formats that place text (PDF); empty
     /// for the others. The report layer reads a statistics table from them
-    /// when the table finder saw none there, or one it cannot read whole.
-    pub lines: Vec<PlacedLine>,
+    /// when the table finder saw none there, or one it cannot read whole;
+    /// they are built then, on first use (most documents never need them).
+    pub lines: PlacedLines,
+}
+
+/// A document's [`PlacedLine`]s, built the first time they are read: the
+/// front end hands over what they are made from, and the cost (a second
+/// line-finding pass over every table's characters) is paid only by a
+/// document whose report needs them. Reads as a slice (`&lines[..]`,
+/// `lines.iter()`); clones share one build.
+#[derive(Clone)]
+pub struct PlacedLines(Arc<LazyLock<Vec<PlacedLine>, LineBuilder>>);
+
+/// What builds a document's placed lines.
+type LineBuilder = Box<dyn FnOnce() -> Vec<PlacedLine> + Send>;
+
+impl PlacedLines {
+    /// Lines already built.
+    pub fn new(lines: Vec<PlacedLine>) -> Self {
+        PlacedLines::on_demand(move || lines)
+    }
+
+    /// Lines that `build` makes when they are first read.
+    pub fn on_demand(build: impl FnOnce() -> Vec<PlacedLine> + Send + 'static) -> Self {
+        PlacedLines(Arc::new(LazyLock::new(Box::new(build))))
+    }
+}
+
+impl Default for PlacedLines {
+    fn default() -> Self {
+        PlacedLines::new(Vec::new())
+    }
+}
+
+impl From<Vec<PlacedLine>> for PlacedLines {
+    fn from(lines: Vec<PlacedLine>) -> Self {
+        PlacedLines::new(lines)
+    }
+}
+
+impl std::ops::Deref for PlacedLines {
+    type Target = [PlacedLine];
+    fn deref(&self) -> &[PlacedLine] {
+        self.0.as_slice()
+    }
+}
+
+impl std::fmt::Debug for PlacedLines {
+    /// Printing does not build them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PlacedLines").finish_non_exhaustive()
+    }
 }
 
 /// One line of text as laid out on a page, cut into spans at gaps wider

@@ -1,8 +1,8 @@
 //! The OFD front end (GB/T 33190, China's fixed-layout format): the zip of
 //! XML read into the same [`crate::pdf::page::PageContent`] the PDF
 //! interpreter produces, then laid out, table-found, cleared of running
-//! headers and assembled by the PDF front end's back half
-//! ([`crate::pdf::from_pages`]), so both formats read alike.
+//! headers and assembled by the PDF front end's back half, page by page
+//! ([`crate::pdf::assemble::Assembler`]), so both formats read alike.
 //!
 //! - `package`: the container, `OFD.xml`, `Document.xml`, locations
 //! - `xml`: parts as element trees
@@ -30,13 +30,15 @@ use crate::pdf::page::PageContent;
 use package::{DocumentInfo, OfdPackage, resolve};
 use resources::Resources;
 
-/// Reads an OFD's fragments: every page of every document interpreted, then
-/// laid out and assembled as a PDF's are. A damaged page is left out with a
-/// warning; a document without any text is `no text layer`.
+/// Reads an OFD's fragments: each page interpreted and laid out in turn
+/// (only its laid-out lines and tables are kept), then assembled as a PDF's
+/// are. A damaged page is left out with a warning; a document without any
+/// text is `no text layer`.
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
-    let (pages, diagnostics) = pages(bytes)?;
-    let total = pages.len();
-    let mut fragments = crate::pdf::from_pages(pages, diagnostics, "OFD")?;
+    let mut assembler = crate::pdf::assemble::Assembler::new();
+    let diagnostics = each_page(bytes, |page| assembler.add(page))?;
+    let total = assembler.pages();
+    let mut fragments = crate::pdf::finish(assembler, diagnostics, "OFD")?;
     fragments.pages = Some(u32::try_from(total).unwrap_or(u32::MAX));
     Ok(fragments)
 }
@@ -44,9 +46,20 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
 /// Every page's content (glyphs and rulings in points, y down) and the
 /// diagnostics of reading them: what layout receives.
 pub fn pages(bytes: &[u8]) -> Result<(Vec<PageContent>, Vec<Diagnostic>)> {
+    let mut pages = Vec::new();
+    let diagnostics = each_page(bytes, |page| {
+        pages.push(page);
+        Ok(())
+    })?;
+    Ok((pages, diagnostics))
+}
+
+/// Hands every page's content to `take`, in order, and returns the
+/// diagnostics of reading them.
+fn each_page(bytes: &[u8], mut take: impl FnMut(PageContent) -> Result<()>) -> Result<Vec<Diagnostic>> {
     let mut package = OfdPackage::open(bytes)?;
     let documents = package.documents()?;
-    let mut pages = Vec::new();
+    let mut count = 0usize;
     let mut diagnostics = Vec::new();
     if documents.len() > 1 {
         diagnostics.push(Diagnostic::info(
@@ -61,17 +74,18 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<PageContent>, Vec<Diagnostic>)> {
         for location in &document.resources {
             resources.load(&mut package, location, &mut diagnostics);
         }
-        let first_page = pages.len();
+        let first_page = count;
         let mut ctx = page::Context::new(&mut package, document, resources);
         for page_ref in &document.pages {
-            let number = u32::try_from(pages.len() + 1).unwrap_or(u32::MAX);
+            count += 1;
+            let number = u32::try_from(count).unwrap_or(u32::MAX);
             match page::read(&mut ctx, &page_ref.content, number) {
                 Ok((page, page_diagnostics)) => {
                     diagnostics.extend(page_diagnostics);
                     // A page printed sideways is turned upright, as for PDF.
                     let (page, turned) = crate::pdf::rotation::to_reading_orientation(page);
                     diagnostics.extend(turned);
-                    pages.push(page);
+                    take(page)?;
                 }
                 Err(e) if e.code == ErrorCode::Corrupt && total > 1 => {
                     unreadable += 1;
@@ -82,7 +96,7 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<PageContent>, Vec<Diagnostic>)> {
                         )
                         .on_page(Some(number)),
                     );
-                    pages.push(PageContent { number, ..Default::default() });
+                    take(PageContent { number, ..Default::default() })?;
                 }
                 Err(e) => return Err(e),
             }
@@ -94,7 +108,7 @@ pub fn pages(bytes: &[u8]) -> Result<(Vec<PageContent>, Vec<Diagnostic>)> {
     if total > 0 && unreadable == total {
         return Err(errors::no_readable_page());
     }
-    Ok((pages, diagnostics))
+    Ok(diagnostics)
 }
 
 /// Annotations per page, by type: noted, not read (a `Watermark` or `Stamp`

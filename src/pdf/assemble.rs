@@ -10,13 +10,15 @@
 //! paragraphs that run on across a page end in a document whose paragraphs
 //! open with an indent.
 
-use crate::model::{BreakKind, Diagnostic, Fragment, Fragments, PlacedLine};
+use crate::budget;
+use crate::error::Result;
+use crate::model::{BreakKind, Diagnostic, Fragment, Fragments};
 use crate::pdf::furniture::{Kind, PageLines, find_furniture, repeat_key};
 use crate::pdf::layout::{
     Line, PARAGRAPH_SPACE_GAP_EM, PlacedParagraph, TextBlock, document_text_block, glyphs_to_lines,
     lines_to_paragraphs, page_text_block, reading_order,
 };
-use crate::pdf::page::PageContent;
+use crate::pdf::page::{FontInfo, Glyph, PageContent};
 use crate::pdf::placed;
 use crate::pdf::tables::{PageTable, find_tables};
 use crate::text::official_number;
@@ -26,13 +28,20 @@ use crate::text::official_number;
 /// its first line on the new page starting at the margin.
 const INDENTED_SHARE: f32 = 0.6;
 
-/// One page after the table finder: its tables and the lines outside them.
+/// One page after the table finder: its tables, the lines outside them and
+/// the characters both point into — what is left of the page once it is
+/// laid out (rulings, paths and characters no line or table holds are
+/// dropped with the page's content).
 struct LaidPage {
     number: u32,
     width: f32,
     height: f32,
     tables: Vec<PageTable>,
     lines: Vec<Line>,
+    /// The characters of `lines` and `tables`, in drawing order; their
+    /// glyph indices point here.
+    glyphs: Vec<Glyph>,
+    fonts: Vec<FontInfo>,
     glyphs_total: usize,
     images: usize,
 }
@@ -43,80 +52,139 @@ enum Item {
     Break,
 }
 
-/// Fragments of a whole document from its pages' content, in reading order:
-/// per page, text outside tables as paragraph fragments and tables as table
-/// fragments, a Break(Page) between pages, page furniture removed.
-pub fn fragments(pages: Vec<PageContent>) -> Fragments {
-    let count = pages.len();
-    let mut laid: Vec<LaidPage> = pages.iter().map(lay_out).collect();
-    let mut diagnostics = drop_furniture(&mut laid);
+/// Assembles a document page by page: each page is laid out as it arrives
+/// ([`Assembler::add`]) and only its laid-out lines and tables are kept, so
+/// memory follows the text, not the content interpreted (a page of 50,000
+/// rules costs its rules only while it is laid out). The passes that need
+/// every page — furniture, the document's text block, the title, paragraphs
+/// running on across page ends — work from the laid-out lines in
+/// [`Assembler::finish`].
+#[derive(Default)]
+pub struct Assembler {
+    laid: Vec<LaidPage>,
+    glyphs: usize,
+    images: usize,
+}
 
-    // The document's text block is measured over pages of one size: a
-    // landscape table page's long lines say nothing of a portrait page's
-    // right margin.
-    let blocks: Vec<Option<TextBlock>> = {
-        let format = |p: &LaidPage| ((p.width.round() as i32), (p.height.round() as i32));
-        let mut by_format: Vec<((i32, i32), Option<TextBlock>)> = Vec::new();
-        laid.iter()
-            .map(|page| {
-                let key = format(page);
-                if let Some((_, block)) = by_format.iter().find(|(k, _)| *k == key) {
-                    return *block;
-                }
-                let page_lines: Vec<&[Line]> =
-                    laid.iter().filter(|p| format(p) == key).map(|p| p.lines.as_slice()).collect();
-                let block = document_text_block(&page_lines);
-                by_format.push((key, block));
-                block
-            })
-            .collect()
-    };
-
-    let placed: Vec<PlacedLine> = laid
-        .iter()
-        .zip(&pages)
-        .flat_map(|(page, content)| placed::page_lines(&page.lines, &page.tables, content, page.number))
-        .collect();
-    let mut items: Vec<Item> = Vec::new();
-    for (k, ((page, content), document_block)) in laid.into_iter().zip(&pages).zip(blocks).enumerate() {
-        if k > 0 {
-            items.push(Item::Break);
-        }
-        if page.glyphs_total == 0 && page.images > 0 {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "pdf.page_without_text",
-                    format!("page {} has images but no text layer; its text is not in the output", page.number),
-                )
-                .on_page(Some(page.number)),
-            );
-        }
-        items.extend(page_items(page, content, document_block));
+impl Assembler {
+    pub fn new() -> Self {
+        Assembler::default()
     }
-    mark_title(&mut items);
-    mark_continuations(&mut items);
 
-    let items = items
-        .into_iter()
-        .map(|item| match item {
-            Item::Paragraph(p) => Fragment::Paragraph(p.fragment),
-            Item::Table(t) => Fragment::Table(t.fragment),
-            Item::Break => Fragment::Break(BreakKind::Page),
-        })
-        .collect();
-    Fragments {
-        pages: Some(u32::try_from(count).unwrap_or(u32::MAX)),
-        items,
-        diagnostics,
-        soft_paragraph_ends: false,
-        notes: Vec::new(),
-        lines: placed,
+    /// Lays out one page (the next in reading order) and keeps its result.
+    /// Its tables' cells are charged to the document's budget here, so a
+    /// document of many pages of huge grids stops at the page that passes
+    /// the limit.
+    pub fn add(&mut self, page: PageContent) -> Result<()> {
+        self.glyphs += page.glyphs.len();
+        self.images += page.images;
+        let laid = lay_out(page);
+        for t in &laid.tables {
+            budget::charge_usize(budget::Resource::Cells, t.fragment.grid.rows.saturating_mul(t.fragment.grid.cols))?;
+        }
+        self.laid.push(laid);
+        Ok(())
+    }
+
+    /// Characters on the pages added so far.
+    pub fn glyphs(&self) -> usize {
+        self.glyphs
+    }
+
+    /// Images drawn on the pages added so far.
+    pub fn images(&self) -> usize {
+        self.images
+    }
+
+    /// Pages added so far.
+    pub fn pages(&self) -> usize {
+        self.laid.len()
+    }
+
+    /// Fragments of the whole document, in reading order: per page, text
+    /// outside tables as paragraph fragments and tables as table fragments,
+    /// a Break(Page) between pages, page furniture removed.
+    pub fn finish(self) -> Fragments {
+        let mut laid = self.laid;
+        let count = laid.len();
+        let mut diagnostics = drop_furniture(&mut laid);
+
+        // The document's text block is measured over pages of one size: a
+        // landscape table page's long lines say nothing of a portrait page's
+        // right margin.
+        let blocks: Vec<Option<TextBlock>> = {
+            let format = |p: &LaidPage| ((p.width.round() as i32), (p.height.round() as i32));
+            let mut by_format: Vec<((i32, i32), Option<TextBlock>)> = Vec::new();
+            laid.iter()
+                .map(|page| {
+                    let key = format(page);
+                    if let Some((_, block)) = by_format.iter().find(|(k, _)| *k == key) {
+                        return *block;
+                    }
+                    let page_lines: Vec<&[Line]> =
+                        laid.iter().filter(|p| format(p) == key).map(|p| p.lines.as_slice()).collect();
+                    let block = document_text_block(&page_lines);
+                    by_format.push((key, block));
+                    block
+                })
+                .collect()
+        };
+
+        let mut items: Vec<Item> = Vec::new();
+        let mut sources: Vec<placed::PageSource> = Vec::with_capacity(count);
+        for (k, (page, document_block)) in laid.into_iter().zip(blocks).enumerate() {
+            if k > 0 {
+                items.push(Item::Break);
+            }
+            if page.glyphs_total == 0 && page.images > 0 {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "pdf.page_without_text",
+                        format!("page {} has images but no text layer; its text is not in the output", page.number),
+                    )
+                    .on_page(Some(page.number)),
+                );
+            }
+            let (page_items, source) = page_items(page, document_block);
+            items.extend(page_items);
+            sources.push(source);
+        }
+        mark_title(&mut items);
+        mark_continuations(&mut items);
+
+        let items = items
+            .into_iter()
+            .map(|item| match item {
+                Item::Paragraph(p) => Fragment::Paragraph(p.fragment),
+                Item::Table(t) => Fragment::Table(t.fragment),
+                Item::Break => Fragment::Break(BreakKind::Page),
+            })
+            .collect();
+        Fragments {
+            pages: Some(u32::try_from(count).unwrap_or(u32::MAX)),
+            items,
+            diagnostics,
+            soft_paragraph_ends: false,
+            notes: Vec::new(),
+            lines: placed::on_demand(sources),
+        }
     }
 }
 
-/// Tables first, then the lines of the glyphs no table took.
-fn lay_out(page: &PageContent) -> LaidPage {
-    let tables = find_tables(page);
+/// Fragments of a whole document from its pages' content (see
+/// [`Assembler`], which takes them one at a time).
+pub fn fragments(pages: Vec<PageContent>) -> Result<Fragments> {
+    let mut assembler = Assembler::new();
+    for page in pages {
+        assembler.add(page)?;
+    }
+    Ok(assembler.finish())
+}
+
+/// Tables first, then the lines of the glyphs no table took; the page's
+/// content is dropped but for the characters the lines and tables hold.
+fn lay_out(page: PageContent) -> LaidPage {
+    let mut tables = find_tables(&page);
     let mut in_table = vec![false; page.glyphs.len()];
     for t in &tables {
         for &i in &t.glyphs {
@@ -124,16 +192,41 @@ fn lay_out(page: &PageContent) -> LaidPage {
         }
     }
     let free: Vec<usize> = (0..page.glyphs.len()).filter(|&i| !in_table[i]).collect();
-    let lines = glyphs_to_lines(&page.glyphs, &page.fonts, &free, PARAGRAPH_SPACE_GAP_EM);
+    let mut lines = glyphs_to_lines(&page.glyphs, &page.fonts, &free, PARAGRAPH_SPACE_GAP_EM);
+    let glyphs_total = page.glyphs.len();
+    let glyphs = keep_laid_out(page.glyphs, &mut lines, &mut tables);
     LaidPage {
         number: page.number,
         width: page.width,
         height: page.height,
         tables,
         lines,
-        glyphs_total: page.glyphs.len(),
+        glyphs,
+        fonts: page.fonts,
+        glyphs_total,
         images: page.images,
     }
+}
+
+/// The glyphs some line or table holds, in their drawing order, with the
+/// lines' and tables' indices moved to point into the kept list.
+fn keep_laid_out(glyphs: Vec<Glyph>, lines: &mut [Line], tables: &mut [PageTable]) -> Vec<Glyph> {
+    const DROPPED: usize = usize::MAX;
+    let mut new_index = vec![DROPPED; glyphs.len()];
+    for &i in lines.iter().flat_map(|l| &l.glyphs).chain(tables.iter().flat_map(|t| &t.glyphs)) {
+        new_index[i] = 0;
+    }
+    let mut kept = Vec::with_capacity(new_index.iter().filter(|&&k| k != DROPPED).count());
+    for (i, glyph) in glyphs.into_iter().enumerate() {
+        if new_index[i] != DROPPED {
+            new_index[i] = kept.len();
+            kept.push(glyph);
+        }
+    }
+    for i in lines.iter_mut().flat_map(|l| &mut l.glyphs).chain(tables.iter_mut().flat_map(|t| &mut t.glyphs)) {
+        *i = new_index[*i];
+    }
+    kept
 }
 
 /// Drops the furniture lines of every page and lists what went: one info
@@ -218,24 +311,28 @@ fn page_ranges(pages: &[u32]) -> String {
 }
 
 /// One page's paragraphs and tables, top to bottom: the lines above each
-/// table (by their vertical centre) come before it.
-fn page_items(page: LaidPage, content: &PageContent, document_block: Option<TextBlock>) -> Vec<Item> {
-    let refs: Vec<&Line> = page.lines.iter().collect();
+/// table (by their vertical centre) come before it. Returns them with what
+/// the page's placed lines are made from.
+fn page_items(page: LaidPage, document_block: Option<TextBlock>) -> (Vec<Item>, placed::PageSource) {
+    let LaidPage { number, mut tables, lines: page_lines, glyphs, fonts, .. } = page;
+    let source_tables: Vec<Vec<usize>> = tables.iter_mut().map(|t| std::mem::take(&mut t.glyphs)).collect();
+    let free = page_lines.clone();
+    let refs: Vec<&Line> = page_lines.iter().collect();
     let block = page_text_block(&refs, document_block);
     let mut items = Vec::new();
-    let mut lines = page.lines.into_iter().peekable();
+    let mut lines = page_lines.into_iter().peekable();
     let mut run: Vec<Line> = Vec::new();
     let flush = |run: &mut Vec<Line>, items: &mut Vec<Item>| {
         if run.is_empty() {
             return;
         }
         let Some(block) = block else { return };
-        for flow in reading_order(&content.glyphs, &content.fonts, std::mem::take(run), &block) {
+        for flow in reading_order(&glyphs, &fonts, std::mem::take(run), &block) {
             let flow_block = flow.block.unwrap_or(block);
-            items.extend(lines_to_paragraphs(&flow.lines, &flow_block, page.number).into_iter().map(Item::Paragraph));
+            items.extend(lines_to_paragraphs(&flow.lines, &flow_block, number).into_iter().map(Item::Paragraph));
         }
     };
-    for table in page.tables {
+    for table in tables {
         while let Some(line) = lines.next_if(|l| l.center_y() < table.top) {
             run.push(line);
         }
@@ -244,7 +341,7 @@ fn page_items(page: LaidPage, content: &PageContent, document_block: Option<Text
     }
     run.extend(lines);
     flush(&mut run, &mut items);
-    items
+    (items, placed::PageSource { page: number, free, tables: source_tables, glyphs, fonts })
 }
 
 /// The title: paragraphs set larger than the body that open the document
@@ -309,7 +406,7 @@ fn mark_continuations(items: &mut [Item]) {
 mod tests {
     use super::*;
     use crate::model::ParagraphFragment;
-    use crate::pdf::page::{FontInfo, Glyph, Ruling};
+    use crate::pdf::page::Ruling;
 
     fn row(text: &str, x: f32, top: f32, size: f32) -> Vec<Glyph> {
         let mut x = x;
@@ -409,7 +506,7 @@ mod tests {
             Ruling { x0: 280.0, top: 70.0, x1: 280.0, bottom: 120.0, width: 0.5 },
             Ruling { x0: 512.0, top: 70.0, x1: 512.0, bottom: 120.0, width: 0.5 },
         ];
-        let f = fragments(vec![page(1, g1, t1), page(2, g2, t2)]);
+        let f = fragments(vec![page(1, g1, t1), page(2, g2, t2)]).unwrap();
         assert_eq!(f.pages, Some(2));
         assert_eq!(
             describe(&f),
@@ -440,7 +537,7 @@ mod tests {
         g2.extend(body(&[(FIRST, true), ("完。", false), (FIRST, true), (FULL, false)], 128.0));
         let mut g3 = body(&[(FIRST, true), ("完。", false)], 100.0);
         g3.extend(body(&[(FIRST, true), ("完。", false)], 160.0));
-        let f = fragments(vec![page(1, g1, vec![]), page(2, g2, vec![]), page(3, g3, vec![])]);
+        let f = fragments(vec![page(1, g1, vec![]), page(2, g2, vec![]), page(3, g3, vec![])]).unwrap();
         let d = describe(&f);
         assert_eq!(d[3], "p2+:接上页完。", "{d:?}");
         // Page 2 ends on a full line, page 3 opens indented: a new paragraph.
@@ -460,7 +557,7 @@ mod tests {
         let wide: String = FULL.chars().chain(FULL.chars().take(15)).collect();
         let lines: Vec<(&str, bool)> = (0..8).map(|_| (wide.as_str(), false)).collect();
         let landscape = PageContent { width: 842.0, height: 595.0, ..page(3, body(&lines, 60.0), vec![]) };
-        let f = fragments(vec![portrait(1), portrait(2), landscape]);
+        let f = fragments(vec![portrait(1), portrait(2), landscape]).unwrap();
         let d = describe(&f);
         assert_eq!(
             &d[..5],
@@ -471,11 +568,11 @@ mod tests {
 
     #[test]
     fn empty_pages_and_image_only_pages() {
-        let f = fragments(Vec::new());
+        let f = fragments(Vec::new()).unwrap();
         assert_eq!(f.pages, Some(0));
         assert!(f.items.is_empty());
         let scanned = PageContent { number: 1, images: 1, ..page(1, vec![], vec![]) };
-        let f = fragments(vec![scanned, page(2, vec![], vec![])]);
+        let f = fragments(vec![scanned, page(2, vec![], vec![])]).unwrap();
         assert_eq!(describe(&f), vec!["break"]);
         assert_eq!(f.diagnostics.len(), 1);
         assert_eq!(f.diagnostics[0].page, Some(1));

@@ -12,7 +12,8 @@
 //! - `layout`: characters outside tables → lines → paragraphs
 //! - `furniture`: running headers, footers and page numbers removed
 //! - `placed`: lines cut into spans with their extents, for the report layer
-//! - `assemble`: pages → the document's fragments in reading order
+//! - `assemble`: pages → the document's fragments in reading order, each
+//!   page laid out as it is read so that only one page's content is held
 
 pub mod assemble;
 pub mod content;
@@ -25,17 +26,17 @@ pub mod placed;
 pub mod rotation;
 pub mod tables;
 
-use crate::budget;
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{Diagnostic, Fragment, Fragments};
+use crate::model::{Diagnostic, Fragments};
 
-/// Reads a PDF's fragments: every page interpreted, then laid out and
+/// Reads a PDF's fragments: each page interpreted and laid out in turn
+/// (only its laid-out lines and tables are kept), then the document
 /// assembled. A page whose content is damaged is left out with a warning;
 /// a document without any text is `no text layer` (a scan: OCR it first).
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
     let document = document::PdfDocument::open(bytes)?;
     let count = document.page_count();
-    let mut pages = Vec::with_capacity(count);
+    let mut pages = assemble::Assembler::new();
     let mut diagnostics = Vec::new();
     let mut unreadable = 0;
     for index in 0..count {
@@ -44,7 +45,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
                 diagnostics.extend(page_diagnostics);
                 let (page, turned) = rotation::to_reading_orientation(page);
                 diagnostics.extend(turned);
-                pages.push(page);
+                pages.add(page)?;
             }
             Err(e) if e.code == ErrorCode::Corrupt && count > 1 => {
                 unreadable += 1;
@@ -53,7 +54,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
                     Diagnostic::warning("pdf.page_unreadable", format!("page {number} was left out: {}", e.message))
                         .on_page(Some(number)),
                 );
-                pages.push(page::PageContent { number, ..Default::default() });
+                pages.add(page::PageContent { number, ..Default::default() })?;
             }
             Err(e) => return Err(e),
         }
@@ -86,19 +87,28 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
             ),
         );
     }
-    from_pages(pages, diagnostics, "PDF")
+    finish(pages, diagnostics, "PDF")
 }
 
 /// The fixed-layout back half shared by every paged format (PDF, OFD):
 /// pages of glyphs and rulings → layout, tables, furniture → fragments, with
 /// the front end's `diagnostics` first. A document without any text is
-/// `no text layer`; `format` names it in that message.
-pub fn from_pages(pages: Vec<page::PageContent>, mut diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
-    let count = pages.len();
-    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
-    if glyphs == 0 {
-        let images: usize = pages.iter().map(|p| p.images).sum();
-        let what = if images > 0 {
+/// `no text layer`; `format` names it in that message. A front end that
+/// reads page by page hands each page to an [`assemble::Assembler`] and
+/// calls [`finish`] instead, so that only one page's content is held.
+pub fn from_pages(pages: Vec<page::PageContent>, diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
+    let mut assembler = assemble::Assembler::new();
+    for page in pages {
+        assembler.add(page)?;
+    }
+    finish(assembler, diagnostics, format)
+}
+
+/// The document from its laid-out pages (see [`from_pages`]).
+pub fn finish(pages: assemble::Assembler, mut diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
+    let count = pages.pages();
+    if pages.glyphs() == 0 {
+        let what = if pages.images() > 0 {
             format!("its {count} page(s) hold only images: it is a scan")
         } else {
             format!("its {count} page(s) hold no text")
@@ -108,14 +118,7 @@ pub fn from_pages(pages: Vec<page::PageContent>, mut diagnostics: Vec<Diagnostic
             format!("the {format} has no text layer ({what}); run OCR on it first and convert the OCR'd {format}"),
         ));
     }
-    let mut fragments = assemble::fragments(pages);
-    // The finder bounds each table; the document's cells count once all
-    // pages are laid out.
-    for item in &fragments.items {
-        if let Fragment::Table(t) = item {
-            budget::charge_usize(budget::Resource::Cells, t.grid.rows.saturating_mul(t.grid.cols))?;
-        }
-    }
+    let mut fragments = pages.finish();
     diagnostics.append(&mut fragments.diagnostics);
     fragments.diagnostics = diagnostics;
     Ok(fragments)

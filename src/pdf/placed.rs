@@ -2,11 +2,14 @@
 //! spans at gaps wider than a word space, with the spans' horizontal
 //! extents. A table drawn without rulings is, to a reader, exactly this:
 //! labels and numbers standing apart on a line, under header labels.
+//!
+//! Only the report layer reads them, and only when a statistics table was
+//! not found, so they are built on demand ([`on_demand`]) from what
+//! assembly keeps of each page ([`PageSource`]).
 
-use crate::model::{PlacedLine, TextSpan};
+use crate::model::{PlacedLine, PlacedLines, TextSpan};
 use crate::pdf::layout::{Line, PARAGRAPH_SPACE_GAP_EM, glyphs_to_lines};
-use crate::pdf::page::{Glyph, PageContent};
-use crate::pdf::tables::PageTable;
+use crate::pdf::page::{FontInfo, Glyph};
 use crate::text::normalize;
 
 /// A gap between two glyphs wider than this (em of their size) separates
@@ -14,17 +17,38 @@ use crate::text::normalize;
 /// narrower than the gutter between two table columns.
 pub const SPAN_GAP_EM: f32 = 1.0;
 
-/// A page's lines as placed text, top to bottom: the lines outside tables
-/// (furniture already removed) and the lines of the tables' own glyphs, so
-/// that a table whose grid came out wrong can still be read line by line.
-pub fn page_lines(free: &[Line], tables: &[PageTable], content: &PageContent, page: u32) -> Vec<PlacedLine> {
-    let mut lines: Vec<PlacedLine> = free.iter().map(|l| placed_line(l, &content.glyphs, page)).collect();
-    for table in tables {
-        let inside = glyphs_to_lines(&content.glyphs, &content.fonts, &table.glyphs, PARAGRAPH_SPACE_GAP_EM);
-        lines.extend(inside.iter().map(|l| placed_line(l, &content.glyphs, page)));
+/// What one page's placed lines are made from, kept after assembly until
+/// the report layer asks for them: the lines outside tables (furniture
+/// already removed), each table's glyphs, and the page's laid-out glyphs
+/// they point into.
+#[derive(Debug, Clone, Default)]
+pub struct PageSource {
+    pub page: u32,
+    pub free: Vec<Line>,
+    /// Per table, indices of its glyphs in `glyphs`.
+    pub tables: Vec<Vec<usize>>,
+    pub glyphs: Vec<Glyph>,
+    pub fonts: Vec<FontInfo>,
+}
+
+impl PageSource {
+    /// The page's lines as placed text, top to bottom: the lines outside
+    /// tables and the lines of the tables' own glyphs, so that a table
+    /// whose grid came out wrong can still be read line by line.
+    pub fn lines(&self) -> Vec<PlacedLine> {
+        let mut lines: Vec<PlacedLine> = self.free.iter().map(|l| placed_line(l, &self.glyphs, self.page)).collect();
+        for table in &self.tables {
+            let inside = glyphs_to_lines(&self.glyphs, &self.fonts, table, PARAGRAPH_SPACE_GAP_EM);
+            lines.extend(inside.iter().map(|l| placed_line(l, &self.glyphs, self.page)));
+        }
+        lines.sort_by(|a, b| a.top.total_cmp(&b.top));
+        lines
     }
-    lines.sort_by(|a, b| a.top.total_cmp(&b.top));
-    lines
+}
+
+/// A document's placed lines, page by page, built when first read.
+pub fn on_demand(pages: Vec<PageSource>) -> PlacedLines {
+    PlacedLines::on_demand(move || pages.iter().flat_map(PageSource::lines).collect())
 }
 
 /// `line` (on page `page`, its glyphs in `glyphs`) as a placed line. Text

@@ -145,9 +145,9 @@ fn find_tables<'a>(tables: &[&'a Table]) -> [Option<Parts<'a>>; 3] {
 /// (本年制发件数 ⇒ 2021; 本年新制作数量 / 上一年项目数量 ⇒ 2019) — or, with no
 /// proactive table found, from those labels among the text lines — else from
 /// the shape of （六） in the applications table, else from the year.
-fn template_version(
+fn template_version<'a>(
     found: &[Option<Parts>; 3],
-    lines: &[PlacedLine],
+    lines: &dyn Fn() -> &'a [PlacedLine],
     year: Option<i64>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> &'static Template {
@@ -160,7 +160,7 @@ fn template_version(
     // text lines (a table without rulings).
     let proactive = match &found[0] {
         Some(_) => text_of(&found[0]),
-        None => lines.iter().flat_map(|l| l.spans.iter().map(|s| comparable(&s.text))).collect::<Vec<_>>().join("\n"),
+        None => lines().iter().flat_map(|l| l.spans.iter().map(|s| comparable(&s.text))).collect::<Vec<_>>().join("\n"),
     };
     let by_signals = TEMPLATES
         .templates
@@ -279,6 +279,16 @@ fn line_spec(kind: Kind, template: &Template) -> lines::Spec<'_> {
 /// without positions): a table the table finder did not see is read from
 /// them.
 pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) -> (Option<Report>, Vec<Diagnostic>) {
+    recognize_with_lines(title, blocks, &|| lines)
+}
+
+/// [`recognize`] with the text lines asked for only when a table has to be
+/// read from them (they are costly to build: see [`crate::model::PlacedLines`]).
+pub fn recognize_with_lines<'a>(
+    title: Option<&str>,
+    blocks: &[Block],
+    lines: &dyn Fn() -> &'a [PlacedLine],
+) -> (Option<Report>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let tables: Vec<&Table> = blocks
         .iter()
@@ -306,7 +316,7 @@ pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) ->
     for kind in Kind::ALL {
         if found[kind as usize].is_none() {
             let mut noticed = Vec::new();
-            from_lines[kind as usize] = table_from_lines(kind, template, lines, &mut noticed).map(|t| (t, noticed));
+            from_lines[kind as usize] = table_from_lines(kind, template, lines(), &mut noticed).map(|t| (t, noticed));
         }
     }
     let mut found = found;
@@ -339,7 +349,7 @@ pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) ->
             // The table as found cannot be read whole (a grid the finder got
             // wrong): its text lines may still say every value.
             let mut again = Vec::new();
-            if let Some(table) = table_from_lines(kind, template, lines, &mut again) {
+            if let Some(table) = table_from_lines(kind, template, lines(), &mut again) {
                 let (reread, read_diagnostics) = read_parts(kind, &Parts { tables: vec![&table] }, template);
                 again.retain(|d| d.code != "report.read_from_lines");
                 again.extend(read_diagnostics);

@@ -140,3 +140,37 @@ pub fn pdf_many_frames(across: usize, down: usize, filler: u64) -> Vec<u8> {
     let refs: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
     pdf(&refs, "")
 }
+
+/// A PDF of `pages` pages that all draw one content stream of `dashes`
+/// short vertical rules (distinct, crossing nothing: no table) and then a
+/// content stream of their own with two lines of text: a lot of content
+/// interpreted per page, little text out.
+pub fn pdf_vector_pages(pages: usize, dashes: usize) -> Vec<u8> {
+    let mut vector = String::from("0.5 w\n");
+    for k in 0..dashes {
+        let (x, y) = (20.0 + 1.1 * (k % 500) as f32, 40.0 + 7.0 * (k / 500) as f32);
+        vector.push_str(&format!("{x:.1} {y} m {x:.1} {} l S\n", y + 5.0));
+    }
+    let kids: String = (0..pages).map(|i| format!("{} 0 R ", 5 + 2 * i)).collect();
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{kids}] /Count {pages} >>").into_bytes(),
+        stream("/Filter /FlateDecode", &zlib_parts(&[Part::Literal(vector.as_bytes())])),
+        FONT.to_vec(),
+    ];
+    for page in 0..pages {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents [3 0 R {} 0 R] >>",
+                6 + 2 * page
+            )
+            .into_bytes(),
+        );
+        let text = format!(
+            "BT /F1 12 Tf 72 780 Td (Section {page} of the report, first line.) Tj 0 -16 Td (Page {page} goes on with line two.) Tj ET"
+        );
+        objects.push(stream("", text.as_bytes()));
+    }
+    let refs: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    pdf(&refs, "")
+}

@@ -114,6 +114,26 @@ fn pdf_thousands_of_small_frames_over_many_glyphs() {
 }
 
 #[test]
+fn pdf_memory_follows_the_text_not_the_content_of_many_pages() {
+    // 10,000 rules per page (≈200 KB of rulings once interpreted): held for
+    // every page until layout, 200 pages took 40 MB more than 20 pages;
+    // laid out page by page, the extra pages cost only their text.
+    let (few, many) = (20, 200);
+    let peak = |pages| {
+        let name = format!("vector-{pages}.pdf");
+        let bytes = files::pdf_vector_pages(pages, 10_000);
+        let (output, peak) = measured(|| govdoc::convert_bytes(&bytes, &name));
+        let output = output.expect("it converts");
+        assert_eq!(output.document.source.pages, Some(pages as u32));
+        eprintln!("{name}: peak heap {} KB", peak >> 10);
+        peak
+    };
+    let (small, large) = (peak(few), peak(many));
+    let per_page = large.saturating_sub(small) / (many - few) as usize;
+    assert!(per_page < 20 << 10, "each further page added {per_page} bytes at the peak ({small} → {large})");
+}
+
+#[test]
 fn markdown_wide_header_over_many_rows() {
     let err = check(&files::markdown_wide_table(4000, 4000), "wide.md").unwrap_err();
     assert!(err.message.contains("table cells"), "{}", err.message);
@@ -146,5 +166,6 @@ fn write_hostile_files() {
     put("wide.md", files::markdown_wide_table(4000, 4000));
     put("wide.docx", files::docx_wide_table(40_000));
     put("frames.pdf", files::pdf_many_frames(40, 40, 100_000));
+    put("vector.pdf", files::pdf_vector_pages(200, 10_000));
     std::fs::File::create(format!("{dir}/zeros.pdf")).unwrap().set_len(900 << 20).unwrap();
 }
