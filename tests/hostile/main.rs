@@ -124,12 +124,12 @@ fn pdf_memory_follows_the_text_not_the_content_of_many_pages() {
         let bytes = files::pdf_vector_pages(pages, 10_000);
         let (output, peak) = measured(|| govdoc::convert_bytes(&bytes, &name));
         let output = output.expect("it converts");
-        assert_eq!(output.document.source.pages, Some(pages as u32));
+        assert_eq!(output.document.source.pages, Some(u32::try_from(pages).unwrap()));
         eprintln!("{name}: peak heap {} KB", peak >> 10);
         peak
     };
     let (small, large) = (peak(few), peak(many));
-    let per_page = large.saturating_sub(small) / (many - few) as usize;
+    let per_page = large.saturating_sub(small) / (many - few);
     assert!(per_page < 20 << 10, "each further page added {per_page} bytes at the peak ({small} → {large})");
 }
 
