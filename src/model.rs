@@ -330,3 +330,25 @@ pub struct Document {
     pub report: Option<crate::report::Report>,
     pub diagnostics: Vec<Diagnostic>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn placed_lines_are_built_once_and_only_when_read() {
+        static BUILDS: AtomicUsize = AtomicUsize::new(0);
+        let lines = PlacedLines::on_demand(|| {
+            BUILDS.fetch_add(1, Ordering::Relaxed);
+            vec![PlacedLine { page: 2, ..Default::default() }]
+        });
+        let shared = lines.clone();
+        let _ = format!("{lines:?}");
+        assert_eq!(BUILDS.load(Ordering::Relaxed), 0, "printing or cloning builds nothing");
+        assert_eq!(lines[0].page, 2);
+        assert_eq!(shared.len(), 1);
+        assert_eq!(BUILDS.load(Ordering::Relaxed), 1, "clones share one build");
+        assert!(PlacedLines::default().is_empty());
+    }
+}
