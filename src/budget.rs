@@ -32,7 +32,7 @@ pub enum Resource {
     /// each time it is drawn (a stream decoded once can still be run a
     /// hundred times).
     ContentBytes,
-    /// Characters placed on PDF pages.
+    /// Characters placed on PDF and OFD pages.
     Glyphs,
     /// Table cells (grid slots), in every front end.
     Cells,
@@ -71,7 +71,7 @@ pub struct Limits {
     /// Most PDF content bytes interpreted, forms counted per drawing:
     /// 256 MiB (~0.5 s of interpretation).
     pub content_bytes: u64,
-    /// Most glyphs on all PDF pages together: 2 M (~1,000 dense pages).
+    /// Most glyphs on all PDF or OFD pages together: 2 M (~1,000 dense pages).
     pub glyphs: u64,
     /// Most table cells in the whole document: 1 M.
     pub cells: u64,

@@ -555,7 +555,7 @@ impl<'a, 'i> Walker<'a, 'i> {
         let read = self.table_content(&mut raw);
         self.between_tables.depth -= 1;
         read?;
-        raw.into_fragment()
+        raw.into_fragment(&mut self.diagnostics)
     }
 
     /// What stands between a top-level table just read and the block before

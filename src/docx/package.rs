@@ -88,6 +88,9 @@ impl<'a> Package<'a> {
         if bytes.len() as u64 > MAX_PART_BYTES {
             return Err(Error::too_large(format!("part {name} decompresses to more than {MAX_PART_BYTES} bytes")));
         }
+        // Each read decompresses again (an OFD's pages may all name one
+        // content file), so each read is charged.
+        crate::budget::charge_usize(crate::budget::Resource::DecodedBytes, bytes.len())?;
         Ok(Some(bytes))
     }
 

@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::grid::{Cell, Grid};
-use crate::model::TableFragment;
+use crate::model::{Diagnostic, TableFragment};
 
 /// Vertical or legacy horizontal merge state of a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,11 +44,30 @@ const MAX_SLOTS: usize = 4_000_000;
 const MIN_COLUMN_TWIPS: f32 = 40.0;
 
 impl RawTable {
-    pub fn into_fragment(self) -> Result<TableFragment> {
+    /// The table on its grid. Grid columns that `w:tblGrid` declares but no
+    /// row reaches (not even through `gridAfter`) are dropped with a
+    /// `docx.grid_unused` info in `diagnostics`: they hold no cell, and a
+    /// grid of 400,000 declared columns would otherwise pad every row.
+    pub fn into_fragment(mut self, diagnostics: &mut Vec<Diagnostic>) -> Result<TableFragment> {
         let rows: Vec<RawRow> = self.rows.into_iter().filter(|r| !r.deleted).collect();
-        let width =
-            |r: &RawRow| r.grid_before + r.cells.iter().map(|c| c.grid_span.max(1)).sum::<usize>() + r.grid_after;
-        let cols = rows.iter().map(width).chain(std::iter::once(self.grid_widths.len())).max().unwrap_or(0);
+        let width = |r: &RawRow| {
+            r.cells
+                .iter()
+                .map(|c| c.grid_span.max(1))
+                .fold(r.grid_before.saturating_add(r.grid_after), usize::saturating_add)
+        };
+        let cols = rows.iter().map(width).max().unwrap_or(0);
+        if self.grid_widths.len() > cols && !rows.is_empty() {
+            diagnostics.push(Diagnostic::info(
+                "docx.grid_unused",
+                format!(
+                    "a table's grid declares {} columns but its rows reach only {cols}; the {} columns no row reaches were left out",
+                    self.grid_widths.len(),
+                    self.grid_widths.len() - cols
+                ),
+            ));
+            self.grid_widths.truncate(cols);
+        }
         if rows.len().saturating_mul(cols) > MAX_SLOTS {
             return Err(Error::too_large(format!(
                 "a table of {} rows × {cols} columns is over the limit of {MAX_SLOTS} cells",
@@ -176,7 +195,7 @@ mod tests {
                 RawRow { cells: vec![cell("gone")], deleted: true, ..Default::default() },
             ],
         };
-        let f = table.into_fragment().unwrap();
+        let f = table.into_fragment(&mut Vec::new()).unwrap();
         assert_eq!((f.grid.rows, f.grid.cols, f.marked_header_rows), (3, 3, 1));
         let shape: Vec<_> =
             f.grid.cells.iter().map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str())).collect();
@@ -206,7 +225,7 @@ mod tests {
                 RawRow { cells: vec![cell("维持"), wide("总计", 2), cell("维持")], ..Default::default() },
             ],
         };
-        let f = table.into_fragment().unwrap();
+        let f = table.into_fragment(&mut Vec::new()).unwrap();
         assert_eq!(f.grid.cols, 3);
         let shape: Vec<_> = f.grid.cells.iter().map(|c| (c.row, c.col, c.col_span)).collect();
         assert_eq!(shape, vec![(0, 0, 2), (0, 2, 1), (1, 0, 1), (1, 1, 1), (1, 2, 1)]);
@@ -229,7 +248,7 @@ mod tests {
                 RawRow { cells: vec![cell("1"), cell("2"), cell("3")], ..Default::default() },
             ],
         };
-        let f = table.into_fragment().unwrap();
+        let f = table.into_fragment(&mut Vec::new()).unwrap();
         assert_eq!(f.grid.cells.len(), 5);
         assert_eq!((f.grid.cells[0].col_span, f.grid.cells[1].text.as_str()), (2, "x"));
         assert!(f.column_edges.is_empty());

@@ -413,6 +413,9 @@ impl Reader {
         if self.out.glyphs.len() >= MAX_GLYPHS {
             return Err(Error::too_large(format!("page {} draws more than {MAX_GLYPHS} characters", self.out.number)));
         }
+        // The page limit stops one page; the document's budget stops many
+        // pages drawing one huge text (pages sharing one content file).
+        crate::budget::charge(crate::budget::Resource::Glyphs, 1)?;
         self.out.glyphs.push(Glyph { text: c.to_string(), x0, x1, top, bottom, size, font, upright });
         Ok(())
     }

@@ -3,7 +3,7 @@
 //! release-binary measurements in the report use the same generator
 //! (`cargo test --test hostile -- --ignored write_hostile_files`).
 
-use super::common::{Part, docx_parts, pdf, stream, zlib_parts};
+use super::common::{Part, RawEntry, crc32, deflate_parts, docx_parts, pdf, raw_zip, stream, zlib_parts};
 
 /// List numbering started near u32::MAX in letter and roman formats:
 /// `paragraphs` numbered paragraphs alternating between the two lists.
@@ -173,4 +173,50 @@ pub fn pdf_vector_pages(pages: usize, dashes: usize) -> Vec<u8> {
     }
     let refs: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
     pdf(&refs, "")
+}
+
+/// A DOCX table of two rows of two cells whose `w:tblGrid` declares
+/// `grid_cols` columns: once every row was padded to the declared width.
+pub fn docx_declared_grid(grid_cols: usize) -> Vec<u8> {
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let grid: String = (0..grid_cols).map(|_| r#"<w:gridCol w:w="100"/>"#).collect();
+    let row = r#"<w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12</w:t></w:r></w:p></w:tc></w:tr>"#;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body><w:tbl><w:tblGrid>{grid}</w:tblGrid>{row}{row}</w:tbl></w:body></w:document>"#
+    );
+    let styles = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {W}/>"#);
+    let numbering = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}/>"#);
+    docx_parts(document.as_bytes(), styles.as_bytes(), numbering.as_bytes())
+}
+
+/// An OFD of `pages` pages that all name one content file holding a text
+/// of `glyphs` characters (deflated, so the file is a few KB).
+pub fn ofd_shared_content(pages: usize, glyphs: u64) -> Vec<u8> {
+    const NS: &str = r#"xmlns:ofd="http://www.ofdspec.org/2016""#;
+    let ofd =
+        format!(r#"<ofd:OFD {NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"#);
+    let list: String =
+        (0..pages).map(|i| format!(r#"<ofd:Page ID="{}" BaseLoc="Pages/Page_0/Content.xml"/>"#, i + 1)).collect();
+    let document = format!(r#"<ofd:Document {NS}><ofd:Pages>{list}</ofd:Pages></ofd:Document>"#);
+    let head = format!(
+        r#"<ofd:Page {NS}><ofd:Content><ofd:Layer ID="1"><ofd:TextObject ID="2" Boundary="10 10 190 20" Font="3" Size="0.1"><ofd:TextCode X="0" Y="5">"#
+    );
+    let tail = "</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>";
+    let parts = [Part::Literal(head.as_bytes()), Part::Run(b'A', glyphs), Part::Literal(tail.as_bytes())];
+    let mut content = head.as_bytes().to_vec();
+    content.resize(content.len() + glyphs as usize, b'A');
+    content.extend(tail.as_bytes());
+    let deflated = RawEntry {
+        name: b"Doc_0/Pages/Page_0/Content.xml".to_vec(),
+        utf8_flag: false,
+        method: 8,
+        crc: crc32(&content),
+        data: deflate_parts(&parts),
+        declared_size: content.len() as u32,
+    };
+    raw_zip(&[
+        RawEntry::stored(b"OFD.xml", false, ofd.as_bytes()),
+        RawEntry::stored(b"Doc_0/Document.xml", false, document.as_bytes()),
+        deflated,
+    ])
 }

@@ -94,6 +94,15 @@ fn docx_table_of_many_columns_collapses_in_one_pass() {
 }
 
 #[test]
+fn docx_grid_declaring_columns_no_row_uses() {
+    let output = check(&files::docx_declared_grid(400_000), "grid.docx").expect("it converts");
+    let json = output.to_json_value();
+    assert_eq!(json["blocks"][0]["cols"], 2, "the grid columns no row reaches are dropped");
+    let dropped = json["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "docx.grid_unused");
+    assert!(dropped, "and a diagnostic says so: {}", json["diagnostics"]);
+}
+
+#[test]
 fn pdf_pages_sharing_one_huge_content_stream() {
     let err = check(&files::pdf_shared_content(60, 900_000), "shared.pdf").unwrap_err();
     assert!(err.message.contains("glyphs"), "{}", err.message);
@@ -134,6 +143,12 @@ fn pdf_memory_follows_the_text_not_the_content_of_many_pages() {
 }
 
 #[test]
+fn ofd_pages_sharing_one_huge_text() {
+    let err = check(&files::ofd_shared_content(60, 900_000), "shared.ofd").unwrap_err();
+    assert!(err.message.contains("glyphs"), "{}", err.message);
+}
+
+#[test]
 fn markdown_wide_header_over_many_rows() {
     let err = check(&files::markdown_wide_table(4000, 4000), "wide.md").unwrap_err();
     assert!(err.message.contains("table cells"), "{}", err.message);
@@ -167,5 +182,7 @@ fn write_hostile_files() {
     put("wide.docx", files::docx_wide_table(40_000));
     put("frames.pdf", files::pdf_many_frames(40, 40, 100_000));
     put("vector.pdf", files::pdf_vector_pages(200, 10_000));
+    put("grid.docx", files::docx_declared_grid(400_000));
+    put("shared.ofd", files::ofd_shared_content(60, 900_000));
     std::fs::File::create(format!("{dir}/zeros.pdf")).unwrap().set_len(900 << 20).unwrap();
 }
