@@ -30,8 +30,16 @@ pub fn is_cjk(c: char) -> bool {
 /// space is dropped. Full-width characters are kept as they are.
 pub fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
+    normalize_onto(&mut out, raw.chars());
+    out
+}
+
+/// [`normalize`] of `out` followed by `more`, when `out` is already
+/// normalized: only `more` is read, so text built by joining pieces one at a
+/// time costs the pieces' length, not the square of the whole.
+pub fn normalize_onto(out: &mut String, more: impl IntoIterator<Item = char>) {
     let mut pending_space = false;
-    for c in raw.chars() {
+    for c in more {
         if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
             pending_space = !out.is_empty();
             continue;
@@ -45,7 +53,6 @@ pub fn normalize(raw: &str) -> String {
         }
         out.push(c);
     }
-    out
 }
 
 /// A Latin letter and a curly quotation mark on either side of a space

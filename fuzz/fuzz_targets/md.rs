@@ -1,10 +1,6 @@
-//! The Markdown front end on arbitrary bytes (UTF-8 or not). Seeds: samples/*.md.
+//! cargo-fuzz target `md`: see [`govdoc_fuzz::md`].
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    // The document budget convert_bytes runs under, so a blow-up the
-    // budget misses shows as a timeout or RSS failure, not a slow pass.
-    let _ = govdoc::budget::scope(govdoc::budget::Limits::default(), || govdoc::md::read(data));
-});
+fuzz_target!(|data: &[u8]| govdoc_fuzz::md(data));

@@ -9,7 +9,7 @@
 
 use super::classify;
 use crate::model::{Fragment, ParagraphFragment};
-use crate::text::{ends_sentence, normalize, official_number};
+use crate::text::{ends_sentence, normalize, normalize_onto, official_number};
 
 /// A paragraph shorter than this that stops without punctuation is a line of
 /// its own (a signature, a date), not the first half of a sentence.
@@ -20,6 +20,9 @@ pub fn join(items: Vec<Fragment>, soft_paragraph_ends: bool) -> Vec<Fragment> {
     // Index in `out` of the last non-empty paragraph, while only empty
     // paragraphs and breaks follow it; and whether a break was among them.
     let mut open: Option<usize> = None;
+    // Whether the open paragraph's text is already the output of a join
+    // (normalized), so the next join appends instead of normalizing it all.
+    let mut open_joined = false;
     let mut broken = false;
     for item in items {
         match item {
@@ -31,12 +34,17 @@ pub fn join(items: Vec<Fragment>, soft_paragraph_ends: bool) -> Vec<Fragment> {
             Fragment::Paragraph(p) => {
                 if let Some(Fragment::Paragraph(previous)) = open.map(|i| &mut out[i]) {
                     if p.continues_previous || ((broken || soft_paragraph_ends) && is_broken_pair(previous, &p)) {
-                        previous.text = normalize(&format!("{}\n{}", previous.text, p.text));
+                        if !open_joined {
+                            previous.text = normalize(&previous.text);
+                            open_joined = true;
+                        }
+                        normalize_onto(&mut previous.text, std::iter::once('\n').chain(p.text.chars()));
                         broken = false;
                         continue;
                     }
                 }
                 open = Some(out.len());
+                open_joined = false;
                 broken = false;
                 out.push(Fragment::Paragraph(p));
             }

@@ -220,3 +220,10 @@ pub fn ofd_shared_content(pages: usize, glyphs: u64) -> Vec<u8> {
         deflated,
     ])
 }
+
+/// Text of `lines` paragraphs, each a sentence cut in mid-flow (no full stop):
+/// with soft paragraph ends, each joins the one before. Found by the
+/// smoke fuzzer: each join once normalized the whole paragraph so far.
+pub fn markdown_running_lines(lines: usize) -> Vec<u8> {
+    "各级政府信息公开工作机构认真落实有关要求并持续推进相关工作\n\n".repeat(lines).into_bytes()
+}

@@ -155,6 +155,14 @@ fn markdown_wide_header_over_many_rows() {
 }
 
 #[test]
+fn markdown_lines_that_all_run_on() {
+    let output = check(&files::markdown_running_lines(10_000), "running.md").expect("it converts");
+    let json = output.to_json_value();
+    let blocks = json["blocks"].as_array().unwrap();
+    assert!(blocks.len() <= 2, "a title line at most, then one paragraph: {} blocks", blocks.len());
+}
+
+#[test]
 fn zeros_named_pdf_are_refused_from_their_first_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("zeros.pdf");
@@ -184,5 +192,6 @@ fn write_hostile_files() {
     put("vector.pdf", files::pdf_vector_pages(200, 10_000));
     put("grid.docx", files::docx_declared_grid(400_000));
     put("shared.ofd", files::ofd_shared_content(60, 900_000));
+    put("running.md", files::markdown_running_lines(10_000));
     std::fs::File::create(format!("{dir}/zeros.pdf")).unwrap().set_len(900 << 20).unwrap();
 }
