@@ -54,6 +54,7 @@ pub use stats::{
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Block, Diagnostic, PlacedLine, Table};
+use crate::rebuild::group_parts;
 use crate::text::comparable;
 use read::Parts;
 use template::{TEMPLATES, Template, labels_of};
@@ -177,45 +178,13 @@ const LOSS_CODES: [&str; 8] = [
 /// A table needs this many signals to be taken for one of the three.
 const MIN_SCORE: usize = 2;
 
-/// The tables of each kind, first part first.
+/// The tables of each kind, first part first: the report layer scores each
+/// table against each kind's signal labels, the rebuild stage's
+/// [`group_parts`] decides which neighbouring tables are parts of one.
 fn find_tables<'a>(tables: &[&'a Table]) -> [Option<Parts<'a>>; 3] {
     let texts: Vec<String> = tables.iter().map(|t| comparable(&TableView::new(t, |_| None).all_text())).collect();
     let scores: Vec<[usize; 3]> = texts.iter().map(|t| KINDS.map(|k| k.score(t))).collect();
-    let mut taken = vec![false; tables.len()];
-    let mut found: [Option<Parts<'a>>; 3] = [None, None, None];
-    // Strongest evidence first, so a table is claimed by the kind it fits best.
-    let mut claims: Vec<(usize, usize, usize)> = Vec::new();
-    for (t, s) in scores.iter().enumerate() {
-        for (k, &score) in s.iter().enumerate() {
-            if score >= MIN_SCORE {
-                claims.push((score, k, t));
-            }
-        }
-    }
-    claims.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
-    for (_, k, t) in claims {
-        if found[k].is_some() || taken[t] {
-            continue;
-        }
-        taken[t] = true;
-        // Parts the rebuild could not rejoin, in document order: tables
-        // before it that show some sign of being this table, and tables
-        // after it that look like no other statistics table.
-        let looks_like_no_other = |i: usize| scores[i].iter().enumerate().all(|(j, &s)| j == k || s < MIN_SCORE);
-        let mut first = t;
-        while first > 0 && !taken[first - 1] && scores[first - 1][k] > 0 && looks_like_no_other(first - 1) {
-            first -= 1;
-            taken[first] = true;
-        }
-        let mut end = t + 1;
-        while end < tables.len() && !taken[end] && looks_like_no_other(end) {
-            taken[end] = true;
-            end += 1;
-        }
-        let parts = tables[first..end].to_vec();
-        found[k] = Some(Parts { tables: parts });
-    }
-    found
+    group_parts(&scores, MIN_SCORE).map(|range| range.map(|r| Parts { tables: tables[r].to_vec() }))
 }
 
 /// The template version: from the proactive table's column headers
