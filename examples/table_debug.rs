@@ -13,9 +13,7 @@
 use std::fmt::Write as _;
 
 use govdoc::pdf::document::PdfDocument;
-use govdoc::pdf::tables::{
-    Orientation, PageTable, TableSettings, edges_to_intersections, find_tables, merge_edges, rulings_to_edges,
-};
+use govdoc::pdf::tables::{PageEdges, PageTable, TableSettings, find_tables, page_edges};
 use serde_json::json;
 
 fn main() {
@@ -41,11 +39,7 @@ fn main() {
         eprintln!("{path}: page {page_number}: {}", e.message);
         std::process::exit(1);
     });
-    let settings = TableSettings::default();
-    let edges = merge_edges(rulings_to_edges(&page.rulings, &settings), &settings);
-    let (horizontal, vertical): (Vec<_>, Vec<_>) =
-        edges.iter().copied().partition(|e| e.orientation == Orientation::Horizontal);
-    let intersections = edges_to_intersections(&horizontal, &vertical, &settings);
+    let PageEdges { horizontal, vertical, intersections } = page_edges(&page, &TableSettings::default());
     let tables = find_tables(&page);
 
     let edge_json = |e: &govdoc::pdf::tables::Edge| json!([e.position, e.start, e.end]);
