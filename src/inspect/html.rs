@@ -95,14 +95,20 @@ const SCRIPT: &str = r#"
   var lit=[];
   function ids(el){return [el.id].concat((el.getAttribute('data-l')||'').split(' ')).filter(Boolean)}
   function clear(){lit.forEach(function(e){e.classList.remove('hl')});lit=[]}
-  function light(el){clear();ids(el).forEach(function(id){var t=document.getElementById(id);if(t){t.classList.add('hl');lit.push(t)}})}
+  // Lights el, what it links to, and what those link to (a failed check →
+  // its values → their cells on the page).
+  function light(el){clear();var todo=[el],depth=0;
+    while(todo.length&&depth<3){var next=[];
+      todo.forEach(function(e){ids(e).forEach(function(id){var t=document.getElementById(id);
+        if(t&&lit.indexOf(t)<0){t.classList.add('hl');lit.push(t);next.push(t)}})});
+      todo=next;depth++}}
   function linked(e){var el=e.target;return el&&el.closest?el.closest('[data-l]'):null}
   document.addEventListener('mouseover',function(e){var el=linked(e);if(el&&el.getAttribute('data-l'))light(el)});
   document.addEventListener('click',function(e){
     var el=linked(e);if(!el)return;light(el);
     var pane=el.closest('#pages')?'pages':'side';
     var seen={};
-    ids(el).slice(1).forEach(function(id){var t=document.getElementById(id);if(!t)return;
+    lit.forEach(function(t){if(t===el)return;
       var p=t.closest('#pages')?'pages':'side';
       if(p!==pane&&!seen[p]){seen[p]=1;t.scrollIntoView({block:'center',behavior:'auto'})}});
   });
