@@ -103,6 +103,10 @@ enum Command {
         /// standard input → stdout); `-` is stdout.
         #[arg(short, long, value_name = "OUT.html")]
         output: Option<PathBuf>,
+        /// Draw each PDF page's rendering underneath (needs a govdoc built
+        /// with the `render` feature; about 10× slower than without).
+        #[arg(long)]
+        render: bool,
     },
     /// Print a shell completion script, generated from these definitions:
     /// `govdoc completions bash > /etc/bash_completion.d/govdoc`.
@@ -177,7 +181,7 @@ fn main() -> ExitCode {
             }
             print_generated(&page)
         }
-        Command::Inspect { file, output } => cli::inspect::run(&file, output.as_deref(), cli.quiet),
+        Command::Inspect { file, output, render } => cli::inspect::run(&file, output.as_deref(), render, cli.quiet),
         Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless, cli.quiet),
     }
 }

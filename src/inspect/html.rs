@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use crate::inspect::Inspection;
-use crate::inspect::page_svg::{LAYERS, PageLinks, esc, page_svg};
+use crate::inspect::page_svg::{LAYERS, PageLinks, SVG_STYLE, esc, page_svg};
 use crate::inspect::report_panel::{panel, value_id};
 use crate::inspect::trace::{FragmentTrace, Rect};
 use crate::model::{Block, Diagnostic, Level};
@@ -36,24 +36,6 @@ main.nopages #side{flex-basis:100%}
 .page h2{font-size:13px;margin:0 0 4px}
 .page h2 small{font-weight:normal;color:#667}
 svg.pg{display:block;max-width:100%;height:auto;background:#fff;box-shadow:0 1px 4px rgba(0,0,0,.25)}
-.paper{fill:#fff}
-.L-glyphs path{fill:#c9d3df;fill-opacity:.55}
-.L-text text{fill:#111;font-family:serif;white-space:pre}
-.L-lines path{fill:none;stroke:#7a8;stroke-width:.4}
-.L-edges .eh{stroke:#d22;stroke-width:.7;fill:none}
-.L-edges .ev{stroke:#22d;stroke-width:.7;fill:none}
-.L-edges .ex{fill:#000}
-.L-tables .tb{fill:none;stroke:#0a0;stroke-width:1.4}
-.L-tables .cell{fill:#0a0;fill-opacity:0;stroke:#0a0;stroke-width:.3;stroke-dasharray:2 1.5}
-.L-tables .cell:hover{fill-opacity:.12}
-.L-blocks .blk{fill:#f90;fill-opacity:.05;stroke:#e80;stroke-width:.7}
-.L-blocks .k-table{fill:none;stroke:#0a0;stroke-width:0}
-.L-numbers .ord{font:bold 7px sans-serif;fill:#e60;text-anchor:end}
-.L-joins .join path{stroke:#a0a;stroke-width:1.5;stroke-dasharray:4 2;fill:none}
-.L-joins .join text{font:7px sans-serif;fill:#a0a}
-.L-furniture .fur rect{fill:#f33;fill-opacity:.08;stroke:#f33;stroke-width:.5}
-.L-furniture .fur path{stroke:#f33;stroke-width:1}
-.L-hidden .hid{fill:#f0f;fill-opacity:.35;stroke:#c0c;stroke-width:.3}
 .hl{outline:2px solid #f0c!important}
 svg .hl{fill:#f0c!important;fill-opacity:.3!important;stroke:#f0c!important;stroke-width:1.5!important}
 td.hl,div.hl,li.hl{background:#fde4f7!important}
@@ -83,6 +65,8 @@ li.check{cursor:pointer}
 #errors:empty{display:none}
 #errors{position:fixed;bottom:0;left:0;right:0;background:#c00;color:#fff;padding:4px;white-space:pre}
 h3{margin:14px 0 4px;font-size:14px}
+.note{margin:0;padding:2px 12px;background:#fff4d6}
+.L-render+.L-glyphs path{fill-opacity:.25}
 "#;
 
 /// Collects script errors into #errors before anything else runs.
@@ -219,7 +203,7 @@ pub fn write(inspection: &Inspection) -> String {
     let warnings = document.diagnostics.iter().filter(|d| d.level == Level::Warning).count();
     let _ = write!(
         s,
-        r#"<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>govdoc inspect — {name}</title><style>{STYLE}</style><script>{ERROR_COLLECTOR}</script></head><body><div id="errors"></div><header><h1>govdoc inspect</h1><span class="meta">{name} · {format} · {pages} · {blocks} blocks · {diagnostics} diagnostics ({warnings} warnings) · report: {report}</span>"#,
+        r#"<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>govdoc inspect — {name}</title><style>{STYLE}{SVG_STYLE}</style><script>{ERROR_COLLECTOR}</script></head><body><div id="errors"></div><header><h1>govdoc inspect</h1><span class="meta">{name} · {format} · {pages} · {blocks} blocks · {diagnostics} diagnostics ({warnings} warnings) · report: {report}</span>"#,
         name = esc(&source.name),
         format = source.format.as_str(),
         pages = source.pages.map_or("no pages".to_string(), |p| format!("{p} pages")),
@@ -229,11 +213,13 @@ pub fn write(inspection: &Inspection) -> String {
     );
     if has_pages {
         s.push_str(r#"<div id="layers">layers: "#);
-        for (layer, label, on) in LAYERS {
+        let rendered = inspection.renders.iter().any(Option::is_some);
+        for (layer, label, on) in LAYERS.into_iter().filter(|(layer, _, _)| rendered || *layer != "render") {
             let _ = write!(
                 s,
                 r#"<label><input type="checkbox" value="{layer}"{}> {label}</label>"#,
-                if on { " checked" } else { "" }
+                // Over a rendering, the text as read would print every character twice.
+                if on && !(rendered && layer == "text") { " checked" } else { "" }
             );
         }
         s.push_str("</div>");
@@ -243,13 +229,18 @@ pub fn write(inspection: &Inspection) -> String {
         let _ = write!(s, ".hide-{layer} .L-{layer}{{display:none}}");
     }
     s.push_str("</style>");
+    for note in &inspection.notes {
+        let _ = write!(s, r#"<p class="note">{}</p>"#, esc(note));
+    }
     let _ = write!(s, r#"<main class="{}">"#, if has_pages { "" } else { "nopages" });
 
     if has_pages {
         s.push_str(r#"<section id="pages">"#);
         let empty = PageLinks::default();
         for page in &trace.pages {
-            let links = page_links.get(&page.number).unwrap_or(&empty);
+            let mut links = page_links.get(&page.number).unwrap_or(&empty).clone();
+            let index = page.number.saturating_sub(1) as usize;
+            links.render = inspection.renders.get(index).cloned().flatten();
             let _ = write!(
                 s,
                 r#"<div class="page" id="page-{n}"><h2>Page {n} <small>{w:.1} × {h:.1} pt · {g} glyphs · {t} table(s) · {e} edges</small></h2>"#,
@@ -260,7 +251,7 @@ pub fn write(inspection: &Inspection) -> String {
                 t = page.tables.len(),
                 e = page.edges.horizontal.len() + page.edges.vertical.len()
             );
-            s.push_str(&page_svg(page, links, PAGE_SCALE));
+            s.push_str(&page_svg(page, &links, PAGE_SCALE));
             let here: Vec<&Diagnostic> = document.diagnostics.iter().filter(|d| d.page == Some(page.number)).collect();
             if !here.is_empty() {
                 s.push_str(r#"<ul class="pdiag">"#);

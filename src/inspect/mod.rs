@@ -9,11 +9,13 @@
 //! - `sources`: blocks → the fragments they were made of, and the joins
 //! - `values`: report values → table cells; block cells → page cells
 //! - `page_svg`: one page drawn as SVG layers
+//! - `render`: the pages rendered underneath (cargo feature `render`)
 //! - `report_panel`: the report's three tables, checks and nulls
 //! - `html`: the page that holds it all
 
 mod html;
 mod page_svg;
+pub mod render;
 mod report_panel;
 pub mod sources;
 pub mod trace;
@@ -27,7 +29,7 @@ use sources::BlockSource;
 use trace::Trace;
 use values::{BlockCell, PageCell};
 
-pub use page_svg::page_svg;
+pub use page_svg::{PageLinks, page_svg, standalone_svg};
 
 /// A converted document with what `inspect` shows about it.
 #[derive(Debug, Clone)]
@@ -41,18 +43,30 @@ pub struct Inspection {
     pub values: BTreeMap<String, BlockCell>,
     /// Per table block, per cell, the page cell it shows.
     pub page_cells: Vec<Vec<Option<PageCell>>>,
+    /// Per page (in order), its rendering to draw underneath, when asked for.
+    pub renders: Vec<Option<String>>,
+    /// What inspect itself could not do (a page the renderer failed on).
+    pub notes: Vec<String>,
+}
+
+/// What to show beyond the trace.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Render each PDF page underneath the layers (needs the `render`
+    /// feature; [`render::AVAILABLE`] says whether this build has it).
+    pub render: bool,
 }
 
 /// Converts the file at `path` and records what inspect shows.
-pub fn inspect_path(path: impl AsRef<Path>) -> Result<Inspection> {
+pub fn inspect_path(path: impl AsRef<Path>, options: Options) -> Result<Inspection> {
     let path = path.as_ref();
     let name = path.to_string_lossy();
     let bytes = crate::read_input(path)?;
-    inspect_bytes(&bytes, &name)
+    inspect_bytes(&bytes, &name, options)
 }
 
 /// Converts `bytes` (named `name`) and records what inspect shows.
-pub fn inspect_bytes(bytes: &[u8], name: &str) -> Result<Inspection> {
+pub fn inspect_bytes(bytes: &[u8], name: &str, options: Options) -> Result<Inspection> {
     let mut trace = Trace::default();
     let output = crate::convert_bytes_traced(bytes, name, &mut trace)?;
     let document = &output.document;
@@ -62,7 +76,16 @@ pub fn inspect_bytes(bytes: &[u8], name: &str) -> Result<Inspection> {
         None => BTreeMap::new(),
     };
     let page_cells = values::page_cells(&document.blocks, &sources, &trace);
-    Ok(Inspection { output, trace, sources, values, page_cells })
+    let mut notes = Vec::new();
+    let renders = if !options.render {
+        Vec::new()
+    } else if document.source.format != crate::model::Format::Pdf {
+        notes.push(format!("pages are rendered for PDF only, not for {}", document.source.format.as_str()));
+        Vec::new()
+    } else {
+        render_pages(bytes, &mut notes)
+    };
+    Ok(Inspection { output, trace, sources, values, page_cells, renders, notes })
 }
 
 impl Inspection {
@@ -70,4 +93,17 @@ impl Inspection {
     pub fn to_html(&self) -> String {
         html::write(self)
     }
+}
+
+#[cfg(feature = "render")]
+fn render_pages(bytes: &[u8], notes: &mut Vec<String>) -> Vec<Option<String>> {
+    let (pages, mut more) = render::render_pdf(bytes);
+    notes.append(&mut more);
+    pages
+}
+
+#[cfg(not(feature = "render"))]
+fn render_pages(_: &[u8], notes: &mut Vec<String>) -> Vec<Option<String>> {
+    notes.push("this govdoc was built without the `render` feature; pages are drawn without a rendering".to_string());
+    Vec::new()
 }

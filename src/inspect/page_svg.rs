@@ -28,6 +28,29 @@ pub const LAYERS: [(&str, &str, bool); 11] = [
     ("numbers", "block numbers", true),
 ];
 
+/// How the layers look: in the inspect page's style sheet, and inside a
+/// standalone drawing ([`standalone_svg`]).
+pub const SVG_STYLE: &str = r#"
+.paper{fill:#fff}
+.L-glyphs path{fill:#c9d3df;fill-opacity:.55}
+.L-text text{fill:#111;font-family:serif;white-space:pre}
+.L-lines path{fill:none;stroke:#7a8;stroke-width:.4}
+.L-edges .eh{stroke:#d22;stroke-width:.7;fill:none}
+.L-edges .ev{stroke:#22d;stroke-width:.7;fill:none}
+.L-edges .ex{fill:#000}
+.L-tables .tb{fill:none;stroke:#0a0;stroke-width:1.4}
+.L-tables .cell{fill:#0a0;fill-opacity:0;stroke:#0a0;stroke-width:.3;stroke-dasharray:2 1.5}
+.L-tables .cell:hover{fill-opacity:.12}
+.L-blocks .blk{fill:#f90;fill-opacity:.05;stroke:#e80;stroke-width:.7}
+.L-blocks .k-table{fill:none;stroke:#0a0;stroke-width:0}
+.L-numbers .ord{font:bold 7px sans-serif;fill:#e60;text-anchor:end}
+.L-joins .join path{stroke:#a0a;stroke-width:1.5;stroke-dasharray:4 2;fill:none}
+.L-joins .join text{font:7px sans-serif;fill:#a0a}
+.L-furniture .fur rect{fill:#f33;fill-opacity:.08;stroke:#f33;stroke-width:.5}
+.L-furniture .fur path{stroke:#f33;stroke-width:1}
+.L-hidden .hid{fill:#f0f;fill-opacity:.35;stroke:#c0c;stroke-width:.3}
+"#;
+
 /// What the page links to, beyond its own trace; all empty for a plain picture.
 #[derive(Debug, Clone, Default)]
 pub struct PageLinks {
@@ -65,21 +88,26 @@ pub fn esc(text: &str) -> String {
     out
 }
 
-/// Rectangles as one path's data.
+/// Rectangles as one path's data. Each starts with a move relative to the
+/// one before (a closed subpath leaves the pen at its start), which keeps a
+/// page of glyphs short: neighbours differ by a character's width.
 fn rects_path<'a>(rects: impl IntoIterator<Item = &'a Rect>) -> String {
     let mut d = String::new();
-    for r in rects {
-        if r.is_finite() {
-            let _ = write!(
-                d,
-                "M{} {}h{}v{}h{}z",
-                n(r.x0),
-                n(r.top),
-                n(r.width().max(0.1)),
-                n(r.height().max(0.1)),
-                n(-r.width().max(0.1))
-            );
+    let mut pen: Option<(f32, f32)> = None;
+    for r in rects.into_iter().filter(|r| r.is_finite()) {
+        // Rounded as written, so the relative moves do not drift.
+        let (x, y) = ((r.x0 * 10.0).round() / 10.0, (r.top * 10.0).round() / 10.0);
+        let (w, h) = (r.width().max(0.1), r.height().max(0.1));
+        match pen {
+            None => {
+                let _ = write!(d, "M{} {}", n(x), n(y));
+            }
+            Some((px, py)) => {
+                let _ = write!(d, "m{} {}", n(x - px), n(y - py));
+            }
         }
+        let _ = write!(d, "h{}v{}h{}z", n(w), n(h), n(-w));
+        pen = Some((x, y));
     }
     d
 }
@@ -284,6 +312,14 @@ pub fn page_svg(page: &PageTrace, links: &PageLinks, scale: f32) -> String {
     s
 }
 
+/// The page as a standalone SVG file with its own style sheet (for
+/// `examples/table_debug`), `scale` pixels per point.
+pub fn standalone_svg(page: &PageTrace, scale: f32) -> String {
+    let svg = page_svg(page, &PageLinks::default(), scale);
+    let head_end = svg.find('>').map_or(0, |i| i + 1);
+    format!("{}<style>{SVG_STYLE}</style>{}\n", &svg[..head_end], &svg[head_end..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,5 +368,10 @@ mod tests {
         assert!(svg.contains("removed as page number"));
         assert!(svg.contains("top rule missing"));
         assert!(svg.contains("M10 10h10v12h-10z"));
+        let path = rects_path(&[
+            Rect { x0: 10.0, top: 20.0, x1: 20.0, bottom: 30.0 },
+            Rect { x0: 20.04, top: 20.0, x1: 30.0, bottom: 30.0 },
+        ]);
+        assert_eq!(path, "M10 20h10v10h-10zm10 0h10v10h-10z");
     }
 }
