@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use crate::inspect::Inspection;
-use crate::inspect::page_svg::{LAYERS, PageLinks, SVG_STYLE, esc, page_svg};
+use crate::inspect::page_svg::{LAYERS, PageBlock, PageLinks, SVG_STYLE, esc, page_svg};
 use crate::inspect::report_panel::{panel, value_id};
 use crate::inspect::trace::{FragmentTrace, Rect};
 use crate::model::{Block, Diagnostic, Level};
@@ -180,7 +180,13 @@ pub fn write(inspection: &Inspection) -> String {
             }
             FragmentTrace::Break => continue,
         };
-        page_links.entry(page).or_default().blocks.push((fragment_id(f), rect, kind, block.map(|b| b + 1), linked));
+        page_links.entry(page).or_default().blocks.push(PageBlock {
+            id: fragment_id(f),
+            rect,
+            kind,
+            number: block.map(|b| b + 1),
+            links: linked,
+        });
     }
     for source in &inspection.sources {
         for (k, rule) in source.joins.iter().enumerate() {
@@ -349,6 +355,6 @@ pub fn write(inspection: &Inspection) -> String {
     for d in &document.diagnostics {
         s.push_str(&diagnostic_item(d));
     }
-    let _ = write!(s, "</ul></section></main><script>{SCRIPT}</script></body></html>\n");
+    let _ = writeln!(s, "</ul></section></main><script>{SCRIPT}</script></body></html>");
     s
 }

@@ -29,7 +29,7 @@ use sources::BlockSource;
 use trace::Trace;
 use values::{BlockCell, PageCell};
 
-pub use page_svg::{PageLinks, page_svg, standalone_svg};
+pub use page_svg::{PageBlock, PageLinks, page_svg, standalone_svg};
 
 /// A converted document with what `inspect` shows about it.
 #[derive(Debug, Clone)]

@@ -56,13 +56,26 @@ pub const SVG_STYLE: &str = r#"
 pub struct PageLinks {
     /// A rendering of the page to draw underneath (SVG content in page space).
     pub render: Option<String>,
-    /// Fragments on this page: (element id, rect, kind, block number (1-based)
-    /// shown as its reading order, ids it links to).
-    pub blocks: Vec<(String, Rect, &'static str, Option<usize>, Vec<String>)>,
+    /// Fragments on this page.
+    pub blocks: Vec<PageBlock>,
     /// (table, cell) → ids the cell links to (block cell, report value).
     pub cells: HashMap<(usize, usize), Vec<String>>,
     /// Joins arriving on this page: (where, the rule).
     pub joins: Vec<(Rect, String)>,
+}
+
+/// A fragment drawn on the page as the block it became.
+#[derive(Debug, Clone)]
+pub struct PageBlock {
+    /// Its element id.
+    pub id: String,
+    pub rect: Rect,
+    /// The block's kind ("paragraph", "table", …), a CSS class.
+    pub kind: &'static str,
+    /// The block's 1-based number in the JSON: its place in reading order.
+    pub number: Option<usize>,
+    /// Ids it links to (its block).
+    pub links: Vec<String>,
 }
 
 /// A number for SVG: one decimal, no trailing zeros.
@@ -244,17 +257,23 @@ pub fn page_svg(page: &PageTrace, links: &PageLinks, scale: f32) -> String {
     s.push_str("</g>");
 
     s.push_str(r#"<g class="L-blocks">"#);
-    for (id, rect, kind, _, linked) in &links.blocks {
-        let _ =
-            write!(s, r#"<rect class="blk k-{kind}" id="{id}" data-l="{}" {}/>"#, linked.join(" "), rect_attrs(rect));
+    for b in &links.blocks {
+        let _ = write!(
+            s,
+            r#"<rect class="blk k-{}" id="{}" data-l="{}" {}/>"#,
+            b.kind,
+            b.id,
+            b.links.join(" "),
+            rect_attrs(&b.rect)
+        );
     }
     s.push_str("</g>");
 
     s.push_str(r#"<g class="L-numbers">"#);
-    for (_, rect, _, number, _) in &links.blocks {
-        if let Some(number) = number {
-            let _ =
-                write!(s, r#"<text class="ord" x="{}" y="{}">{number}</text>"#, n(rect.x0 - 2.0), n(rect.top + 7.0));
+    for b in &links.blocks {
+        if let Some(number) = b.number {
+            let (x, y) = (n(b.rect.x0 - 2.0), n(b.rect.top + 7.0));
+            let _ = write!(s, r#"<text class="ord" x="{x}" y="{y}">{number}</text>"#);
         }
     }
     s.push_str("</g>");
