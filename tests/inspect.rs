@@ -101,6 +101,15 @@ fn failed_checks_mark_their_values() {
 }
 
 #[test]
+fn values_read_from_text_lines_link_to_their_spans() {
+    // A report drawn without any ruling: its values come from text lines.
+    let (_, html) = inspect("report-2021-borderless.pdf");
+    let linked = html.matches(r#"" data-l="s"#).count();
+    assert!(linked >= 190, "{linked} values linked to their spans");
+    assert_eq!(count(&html, r#"<rect class="span""#), linked, "each span drawn once");
+}
+
+#[test]
 fn docx_markdown_and_ofd_pages() {
     let (_, docx) = inspect("seed-shishi-commerce-2019.docx");
     assert_self_contained(&docx);

@@ -12,9 +12,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use crate::inspect::Inspection;
-use crate::inspect::page_svg::{LAYERS, PageBlock, PageLinks, SVG_STYLE, esc, page_svg};
+use crate::inspect::page_svg::{LAYERS, PageBlock, PageLinks, PageSpan, SVG_STYLE, esc, page_svg};
 use crate::inspect::report_panel::{panel, value_id};
 use crate::inspect::trace::{FragmentTrace, Rect};
+use crate::inspect::values::ValueSource;
 use crate::model::{Block, Diagnostic, Level};
 
 /// CSS pixels per point on the drawn pages.
@@ -22,13 +23,13 @@ const PAGE_SCALE: f32 = 1.25;
 
 const STYLE: &str = r#"
 *{box-sizing:border-box}
-body{margin:0;font:13px/1.45 system-ui,sans-serif;color:#222;background:#eef0f3}
-header{position:sticky;top:0;z-index:5;background:#1f2933;color:#fff;padding:6px 12px}
+body{margin:0;font:13px/1.45 system-ui,sans-serif;color:#222;background:#eef0f3;display:flex;flex-direction:column;height:100vh}
+header{background:#1f2933;color:#fff;padding:6px 12px}
 header h1{font-size:15px;margin:0 12px 0 0;display:inline}
 header .meta{opacity:.8}
 #layers{margin-top:4px;font-size:12px}
 #layers label{margin-right:10px;white-space:nowrap}
-main{display:flex;height:calc(100vh - 62px)}
+main{display:flex;flex:1;min-height:0}
 #pages{flex:1 1 55%;overflow:auto;padding:12px}
 #side{flex:1 1 45%;overflow:auto;padding:12px;background:#fff;border-left:1px solid #ccd}
 main.nopages #side{flex-basis:100%}
@@ -145,19 +146,42 @@ pub fn write(inspection: &Inspection) -> String {
             fragment_block.insert(f, b);
         }
     }
-    let cell_value: HashMap<(usize, usize), String> =
-        inspection.values.iter().map(|(path, &cell)| (cell, value_id(path))).collect();
+    let cell_value: HashMap<(usize, usize), String> = inspection
+        .values
+        .iter()
+        .filter_map(|(path, source)| match source {
+            ValueSource::Cell(cell) => Some((*cell, value_id(path))),
+            ValueSource::Span(..) => None,
+        })
+        .collect();
     let page_cell_of =
         |b: usize, c: usize| inspection.page_cells.get(b).and_then(|cells| cells.get(c)).copied().flatten();
     let mut value_links: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (path, &(b, c)) in &inspection.values {
-        let mut l = vec![format!("b{b}c{c}")];
-        if let Some((p, t, pc)) = page_cell_of(b, c) {
-            l.push(format!("p{p}t{t}c{pc}"));
-        }
-        value_links.insert(path.clone(), l);
-    }
     let mut page_links: BTreeMap<u32, PageLinks> = BTreeMap::new();
+    for (path, source) in &inspection.values {
+        match *source {
+            ValueSource::Cell((b, c)) => {
+                let mut l = vec![format!("b{b}c{c}")];
+                if let Some((p, t, pc)) = page_cell_of(b, c) {
+                    l.push(format!("p{p}t{t}c{pc}"));
+                }
+                value_links.insert(path.clone(), l);
+            }
+            ValueSource::Span(l, k) => {
+                let Some((line, span)) = trace.placed.get(l).and_then(|line| Some((line, line.spans.get(k)?))) else {
+                    continue;
+                };
+                let id = format!("s{l}-{k}");
+                value_links.insert(path.clone(), vec![id.clone()]);
+                page_links.entry(line.page).or_default().spans.push(PageSpan {
+                    id,
+                    rect: Rect { x0: span.x0, top: line.top, x1: span.x1, bottom: line.bottom },
+                    links: vec![value_id(path)],
+                    title: format!("{path} read from this text line: {}", span.text),
+                });
+            }
+        }
+    }
     for (b, cells) in inspection.page_cells.iter().enumerate() {
         for (c, page_cell) in cells.iter().enumerate() {
             if let Some((p, t, pc)) = page_cell {
@@ -165,6 +189,12 @@ pub fn write(inspection: &Inspection) -> String {
                 l.extend(cell_value.get(&(b, c)).cloned());
                 page_links.entry(*p).or_default().cells.insert((*t, *pc), l);
             }
+        }
+    }
+    for line in &trace.placed {
+        let text = &mut page_links.entry(line.page).or_default().text;
+        for span in &line.spans {
+            text.push((Rect { x0: span.x0, top: line.top, x1: span.x1, bottom: line.bottom }, span.text.clone()));
         }
     }
     for (f, fragment) in trace.fragments.iter().enumerate() {

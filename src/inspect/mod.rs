@@ -27,7 +27,7 @@ use std::path::Path;
 use crate::{Output, Result};
 use sources::BlockSource;
 use trace::Trace;
-use values::{BlockCell, PageCell};
+use values::{PageCell, ValueSource};
 
 pub use page_svg::{PageBlock, PageLinks, page_svg, standalone_svg};
 
@@ -39,8 +39,8 @@ pub struct Inspection {
     pub trace: Trace,
     /// Per block, its fragments and joins.
     pub sources: Vec<BlockSource>,
-    /// Report statistic path → the block cell it was read from.
-    pub values: BTreeMap<String, BlockCell>,
+    /// Report statistic path → where it was read from.
+    pub values: BTreeMap<String, ValueSource>,
     /// Per table block, per cell, the page cell it shows.
     pub page_cells: Vec<Vec<Option<PageCell>>>,
     /// Per page (in order), its rendering to draw underneath, when asked for.
@@ -72,7 +72,7 @@ pub fn inspect_bytes(bytes: &[u8], name: &str, options: Options) -> Result<Inspe
     let document = &output.document;
     let sources = sources::block_sources(&document.blocks, &trace, &document.diagnostics);
     let values = match &document.report {
-        Some(_) => values::value_cells(document.title.as_deref(), &document.blocks, &trace.placed),
+        Some(_) => values::value_sources(document.title.as_deref(), &document.blocks, &trace.placed),
         None => BTreeMap::new(),
     };
     let page_cells = values::page_cells(&document.blocks, &sources, &trace);

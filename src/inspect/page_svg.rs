@@ -14,7 +14,7 @@ use crate::inspect::trace::{PageTrace, Rect};
 use crate::pdf::page::Hidden;
 
 /// The layers, in drawing order: (class suffix, label, on at first).
-pub const LAYERS: [(&str, &str, bool); 11] = [
+pub const LAYERS: [(&str, &str, bool); 12] = [
     ("render", "page rendering", true),
     ("glyphs", "glyph boxes", true),
     ("text", "text as read", true),
@@ -26,6 +26,7 @@ pub const LAYERS: [(&str, &str, bool); 11] = [
     ("furniture", "removed furniture", true),
     ("hidden", "text left out as unseen", true),
     ("numbers", "block numbers", true),
+    ("spans", "values read from text lines", true),
 ];
 
 /// How the layers look: in the inspect page's style sheet, and inside a
@@ -41,6 +42,7 @@ pub const SVG_STYLE: &str = r#"
 .L-tables .tb{fill:none;stroke:#0a0;stroke-width:1.4}
 .L-tables .cell{fill:#0a0;fill-opacity:0;stroke:#0a0;stroke-width:.3;stroke-dasharray:2 1.5}
 .L-tables .cell:hover{fill-opacity:.12}
+.L-spans .span{fill:#0aa;fill-opacity:.08;stroke:#0aa;stroke-width:.6}
 .L-blocks .blk{fill:#f90;fill-opacity:.05;stroke:#e80;stroke-width:.7}
 .L-blocks .k-table{fill:none;stroke:#0a0;stroke-width:0}
 .L-numbers .ord{font:bold 7px sans-serif;fill:#e60;text-anchor:end}
@@ -58,6 +60,12 @@ pub struct PageLinks {
     pub render: Option<String>,
     /// Fragments on this page.
     pub blocks: Vec<PageBlock>,
+    /// Spans of text lines a report value was read from.
+    pub spans: Vec<PageSpan>,
+    /// The text as read, each piece where it stands (the spans of the
+    /// positioned lines handed to the report layer); when empty, the
+    /// page's lines and cells are written instead.
+    pub text: Vec<(Rect, String)>,
     /// (table, cell) → ids the cell links to (block cell, report value).
     pub cells: HashMap<(usize, usize), Vec<String>>,
     /// Joins arriving on this page: (where, the rule).
@@ -76,6 +84,17 @@ pub struct PageBlock {
     pub number: Option<usize>,
     /// Ids it links to (its block).
     pub links: Vec<String>,
+}
+
+/// A span of a text line that a report value was read from (a table
+/// without rulings).
+#[derive(Debug, Clone)]
+pub struct PageSpan {
+    pub id: String,
+    pub rect: Rect,
+    /// Ids it links to (the report value).
+    pub links: Vec<String>,
+    pub title: String,
 }
 
 /// A number for SVG: one decimal, no trailing zeros.
@@ -165,9 +184,22 @@ pub fn page_svg(page: &PageTrace, links: &PageLinks, scale: f32) -> String {
     }
     let _ = write!(s, r#"<g class="L-glyphs"><path d="{}"/></g>"#, rects_path(&page.glyphs));
 
-    // The text as read: lines outside tables, and each cell's text in its cell.
+    // The text as read: the positioned spans when given, else lines outside
+    // tables and each cell's text in its cell.
     s.push_str(r#"<g class="L-text">"#);
-    for line in page.lines.iter().filter(|l| l.furniture.is_none() && l.rect.is_finite()) {
+    for (rect, text) in links.text.iter().filter(|(r, _)| r.is_finite()) {
+        let size = (rect.height() * 0.8).clamp(2.0, 72.0);
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}" font-size="{}">{}</text>"#,
+            n(rect.x0),
+            n(rect.bottom - 0.2 * rect.height()),
+            n(size),
+            esc(&fit(text, rect.width() + size, size))
+        );
+    }
+    let lines = page.lines.iter().filter(|l| links.text.is_empty() && l.furniture.is_none() && l.rect.is_finite());
+    for line in lines {
         let size = (line.rect.height() * 0.8).clamp(2.0, 72.0);
         let _ = write!(
             s,
@@ -178,7 +210,7 @@ pub fn page_svg(page: &PageTrace, links: &PageLinks, scale: f32) -> String {
             esc(&fit(line.text.trim(), line.rect.width() + size, size))
         );
     }
-    for table in &page.tables {
+    for table in page.tables.iter().filter(|_| links.text.is_empty()) {
         for cell in table.cells.iter().filter(|c| !c.text.is_empty()) {
             let Some(r) = table.cell_rect(cell) else { continue };
             let size = (r.height() * 0.5).clamp(2.0, 9.0);
@@ -275,6 +307,19 @@ pub fn page_svg(page: &PageTrace, links: &PageLinks, scale: f32) -> String {
             let (x, y) = (n(b.rect.x0 - 2.0), n(b.rect.top + 7.0));
             let _ = write!(s, r#"<text class="ord" x="{x}" y="{y}">{number}</text>"#);
         }
+    }
+    s.push_str("</g>");
+
+    s.push_str(r#"<g class="L-spans">"#);
+    for span in &links.spans {
+        let _ = write!(
+            s,
+            r#"<rect class="span" id="{}" data-l="{}" {}><title>{}</title></rect>"#,
+            span.id,
+            span.links.join(" "),
+            rect_attrs(&span.rect),
+            esc(&span.title)
+        );
     }
     s.push_str("</g>");
 
@@ -378,7 +423,7 @@ mod tests {
         let mut links = PageLinks::default();
         links.cells.insert((0, 1), vec!["b3c1".into()]);
         let svg = page_svg(&page, &links, 1.0);
-        for layer in ["glyphs", "text", "lines", "edges", "tables", "blocks", "joins", "furniture", "hidden"] {
+        for layer in ["glyphs", "text", "lines", "edges", "tables", "spans", "blocks", "joins", "furniture", "hidden"] {
             assert!(svg.contains(&format!(r#"class="L-{layer}""#)), "{layer}");
         }
         assert!(!svg.contains("L-render"));

@@ -1,11 +1,11 @@
-//! Which table cell each report value was read from, found through the
-//! report layer's public entry point alone: every cell of the document's
-//! tables that holds a value is given a distinct marker number, the report is
-//! read again from those blocks, and each statistic that comes back as a
-//! marker names its cell. The marked cells are value cells before and
-//! after, so the reading takes the same path (same header rows, same value
-//! columns); a value read from text lines rather than a table cell comes back
-//! as itself and stays unlinked.
+//! Where each report value was read from — a table cell, or a span of a
+//! positioned text line (a table without rulings) — found through the report
+//! layer's public entry point alone: every cell of the document's tables and
+//! every span of its text lines that holds a value is given a distinct
+//! marker number, the report is read again from those, and each statistic
+//! that comes back as a marker names its source. The marked texts are values
+//! before and after, so the reading takes the same path (same header rows,
+//! same value columns, same rows of text).
 //!
 //! Also: which page cell each cell of a rejoined table block shows — the
 //! parts' rows found again in the block's rows by their text.
@@ -28,37 +28,54 @@ pub const TABLES: [&str; 3] = ["proactive", "applications", "reviews"];
 /// A cell of a table block: (block index, index in its `cells`).
 pub type BlockCell = (usize, usize);
 
-/// For each statistic's JSON path ("applications.new.total"), the block
-/// cell it was read from.
-pub fn value_cells(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) -> BTreeMap<String, BlockCell> {
+/// Where a value was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueSource {
+    Cell(BlockCell),
+    /// Span `.1` of placed line `.0` (indices into the trace's lines).
+    Span(usize, usize),
+}
+
+/// For each statistic's JSON path ("applications.new.total"), where it
+/// was read from.
+pub fn value_sources(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) -> BTreeMap<String, ValueSource> {
+    let mut sources: Vec<ValueSource> = Vec::new();
+    let mut mark = |text: &mut String, source: ValueSource| {
+        if is_value_text(text) {
+            *text = (MARKER_BASE + sources.len() as i64).to_string();
+            sources.push(source);
+        }
+    };
     let mut marked = blocks.to_vec();
-    let mut cells: Vec<BlockCell> = Vec::new();
     for (b, block) in marked.iter_mut().enumerate() {
         if let Block::Table(t) = block {
             for (c, cell) in t.cells.iter_mut().enumerate() {
-                if is_value_text(&cell.text) {
-                    cell.text = (MARKER_BASE + cells.len() as i64).to_string();
-                    cells.push((b, c));
-                }
+                mark(&mut cell.text, ValueSource::Cell((b, c)));
             }
         }
     }
+    let mut marked_lines = lines.to_vec();
+    for (l, line) in marked_lines.iter_mut().enumerate() {
+        for (k, span) in line.spans.iter_mut().enumerate() {
+            mark(&mut span.text, ValueSource::Span(l, k));
+        }
+    }
     let mut out = BTreeMap::new();
-    if cells.is_empty() {
+    if sources.is_empty() {
         return out;
     }
-    let (report, _) = crate::report::recognize(title, &marked, lines);
+    let (report, _) = crate::report::recognize(title, &marked, &marked_lines);
     // Read through the report's JSON, the contract, not its Rust types.
     let Some(report) = report.and_then(|r| serde_json::to_value(r).ok()) else { return out };
     for name in TABLES {
         if let Some(value) = report.get(name) {
-            collect(name, value, &cells, &mut out);
+            collect(name, value, &sources, &mut out);
         }
     }
     out
 }
 
-fn collect(path: &str, value: &Value, cells: &[BlockCell], out: &mut BTreeMap<String, BlockCell>) {
+fn collect<T: Copy>(path: &str, value: &Value, cells: &[T], out: &mut BTreeMap<String, T>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
