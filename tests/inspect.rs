@@ -18,12 +18,12 @@ fn artifacts() -> PathBuf {
 /// Runs `govdoc inspect SAMPLE -o target/inspect-artifacts/NAME.html` and
 /// returns the path and the page.
 fn inspect(sample: &str) -> (PathBuf, String) {
-    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(sample);
     let out = artifacts().join(format!("{sample}.html"));
     let status = Command::cargo_bin("govdoc")
         .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["inspect", "-q"])
-        .arg(&input)
+        .arg(format!("samples/{sample}"))
         .arg("-o")
         .arg(&out)
         .status()
@@ -147,7 +147,7 @@ var c=document.querySelector('li.check');
 if(c){over(c);out.setAttribute('data-check-lit',document.querySelectorAll('svg .hl').length)}
 /* The state the screenshot shows: a failed check, else a joined table, else a value, clicked. */
 var last=c||(j&&j.querySelector('td[data-l^="p"]'))||v;
-if(last)last.dispatchEvent(new MouseEvent('click',{bubbles:true}));
+if(last){last.dispatchEvent(new MouseEvent('click',{bubbles:true}));if(c)c.scrollIntoView({block:'start'})}
 var t=performance.getEntriesByType('navigation')[0];
 out.setAttribute('data-dom-ms',Math.round(t?t.domContentLoadedEventEnd:performance.now()));
 document.body.appendChild(out)})();</script>"#;
@@ -222,4 +222,21 @@ fn pages_load_in_headless_chromium_without_errors() {
             screenshot.display()
         );
     }
+}
+
+#[test]
+fn render_without_the_feature_is_a_usage_error_that_says_how_to_build_it() {
+    if cfg!(feature = "render") {
+        println!("skipped: this build has the render feature");
+        return;
+    }
+    let output = Command::cargo_bin("govdoc")
+        .expect("binary")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["inspect", "--render", "samples/seed-shishi-commerce-2019.pdf", "-o", "-"])
+        .output()
+        .expect("govdoc runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--features render"));
+    assert!(output.stdout.is_empty(), "nothing written");
 }
