@@ -3,6 +3,7 @@
 //! what is printed.
 
 pub mod convert;
+pub mod inspect;
 
 use std::path::Path;
 
