@@ -133,6 +133,9 @@ pub(crate) struct PageSetup<'a> {
     /// Content streams whose `/Length` was unusable, read again up to their
     /// `endstream`.
     pub repaired_streams: usize,
+    /// The page's `/Annots` (resolved): annotations whose appearance a
+    /// viewer draws over the page (filled form fields, free text, stamps).
+    pub annotations: Option<&'a Object>,
 }
 
 impl PdfDocument {
@@ -362,7 +365,18 @@ impl PdfDocument {
             }
             content.extend_from_slice(&data);
         }
-        Ok(PageSetup { number, width, height, base, resources, content, missing_streams, repaired_streams })
+        let annotations = page.get(b"Annots").ok().and_then(|o| self.resolve(o));
+        Ok(PageSetup {
+            number,
+            width,
+            height,
+            base,
+            resources,
+            content,
+            missing_streams,
+            repaired_streams,
+            annotations,
+        })
     }
 
     /// A stream read empty whose `/Length` is no usable number (an object
@@ -427,7 +441,7 @@ impl PdfDocument {
         None
     }
 
-    fn rect(&self, obj: &Object) -> Option<[f32; 4]> {
+    pub(crate) fn rect(&self, obj: &Object) -> Option<[f32; 4]> {
         let items = self.resolve(obj)?.as_array().ok()?;
         if items.len() != 4 {
             return None;
@@ -441,6 +455,14 @@ impl PdfDocument {
     }
 
     // ---- object access shared with `font` and `content` ----
+
+    /// The interactive form's default resources (`/AcroForm /DR`): the fonts
+    /// a field's appearance names when it has no resources of its own.
+    pub(crate) fn form_default_resources(&self) -> Option<&Dictionary> {
+        let catalog = self.doc.trailer.get(b"Root").ok().and_then(|o| self.dict(o))?;
+        let form = self.get(catalog, b"AcroForm").and_then(|o| self.dict(o))?;
+        self.get(form, b"DR").and_then(|o| self.dict(o))
+    }
 
     /// Follows references (a bounded chain) to the object itself.
     pub(crate) fn resolve<'a>(&'a self, mut obj: &'a Object) -> Option<&'a Object> {
