@@ -266,16 +266,19 @@ impl PdfDocument {
                 Object::Reference(id) => Some(*id),
                 _ => None,
             };
-            if let Some(id) = id
-                && !seen.insert(id)
-            {
-                continue;
-            }
             let Some(dict) = self.resolve(node).and_then(|o| o.as_dict().ok()) else { continue };
             let kids = dict.get(b"Kids").ok().and_then(|k| self.resolve(k)).and_then(|k| k.as_array().ok());
             let is_pages = dict.get_type().is_ok_and(|t| t == b"Pages");
             match kids {
                 Some(kids) if is_pages || !dict.get_type().is_ok_and(|t| t == b"Page") => {
+                    // A node met again would repeat (or, in a cycle, never
+                    // end) its subtree: it is followed once. A page listed
+                    // twice is shown twice by viewers and is kept twice.
+                    if let Some(id) = id
+                        && !seen.insert(id)
+                    {
+                        continue;
+                    }
                     if depth >= MAX_TREE_DEPTH {
                         return Err(Error::too_large(format!(
                             "the page tree is nested more than {MAX_TREE_DEPTH} levels deep"
