@@ -339,7 +339,7 @@ mod tests {
             height: 842.0,
             glyphs,
             rulings,
-            fonts: vec![FontInfo { name: "FangSong".into(), bold: false }],
+            fonts: vec![FontInfo { name: "FangSong".into(), bold: false, space_width: None }],
             images: 0,
         }
     }
