@@ -681,6 +681,12 @@ pdf-damaged-recovered.pdf
     itself (drawn once, pdf.form_cycle); page 2 listed twice in /Kids (shown twice, as
     viewers show it).
 
+pdf-catalog-lost.pdf
+    Written by hand (raw writer): the catalog has no /Pages, so the page tree cannot be
+    reached; the two pages are found by scanning the objects for /Type /Page (pdf.damaged
+    says so, and that the order is the stored one). Poppler and MuPDF refuse the file (no
+    page tree), so its golden was checked against the text of its two content streams.
+
 enc-rc4-empty-user.pdf, enc-aes128-empty-user.pdf, enc-aes256-empty-user.pdf
     rl-unigb-ucs2.pdf encrypted with an EMPTY user password (an owner password set):
     RC4 128-bit (R=3), AES-128 (R=4) and AES-256 (R=6). Opened without asking; the text
@@ -913,6 +919,20 @@ def make_damaged(out: Path) -> None:
         stream(b"", b"/Fm0 Do"),  # 11
     ]
     (out / "pdf-damaged-recovered.pdf").write_bytes(raw_pdf(objs, xref_ok=False))
+    # pdf-catalog-lost.pdf: the catalog has lost its /Pages; the two pages are found
+    # by scanning for /Type /Page objects (in the order they are stored).
+    objs = [
+        b"<< /Type /Catalog >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 7 0 R >> >> >>",  # 3
+        stream(b"", b"BT /F1 12 Tf 72 760 Td (First page of a file whose catalog lost its page tree.) Tj ET"),  # 4
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R"
+        b" /Resources << /Font << /F1 7 0 R >> >> >>",  # 5
+        stream(b"", b"BT /F1 12 Tf 72 760 Td (Second page, found by scanning for page objects.) Tj ET"),  # 6
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",  # 7
+    ]
+    (out / "pdf-catalog-lost.pdf").write_bytes(raw_pdf(objs))
 
 
 def sha256(path: Path) -> str:

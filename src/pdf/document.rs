@@ -62,12 +62,15 @@ pub struct Damage {
     pub missing: usize,
     /// Pages the page tree's `/Count` promises and the pages found.
     pub pages_promised: Option<usize>,
+    /// The catalog or its page tree is lost: the pages were found by scanning
+    /// the objects for `/Type /Page`, in the order they are stored.
+    pub page_tree_lost: bool,
 }
 
 impl Damage {
     /// True when anything was lost or repaired.
     pub fn any(&self) -> bool {
-        self.truncated || self.xref_rebuilt || self.missing > 0
+        self.truncated || self.xref_rebuilt || self.missing > 0 || self.page_tree_lost
     }
 
     /// "cut short (no %%EOF at its end); its cross-reference table was
@@ -82,6 +85,11 @@ impl Damage {
         }
         if self.missing > 0 {
             parts.push(format!("{} of the {} objects it refers to are missing", self.missing, self.referenced));
+        }
+        if self.page_tree_lost {
+            parts.push(
+                "its document catalog or page tree is lost: the pages were found by scanning for page objects and are in the order they are stored, which may not be the reading order".to_string(),
+            );
         }
         parts.join("; ")
     }
@@ -205,7 +213,18 @@ impl PdfDocument {
             fonts: Mutex::new(HashMap::new()),
             decoded: Mutex::new(DecodedStreams::default()),
         };
-        this.pages = this.walk_page_tree()?;
+        this.pages = match this.walk_page_tree() {
+            Ok(pages) => pages,
+            Err(e) if e.code == ErrorCode::Corrupt => {
+                let found = this.scan_for_pages()?;
+                if found.is_empty() {
+                    return Err(e);
+                }
+                this.damage.page_tree_lost = true;
+                found
+            }
+            Err(e) => return Err(e),
+        };
         if this.damage.any() {
             this.damage.pages_promised = this.promised_pages();
         }
@@ -304,6 +323,23 @@ impl PdfDocument {
         }
         if pages.is_empty() {
             return Err(Error::corrupt("the PDF has no pages that can be read; the file is damaged or truncated"));
+        }
+        Ok(pages)
+    }
+
+    /// Every object that is a page (`/Type /Page`), by object number: the
+    /// pages of a file whose catalog or page tree is lost.
+    fn scan_for_pages(&self) -> Result<Vec<ObjectId>> {
+        let mut pages = Vec::new();
+        for (id, object) in &self.doc.objects {
+            if object.as_dict().is_ok_and(|d| d.get_type().is_ok_and(|t| t == b"Page")) {
+                pages.push(*id);
+                if pages.len() > MAX_PAGES {
+                    return Err(Error::too_large(format!(
+                        "the PDF has more than {MAX_PAGES} pages; split it into smaller files"
+                    )));
+                }
+            }
         }
         Ok(pages)
     }
@@ -890,6 +926,27 @@ mod tests {
         assert!(damage.describe().starts_with("it is cut short"), "{}", damage.describe());
         assert!(ends_with_eof(b"%PDF-1.4 ... %%EOF\n\n"));
         assert!(!ends_with_eof(b"%PDF-1.4 ... endobj"));
+    }
+
+    #[test]
+    fn pages_are_found_by_scanning_when_the_page_tree_is_lost() {
+        use crate::pdf::content::testutil::{Builder, fonts};
+        let mut b = Builder::new();
+        let f = b.helvetica();
+        for _ in 0..2 {
+            b.page(b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET", fonts(&[("F1", f)]), Dictionary::new());
+        }
+        // The catalog's /Pages renamed: the tree cannot be reached.
+        let bytes = b.bytes();
+        let at = bytes.windows(8).position(|w| w == b"/Catalog").expect("catalog");
+        let mut lost = bytes.clone();
+        let key = at + lost[at..].windows(6).position(|w| w == b"/Pages").expect("/Pages in the catalog");
+        lost[key..key + 6].copy_from_slice(b"/Pxges");
+        let doc = PdfDocument::open(&lost).expect("pages found by scanning");
+        assert_eq!(doc.page_count(), 2);
+        assert!(doc.damage().page_tree_lost && doc.damage().any());
+        assert!(doc.damage().describe().contains("found by scanning for page objects"));
+        assert!(doc.page(1).is_ok());
     }
 
     #[test]
