@@ -906,15 +906,20 @@ mod tests {
         assert_eq!(doc.page_count(), 1);
     }
 
-    #[test]
-    fn a_truncated_file_opens_with_its_damage_measured() {
+    /// A well-formed PDF of `n` pages, each saying "Hi" in Helvetica.
+    fn helvetica_pages(n: usize) -> Vec<u8> {
         use crate::pdf::content::testutil::{Builder, fonts};
         let mut b = Builder::new();
         let f = b.helvetica();
-        for _ in 0..3 {
+        for _ in 0..n {
             b.page(b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET", fonts(&[("F1", f)]), Dictionary::new());
         }
-        let bytes = b.bytes();
+        b.bytes()
+    }
+
+    #[test]
+    fn a_truncated_file_opens_with_its_damage_measured() {
+        let bytes = helvetica_pages(3);
         let whole = PdfDocument::open(&bytes).expect("opens");
         assert!(!whole.damage().any(), "{:?}", whole.damage());
         // Cut before `startxref`: the objects are found by scanning.
@@ -930,14 +935,8 @@ mod tests {
 
     #[test]
     fn pages_are_found_by_scanning_when_the_page_tree_is_lost() {
-        use crate::pdf::content::testutil::{Builder, fonts};
-        let mut b = Builder::new();
-        let f = b.helvetica();
-        for _ in 0..2 {
-            b.page(b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET", fonts(&[("F1", f)]), Dictionary::new());
-        }
         // The catalog's /Pages renamed: the tree cannot be reached.
-        let bytes = b.bytes();
+        let bytes = helvetica_pages(2);
         let at = bytes.windows(8).position(|w| w == b"/Catalog").expect("catalog");
         let mut lost = bytes.clone();
         let key = at + lost[at..].windows(6).position(|w| w == b"/Pages").expect("/Pages in the catalog");
