@@ -375,7 +375,7 @@ mod tests {
             height: 842.0,
             glyphs,
             rulings,
-            fonts: vec![FontInfo { name: "FangSong".into(), bold: false }],
+            fonts: vec![FontInfo { name: "FangSong".into(), bold: false, space_width: None }],
             images: 0,
             hidden: Vec::new(),
         }

@@ -72,6 +72,9 @@ pub struct FontInfo {
     /// BaseFont without the subset tag: "FangSong_GB2312", "SimHei".
     pub name: String,
     pub bold: bool,
+    /// Advance of the font's space character in em, when it has one: word
+    /// gaps are judged against it (a gap well short of it is no space).
+    pub space_width: Option<f32>,
 }
 
 /// Everything layout and the table finder need from one page.
