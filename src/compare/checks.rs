@@ -1,0 +1,221 @@
+//! The cross-year checks: relations between an agency's report of year N−1
+//! and of year N that the template implies. Each comparison is counted, each
+//! failure listed with its rule id, level, both values and the difference.
+//! Like the 勾稽 checks, a failure is data about the reports.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::agency::Aliases;
+use super::values::{Num, Stat, Table, statistics, value};
+use crate::report::Report;
+
+/// How serious a failed check is: `error` where the template makes the two
+/// numbers equal, `warning` where real reports may differ for a reason (a
+/// document expired, a renamed agency).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+/// One failed cross-year check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CrossFailure {
+    pub rule: &'static str,
+    pub level: Level,
+    /// `table.row` of year N's value, where the rule is about values.
+    pub row: Option<String>,
+    pub column: Option<String>,
+    /// Year N's value (what the report says).
+    pub left: Value,
+    /// What year N−1's report implies.
+    pub right: Value,
+    /// left − right, for numbers.
+    pub difference: Value,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CrossChecks {
+    pub run: usize,
+    pub failed: Vec<CrossFailure>,
+    /// Why value rules were not run (years not consecutive), when they were not.
+    pub skipped: Option<String>,
+}
+
+/// The applications columns (six kinds of applicant and the total).
+const APPLICATION_COLUMNS: [&str; 7] =
+    ["natural_person", "commercial", "research", "social_org", "legal_service", "other", "total"];
+/// The 2019 template's rows with 上一年项目数量 and 本年增/减.
+const ITEM_ROWS: [&str; 5] = ["licensing", "other_services", "penalties", "coercive_measures", "fees"];
+/// The rows of documents: 规章, 规范性文件.
+const DOCUMENT_ROWS: [&str; 2] = ["rules", "normative_documents"];
+
+/// The first year whose report uses the 2021 template (国办公开办函〔2021〕30号).
+pub const FIRST_2021_TEMPLATE_YEAR: i64 = 2021;
+
+/// The template a report of `year` is expected to use.
+pub fn expected_template(year: i64) -> &'static str {
+    if year >= FIRST_2021_TEMPLATE_YEAR { "2021" } else { "2019" }
+}
+
+struct Runner {
+    checks: CrossChecks,
+}
+
+impl Runner {
+    fn compare(&mut self, rule: &'static str, level: Level, row: String, column: &str, left: Num, right: Num, what: &str) {
+        self.checks.run += 1;
+        if !left.equals(right) {
+            let difference = left.sub(right);
+            self.checks.failed.push(CrossFailure {
+                rule,
+                level,
+                message: format!("{what}, {row} column {column}: {} ≠ {}", left.json(), right.json()),
+                row: Some(row),
+                column: Some(column.to_string()),
+                left: left.json(),
+                right: right.json(),
+                difference: difference.json(),
+            });
+        }
+    }
+
+    fn flag(&mut self, rule: &'static str, left: Value, right: Value, message: String) {
+        self.checks.failed.push(CrossFailure {
+            rule,
+            level: Level::Warning,
+            row: None,
+            column: None,
+            left,
+            right,
+            difference: Value::Null,
+            message,
+        });
+    }
+}
+
+/// Runs the cross-year checks of `new` (year N) against `old` (year N−1).
+/// Agency and template-for-year are checked for any pair; the value rules
+/// only when the years are consecutive.
+pub fn run(old: &Report, new: &Report, aliases: &Aliases) -> CrossChecks {
+    let mut runner = Runner { checks: CrossChecks::default() };
+    if let (Some(a), Some(b)) = (&old.agency, &new.agency) {
+        runner.checks.run += 1;
+        if aliases.key(a) != aliases.key(b) {
+            runner.flag(
+                "cross.agency",
+                Value::from(b.clone()),
+                Value::from(a.clone()),
+                format!("the reports are of different agencies: {b} and {a} (an alias file names renamed agencies)"),
+            );
+        }
+    }
+    for report in [old, new] {
+        if let Some(year) = report.year {
+            runner.checks.run += 1;
+            let expected = expected_template(year);
+            if report.template != expected {
+                runner.flag(
+                    "cross.template",
+                    Value::from(report.template.clone()),
+                    Value::from(expected),
+                    format!(
+                        "the {year} report uses the {} template; reports of {year} use the {expected} template",
+                        report.template
+                    ),
+                );
+            }
+        }
+    }
+    match (old.year, new.year) {
+        (Some(a), Some(b)) if b == a + 1 => values(&mut runner, old, new),
+        (Some(a), Some(b)) => {
+            runner.checks.skipped =
+                Some(format!("the years {a} and {b} are not consecutive; the carried-over values were not checked"))
+        }
+        _ => runner.checks.skipped = Some("a report's year is unknown; the carried-over values were not checked".into()),
+    }
+    runner.checks
+}
+
+fn values(runner: &mut Runner, old: &Report, new: &Report) {
+    let (before, now) = (statistics(old), statistics(new));
+    let at = |stats: &[Stat], table: Table, row: &str, column: &str| value(stats, table, row, column);
+    for column in APPLICATION_COLUMNS {
+        if let (Some(carried), Some(forward)) = (
+            at(&now, Table::Applications, "carried_over", column),
+            at(&before, Table::Applications, "carried_forward", column),
+        ) {
+            runner.compare(
+                "cross.carried_over",
+                Level::Error,
+                "applications.carried_over".into(),
+                column,
+                carried,
+                forward,
+                "二、上年结转 should equal last year's 四、结转下年度继续办理",
+            );
+        }
+    }
+    let both = |id: &str| old.template == id && new.template == id;
+    if both("2019") {
+        for row in ITEM_ROWS {
+            if let (Some(previous), Some(last_previous), Some(last_change)) = (
+                at(&now, Table::Proactive, row, "previous_items"),
+                at(&before, Table::Proactive, row, "previous_items"),
+                at(&before, Table::Proactive, row, "change"),
+            ) {
+                runner.compare(
+                    "cross.previous_items",
+                    Level::Error,
+                    format!("proactive.{row}"),
+                    "previous_items",
+                    previous,
+                    last_previous.add(last_change),
+                    "上一年项目数量 should equal last year's 上一年项目数量 + 本年增/减",
+                );
+            }
+        }
+        for row in DOCUMENT_ROWS {
+            if let (Some(total), Some(last_total), Some(published)) = (
+                at(&now, Table::Proactive, row, "total"),
+                at(&before, Table::Proactive, row, "total"),
+                at(&now, Table::Proactive, row, "published"),
+            ) {
+                runner.compare(
+                    "cross.published_total",
+                    Level::Error,
+                    format!("proactive.{row}"),
+                    "total",
+                    total,
+                    last_total.add(published),
+                    "对外公开总数量 should equal last year's 对外公开总数量 + this year's 本年新公开数量",
+                );
+            }
+        }
+    }
+    if both("2021") {
+        for row in DOCUMENT_ROWS {
+            if let (Some(in_force), Some(last_in_force), Some(issued), Some(repealed)) = (
+                at(&now, Table::Proactive, row, "in_force"),
+                at(&before, Table::Proactive, row, "in_force"),
+                at(&now, Table::Proactive, row, "issued"),
+                at(&now, Table::Proactive, row, "repealed"),
+            ) {
+                runner.compare(
+                    "cross.in_force",
+                    Level::Warning,
+                    format!("proactive.{row}"),
+                    "in_force",
+                    in_force,
+                    last_in_force.add(issued).sub(repealed),
+                    "现行有效件数 should equal last year's 现行有效件数 + 本年制发件数 − 本年废止件数 \
+                     (documents that expired without repeal also make a difference)",
+                );
+            }
+        }
+    }
+}
