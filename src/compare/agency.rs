@@ -123,7 +123,9 @@ mod tests {
 
     #[test]
     fn aliases_follow_chains_and_reject_bad_lines() {
-        let aliases = Aliases::parse("# renamed\n甲县国土资源局,甲县自然资源局\n甲县自然资源局 => 甲县自然资源和规划局\n").unwrap();
+        let aliases =
+            Aliases::parse("# renamed\n甲县国土资源局,甲县自然资源局\n甲县自然资源局 => 甲县自然资源和规划局\n")
+                .unwrap();
         assert_eq!(aliases.key("甲县国土资源局"), normalize("甲县自然资源和规划局"));
         assert_eq!(aliases.key("甲县自然资源局"), aliases.key("甲县自然资源和规划局"));
         assert_eq!(aliases.key("乙县国土资源局"), "乙县国土资源局");

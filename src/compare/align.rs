@@ -80,7 +80,8 @@ fn row(old: Option<&Stat>, new: Option<&Stat>, counts: &mut Counts) -> Row {
                     change = y.sub(x).json();
                     if x.float() != 0.0 {
                         let r = (y.float() - x.float()) / x.float();
-                        relative = serde_json::Number::from_f64((r * 1e4).round() / 1e4).map_or(Value::Null, Value::Number);
+                        relative =
+                            serde_json::Number::from_f64((r * 1e4).round() / 1e4).map_or(Value::Null, Value::Number);
                     }
                 }
                 if x.equals(y) && a.unit == b.unit { Status::Same } else { Status::Changed }

@@ -66,7 +66,16 @@ struct Runner {
 }
 
 impl Runner {
-    fn compare(&mut self, rule: &'static str, level: Level, row: String, column: &str, left: Num, right: Num, what: &str) {
+    fn compare(
+        &mut self,
+        rule: &'static str,
+        level: Level,
+        row: String,
+        column: &str,
+        left: Num,
+        right: Num,
+        what: &str,
+    ) {
         self.checks.run += 1;
         if !left.equals(right) {
             let difference = left.sub(right);
@@ -136,7 +145,9 @@ pub fn run(old: &Report, new: &Report, aliases: &Aliases) -> CrossChecks {
             runner.checks.skipped =
                 Some(format!("the years {a} and {b} are not consecutive; the carried-over values were not checked"))
         }
-        _ => runner.checks.skipped = Some("a report's year is unknown; the carried-over values were not checked".into()),
+        _ => {
+            runner.checks.skipped = Some("a report's year is unknown; the carried-over values were not checked".into())
+        }
     }
     runner.checks
 }

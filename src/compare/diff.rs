@@ -175,7 +175,12 @@ fn section_paragraphs(old: &[&str], new: &[&str]) -> Vec<Paragraph> {
     for &(pi, pj) in pairs.iter().chain(std::iter::once(&(old.len(), new.len()))) {
         gap(&old[i..pi], &new[j..pj], &mut out);
         if pi < old.len() && pj < new.len() {
-            out.push(Paragraph { status: Change::Same, old: Some(old[pi].into()), new: Some(new[pj].into()), diff: vec![] });
+            out.push(Paragraph {
+                status: Change::Same,
+                old: Some(old[pi].into()),
+                new: Some(new[pj].into()),
+                diff: vec![],
+            });
         }
         (i, j) = (pi + 1, pj + 1);
     }

@@ -82,7 +82,11 @@ pub fn render(c: &Comparison) -> String {
             esc(&side.source),
             esc(&side.template),
             if side.complete { "complete" } else { "incomplete" },
-            if side.failed_checks > 0 { format!(", {} failed check(s) inside the report", side.failed_checks) } else { String::new() }
+            if side.failed_checks > 0 {
+                format!(", {} failed check(s) inside the report", side.failed_checks)
+            } else {
+                String::new()
+            }
         );
     }
     let s = &c.summary;
@@ -139,7 +143,9 @@ fn checks(h: &mut String, c: &Comparison) {
 }
 
 fn stat_rows(h: &mut String, rows: &[&super::align::Row]) {
-    h.push_str("<table>\n<tr><th>row</th><th>column</th><th>old</th><th>new</th><th>change</th><th>relative</th></tr>\n");
+    h.push_str(
+        "<table>\n<tr><th>row</th><th>column</th><th>old</th><th>new</th><th>change</th><th>relative</th></tr>\n",
+    );
     for r in rows {
         let class = match r.status {
             Status::Same => "same",

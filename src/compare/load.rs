@@ -31,7 +31,8 @@ fn looks_like_json(bytes: &[u8]) -> bool {
 pub fn load(path: &Path) -> crate::Result<Loaded> {
     let name = path.to_string_lossy().to_string();
     let is_json_name = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let head = read_head(path).map_err(|e| Error::new(ErrorCode::Io, format!("the file cannot be read ({e})")).in_file(&name))?;
+    let head = read_head(path)
+        .map_err(|e| Error::new(ErrorCode::Io, format!("the file cannot be read ({e})")).in_file(&name))?;
     if is_json_name || looks_like_json(&head) {
         let text = std::fs::read_to_string(path)
             .map_err(|e| Error::new(ErrorCode::Io, format!("the file cannot be read ({e})")).in_file(&name))?;
@@ -107,7 +108,11 @@ fn report_from_json(value: &Value) -> Result<Report, String> {
         .iter()
         .map(|s| {
             Ok(Section {
-                no: s.get("no").and_then(Value::as_u64).and_then(|n| u8::try_from(n).ok()).ok_or("a section without no")?,
+                no: s
+                    .get("no")
+                    .and_then(Value::as_u64)
+                    .and_then(|n| u8::try_from(n).ok())
+                    .ok_or("a section without no")?,
                 title: s.get("title").and_then(string),
                 text: s.get("text").and_then(string),
             })

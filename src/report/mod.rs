@@ -8,6 +8,7 @@ mod checks;
 mod labels;
 mod lines;
 mod meta;
+mod narrative;
 mod read;
 pub mod summary;
 mod template;
@@ -387,7 +388,7 @@ pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) ->
     let reviews = read(Kind::Reviews, &mut diagnostics, &mut incomplete);
     let checks = checks::run(applications.as_ref(), reviews.as_ref());
     let sections = meta::sections(blocks, &mut diagnostics);
-    let report = Report {
+    let mut report = Report {
         template: template.id.clone(),
         agency,
         year,
@@ -398,6 +399,10 @@ pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) ->
         checks,
         complete: !incomplete,
     };
+    // The narrative checks: numbers the text states against the tables.
+    let (run, failed) = narrative::run(&report);
+    report.checks.run += run;
+    report.checks.failed.extend(failed);
     (Some(report), diagnostics)
 }
 

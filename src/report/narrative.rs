@@ -1,0 +1,383 @@
+//! Narrative against tables, inside one report: the numbers the text states
+//! with a known meaning ("全年共收到政府信息公开申请27件", "上年结转3件",
+//! "办结25件", "结转下年度继续办理5件", "行政复议2件", "行政诉讼1件", a fee
+//! amount in 万元) are read — Arabic or written in Chinese (二十三, 1.2万) —
+//! and checked against the value the table gives for that meaning. A
+//! mismatch is a failed check (rule `narrative.*`) with both numbers and the
+//! sentence. Sentences are taken only where their wording says what the
+//! number counts: a number whose meaning is not one of these is not read.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{FailedCheck, Report};
+use crate::compare::values::{Num, Stat, Table, statistics};
+
+/// What a number in the text is compared with: the sum of these values
+/// (one for most rules).
+enum Target {
+    /// (table, row, column) values summed.
+    Values(&'static [(Table, &'static str, &'static str)]),
+    /// Every row under a prefix, one column, summed (不予公开: the 8 withheld rows).
+    Rows(Table, &'static str, &'static str),
+}
+
+/// A kind of statement: its rule id, its pattern (`{N}` stands for the
+/// number), a word the sentence must hold so the number is about what the
+/// rule means, and the table values it states.
+struct Statement {
+    rule: &'static str,
+    pattern: &'static str,
+    context: Option<&'static str>,
+    target: Target,
+    /// The number is an amount in 万元 (compared in the table's unit).
+    wan_yuan: bool,
+}
+
+/// A number: Arabic (full-width too, with thousands separators and
+/// decimals) or written in Chinese, optionally in 万.
+const N: &str = r"([0-9０-９][0-9０-９,，.．]*万?|[零〇一二两三四五六七八九十百千万]+)";
+/// Words between a statement's key words and its number that keep the
+/// meaning ("办结政府信息公开申请25件"): no clause break, no other number.
+const FILL: &str = r"[^，。；、0-9０-９零〇一二两三四五六七八九十百千万复诉]{0,14}?";
+
+const STATEMENTS: &[Statement] = &[
+    Statement {
+        rule: "narrative.new",
+        pattern: r"(?:新收|收到|受理)(?:{F})申请(?:共|总计|合计)?{N}件",
+        context: None,
+        target: Target::Values(&[(Table::Applications, "new", "total")]),
+        wan_yuan: false,
+    },
+    Statement {
+        rule: "narrative.carried_over",
+        pattern: r"上一?年度?结转(?:{F}){N}件",
+        context: Some("申请"),
+        target: Target::Values(&[(Table::Applications, "carried_over", "total")]),
+        wan_yuan: false,
+    },
+    Statement {
+        rule: "narrative.results_total",
+        pattern: r"办结(?:{F}){N}件",
+        context: Some("申请"),
+        target: Target::Values(&[(Table::Applications, "results.total", "total")]),
+        wan_yuan: false,
+    },
+    Statement {
+        rule: "narrative.carried_forward",
+        pattern: r"结转下一?年度?(?:继续办理)?(?:{F}){N}件",
+        context: Some("申请"),
+        target: Target::Values(&[(Table::Applications, "carried_forward", "total")]),
+        wan_yuan: false,
+    },
+    Statement {
+        rule: "narrative.granted",
+        pattern: r"予以公开{N}件",
+        context: Some("申请"),
+        target: Target::Values(&[(Table::Applications, "results.granted", "total")]),
+        wan_yuan: false,
+    },
+    Statement {
+        rule: "narrative.withheld",
+        pattern: r"不予公开{N}件",
+        context: Some("申请"),
+        target: Target::Rows(Table::Applications, "results.withheld.", "total"),
+        wan_yuan: false,
+    },
+    Statement {
+        rule: "narrative.review",
+        pattern: r"行政复议(?:案件|申请)?(?:共|合计)?{N}(?:件|起)",
+        context: None,
+        target: Target::Values(&[(Table::Reviews, "review", "total")]),
+        wan_yuan: false,
+    },
+    Statement {
+        rule: "narrative.litigation",
+        pattern: r"行政诉讼(?:案件)?(?:共|合计)?{N}(?:件|起)",
+        context: None,
+        target: Target::Values(&[
+            (Table::Reviews, "litigation_direct", "total"),
+            (Table::Reviews, "litigation_after_review", "total"),
+        ]),
+        wan_yuan: false,
+    },
+    Statement {
+        rule: "narrative.fees",
+        pattern: r"收取(?:{F})费(?:用)?(?:金额|总额)?(?:共|合计|为)?{N}万元",
+        context: None,
+        target: Target::Values(&[(Table::Proactive, "fees", "amount")]),
+        wan_yuan: true,
+    },
+    Statement {
+        rule: "narrative.procurement",
+        pattern: r"采购(?:{F})(?:总金额|金额)(?:共|合计|为)?{N}万元",
+        context: None,
+        target: Target::Values(&[(Table::Proactive, "procurement", "amount")]),
+        wan_yuan: true,
+    },
+];
+
+static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    STATEMENTS
+        .iter()
+        .map(|s| Regex::new(&s.pattern.replace("{F}", FILL).replace("{N}", N)).expect("a valid statement pattern"))
+        .collect()
+});
+
+/// "（含上年结转3件）" right after a count of applications received: the
+/// count includes the carried-over ones.
+static INCLUDES_CARRIED_OVER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(]含上一?年度?结转").expect("a valid pattern"));
+
+/// A number as written: "27", "１,２３４", "1.2万", "二十三", "一百零五", "两".
+pub fn read_number(text: &str) -> Option<Num> {
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            c => c,
+        })
+        .filter(|c| !matches!(c, ',' | '，'))
+        .collect();
+    if folded.starts_with(|c: char| c.is_ascii_digit()) {
+        let (digits, wan) = match folded.strip_suffix('万') {
+            Some(d) => (d, true),
+            None => (folded.as_str(), false),
+        };
+        let digits = digits.trim_end_matches('.');
+        if !wan && !digits.contains('.') {
+            return digits.parse::<i64>().ok().map(Num::Int);
+        }
+        let value = digits.parse::<f64>().ok()? * if wan { 10_000.0 } else { 1.0 };
+        return Some(if value.fract() == 0.0 && value.abs() < 1e15 { Num::Int(value as i64) } else { Num::Dec(value) });
+    }
+    chinese_number(&folded).map(Num::Int)
+}
+
+/// 二十三 → 23, 一百零五 → 105, 十二 → 12, 三千二百 → 3200, 一万二千 → 12000.
+/// Digits without units between them ("一二三", "二〇二〇") are not a number.
+fn chinese_number(text: &str) -> Option<i64> {
+    let (mut total, mut section, mut digit): (i64, i64, Option<i64>) = (0, 0, None);
+    // The character before was a digit (not a unit); a 零 only stands after a unit.
+    let mut after_digit = false;
+    for c in text.chars() {
+        let d = "零一二三四五六七八九".find(c).map(|i| (i / '零'.len_utf8()) as i64).or(match c {
+            '〇' => Some(0),
+            '两' => Some(2),
+            _ => None,
+        });
+        if let Some(d) = d {
+            if after_digit && digit != Some(0) || d == 0 && section == 0 && total == 0 {
+                return None;
+            }
+            digit = Some(d);
+            after_digit = true;
+            continue;
+        }
+        after_digit = false;
+        match c {
+            '十' | '百' | '千' => {
+                let unit = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => 1000,
+                };
+                section += digit.unwrap_or(1) * unit;
+            }
+            '万' => {
+                total += (section + digit.unwrap_or(0)) * 10_000;
+                section = 0;
+            }
+            _ => return None,
+        }
+        digit = None;
+    }
+    Some(total + section + digit.unwrap_or(0))
+}
+
+/// The sentences of a paragraph: split after 。；！？.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['。', '；', '！', '？']).map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The table value(s) a statement compares with; `None` when any is blank.
+fn target_value(target: &Target, stats: &[Stat]) -> Option<(Num, String, Option<String>)> {
+    let find = |table: Table, row: &str, column: &str| {
+        stats.iter().find(|s| s.table == table && s.row == row && s.column == column)
+    };
+    match target {
+        Target::Values(keys) => {
+            let mut sum: Option<Num> = None;
+            let mut unit = None;
+            for &(table, row, column) in *keys {
+                let stat = find(table, row, column)?;
+                unit = unit.or(stat.unit.clone());
+                let v = stat.value?;
+                sum = Some(sum.map_or(v, |s| s.add(v)));
+            }
+            let row = keys.iter().map(|(t, r, _)| format!("{}.{r}", t.key())).collect::<Vec<_>>().join(" + ");
+            sum.map(|s| (s, row, unit))
+        }
+        Target::Rows(table, prefix, column) => {
+            let rows: Vec<&Stat> = stats
+                .iter()
+                .filter(|s| s.table == *table && s.row.starts_with(prefix) && s.column == *column)
+                .collect();
+            if rows.is_empty() || rows.iter().any(|s| s.value.is_none()) {
+                return None;
+            }
+            let sum = rows.iter().filter_map(|s| s.value).reduce(Num::add)?;
+            Some((sum, format!("{}.{}*", table.key(), prefix), None))
+        }
+    }
+}
+
+/// The narrative checks of a report: (comparisons run, failures).
+pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
+    let stats = statistics(report);
+    let carried_over = stats
+        .iter()
+        .find(|s| s.table == Table::Applications && s.row == "carried_over" && s.column == "total")
+        .and_then(|s| s.value);
+    let mut run = 0;
+    let mut failed = Vec::new();
+    for section in &report.sections {
+        let Some(text) = &section.text else { continue };
+        for paragraph in text.lines() {
+            for sentence in sentences(paragraph) {
+                for (statement, pattern) in STATEMENTS.iter().zip(PATTERNS.iter()) {
+                    // The paragraph says what its numbers count ("申请").
+                    if statement.context.is_some_and(|word| !paragraph.contains(word)) {
+                        continue;
+                    }
+                    for m in pattern.captures_iter(sentence) {
+                        let (Some(whole), Some(number)) = (m.get(0), m.get(1)) else { continue };
+                        let Some(mut stated) = read_number(number.as_str()) else { continue };
+                        let Some((mut table, mut row, unit)) = target_value(&statement.target, &stats) else {
+                            continue;
+                        };
+                        if statement.rule == "narrative.new" && INCLUDES_CARRIED_OVER.is_match(&sentence[whole.end()..])
+                        {
+                            // "收到申请30件（含上年结转3件）": new + carried over.
+                            let Some(c) = carried_over else { continue };
+                            table = table.add(c);
+                            row = format!("{row} + applications.carried_over");
+                        }
+                        if statement.wan_yuan {
+                            match unit.as_deref() {
+                                Some("元") => stated = Num::Dec(stated.float() * 10_000.0),
+                                None | Some("万元") => {}
+                                // Another unit (千元, 亿元): not comparable without guessing.
+                                Some(_) => continue,
+                            }
+                        }
+                        let column = match &statement.target {
+                            Target::Values(keys) => keys[0].2,
+                            Target::Rows(_, _, column) => column,
+                        };
+                        run += 1;
+                        if !stated.equals(table) {
+                            failed.push(FailedCheck {
+                                rule: statement.rule.to_string(),
+                                column: Some(column.to_string()),
+                                row: Some(row.clone()),
+                                left: stated.json(),
+                                right: table.json(),
+                                message: format!(
+                                    "the text says {} (「{}」 in the sentence 「{sentence}」), the table says {}",
+                                    stated.json(),
+                                    whole.as_str(),
+                                    table.json()
+                                ),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (run, failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Checks, Section};
+    use serde_json::json;
+
+    #[test]
+    fn numbers_in_their_written_forms() {
+        for (text, value) in [
+            ("27", 27),
+            ("１２", 12),
+            ("1,234", 1234),
+            ("1.2万", 12000),
+            ("3万", 30000),
+            ("二十三", 23),
+            ("十二", 12),
+            ("一百零五", 105),
+            ("三千二百", 3200),
+            ("一万二千", 12000),
+            ("两", 2),
+            ("十", 10),
+        ] {
+            assert_eq!(read_number(text), Some(Num::Int(value)), "{text}");
+        }
+        assert_eq!(read_number("12.35"), Some(Num::Dec(12.35)));
+        assert_eq!(read_number("一二三"), None);
+    }
+
+    fn report(text: &str) -> Report {
+        let row = |total: i64| json!({"natural_person": total, "total": total});
+        Report {
+            template: "2021".into(),
+            agency: Some("某局".into()),
+            year: Some(2022),
+            sections: vec![Section { no: 1, title: Some("总体情况".into()), text: Some(text.into()) }],
+            proactive: Some(json!({"fees": {"amount": 1.5, "amount_unit": "万元"}})),
+            applications: Some(json!({
+                "new": row(27), "carried_over": row(3),
+                "results": {"granted": row(10), "withheld": {"state_secret": row(1), "process_info": row(2)}, "total": row(25)},
+                "carried_forward": row(5)
+            })),
+            reviews: Some(json!({
+                "review": {"total": 2}, "litigation_direct": {"total": 1}, "litigation_after_review": {"total": 0}
+            })),
+            checks: Checks::default(),
+            complete: true,
+        }
+    }
+
+    #[test]
+    fn statements_that_agree_pass_and_each_is_counted() {
+        let r = report(
+            "全年共收到政府信息公开申请二十七件，上年结转3件，办结25件，结转下年度继续办理5件。\
+             其中予以公开10件，不予公开3件。发生行政复议2件，行政诉讼1件。收取信息处理费1.5万元。",
+        );
+        let (run, failed) = run(&r);
+        assert!(failed.is_empty(), "{failed:?}");
+        assert_eq!(run, 9);
+    }
+
+    #[test]
+    fn a_contradiction_names_both_numbers_and_the_sentence() {
+        let r = report("全年共收到政府信息公开申请30件（含上年结转3件），办结二十四件。");
+        let (run, failed) = run(&r);
+        assert_eq!(run, 3, "new (with carried over), carried over, results total");
+        assert_eq!(failed.len(), 1, "{failed:?}");
+        let f = &failed[0];
+        assert_eq!(
+            (f.rule.as_str(), f.left.clone(), f.right.clone()),
+            ("narrative.results_total", json!(24), json!(25))
+        );
+        assert!(f.message.contains("办结二十四件"), "{}", f.message);
+    }
+
+    #[test]
+    fn numbers_of_other_things_are_not_read() {
+        let r = report("承办人大建议5件，政协提案9件。主动公开政府信息186条。2022年办结群众来信12件。");
+        assert_eq!(run(&r), (0, vec![]));
+    }
+}
