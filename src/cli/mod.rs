@@ -2,6 +2,7 @@
 //! how inputs are named on the command line (`-`), where outputs go, and
 //! what is printed.
 
+pub mod compare;
 pub mod convert;
 
 use std::path::Path;
