@@ -86,12 +86,16 @@ pub fn build(entries: Vec<Entry>, aliases: &Aliases) -> Panel {
             .find_map(|e| e.report.agency.as_deref().and_then(|a| aliases.renamed(a)).map(str::to_string))
             .unwrap_or(latest);
         let firsts: Vec<(i64, &Entry)> = years.iter().map(|(y, l)| (*y, &l[0])).collect();
+        let mut last_new: Option<i64> = None;
         for pair in firsts.windows(2) {
             let ((a, old), (b, new)) = (pair[0], pair[1]);
             if b != a + 1 {
                 continue;
             }
-            let checks = checks::run(&old.report, &new.report, aliases);
+            // A report's template is checked once: as the new one of its pair,
+            // or as the old one where no pair ends with it.
+            let checks = checks::run(&old.report, &new.report, aliases, last_new != Some(a));
+            last_new = Some(b);
             panel.pairs.push(Pair {
                 agency: shown.clone(),
                 old: (a, old.source.clone()),
@@ -250,7 +254,11 @@ pub fn entries_from_folder(dir: &Path) -> Result<(Vec<Entry>, Vec<String>), Stri
             }
         };
         if value.get("schema").and_then(Value::as_str) != Some(crate::json::SCHEMA) {
-            unreadable.push(format!("{}: not a govdoc output (no \"schema\": \"{}\")", path.display(), crate::json::SCHEMA));
+            unreadable.push(format!(
+                "{}: not a govdoc output (no \"schema\": \"{}\")",
+                path.display(),
+                crate::json::SCHEMA
+            ));
             continue;
         }
         if value.get("report").is_none_or(Value::is_null) {

@@ -23,7 +23,14 @@ pub fn aliases(path: Option<&Path>) -> Result<Aliases, ExitCode> {
 }
 
 /// Runs `govdoc compare`.
-pub fn run(old: &Path, new: &Path, output: Option<&Path>, html: Option<&Path>, aliases: &Aliases, quiet: bool) -> ExitCode {
+pub fn run(
+    old: &Path,
+    new: &Path,
+    output: Option<&Path>,
+    html: Option<&Path>,
+    aliases: &Aliases,
+    quiet: bool,
+) -> ExitCode {
     let mut loaded = Vec::new();
     for path in [old, new] {
         match compare::load(path) {
@@ -84,13 +91,15 @@ pub fn run(old: &Path, new: &Path, output: Option<&Path>, html: Option<&Path>, a
 /// holds (unless `quiet`). Errors are messages for the caller to print.
 pub fn write_panel(panel: &Panel, path: &Path, unreadable: &[String], quiet: bool) -> Result<(), String> {
     let mut csv = Vec::new();
-    panel::write_csv(panel, &mut csv, true).map_err(|e| format!("{}: the panel cannot be made ({e})", path.display()))?;
+    panel::write_csv(panel, &mut csv, true)
+        .map_err(|e| format!("{}: the panel cannot be made ({e})", path.display()))?;
     govdoc::write_atomically(path, &csv).map_err(|e| super::output_error(path, "the panel", &e))?;
     let checks_path = panel::checks_path(path);
     let mut checks = Vec::new();
     panel::write_checks_csv(panel, &mut checks, true)
         .map_err(|e| format!("{}: the checks table cannot be made ({e})", checks_path.display()))?;
-    govdoc::write_atomically(&checks_path, &checks).map_err(|e| super::output_error(&checks_path, "the panel checks", &e))?;
+    govdoc::write_atomically(&checks_path, &checks)
+        .map_err(|e| super::output_error(&checks_path, "the panel checks", &e))?;
     for line in unreadable {
         eprintln!("govdoc: warning: panel: {line}");
     }

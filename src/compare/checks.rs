@@ -107,9 +107,13 @@ impl Runner {
 }
 
 /// Runs the cross-year checks of `new` (year N) against `old` (year N−1).
-/// Agency and template-for-year are checked for any pair; the value rules
-/// only when the years are consecutive.
-pub fn run(old: &Report, new: &Report, aliases: &Aliases) -> CrossChecks {
+/// The agency is checked for any pair; the template each year should use
+/// and the value rules only when the years are consecutive (a report
+/// compared with itself, or with one of another year, has no "year
+/// before"). `old_template`: check the old report's template too (a panel
+/// checks it once, where the old report is not the new one of the pair
+/// before).
+pub fn run(old: &Report, new: &Report, aliases: &Aliases, old_template: bool) -> CrossChecks {
     let mut runner = Runner { checks: CrossChecks::default() };
     if let (Some(a), Some(b)) = (&old.agency, &new.agency) {
         runner.checks.run += 1;
@@ -122,7 +126,13 @@ pub fn run(old: &Report, new: &Report, aliases: &Aliases) -> CrossChecks {
             );
         }
     }
-    for report in [old, new] {
+    let consecutive = matches!((old.year, new.year), (Some(a), Some(b)) if b == a + 1);
+    let reports: &[&Report] = match (consecutive, old_template) {
+        (false, _) => &[],
+        (true, true) => &[old, new],
+        (true, false) => &[new],
+    };
+    for report in reports {
         if let Some(year) = report.year {
             runner.checks.run += 1;
             let expected = expected_template(year);
@@ -141,12 +151,20 @@ pub fn run(old: &Report, new: &Report, aliases: &Aliases) -> CrossChecks {
     }
     match (old.year, new.year) {
         (Some(a), Some(b)) if b == a + 1 => values(&mut runner, old, new),
+        (Some(a), Some(b)) if a == b => {
+            runner.checks.skipped = Some(format!(
+                "both reports are of {a}; the cross-year rules (carried-over values, the template of each year) \
+                 apply to consecutive years"
+            ))
+        }
         (Some(a), Some(b)) => {
-            runner.checks.skipped =
-                Some(format!("the years {a} and {b} are not consecutive; the carried-over values were not checked"))
+            runner.checks.skipped = Some(format!(
+                "the years {a} and {b} are not consecutive; the carried-over values and templates were not checked"
+            ))
         }
         _ => {
-            runner.checks.skipped = Some("a report's year is unknown; the carried-over values were not checked".into())
+            runner.checks.skipped =
+                Some("a report's year is unknown; the carried-over values and templates were not checked".into())
         }
     }
     runner.checks

@@ -78,7 +78,7 @@ fn side(loaded: &Loaded) -> Side {
 pub fn compare(old: &Loaded, new: &Loaded, aliases: &Aliases) -> Comparison {
     let (statistics, counts) = align::align(&values::statistics(&old.report), &values::statistics(&new.report));
     let sections = diff::sections(&old.report.sections, &new.report.sections);
-    let checks = checks::run(&old.report, &new.report, aliases);
+    let checks = checks::run(&old.report, &new.report, aliases, true);
     let count = |c: diff::Change| sections.iter().flat_map(|s| &s.paragraphs).filter(|p| p.status == c).count();
     let (mut copied_chars, mut new_chars) = (0.0, 0usize);
     for s in &sections {
