@@ -37,6 +37,17 @@ pub struct Pair {
     pub failed: Vec<CrossFailure>,
 }
 
+/// Several reports of one agency for one year.
+#[derive(Debug, Clone)]
+pub struct Duplicate {
+    pub agency: String,
+    pub year: i64,
+    pub sources: Vec<String>,
+    /// Every one of them has the same statistics (one report in several
+    /// formats); else they disagree and only the first is paired.
+    pub same_values: bool,
+}
+
 /// The panel of a set of reports.
 #[derive(Debug, Clone, Default)]
 pub struct Panel {
@@ -45,9 +56,10 @@ pub struct Panel {
     pub pairs: Vec<Pair>,
     /// Reports left out of the panel: no agency or no year in the title.
     pub unplaced: Vec<String>,
-    /// (agency, year, sources) where one agency has several reports for one
-    /// year; the first source is the one paired.
-    pub duplicates: Vec<(String, i64, Vec<String>)>,
+    /// Where one agency has several reports for one year (the same report
+    /// as DOCX and PDF, or two different reports); the first source is the
+    /// one paired.
+    pub duplicates: Vec<Duplicate>,
     pub agencies: usize,
 }
 
@@ -106,7 +118,13 @@ pub fn build(entries: Vec<Entry>, aliases: &Aliases) -> Panel {
         }
         for (year, list) in years {
             if list.len() > 1 {
-                panel.duplicates.push((shown.clone(), year, list.iter().map(|e| e.source.clone()).collect()));
+                let first = statistics(&list[0].report);
+                panel.duplicates.push(Duplicate {
+                    agency: shown.clone(),
+                    year,
+                    sources: list.iter().map(|e| e.source.clone()).collect(),
+                    same_values: list[1..].iter().all(|e| statistics(&e.report) == first),
+                });
             }
             panel.entries.extend(list.into_iter().map(|e| (shown.clone(), e)));
         }

@@ -109,11 +109,19 @@ pub fn write_panel(panel: &Panel, path: &Path, unreadable: &[String], quiet: boo
     for source in &panel.unplaced {
         eprintln!("govdoc: warning: panel: {source}: the title names no agency or no year; left out of the panel");
     }
-    for (agency, year, sources) in &panel.duplicates {
+    for d in panel.duplicates.iter().filter(|d| !d.same_values) {
         eprintln!(
-            "govdoc: warning: panel: {agency} {year}: {} reports ({}); the first is paired with the years around it",
-            sources.len(),
-            sources.join(", ")
+            "govdoc: warning: panel: {} {}: {} reports with different values ({}); the first is paired with the years around it",
+            d.agency,
+            d.year,
+            d.sources.len(),
+            d.sources.join(", ")
+        );
+    }
+    let copies = panel.duplicates.iter().filter(|d| d.same_values).count();
+    if copies > 0 {
+        println!(
+            "panel: {copies} agency-year(s) have the same report in several files (each file has its rows; the first file is paired)"
         );
     }
     println!(
