@@ -1,7 +1,7 @@
 //! Narrative against tables, inside one report: the numbers the text states
 //! with a known meaning ("全年共收到政府信息公开申请27件", "上年结转3件",
-//! "办结25件", "结转下年度继续办理5件", "行政复议2件", "行政诉讼1件", a fee
-//! amount in 万元) are read — Arabic or written in Chinese (二十三, 1.2万) —
+//! "办结25件", "结转下年度继续办理5件", "行政复议2件", "行政诉讼1件", the
+//! 行政事业性收费 or procurement amount in 万元 or 元) are read — Arabic or written in Chinese (二十三, 1.2万) —
 //! and checked against the value the table gives for that meaning. A
 //! mismatch is a failed check (rule `narrative.*`) with both numbers and the
 //! sentence. Sentences are taken only where their wording says what the
@@ -31,7 +31,8 @@ struct Statement {
     pattern: &'static str,
     context: Option<&'static str>,
     target: Target,
-    /// The number is an amount in 万元 (compared in the table's unit).
+    /// The number is an amount of money followed by its unit (万元 or 元,
+    /// the pattern's second group), compared in the table's unit.
     wan_yuan: bool,
 }
 
@@ -104,14 +105,15 @@ const STATEMENTS: &[Statement] = &[
     },
     Statement {
         rule: "narrative.fees",
-        pattern: r"收取(?:{F})费(?:用)?(?:金额|总额)?(?:共|合计|为)?{N}万元",
+        // 行政事业性收费 of table 二 — not the 信息处理费 of section 六, another fee.
+        pattern: r"行政事业性收费(?:{F})(?:金额|总额|收入)?(?:共|合计|为)?{N}(万元|元)",
         context: None,
         target: Target::Values(&[(Table::Proactive, "fees", "amount")]),
         wan_yuan: true,
     },
     Statement {
         rule: "narrative.procurement",
-        pattern: r"采购(?:{F})(?:总金额|金额)(?:共|合计|为)?{N}万元",
+        pattern: r"采购(?:{F})(?:总金额|金额)(?:共|合计|为)?{N}(万元|元)",
         context: None,
         target: Target::Values(&[(Table::Proactive, "procurement", "amount")]),
         wan_yuan: true,
@@ -266,11 +268,14 @@ pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
                             row = format!("{row} + applications.carried_over");
                         }
                         if statement.wan_yuan {
-                            match unit.as_deref() {
-                                Some("元") => stated = Num::Dec(stated.float() * 10_000.0),
-                                None | Some("万元") => {}
+                            // The table's unit: its own, else the template's 万元.
+                            let written = m.get(2).map_or("万元", |u| u.as_str());
+                            match (written, unit.as_deref().unwrap_or("万元")) {
+                                (a, b) if a == b => {}
+                                ("元", "万元") => stated = Num::Dec(stated.float() / 10_000.0),
+                                ("万元", "元") => stated = Num::Dec(stated.float() * 10_000.0),
                                 // Another unit (千元, 亿元): not comparable without guessing.
-                                Some(_) => continue,
+                                _ => continue,
                             }
                         }
                         let column = match &statement.target {
@@ -354,7 +359,7 @@ mod tests {
     fn statements_that_agree_pass_and_each_is_counted() {
         let r = report(
             "全年共收到政府信息公开申请二十七件，上年结转3件，办结25件，结转下年度继续办理5件。\
-             其中予以公开10件，不予公开3件。发生行政复议2件，行政诉讼1件。收取信息处理费1.5万元。",
+             其中予以公开10件，不予公开3件。发生行政复议2件，行政诉讼1件。全年行政事业性收费15000元。",
         );
         let (run, failed) = run(&r);
         assert!(failed.is_empty(), "{failed:?}");
@@ -377,7 +382,10 @@ mod tests {
 
     #[test]
     fn numbers_of_other_things_are_not_read() {
-        let r = report("承办人大建议5件，政协提案9件。主动公开政府信息186条。2022年办结群众来信12件。");
+        let r = report(
+            "承办人大建议5件，政协提案9件。主动公开政府信息186条。2022年办结群众来信12件。\
+             全年收取政府信息公开信息处理费3940元。",
+        );
         assert_eq!(run(&r), (0, vec![]));
     }
 }
