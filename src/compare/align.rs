@@ -77,7 +77,7 @@ fn row(old: Option<&Stat>, new: Option<&Stat>, counts: &mut Counts) -> Row {
             if let (Some(x), Some(y)) = (a.value, b.value) {
                 // Amounts in different units are not comparable as written.
                 if a.unit == b.unit {
-                    change = y.sub(x).json();
+                    change = (y - x).json();
                     if x.float() != 0.0 {
                         let r = (y.float() - x.float()) / x.float();
                         relative =

@@ -61,28 +61,49 @@ pub fn expected_template(year: i64) -> &'static str {
     if year >= FIRST_2021_TEMPLATE_YEAR { "2021" } else { "2019" }
 }
 
+/// A value rule: its id, its level and what it says.
+struct Rule {
+    id: &'static str,
+    level: Level,
+    what: &'static str,
+}
+
+const CARRIED_OVER: Rule = Rule {
+    id: "cross.carried_over",
+    level: Level::Error,
+    what: "二、上年结转 should equal last year's 四、结转下年度继续办理",
+};
+const PREVIOUS_ITEMS: Rule = Rule {
+    id: "cross.previous_items",
+    level: Level::Error,
+    what: "上一年项目数量 should equal last year's 上一年项目数量 + 本年增/减",
+};
+const PUBLISHED_TOTAL: Rule = Rule {
+    id: "cross.published_total",
+    level: Level::Error,
+    what: "对外公开总数量 should equal last year's 对外公开总数量 + this year's 本年新公开数量",
+};
+const IN_FORCE: Rule = Rule {
+    id: "cross.in_force",
+    level: Level::Warning,
+    what: "现行有效件数 should equal last year's 现行有效件数 + 本年制发件数 − 本年废止件数 \
+           (documents that expired without repeal also make a difference)",
+};
+
 struct Runner {
     checks: CrossChecks,
 }
 
 impl Runner {
-    fn compare(
-        &mut self,
-        rule: &'static str,
-        level: Level,
-        row: String,
-        column: &str,
-        left: Num,
-        right: Num,
-        what: &str,
-    ) {
+    /// Compares year N's value at (`row`, `column`) with what year N−1 implies.
+    fn compare(&mut self, rule: &Rule, row: String, column: &str, left: Num, right: Num) {
         self.checks.run += 1;
         if !left.equals(right) {
-            let difference = left.sub(right);
+            let difference = left - right;
             self.checks.failed.push(CrossFailure {
-                rule,
-                level,
-                message: format!("{what}, {row} column {column}: {} ≠ {}", left.json(), right.json()),
+                rule: rule.id,
+                level: rule.level,
+                message: format!("{}, {row} column {column}: {} ≠ {}", rule.what, left.json(), right.json()),
                 row: Some(row),
                 column: Some(column.to_string()),
                 left: left.json(),
@@ -178,15 +199,7 @@ fn values(runner: &mut Runner, old: &Report, new: &Report) {
             at(&now, Table::Applications, "carried_over", column),
             at(&before, Table::Applications, "carried_forward", column),
         ) {
-            runner.compare(
-                "cross.carried_over",
-                Level::Error,
-                "applications.carried_over".into(),
-                column,
-                carried,
-                forward,
-                "二、上年结转 should equal last year's 四、结转下年度继续办理",
-            );
+            runner.compare(&CARRIED_OVER, "applications.carried_over".into(), column, carried, forward);
         }
     }
     let both = |id: &str| old.template == id && new.template == id;
@@ -198,13 +211,11 @@ fn values(runner: &mut Runner, old: &Report, new: &Report) {
                 at(&before, Table::Proactive, row, "change"),
             ) {
                 runner.compare(
-                    "cross.previous_items",
-                    Level::Error,
+                    &PREVIOUS_ITEMS,
                     format!("proactive.{row}"),
                     "previous_items",
                     previous,
-                    last_previous.add(last_change),
-                    "上一年项目数量 should equal last year's 上一年项目数量 + 本年增/减",
+                    last_previous + last_change,
                 );
             }
         }
@@ -214,15 +225,7 @@ fn values(runner: &mut Runner, old: &Report, new: &Report) {
                 at(&before, Table::Proactive, row, "total"),
                 at(&now, Table::Proactive, row, "published"),
             ) {
-                runner.compare(
-                    "cross.published_total",
-                    Level::Error,
-                    format!("proactive.{row}"),
-                    "total",
-                    total,
-                    last_total.add(published),
-                    "对外公开总数量 should equal last year's 对外公开总数量 + this year's 本年新公开数量",
-                );
+                runner.compare(&PUBLISHED_TOTAL, format!("proactive.{row}"), "total", total, last_total + published);
             }
         }
     }
@@ -235,14 +238,11 @@ fn values(runner: &mut Runner, old: &Report, new: &Report) {
                 at(&now, Table::Proactive, row, "repealed"),
             ) {
                 runner.compare(
-                    "cross.in_force",
-                    Level::Warning,
+                    &IN_FORCE,
                     format!("proactive.{row}"),
                     "in_force",
                     in_force,
-                    last_in_force.add(issued).sub(repealed),
-                    "现行有效件数 should equal last year's 现行有效件数 + 本年制发件数 − 本年废止件数 \
-                     (documents that expired without repeal also make a difference)",
+                    last_in_force + issued - repealed,
                 );
             }
         }

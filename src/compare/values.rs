@@ -53,21 +53,6 @@ impl Num {
         }
     }
 
-    /// Sum; integers stay integers unless they overflow.
-    pub fn add(self, other: Num) -> Num {
-        match (self, other) {
-            (Num::Int(a), Num::Int(b)) => a.checked_add(b).map_or(Num::Dec(a as f64 + b as f64), Num::Int),
-            (a, b) => Num::Dec(a.float() + b.float()),
-        }
-    }
-
-    pub fn sub(self, other: Num) -> Num {
-        match (self, other) {
-            (Num::Int(a), Num::Int(b)) => a.checked_sub(b).map_or(Num::Dec(a as f64 - b as f64), Num::Int),
-            (a, b) => Num::Dec(a.float() - b.float()),
-        }
-    }
-
     /// Equal as numbers (decimals to a millionth: amounts are written with
     /// at most a few decimals).
     pub fn equals(self, other: Num) -> bool {
@@ -90,6 +75,29 @@ impl Num {
         match value {
             Value::Number(n) => n.as_i64().map(Num::Int).or_else(|| n.as_f64().map(Num::Dec)),
             _ => None,
+        }
+    }
+}
+
+/// Sum; integers stay integers unless they overflow.
+impl std::ops::Add for Num {
+    type Output = Num;
+
+    fn add(self, other: Num) -> Num {
+        match (self, other) {
+            (Num::Int(a), Num::Int(b)) => a.checked_add(b).map_or(Num::Dec(a as f64 + b as f64), Num::Int),
+            (a, b) => Num::Dec(a.float() + b.float()),
+        }
+    }
+}
+
+impl std::ops::Sub for Num {
+    type Output = Num;
+
+    fn sub(self, other: Num) -> Num {
+        match (self, other) {
+            (Num::Int(a), Num::Int(b)) => a.checked_sub(b).map_or(Num::Dec(a as f64 - b as f64), Num::Int),
+            (a, b) => Num::Dec(a.float() - b.float()),
         }
     }
 }

@@ -217,7 +217,7 @@ fn target_value(target: &Target, stats: &[Stat]) -> Option<(Num, String, Option<
                 let stat = find(table, row, column)?;
                 unit = unit.or(stat.unit.clone());
                 let v = stat.value?;
-                sum = Some(sum.map_or(v, |s| s.add(v)));
+                sum = Some(sum.map_or(v, |s| s + v));
             }
             let row = keys.iter().map(|(t, r, _)| format!("{}.{r}", t.key())).collect::<Vec<_>>().join(" + ");
             sum.map(|s| (s, row, unit))
@@ -230,7 +230,7 @@ fn target_value(target: &Target, stats: &[Stat]) -> Option<(Num, String, Option<
             if rows.is_empty() || rows.iter().any(|s| s.value.is_none()) {
                 return None;
             }
-            let sum = rows.iter().filter_map(|s| s.value).reduce(Num::add)?;
+            let sum = rows.iter().filter_map(|s| s.value).reduce(|a, b| a + b)?;
             Some((sum, format!("{}.{}*", table.key(), prefix), None))
         }
     }
@@ -264,7 +264,7 @@ pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
                         {
                             // "收到申请30件（含上年结转3件）": new + carried over.
                             let Some(c) = carried_over else { continue };
-                            table = table.add(c);
+                            table = table + c;
                             row = format!("{row} + applications.carried_over");
                         }
                         if statement.wan_yuan {
