@@ -197,6 +197,47 @@ def series() -> tuple[list[ms.ReportSpec], dict]:
     return specs, expected
 
 
+def readme(specs: list[ms.ReportSpec], expected: dict) -> str:
+    """SERIES-SAMPLES.txt: what each file is and what govdoc must report on it."""
+    out = [
+        "# series samples (written by make_series_samples.py; do not edit by hand)",
+        "",
+        "Each report is a DOCX (python-docx, make_samples.build_report) and its LibreOffice PDF export.",
+        "series-aliases.csv names the renaming; series-planted.json holds every number written and every",
+        "planted error (tests/compare.rs checks govdoc reports exactly these).",
+        "",
+        "| file | agency | year | template | what it exercises |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    notes = {
+        "series-2019": "the first year; consistent",
+        "series-2020": "breaks the 2019-template rules: 行政许可 上一年项目数量 3 too many (cross.previous_items), "
+                       "规范性文件 对外公开总数量 5 too many (cross.published_total)",
+        "series-2021": "the agency renamed (alias file); the 2021 template from here; carried-over numbers agree; "
+                       "the text contradicts the tables twice: 5 applications more (narrative.new) and one lawsuit "
+                       "more (narrative.litigation)",
+        "series-2022": "carries over 2 natural-person applications more than 2021 carried forward (cross.carried_over "
+                       "in natural_person and total; its own 勾稽 checks hold)",
+        "series-2023": "规章 现行有效件数 4 more than 2022's + issued − repealed (cross.in_force, a warning)",
+        "series-2024": "written on the 2019 template (cross.template, a warning); carried-over numbers agree",
+        "series-zone-2022": "the agency written with full-width brackets; consistent with 2023",
+        "series-zone-2023": "the same agency with half-width brackets: one agency for compare and the panel",
+    }
+    for s in specs:
+        stem = s.file.removesuffix(".docx")
+        out.append(f"| {stem}.docx / .pdf | {s.agency} | {s.year} | {s.template} | {notes[stem]} |")
+    out += ["", "Planted cross-year errors (old → new: rule, level, row, column, left = year N, right = implied):", ""]
+    for p in expected["planted"]["cross"]:
+        out.append(f"- {p['old']} → {p['new']}: {p['rule']} ({p['level']}) {p['row']} {p['column']}: "
+                   f"{p['left']} vs {p['right']}")
+    out += ["", "Planted narrative errors (rule, row, column, left = the text, right = the table):", ""]
+    for p in expected["planted"]["narrative"]:
+        out.append(f"- {p['file']}: {p['rule']} {p['row']} {p['column']}: {p['left']} vs {p['right']}")
+    out += ["", "Every other year pair, every other report sample and each report compared with itself: no failed",
+            "check. Without the alias file, series-2020 → series-2021 gives one cross.agency warning.", ""]
+    return "\n".join(out)
+
+
 def main() -> int:
     specs, expected = series()
     for s in specs:
@@ -206,6 +247,7 @@ def main() -> int:
         ms.build_report(HERE / s.file, s)
     (HERE / "series-aliases.csv").write_text(
         "# renamed agencies: old name,new name\n" f"{OLD_NAME},{NEW_NAME}\n", encoding="utf-8")
+    (HERE / "SERIES-SAMPLES.txt").write_text(readme(specs, expected), encoding="utf-8")
     (HERE / "series-planted.json").write_text(
         json.dumps(expected, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     if "--no-pdf" not in sys.argv:
