@@ -1,8 +1,9 @@
 //! The comparison as one self-contained HTML page: no script, no network
 //! (styles inline), readable in any browser and printable. Failed checks
-//! first, then the statistics that changed or have no counterpart (all of
-//! them folded below), then the text of each section with its changes
-//! marked (`<del>` / `<ins>`), paragraphs copied unchanged folded.
+//! first, then each table's values as a grid (a changed value with the old
+//! one and the change under it, the relative change as its tooltip), then
+//! the text of each section with its changes marked (`<del>` / `<ins>`),
+//! paragraphs copied unchanged folded.
 
 use std::fmt::Write;
 
@@ -15,14 +16,16 @@ use super::diff::{Change, Op};
 use super::values::Table;
 
 const STYLE: &str = "
-body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:70em;
+body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:90em;
  padding:0 1em;color:#222;line-height:1.6}
 h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.2em;border-bottom:2px solid #ccc;margin-top:2em}
 h3{font-size:1.05em;margin-top:1.5em}
 table{border-collapse:collapse;margin:.5em 0;font-size:.92em}
 th,td{border:1px solid #bbb;padding:.2em .6em;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}
-tr.changed td{background:#fff8e0}tr.old_only td,tr.new_only td{background:#eef3ff}
+td.changed{background:#fff3cd}td.old_only,td.new_only{background:#e8f0ff}td.same{color:#666}
+td.none{background:#f4f4f4}th.row{font-weight:normal;background:#fafafa;white-space:nowrap}
+small{color:#555;white-space:nowrap}
 .error{color:#fff;background:#c0392b;padding:0 .4em;border-radius:3px}
 .warning{color:#000;background:#f1c40f;padding:0 .4em;border-radius:3px}
 .ok{color:#fff;background:#27ae60;padding:0 .4em;border-radius:3px}
@@ -142,52 +145,81 @@ fn checks(h: &mut String, c: &Comparison) {
     }
 }
 
-fn stat_rows(h: &mut String, rows: &[&super::align::Row]) {
-    h.push_str(
-        "<table>\n<tr><th>row</th><th>column</th><th>old</th><th>new</th><th>change</th><th>relative</th></tr>\n",
-    );
-    for r in rows {
-        let class = match r.status {
-            Status::Same => "same",
-            Status::Changed => "changed",
-            Status::OldOnly => "old_only",
-            Status::NewOnly => "new_only",
-        };
-        let change = match r.status {
-            Status::OldOnly => "no counterpart in the new template".to_string(),
-            Status::NewOnly => "no counterpart in the old template".to_string(),
-            _ => num(&r.change),
-        };
-        let _ = writeln!(
-            h,
-            "<tr class=\"{class}\"><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{change}</td><td class=\"n\">{}</td></tr>",
-            esc(&r.row),
-            esc(&r.column),
-            num(&r.old),
+/// One cell of a table grid: the new value, and under it the old one and
+/// the change.
+fn cell(r: &super::align::Row) -> String {
+    match r.status {
+        Status::Same => format!("<td class=\"n same\">{}</td>", num(&r.new)),
+        Status::Changed => format!(
+            "<td class=\"n changed\" title=\"{}\">{}<br><small>was {}{}</small></td>",
+            percent(&r.relative),
             num(&r.new),
-            percent(&r.relative)
-        );
+            num(&r.old),
+            if r.change.is_null() { String::new() } else { format!(" · {}", signed(&r.change)) }
+        ),
+        Status::OldOnly => format!("<td class=\"n old_only\"><small>old only: {}</small></td>", num(&r.old)),
+        Status::NewOnly => format!("<td class=\"n new_only\">{}<br><small>new only</small></td>", num(&r.new)),
+    }
+}
+
+fn signed(value: &Value) -> String {
+    match value.as_f64() {
+        Some(v) if v > 0.0 => format!("+{}", num(value)),
+        _ => num(value),
+    }
+}
+
+/// A table's values as a grid: its rows down, its columns across, in the
+/// order the comparison lists them.
+fn grid(h: &mut String, rows: &[&super::align::Row]) {
+    let mut row_keys: Vec<&str> = Vec::new();
+    let mut column_keys: Vec<&str> = Vec::new();
+    for r in rows {
+        if !row_keys.contains(&r.row.as_str()) {
+            row_keys.push(&r.row);
+        }
+        if !column_keys.contains(&r.column.as_str()) {
+            column_keys.push(&r.column);
+        }
+    }
+    h.push_str("<table class=\"grid\">\n<tr><th>row</th>");
+    for c in &column_keys {
+        let _ = write!(h, "<th>{}</th>", esc(c));
+    }
+    h.push_str("</tr>\n");
+    for key in row_keys {
+        let _ = write!(h, "<tr><th class=\"row\">{}</th>", esc(key));
+        for c in &column_keys {
+            match rows.iter().find(|r| r.row == key && r.column == *c) {
+                Some(r) => h.push_str(&cell(r)),
+                None => h.push_str("<td class=\"none\"></td>"),
+            }
+        }
+        h.push_str("</tr>\n");
     }
     h.push_str("</table>\n");
 }
 
 fn statistics(h: &mut String, c: &Comparison) {
-    let _ = writeln!(h, "<h2 id=\"statistics\">Statistics</h2>");
+    let _ = writeln!(
+        h,
+        "<h2 id=\"statistics\">Statistics</h2>\n<p class=\"meta\">Each cell: the new value; under a changed one, \
+         the old value and the change (the relative change shows on pointing at it). Blue: the key exists in one template only.</p>"
+    );
     for table in Table::ALL {
         let rows: Vec<&super::align::Row> = c.statistics.iter().filter(|r| r.table == table.key()).collect();
         if rows.is_empty() {
             continue;
         }
-        let _ = writeln!(h, "<h3>{} <span class=\"meta\">({})</span></h3>", esc(table.label()), table.key());
-        let notable: Vec<&super::align::Row> = rows.iter().copied().filter(|r| r.status != Status::Same).collect();
-        if notable.is_empty() {
-            h.push_str("<p>No value changed.</p>\n");
-        } else {
-            stat_rows(h, &notable);
-        }
-        let _ = writeln!(h, "<details><summary>all {} values</summary>", rows.len());
-        stat_rows(h, &rows);
-        h.push_str("</details>\n");
+        let changed = rows.iter().filter(|r| r.status == Status::Changed).count();
+        let _ = writeln!(
+            h,
+            "<h3>{} <span class=\"meta\">({}; {changed} of {} values changed)</span></h3>",
+            esc(table.label()),
+            table.key(),
+            rows.len()
+        );
+        grid(h, &rows);
     }
 }
 
