@@ -47,7 +47,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use serde_json::Value;
+
+use crate::report::Report;
 
 pub use discover::Skipped;
 pub use outdir::{FileError, Warning};
@@ -120,7 +121,7 @@ pub struct Summary {
     pub errors_path: PathBuf,
     /// (source, report JSON) of every recognized report, sorted by source;
     /// filled only with [`Options::collect_reports`].
-    pub reports: Vec<(String, Value)>,
+    pub reports: Vec<(String, Report)>,
     pub elapsed: Duration,
     /// Inputs left alone because the batch was stopped ([`Options::stop`]).
     pub not_started: usize,

@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
+
+use crate::report::Report;
 
 use super::plan::{ERRORS_FILE, WARNINGS_FILE};
 use crate::error::Error;
@@ -20,8 +22,8 @@ pub struct Existing {
     /// `source.name` and `source.sha256` as recorded.
     pub name: String,
     pub sha256: String,
-    /// The output's `report` (null when the document was not a report).
-    pub report: Value,
+    /// The output's `report` (`None` when the document was not a report).
+    pub report: Option<Report>,
     /// The output's warning diagnostics, for `warnings.jsonl`.
     pub warnings: Vec<Warning>,
 }
@@ -30,7 +32,7 @@ pub struct Existing {
 struct ExistingJson {
     source: ExistingSource,
     #[serde(default)]
-    report: Value,
+    report: Option<Report>,
     #[serde(default)]
     diagnostics: Vec<ExistingDiagnostic>,
 }
@@ -210,7 +212,7 @@ mod tests {
         .unwrap();
         let found = existing(&path).unwrap();
         assert_eq!((found.name.as_str(), found.sha256.as_str()), ("a", "ab"));
-        assert!(found.report.is_null());
+        assert!(found.report.is_none());
         assert_eq!(
             found.warnings,
             [Warning { code: "pdf.damaged".into(), message: "half lost".into(), page: Some(3) }]

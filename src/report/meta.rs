@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::labels::{MIN_SIMILARITY, similarity};
 use super::template::TEMPLATES;
@@ -73,7 +73,7 @@ pub fn agency_and_year(title: &str) -> (Option<String>, Option<i64>) {
     ((!agency.is_empty()).then_some(agency), year)
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub no: u8,
     pub title: Option<String>,
