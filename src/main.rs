@@ -352,9 +352,9 @@ fn batch(
         }
     }
     if let Some(path) = outputs.panel {
-        let (entries, unreadable) = govdoc::batch::panel::entries_from_reports(&summary.reports);
+        let entries = govdoc::batch::panel::entries_from_reports(&summary.reports);
         let panel = govdoc::batch::panel::build(entries, outputs.aliases);
-        if let Err(message) = cli::compare::write_panel(&panel, path, &unreadable, quiet) {
+        if let Err(message) = cli::compare::write_panel(&panel, path, &[], quiet) {
             eprintln!("govdoc: error: {message}");
             status = ExitCode::from(EXIT_FAILED);
         }

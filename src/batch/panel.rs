@@ -144,13 +144,13 @@ pub fn write_csv<W: Write>(panel: &Panel, out: W, bom: bool) -> std::io::Result<
     for (agency, entry) in &panel.entries {
         let year = entry.report.year.map(|y| y.to_string()).unwrap_or_default();
         for stat in statistics(&entry.report) {
-            let value = stat.value.map(|v| v.json().to_string()).unwrap_or_default();
+            let value = stat.value.map(|v| v.to_string()).unwrap_or_default();
             writer.write_record([
                 agency.as_str(),
                 &year,
                 &entry.report.template,
                 &entry.source,
-                &stat.key(),
+                &stat.stat.name(),
                 &value,
                 stat.unit.as_deref().unwrap_or(""),
             ])?;
@@ -218,17 +218,9 @@ pub fn checks_path(panel: &Path) -> std::path::PathBuf {
     panel.with_file_name(format!("{stem}-checks.csv"))
 }
 
-/// Entries from a batch's (source, report JSON) list.
-pub fn entries_from_reports(reports: &[(String, Value)]) -> (Vec<Entry>, Vec<String>) {
-    let mut entries = Vec::new();
-    let mut unreadable = Vec::new();
-    for (source, report) in reports {
-        match from_json(report, source) {
-            Ok(loaded) => entries.push(Entry { source: source.clone(), report: loaded.report }),
-            Err(e) => unreadable.push(format!("{source}: {e}")),
-        }
-    }
-    (entries, unreadable)
+/// Entries from a batch's (source, report) list.
+pub fn entries_from_reports(reports: &[(String, Report)]) -> Vec<Entry> {
+    reports.iter().map(|(source, report)| Entry { source: source.clone(), report: report.clone() }).collect()
 }
 
 /// Entries from a folder of govdoc JSON outputs (searched recursively, in

@@ -6,7 +6,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::values::{Stat, Table};
+use super::values::{Entry, difference, json, json_or_null};
+use crate::report::{Key, Stat, TableKind};
 
 /// How a key's two values relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,27 +50,31 @@ pub struct Counts {
 /// Aligns two reports' statistics: every key of either, in table order and
 /// then the old report's order, the new report's own keys after the old
 /// report's keys of the same table.
-pub fn align(old: &[Stat], new: &[Stat]) -> (Vec<Row>, Counts) {
+pub fn align(old: &[Entry], new: &[Entry]) -> (Vec<Row>, Counts) {
     let mut rows = Vec::new();
     let mut counts = Counts::default();
-    let same_key = |a: &Stat, b: &Stat| a.table == b.table && a.row == b.row && a.column == b.column;
-    for table in Table::ALL {
-        for a in old.iter().filter(|s| s.table == table) {
-            let b = new.iter().find(|b| same_key(a, b));
+    for &table in TableKind::ALL {
+        for a in old.iter().filter(|e| e.table() == table) {
+            let b = new.iter().find(|b| b.stat == a.stat);
             rows.push(row(Some(a), b, &mut counts));
         }
-        for b in new.iter().filter(|s| s.table == table && !old.iter().any(|a| same_key(a, s))) {
+        for b in new.iter().filter(|e| e.table() == table && !old.iter().any(|a| a.stat == e.stat)) {
             rows.push(row(None, Some(b), &mut counts));
         }
     }
     (rows, counts)
 }
 
-fn json(stat: Option<&Stat>) -> Value {
-    stat.and_then(|s| s.value).map_or(Value::Null, |v| v.json())
+/// The row and column keys of a statistic.
+fn keys(stat: Stat) -> (&'static str, &'static str) {
+    match stat {
+        Stat::Proactive(r, c) => (r.key(), c.key()),
+        Stat::Applications(r, c) => (r.key(), c.key()),
+        Stat::Reviews(r, c) => (r.key(), c.key()),
+    }
 }
 
-fn row(old: Option<&Stat>, new: Option<&Stat>, counts: &mut Counts) -> Row {
+fn row(old: Option<&Entry>, new: Option<&Entry>, counts: &mut Counts) -> Row {
     let any = old.or(new).expect("one side is present");
     let (mut change, mut relative) = (Value::Null, Value::Null);
     let status = match (old, new) {
@@ -77,9 +82,9 @@ fn row(old: Option<&Stat>, new: Option<&Stat>, counts: &mut Counts) -> Row {
             if let (Some(x), Some(y)) = (a.value, b.value) {
                 // Amounts in different units are not comparable as written.
                 if a.unit == b.unit {
-                    change = (y - x).json();
-                    if x.float() != 0.0 {
-                        let r = (y.float() - x.float()) / x.float();
+                    change = json(difference(y, x));
+                    if x.as_f64() != 0.0 {
+                        let r = (y.as_f64() - x.as_f64()) / x.as_f64();
                         relative =
                             serde_json::Number::from_f64((r * 1e4).round() / 1e4).map_or(Value::Null, Value::Number);
                     }
@@ -100,12 +105,13 @@ fn row(old: Option<&Stat>, new: Option<&Stat>, counts: &mut Counts) -> Row {
         Status::OldOnly => counts.old_only += 1,
         Status::NewOnly => counts.new_only += 1,
     }
+    let (row, column) = keys(any.stat);
     Row {
-        table: any.table.key(),
-        row: any.row.clone(),
-        column: any.column.clone(),
-        old: json(old),
-        new: json(new),
+        table: any.table().key(),
+        row: row.to_string(),
+        column: column.to_string(),
+        old: json_or_null(old.and_then(|e| e.value)),
+        new: json_or_null(new.and_then(|e| e.value)),
         change,
         relative,
         status,

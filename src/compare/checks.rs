@@ -7,8 +7,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::agency::Aliases;
-use super::values::{Num, Stat, Table, statistics, value};
-use crate::report::Report;
+use super::values::{difference, json};
+use crate::report::{ApplicantColumn, ApplicationRow, Key, Number, ProactiveColumn, ProactiveRow, Report, Stat};
 
 /// How serious a failed check is: `error` where the template makes the two
 /// numbers equal, `warning` where real reports may differ for a reason (a
@@ -45,13 +45,16 @@ pub struct CrossChecks {
     pub skipped: Option<String>,
 }
 
-/// The applications columns (six kinds of applicant and the total).
-const APPLICATION_COLUMNS: [&str; 7] =
-    ["natural_person", "commercial", "research", "social_org", "legal_service", "other", "total"];
 /// The 2019 template's rows with 上一年项目数量 and 本年增/减.
-const ITEM_ROWS: [&str; 5] = ["licensing", "other_services", "penalties", "coercive_measures", "fees"];
+const ITEM_ROWS: [ProactiveRow; 5] = [
+    ProactiveRow::Licensing,
+    ProactiveRow::OtherServices,
+    ProactiveRow::Penalties,
+    ProactiveRow::CoerciveMeasures,
+    ProactiveRow::Fees,
+];
 /// The rows of documents: 规章, 规范性文件.
-const DOCUMENT_ROWS: [&str; 2] = ["rules", "normative_documents"];
+const DOCUMENT_ROWS: [ProactiveRow; 2] = [ProactiveRow::Rules, ProactiveRow::NormativeDocuments];
 
 /// The first year whose report uses the 2021 template (国办公开办函〔2021〕30号).
 pub const FIRST_2021_TEMPLATE_YEAR: i64 = 2021;
@@ -96,19 +99,19 @@ struct Runner {
 
 impl Runner {
     /// Compares year N's value at (`row`, `column`) with what year N−1 implies.
-    fn compare(&mut self, rule: &Rule, row: String, column: &str, left: Num, right: Num) {
+    fn compare(&mut self, rule: &Rule, stat: Stat, left: Number, right: Number) {
         self.checks.run += 1;
         if !left.equals(right) {
-            let difference = left - right;
+            let (row, column) = place(stat);
             self.checks.failed.push(CrossFailure {
                 rule: rule.id,
                 level: rule.level,
-                message: format!("{}, {row} column {column}: {} ≠ {}", rule.what, left.json(), right.json()),
+                message: format!("{}, {row} column {column}: {left} ≠ {right}", rule.what),
                 row: Some(row),
                 column: Some(column.to_string()),
-                left: left.json(),
-                right: right.json(),
-                difference: difference.json(),
+                left: json(left),
+                right: json(right),
+                difference: json(difference(left, right)),
             });
         }
     }
@@ -191,59 +194,55 @@ pub fn run(old: &Report, new: &Report, aliases: &Aliases, old_template: bool) ->
     runner.checks
 }
 
+/// (`table.row`, column) of a statistic, as the failures name them.
+fn place(stat: Stat) -> (String, &'static str) {
+    let (row, column) = match stat {
+        Stat::Proactive(r, c) => (r.key(), c.key()),
+        Stat::Applications(r, c) => (r.key(), c.key()),
+        Stat::Reviews(r, c) => (r.key(), c.key()),
+    };
+    (format!("{}.{row}", stat.table().key()), column)
+}
+
 fn values(runner: &mut Runner, old: &Report, new: &Report) {
-    let (before, now) = (statistics(old), statistics(new));
-    let at = |stats: &[Stat], table: Table, row: &str, column: &str| value(stats, table, row, column);
-    for column in APPLICATION_COLUMNS {
-        if let (Some(carried), Some(forward)) = (
-            at(&now, Table::Applications, "carried_over", column),
-            at(&before, Table::Applications, "carried_forward", column),
-        ) {
-            runner.compare(&CARRIED_OVER, "applications.carried_over".into(), column, carried, forward);
+    for &column in ApplicantColumn::ALL {
+        let stat = Stat::Applications(ApplicationRow::CarriedOver, column);
+        if let (Some(carried), Some(forward)) =
+            (new.get(stat), old.get(Stat::Applications(ApplicationRow::CarriedForward, column)))
+        {
+            runner.compare(&CARRIED_OVER, stat, carried, forward);
         }
     }
     let both = |id: &str| old.template == id && new.template == id;
+    let p = Stat::Proactive;
     if both("2019") {
         for row in ITEM_ROWS {
-            if let (Some(previous), Some(last_previous), Some(last_change)) = (
-                at(&now, Table::Proactive, row, "previous_items"),
-                at(&before, Table::Proactive, row, "previous_items"),
-                at(&before, Table::Proactive, row, "change"),
-            ) {
-                runner.compare(
-                    &PREVIOUS_ITEMS,
-                    format!("proactive.{row}"),
-                    "previous_items",
-                    previous,
-                    last_previous + last_change,
-                );
+            let stat = p(row, ProactiveColumn::PreviousItems);
+            if let (Some(previous), Some(last_previous), Some(last_change)) =
+                (new.get(stat), old.get(stat), old.get(p(row, ProactiveColumn::Change)))
+            {
+                runner.compare(&PREVIOUS_ITEMS, stat, previous, last_previous + last_change);
             }
         }
         for row in DOCUMENT_ROWS {
-            if let (Some(total), Some(last_total), Some(published)) = (
-                at(&now, Table::Proactive, row, "total"),
-                at(&before, Table::Proactive, row, "total"),
-                at(&now, Table::Proactive, row, "published"),
-            ) {
-                runner.compare(&PUBLISHED_TOTAL, format!("proactive.{row}"), "total", total, last_total + published);
+            let stat = p(row, ProactiveColumn::Total);
+            if let (Some(total), Some(last_total), Some(published)) =
+                (new.get(stat), old.get(stat), new.get(p(row, ProactiveColumn::Published)))
+            {
+                runner.compare(&PUBLISHED_TOTAL, stat, total, last_total + published);
             }
         }
     }
     if both("2021") {
         for row in DOCUMENT_ROWS {
+            let stat = p(row, ProactiveColumn::InForce);
             if let (Some(in_force), Some(last_in_force), Some(issued), Some(repealed)) = (
-                at(&now, Table::Proactive, row, "in_force"),
-                at(&before, Table::Proactive, row, "in_force"),
-                at(&now, Table::Proactive, row, "issued"),
-                at(&now, Table::Proactive, row, "repealed"),
+                new.get(stat),
+                old.get(stat),
+                new.get(p(row, ProactiveColumn::Issued)),
+                new.get(p(row, ProactiveColumn::Repealed)),
             ) {
-                runner.compare(
-                    &IN_FORCE,
-                    format!("proactive.{row}"),
-                    "in_force",
-                    in_force,
-                    last_in_force + issued - repealed,
-                );
+                runner.compare(&IN_FORCE, stat, in_force, difference(last_in_force + issued, repealed));
             }
         }
     }

@@ -13,7 +13,8 @@ use super::Comparison;
 use super::align::Status;
 use super::checks::Level;
 use super::diff::{Change, Op};
-use super::values::Table;
+use super::values::table_label;
+use crate::report::{Key, TableKind};
 
 const STYLE: &str = "
 body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:90em;
@@ -206,7 +207,7 @@ fn statistics(h: &mut String, c: &Comparison) {
         "<h2 id=\"statistics\">Statistics</h2>\n<p class=\"meta\">Each cell: the new value; under a changed one, \
          the old value and the change (the relative change shows on pointing at it). Blue: the key exists in one template only.</p>"
     );
-    for table in Table::ALL {
+    for &table in TableKind::ALL {
         let rows: Vec<&super::align::Row> = c.statistics.iter().filter(|r| r.table == table.key()).collect();
         if rows.is_empty() {
             continue;
@@ -215,7 +216,7 @@ fn statistics(h: &mut String, c: &Comparison) {
         let _ = writeln!(
             h,
             "<h3>{} <span class=\"meta\">({}; {changed} of {} values changed)</span></h3>",
-            esc(table.label()),
+            esc(table_label(table)),
             table.key(),
             rows.len()
         );

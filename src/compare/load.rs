@@ -7,7 +7,9 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::error::{Error, ErrorCode};
-use crate::report::{Checks, FailedCheck, Report, Section};
+use serde::Deserialize;
+
+use crate::report::Report;
 
 /// A report and where it came from.
 #[derive(Debug, Clone)]
@@ -99,53 +101,5 @@ pub fn from_json(value: &Value, name: &str) -> crate::Result<Loaded> {
 
 /// The report types from their JSON (the SPEC's `report` object).
 fn report_from_json(value: &Value) -> Result<Report, String> {
-    let string = |v: &Value| v.as_str().map(str::to_string);
-    let template = value.get("template").and_then(string).ok_or("no template")?;
-    let sections = value
-        .get("sections")
-        .and_then(Value::as_array)
-        .ok_or("no sections")?
-        .iter()
-        .map(|s| {
-            Ok(Section {
-                no: s
-                    .get("no")
-                    .and_then(Value::as_u64)
-                    .and_then(|n| u8::try_from(n).ok())
-                    .ok_or("a section without no")?,
-                title: s.get("title").and_then(string),
-                text: s.get("text").and_then(string),
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    let table = |key: &str| value.get(key).filter(|v| v.is_object()).cloned();
-    let checks = value.get("checks").ok_or("no checks")?;
-    let failed = checks
-        .get("failed")
-        .and_then(Value::as_array)
-        .map(|failed| {
-            failed
-                .iter()
-                .map(|f| FailedCheck {
-                    rule: f.get("rule").and_then(string).unwrap_or_default(),
-                    column: f.get("column").and_then(string),
-                    row: f.get("row").and_then(string),
-                    left: f.get("left").cloned().unwrap_or_default(),
-                    right: f.get("right").cloned().unwrap_or_default(),
-                    message: f.get("message").and_then(string).unwrap_or_default(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(Report {
-        template,
-        agency: value.get("agency").and_then(string),
-        year: value.get("year").and_then(Value::as_i64),
-        sections,
-        proactive: table("proactive"),
-        applications: table("applications"),
-        reviews: table("reviews"),
-        checks: Checks { run: checks.get("run").and_then(Value::as_u64).unwrap_or(0) as usize, failed },
-        complete: value.get("complete").and_then(Value::as_bool).unwrap_or(false),
-    })
+    Report::deserialize(value).map_err(|e| e.to_string())
 }

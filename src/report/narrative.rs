@@ -11,26 +11,38 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{FailedCheck, Report};
-use crate::compare::values::{Num, Stat, Table, statistics};
+use super::{
+    ApplicantColumn as A, ApplicationRow, FailedCheck, Key, Number, ProactiveColumn, ProactiveRow, Report,
+    ReviewColumn, ReviewGroup, Rule, Stat,
+};
+use crate::compare::values::{Entry, json, statistics};
 
-/// What a number in the text is compared with: the sum of these values
-/// (one for most rules).
-enum Target {
-    /// (table, row, column) values summed.
-    Values(&'static [(Table, &'static str, &'static str)]),
-    /// Every row under a prefix, one column, summed (不予公开: the 8 withheld rows).
-    Rows(Table, &'static str, &'static str),
+/// A total of the applications table.
+const fn applications(row: ApplicationRow) -> Stat {
+    Stat::Applications(row, A::Total)
 }
+
+/// The 8 rows of （三）不予公开, summed for 不予公开X件.
+const WITHHELD: &[Stat] = &[
+    applications(ApplicationRow::WithheldStateSecret),
+    applications(ApplicationRow::WithheldProhibitedByLaw),
+    applications(ApplicationRow::WithheldEndangersSecurity),
+    applications(ApplicationRow::WithheldThirdPartyRights),
+    applications(ApplicationRow::WithheldInternalAffairs),
+    applications(ApplicationRow::WithheldProcessInfo),
+    applications(ApplicationRow::WithheldEnforcementFiles),
+    applications(ApplicationRow::WithheldInquiryMatters),
+];
 
 /// A kind of statement: its rule id, its pattern (`{N}` stands for the
 /// number), a word the sentence must hold so the number is about what the
 /// rule means, and the table values it states.
 struct Statement {
-    rule: &'static str,
+    rule: Rule,
     pattern: &'static str,
     context: Option<&'static str>,
-    target: Target,
+    /// The table values whose sum the number states (one for most rules).
+    target: &'static [Stat],
     /// The number is an amount of money followed by its unit (万元 or 元,
     /// the pattern's second group), compared in the table's unit.
     wan_yuan: bool,
@@ -45,77 +57,77 @@ const FILL: &str = r"[^，。；、0-9０-９零〇一二两三四五六七八�
 
 const STATEMENTS: &[Statement] = &[
     Statement {
-        rule: "narrative.new",
+        rule: Rule::NarrativeNew,
         pattern: r"(?:新收|收到|受理)(?:{F})申请(?:共|总计|合计)?{N}件",
         context: None,
-        target: Target::Values(&[(Table::Applications, "new", "total")]),
+        target: &[applications(ApplicationRow::New)],
         wan_yuan: false,
     },
     Statement {
-        rule: "narrative.carried_over",
+        rule: Rule::NarrativeCarriedOver,
         pattern: r"上一?年度?结转(?:{F}){N}件",
         context: Some("申请"),
-        target: Target::Values(&[(Table::Applications, "carried_over", "total")]),
+        target: &[applications(ApplicationRow::CarriedOver)],
         wan_yuan: false,
     },
     Statement {
-        rule: "narrative.results_total",
+        rule: Rule::NarrativeResultsTotal,
         pattern: r"办结(?:{F}){N}件",
         context: Some("申请"),
-        target: Target::Values(&[(Table::Applications, "results.total", "total")]),
+        target: &[applications(ApplicationRow::ResultsTotal)],
         wan_yuan: false,
     },
     Statement {
-        rule: "narrative.carried_forward",
+        rule: Rule::NarrativeCarriedForward,
         pattern: r"结转下一?年度?(?:继续办理)?(?:{F}){N}件",
         context: Some("申请"),
-        target: Target::Values(&[(Table::Applications, "carried_forward", "total")]),
+        target: &[applications(ApplicationRow::CarriedForward)],
         wan_yuan: false,
     },
     Statement {
-        rule: "narrative.granted",
+        rule: Rule::NarrativeGranted,
         pattern: r"予以公开{N}件",
         context: Some("申请"),
-        target: Target::Values(&[(Table::Applications, "results.granted", "total")]),
+        target: &[applications(ApplicationRow::Granted)],
         wan_yuan: false,
     },
     Statement {
-        rule: "narrative.withheld",
+        rule: Rule::NarrativeWithheld,
         pattern: r"不予公开{N}件",
         context: Some("申请"),
-        target: Target::Rows(Table::Applications, "results.withheld.", "total"),
+        target: WITHHELD,
         wan_yuan: false,
     },
     Statement {
-        rule: "narrative.review",
+        rule: Rule::NarrativeReview,
         pattern: r"行政复议(?:案件|申请)?(?:共|合计)?{N}(?:件|起)",
         context: None,
-        target: Target::Values(&[(Table::Reviews, "review", "total")]),
+        target: &[Stat::Reviews(ReviewGroup::Review, ReviewColumn::Total)],
         wan_yuan: false,
     },
     Statement {
-        rule: "narrative.litigation",
+        rule: Rule::NarrativeLitigation,
         pattern: r"行政诉讼(?:案件)?(?:共|合计)?{N}(?:件|起)",
         context: None,
-        target: Target::Values(&[
-            (Table::Reviews, "litigation_direct", "total"),
-            (Table::Reviews, "litigation_after_review", "total"),
-        ]),
+        target: &[
+            Stat::Reviews(ReviewGroup::LitigationDirect, ReviewColumn::Total),
+            Stat::Reviews(ReviewGroup::LitigationAfterReview, ReviewColumn::Total),
+        ],
         wan_yuan: false,
     },
     Statement {
-        rule: "narrative.fees",
+        rule: Rule::NarrativeFees,
         // 行政事业性收费 of table 二 — not the 信息处理费 of section 六, another fee.
         pattern: r"行政事业性收费(?:{F})(?:金额|总额|收入)?(?:共|合计|为)?{N}(万元|元)",
         context: None,
-        target: Target::Values(&[(Table::Proactive, "fees", "amount")]),
+        target: &[Stat::Proactive(ProactiveRow::Fees, ProactiveColumn::Amount)],
         wan_yuan: true,
     },
     Statement {
-        rule: "narrative.procurement",
+        rule: Rule::NarrativeProcurement,
         pattern: r"采购(?:{F})(?:总金额|金额)(?:共|合计|为)?{N}(万元|元)",
         context: None,
-        target: Target::Values(&[(Table::Proactive, "procurement", "amount")]),
+        target: &[Stat::Proactive(ProactiveRow::Procurement, ProactiveColumn::Amount)],
         wan_yuan: true,
     },
 ];
@@ -133,7 +145,7 @@ static INCLUDES_CARRIED_OVER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]含上一?年度?结转").expect("a valid pattern"));
 
 /// A number as written: "27", "１,２３４", "1.2万", "二十三", "一百零五", "两".
-pub fn read_number(text: &str) -> Option<Num> {
+pub fn read_number(text: &str) -> Option<Number> {
     let folded: String = text
         .chars()
         .map(|c| match c {
@@ -150,12 +162,16 @@ pub fn read_number(text: &str) -> Option<Num> {
         };
         let digits = digits.trim_end_matches('.');
         if !wan && !digits.contains('.') {
-            return digits.parse::<i64>().ok().map(Num::Int);
+            return digits.parse::<i64>().ok().map(Number::Int);
         }
         let value = digits.parse::<f64>().ok()? * if wan { 10_000.0 } else { 1.0 };
-        return Some(if value.fract() == 0.0 && value.abs() < 1e15 { Num::Int(value as i64) } else { Num::Dec(value) });
+        return Some(if value.fract() == 0.0 && value.abs() < 1e15 {
+            Number::Int(value as i64)
+        } else {
+            Number::Dec(value)
+        });
     }
-    chinese_number(&folded).map(Num::Int)
+    chinese_number(&folded).map(Number::Int)
 }
 
 /// 二十三 → 23, 一百零五 → 105, 十二 → 12, 三千二百 → 3200, 一万二千 → 12000.
@@ -204,45 +220,45 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split_inclusive(['。', '；', '！', '？']).map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// The table value(s) a statement compares with; `None` when any is blank.
-fn target_value(target: &Target, stats: &[Stat]) -> Option<(Num, String, Option<String>)> {
-    let find = |table: Table, row: &str, column: &str| {
-        stats.iter().find(|s| s.table == table && s.row == row && s.column == column)
+/// The table value(s) a statement compares with, summed, with the unit of
+/// an amount and the key(s) as the failure names them; `None` when the
+/// report lacks one or one is blank.
+fn target_value(target: &[Stat], stats: &[Entry]) -> Option<(Number, String, Option<String>)> {
+    let mut sum: Option<Number> = None;
+    let mut unit = None;
+    for stat in target {
+        let entry = stats.iter().find(|e| e.stat == *stat)?;
+        unit = unit.or(entry.unit.clone());
+        let v = entry.value?;
+        sum = Some(sum.map_or(v, |s| s + v));
+    }
+    let row = target.iter().map(|&stat| row_name(stat)).collect::<Vec<_>>().join(" + ");
+    sum.map(|s| (s, row, unit))
+}
+
+/// `table.row` of a statistic: `applications.new`.
+fn row_name(stat: Stat) -> String {
+    let row = match stat {
+        Stat::Proactive(r, _) => r.key(),
+        Stat::Applications(r, _) => r.key(),
+        Stat::Reviews(r, _) => r.key(),
     };
-    match target {
-        Target::Values(keys) => {
-            let mut sum: Option<Num> = None;
-            let mut unit = None;
-            for &(table, row, column) in *keys {
-                let stat = find(table, row, column)?;
-                unit = unit.or(stat.unit.clone());
-                let v = stat.value?;
-                sum = Some(sum.map_or(v, |s| s + v));
-            }
-            let row = keys.iter().map(|(t, r, _)| format!("{}.{r}", t.key())).collect::<Vec<_>>().join(" + ");
-            sum.map(|s| (s, row, unit))
-        }
-        Target::Rows(table, prefix, column) => {
-            let rows: Vec<&Stat> = stats
-                .iter()
-                .filter(|s| s.table == *table && s.row.starts_with(prefix) && s.column == *column)
-                .collect();
-            if rows.is_empty() || rows.iter().any(|s| s.value.is_none()) {
-                return None;
-            }
-            let sum = rows.iter().filter_map(|s| s.value).reduce(|a, b| a + b)?;
-            Some((sum, format!("{}.{}*", table.key(), prefix), None))
-        }
+    format!("{}.{row}", stat.table().key())
+}
+
+/// The column key of a statistic.
+fn column_name(stat: Stat) -> &'static str {
+    match stat {
+        Stat::Proactive(_, c) => c.key(),
+        Stat::Applications(_, c) => c.key(),
+        Stat::Reviews(_, c) => c.key(),
     }
 }
 
 /// The narrative checks of a report: (comparisons run, failures).
 pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
     let stats = statistics(report);
-    let carried_over = stats
-        .iter()
-        .find(|s| s.table == Table::Applications && s.row == "carried_over" && s.column == "total")
-        .and_then(|s| s.value);
+    let carried_over = report.get(applications(ApplicationRow::CarriedOver));
     let mut run = 0;
     let mut failed = Vec::new();
     for section in &report.sections {
@@ -257,10 +273,11 @@ pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
                     for m in pattern.captures_iter(sentence) {
                         let (Some(whole), Some(number)) = (m.get(0), m.get(1)) else { continue };
                         let Some(mut stated) = read_number(number.as_str()) else { continue };
-                        let Some((mut table, mut row, unit)) = target_value(&statement.target, &stats) else {
+                        let Some((mut table, mut row, unit)) = target_value(statement.target, &stats) else {
                             continue;
                         };
-                        if statement.rule == "narrative.new" && INCLUDES_CARRIED_OVER.is_match(&sentence[whole.end()..])
+                        if statement.rule == Rule::NarrativeNew
+                            && INCLUDES_CARRIED_OVER.is_match(&sentence[whole.end()..])
                         {
                             // "收到申请30件（含上年结转3件）": new + carried over.
                             let Some(c) = carried_over else { continue };
@@ -272,29 +289,25 @@ pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
                             let written = m.get(2).map_or("万元", |u| u.as_str());
                             match (written, unit.as_deref().unwrap_or("万元")) {
                                 (a, b) if a == b => {}
-                                ("元", "万元") => stated = Num::Dec(stated.float() / 10_000.0),
-                                ("万元", "元") => stated = Num::Dec(stated.float() * 10_000.0),
+                                ("元", "万元") => stated = Number::Dec(stated.as_f64() / 10_000.0),
+                                ("万元", "元") => stated = Number::Dec(stated.as_f64() * 10_000.0),
                                 // Another unit (千元, 亿元): not comparable without guessing.
                                 _ => continue,
                             }
                         }
-                        let column = match &statement.target {
-                            Target::Values(keys) => keys[0].2,
-                            Target::Rows(_, _, column) => column,
-                        };
                         run += 1;
                         if !stated.equals(table) {
                             failed.push(FailedCheck {
-                                rule: statement.rule.to_string(),
-                                column: Some(column.to_string()),
+                                rule: statement.rule,
+                                column: Some(column_name(statement.target[0]).to_string()),
                                 row: Some(row.clone()),
-                                left: stated.json(),
-                                right: table.json(),
+                                left: stated,
+                                right: table,
                                 message: format!(
                                     "the text says {} (「{}」 in the sentence 「{sentence}」), the table says {}",
-                                    stated.json(),
+                                    json(stated),
                                     whole.as_str(),
-                                    table.json()
+                                    json(table)
                                 ),
                             });
                         }
@@ -309,7 +322,6 @@ pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Checks, Section};
     use serde_json::json;
 
     #[test]
@@ -328,31 +340,51 @@ mod tests {
             ("两", 2),
             ("十", 10),
         ] {
-            assert_eq!(read_number(text), Some(Num::Int(value)), "{text}");
+            assert_eq!(read_number(text), Some(Number::Int(value)), "{text}");
         }
-        assert_eq!(read_number("12.35"), Some(Num::Dec(12.35)));
+        assert_eq!(read_number("12.35"), Some(Number::Dec(12.35)));
         assert_eq!(read_number("一二三"), None);
     }
 
     fn report(text: &str) -> Report {
         let row = |total: i64| json!({"natural_person": total, "total": total});
-        Report {
-            template: "2021".into(),
-            agency: Some("某局".into()),
-            year: Some(2022),
-            sections: vec![Section { no: 1, title: Some("总体情况".into()), text: Some(text.into()) }],
-            proactive: Some(json!({"fees": {"amount": 1.5, "amount_unit": "万元"}})),
-            applications: Some(json!({
+        let withheld: serde_json::Map<String, serde_json::Value> = [
+            "state_secret",
+            "prohibited_by_law",
+            "endangers_security",
+            "third_party_rights",
+            "internal_affairs",
+            "process_info",
+            "enforcement_files",
+            "inquiry_matters",
+        ]
+        .iter()
+        .map(|k| {
+            (
+                k.to_string(),
+                row(match *k {
+                    "state_secret" => 1,
+                    "process_info" => 2,
+                    _ => 0,
+                }),
+            )
+        })
+        .collect();
+        serde_json::from_value(json!({
+            "template": "2021", "agency": "某局", "year": 2022, "complete": true,
+            "sections": [{"no": 1, "title": "总体情况", "text": text}],
+            "proactive": {"fees": {"amount": 1.5, "amount_unit": "万元"}},
+            "applications": {
                 "new": row(27), "carried_over": row(3),
-                "results": {"granted": row(10), "withheld": {"state_secret": row(1), "process_info": row(2)}, "total": row(25)},
+                "results": {"granted": row(10), "withheld": withheld, "total": row(25)},
                 "carried_forward": row(5)
-            })),
-            reviews: Some(json!({
+            },
+            "reviews": {
                 "review": {"total": 2}, "litigation_direct": {"total": 1}, "litigation_after_review": {"total": 0}
-            })),
-            checks: Checks::default(),
-            complete: true,
-        }
+            },
+            "checks": {"run": 0, "failed": []}
+        }))
+        .expect("a report")
     }
 
     #[test]
@@ -373,10 +405,7 @@ mod tests {
         assert_eq!(run, 3, "new (with carried over), carried over, results total");
         assert_eq!(failed.len(), 1, "{failed:?}");
         let f = &failed[0];
-        assert_eq!(
-            (f.rule.as_str(), f.left.clone(), f.right.clone()),
-            ("narrative.results_total", json!(24), json!(25))
-        );
+        assert_eq!((f.rule, f.left, f.right), (Rule::NarrativeResultsTotal, Number::Int(24), Number::Int(25)));
         assert!(f.message.contains("办结二十四件"), "{}", f.message);
     }
 
