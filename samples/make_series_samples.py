@@ -117,6 +117,26 @@ def spec(file: str, agency: str, year: int, template: str, numbers: dict, topic:
     )
 
 
+# Section 三 starts on a new page (a page break in an otherwise empty paragraph, which is
+# no block), so its table is whole on one page. Where a page end falls inside the table,
+# LibreOffice may cut the merged label cell （四）无法提供 between its two lines, and the
+# PDF front end then reads two cells (（四）无法 / 提供) where the DOCX has one: a rebuild
+# limitation these samples are not about (the report values are read right either way).
+PAGE_BREAK_BEFORE_SECTION = 3
+
+
+def build_series_report(path: Path, spec: ms.ReportSpec) -> None:
+    """make_samples.build_report, with a page break before section PAGE_BREAK_BEFORE_SECTION."""
+    b = ms.DocxBuilder(fonts=spec.fonts, lists=[], title="".join(spec.title_lines))
+    b.title_lines(spec.title_lines)
+    for i, (title, blocks) in enumerate(zip(spec.section_titles, spec.sections), start=1):
+        if i == PAGE_BREAK_BEFORE_SECTION:
+            b.append(ms.para(ms.run(inner='<w:br w:type="page"/>')))
+        b.heading(1, f"{ms.cn_small(i)}、{title}")
+        ms.report_blocks(b, spec, blocks)
+    b.save(path)
+
+
 def numbers_json(numbers: dict) -> dict:
     return {table: {row: {col: value(v) for col, v in cols.items()} for row, cols in rows.items()}
             for table, rows in numbers.items()}
@@ -244,7 +264,7 @@ def main() -> int:
         fails = ms.check_numbers(s.template, s.numbers)
         if fails:
             raise SystemExit(f"{s.file}: the 勾稽 rules fail inside the report: {fails}")
-        ms.build_report(HERE / s.file, s)
+        build_series_report(HERE / s.file, s)
     (HERE / "series-aliases.csv").write_text(
         "# renamed agencies: old name,new name\n" f"{OLD_NAME},{NEW_NAME}\n", encoding="utf-8")
     (HERE / "SERIES-SAMPLES.txt").write_text(readme(specs, expected), encoding="utf-8")
