@@ -276,9 +276,10 @@ fn batch(
     strict: bool,
 ) -> ExitCode {
     let summary_csv = outputs.summary;
-    for path in [outputs.summary, outputs.panel].into_iter().flatten() {
+    for (path, option) in [(outputs.summary, "--summary"), (outputs.panel, "--panel")] {
+        let Some(path) = path else { continue };
         // Found now, not after the whole batch has run.
-        if let Err(message) = cli::summary_path_is_writable(path, outdir) {
+        if let Err(message) = cli::summary_path_is_writable(path, outdir, option) {
             eprintln!("govdoc: error: {message}");
             return ExitCode::from(2);
         }

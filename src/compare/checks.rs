@@ -181,6 +181,12 @@ pub fn run(old: &Report, new: &Report, aliases: &Aliases, old_template: bool) ->
                  apply to consecutive years"
             ))
         }
+        (Some(a), Some(b)) if b == a - 1 => {
+            runner.checks.skipped = Some(format!(
+                "the old report is of {a}, the new one of {b}: give the earlier report first \
+                 (govdoc compare OLD NEW) to check the carried-over values and templates"
+            ))
+        }
         (Some(a), Some(b)) => {
             runner.checks.skipped = Some(format!(
                 "the years {a} and {b} are not consecutive; the carried-over values and templates were not checked"
@@ -245,5 +251,56 @@ fn values(runner: &mut Runner, old: &Report, new: &Report) {
                 runner.compare(&IN_FORCE, stat, in_force, difference(last_in_force + issued, repealed));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn report(year: i64, template: &str, carried_over: i64, carried_forward: i64) -> Report {
+        serde_json::from_value(json!({
+            "template": template, "agency": "某县（开发区）管委会", "year": year, "complete": true,
+            "sections": [], "proactive": null, "reviews": null,
+            "applications": {"carried_over": {"total": carried_over}, "carried_forward": {"total": carried_forward}},
+            "checks": {"run": 0, "failed": []}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn carried_over_follows_last_year_and_a_break_is_an_error_with_the_difference() {
+        let aliases = Aliases::default();
+        let checks = run(&report(2021, "2021", 0, 5), &report(2022, "2021", 5, 0), &aliases, true);
+        assert_eq!((checks.run, checks.failed.len()), (4, 0), "agency, two templates, one column");
+        let checks = run(&report(2021, "2021", 0, 5), &report(2022, "2021", 7, 0), &aliases, true);
+        let f = &checks.failed[0];
+        assert_eq!(
+            (f.rule, f.level, f.left.clone(), f.right.clone(), f.difference.clone()),
+            ("cross.carried_over", Level::Error, json!(7), json!(5), json!(2))
+        );
+    }
+
+    #[test]
+    fn years_out_of_order_or_apart_run_only_the_agency_check() {
+        let aliases = Aliases::default();
+        let reversed = run(&report(2022, "2021", 5, 0), &report(2021, "2019", 0, 9), &aliases, true);
+        assert_eq!((reversed.run, reversed.failed.len()), (1, 0));
+        assert!(reversed.skipped.as_deref().unwrap().contains("earlier report first"));
+        let apart = run(&report(2019, "2019", 0, 9), &report(2021, "2021", 1, 0), &aliases, true);
+        assert_eq!((apart.run, apart.failed.len()), (1, 0));
+        assert!(apart.skipped.as_deref().unwrap().contains("not consecutive"));
+    }
+
+    #[test]
+    fn the_template_of_each_year_is_checked_once_when_asked() {
+        let aliases = Aliases::default();
+        let old = report(2020, "2021", 0, 5);
+        let new = report(2021, "2021", 5, 0);
+        let both = run(&old, &new, &aliases, true);
+        assert_eq!(both.failed.iter().map(|f| f.rule).collect::<Vec<_>>(), ["cross.template"]);
+        let new_only = run(&old, &new, &aliases, false);
+        assert!(new_only.failed.is_empty());
     }
 }
