@@ -6,8 +6,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::values::{Entry, difference, json, json_or_null};
-use crate::report::{Key, Stat, TableKind};
+use super::values::{Entry, difference, json, json_or_null, keys};
+use crate::report::{Key, TableKind};
 
 /// How a key's two values relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -63,15 +63,6 @@ pub fn align(old: &[Entry], new: &[Entry]) -> (Vec<Row>, Counts) {
         }
     }
     (rows, counts)
-}
-
-/// The row and column keys of a statistic.
-fn keys(stat: Stat) -> (&'static str, &'static str) {
-    match stat {
-        Stat::Proactive(r, c) => (r.key(), c.key()),
-        Stat::Applications(r, c) => (r.key(), c.key()),
-        Stat::Reviews(r, c) => (r.key(), c.key()),
-    }
 }
 
 fn row(old: Option<&Entry>, new: Option<&Entry>, counts: &mut Counts) -> Row {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::agency::Aliases;
-use super::values::{difference, json};
+use super::values::{difference, json, keys, row_name};
 use crate::report::{ApplicantColumn, ApplicationRow, Key, Number, ProactiveColumn, ProactiveRow, Report, Stat};
 
 /// How serious a failed check is: `error` where the template makes the two
@@ -102,7 +102,7 @@ impl Runner {
     fn compare(&mut self, rule: &Rule, stat: Stat, left: Number, right: Number) {
         self.checks.run += 1;
         if !left.equals(right) {
-            let (row, column) = place(stat);
+            let (row, column) = (row_name(stat), keys(stat).1);
             self.checks.failed.push(CrossFailure {
                 rule: rule.id,
                 level: rule.level,
@@ -198,16 +198,6 @@ pub fn run(old: &Report, new: &Report, aliases: &Aliases, old_template: bool) ->
         }
     }
     runner.checks
-}
-
-/// (`table.row`, column) of a statistic, as the failures name them.
-fn place(stat: Stat) -> (String, &'static str) {
-    let (row, column) = match stat {
-        Stat::Proactive(r, c) => (r.key(), c.key()),
-        Stat::Applications(r, c) => (r.key(), c.key()),
-        Stat::Reviews(r, c) => (r.key(), c.key()),
-    };
-    (format!("{}.{row}", stat.table().key()), column)
 }
 
 fn values(runner: &mut Runner, old: &Report, new: &Report) {

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::report::{Number, ProactiveColumn, Report, Stat, TableKind};
+use crate::report::{Key, Number, ProactiveColumn, Report, Stat, TableKind};
 
 /// One value of a report's tables.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +40,21 @@ pub fn statistics(report: &Report) -> Vec<Entry> {
             Entry { stat, value, unit }
         })
         .collect()
+}
+
+/// The row (or group) key and the column key of a statistic:
+/// (`"results.granted"`, `"total"`).
+pub fn keys(stat: Stat) -> (&'static str, &'static str) {
+    match stat {
+        Stat::Proactive(r, c) => (r.key(), c.key()),
+        Stat::Applications(r, c) => (r.key(), c.key()),
+        Stat::Reviews(r, c) => (r.key(), c.key()),
+    }
+}
+
+/// `table.row` of a statistic, as failures name it: `applications.new`.
+pub fn row_name(stat: Stat) -> String {
+    format!("{}.{}", stat.table().key(), keys(stat).0)
 }
 
 /// The table's name in the template.

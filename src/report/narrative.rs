@@ -12,10 +12,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{
-    ApplicantColumn as A, ApplicationRow, FailedCheck, Key, Number, ProactiveColumn, ProactiveRow, Report,
-    ReviewColumn, ReviewGroup, Rule, Stat,
+    ApplicantColumn as A, ApplicationRow, FailedCheck, Number, ProactiveColumn, ProactiveRow, Report, ReviewColumn,
+    ReviewGroup, Rule, Stat,
 };
-use crate::compare::values::{Entry, json, statistics};
+use crate::compare::values::{Entry, json, keys, row_name, statistics};
 
 /// A total of the applications table.
 const fn applications(row: ApplicationRow) -> Stat {
@@ -236,25 +236,6 @@ fn target_value(target: &[Stat], stats: &[Entry]) -> Option<(Number, String, Opt
     sum.map(|s| (s, row, unit))
 }
 
-/// `table.row` of a statistic: `applications.new`.
-fn row_name(stat: Stat) -> String {
-    let row = match stat {
-        Stat::Proactive(r, _) => r.key(),
-        Stat::Applications(r, _) => r.key(),
-        Stat::Reviews(r, _) => r.key(),
-    };
-    format!("{}.{row}", stat.table().key())
-}
-
-/// The column key of a statistic.
-fn column_name(stat: Stat) -> &'static str {
-    match stat {
-        Stat::Proactive(_, c) => c.key(),
-        Stat::Applications(_, c) => c.key(),
-        Stat::Reviews(_, c) => c.key(),
-    }
-}
-
 /// The narrative checks of a report: (comparisons run, failures).
 pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
     let stats = statistics(report);
@@ -299,7 +280,7 @@ pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
                         if !stated.equals(table) {
                             failed.push(FailedCheck {
                                 rule: statement.rule,
-                                column: Some(column_name(statement.target[0]).to_string()),
+                                column: Some(keys(statement.target[0]).1.to_string()),
                                 row: Some(row.clone()),
                                 left: stated,
                                 right: table,
