@@ -86,8 +86,8 @@ pub fn render(c: &Comparison) -> String {
             esc(&side.source),
             esc(&side.template),
             if side.complete { "complete" } else { "incomplete" },
-            if side.failed_checks > 0 {
-                format!(", {} failed check(s) inside the report", side.failed_checks)
+            if !side.failed_checks.is_empty() {
+                format!(", {} failed check(s) inside the report (listed below)", side.failed_checks.len())
             } else {
                 String::new()
             }
@@ -109,10 +109,36 @@ pub fn render(c: &Comparison) -> String {
         s.paragraphs_removed
     );
     checks(&mut h, c);
+    report_checks(&mut h, c);
     statistics(&mut h, c);
     sections(&mut h, c);
     h.push_str("</body>\n</html>\n");
     h
+}
+
+/// The failed 勾稽 and narrative checks inside each report.
+fn report_checks(h: &mut String, c: &Comparison) {
+    if c.old.failed_checks.is_empty() && c.new.failed_checks.is_empty() {
+        return;
+    }
+    let _ = writeln!(h, "<h2 id=\"report-checks\">Checks inside each report</h2>");
+    h.push_str("<table>\n<tr><th>report</th><th>rule</th><th>row</th><th>column</th><th>left</th><th>right</th><th>message</th></tr>\n");
+    for side in [&c.old, &c.new] {
+        for f in &side.failed_checks {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+                esc(&name(side)),
+                esc(f.rule.id()),
+                esc(f.row.as_deref().unwrap_or("")),
+                esc(f.column.as_deref().unwrap_or("")),
+                f.left,
+                f.right,
+                esc(&f.message)
+            );
+        }
+    }
+    h.push_str("</table>\n");
 }
 
 fn checks(h: &mut String, c: &Comparison) {

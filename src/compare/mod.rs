@@ -33,7 +33,7 @@ pub struct Side {
     pub template: String,
     pub complete: bool,
     /// The report's own failed 勾稽 and narrative checks.
-    pub failed_checks: usize,
+    pub failed_checks: Vec<crate::report::FailedCheck>,
 }
 
 /// What changed, in numbers.
@@ -70,7 +70,7 @@ fn side(loaded: &Loaded) -> Side {
         year: r.year,
         template: r.template.clone(),
         complete: r.complete,
-        failed_checks: r.checks.failed.len(),
+        failed_checks: r.checks.failed.clone(),
     }
 }
 
