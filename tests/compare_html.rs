@@ -100,8 +100,14 @@ fn the_comparison_page_renders_in_headless_chromium_without_console_errors() {
 
     let (dom, stderr) = run(browser, &profile, &page, &["--dump-dom".into()]);
     assert!(console_lines(&stderr).is_empty(), "console messages: {:?}", console_lines(&stderr));
-    for needle in ["cross.carried_over", "宁川县自然资源局 2021 → 宁川县自然资源局 2022", "<del>", "<ins>", "<table>"]
-    {
+    for needle in [
+        "cross.carried_over",
+        "narrative.litigation",
+        "宁川县自然资源局 2021 → 宁川县自然资源局 2022",
+        "<del>",
+        "<ins>",
+        "<table>",
+    ] {
         assert!(dom.contains(needle), "the rendered page lacks {needle}");
     }
 
