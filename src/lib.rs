@@ -23,6 +23,7 @@ pub mod encoding;
 pub mod error;
 pub mod golden;
 pub mod grid;
+pub mod inspect;
 pub mod json;
 pub mod md;
 pub mod model;
@@ -69,6 +70,13 @@ impl Output {
 /// Converts the file at `path`; `source.name` is the path as given.
 pub fn convert_path(path: impl AsRef<Path>) -> Result<Output> {
     let path = path.as_ref();
+    let bytes = read_input(path)?;
+    convert_bytes(&bytes, &path.to_string_lossy())
+}
+
+/// The bytes of the file at `path`, refused early when it is a folder, too
+/// large, or not of a format govdoc reads (told from its first bytes).
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     let name = path.to_string_lossy();
     let metadata = std::fs::metadata(path).map_err(|e| io_error(&name, &e))?;
     if metadata.is_dir() {
@@ -92,7 +100,7 @@ pub fn convert_path(path: impl AsRef<Path>) -> Result<Output> {
     detect::detect_prefix(&head, &name, metadata.len()).map_err(|e| e.in_file(&name))?;
     let mut bytes = head;
     file.read_to_end(&mut bytes).map_err(|e| io_error(&name, &e))?;
-    convert_bytes(&bytes, &name)
+    Ok(bytes)
 }
 
 fn io_error(name: &str, e: &std::io::Error) -> Error {
@@ -112,22 +120,31 @@ pub fn convert_bytes(bytes: &[u8], name: &str) -> Result<Output> {
 
 /// [`convert_bytes`] with a document budget other than the default one.
 pub fn convert_bytes_with_limits(bytes: &[u8], name: &str, limits: budget::Limits) -> Result<Output> {
-    budget::scope(limits, || convert_inner(bytes, name)).map_err(|e| e.in_file(name))
+    budget::scope(limits, || convert_inner(bytes, name, None)).map_err(|e| e.in_file(name))
 }
 
-fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
+/// [`convert_bytes`], recording what the fixed-layout pipeline saw into
+/// `trace` (PDF and OFD; other formats leave it empty) — `govdoc inspect`.
+pub fn convert_bytes_traced(bytes: &[u8], name: &str, trace: &mut inspect::trace::Trace) -> Result<Output> {
+    budget::scope(budget::Limits::default(), || convert_inner(bytes, name, Some(trace))).map_err(|e| e.in_file(name))
+}
+
+fn convert_inner(bytes: &[u8], name: &str, mut trace: Option<&mut inspect::trace::Trace>) -> Result<Output> {
     budget::charge_usize(budget::Resource::InputBytes, bytes.len())?;
     let format = detect::detect(bytes, name)?;
     let mut fragments = match format {
         model::Format::Docx => docx::read(bytes)?,
         model::Format::Md => md::read(bytes)?,
-        model::Format::Pdf => pdf::read(bytes)?,
-        model::Format::Ofd => ofd::read(bytes)?,
+        model::Format::Pdf => pdf::read_traced(bytes, trace.as_deref_mut())?,
+        model::Format::Ofd => ofd::read_traced(bytes, trace.as_deref_mut())?,
     };
     charge_output_text(&fragments)?;
     let pages = fragments.pages;
     let mut diagnostics = fragments.diagnostics.clone();
     let lines = std::mem::take(&mut fragments.lines);
+    if let Some(trace) = trace {
+        trace.placed = lines.clone();
+    }
     let rebuilt = rebuild::rebuild(fragments);
     diagnostics.extend(rebuilt.diagnostics);
     let (report, report_diagnostics) = report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks, &lines);

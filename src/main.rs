@@ -135,7 +135,23 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         aliases: Option<PathBuf>,
     },
-    /// Convert every sample and compare with GOLDEN/<file name>.json.
+    /// Write one self-contained HTML page showing how a document was read:
+    /// pages with glyphs, lines, rulings, table cells, removed furniture and
+    /// diagnostics; the blocks beside them; the report with each value
+    /// linked to its cell. Open it in any browser.
+    Inspect {
+        /// The document (PDF, OFD, DOCX or Markdown); `-` reads standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write the page (default FILE.html beside the input;
+        /// standard input → stdout); `-` is stdout.
+        #[arg(short, long, value_name = "OUT.html")]
+        output: Option<PathBuf>,
+        /// Draw each PDF page's rendering underneath (needs a govdoc built
+        /// with the `render` feature; about 10× slower than without).
+        #[arg(long)]
+        render: bool,
+    },
     /// Print a shell completion script, generated from these definitions:
     /// `govdoc completions bash > /etc/bash_completion.d/govdoc`.
     Completions {
@@ -146,6 +162,7 @@ enum Command {
     /// Print the man page (roff), generated from these definitions:
     /// `govdoc man > /usr/local/share/man/man1/govdoc.1`.
     Man,
+    /// Convert every sample and compare with GOLDEN/<file name>.json.
     #[command(after_help = EXIT_STATUS_HELP)]
     Golden {
         /// The folder of sample documents (.docx, .pdf, .md directly in it).
@@ -221,6 +238,7 @@ fn main() -> ExitCode {
             }
             print_generated(&page)
         }
+        Command::Inspect { file, output, render } => cli::inspect::run(&file, output.as_deref(), render, cli.quiet),
         Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless, cli.quiet),
     }
 }

@@ -33,7 +33,7 @@ enum Sink<'a> {
     Folder(&'a Path),
 }
 
-fn is_stdio(path: &Path) -> bool {
+pub fn is_stdio(path: &Path) -> bool {
     path.as_os_str() == STDIO
 }
 
@@ -175,6 +175,11 @@ fn read(file: &Path) -> Result<govdoc::Output, Error> {
     if !is_stdio(file) {
         return govdoc::convert_path(file);
     }
+    govdoc::convert_bytes(&read_stdin()?, STDIO)
+}
+
+/// Standard input, whole, within the input size limit.
+pub fn read_stdin() -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::new();
     let limit = govdoc::MAX_INPUT_BYTES;
     std::io::stdin()
@@ -185,7 +190,7 @@ fn read(file: &Path) -> Result<govdoc::Output, Error> {
     if bytes.len() as u64 > limit {
         return Err(Error::too_large(format!("standard input is over the limit of {limit} bytes")).in_file(STDIO));
     }
-    govdoc::convert_bytes(&bytes, STDIO)
+    Ok(bytes)
 }
 
 /// Writes to stdout; a closed pipe is not an error.

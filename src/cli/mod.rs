@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod convert;
+pub mod inspect;
 
 use std::path::Path;
 

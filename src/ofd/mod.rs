@@ -34,9 +34,14 @@ use resources::Resources;
 /// laid out and assembled as a PDF's are. A damaged page is left out with a
 /// warning; a document without any text is `no text layer`.
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    read_traced(bytes, None)
+}
+
+/// [`read`], recording each page's layout into `trace` when one is given.
+pub fn read_traced(bytes: &[u8], trace: Option<&mut crate::inspect::trace::Trace>) -> Result<Fragments> {
     let (pages, diagnostics) = pages(bytes)?;
     let total = pages.len();
-    let mut fragments = crate::pdf::from_pages(pages, diagnostics, "OFD")?;
+    let mut fragments = crate::pdf::from_pages_traced(pages, diagnostics, "OFD", trace)?;
     fragments.pages = Some(u32::try_from(total).unwrap_or(u32::MAX));
     Ok(fragments)
 }

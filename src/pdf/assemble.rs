@@ -10,6 +10,7 @@
 //! paragraphs that run on across a page end in a document whose paragraphs
 //! open with an indent.
 
+use crate::inspect::trace::{FragmentTrace, Rect, Trace};
 use crate::model::{BreakKind, Diagnostic, Fragment, Fragments, PlacedLine};
 use crate::pdf::furniture::{Kind, PageLines, find_furniture, repeat_key};
 use crate::pdf::layout::{
@@ -47,9 +48,23 @@ enum Item {
 /// per page, text outside tables as paragraph fragments and tables as table
 /// fragments, a Break(Page) between pages, page furniture removed.
 pub fn fragments(pages: Vec<PageContent>) -> Fragments {
+    fragments_traced(pages, None)
+}
+
+/// [`fragments`], recording what each step saw into `trace` when one is
+/// given (`govdoc inspect`).
+pub fn fragments_traced(pages: Vec<PageContent>, mut trace: Option<&mut Trace>) -> Fragments {
     let count = pages.len();
     let mut laid: Vec<LaidPage> = pages.iter().map(lay_out).collect();
-    let mut diagnostics = drop_furniture(&mut laid);
+    if let Some(trace) = trace.as_deref_mut() {
+        for (content, page) in pages.iter().zip(&laid) {
+            trace.record_page(content, &page.tables, &page.lines);
+        }
+    }
+    let (mut diagnostics, furniture) = drop_furniture(&mut laid);
+    if let Some(trace) = trace.as_deref_mut() {
+        trace.mark_furniture(&furniture);
+    }
 
     // The document's text block is measured over pages of one size: a
     // landscape table page's long lines say nothing of a portrait page's
@@ -95,6 +110,9 @@ pub fn fragments(pages: Vec<PageContent>) -> Fragments {
     }
     mark_title(&mut items);
     mark_continuations(&mut items);
+    if let Some(trace) = trace {
+        trace.fragments = items.iter().map(|item| item_trace(item, trace)).collect();
+    }
 
     let items = items
         .into_iter()
@@ -111,6 +129,23 @@ pub fn fragments(pages: Vec<PageContent>) -> Fragments {
         soft_paragraph_ends: false,
         notes: Vec::new(),
         lines: placed,
+    }
+}
+
+/// Where an item lies, for the trace.
+fn item_trace(item: &Item, trace: &Trace) -> FragmentTrace {
+    match item {
+        Item::Paragraph(p) => FragmentTrace::Paragraph {
+            page: p.fragment.page.unwrap_or(0),
+            rect: Rect { x0: p.x0, top: p.top, x1: p.x1, bottom: p.bottom },
+            text: p.fragment.text.clone(),
+            continues_previous: p.fragment.continues_previous,
+        },
+        Item::Table(t) => {
+            let page = t.fragment.pages.first().copied().unwrap_or(0);
+            FragmentTrace::Table { page, table: trace.table_at(page, t.top, t.x0).unwrap_or(usize::MAX) }
+        }
+        Item::Break => FragmentTrace::Break,
     }
 }
 
@@ -138,8 +173,9 @@ fn lay_out(page: &PageContent) -> LaidPage {
 
 /// Drops the furniture lines of every page and lists what went: one info
 /// diagnostic per running header or footer text with its pages, one for all
-/// page numbers with their texts — nothing disappears unsaid.
-fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
+/// page numbers with their texts — nothing disappears unsaid. Returns those
+/// and, per page, per line as it was, what furniture the line was.
+fn drop_furniture(pages: &mut [LaidPage]) -> (Vec<Diagnostic>, Vec<Vec<Option<Kind>>>) {
     let marks = {
         let views: Vec<PageLines> = pages
             .iter()
@@ -152,8 +188,8 @@ fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
     let mut running: Vec<(Kind, String, Vec<String>, Vec<u32>)> = Vec::new();
     let mut numbers: Vec<String> = Vec::new();
     let mut first_number_page = None;
-    for (page, marks) in pages.iter_mut().zip(marks) {
-        for (line, kind) in page.lines.iter().zip(&marks) {
+    for (page, marks) in pages.iter_mut().zip(&marks) {
+        for (line, kind) in page.lines.iter().zip(marks) {
             match kind {
                 None => {}
                 Some(Kind::PageNumber) => {
@@ -199,7 +235,7 @@ fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
                 .on_page(first_number_page),
         );
     }
-    out
+    (out, marks)
 }
 
 /// "1–3, 5, 7–9" from sorted page numbers.
@@ -341,6 +377,7 @@ mod tests {
             rulings,
             fonts: vec![FontInfo { name: "FangSong".into(), bold: false }],
             images: 0,
+            hidden: Vec::new(),
         }
     }
 

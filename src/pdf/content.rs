@@ -596,6 +596,7 @@ impl<'p> Interpreter<'p> {
             });
             if hidden {
                 self.clipped.add(&text);
+                self.out.keep_hidden(&text, (left, top, right, bottom), crate::pdf::page::Hidden::Clipped);
             } else if left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite() {
                 if self.out.glyphs.len() >= MAX_GLYPHS {
                     return Err(Error::too_large(format!(
@@ -786,14 +787,26 @@ impl Interpreter<'_> {
             return;
         }
         let mut outside = Hidden::default();
+        let mut kept = std::mem::take(&mut self.out.hidden);
         self.out.glyphs.retain(|g| {
             let (x, y) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
             let visible = (0.0..=width).contains(&x) && (0.0..=height).contains(&y);
             if !visible {
                 outside.add(&g.text);
+                if kept.len() < crate::pdf::page::MAX_HIDDEN_KEPT {
+                    kept.push(crate::pdf::page::HiddenGlyph {
+                        text: g.text.clone(),
+                        x0: g.x0,
+                        x1: g.x1,
+                        top: g.top,
+                        bottom: g.bottom,
+                        why: crate::pdf::page::Hidden::OutsidePage,
+                    });
+                }
             }
             visible
         });
+        self.out.hidden = kept;
         if outside.count > 0 {
             let message = format!(
                 "{} character(s) drawn outside the page's visible area were left out: {}",

@@ -387,6 +387,9 @@ pub struct PlacedParagraph {
     pub fragment: ParagraphFragment,
     pub top: f32,
     pub bottom: f32,
+    /// Left and right bounds of its lines.
+    pub x0: f32,
+    pub x1: f32,
     /// Font size and weight of its first line.
     pub size: f32,
     pub bold: bool,
@@ -456,6 +459,8 @@ fn paragraph(lines: &[Line], block: &TextBlock, page: u32) -> PlacedParagraph {
         },
         top: lines.iter().map(|l| l.top).fold(f32::INFINITY, f32::min),
         bottom: lines.iter().map(|l| l.bottom).fold(f32::NEG_INFINITY, f32::max),
+        x0: lines.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min),
+        x1: lines.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max),
         size: first.size,
         bold: first.bold,
         opens_at_margin: !pf.indented && !pf.centred && first.x0 - block.left < 0.5 * em(first.size),

@@ -27,12 +27,18 @@ pub mod tables;
 
 use crate::budget;
 use crate::error::{Error, ErrorCode, Result};
+use crate::inspect::trace::Trace;
 use crate::model::{Diagnostic, Fragment, Fragments};
 
 /// Reads a PDF's fragments: every page interpreted, then laid out and
 /// assembled. A page whose content is damaged is left out with a warning;
 /// a document without any text is `no text layer` (a scan: OCR it first).
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    read_traced(bytes, None)
+}
+
+/// [`read`], recording each page's layout into `trace` when one is given.
+pub fn read_traced(bytes: &[u8], trace: Option<&mut Trace>) -> Result<Fragments> {
     let document = document::PdfDocument::open(bytes)?;
     let count = document.page_count();
     let mut pages = Vec::with_capacity(count);
@@ -86,14 +92,24 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
             ),
         );
     }
-    from_pages(pages, diagnostics, "PDF")
+    from_pages_traced(pages, diagnostics, "PDF", trace)
 }
 
 /// The fixed-layout back half shared by every paged format (PDF, OFD):
 /// pages of glyphs and rulings → layout, tables, furniture → fragments, with
 /// the front end's `diagnostics` first. A document without any text is
 /// `no text layer`; `format` names it in that message.
-pub fn from_pages(pages: Vec<page::PageContent>, mut diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
+pub fn from_pages(pages: Vec<page::PageContent>, diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
+    from_pages_traced(pages, diagnostics, format, None)
+}
+
+/// [`from_pages`], recording each page's layout into `trace` when one is given.
+pub fn from_pages_traced(
+    pages: Vec<page::PageContent>,
+    mut diagnostics: Vec<Diagnostic>,
+    format: &str,
+    trace: Option<&mut Trace>,
+) -> Result<Fragments> {
     let count = pages.len();
     let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     if glyphs == 0 {
@@ -108,7 +124,7 @@ pub fn from_pages(pages: Vec<page::PageContent>, mut diagnostics: Vec<Diagnostic
             format!("the {format} has no text layer ({what}); run OCR on it first and convert the OCR'd {format}"),
         ));
     }
-    let mut fragments = assemble::fragments(pages);
+    let mut fragments = assemble::fragments_traced(pages, trace);
     // The finder bounds each table; the document's cells count once all
     // pages are laid out.
     for item in &fragments.items {
