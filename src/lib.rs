@@ -16,6 +16,7 @@
 
 pub mod batch;
 pub mod budget;
+pub mod compare;
 pub mod detect;
 pub mod docx;
 pub mod encoding;

@@ -35,6 +35,7 @@ pub mod archive;
 pub mod discover;
 pub mod names;
 pub mod outdir;
+pub mod panel;
 pub mod plan;
 pub mod task;
 

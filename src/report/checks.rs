@@ -30,6 +30,37 @@ pub enum Rule {
     /// total = upheld + corrected + other + pending, each group.
     #[serde(rename = "reviews.total")]
     ReviewsTotal,
+    /// The narrative checks ([`super::narrative`]): a number the text states
+    /// against the table value it names. 收到…申请X件 = new.total.
+    #[serde(rename = "narrative.new")]
+    NarrativeNew,
+    /// 上年结转X件 = carried_over.total.
+    #[serde(rename = "narrative.carried_over")]
+    NarrativeCarriedOver,
+    /// 办结X件 = results.total.total.
+    #[serde(rename = "narrative.results_total")]
+    NarrativeResultsTotal,
+    /// 结转下年度X件 = carried_forward.total.
+    #[serde(rename = "narrative.carried_forward")]
+    NarrativeCarriedForward,
+    /// 予以公开X件 = results.granted.total.
+    #[serde(rename = "narrative.granted")]
+    NarrativeGranted,
+    /// 不予公开X件 = the withheld rows' totals.
+    #[serde(rename = "narrative.withheld")]
+    NarrativeWithheld,
+    /// 行政复议X件 = reviews.review.total.
+    #[serde(rename = "narrative.review")]
+    NarrativeReview,
+    /// 行政诉讼X件 = the two litigation groups' totals.
+    #[serde(rename = "narrative.litigation")]
+    NarrativeLitigation,
+    /// 行政事业性收费X万元 = proactive.fees.amount.
+    #[serde(rename = "narrative.fees")]
+    NarrativeFees,
+    /// 采购…金额X万元 = proactive.procurement.amount.
+    #[serde(rename = "narrative.procurement")]
+    NarrativeProcurement,
 }
 
 impl Rule {
@@ -40,6 +71,16 @@ impl Rule {
             Rule::ApplicationsResultsTotal => "applications.results_total",
             Rule::ApplicationsRowTotal => "applications.row_total",
             Rule::ReviewsTotal => "reviews.total",
+            Rule::NarrativeNew => "narrative.new",
+            Rule::NarrativeCarriedOver => "narrative.carried_over",
+            Rule::NarrativeResultsTotal => "narrative.results_total",
+            Rule::NarrativeCarriedForward => "narrative.carried_forward",
+            Rule::NarrativeGranted => "narrative.granted",
+            Rule::NarrativeWithheld => "narrative.withheld",
+            Rule::NarrativeReview => "narrative.review",
+            Rule::NarrativeLitigation => "narrative.litigation",
+            Rule::NarrativeFees => "narrative.fees",
+            Rule::NarrativeProcurement => "narrative.procurement",
         }
     }
 }

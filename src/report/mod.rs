@@ -37,6 +37,7 @@ mod checks;
 mod labels;
 mod lines;
 mod meta;
+mod narrative;
 mod read;
 mod stats;
 pub mod summary;
@@ -430,7 +431,7 @@ pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) ->
     };
     let checks = checks::run(applications.as_ref(), reviews.as_ref());
     let sections = meta::sections(blocks, &mut diagnostics);
-    let report = Report {
+    let mut report = Report {
         template: template.id.clone(),
         agency,
         year,
@@ -441,6 +442,10 @@ pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) ->
         checks,
         complete: !incomplete,
     };
+    // The narrative checks: numbers the text states against the tables.
+    let (run, failed) = narrative::run(&report);
+    report.checks.run += run;
+    report.checks.failed.extend(failed);
     (Some(report), diagnostics)
 }
 
