@@ -17,6 +17,7 @@
 pub mod batch;
 pub mod budget;
 pub mod detect;
+pub mod document;
 pub mod docx;
 pub mod encoding;
 pub mod error;
@@ -36,8 +37,8 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+pub use document::Document;
 pub use error::{Error, ErrorCode, Result};
-pub use model::Document;
 
 /// Largest input file accepted, in bytes ([`budget::Limits::input_bytes`]).
 pub const MAX_INPUT_BYTES: u64 = 1 << 30;

@@ -267,14 +267,3 @@ pub struct Source {
     pub sha256: String,
     pub pages: Option<u32>,
 }
-
-/// A converted document: what `govdoc convert` prints.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    pub source: Source,
-    pub title: Option<String>,
-    pub blocks: Vec<Block>,
-    /// The annual-report reading, when the document is one.
-    pub report: Option<crate::report::Report>,
-    pub diagnostics: Vec<Diagnostic>,
-}
