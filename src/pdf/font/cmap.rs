@@ -347,10 +347,8 @@ impl CMap {
             let [Operand::Str(lo), Operand::Str(hi), dest] = triple else { continue };
             let (Some(lo), Some(hi)) = (code_of(lo), code_of(hi)) else { continue };
             match dest {
-                Operand::Str(dst) => {
-                    if lo <= hi && !dst.is_empty() {
-                        self.bf_ranges.push(BfRange { lo, hi, dest: utf16_units(dst) });
-                    }
+                Operand::Str(dst) if lo <= hi && !dst.is_empty() => {
+                    self.bf_ranges.push(BfRange { lo, hi, dest: utf16_units(dst) });
                 }
                 Operand::Array(items) => {
                     for (code, item) in (lo..=hi).zip(items) {
