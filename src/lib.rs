@@ -85,6 +85,7 @@ internal! {
     mod pdf;
     mod rebuild;
     mod text;
+    mod zipname;
 }
 
 use std::io::Read;

@@ -16,7 +16,7 @@
 //! ```
 //!
 //! The stages, one crate-private module each: `discover` finds the inputs
-//! (zip entries through `archive`, names decoded by `names`); `plan` gives
+//! (zip entries through `archive`, names decoded by `zipname`); `plan` gives
 //! each a safe, unique output path; `task` converts one file inside the
 //! panic boundary; `outdir` owns what is written. This module runs them on a
 //! thread pool of its own and counts the outcomes.
@@ -34,7 +34,6 @@
 internal! {
     mod archive;
     mod discover;
-    mod names;
     mod outdir;
     mod plan;
     mod task;
