@@ -65,6 +65,19 @@ macro_rules! internal {
     )*};
 }
 
+/// Declares a pipeline function in a public module: crate-private, public
+/// with the `internals` feature.
+macro_rules! internal_fn {
+    ($(#[$meta:meta])* fn $name:ident $($rest:tt)*) => {
+        $(#[$meta])*
+        #[cfg(feature = "internals")]
+        pub fn $name $($rest)*
+        $(#[$meta])*
+        #[cfg(not(feature = "internals"))]
+        pub(crate) fn $name $($rest)*
+    };
+}
+
 pub mod batch;
 pub mod golden;
 pub mod report;
