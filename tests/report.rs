@@ -288,3 +288,25 @@ fn a_real_report_reads_whole_and_survives_a_lost_table() {
         assert_eq!(report.checks, whole.checks, "table {lost}");
     }
 }
+
+/// The typed report holds everything the JSON says: every golden report
+/// read back into `Report` (as `govdoc batch` does with an unchanged
+/// output) writes the same JSON again.
+#[test]
+fn every_golden_report_reads_back_into_the_typed_report_unchanged() {
+    let mut read = 0;
+    for entry in std::fs::read_dir("golden").unwrap() {
+        let path = entry.unwrap().path();
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        if json["report"].is_null() {
+            continue;
+        }
+        let report: Report =
+            serde_json::from_value(json["report"].clone()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let again = serde_json::to_value(&report).unwrap();
+        let differences = govdoc::golden::diff(&json["report"], &again);
+        assert!(differences.is_empty(), "{}: {differences:?}", path.display());
+        read += 1;
+    }
+    assert!(read >= 60, "only {read} golden reports");
+}

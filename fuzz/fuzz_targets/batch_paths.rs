@@ -7,7 +7,8 @@
 
 use std::collections::HashSet;
 
-use govdoc::batch::{names, plan};
+use govdoc::batch::plan;
+use govdoc::zipname as names;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -97,7 +97,9 @@ pub fn remove_leftovers<'a>(folders: impl IntoIterator<Item = &'a Path>) {
 /// One failed source, as a line of `errors.jsonl`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
+    /// The input's path relative to the batch root.
     pub source: String,
+    /// What went wrong.
     pub error: Error,
 }
 
@@ -130,8 +132,11 @@ pub fn write_errors(outdir: &Path, errors: &mut [FileError]) -> std::io::Result<
 /// A warning diagnostic of one output, as `warnings.jsonl` lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
+    /// The diagnostic's code (`pdf.damaged`, `report.table_incomplete`, …).
     pub code: String,
+    /// The diagnostic's message.
     pub message: String,
+    /// The 1-based page it is about, when it has one.
     pub page: Option<u32>,
 }
 

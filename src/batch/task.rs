@@ -27,6 +27,7 @@ pub enum Status {
     Converted,
     /// Its output from an earlier run records the same sha256: left alone.
     Unchanged,
+    /// Not converted: the error, with its stable code.
     Failed(Error),
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use govdoc::error::{Error, ErrorCode};
+use govdoc::{Error, ErrorCode};
 
 /// The command-line name of standard input and standard output.
 pub const STDIO: &str = "-";
@@ -110,7 +110,7 @@ pub fn run(
             eprintln!("govdoc: error: {message}");
             return ExitCode::from(EXIT_FAILED);
         }
-        let warnings = converted.document.diagnostics.iter().filter(|d| d.level == govdoc::model::Level::Warning);
+        let warnings = converted.document.diagnostics.iter().filter(|d| d.level == govdoc::Level::Warning);
         let mut count = 0;
         for warning in warnings {
             count += 1;

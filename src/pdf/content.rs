@@ -12,7 +12,6 @@
 
 mod annotation;
 mod colour;
-pub(crate) mod lexer;
 mod matrix;
 pub(crate) mod path;
 pub(crate) mod shading;
@@ -25,12 +24,12 @@ use std::sync::Arc;
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use self::colour::Space;
-use self::lexer::{Lexer, Operand};
 pub use self::matrix::Matrix;
 use self::path::Path;
 use self::shading::Shading;
 use super::document::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS, PageSetup, PdfDocument};
 use super::font::Font;
+use super::lexer::{Lexer, Operand};
 use super::page::{Glyph, PageContent};
 use crate::error::{Error, Result};
 use crate::model::Diagnostic;

@@ -5,6 +5,7 @@
 //! - `document`: loading, decryption, page tree, page boxes, resource limits
 //! - `font`: fonts → Unicode and advance widths (ToUnicode, predefined CJK
 //!   CMaps, embedded font cmaps, simple encodings)
+//! - `lexer`: the PDF tokenizer — content streams and CMap programs
 //! - `content`: the content-stream interpreter → [`page::PageContent`]
 //! - `page`: the data between the interpreter and layout
 //! - `rotation`: pages whose text is printed sideways turned to read upright
@@ -20,6 +21,7 @@ pub mod document;
 pub mod font;
 pub mod furniture;
 pub mod layout;
+pub(crate) mod lexer;
 pub mod page;
 pub mod placed;
 pub mod rotation;

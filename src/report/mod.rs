@@ -308,12 +308,19 @@ fn line_spec(kind: TableKind, template: &Template) -> lines::Spec<'_> {
     }
 }
 
-/// The report object of a document, or `None` when the document is not an
-/// annual report on government information disclosure. `lines` are the
-/// document's positioned text lines outside tables (empty for formats
-/// without positions): a table the table finder did not see is read from
-/// them.
-pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) -> (Option<Report>, Vec<Diagnostic>) {
+internal_fn! {
+    /// The report object of a document, or `None` when the document is not an
+    /// annual report on government information disclosure. `lines` are the
+    /// document's positioned text lines outside tables (empty for formats
+    /// without positions): a table the table finder did not see is read from
+    /// them.
+    fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) -> (Option<Report>, Vec<Diagnostic>) {
+        read_report(title, blocks, lines)
+    }
+}
+
+/// [`recognize`]'s work.
+fn read_report(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) -> (Option<Report>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let tables: Vec<&Table> = blocks
         .iter()

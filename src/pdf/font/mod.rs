@@ -27,6 +27,7 @@ pub mod predefined;
 #[rustfmt::skip]
 mod tables;
 mod texnames;
+pub mod text;
 
 use std::collections::HashMap;
 
