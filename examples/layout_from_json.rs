@@ -113,9 +113,11 @@ fn load_pages(value: &Value) -> Vec<PageContent> {
                 .map(|f| FontInfo {
                     name: f.get("name").and_then(Value::as_str).unwrap_or("").to_string(),
                     bold: f.get("bold").and_then(Value::as_bool).unwrap_or(false),
+                    space_width: f.get("space_width").and_then(Value::as_f64).map(|w| w as f32),
                 })
                 .collect(),
             images: p.get("images").and_then(Value::as_u64).unwrap_or(0) as usize,
+            hidden: Vec::new(),
         })
         .collect()
 }

@@ -2,20 +2,20 @@
 //! (rulings after snapping and joining; width-0 sides of shaded areas
 //! included), their intersections, and the tables found (boundaries, cells
 //! with spans and text) — as JSON on stdout, and as an SVG picture with
-//! `--svg OUT.svg` (glyph boxes grey, horizontal edges red, vertical edges
-//! blue, intersections black dots, tables and their column edges green).
+//! `--svg OUT.svg` — the page as `govdoc inspect` draws it (glyph boxes grey,
+//! the text as read, horizontal edges red, vertical edges blue,
+//! intersections black, tables and their cells green).
 //!
 //!     cargo run --release --example table_debug -- FILE.pdf PAGE [--svg OUT.svg]
 //!
 //! A wrong table can be understood from the picture: a missing edge, a
 //! sliver between two near lines, a frame that caught the page border.
 
-use std::fmt::Write as _;
-
+use govdoc::inspect::standalone_svg;
+use govdoc::inspect::trace::Trace;
 use govdoc::pdf::document::PdfDocument;
-use govdoc::pdf::tables::{
-    Orientation, PageTable, TableSettings, edges_to_intersections, find_tables, merge_edges, rulings_to_edges,
-};
+use govdoc::pdf::layout::{PARAGRAPH_SPACE_GAP_EM, glyphs_to_lines};
+use govdoc::pdf::tables::{PageEdges, PageTable, TableSettings, find_tables, page_edges};
 use serde_json::json;
 
 fn main() {
@@ -41,11 +41,7 @@ fn main() {
         eprintln!("{path}: page {page_number}: {}", e.message);
         std::process::exit(1);
     });
-    let settings = TableSettings::default();
-    let edges = merge_edges(rulings_to_edges(&page.rulings, &settings), &settings);
-    let (horizontal, vertical): (Vec<_>, Vec<_>) =
-        edges.iter().copied().partition(|e| e.orientation == Orientation::Horizontal);
-    let intersections = edges_to_intersections(&horizontal, &vertical, &settings);
+    let PageEdges { horizontal, vertical, intersections } = page_edges(&page, &TableSettings::default());
     let tables = find_tables(&page);
 
     let edge_json = |e: &govdoc::pdf::tables::Edge| json!([e.position, e.start, e.end]);
@@ -68,66 +64,13 @@ fn main() {
         "tables": tables.iter().map(table_json).collect::<Vec<_>>(),
     });
     if let Some(svg_path) = svg_path {
-        let mut svg = String::new();
-        let _ = writeln!(
-            svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w2}" height="{h2}"><rect width="{w}" height="{h}" fill="white"/>"#,
-            w = page.width,
-            h = page.height,
-            w2 = page.width * 2.0,
-            h2 = page.height * 2.0
-        );
-        for g in &page.glyphs {
-            let _ = writeln!(
-                svg,
-                r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#ddd"/>"##,
-                g.x0,
-                g.top,
-                (g.x1 - g.x0).max(0.1),
-                (g.bottom - g.top).max(0.1)
-            );
-        }
-        for t in &tables {
-            let b = &t.fragment.column_edges;
-            let _ = writeln!(
-                svg,
-                r##"<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#0a0" stroke-width="1.5"/>"##,
-                t.x0,
-                t.top,
-                t.x1 - t.x0,
-                t.bottom - t.top
-            );
-            for x in b {
-                let _ = writeln!(
-                    svg,
-                    r##"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="#0a0" stroke-dasharray="2,2"/>"##,
-                    t.top, t.bottom
-                );
-            }
-        }
-        for e in &horizontal {
-            let _ = writeln!(
-                svg,
-                r##"<line x1="{}" y1="{p}" x2="{}" y2="{p}" stroke="#d00" stroke-width="0.6"/>"##,
-                e.start,
-                e.end,
-                p = e.position
-            );
-        }
-        for e in &vertical {
-            let _ = writeln!(
-                svg,
-                r##"<line x1="{p}" y1="{}" x2="{p}" y2="{}" stroke="#00d" stroke-width="0.6"/>"##,
-                e.start,
-                e.end,
-                p = e.position
-            );
-        }
-        for x in &intersections {
-            let _ = writeln!(svg, r#"<circle cx="{}" cy="{}" r="1.2" fill="black"/>"#, x.x, x.y);
-        }
-        svg.push_str("</svg>\n");
-        if let Err(e) = std::fs::write(svg_path, svg) {
+        // The same drawing as a page of `govdoc inspect`, standalone.
+        let taken: std::collections::BTreeSet<usize> = tables.iter().flat_map(|t| t.glyphs.iter().copied()).collect();
+        let free: Vec<usize> = (0..page.glyphs.len()).filter(|i| !taken.contains(i)).collect();
+        let lines = glyphs_to_lines(&page.glyphs, &page.fonts, &free, PARAGRAPH_SPACE_GAP_EM);
+        let mut trace = Trace::default();
+        trace.record_page(&page, &tables, &lines);
+        if let Err(e) = std::fs::write(svg_path, standalone_svg(&trace.pages[0], 2.0)) {
             eprintln!("{svg_path}: {e}");
             std::process::exit(1);
         }

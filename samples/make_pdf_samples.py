@@ -664,6 +664,29 @@ visible-text.pdf
     page end mid-word and rejoined; a cell clipped to two of its three lines and its
     overflow drawn again above page 3 (pdf.clipped), so nothing is doubled.
 
+pdf-fonts-annotations.pdf
+    Written by hand (raw writer): a text object that begins in the page's first content
+    stream and ends in the second (the streams are read as one); a Type 3 font without
+    ToUnicode read through its /Differences glyph names ("Govdoc"); Symbol and
+    ZapfDingbats without /Encoding read through their built-in encodings ("αβγ Σ",
+    "✔ ●"); annotation appearances as a viewer draws them: a FreeText note shown, a
+    hidden (/F 2) and a no-view (/F 32) one not shown, a check box's "Yes" state chosen
+    by /AS ("✔ checked", not "not checked").
+
+pdf-damaged-recovered.pdf
+    Written by hand (raw writer), damaged as issue 10 lists and read anyway: every
+    cross-reference offset wrong (rebuilt by scanning, pdf.damaged); a content stream
+    whose /Length is a reference to no object (read to `endstream`, pdf.stream_length);
+    /Filter as an indirect object (the Flate text still read); a form XObject that draws
+    itself (drawn once, pdf.form_cycle); page 2 listed twice in /Kids (shown twice, as
+    viewers show it).
+
+pdf-catalog-lost.pdf
+    Written by hand (raw writer): the catalog has no /Pages, so the page tree cannot be
+    reached; the two pages are found by scanning the objects for /Type /Page (pdf.damaged
+    says so, and that the order is the stored one). Poppler and MuPDF refuse the file (no
+    page tree), so its golden was checked against the text of its two content streams.
+
 enc-rc4-empty-user.pdf, enc-aes128-empty-user.pdf, enc-aes256-empty-user.pdf
     rl-unigb-ucs2.pdf encrypted with an EMPTY user password (an owner password set):
     RC4 128-bit (R=3), AES-128 (R=4) and AES-256 (R=6). Opened without asking; the text
@@ -785,6 +808,133 @@ def make_visible_text(out: Path) -> None:
     tmp.unlink()
 
 
+# ----------------------------------------------------------------------------------
+# hand-written PDFs (a raw writer: every byte is chosen, so damage can be exact)
+# ----------------------------------------------------------------------------------
+
+
+def raw_pdf(objects: list[bytes], xref_ok: bool = True) -> bytes:
+    """A PDF from `objects` (object n is objects[n-1], without `n 0 obj`), catalog 1.
+    With xref_ok False every offset in the table is wrong, as in a file edited by
+    hand or cut and mended: readers must find the objects by scanning."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for k, off in enumerate(offsets):
+        out += b"%010d 00000 n \n" % (off if xref_ok else 7 + 13 * k)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def stream(dict_body: bytes, data: bytes) -> bytes:
+    return b"<< " + dict_body + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def make_fonts_and_annotations(out: Path) -> None:
+    """pdf-fonts-annotations.pdf (raw writer), one A4 page:
+    - a Helvetica line whose text object starts in the page's first content stream
+      (BT, Tf, Td) and ends in the second (Tj ET): the streams are one stream;
+    - a Type 3 font without ToUnicode whose /Differences name its glyphs G o v d c:
+      the names read "Govdoc";
+    - Symbol and ZapfDingbats (standard 14, not embedded, no /Encoding): their
+      built-in encodings give "αβγ Σ" and "✔ ●";
+    - annotations: a FreeText note whose appearance says "Note shown by the viewer";
+      a hidden one (/F 2) and a no-view one (/F 32) that a viewer does not draw; a
+      check box whose /AS picks the "Yes" state (drawn "✔ checked") over "Off".
+    """
+    t3_procs = {name: b"500 0 0 0 400 600 d1 0 0 400 600 re f" for name in (b"G", b"o", b"v", b"d", b"c")}
+    helv = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R 5 0 R]"
+        b" /Resources << /Font << /F1 6 0 R /T3 7 0 R /Sy 13 0 R /Zd 14 0 R >> >>"
+        b" /Annots [15 0 R 17 0 R 18 0 R 19 0 R] >>",  # 3
+        stream(b"", b"BT /F1 14 Tf 72 760 Td"),  # 4
+        stream(b"", b"(This text object begins in one content stream and ends in the next.) Tj ET\n"
+               b"BT /T3 14 Tf 72 710 Td (Govdoc) Tj ET\n"
+               b"BT /Sy 14 Tf 72 660 Td (abg S) Tj ET\n"
+               b"BT /Zd 14 Tf 72 610 Td (4 l) Tj ET"),  # 5
+        helv,  # 6
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0]"
+        b" /CharProcs 8 0 R /Encoding << /Type /Encoding /Differences [99 /c /d 71 /G 111 /o 118 /v] >>"
+        b" /FirstChar 71 /LastChar 118 /Widths [500" + b" 500" * 47 + b"] >>",  # 7
+        b"<< /G 9 0 R /o 10 0 R /v 11 0 R /d 12 0 R /c 20 0 R >>",  # 8
+        stream(b"", t3_procs[b"G"]),  # 9
+        stream(b"", t3_procs[b"o"]),  # 10
+        stream(b"", t3_procs[b"v"]),  # 11
+        stream(b"", t3_procs[b"d"]),  # 12
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>",  # 13
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>",  # 14
+        b"<< /Type /Annot /Subtype /FreeText /Rect [72 560 372 590] /Contents (Note shown by the viewer)"
+        b" /DA (/Helv 12 Tf 0 g) /AP << /N 16 0 R >> >>",  # 15
+        stream(b"/Type /XObject /Subtype /Form /BBox [0 0 300 30] /Resources << /Font << /Helv 6 0 R >> >>",
+               b"BT /Helv 12 Tf 4 10 Td (Note shown by the viewer) Tj ET"),  # 16
+        b"<< /Type /Annot /Subtype /FreeText /F 2 /Rect [72 520 372 550] /AP << /N 21 0 R >> >>",  # 17
+        b"<< /Type /Annot /Subtype /FreeText /F 32 /Rect [72 480 372 510] /AP << /N 21 0 R >> >>",  # 18
+        b"<< /Type /Annot /Subtype /Widget /FT /Btn /Rect [72 440 272 470] /AS /Yes"
+        b" /AP << /N << /Yes 22 0 R /Off 23 0 R >> >> >>",  # 19
+        stream(b"", t3_procs[b"c"]),  # 20
+        stream(b"/Type /XObject /Subtype /Form /BBox [0 0 300 30] /Resources << /Font << /Helv 6 0 R >> >>",
+               b"BT /Helv 12 Tf 4 10 Td (Hidden annotation text) Tj ET"),  # 21
+        stream(b"/Type /XObject /Subtype /Form /BBox [0 0 200 30] /Resources << /Font << /Zd 14 0 R /Helv 6 0 R >> >>",
+               b"BT /Zd 12 Tf 4 10 Td (4) Tj /Helv 12 Tf 8 0 Td ( checked) Tj ET"),  # 22
+        stream(b"/Type /XObject /Subtype /Form /BBox [0 0 200 30] /Resources << /Font << /Helv 6 0 R >> >>",
+               b"BT /Helv 12 Tf 4 10 Td (not checked) Tj ET"),  # 23
+    ]
+    (out / "pdf-fonts-annotations.pdf").write_bytes(raw_pdf(objs))
+
+
+def make_damaged(out: Path) -> None:
+    """pdf-damaged-recovered.pdf (raw writer), two pages, damaged in the ways issue 10
+    names, every one of which other readers survive: a cross-reference table whose
+    offsets are all wrong (rebuilt by scanning: pdf.damaged); a content stream whose
+    /Length points at an object that does not exist (read up to `endstream`:
+    pdf.stream_length); a /Filter given as an indirect object (Flate-compressed text
+    still read); a form XObject that draws itself (skipped after its first drawing:
+    pdf.form_cycle); page 2 listed twice in the page tree (a viewer shows it twice)."""
+    import zlib
+
+    packed = zlib.compress(b"BT /F1 12 Tf 72 700 Td (Compressed text behind an indirect filter name.) Tj ET")
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R 9 0 R 9 0 R] /Count 3 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R 5 0 R 11 0 R]"
+        b" /Resources << /Font << /F1 6 0 R >> /XObject << /Fm0 8 0 R >> >> >>",  # 3
+        b"<< /Length 99 0 R >>\nstream\nBT /F1 12 Tf 72 760 Td (A stream whose length is missing is read to its end.) Tj ET\n"
+        b"endstream",  # 4
+        b"<< /Filter 7 0 R /Length %d >>\nstream\n" % len(packed) + packed + b"\nendstream",  # 5
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",  # 6
+        b"/FlateDecode",  # 7
+        stream(b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >>"
+               b" /XObject << /Fm0 8 0 R >> >>",
+               b"BT /F1 12 Tf 72 640 Td (A form that draws itself is drawn once.) Tj ET /Fm0 Do"),  # 8
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 10 0 R"
+        b" /Resources << /Font << /F1 6 0 R >> >> >>",  # 9
+        stream(b"", b"BT /F1 12 Tf 72 760 Td (A page listed twice in the page tree.) Tj ET"),  # 10
+        stream(b"", b"/Fm0 Do"),  # 11
+    ]
+    (out / "pdf-damaged-recovered.pdf").write_bytes(raw_pdf(objs, xref_ok=False))
+    # pdf-catalog-lost.pdf: the catalog has lost its /Pages; the two pages are found
+    # by scanning for /Type /Page objects (in the order they are stored).
+    objs = [
+        b"<< /Type /Catalog >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 7 0 R >> >> >>",  # 3
+        stream(b"", b"BT /F1 12 Tf 72 760 Td (First page of a file whose catalog lost its page tree.) Tj ET"),  # 4
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R"
+        b" /Resources << /Font << /F1 7 0 R >> >> >>",  # 5
+        stream(b"", b"BT /F1 12 Tf 72 760 Td (Second page, found by scanning for page objects.) Tj ET"),  # 6
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",  # 7
+    ]
+    (out / "pdf-catalog-lost.pdf").write_bytes(raw_pdf(objs))
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -797,6 +947,8 @@ def build(out: Path) -> None:
     make_encrypted(out)
     make_libreoffice(out)
     make_visible_text(out)
+    make_fonts_and_annotations(out)
+    make_damaged(out)
 
 
 def main() -> None:

@@ -37,7 +37,7 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         return Ok(Format::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        if crate::ofd::package::is_ofd_zip(bytes) {
+        if is_ofd_zip(bytes) {
             return Ok(Format::Ofd);
         }
         return Ok(Format::Docx);
@@ -76,6 +76,13 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         other => format!("a .{other} file"),
     };
     Err(Error::unsupported(format!("govdoc reads DOCX, PDF, OFD and Markdown; this is {wrong}")))
+}
+
+/// Whether a zip holds an OFD container: an `OFD.xml` entry at its root.
+/// Only the central directory is read.
+fn is_ofd_zip(bytes: &[u8]) -> bool {
+    let Ok(archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else { return false };
+    archive.file_names_raw().any(|raw| raw.strip_prefix(b"/").unwrap_or(raw).eq_ignore_ascii_case(b"OFD.xml"))
 }
 
 /// Extensions of spreadsheets, which get [`SPREADSHEET_ADVICE`].

@@ -23,6 +23,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// The code as messages and `errors.jsonl` write it: `"too large"`.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::UnsupportedFormat => "unsupported format",
@@ -46,25 +47,31 @@ impl fmt::Display for ErrorCode {
 /// file name is added by the caller that knows it ([`Error::in_file`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct Error {
+    /// What kind of failure, stable across versions.
     pub code: ErrorCode,
     /// The input's name, when known.
     pub file: Option<String>,
+    /// What happened and what to do, naming the file when known.
     pub message: String,
 }
 
 impl Error {
+    /// An error with `code` and `message`.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Error { code, file: None, message: message.into() }
     }
 
+    /// A `corrupt` error: the file is damaged beyond recovery.
     pub fn corrupt(message: impl Into<String>) -> Self {
         Error::new(ErrorCode::Corrupt, message)
     }
 
+    /// An `unsupported format` error.
     pub fn unsupported(message: impl Into<String>) -> Self {
         Error::new(ErrorCode::UnsupportedFormat, message)
     }
 
+    /// A `too large` error: a resource budget ran out.
     pub fn too_large(message: impl Into<String>) -> Self {
         Error::new(ErrorCode::TooLarge, message)
     }
@@ -87,4 +94,5 @@ impl fmt::Display for Error {
     }
 }
 
+/// A result with govdoc's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;

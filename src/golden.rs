@@ -19,7 +19,9 @@ const MAX_REPORTED: usize = 40;
 pub struct Difference {
     /// JSON path, like `$.blocks[3].cells[5].text`.
     pub path: String,
+    /// The golden file's value, shortened.
     pub expected: String,
+    /// The output's value, shortened.
     pub actual: String,
 }
 
@@ -86,7 +88,9 @@ fn diff_at(path: &str, expected: &Value, actual: &Value, out: &mut Vec<Differenc
 /// What checking one sample found.
 #[derive(Debug)]
 pub enum Outcome {
+    /// The output equals the golden file.
     Same,
+    /// The output differs, at these JSON paths.
     Differs(Vec<Difference>),
     /// The sample has no golden file yet.
     NoGolden,
@@ -100,13 +104,17 @@ pub enum Outcome {
     Stale,
 }
 
+/// One sample checked against its golden file.
 #[derive(Debug)]
 pub struct Checked {
+    /// The sample's path.
     pub sample: PathBuf,
+    /// What the comparison found.
     pub outcome: Outcome,
 }
 
 impl Checked {
+    /// True when the sample's output matched (or was blessed).
     pub fn passed(&self) -> bool {
         matches!(self.outcome, Outcome::Same | Outcome::Blessed)
     }

@@ -7,30 +7,41 @@
 
 use serde::Serialize;
 
+/// A table cell: its first row and column in the grid, how many rows and
+/// columns it spans, and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cell {
+    /// First row, 0-based.
     pub row: usize,
+    /// First column, 0-based.
     pub col: usize,
+    /// Rows covered (1 for an unmerged cell).
     pub row_span: usize,
+    /// Columns covered (1 for an unmerged cell).
     pub col_span: usize,
+    /// Normalized text; lines of the cell joined by `\n`.
     pub text: String,
 }
 
 impl Cell {
+    /// A 1 × 1 cell at (`row`, `col`).
     pub fn new(row: usize, col: usize, text: impl Into<String>) -> Self {
         Cell { row, col, row_span: 1, col_span: 1, text: text.into() }
     }
 
+    /// The cell spanning `row_span` rows and `col_span` columns.
     pub fn spanning(mut self, row_span: usize, col_span: usize) -> Self {
         self.row_span = row_span.max(1);
         self.col_span = col_span.max(1);
         self
     }
 
+    /// The last row the cell covers.
     pub fn last_row(&self) -> usize {
         self.row + self.row_span - 1
     }
 
+    /// The last column the cell covers.
     pub fn last_col(&self) -> usize {
         self.col + self.col_span - 1
     }

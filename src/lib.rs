@@ -1,43 +1,117 @@
-//! govdoc turns official Chinese government documents — DOCX and PDF — into
-//! canonical JSON (schema "govdoc/1", see SPEC.md).
+//! govdoc turns official Chinese government documents — DOCX, PDF, OFD and
+//! Markdown — into canonical JSON (schema "govdoc/1", see SPEC.md): every
+//! paragraph, heading and table, tables cut across pages rejoined, and for
+//! an annual report on government information disclosure its statistics as
+//! typed data and its consistency checks.
 //!
-//! ```no_run
-//! let output = govdoc::convert_path("samples/seed-shishi-commerce-2019.docx")?;
-//! println!("{}", output.to_pretty_json());
+//! Convert a file (or bytes), then read the [`Document`]: its [`Block`]s,
+//! its tables' [`Cell`]s, its [`Diagnostic`]s, and its [`report::Report`].
+//!
+//! ```
+//! use govdoc::{Block, ErrorCode};
+//! use govdoc::report::{ApplicantColumn, ApplicationRow, Number, Stat};
+//!
+//! let output = govdoc::convert_path("samples/report-2019-libreoffice.docx")?;
+//! let document = &output.document;
+//! let tables = document.blocks.iter().filter(|b| matches!(b, Block::Table(_))).count();
+//! assert!(tables >= 3);
+//!
+//! // The annual report, typed: one value by (table, row, column).
+//! let report = document.report.as_ref().expect("an annual report");
+//! let new = report.get(Stat::Applications(ApplicationRow::New, ApplicantColumn::Total));
+//! assert_eq!(new, Some(Number::Int(8011)));
+//!
+//! // The SPEC's JSON, canonical.
+//! assert!(output.to_pretty_json().contains("\"schema\": \"govdoc/1\""));
+//!
+//! // Errors have a stable code.
+//! let error = govdoc::convert_bytes(b"", "empty.pdf").unwrap_err();
+//! assert_eq!(error.code, ErrorCode::Corrupt);
 //! # Ok::<(), govdoc::Error>(())
 //! ```
 //!
-//! The pipeline, one module per stage: a front end per format ([`docx`],
-//! [`pdf`], [`ofd`], [`md`])
-//! recovers paragraph and table [`model::Fragment`]s; [`rebuild`] turns them
-//! into whole [`model::Block`]s; [`report`] reads the annual-report template
-//! from them; [`json`] writes the canonical form. [`batch`] runs the
-//! pipeline over folders and zip archives.
+//! The public API: [`convert_path`], [`convert_bytes`] and
+//! [`convert_bytes_with_limits`] (with [`Limits`], the resource budget) give
+//! an [`Output`]; the data is [`Document`], [`Block`], [`Table`], [`Cell`],
+//! [`Note`], [`Source`], [`Format`], [`Diagnostic`], [`Level`]; the report is
+//! the [`report`] module (typed statistics, checks, the summary CSV);
+//! [`batch`] converts folders and zips; [`golden`] compares outputs with
+//! golden files; errors are [`Error`] with an [`ErrorCode`].
+//!
+//! The pipeline, one crate-private module per stage: a front end per format
+//! (`docx`, `pdf`, `ofd`, `md`) recovers paragraph and table fragments;
+//! `rebuild` turns them into whole blocks; `report` reads the
+//! annual-report template from them; `json` writes the canonical form. The
+//! cargo feature `internals` makes those modules public, for the fuzz
+//! targets, benches, examples and integration tests; they are not a stable
+//! API.
+
+#![warn(missing_docs)]
+
+/// Declares pipeline modules: crate-private, public (and exempt from the
+/// documentation lint) with the `internals` feature.
+macro_rules! internal {
+    ($($(#[$meta:meta])* mod $name:ident;)*) => {$(
+        $(#[$meta])*
+        #[cfg(feature = "internals")]
+        #[allow(missing_docs)]
+        pub mod $name;
+        $(#[$meta])*
+        #[cfg(not(feature = "internals"))]
+        // Items only the tests, benches and examples use are not dead: they
+        // are public with the `internals` feature, as all of these were.
+        #[allow(dead_code)]
+        pub(crate) mod $name;
+    )*};
+}
+
+/// Declares a pipeline function in a public module: crate-private, public
+/// with the `internals` feature.
+macro_rules! internal_fn {
+    ($(#[$meta:meta])* fn $name:ident $($rest:tt)*) => {
+        $(#[$meta])*
+        #[cfg(feature = "internals")]
+        pub fn $name $($rest)*
+        $(#[$meta])*
+        #[cfg(not(feature = "internals"))]
+        pub(crate) fn $name $($rest)*
+    };
+}
 
 pub mod batch;
-pub mod budget;
-pub mod detect;
-pub mod docx;
-pub mod encoding;
-pub mod error;
+pub mod compare;
 pub mod golden;
-pub mod grid;
-pub mod json;
-pub mod md;
-pub mod model;
-pub mod ofd;
-pub mod pdf;
-pub mod rebuild;
+pub mod inspect;
 pub mod report;
-pub mod text;
+
+mod document;
+mod error;
+
+internal! {
+    mod budget;
+    mod detect;
+    mod docx;
+    mod encoding;
+    mod grid;
+    mod json;
+    mod md;
+    mod model;
+    mod ofd;
+    mod pdf;
+    mod rebuild;
+    mod text;
+    mod zipname;
+}
 
 use std::io::Read;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+pub use budget::Limits;
+pub use document::Document;
 pub use error::{Error, ErrorCode, Result};
-pub use model::Document;
+pub use model::{Block, Cell, Diagnostic, Format, Level, Note, NoteKind, Source, Table};
 
 /// Largest input file accepted, in bytes ([`budget::Limits::input_bytes`]).
 pub const MAX_INPUT_BYTES: u64 = 1 << 30;
@@ -45,6 +119,7 @@ pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 /// A converted document, ready to serialize.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Output {
+    /// The document as typed data.
     pub document: Document,
 }
 
@@ -68,6 +143,13 @@ impl Output {
 /// Converts the file at `path`; `source.name` is the path as given.
 pub fn convert_path(path: impl AsRef<Path>) -> Result<Output> {
     let path = path.as_ref();
+    let bytes = read_input(path)?;
+    convert_bytes(&bytes, &path.to_string_lossy())
+}
+
+/// The bytes of the file at `path`, refused early when it is a folder, too
+/// large, or not of a format govdoc reads (told from its first bytes).
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     let name = path.to_string_lossy();
     let metadata = std::fs::metadata(path).map_err(|e| io_error(&name, &e))?;
     if metadata.is_dir() {
@@ -91,7 +173,7 @@ pub fn convert_path(path: impl AsRef<Path>) -> Result<Output> {
     detect::detect_prefix(&head, &name, metadata.len()).map_err(|e| e.in_file(&name))?;
     let mut bytes = head;
     file.read_to_end(&mut bytes).map_err(|e| io_error(&name, &e))?;
-    convert_bytes(&bytes, &name)
+    Ok(bytes)
 }
 
 fn io_error(name: &str, e: &std::io::Error) -> Error {
@@ -110,23 +192,32 @@ pub fn convert_bytes(bytes: &[u8], name: &str) -> Result<Output> {
 }
 
 /// [`convert_bytes`] with a document budget other than the default one.
-pub fn convert_bytes_with_limits(bytes: &[u8], name: &str, limits: budget::Limits) -> Result<Output> {
-    budget::scope(limits, || convert_inner(bytes, name)).map_err(|e| e.in_file(name))
+pub fn convert_bytes_with_limits(bytes: &[u8], name: &str, limits: Limits) -> Result<Output> {
+    budget::scope(limits, || convert_inner(bytes, name, None)).map_err(|e| e.in_file(name))
 }
 
-fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
+/// [`convert_bytes`], recording what the fixed-layout pipeline saw into
+/// `trace` (PDF and OFD; other formats leave it empty) — `govdoc inspect`.
+pub fn convert_bytes_traced(bytes: &[u8], name: &str, trace: &mut inspect::trace::Trace) -> Result<Output> {
+    budget::scope(budget::Limits::default(), || convert_inner(bytes, name, Some(trace))).map_err(|e| e.in_file(name))
+}
+
+fn convert_inner(bytes: &[u8], name: &str, mut trace: Option<&mut inspect::trace::Trace>) -> Result<Output> {
     budget::charge_usize(budget::Resource::InputBytes, bytes.len())?;
     let format = detect::detect(bytes, name)?;
     let mut fragments = match format {
         model::Format::Docx => docx::read(bytes)?,
         model::Format::Md => md::read(bytes)?,
-        model::Format::Pdf => pdf::read(bytes)?,
-        model::Format::Ofd => ofd::read(bytes)?,
+        model::Format::Pdf => pdf::read_traced(bytes, trace.as_deref_mut())?,
+        model::Format::Ofd => ofd::read_traced(bytes, trace.as_deref_mut())?,
     };
     charge_output_text(&fragments)?;
     let pages = fragments.pages;
     let mut diagnostics = fragments.diagnostics.clone();
     let lines = std::mem::take(&mut fragments.lines);
+    if let Some(trace) = trace {
+        trace.placed = lines.to_vec();
+    }
     let rebuilt = rebuild::rebuild(fragments);
     diagnostics.extend(rebuilt.diagnostics);
     let (report, report_diagnostics) =

@@ -90,8 +90,68 @@ enum Command {
         /// in OUTDIR/warnings.jsonl; the outputs are still written).
         #[arg(long)]
         strict: bool,
+        /// Also write the panel of the recognized reports here: one row per
+        /// statistic (agency, year, template, source, key, value, unit), and
+        /// the failed cross-year checks of each agency's consecutive years in
+        /// <panel>-checks.csv beside it.
+        #[arg(long, value_name = "panel.csv")]
+        panel: Option<PathBuf>,
+        /// Renamed agencies for the panel: lines `old name,new name`.
+        #[arg(long, value_name = "FILE", requires = "panel")]
+        aliases: Option<PathBuf>,
     },
-    /// Convert every sample and compare with GOLDEN/<file name>.json.
+    /// Compare two reports of one agency (documents or their JSON outputs):
+    /// statistics side by side, text diffed, cross-year checks.
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Compare {
+        /// The earlier report (year N-1): any document govdoc reads, or its JSON output.
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The later report (year N).
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        /// Write the comparison JSON here (`-` is stdout, the default
+        /// without --html).
+        #[arg(short, long, value_name = "OUT.json")]
+        output: Option<PathBuf>,
+        /// Write a self-contained HTML page of the comparison here.
+        #[arg(long, value_name = "OUT.html")]
+        html: Option<PathBuf>,
+        /// Renamed agencies: lines `old name,new name`.
+        #[arg(long, value_name = "FILE")]
+        aliases: Option<PathBuf>,
+    },
+    /// Build the panel CSV from a folder of govdoc JSON outputs (a batch's
+    /// OUTDIR): one row per statistic, cross-year checks in <panel>-checks.csv.
+    #[command(after_help = EXIT_STATUS_HELP)]
+    Panel {
+        /// A folder of JSON outputs (searched recursively).
+        #[arg(value_name = "DIR")]
+        input: PathBuf,
+        /// The panel CSV to write.
+        #[arg(short, long, value_name = "panel.csv")]
+        output: PathBuf,
+        /// Renamed agencies: lines `old name,new name`.
+        #[arg(long, value_name = "FILE")]
+        aliases: Option<PathBuf>,
+    },
+    /// Write one self-contained HTML page showing how a document was read:
+    /// pages with glyphs, lines, rulings, table cells, removed furniture and
+    /// diagnostics; the blocks beside them; the report with each value
+    /// linked to its cell. Open it in any browser.
+    Inspect {
+        /// The document (PDF, OFD, DOCX or Markdown); `-` reads standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write the page (default FILE.html beside the input;
+        /// standard input → stdout); `-` is stdout.
+        #[arg(short, long, value_name = "OUT.html")]
+        output: Option<PathBuf>,
+        /// Draw each PDF page's rendering underneath (needs a govdoc built
+        /// with the `render` feature; about 10× slower than without).
+        #[arg(long)]
+        render: bool,
+    },
     /// Print a shell completion script, generated from these definitions:
     /// `govdoc completions bash > /etc/bash_completion.d/govdoc`.
     Completions {
@@ -102,6 +162,7 @@ enum Command {
     /// Print the man page (roff), generated from these definitions:
     /// `govdoc man > /usr/local/share/man/man1/govdoc.1`.
     Man,
+    /// Convert every sample and compare with GOLDEN/<file name>.json.
     #[command(after_help = EXIT_STATUS_HELP)]
     Golden {
         /// The folder of sample documents (.docx, .pdf, .md directly in it).
@@ -136,18 +197,31 @@ fn main() -> ExitCode {
             }
             convert::run(&files, output.as_deref(), style, strict, cli.quiet, &stop)
         }
-        Command::Batch { input, output, jobs, force, verbose, summary, strict } => {
+        Command::Batch { input, output, jobs, force, verbose, summary, strict, panel, aliases } => {
+            let aliases = match cli::compare::aliases(aliases.as_deref()) {
+                Ok(a) => a,
+                Err(status) => return status,
+            };
             let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
             install_interrupt_handler(&stop);
             let options = govdoc::batch::Options {
                 jobs: jobs.map(|j| j as usize),
                 force,
-                collect_reports: summary.is_some(),
+                collect_reports: summary.is_some() || panel.is_some(),
                 stop: Some(stop),
                 ..Default::default()
             };
-            batch(&input, &output, &options, verbose && !cli.quiet, cli.quiet, summary.as_deref(), strict)
+            let outputs = Outputs { summary: summary.as_deref(), panel: panel.as_deref(), aliases: &aliases };
+            batch(&input, &output, &options, verbose && !cli.quiet, cli.quiet, &outputs, strict)
         }
+        Command::Compare { old, new, output, html, aliases } => match cli::compare::aliases(aliases.as_deref()) {
+            Ok(aliases) => cli::compare::run(&old, &new, output.as_deref(), html.as_deref(), &aliases, cli.quiet),
+            Err(status) => status,
+        },
+        Command::Panel { input, output, aliases } => match cli::compare::aliases(aliases.as_deref()) {
+            Ok(aliases) => cli::compare::panel_from_folder(&input, &output, &aliases, cli.quiet),
+            Err(status) => status,
+        },
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             // Into memory first: the generator panics on a closed pipe.
@@ -164,6 +238,7 @@ fn main() -> ExitCode {
             }
             print_generated(&page)
         }
+        Command::Inspect { file, output, render } => cli::inspect::run(&file, output.as_deref(), render, cli.quiet),
         Command::Golden { samples, golden, bless } => check_golden(&samples, &golden, bless, cli.quiet),
     }
 }
@@ -200,6 +275,13 @@ fn install_interrupt_handler(stop: &std::sync::Arc<std::sync::atomic::AtomicBool
     }
 }
 
+/// What a batch writes besides its outputs.
+struct Outputs<'a> {
+    summary: Option<&'a std::path::Path>,
+    panel: Option<&'a std::path::Path>,
+    aliases: &'a govdoc::compare::Aliases,
+}
+
 /// `govdoc batch`: a progress bar on a terminal, a line per file with
 /// `--verbose`, a summary at the end.
 fn batch(
@@ -208,12 +290,14 @@ fn batch(
     options: &govdoc::batch::Options,
     verbose: bool,
     quiet: bool,
-    summary_csv: Option<&std::path::Path>,
+    outputs: &Outputs,
     strict: bool,
 ) -> ExitCode {
-    if let Some(path) = summary_csv {
+    let summary_csv = outputs.summary;
+    for (path, option) in [(outputs.summary, "--summary"), (outputs.panel, "--panel")] {
+        let Some(path) = path else { continue };
         // Found now, not after the whole batch has run.
-        if let Err(message) = cli::summary_path_is_writable(path, outdir) {
+        if let Err(message) = cli::summary_path_is_writable(path, outdir, option) {
             eprintln!("govdoc: error: {message}");
             return ExitCode::from(2);
         }
@@ -283,6 +367,14 @@ fn batch(
             .and_then(|()| govdoc::write_atomically(path, &csv));
         if let Err(e) = written {
             eprintln!("govdoc: error: {}", cli::output_error(path, "the summary", &e));
+            status = ExitCode::from(EXIT_FAILED);
+        }
+    }
+    if let Some(path) = outputs.panel {
+        let entries = govdoc::batch::panel::entries_from_reports(&summary.reports);
+        let panel = govdoc::batch::panel::build(entries, outputs.aliases);
+        if let Err(message) = cli::compare::write_panel(&panel, path, &[], quiet) {
+            eprintln!("govdoc: error: {message}");
             status = ExitCode::from(EXIT_FAILED);
         }
     }

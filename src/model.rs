@@ -16,7 +16,9 @@ pub use crate::grid::{Cell, Grid};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// Word's Office Open XML.
     Docx,
+    /// PDF.
     Pdf,
     /// Markdown or plain text with pipe tables.
     Md,
@@ -25,6 +27,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format's name as `source.format` writes it: `"pdf"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Docx => "docx",
@@ -207,19 +210,30 @@ pub struct TableBoundary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Block {
+    /// The document's title (its first title-like paragraphs, joined).
     Title {
+        /// The text.
         text: String,
+        /// 1-based page, for paged formats.
         page: Option<u32>,
     },
+    /// A heading, with its level.
     Heading {
+        /// 1 for a section (一、…), 2 for a subsection (（一）…), and so on.
         level: u8,
+        /// The text, with its number.
         text: String,
+        /// 1-based page, for paged formats.
         page: Option<u32>,
     },
+    /// A paragraph of body text, whole even when a page end cut it.
     Paragraph {
+        /// The text.
         text: String,
+        /// 1-based page where it starts, for paged formats.
         page: Option<u32>,
     },
+    /// A table, whole even when it was cut into parts.
     Table(Table),
     /// A footnote or endnote, after the body (see [`Note`]).
     Note(Note),
@@ -229,7 +243,9 @@ pub enum Block {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NoteKind {
+    /// At the foot of its page.
     Footnote,
+    /// At the end of the document.
     Endnote,
 }
 
@@ -238,7 +254,9 @@ pub enum NoteKind {
 /// endnotes, numbered in the order of their first reference.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Note {
+    /// Footnote or endnote.
     pub note: NoteKind,
+    /// The label its reference mark uses: `"1"`, `"e1"`.
     pub label: String,
     /// The note's paragraphs, one per line (normalized like a table cell).
     pub text: String,
@@ -247,8 +265,11 @@ pub struct Note {
 /// A whole table: every fragment that continues it has been joined in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
+    /// Rows of the grid.
     pub rows: usize,
+    /// Columns of the grid.
     pub cols: usize,
+    /// Leading rows (after the caption rows) that are the header.
     pub header_rows: usize,
     /// Leading rows that caption the table (a title or unit row inside its
     /// frame), before the header rows; left out of the JSON when 0.
@@ -258,8 +279,11 @@ pub struct Table {
     /// the JSON when 0.
     #[serde(skip_serializing_if = "is_zero")]
     pub note_rows: usize,
+    /// 1-based pages the table lies on, for paged formats.
     pub pages: Vec<u32>,
+    /// How many parts it was rejoined from (1: never cut).
     pub parts: usize,
+    /// The cells; every slot of the grid is covered by exactly one.
     pub cells: Vec<Cell>,
 }
 
@@ -267,10 +291,13 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+/// How much a diagnostic matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// Something done or noticed that loses nothing.
     Info,
+    /// Something lost, guessed or not found: worth a look.
     Warning,
 }
 
@@ -278,21 +305,28 @@ pub enum Level {
 /// match, a font without a Unicode map.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Info or warning.
     pub level: Level,
+    /// A stable code: `table.rejoined`, `pdf.unmapped_glyphs`, …
     pub code: String,
+    /// What happened, in words.
     pub message: String,
+    /// The 1-based page it is about, when it has one.
     pub page: Option<u32>,
 }
 
 impl Diagnostic {
+    /// An info diagnostic.
     pub fn info(code: &str, message: impl Into<String>) -> Self {
         Diagnostic { level: Level::Info, code: code.to_string(), message: message.into(), page: None }
     }
 
+    /// A warning diagnostic.
     pub fn warning(code: &str, message: impl Into<String>) -> Self {
         Diagnostic { level: Level::Warning, code: code.to_string(), message: message.into(), page: None }
     }
 
+    /// The diagnostic about `page`.
     pub fn on_page(mut self, page: Option<u32>) -> Self {
         self.page = page;
         self
@@ -314,21 +348,12 @@ impl std::fmt::Display for Diagnostic {
 pub struct Source {
     /// The path as given (relative to the batch root in batch mode).
     pub name: String,
+    /// The format it was read as.
     pub format: Format,
     /// sha256 of the input bytes, lowercase hex.
     pub sha256: String,
+    /// Number of pages, for paged formats.
     pub pages: Option<u32>,
-}
-
-/// A converted document: what `govdoc convert` prints.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    pub source: Source,
-    pub title: Option<String>,
-    pub blocks: Vec<Block>,
-    /// The annual-report reading, when the document is one.
-    pub report: Option<crate::report::Report>,
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 #[cfg(test)]

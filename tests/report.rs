@@ -3,6 +3,10 @@
 //! sample — DOCX and the PDF exported from it — the agency, year and
 //! template, the amount units, and exactly the planted failed checks.
 
+use govdoc::report::{
+    ApplicantColumn, ApplicationRow, Key, Number, ProactiveColumn, ProactiveRow, Report, ReviewColumn, ReviewGroup,
+    Stat,
+};
 use serde_json::Value;
 
 /// PDFs drawn by a script of their own from a DOCX sample's numbers (not
@@ -23,16 +27,30 @@ fn expected() -> serde_json::Map<String, Value> {
     }
 }
 
-fn get<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(value, |v, key| v.get(key))
+/// The typed key of `row` and `column` of `table` as the record names them.
+fn stat(table: &str, row: &str, column: &str) -> Option<Stat> {
+    fn key<K: Key>(key: &str) -> Option<K> {
+        K::from_key(key)
+    }
+    Some(match table {
+        "proactive" => Stat::Proactive(key::<ProactiveRow>(row)?, key::<ProactiveColumn>(column)?),
+        "applications" => Stat::Applications(key::<ApplicationRow>(row)?, key::<ApplicantColumn>(column)?),
+        "reviews" => Stat::Reviews(key::<ReviewGroup>(row)?, key::<ReviewColumn>(column)?),
+        _ => return None,
+    })
 }
 
 /// The same number, however written: 12.35 and 12.35, 4 and 4.0.
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => (x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-9,
-        _ => a == b,
+fn same(got: Option<Number>, want: &Value) -> bool {
+    match (got, want) {
+        (Some(n), Value::Number(w)) => (n.as_f64() - w.as_f64().unwrap()).abs() < 1e-9,
+        (None, Value::Null) => true,
+        _ => false,
     }
+}
+
+fn typed_report_of(sample: &str) -> Option<Report> {
+    govdoc::convert_path(format!("samples/{sample}")).unwrap().document.report
 }
 
 fn report_of(sample: &str) -> (Value, Vec<Value>) {
@@ -71,19 +89,25 @@ fn every_number_of_every_sample_is_read_into_its_key() {
         std::iter::once((docx, truth)).chain(with_pdf).chain(with_ofd).chain(variants)
     });
     for (sample, truth) in samples {
-        let (report, _) = report_of(&sample);
+        let report = typed_report_of(&sample);
         if truth.get("report").is_some_and(Value::is_null) {
-            assert!(report.is_null(), "{sample} is not an annual report");
+            assert!(report.is_none(), "{sample} is not an annual report");
             continue;
         }
-        assert!(!report.is_null(), "{sample}: no report recognized");
+        let report = report.unwrap_or_else(|| panic!("{sample}: no report recognized"));
         // Every value of every sample is placed: nothing was lost on the way.
-        if report["complete"] != Value::Bool(true) {
-            mismatches.push(format!("{sample}: report.complete is {}, expected true", report["complete"]));
+        if !report.complete {
+            mismatches.push(format!("{sample}: report.complete is false, expected true"));
         }
-        for key in ["agency", "year", "template"] {
-            if !same(&report[key], &truth[key]) {
-                mismatches.push(format!("{sample}: {key} is {}, expected {}", report[key], truth[key]));
+        let fields = [
+            ("agency", report.agency.clone().map(Value::from)),
+            ("year", report.year.map(Value::from)),
+            ("template", Some(Value::from(report.template.clone()))),
+        ];
+        for (key, got) in fields {
+            let got = got.unwrap_or(Value::Null);
+            if got != truth[key] {
+                mismatches.push(format!("{sample}: {key} is {got}, expected {}", truth[key]));
             }
         }
         for table in ["proactive", "applications", "reviews"] {
@@ -91,20 +115,30 @@ fn every_number_of_every_sample_is_read_into_its_key() {
             for (row, columns) in rows {
                 let Value::Object(columns) = columns else { continue };
                 for (column, want) in columns {
-                    let path = format!("{table}.{row}.{column}");
-                    let got = get(&report, &path).cloned().unwrap_or(Value::String("(missing)".into()));
+                    let stat = stat(table, row, column)
+                        .unwrap_or_else(|| panic!("{table} {row} {column}: the record names no typed key"));
                     compared += 1;
-                    if !same(&got, want) {
-                        mismatches.push(format!("{sample}: {path} is {got}, expected {want}"));
+                    let table_found = match stat {
+                        Stat::Proactive(r, c) => report.proactive.as_ref().is_some_and(|t| t.contains(r, c)),
+                        Stat::Applications(r, c) => report.applications.as_ref().is_some_and(|t| t.contains(r, c)),
+                        Stat::Reviews(r, c) => report.reviews.as_ref().is_some_and(|t| t.contains(r, c)),
+                    };
+                    let got = report.get(stat);
+                    if !table_found {
+                        mismatches.push(format!("{sample}: {stat} is missing, expected {want}"));
+                    } else if !same(got, want) {
+                        mismatches.push(format!("{sample}: {stat} is {got:?}, expected {want}"));
                     }
                 }
             }
         }
         if let Some(Value::Object(units)) = truth.get("amount_units") {
             for (row, want) in units {
-                let got = get(&report, &format!("{row}.amount_unit")).cloned().unwrap_or(Value::Null);
-                if &got != want {
-                    mismatches.push(format!("{sample}: {row}.amount_unit is {got}, expected {want}"));
+                let key = row.strip_prefix("proactive.").and_then(ProactiveRow::from_key);
+                let key = key.unwrap_or_else(|| panic!("{row}: the record names no proactive row"));
+                let got = report.proactive.as_ref().and_then(|p| p.amount_unit(key));
+                if got != want.as_str() {
+                    mismatches.push(format!("{sample}: {row}.amount_unit is {got:?}, expected {want}"));
                 }
             }
         }
@@ -117,14 +151,24 @@ fn every_number_of_every_sample_is_read_into_its_key() {
 fn failed_checks_are_exactly_the_planted_ones() {
     for (sample, truth) in expected() {
         let Some(Value::Array(planted)) = truth.get("failed_checks") else { continue };
-        let (report, _) = report_of(&sample);
-        let key = |f: &Value| (f["rule"].as_str().map(str::to_string), f["column"].clone(), f["row"].clone());
-        let mut got: Vec<_> = report["checks"]["failed"].as_array().unwrap().iter().map(key).collect();
-        let mut want: Vec<_> = planted.iter().map(key).collect();
+        let report = typed_report_of(&sample).unwrap_or_else(|| panic!("{sample}: no report"));
+        let mut got: Vec<_> = report
+            .checks
+            .failed
+            .iter()
+            .map(|f| (Some(f.rule.id().to_string()), f.column.clone(), f.row.clone()))
+            .collect();
+        let mut want: Vec<_> = planted
+            .iter()
+            .map(|f| {
+                let text = |v: &Value| v.as_str().map(str::to_string);
+                (text(&f["rule"]), text(&f["column"]), text(&f["row"]))
+            })
+            .collect();
         got.sort_by_key(|k| format!("{k:?}"));
         want.sort_by_key(|k| format!("{k:?}"));
         assert_eq!(got, want, "{sample}");
-        assert!(report["checks"]["run"].as_u64().unwrap() > 0, "{sample}: checks ran");
+        assert!(report.checks.run > 0, "{sample}: checks ran");
     }
 }
 
@@ -217,10 +261,11 @@ fn a_real_report_reads_whole_and_survives_a_lost_table() {
     let (whole, _) = govdoc::report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks, &lines);
     let whole = whole.expect("a report");
     assert!(whole.complete);
-    assert_eq!(whole.reviews.as_ref().unwrap()["review"]["total"], 351);
-    assert_eq!(whole.reviews.as_ref().unwrap()["litigation_after_review"]["total"], 20);
-    assert_eq!(whole.applications.as_ref().unwrap()["results"]["total"]["total"], 3050);
-    assert_eq!(whole.proactive.as_ref().unwrap()["penalties"]["decisions"], 3985758);
+    let value = |stat| whole.get(stat).and_then(Number::as_i64);
+    assert_eq!(value(Stat::Reviews(ReviewGroup::Review, ReviewColumn::Total)), Some(351));
+    assert_eq!(value(Stat::Reviews(ReviewGroup::LitigationAfterReview, ReviewColumn::Total)), Some(20));
+    assert_eq!(value(Stat::Applications(ApplicationRow::ResultsTotal, ApplicantColumn::Total)), Some(3050));
+    assert_eq!(value(Stat::Proactive(ProactiveRow::Penalties, ProactiveColumn::Decisions)), Some(3985758));
     let tables: Vec<usize> = rebuilt
         .blocks
         .iter()
@@ -242,4 +287,26 @@ fn a_real_report_reads_whole_and_survives_a_lost_table() {
         assert_eq!(report.reviews, whole.reviews, "table {lost}");
         assert_eq!(report.checks, whole.checks, "table {lost}");
     }
+}
+
+/// The typed report holds everything the JSON says: every golden report
+/// read back into `Report` (as `govdoc batch` does with an unchanged
+/// output) writes the same JSON again.
+#[test]
+fn every_golden_report_reads_back_into_the_typed_report_unchanged() {
+    let mut read = 0;
+    for entry in std::fs::read_dir("golden").unwrap() {
+        let path = entry.unwrap().path();
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        if json["report"].is_null() {
+            continue;
+        }
+        let report: Report =
+            serde_json::from_value(json["report"].clone()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let again = serde_json::to_value(&report).unwrap();
+        let differences = govdoc::golden::diff(&json["report"], &again);
+        assert!(differences.is_empty(), "{}: {differences:?}", path.display());
+        read += 1;
+    }
+    assert!(read >= 60, "only {read} golden reports");
 }

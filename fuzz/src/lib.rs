@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 use std::io::Write;
 
-use govdoc::batch::{names, plan};
+use govdoc::batch::plan;
+use govdoc::zipname as names;
 use govdoc::budget::{Limits, scope};
 use govdoc::pdf::font::cmap::CMap;
 use zip::write::SimpleFileOptions;

@@ -17,7 +17,7 @@ use zip::ZipReadOptions;
 use zip::read::ZipArchiveMetadata;
 use zip::result::ZipError;
 
-use super::names::decode_entry_name;
+use crate::zipname::decode_entry_name;
 use crate::error::{Error, ErrorCode, Result};
 
 /// Largest decompressed entry read from a zip. Real reports are a few MB;

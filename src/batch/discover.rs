@@ -41,7 +41,9 @@ pub struct Input {
 /// A file that is not an input, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
+    /// The file's path relative to the batch root.
     pub source: String,
+    /// Why it is not an input, and what to do about it.
     pub reason: String,
 }
 

@@ -15,10 +15,10 @@
 //! # Ok::<(), govdoc::batch::BatchError>(())
 //! ```
 //!
-//! The stages, one module each: [`discover`] finds the inputs (zip entries
-//! through [`archive`], names decoded by [`names`]); [`plan`] gives each a
-//! safe, unique output path; [`task`] converts one file inside the panic
-//! boundary; [`outdir`] owns what is written. This module runs them on a
+//! The stages, one crate-private module each: `discover` finds the inputs
+//! (zip entries through `archive`, names decoded by `zipname`); `plan` gives
+//! each a safe, unique output path; `task` converts one file inside the
+//! panic boundary; `outdir` owns what is written. This module runs them on a
 //! thread pool of its own and counts the outcomes.
 //!
 //! Memory stays flat over any number of files: discovery keeps names, a
@@ -31,12 +31,14 @@
 //! `warnings.jsonl` are rewritten whole on every run (an unchanged output's
 //! warnings are read back from it).
 
-pub mod archive;
-pub mod discover;
-pub mod names;
-pub mod outdir;
-pub mod plan;
-pub mod task;
+internal! {
+    mod archive;
+    mod discover;
+    mod outdir;
+    mod panel;
+    mod plan;
+    mod task;
+}
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -46,7 +48,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use serde_json::Value;
+
+use crate::report::Report;
 
 pub use discover::Skipped;
 pub use outdir::{FileError, Warning};
@@ -87,9 +90,21 @@ impl Default for Options {
 pub enum Event<'a> {
     /// Discovery is done: `inputs` files will be processed (discovery
     /// failures included); `skipped` are the files that are not inputs.
-    Started { inputs: usize, skipped: &'a [Skipped] },
+    Started {
+        /// Inputs found.
+        inputs: usize,
+        /// Files found that are not inputs.
+        skipped: &'a [Skipped],
+    },
     /// One input is done; `warnings` counts its output's warning diagnostics.
-    Finished { source: &'a str, status: &'a Status, warnings: usize },
+    Finished {
+        /// The input's path relative to the batch root.
+        source: &'a str,
+        /// Converted, unchanged or failed.
+        status: &'a Status,
+        /// Warning diagnostics of its output.
+        warnings: usize,
+    },
 }
 
 /// What a batch did.
@@ -101,6 +116,7 @@ pub struct Summary {
     pub converted_with_warnings: usize,
     /// Left alone: converted by an earlier run from the same bytes.
     pub unchanged: usize,
+    /// Not converted: an error (listed in `errors`).
     pub failed: usize,
     /// Files that are not inputs, sorted by source.
     pub skipped: Vec<Skipped>,
@@ -116,10 +132,12 @@ pub struct Summary {
     pub warnings_path: PathBuf,
     /// The failures, sorted by source, as written to `errors.jsonl`.
     pub errors: Vec<FileError>,
+    /// `OUTDIR/errors.jsonl`.
     pub errors_path: PathBuf,
     /// (source, report JSON) of every recognized report, sorted by source;
     /// filled only with [`Options::collect_reports`].
-    pub reports: Vec<(String, Value)>,
+    pub reports: Vec<(String, Report)>,
+    /// Wall time of the whole batch.
     pub elapsed: Duration,
     /// Inputs left alone because the batch was stopped ([`Options::stop`]).
     pub not_started: usize,
@@ -131,6 +149,7 @@ impl Summary {
         self.converted + self.converted_with_warnings + self.unchanged + self.failed
     }
 
+    /// Inputs processed per second of wall time.
     pub fn files_per_second(&self) -> f64 {
         let seconds = self.elapsed.as_secs_f64();
         if seconds > 0.0 { self.inputs() as f64 / seconds } else { 0.0 }

@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::json;
+
+use crate::report::Report;
 
 use super::plan::{ERRORS_FILE, WARNINGS_FILE};
 use crate::error::Error;
@@ -20,8 +22,8 @@ pub struct Existing {
     /// `source.name` and `source.sha256` as recorded.
     pub name: String,
     pub sha256: String,
-    /// The output's `report` (null when the document was not a report).
-    pub report: Value,
+    /// The output's `report` (`None` when the document was not a report).
+    pub report: Option<Report>,
     /// The output's warning diagnostics, for `warnings.jsonl`.
     pub warnings: Vec<Warning>,
 }
@@ -30,7 +32,7 @@ pub struct Existing {
 struct ExistingJson {
     source: ExistingSource,
     #[serde(default)]
-    report: Value,
+    report: Option<Report>,
     #[serde(default)]
     diagnostics: Vec<ExistingDiagnostic>,
 }
@@ -95,7 +97,9 @@ pub fn remove_leftovers<'a>(folders: impl IntoIterator<Item = &'a Path>) {
 /// One failed source, as a line of `errors.jsonl`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
+    /// The input's path relative to the batch root.
     pub source: String,
+    /// What went wrong.
     pub error: Error,
 }
 
@@ -128,8 +132,11 @@ pub fn write_errors(outdir: &Path, errors: &mut [FileError]) -> std::io::Result<
 /// A warning diagnostic of one output, as `warnings.jsonl` lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
+    /// The diagnostic's code (`pdf.damaged`, `report.table_incomplete`, …).
     pub code: String,
+    /// The diagnostic's message.
     pub message: String,
+    /// The 1-based page it is about, when it has one.
     pub page: Option<u32>,
 }
 
@@ -210,7 +217,7 @@ mod tests {
         .unwrap();
         let found = existing(&path).unwrap();
         assert_eq!((found.name.as_str(), found.sha256.as_str()), ("a", "ab"));
-        assert!(found.report.is_null());
+        assert!(found.report.is_none());
         assert_eq!(
             found.warnings,
             [Warning { code: "pdf.damaged".into(), message: "half lost".into(), page: Some(3) }]

@@ -7,7 +7,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use serde_json::Value;
+use crate::report::Report;
 use sha2::{Digest, Sha256};
 
 use super::archive::MAX_ENTRY_BYTES;
@@ -27,6 +27,7 @@ pub enum Status {
     Converted,
     /// Its output from an earlier run records the same sha256: left alone.
     Unchanged,
+    /// Not converted: the error, with its stable code.
     Failed(Error),
 }
 
@@ -39,7 +40,7 @@ pub struct Outcome {
     /// The report's `checks.failed` is not empty.
     pub failed_checks: bool,
     /// The output's `report`, when it is not null.
-    pub report: Option<Value>,
+    pub report: Option<Report>,
     /// The report's `complete` is false: a table missing or values not placed.
     pub incomplete: bool,
     /// The output's warning diagnostics (converted or unchanged).
@@ -58,14 +59,9 @@ impl Outcome {
         }
     }
 
-    fn done(status: Status, report: Value, warnings: Vec<Warning>) -> Self {
-        let report = Some(report).filter(|r| !r.is_null());
-        let failed_checks = report
-            .as_ref()
-            .and_then(|r| r.pointer("/checks/failed"))
-            .and_then(Value::as_array)
-            .is_some_and(|failed| !failed.is_empty());
-        let incomplete = report.as_ref().is_some_and(|r| r.get("complete") == Some(&Value::Bool(false)));
+    fn done(status: Status, report: Option<Report>, warnings: Vec<Warning>) -> Self {
+        let failed_checks = report.as_ref().is_some_and(|r| !r.checks.failed.is_empty());
+        let incomplete = report.as_ref().is_some_and(|r| !r.complete);
         Outcome { status, recognized: report.is_some(), failed_checks, report, incomplete, warnings }
     }
 }
@@ -115,8 +111,7 @@ fn process(input: &Input, output: &Path, force: bool, convert: Converter) -> Res
     let converted = convert(&bytes, &input.source)?;
     drop(bytes);
     let warnings = Warning::of(&converted.document.diagnostics);
-    let mut value = converted.to_json_value();
-    let text = crate::json::canonical::pretty(&value);
+    let text = converted.to_pretty_json();
     outdir::write(output, &text).map_err(|e| {
         Error::new(
             ErrorCode::Io,
@@ -126,8 +121,7 @@ fn process(input: &Input, output: &Path, force: bool, convert: Converter) -> Res
             ),
         )
     })?;
-    let report = value.get_mut("report").map(Value::take).unwrap_or_default();
-    Ok(Outcome::done(Status::Converted, report, warnings))
+    Ok(Outcome::done(Status::Converted, converted.document.report, warnings))
 }
 
 /// The input's bytes, within [`MAX_INPUT_BYTES`] (files) or

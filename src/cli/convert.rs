@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use govdoc::error::{Error, ErrorCode};
+use govdoc::{Error, ErrorCode};
 
 /// The command-line name of standard input and standard output.
 pub const STDIO: &str = "-";
@@ -33,7 +33,7 @@ enum Sink<'a> {
     Folder(&'a Path),
 }
 
-fn is_stdio(path: &Path) -> bool {
+pub fn is_stdio(path: &Path) -> bool {
     path.as_os_str() == STDIO
 }
 
@@ -110,7 +110,7 @@ pub fn run(
             eprintln!("govdoc: error: {message}");
             return ExitCode::from(EXIT_FAILED);
         }
-        let warnings = converted.document.diagnostics.iter().filter(|d| d.level == govdoc::model::Level::Warning);
+        let warnings = converted.document.diagnostics.iter().filter(|d| d.level == govdoc::Level::Warning);
         let mut count = 0;
         for warning in warnings {
             count += 1;
@@ -175,6 +175,11 @@ fn read(file: &Path) -> Result<govdoc::Output, Error> {
     if !is_stdio(file) {
         return govdoc::convert_path(file);
     }
+    govdoc::convert_bytes(&read_stdin()?, STDIO)
+}
+
+/// Standard input, whole, within the input size limit.
+pub fn read_stdin() -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::new();
     let limit = govdoc::MAX_INPUT_BYTES;
     std::io::stdin()
@@ -185,7 +190,7 @@ fn read(file: &Path) -> Result<govdoc::Output, Error> {
     if bytes.len() as u64 > limit {
         return Err(Error::too_large(format!("standard input is over the limit of {limit} bytes")).in_file(STDIO));
     }
-    govdoc::convert_bytes(&bytes, STDIO)
+    Ok(bytes)
 }
 
 /// Writes to stdout; a closed pipe is not an error.

@@ -2,7 +2,9 @@
 //! how inputs are named on the command line (`-`), where outputs go, and
 //! what is printed.
 
+pub mod compare;
 pub mod convert;
+pub mod inspect;
 
 use std::path::Path;
 
@@ -39,12 +41,13 @@ pub fn output_error(path: &Path, what: &str, e: &std::io::Error) -> String {
     format!("{}: io: cannot write {what} ({reason})", path.display())
 }
 
-/// Checks before a batch runs that its summary CSV can be written where
-/// asked: the folder exists (or is the batch's output folder, which the
-/// batch creates), and the path is not a folder.
-pub fn summary_path_is_writable(path: &Path, outdir: &Path) -> Result<(), String> {
+/// Checks before a batch runs that a CSV it writes at the end (`option`:
+/// `--summary`, `--panel`) can be written where asked: the folder exists
+/// (or is the batch's output folder, which the batch creates), and the path
+/// is not a folder.
+pub fn summary_path_is_writable(path: &Path, outdir: &Path, option: &str) -> Result<(), String> {
     if path.is_dir() {
-        return Err(format!("{}: --summary names a file to write, and this is a folder", path.display()));
+        return Err(format!("{}: {option} names a file to write, and this is a folder", path.display()));
     }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -53,7 +56,7 @@ pub fn summary_path_is_writable(path: &Path, outdir: &Path) -> Result<(), String
     let same = |a: &Path, b: &Path| a.components().eq(b.components());
     if !folder.is_dir() && !same(folder, outdir) {
         let e = std::io::Error::from(std::io::ErrorKind::NotFound);
-        return Err(output_error(path, "the summary", &e));
+        return Err(output_error(path, &format!("the {} CSV", option.trim_start_matches('-')), &e));
     }
     Ok(())
 }

@@ -22,6 +22,7 @@ mod styles;
 mod table;
 pub(crate) mod xml;
 
+#[cfg(feature = "internals")]
 pub use numbering::format_number;
 
 use crate::error::{Error, Result};

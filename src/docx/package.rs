@@ -54,7 +54,7 @@ impl<'a> Package<'a> {
         // resources in Chinese, in UTF-8 or (zipped on Chinese Windows) GBK.
         let mut parts = HashMap::with_capacity(archive.len());
         for (i, raw) in archive.file_names_raw().enumerate() {
-            let name = crate::batch::names::decode_entry_name(raw, 0);
+            let name = crate::zipname::decode_entry_name(raw, 0);
             parts.insert(name.trim_start_matches('/').to_ascii_lowercase(), i);
         }
         Ok(Package { archive, parts })

@@ -5,7 +5,7 @@ pub mod canonical;
 
 use serde_json::{Value, json};
 
-use crate::model::Document;
+use crate::document::Document;
 
 pub const SCHEMA: &str = "govdoc/1";
 

@@ -35,7 +35,12 @@ use resources::Resources;
 /// are. A damaged page is left out with a warning; a document without any
 /// text is `no text layer`.
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
-    let mut assembler = crate::pdf::assemble::Assembler::new();
+    read_traced(bytes, None)
+}
+
+/// [`read`], recording each page's layout into `trace` when one is given.
+pub fn read_traced(bytes: &[u8], trace: Option<&mut crate::inspect::trace::Trace>) -> Result<Fragments> {
+    let mut assembler = crate::pdf::assemble::Assembler::traced(trace);
     let diagnostics = each_page(bytes, |page| assembler.add(page))?;
     let total = assembler.pages();
     let mut fragments = crate::pdf::finish(assembler, diagnostics, "OFD")?;

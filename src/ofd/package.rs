@@ -20,13 +20,6 @@ pub const DEFAULT_PAGE_BOX: [f32; 4] = [0.0, 0.0, 210.0, 297.0];
 /// Most pages read from one OFD (as for PDF).
 pub const MAX_PAGES: usize = crate::pdf::document::MAX_PAGES;
 
-/// Whether a zip holds an OFD container: an `OFD.xml` entry at its root.
-/// Only the central directory is read.
-pub fn is_ofd_zip(bytes: &[u8]) -> bool {
-    let Ok(archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else { return false };
-    archive.file_names_raw().any(|raw| raw.strip_prefix(b"/").unwrap_or(raw).eq_ignore_ascii_case(b"OFD.xml"))
-}
-
 pub struct OfdPackage<'a> {
     zip: Package<'a>,
 }

@@ -311,7 +311,7 @@ impl Reader {
             }
         };
         let i = self.out.fonts.len();
-        self.out.fonts.push(FontInfo { name, bold });
+        self.out.fonts.push(FontInfo { name, bold, space_width: None });
         self.fonts.insert(key, i);
         i
     }

@@ -12,6 +12,7 @@
 
 use crate::budget;
 use crate::error::Result;
+use crate::inspect::trace::{FragmentTrace, Rect, Trace};
 use crate::model::{BreakKind, Diagnostic, Fragment, Fragments};
 use crate::pdf::furniture::{Kind, PageLines, find_furniture, repeat_key};
 use crate::pdf::layout::{
@@ -60,15 +61,23 @@ enum Item {
 /// running on across page ends — work from the laid-out lines in
 /// [`Assembler::finish`].
 #[derive(Default)]
-pub struct Assembler {
+pub struct Assembler<'t> {
     laid: Vec<LaidPage>,
     glyphs: usize,
     images: usize,
+    /// What each step saw, for `govdoc inspect`; `None` when converting.
+    trace: Option<&'t mut Trace>,
 }
 
-impl Assembler {
+impl<'t> Assembler<'t> {
     pub fn new() -> Self {
         Assembler::default()
+    }
+
+    /// An assembler that records each page's layout, the furniture and the
+    /// fragments into `trace` when one is given.
+    pub fn traced(trace: Option<&'t mut Trace>) -> Self {
+        Assembler { trace, ..Assembler::default() }
     }
 
     /// Lays out one page (the next in reading order) and keeps its result.
@@ -78,7 +87,7 @@ impl Assembler {
     pub fn add(&mut self, page: PageContent) -> Result<()> {
         self.glyphs += page.glyphs.len();
         self.images += page.images;
-        let laid = lay_out(page);
+        let laid = lay_out(page, self.trace.as_deref_mut());
         for t in &laid.tables {
             budget::charge_usize(budget::Resource::Cells, t.fragment.grid.rows.saturating_mul(t.fragment.grid.cols))?;
         }
@@ -106,8 +115,12 @@ impl Assembler {
     /// a Break(Page) between pages, page furniture removed.
     pub fn finish(self) -> Fragments {
         let mut laid = self.laid;
+        let mut trace = self.trace;
         let count = laid.len();
-        let mut diagnostics = drop_furniture(&mut laid);
+        let (mut diagnostics, furniture) = drop_furniture(&mut laid);
+        if let Some(trace) = trace.as_deref_mut() {
+            trace.mark_furniture(&furniture);
+        }
 
         // The document's text block is measured over pages of one size: a
         // landscape table page's long lines say nothing of a portrait page's
@@ -151,6 +164,9 @@ impl Assembler {
         }
         mark_title(&mut items);
         mark_continuations(&mut items);
+        if let Some(trace) = trace {
+            trace.fragments = items.iter().map(|item| item_trace(item, trace)).collect();
+        }
 
         let items = items
             .into_iter()
@@ -181,9 +197,27 @@ pub fn fragments(pages: Vec<PageContent>) -> Result<Fragments> {
     Ok(assembler.finish())
 }
 
+/// Where an item lies, for the trace.
+fn item_trace(item: &Item, trace: &Trace) -> FragmentTrace {
+    match item {
+        Item::Paragraph(p) => FragmentTrace::Paragraph {
+            page: p.fragment.page.unwrap_or(0),
+            rect: Rect { x0: p.x0, top: p.top, x1: p.x1, bottom: p.bottom },
+            text: p.fragment.text.clone(),
+            continues_previous: p.fragment.continues_previous,
+        },
+        Item::Table(t) => {
+            let page = t.fragment.pages.first().copied().unwrap_or(0);
+            FragmentTrace::Table { page, table: trace.table_at(page, t.top, t.x0).unwrap_or(usize::MAX) }
+        }
+        Item::Break => FragmentTrace::Break,
+    }
+}
+
 /// Tables first, then the lines of the glyphs no table took; the page's
-/// content is dropped but for the characters the lines and tables hold.
-fn lay_out(page: PageContent) -> LaidPage {
+/// content is dropped but for the characters the lines and tables hold
+/// (after `trace`, when given, has recorded it whole).
+fn lay_out(page: PageContent, trace: Option<&mut Trace>) -> LaidPage {
     let mut tables = find_tables(&page);
     let mut in_table = vec![false; page.glyphs.len()];
     for t in &tables {
@@ -193,6 +227,9 @@ fn lay_out(page: PageContent) -> LaidPage {
     }
     let free: Vec<usize> = (0..page.glyphs.len()).filter(|&i| !in_table[i]).collect();
     let mut lines = glyphs_to_lines(&page.glyphs, &page.fonts, &free, PARAGRAPH_SPACE_GAP_EM);
+    if let Some(trace) = trace {
+        trace.record_page(&page, &tables, &lines);
+    }
     let glyphs_total = page.glyphs.len();
     let glyphs = keep_laid_out(page.glyphs, &mut lines, &mut tables);
     LaidPage {
@@ -231,8 +268,9 @@ fn keep_laid_out(glyphs: Vec<Glyph>, lines: &mut [Line], tables: &mut [PageTable
 
 /// Drops the furniture lines of every page and lists what went: one info
 /// diagnostic per running header or footer text with its pages, one for all
-/// page numbers with their texts — nothing disappears unsaid.
-fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
+/// page numbers with their texts — nothing disappears unsaid. Returns those
+/// and, per page, per line as it was, what furniture the line was.
+fn drop_furniture(pages: &mut [LaidPage]) -> (Vec<Diagnostic>, Vec<Vec<Option<Kind>>>) {
     let marks = {
         let views: Vec<PageLines> = pages
             .iter()
@@ -245,8 +283,8 @@ fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
     let mut running: Vec<(Kind, String, Vec<String>, Vec<u32>)> = Vec::new();
     let mut numbers: Vec<String> = Vec::new();
     let mut first_number_page = None;
-    for (page, marks) in pages.iter_mut().zip(marks) {
-        for (line, kind) in page.lines.iter().zip(&marks) {
+    for (page, marks) in pages.iter_mut().zip(&marks) {
+        for (line, kind) in page.lines.iter().zip(marks) {
             match kind {
                 None => {}
                 Some(Kind::PageNumber) => {
@@ -292,7 +330,7 @@ fn drop_furniture(pages: &mut [LaidPage]) -> Vec<Diagnostic> {
                 .on_page(first_number_page),
         );
     }
-    out
+    (out, marks)
 }
 
 /// "1–3, 5, 7–9" from sorted page numbers.
@@ -436,8 +474,9 @@ mod tests {
             height: 842.0,
             glyphs,
             rulings,
-            fonts: vec![FontInfo { name: "FangSong".into(), bold: false }],
+            fonts: vec![FontInfo { name: "FangSong".into(), bold: false, space_width: None }],
             images: 0,
+            hidden: Vec::new(),
         }
     }
 

@@ -10,8 +10,8 @@
 //! `path` for rulings. It never invents spaces: a glyph is emitted only for a
 //! code the content shows, so gaps are left for layout to judge.
 
+mod annotation;
 mod colour;
-pub(crate) mod lexer;
 mod matrix;
 pub(crate) mod path;
 pub(crate) mod shading;
@@ -21,15 +21,15 @@ pub(crate) mod testutil;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use lopdf::{Dictionary, Object, ObjectId};
+use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use self::colour::Space;
-use self::lexer::{Lexer, Operand};
 pub use self::matrix::Matrix;
 use self::path::Path;
 use self::shading::Shading;
 use super::document::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS, PageSetup, PdfDocument};
 use super::font::Font;
+use super::lexer::{Lexer, Operand};
 use super::page::{Glyph, PageContent};
 use crate::error::{Error, Result};
 use crate::model::Diagnostic;
@@ -38,6 +38,7 @@ use crate::model::Diagnostic;
 pub(crate) fn interpret(pdf: &PdfDocument, setup: PageSetup<'_>) -> Result<(PageContent, Vec<Diagnostic>)> {
     let mut it = Interpreter::new(pdf, &setup);
     let resources = setup.resources;
+    it.page_resources = resources;
     // The page's streams arrive joined into one: a token or a text object
     // may continue from one stream into the next.
     if setup.missing_streams > 0 {
@@ -59,6 +60,7 @@ pub(crate) fn interpret(pdf: &PdfDocument, setup: PageSetup<'_>) -> Result<(Page
         );
     }
     it.run(&setup.content, resources)?;
+    it.annotations(setup.annotations, resources)?;
     it.finish()
 }
 
@@ -136,6 +138,8 @@ struct Interpreter<'p> {
     clip_pending: bool,
     /// Glyphs a clipping path hides, left out.
     clipped: Hidden,
+    /// The page's own resources: where a form's missing font is looked up.
+    page_resources: Option<&'p Dictionary>,
 }
 
 /// Glyphs left out because a reader cannot see them: how many, and the
@@ -180,6 +184,7 @@ impl<'p> Interpreter<'p> {
             diagnostics: Vec::new(),
             clip_pending: false,
             clipped: Hidden::default(),
+            page_resources: None,
         }
     }
 
@@ -509,10 +514,29 @@ impl<'p> Interpreter<'p> {
 
     /// The page font for a `Tf` name; a name the resources lack gets a stand-in
     /// (its glyphs then show as U+FFFD and are counted).
+    ///
+    /// A form (or annotation appearance) that names a font its own resources
+    /// lack gets the page's font of that name, as viewers resolve it — with
+    /// a warning, since the file is at fault.
     fn font(&mut self, name: &[u8], resources: Option<&'p Dictionary>) -> usize {
         let pdf = self.pdf;
-        let entry =
-            resources.and_then(|r| pdf.get(r, b"Font")).and_then(|o| pdf.dict(o)).and_then(|d| d.get(name).ok());
+        let lookup = |r: Option<&'p Dictionary>| {
+            r.and_then(|r| pdf.get(r, b"Font")).and_then(|o| pdf.dict(o)).and_then(|d| d.get(name).ok())
+        };
+        let mut entry = lookup(resources);
+        if entry.is_none()
+            && resources.map(std::ptr::from_ref) != self.page_resources.map(std::ptr::from_ref)
+            && let Some(found) = lookup(self.page_resources)
+        {
+            entry = Some(found);
+            self.warn(
+                "pdf.font",
+                format!(
+                    "font /{} is missing from the resources of the form that uses it; the page's font of that name was used",
+                    String::from_utf8_lossy(name)
+                ),
+            );
+        }
         let font = match entry {
             Some(obj) => pdf.font(obj),
             None => {
@@ -596,6 +620,7 @@ impl<'p> Interpreter<'p> {
             });
             if hidden {
                 self.clipped.add(&text);
+                self.out.keep_hidden(&text, (left, top, right, bottom), crate::pdf::page::Hidden::Clipped);
             } else if left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite() {
                 if self.out.glyphs.len() >= MAX_GLYPHS {
                     return Err(Error::too_large(format!(
@@ -633,57 +658,56 @@ impl<'p> Interpreter<'p> {
                 self.out.images += 1;
                 Ok(())
             }
-            Some(b"Form") => {
-                let id = PdfDocument::id_of(entry);
-                if let Some(id) = id
-                    && self.forms.contains(&id)
-                {
-                    // Drawing it again would never end; what it drew so far
-                    // and the rest of the page stay.
-                    self.warn(
-                        "pdf.form_cycle",
-                        "a form XObject draws itself (a reference cycle); the inner drawing was skipped".into(),
-                    );
-                    return Ok(());
-                }
-                if self.forms.len() >= MAX_FORM_DEPTH {
-                    return Err(Error::too_large(format!(
-                        "page {}: form XObjects are nested more than {MAX_FORM_DEPTH} deep",
-                        self.out.number
-                    )));
-                }
-                let data = match pdf.stream_data_shared(id, stream) {
-                    Ok(d) => d,
-                    Err(e) if e.code == crate::ErrorCode::TooLarge => return Err(e),
-                    Err(e) => {
-                        self.warn("pdf.stream", format!("a form XObject was skipped: {}", e.message));
-                        return Ok(());
-                    }
-                };
-                let matrix = pdf
-                    .get(&stream.dict, b"Matrix")
-                    .and_then(|o| o.as_array().ok())
-                    .and_then(|a| a.iter().map(|o| pdf.number(o)).collect::<Option<Vec<f32>>>())
-                    .and_then(|v| Matrix::from_slice(&v))
-                    .unwrap_or(Matrix::IDENTITY);
-                let form_resources = pdf.get(&stream.dict, b"Resources").and_then(|o| pdf.dict(o)).or(resources);
-                // A form runs as if bracketed by q/Q, with its matrix.
-                let saved_gs = self.gs.clone();
-                let saved_stack = self.stack.len();
-                let (saved_tm, saved_tlm) = (self.tm, self.tlm);
-                self.gs.ctm = matrix.then(&self.gs.ctm);
-                self.path.clear();
-                self.forms.push(id.unwrap_or((0, 0)));
-                let result = self.run(&data, form_resources);
-                self.forms.pop();
-                self.stack.truncate(saved_stack);
-                self.gs = saved_gs;
-                self.tm = saved_tm;
-                self.tlm = saved_tlm;
-                result
-            }
+            Some(b"Form") => self.form(PdfDocument::id_of(entry), stream, resources),
             _ => Ok(()),
         }
+    }
+
+    /// Draws a form XObject (`id` is its object, when it has one): its
+    /// content runs as if bracketed by q/Q, under its `/Matrix`, with its own
+    /// resources or else `resources`.
+    fn form(&mut self, id: Option<ObjectId>, stream: &'p Stream, resources: Option<&'p Dictionary>) -> Result<()> {
+        let pdf = self.pdf;
+        if let Some(id) = id
+            && self.forms.contains(&id)
+        {
+            // Drawing it again would never end; what it drew so far
+            // and the rest of the page stay.
+            self.warn(
+                "pdf.form_cycle",
+                "a form XObject draws itself (a reference cycle); the inner drawing was skipped".into(),
+            );
+            return Ok(());
+        }
+        if self.forms.len() >= MAX_FORM_DEPTH {
+            return Err(Error::too_large(format!(
+                "page {}: form XObjects are nested more than {MAX_FORM_DEPTH} deep",
+                self.out.number
+            )));
+        }
+        let data = match pdf.stream_data_shared(id, stream) {
+            Ok(d) => d,
+            Err(e) if e.code == crate::ErrorCode::TooLarge => return Err(e),
+            Err(e) => {
+                self.warn("pdf.stream", format!("a form XObject was skipped: {}", e.message));
+                return Ok(());
+            }
+        };
+        let matrix = form_matrix(pdf, stream);
+        let form_resources = pdf.get(&stream.dict, b"Resources").and_then(|o| pdf.dict(o)).or(resources);
+        let saved_gs = self.gs.clone();
+        let saved_stack = self.stack.len();
+        let (saved_tm, saved_tlm) = (self.tm, self.tlm);
+        self.gs.ctm = matrix.then(&self.gs.ctm);
+        self.path.clear();
+        self.forms.push(id.unwrap_or((0, 0)));
+        let result = self.run(&data, form_resources);
+        self.forms.pop();
+        self.stack.truncate(saved_stack);
+        self.gs = saved_gs;
+        self.tm = saved_tm;
+        self.tlm = saved_tlm;
+        result
     }
 
     /// The `/ActualText` of a BDC property list (inline or named in
@@ -786,14 +810,26 @@ impl Interpreter<'_> {
             return;
         }
         let mut outside = Hidden::default();
+        let mut kept = std::mem::take(&mut self.out.hidden);
         self.out.glyphs.retain(|g| {
             let (x, y) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
             let visible = (0.0..=width).contains(&x) && (0.0..=height).contains(&y);
             if !visible {
                 outside.add(&g.text);
+                if kept.len() < crate::pdf::page::MAX_HIDDEN_KEPT {
+                    kept.push(crate::pdf::page::HiddenGlyph {
+                        text: g.text.clone(),
+                        x0: g.x0,
+                        x1: g.x1,
+                        top: g.top,
+                        bottom: g.bottom,
+                        why: crate::pdf::page::Hidden::OutsidePage,
+                    });
+                }
             }
             visible
         });
+        self.out.hidden = kept;
         if outside.count > 0 {
             let message = format!(
                 "{} character(s) drawn outside the page's visible area were left out: {}",
@@ -808,6 +844,16 @@ impl Interpreter<'_> {
 /// A code point of a private-use area: its meaning is the font's secret.
 fn is_private_use(c: char) -> bool {
     matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
+}
+
+/// A form XObject's `/Matrix` (form space → the space it is drawn in);
+/// identity when missing or unusable.
+fn form_matrix(pdf: &PdfDocument, stream: &Stream) -> Matrix {
+    pdf.get(&stream.dict, b"Matrix")
+        .and_then(|o| o.as_array().ok())
+        .and_then(|a| a.iter().map(|o| pdf.number(o)).collect::<Option<Vec<f32>>>())
+        .and_then(|v| Matrix::from_slice(&v))
+        .unwrap_or(Matrix::IDENTITY)
 }
 
 /// How many of the characters left out as unseen a diagnostic quotes.

@@ -62,12 +62,15 @@ pub struct Damage {
     pub missing: usize,
     /// Pages the page tree's `/Count` promises and the pages found.
     pub pages_promised: Option<usize>,
+    /// The catalog or its page tree is lost: the pages were found by scanning
+    /// the objects for `/Type /Page`, in the order they are stored.
+    pub page_tree_lost: bool,
 }
 
 impl Damage {
     /// True when anything was lost or repaired.
     pub fn any(&self) -> bool {
-        self.truncated || self.xref_rebuilt || self.missing > 0
+        self.truncated || self.xref_rebuilt || self.missing > 0 || self.page_tree_lost
     }
 
     /// "cut short (no %%EOF at its end); its cross-reference table was
@@ -82,6 +85,11 @@ impl Damage {
         }
         if self.missing > 0 {
             parts.push(format!("{} of the {} objects it refers to are missing", self.missing, self.referenced));
+        }
+        if self.page_tree_lost {
+            parts.push(
+                "its document catalog or page tree is lost: the pages were found by scanning for page objects and are in the order they are stored, which may not be the reading order".to_string(),
+            );
         }
         parts.join("; ")
     }
@@ -133,6 +141,9 @@ pub(crate) struct PageSetup<'a> {
     /// Content streams whose `/Length` was unusable, read again up to their
     /// `endstream`.
     pub repaired_streams: usize,
+    /// The page's `/Annots` (resolved): annotations whose appearance a
+    /// viewer draws over the page (filled form fields, free text, stamps).
+    pub annotations: Option<&'a Object>,
 }
 
 impl PdfDocument {
@@ -202,7 +213,18 @@ impl PdfDocument {
             fonts: Mutex::new(HashMap::new()),
             decoded: Mutex::new(DecodedStreams::default()),
         };
-        this.pages = this.walk_page_tree()?;
+        this.pages = match this.walk_page_tree() {
+            Ok(pages) => pages,
+            Err(e) if e.code == ErrorCode::Corrupt => {
+                let found = this.scan_for_pages()?;
+                if found.is_empty() {
+                    return Err(e);
+                }
+                this.damage.page_tree_lost = true;
+                found
+            }
+            Err(e) => return Err(e),
+        };
         if this.damage.any() {
             this.damage.pages_promised = this.promised_pages();
         }
@@ -263,16 +285,19 @@ impl PdfDocument {
                 Object::Reference(id) => Some(*id),
                 _ => None,
             };
-            if let Some(id) = id
-                && !seen.insert(id)
-            {
-                continue;
-            }
             let Some(dict) = self.resolve(node).and_then(|o| o.as_dict().ok()) else { continue };
             let kids = dict.get(b"Kids").ok().and_then(|k| self.resolve(k)).and_then(|k| k.as_array().ok());
             let is_pages = dict.get_type().is_ok_and(|t| t == b"Pages");
             match kids {
                 Some(kids) if is_pages || !dict.get_type().is_ok_and(|t| t == b"Page") => {
+                    // A node met again would repeat (or, in a cycle, never
+                    // end) its subtree: it is followed once. A page listed
+                    // twice is shown twice by viewers and is kept twice.
+                    if let Some(id) = id
+                        && !seen.insert(id)
+                    {
+                        continue;
+                    }
                     if depth >= MAX_TREE_DEPTH {
                         return Err(Error::too_large(format!(
                             "the page tree is nested more than {MAX_TREE_DEPTH} levels deep"
@@ -298,6 +323,23 @@ impl PdfDocument {
         }
         if pages.is_empty() {
             return Err(Error::corrupt("the PDF has no pages that can be read; the file is damaged or truncated"));
+        }
+        Ok(pages)
+    }
+
+    /// Every object that is a page (`/Type /Page`), by object number: the
+    /// pages of a file whose catalog or page tree is lost.
+    fn scan_for_pages(&self) -> Result<Vec<ObjectId>> {
+        let mut pages = Vec::new();
+        for (id, object) in &self.doc.objects {
+            if object.as_dict().is_ok_and(|d| d.get_type().is_ok_and(|t| t == b"Page")) {
+                pages.push(*id);
+                if pages.len() > MAX_PAGES {
+                    return Err(Error::too_large(format!(
+                        "the PDF has more than {MAX_PAGES} pages; split it into smaller files"
+                    )));
+                }
+            }
         }
         Ok(pages)
     }
@@ -362,7 +404,18 @@ impl PdfDocument {
             }
             content.extend_from_slice(&data);
         }
-        Ok(PageSetup { number, width, height, base, resources, content, missing_streams, repaired_streams })
+        let annotations = page.get(b"Annots").ok().and_then(|o| self.resolve(o));
+        Ok(PageSetup {
+            number,
+            width,
+            height,
+            base,
+            resources,
+            content,
+            missing_streams,
+            repaired_streams,
+            annotations,
+        })
     }
 
     /// A stream read empty whose `/Length` is no usable number (an object
@@ -427,7 +480,7 @@ impl PdfDocument {
         None
     }
 
-    fn rect(&self, obj: &Object) -> Option<[f32; 4]> {
+    pub(crate) fn rect(&self, obj: &Object) -> Option<[f32; 4]> {
         let items = self.resolve(obj)?.as_array().ok()?;
         if items.len() != 4 {
             return None;
@@ -441,6 +494,14 @@ impl PdfDocument {
     }
 
     // ---- object access shared with `font` and `content` ----
+
+    /// The interactive form's default resources (`/AcroForm /DR`): the fonts
+    /// a field's appearance names when it has no resources of its own.
+    pub(crate) fn form_default_resources(&self) -> Option<&Dictionary> {
+        let catalog = self.doc.trailer.get(b"Root").ok().and_then(|o| self.dict(o))?;
+        let form = self.get(catalog, b"AcroForm").and_then(|o| self.dict(o))?;
+        self.get(form, b"DR").and_then(|o| self.dict(o))
+    }
 
     /// Follows references (a bounded chain) to the object itself.
     pub(crate) fn resolve<'a>(&'a self, mut obj: &'a Object) -> Option<&'a Object> {
@@ -845,15 +906,20 @@ mod tests {
         assert_eq!(doc.page_count(), 1);
     }
 
-    #[test]
-    fn a_truncated_file_opens_with_its_damage_measured() {
+    /// A well-formed PDF of `n` pages, each saying "Hi" in Helvetica.
+    fn helvetica_pages(n: usize) -> Vec<u8> {
         use crate::pdf::content::testutil::{Builder, fonts};
         let mut b = Builder::new();
         let f = b.helvetica();
-        for _ in 0..3 {
+        for _ in 0..n {
             b.page(b"BT /F1 10 Tf 10 10 Td (Hi) Tj ET", fonts(&[("F1", f)]), Dictionary::new());
         }
-        let bytes = b.bytes();
+        b.bytes()
+    }
+
+    #[test]
+    fn a_truncated_file_opens_with_its_damage_measured() {
+        let bytes = helvetica_pages(3);
         let whole = PdfDocument::open(&bytes).expect("opens");
         assert!(!whole.damage().any(), "{:?}", whole.damage());
         // Cut before `startxref`: the objects are found by scanning.
@@ -865,6 +931,21 @@ mod tests {
         assert!(damage.describe().starts_with("it is cut short"), "{}", damage.describe());
         assert!(ends_with_eof(b"%PDF-1.4 ... %%EOF\n\n"));
         assert!(!ends_with_eof(b"%PDF-1.4 ... endobj"));
+    }
+
+    #[test]
+    fn pages_are_found_by_scanning_when_the_page_tree_is_lost() {
+        // The catalog's /Pages renamed: the tree cannot be reached.
+        let bytes = helvetica_pages(2);
+        let at = bytes.windows(8).position(|w| w == b"/Catalog").expect("catalog");
+        let mut lost = bytes.clone();
+        let key = at + lost[at..].windows(6).position(|w| w == b"/Pages").expect("/Pages in the catalog");
+        lost[key..key + 6].copy_from_slice(b"/Pxges");
+        let doc = PdfDocument::open(&lost).expect("pages found by scanning");
+        assert_eq!(doc.page_count(), 2);
+        assert!(doc.damage().page_tree_lost && doc.damage().any());
+        assert!(doc.damage().describe().contains("found by scanning for page objects"));
+        assert!(doc.page(1).is_ok());
     }
 
     #[test]

@@ -24,6 +24,12 @@ use crate::text::{ends_sentence, is_cjk, normalize, official_number};
 /// A gap between two non-CJK glyphs wider than this (in em) is a word space,
 /// in running text.
 pub const PARAGRAPH_SPACE_GAP_EM: f32 = 0.25;
+/// A gap of more than this share of the font's space width is a word space
+/// (capped by the caller's gap in em): word gaps of justified text shrink to
+/// about three quarters of the space, letters of one word touch.
+const WORD_GAP_SHARE_OF_SPACE: f32 = 0.5;
+/// However narrow a font's space, a gap under this (em) is kerning.
+const MIN_WORD_GAP_EM: f32 = 0.1;
 /// A glyph overlapping a line's reference glyph vertically by at least this
 /// share of the smaller height sits on that line.
 const SAME_LINE_OVERLAP: f32 = 0.5;
@@ -164,7 +170,7 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
             continue;
         }
         if let Some(p) = previous {
-            if !rotated && needs_space(p, g, space_gap_em) {
+            if !rotated && needs_space(p, g, space_gap_em, fonts) {
                 text.push(' ');
             }
         }
@@ -187,15 +193,23 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
     Some(Line { text, x0, x1, top, bottom, size, bold: bold_count * 5 >= visible.len() * 4, glyphs: kept })
 }
 
-/// A space between `a` and the glyph `b` after it: the gap is wider than
-/// `gap_em` of their size and neither side is CJK (Chinese is set without
-/// spaces; the gaps around digits in CJK text are layout, not text).
-fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32) -> bool {
+/// A space between `a` and the glyph `b` after it: neither side is CJK
+/// (Chinese is set without spaces; the gaps around digits in CJK text are
+/// layout, not text) and the gap is wider than `gap_em` of their size — or,
+/// when `a`'s font has a space character, wider than
+/// [`WORD_GAP_SHARE_OF_SPACE`] of it (at least [`MIN_WORD_GAP_EM`]): justified
+/// Latin text shrinks its word gaps below a fixed share of the em (Times'
+/// space is 0.25 em), while letters of one word touch.
+fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32, fonts: &[FontInfo]) -> bool {
     let gap = b.x0 - a.x1;
     let size = em((a.size + b.size) / 2.0);
     let cjk_a = a.text.chars().next_back().is_some_and(is_cjk);
     let cjk_b = b.text.chars().next().is_some_and(is_cjk);
-    gap > gap_em * size && !cjk_a && !cjk_b
+    let threshold = match fonts.get(a.font).and_then(|f| f.space_width).filter(|w| w.is_finite() && *w > 0.0) {
+        Some(space) => (WORD_GAP_SHARE_OF_SPACE * space).clamp(MIN_WORD_GAP_EM.min(gap_em), gap_em),
+        None => gap_em,
+    };
+    gap > threshold * size && !cjk_a && !cjk_b
 }
 
 /// The text of lines read as one block: joined with line breaks, then
@@ -387,6 +401,9 @@ pub struct PlacedParagraph {
     pub fragment: ParagraphFragment,
     pub top: f32,
     pub bottom: f32,
+    /// Left and right bounds of its lines.
+    pub x0: f32,
+    pub x1: f32,
     /// Font size and weight of its first line.
     pub size: f32,
     pub bold: bool,
@@ -456,6 +473,8 @@ fn paragraph(lines: &[Line], block: &TextBlock, page: u32) -> PlacedParagraph {
         },
         top: lines.iter().map(|l| l.top).fold(f32::INFINITY, f32::min),
         bottom: lines.iter().map(|l| l.bottom).fold(f32::NEG_INFINITY, f32::max),
+        x0: lines.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min),
+        x1: lines.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max),
         size: first.size,
         bold: first.bold,
         opens_at_margin: !pf.indented && !pf.centred && first.x0 - block.left < 0.5 * em(first.size),
@@ -613,7 +632,10 @@ mod tests {
     }
 
     fn fonts() -> Vec<FontInfo> {
-        vec![FontInfo { name: "FangSong".into(), bold: false }, FontInfo { name: "SimHei".into(), bold: true }]
+        vec![
+            FontInfo { name: "FangSong".into(), bold: false, space_width: None },
+            FontInfo { name: "SimHei".into(), bold: true, space_width: None },
+        ]
     }
 
     fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
@@ -647,6 +669,21 @@ mod tests {
         glyphs.extend(row("ab", 286.0, 100.0, 16.0)); // 1 pt gap: kerning, not a space
         glyphs.extend(row("x y", 302.0, 100.0, 16.0)); // touching, then a space glyph
         assert_eq!(texts(&lines_of(&glyphs)), vec!["LED屏Hello worldabx y"]);
+    }
+
+    #[test]
+    fn word_gaps_are_judged_by_the_fonts_space_width() {
+        // Times-like: space 0.25 em. Justified text shrinks the word gap to
+        // 3 pt (0.1875 em at 16 pt): under 0.25 em, over half the space.
+        let times = vec![FontInfo { name: "Times".into(), bold: false, space_width: Some(0.25) }];
+        let mut glyphs = row("Die", 100.0, 100.0, 16.0);
+        glyphs.extend(row("Gruppe", 127.0, 100.0, 16.0));
+        glyphs.extend(row("ab", 176.5, 100.0, 16.0)); // 1.5 pt: kerning, not half a space
+        let all: Vec<usize> = (0..glyphs.len()).collect();
+        let spaced = glyphs_to_lines(&glyphs, &times, &all, PARAGRAPH_SPACE_GAP_EM);
+        assert_eq!(texts(&spaced), vec!["Die Gruppeab"]);
+        // Without a known space width the fixed 0.25 em rule holds: no space.
+        assert_eq!(texts(&lines_of(&glyphs)), vec!["DieGruppeab"]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! - `document`: loading, decryption, page tree, page boxes, resource limits
 //! - `font`: fonts → Unicode and advance widths (ToUnicode, predefined CJK
 //!   CMaps, embedded font cmaps, simple encodings)
+//! - `lexer`: the PDF tokenizer — content streams and CMap programs
 //! - `content`: the content-stream interpreter → [`page::PageContent`]
 //! - `page`: the data between the interpreter and layout
 //! - `rotation`: pages whose text is printed sideways turned to read upright
@@ -21,12 +22,14 @@ pub mod document;
 pub mod font;
 pub mod furniture;
 pub mod layout;
+pub(crate) mod lexer;
 pub mod page;
 pub mod placed;
 pub mod rotation;
 pub mod tables;
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::inspect::trace::Trace;
 use crate::model::{Diagnostic, Fragments};
 
 /// Reads a PDF's fragments: each page interpreted and laid out in turn
@@ -34,9 +37,14 @@ use crate::model::{Diagnostic, Fragments};
 /// assembled. A page whose content is damaged is left out with a warning;
 /// a document without any text is `no text layer` (a scan: OCR it first).
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    read_traced(bytes, None)
+}
+
+/// [`read`], recording each page's layout into `trace` when one is given.
+pub fn read_traced(bytes: &[u8], trace: Option<&mut Trace>) -> Result<Fragments> {
     let document = document::PdfDocument::open(bytes)?;
     let count = document.page_count();
-    let mut pages = assemble::Assembler::new();
+    let mut pages = assemble::Assembler::traced(trace);
     let mut diagnostics = Vec::new();
     let mut unreadable = 0;
     for index in 0..count {
@@ -105,7 +113,7 @@ pub fn from_pages(pages: Vec<page::PageContent>, diagnostics: Vec<Diagnostic>, f
 }
 
 /// The document from its laid-out pages (see [`from_pages`]).
-pub fn finish(pages: assemble::Assembler, mut diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
+pub fn finish(pages: assemble::Assembler<'_>, mut diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
     let count = pages.pages();
     if pages.glyphs() == 0 {
         let what = if pages.images() > 0 {

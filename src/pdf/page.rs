@@ -72,6 +72,9 @@ pub struct FontInfo {
     /// BaseFont without the subset tag: "FangSong_GB2312", "SimHei".
     pub name: String,
     pub bold: bool,
+    /// Advance of the font's space character in em, when it has one: word
+    /// gaps are judged against it (a gap well short of it is no space).
+    pub space_width: Option<f32>,
 }
 
 /// Everything layout and the table finder need from one page.
@@ -87,4 +90,56 @@ pub struct PageContent {
     pub fonts: Vec<FontInfo>,
     /// Image XObjects and inline images drawn on the page.
     pub images: usize,
+    /// Characters left out because a reader cannot see them (their count and
+    /// text are in a diagnostic), the first [`MAX_HIDDEN_KEPT`] of the page,
+    /// so `govdoc inspect` can show where they were.
+    pub hidden: Vec<HiddenGlyph>,
+}
+
+/// How many left-out characters a page keeps for `govdoc inspect`: enough to
+/// show where they were, bounded against a page of hidden text.
+pub const MAX_HIDDEN_KEPT: usize = 2000;
+
+/// A character left out as unseen, where it would have been.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HiddenGlyph {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    pub top: f32,
+    pub bottom: f32,
+    pub why: Hidden,
+}
+
+/// Why a character was left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    /// Its centre lies outside the page's visible box (`pdf.outside_page`).
+    OutsidePage,
+    /// A clipping path hides it (`pdf.clipped`).
+    Clipped,
+}
+
+impl Hidden {
+    /// The diagnostic code that counts such characters.
+    pub fn code(self) -> &'static str {
+        match self {
+            Hidden::OutsidePage => "pdf.outside_page",
+            Hidden::Clipped => "pdf.clipped",
+        }
+    }
+}
+
+impl PageContent {
+    /// Keeps `glyph` among the page's hidden characters while there is room.
+    pub fn keep_hidden(&mut self, text: &str, (x0, top, x1, bottom): (f32, f32, f32, f32), why: Hidden) {
+        if self.hidden.len() < MAX_HIDDEN_KEPT
+            && x0.is_finite()
+            && x1.is_finite()
+            && top.is_finite()
+            && bottom.is_finite()
+        {
+            self.hidden.push(HiddenGlyph { text: text.to_string(), x0, x1, top, bottom, why });
+        }
+    }
 }

@@ -36,16 +36,22 @@ pub fn to_reading_orientation(mut page: PageContent) -> (PageContent, Option<Dia
         Turn::Anticlockwise => (y, w - x),
         Turn::Clockwise => (h - y, x),
     };
+    // A box's corners turned: (x0, x1, top, bottom) of the turned box.
+    let turn_box = |x0: f32, top: f32, x1: f32, bottom: f32| {
+        let (ax, ay) = map(x0, top);
+        let (bx, by) = map(x1, bottom);
+        (ax.min(bx), ax.max(bx), ay.min(by), ay.max(by))
+    };
     for g in &mut page.glyphs {
-        let (ax, ay) = map(g.x0, g.top);
-        let (bx, by) = map(g.x1, g.bottom);
-        (g.x0, g.x1, g.top, g.bottom) = (ax.min(bx), ax.max(bx), ay.min(by), ay.max(by));
+        (g.x0, g.x1, g.top, g.bottom) = turn_box(g.x0, g.top, g.x1, g.bottom);
         g.upright = !g.upright;
     }
+    for g in &mut page.hidden {
+        (g.x0, g.x1, g.top, g.bottom) = turn_box(g.x0, g.top, g.x1, g.bottom);
+    }
     for r in &mut page.rulings {
-        let (ax, ay) = map(r.x0, r.top);
-        let (bx, by) = map(r.x1, r.bottom);
-        *r = Ruling { x0: ax.min(bx), x1: ax.max(bx), top: ay.min(by), bottom: ay.max(by), width: r.width };
+        let (x0, x1, top, bottom) = turn_box(r.x0, r.top, r.x1, r.bottom);
+        *r = Ruling { x0, x1, top, bottom, width: r.width };
     }
     (page.width, page.height) = (h, w);
     let which = match turn {

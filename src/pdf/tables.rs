@@ -178,6 +178,9 @@ pub struct PageTable {
     pub open_top: bool,
     /// Indices of the page's glyphs inside the table.
     pub glyphs: Vec<usize>,
+    /// Row boundaries, top to bottom (`grid.rows + 1` values), beside the
+    /// fragment's column edges: where each cell lies, for `govdoc inspect`.
+    pub row_edges: Vec<f32>,
 }
 
 /// Every table on a page, top to bottom, with the default settings.
@@ -185,13 +188,29 @@ pub fn find_tables(page: &PageContent) -> Vec<PageTable> {
     find_tables_with(page, &TableSettings::default())
 }
 
-/// Every table on a page, top to bottom: ruled frames first, then frames
-/// of horizontal rules alone (their columns from the text).
-pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<PageTable> {
+/// What the finder's first three steps make of a page's rulings: its
+/// edges by orientation and their intersections. Shared by the finder and
+/// the pictures that explain it (`govdoc inspect`, `examples/table_debug`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageEdges {
+    pub horizontal: Vec<Edge>,
+    pub vertical: Vec<Edge>,
+    pub intersections: Vec<Intersection>,
+}
+
+/// Steps 1–3: rulings → merged edges → intersections.
+pub fn page_edges(page: &PageContent, settings: &TableSettings) -> PageEdges {
     let edges = merge_edges(rulings_to_edges(&page.rulings, settings), settings);
     let (horizontal, vertical): (Vec<Edge>, Vec<Edge>) =
         edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
     let intersections = edges_to_intersections(&horizontal, &vertical, settings);
+    PageEdges { horizontal, vertical, intersections }
+}
+
+/// Every table on a page, top to bottom: ruled frames first, then frames
+/// of horizontal rules alone (their columns from the text).
+pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<PageTable> {
+    let PageEdges { horizontal, vertical, intersections } = page_edges(page, settings);
     let frames = intersections_to_tables(&horizontal, &vertical, &intersections);
     let mut tables: Vec<PageTable> = Vec::new();
     let mut taken = vec![false; page.glyphs.len()];
@@ -282,6 +301,7 @@ fn frame_to_table(
         open_bottom: b.open_bottom,
         open_top: b.open_top,
         glyphs,
+        row_edges: b.ys.clone(),
     })
 }
 

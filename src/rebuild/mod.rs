@@ -10,6 +10,7 @@ mod tables;
 
 use crate::model::{Block, Diagnostic, Fragments, ParagraphFragment};
 use tables::Piece;
+pub use tables::parts::group_parts;
 
 /// The blocks of a document and what the rebuild noticed.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -2,118 +2,130 @@
 //! each comparison counted, each failure listed with both sides. A failed
 //! check is data about the report; values are never repaired from it.
 
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
 
-/// The columns of the applications table: six kinds of applicant, then the total.
-const APPLICANTS: [&str; 6] = ["natural_person", "commercial", "research", "social_org", "legal_service", "other"];
-const TOTAL: &str = "total";
-const REVIEW_PARTS: [&str; 4] = ["upheld", "corrected", "other", "pending"];
+use super::stats::{ApplicantColumn, ApplicationRow, Applications, Key, Number, ReviewColumn, Reviews};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// What the checks found: how many comparisons ran, and each that failed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Checks {
+    /// Comparisons made (one per column or row where all values exist).
     pub run: usize,
+    /// The comparisons that failed, in the order they ran.
     pub failed: Vec<FailedCheck>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A 勾稽 rule of the SPEC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Rule {
+    /// new + carried_over = results.total + carried_forward, each column.
+    #[serde(rename = "applications.balance")]
+    ApplicationsBalance,
+    /// results.total = the sum of the result rows, each column.
+    #[serde(rename = "applications.results_total")]
+    ApplicationsResultsTotal,
+    /// total = the sum of the six applicant columns, each row.
+    #[serde(rename = "applications.row_total")]
+    ApplicationsRowTotal,
+    /// total = upheld + corrected + other + pending, each group.
+    #[serde(rename = "reviews.total")]
+    ReviewsTotal,
+    /// The narrative checks ([`super::narrative`]): a number the text states
+    /// against the table value it names. 收到…申请X件 = new.total.
+    #[serde(rename = "narrative.new")]
+    NarrativeNew,
+    /// 上年结转X件 = carried_over.total.
+    #[serde(rename = "narrative.carried_over")]
+    NarrativeCarriedOver,
+    /// 办结X件 = results.total.total.
+    #[serde(rename = "narrative.results_total")]
+    NarrativeResultsTotal,
+    /// 结转下年度X件 = carried_forward.total.
+    #[serde(rename = "narrative.carried_forward")]
+    NarrativeCarriedForward,
+    /// 予以公开X件 = results.granted.total.
+    #[serde(rename = "narrative.granted")]
+    NarrativeGranted,
+    /// 不予公开X件 = the withheld rows' totals.
+    #[serde(rename = "narrative.withheld")]
+    NarrativeWithheld,
+    /// 行政复议X件 = reviews.review.total.
+    #[serde(rename = "narrative.review")]
+    NarrativeReview,
+    /// 行政诉讼X件 = the two litigation groups' totals.
+    #[serde(rename = "narrative.litigation")]
+    NarrativeLitigation,
+    /// 行政事业性收费X万元 = proactive.fees.amount.
+    #[serde(rename = "narrative.fees")]
+    NarrativeFees,
+    /// 采购…金额X万元 = proactive.procurement.amount.
+    #[serde(rename = "narrative.procurement")]
+    NarrativeProcurement,
+}
+
+impl Rule {
+    /// The rule's id as the JSON writes it: `"applications.balance"`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::ApplicationsBalance => "applications.balance",
+            Rule::ApplicationsResultsTotal => "applications.results_total",
+            Rule::ApplicationsRowTotal => "applications.row_total",
+            Rule::ReviewsTotal => "reviews.total",
+            Rule::NarrativeNew => "narrative.new",
+            Rule::NarrativeCarriedOver => "narrative.carried_over",
+            Rule::NarrativeResultsTotal => "narrative.results_total",
+            Rule::NarrativeCarriedForward => "narrative.carried_forward",
+            Rule::NarrativeGranted => "narrative.granted",
+            Rule::NarrativeWithheld => "narrative.withheld",
+            Rule::NarrativeReview => "narrative.review",
+            Rule::NarrativeLitigation => "narrative.litigation",
+            Rule::NarrativeFees => "narrative.fees",
+            Rule::NarrativeProcurement => "narrative.procurement",
+        }
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One failed comparison, with both sides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FailedCheck {
-    pub rule: String,
-    /// The column compared, where the rule runs down a column.
+    /// The rule that failed.
+    pub rule: Rule,
+    /// The column compared, where the rule runs down a column (for
+    /// `reviews.total`, the group).
     pub column: Option<String>,
     /// The row compared, where the rule runs along a row.
     pub row: Option<String>,
-    pub left: Value,
-    pub right: Value,
+    /// The rule's left side ("should equal") …
+    pub left: Number,
+    /// … and its right side.
+    pub right: Number,
+    /// The failure in words.
     pub message: String,
 }
 
-/// A number that may have a fraction: sums of integers stay integers.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Num {
-    Int(i64),
-    Dec(f64),
-}
-
-impl Num {
-    fn of(value: &Value) -> Option<Num> {
-        match value {
-            Value::Number(n) => n.as_i64().map(Num::Int).or_else(|| n.as_f64().map(Num::Dec)),
-            _ => None,
-        }
-    }
-
-    fn add(self, other: Num) -> Num {
-        match (self, other) {
-            (Num::Int(a), Num::Int(b)) => a.checked_add(b).map_or(Num::Dec(a as f64 + b as f64), Num::Int),
-            (a, b) => Num::Dec(a.float() + b.float()),
-        }
-    }
-
-    fn float(self) -> f64 {
-        match self {
-            Num::Int(i) => i as f64,
-            Num::Dec(f) => f,
-        }
-    }
-
-    fn equals(self, other: Num) -> bool {
-        match (self, other) {
-            (Num::Int(a), Num::Int(b)) => a == b,
-            (a, b) => (a.float() - b.float()).abs() < 1e-6,
-        }
-    }
-
-    fn value(self) -> Value {
-        match self {
-            Num::Int(i) => Value::from(i),
-            Num::Dec(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
-        }
-    }
-}
-
 /// Sum of the values present; `None` when none is.
-fn sum<'a>(values: impl IntoIterator<Item = &'a Value>) -> Option<Num> {
-    values.into_iter().filter_map(Num::of).reduce(Num::add)
+fn sum(values: impl IntoIterator<Item = Option<Number>>) -> Option<Number> {
+    values.into_iter().flatten().reduce(|a, b| a + b)
 }
 
-fn get<'a>(object: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(object, |v, key| v.get(key))
-}
-
-/// The leaf rows under `results` except its total, with their key paths.
-fn result_leaves<'a>(results: &'a Map<String, Value>, prefix: &str, out: &mut Vec<(String, &'a Map<String, Value>)>) {
-    for (key, value) in results {
-        let Value::Object(object) = value else { continue };
-        let path = format!("{prefix}.{key}");
-        if object.contains_key(TOTAL) && object.values().all(|v| !v.is_object()) {
-            if path != "results.total" {
-                out.push((path, object));
-            }
-        } else {
-            result_leaves(object, &path, out);
-        }
-    }
-}
-
-/// All leaf rows of the applications object, with their key paths, in a
-/// stable order.
-fn application_rows(applications: &Value) -> Vec<(String, &Map<String, Value>)> {
-    let mut rows = Vec::new();
-    for key in ["new", "carried_over"] {
-        if let Some(Value::Object(o)) = applications.get(key) {
-            rows.push((key.to_string(), o));
-        }
-    }
-    if let Some(Value::Object(results)) = applications.get("results") {
-        result_leaves(results, "results", &mut rows);
-        if let Some(Value::Object(o)) = results.get(TOTAL) {
-            rows.push(("results.total".to_string(), o));
-        }
-    }
-    if let Some(Value::Object(o)) = applications.get("carried_forward") {
-        rows.push(("carried_forward".to_string(), o));
-    }
+/// The rows of the applications table in the order the rules run along
+/// them: new, carried_over, the result rows in key order (as the JSON
+/// object lists them), results.total, carried_forward — those present.
+fn application_rows(applications: &Applications) -> Vec<ApplicationRow> {
+    let mut leaves: Vec<ApplicationRow> = applications.rows().filter(|r| r.is_result()).collect();
+    leaves.sort_by_key(|r| r.path());
+    let present = |rows: &[ApplicationRow]| -> Vec<ApplicationRow> {
+        rows.iter().copied().filter(|&r| applications.rows().any(|p| p == r)).collect()
+    };
+    let mut rows = present(&[ApplicationRow::New, ApplicationRow::CarriedOver]);
+    rows.extend(leaves);
+    rows.extend(present(&[ApplicationRow::ResultsTotal, ApplicationRow::CarriedForward]));
     rows
 }
 
@@ -122,53 +134,62 @@ struct Runner {
 }
 
 impl Runner {
-    fn compare(&mut self, rule: &str, column: Option<&str>, row: Option<&str>, left: Num, right: Num, what: &str) {
+    fn compare(
+        &mut self,
+        rule: Rule,
+        column: Option<&str>,
+        row: Option<&str>,
+        left: Number,
+        right: Number,
+        what: &str,
+    ) {
         self.checks.run += 1;
         if !left.equals(right) {
             let place =
                 column.map(|c| format!("column {c}")).or_else(|| row.map(|r| format!("row {r}"))).unwrap_or_default();
             self.checks.failed.push(FailedCheck {
-                rule: rule.to_string(),
+                rule,
                 column: column.map(str::to_string),
                 row: row.map(str::to_string),
-                left: left.value(),
-                right: right.value(),
-                message: format!("{what}, {place}: {} ≠ {}", left.value(), right.value()),
+                left,
+                right,
+                message: format!("{what}, {place}: {left} ≠ {right}"),
             });
         }
     }
 }
 
 /// Runs every rule over the tables found.
-pub fn run(applications: Option<&Value>, reviews: Option<&Value>) -> Checks {
+pub fn run(applications: Option<&Applications>, reviews: Option<&Reviews>) -> Checks {
+    use ApplicationRow::{CarriedForward, CarriedOver, New, ResultsTotal};
     let mut runner = Runner { checks: Checks::default() };
     if let Some(applications) = applications {
-        let columns: Vec<&str> = APPLICANTS.iter().copied().chain([TOTAL]).collect();
-        for column in &columns {
-            let at = |path: &str| get(applications, &format!("{path}.{column}")).and_then(Num::of);
+        let applicants: Vec<ApplicantColumn> =
+            ApplicantColumn::ALL.iter().copied().filter(|&c| c != ApplicantColumn::Total).collect();
+        for &column in ApplicantColumn::ALL {
+            let at = |row| applications.get(row, column);
             if let (Some(new), Some(carried_over), Some(total), Some(forward)) =
-                (at("new"), at("carried_over"), at("results.total"), at("carried_forward"))
+                (at(New), at(CarriedOver), at(ResultsTotal), at(CarriedForward))
             {
                 runner.compare(
-                    "applications.balance",
-                    Some(column),
+                    Rule::ApplicationsBalance,
+                    Some(column.key()),
                     None,
-                    new.add(carried_over),
-                    total.add(forward),
+                    new + carried_over,
+                    total + forward,
                     "new + carried_over should equal results.total + carried_forward",
                 );
             }
         }
         let rows = application_rows(applications);
-        let leaves: Vec<&(String, &Map<String, Value>)> =
-            rows.iter().filter(|(path, _)| path.starts_with("results.") && path != "results.total").collect();
-        for column in &columns {
-            let total = get(applications, &format!("results.total.{column}")).and_then(Num::of);
-            let parts = sum(leaves.iter().filter_map(|(_, row)| row.get(*column)));
+        let leaves: Vec<ApplicationRow> = rows.iter().copied().filter(|r| r.is_result()).collect();
+        for &column in ApplicantColumn::ALL {
+            let total = applications.get(ResultsTotal, column);
+            let parts = sum(leaves.iter().map(|&row| applications.get(row, column)));
             if let (Some(total), Some(parts)) = (total, parts) {
                 runner.compare(
-                    "applications.results_total",
-                    Some(column),
+                    Rule::ApplicationsResultsTotal,
+                    Some(column.key()),
                     None,
                     total,
                     parts,
@@ -176,14 +197,14 @@ pub fn run(applications: Option<&Value>, reviews: Option<&Value>) -> Checks {
                 );
             }
         }
-        for (path, row) in &rows {
-            let total = row.get(TOTAL).and_then(Num::of);
-            let parts = sum(APPLICANTS.iter().filter_map(|k| row.get(*k)));
+        for &row in &rows {
+            let total = applications.get(row, ApplicantColumn::Total);
+            let parts = sum(applicants.iter().map(|&c| applications.get(row, c)));
             if let (Some(total), Some(parts)) = (total, parts) {
                 runner.compare(
-                    "applications.row_total",
+                    Rule::ApplicationsRowTotal,
                     None,
-                    Some(path),
+                    Some(row.key()),
                     total,
                     parts,
                     "the total column should equal the sum of the six applicant columns",
@@ -191,14 +212,18 @@ pub fn run(applications: Option<&Value>, reviews: Option<&Value>) -> Checks {
             }
         }
     }
-    if let Some(Value::Object(groups)) = reviews {
-        for (group, values) in groups {
-            let total = values.get(TOTAL).and_then(Num::of);
-            let parts = sum(REVIEW_PARTS.iter().filter_map(|k| values.get(*k)));
+    if let Some(reviews) = reviews {
+        // In key order, as the JSON object lists the groups.
+        let mut groups: Vec<_> = reviews.rows().collect();
+        groups.sort_by_key(|g| g.key());
+        let parts_of = [ReviewColumn::Upheld, ReviewColumn::Corrected, ReviewColumn::Other, ReviewColumn::Pending];
+        for group in groups {
+            let total = reviews.get(group, ReviewColumn::Total);
+            let parts = sum(parts_of.iter().map(|&c| reviews.get(group, c)));
             if let (Some(total), Some(parts)) = (total, parts) {
                 runner.compare(
-                    "reviews.total",
-                    Some(group),
+                    Rule::ReviewsTotal,
+                    Some(group.key()),
                     None,
                     total,
                     parts,
@@ -212,35 +237,51 @@ pub fn run(applications: Option<&Value>, reviews: Option<&Value>) -> Checks {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use serde_json::json;
+    use std::collections::BTreeMap;
 
-    fn row(values: [i64; 6]) -> Value {
+    use super::*;
+    use crate::report::stats::ReviewGroup;
+
+    fn row(values: [i64; 6]) -> BTreeMap<ApplicantColumn, Option<Number>> {
         let total: i64 = values.iter().sum();
-        let mut o = Map::new();
-        for (k, v) in APPLICANTS.iter().zip(values) {
-            o.insert(k.to_string(), json!(v));
-        }
-        o.insert(TOTAL.into(), json!(total));
-        Value::Object(o)
+        let mut row: BTreeMap<ApplicantColumn, Option<Number>> =
+            ApplicantColumn::ALL.iter().zip(values).map(|(&k, v)| (k, Some(Number::Int(v)))).collect();
+        row.insert(ApplicantColumn::Total, Some(Number::Int(total)));
+        row
     }
 
-    fn consistent() -> Value {
-        json!({
-            "new": row([5, 1, 0, 0, 0, 0]),
-            "carried_over": row([1, 0, 0, 0, 0, 0]),
-            "results": {
-                "granted": row([3, 1, 0, 0, 0, 0]),
-                "withheld": {"state_secret": row([1, 0, 0, 0, 0, 0])},
-                "total": row([4, 1, 0, 0, 0, 0])
-            },
-            "carried_forward": row([2, 0, 0, 0, 0, 0])
-        })
+    fn consistent() -> Applications {
+        let mut a = Applications::default();
+        a.insert_row(ApplicationRow::New, row([5, 1, 0, 0, 0, 0]));
+        a.insert_row(ApplicationRow::CarriedOver, row([1, 0, 0, 0, 0, 0]));
+        a.insert_row(ApplicationRow::Granted, row([3, 1, 0, 0, 0, 0]));
+        a.insert_row(ApplicationRow::WithheldStateSecret, row([1, 0, 0, 0, 0, 0]));
+        a.insert_row(ApplicationRow::ResultsTotal, row([4, 1, 0, 0, 0, 0]));
+        a.insert_row(ApplicationRow::CarriedForward, row([2, 0, 0, 0, 0, 0]));
+        a
+    }
+
+    /// `a` with one value changed.
+    fn with(mut a: Applications, row: ApplicationRow, column: ApplicantColumn, value: Option<Number>) -> Applications {
+        let mut values: BTreeMap<ApplicantColumn, Option<Number>> = a.row(row).collect();
+        values.insert(column, value);
+        a.insert_row(row, values);
+        a
     }
 
     #[test]
     fn a_consistent_table_passes_every_check() {
-        let reviews = json!({"review": {"upheld": 1, "corrected": 2, "other": null, "pending": 0, "total": 3}});
+        let mut reviews = Reviews::default();
+        reviews.insert_row(
+            ReviewGroup::Review,
+            BTreeMap::from([
+                (ReviewColumn::Upheld, Some(Number::Int(1))),
+                (ReviewColumn::Corrected, Some(Number::Int(2))),
+                (ReviewColumn::Other, None),
+                (ReviewColumn::Pending, Some(Number::Int(0))),
+                (ReviewColumn::Total, Some(Number::Int(3))),
+            ]),
+        );
         let checks = run(Some(&consistent()), Some(&reviews));
         assert!(checks.failed.is_empty(), "{:?}", checks.failed);
         // 7 balance + 7 results_total + 6 row_total + 1 reviews
@@ -249,29 +290,37 @@ mod tests {
 
     #[test]
     fn planted_errors_are_exactly_the_failures() {
-        let mut a = consistent();
-        a["results"]["withheld"]["state_secret"]["natural_person"] = json!(2); // breaks its row and the column sum
-        a["carried_forward"]["total"] = json!(3); // breaks the balance and its row
+        // Breaks its row and the column sum …
+        let a = with(
+            consistent(),
+            ApplicationRow::WithheldStateSecret,
+            ApplicantColumn::NaturalPerson,
+            Some(Number::Int(2)),
+        );
+        // … and the balance and its row.
+        let a = with(a, ApplicationRow::CarriedForward, ApplicantColumn::Total, Some(Number::Int(3)));
         let checks = run(Some(&a), None);
-        let failed: Vec<(String, Option<String>, Option<String>)> =
-            checks.failed.iter().map(|f| (f.rule.clone(), f.column.clone(), f.row.clone())).collect();
+        let failed: Vec<(Rule, Option<String>, Option<String>)> =
+            checks.failed.iter().map(|f| (f.rule, f.column.clone(), f.row.clone())).collect();
         assert_eq!(
             failed,
             vec![
-                ("applications.balance".into(), Some("total".into()), None),
-                ("applications.results_total".into(), Some("natural_person".into()), None),
-                ("applications.row_total".into(), None, Some("results.withheld.state_secret".into())),
-                ("applications.row_total".into(), None, Some("carried_forward".into())),
+                (Rule::ApplicationsBalance, Some("total".into()), None),
+                (Rule::ApplicationsResultsTotal, Some("natural_person".into()), None),
+                (Rule::ApplicationsRowTotal, None, Some("results.withheld.state_secret".into())),
+                (Rule::ApplicationsRowTotal, None, Some("carried_forward".into())),
             ]
         );
-        assert_eq!(checks.failed[0].left, json!(7));
-        assert_eq!(checks.failed[0].right, json!(8));
+        assert_eq!(checks.failed[0].left, Number::Int(7));
+        assert_eq!(checks.failed[0].right, Number::Int(8));
+        let json = serde_json::to_value(&checks.failed[0]).unwrap();
+        assert_eq!(json["rule"], "applications.balance");
+        assert_eq!(json["left"], 7);
     }
 
     #[test]
     fn checks_skip_what_is_blank_and_never_change_values() {
-        let mut a = consistent();
-        a["new"]["total"] = Value::Null;
+        let a = with(consistent(), ApplicationRow::New, ApplicantColumn::Total, None);
         let before = a.clone();
         let checks = run(Some(&a), None);
         assert!(checks.failed.is_empty());

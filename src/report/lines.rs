@@ -11,7 +11,7 @@
 //! module knows no file format.
 
 use super::labels::{Label, MIN_SIMILARITY, best_match, similarity};
-use super::template::{Labeled, TEMPLATES};
+use super::template::TEMPLATES;
 use crate::grid::is_value_text;
 use crate::model::{Cell, Diagnostic, Grid, PlacedLine, Table, TextSpan};
 use crate::text::official_number;
@@ -39,10 +39,10 @@ const MAX_HEADER_LINES: usize = 10;
 /// What the reader needs to know of one statistics table.
 pub struct Spec<'a> {
     pub name: &'a str,
-    /// The leaf column labels.
-    pub columns: &'a [Labeled],
-    /// Group labels above the columns (行政复议 …); empty when none.
-    pub groups: &'a [Labeled],
+    /// The labels of each leaf column.
+    pub columns: Vec<&'a [Label]>,
+    /// The labels of each group above the columns (行政复议 …); empty when none.
+    pub groups: Vec<&'a [Label]>,
     /// Distinct column labels a header must show to open the table.
     pub min_columns: usize,
     /// … and a later header to be taken for one (a header repeated on a new
@@ -92,8 +92,8 @@ fn has_values(line: &PlacedLine) -> bool {
     line.spans.iter().any(is_value_span)
 }
 
-fn candidates(specs: &[Labeled]) -> impl Iterator<Item = (usize, &[Label])> {
-    specs.iter().enumerate().map(|(i, s)| (i, s.labels.as_slice()))
+fn candidates<'a>(specs: &'a [&'a [Label]]) -> impl Iterator<Item = (usize, &'a [Label])> {
+    specs.iter().copied().enumerate()
 }
 
 /// The column anchors of a header block (lines without numbers): spans that
@@ -106,9 +106,9 @@ fn anchors(spec: &Spec, block: &[&PlacedLine]) -> Vec<Anchor> {
     let mut loose: Vec<(usize, &TextSpan)> = Vec::new();
     for (n, line) in block.iter().enumerate() {
         for span in line.spans.iter().filter(|s| s.text.chars().count() <= MAX_HEADER_LABEL_CHARS) {
-            if let Some((k, _)) = best_match(&span.text, candidates(spec.columns)) {
+            if let Some((k, _)) = best_match(&span.text, candidates(&spec.columns)) {
                 found.push((n, k, span.x0, span.x1, span.text.clone()));
-            } else if let Some((g, _)) = best_match(&span.text, candidates(spec.groups)) {
+            } else if let Some((g, _)) = best_match(&span.text, candidates(&spec.groups)) {
                 groups.push((n, g, span.x0, span.x1));
             } else {
                 loose.push((n, span));
@@ -128,7 +128,7 @@ fn anchors(spec: &Spec, block: &[&PlacedLine]) -> Vec<Anchor> {
                 continue;
             }
             let joined = format!("{}{}", top.text, bottom.text);
-            if let Some((k, _)) = best_match(&joined, candidates(spec.columns)) {
+            if let Some((k, _)) = best_match(&joined, candidates(&spec.columns)) {
                 found.push((*a, k, top.x0.min(bottom.x0), top.x1.max(bottom.x1), joined));
             }
         }
@@ -432,7 +432,7 @@ fn synthesize(spec: &Spec, items: Vec<Item>) -> Table {
                 if !spec.groups.is_empty() {
                     for a in anchors {
                         if let Some(g) = a.group {
-                            cells.push(Cell::new(r, label_cols + a.leaf, spec.groups[g].labels[0].text.clone()));
+                            cells.push(Cell::new(r, label_cols + a.leaf, spec.groups[g][0].text.clone()));
                         }
                     }
                     r += 1;
@@ -488,11 +488,14 @@ pub mod tests {
         }
     }
 
+    use crate::report::stats::{Number, ReviewColumn, ReviewGroup};
+    use crate::report::template::labels_of;
+
     fn spec() -> Spec<'static> {
         Spec {
             name: "reviews",
-            columns: &TEMPLATES.reviews.columns,
-            groups: &TEMPLATES.reviews.groups,
+            columns: labels_of(&TEMPLATES.reviews.columns),
+            groups: labels_of(&TEMPLATES.reviews.groups),
             min_columns: 3,
             min_repeat_columns: 3,
         }
@@ -527,9 +530,9 @@ pub mod tests {
         assert!(!diagnostics.iter().any(|d| d.code == "report.value_unplaced"), "{diagnostics:?}");
         let value =
             crate::report::read::reviews(&crate::report::read::Parts { tables: vec![&table] }, &mut diagnostics);
-        assert_eq!(value["review"]["upheld"], 1);
-        assert_eq!(value["litigation_direct"]["upheld"], 6);
-        assert_eq!(value["litigation_after_review"]["total"], 15);
+        assert_eq!(value.get(ReviewGroup::Review, ReviewColumn::Upheld), Some(Number::Int(1)));
+        assert_eq!(value.get(ReviewGroup::LitigationDirect, ReviewColumn::Upheld), Some(Number::Int(6)));
+        assert_eq!(value.get(ReviewGroup::LitigationAfterReview, ReviewColumn::Total), Some(Number::Int(15)));
     }
 
     #[test]
@@ -544,9 +547,9 @@ pub mod tests {
         assert!(unplaced[0].message.contains("\"7\""));
         let value =
             crate::report::read::reviews(&crate::report::read::Parts { tables: vec![&table] }, &mut diagnostics);
-        assert_eq!(value["review"]["upheld"], serde_json::Value::Null);
-        assert_eq!(value["review"]["corrected"], serde_json::Value::Null);
-        assert_eq!(value["review"]["other"], 3);
+        assert_eq!(value.get(ReviewGroup::Review, ReviewColumn::Upheld), None);
+        assert_eq!(value.get(ReviewGroup::Review, ReviewColumn::Corrected), None);
+        assert_eq!(value.get(ReviewGroup::Review, ReviewColumn::Other), Some(Number::Int(3)));
     }
 
     #[test]
@@ -571,7 +574,7 @@ pub mod tests {
         let table = read(&spec(), &[], &lines, &mut diagnostics).expect("a table");
         let value =
             crate::report::read::reviews(&crate::report::read::Parts { tables: vec![&table] }, &mut diagnostics);
-        assert_eq!(value["litigation_after_review"]["total"], 15);
+        assert_eq!(value.get(ReviewGroup::LitigationAfterReview, ReviewColumn::Total), Some(Number::Int(15)));
         assert!(diagnostics.iter().all(|d| d.level == crate::model::Level::Info), "{diagnostics:?}");
     }
 

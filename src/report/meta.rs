@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::labels::{MIN_SIMILARITY, similarity};
 use super::template::TEMPLATES;
@@ -73,10 +73,14 @@ pub fn agency_and_year(title: &str) -> (Option<String>, Option<i64>) {
     ((!agency.is_empty()).then_some(agency), year)
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One of the report's six sections.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
+    /// 1 to 6 (一 to 六).
     pub no: u8,
+    /// The section's heading as the document writes it; `None` when not found.
     pub title: Option<String>,
+    /// The section's text, tables left out; `None` when not found.
     pub text: Option<String>,
 }
 

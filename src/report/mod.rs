@@ -3,39 +3,82 @@
 //! wherever they are, tells the template version, reads every value by
 //! label into typed data with stable keys, and runs the 勾稽 checks. It knows
 //! the template (as data, `templates.json`) and nothing about file formats.
+//!
+//! The statistics are typed: [`Report::proactive`], [`Report::applications`]
+//! and [`Report::reviews`] are [`Statistics`] tables keyed by the row and
+//! column enums of the template ([`ApplicationRow`], [`ApplicantColumn`],
+//! …). Read one value with [`Report::get`] and a [`Stat`] (table, row,
+//! column), or a table's own [`Statistics::get`]; walk every value with
+//! [`Report::values`]:
+//!
+//! ```
+//! use govdoc::report::{ApplicantColumn, ApplicationRow, Key, Number, Stat};
+//!
+//! let output = govdoc::convert_path("samples/report-2019-libreoffice.docx")?;
+//! let report = output.document.report.expect("an annual report");
+//! let new = Stat::Applications(ApplicationRow::New, ApplicantColumn::Total);
+//! assert_eq!(report.get(new), Some(Number::Int(8011)));
+//!
+//! // The same value from the table itself.
+//! let applications = report.applications.as_ref().expect("table 三 was found");
+//! assert_eq!(applications.get(ApplicationRow::New, ApplicantColumn::Total), Some(Number::Int(8011)));
+//!
+//! // Every statistic, with its full key ("applications.new.total").
+//! for (stat, value) in report.values() {
+//!     if let Some(value) = value {
+//!         println!("{stat} = {value}");
+//!     }
+//! }
+//! assert_eq!(report.values().filter(|(stat, _)| stat.table().key() == "reviews").count(), 15);
+//! # Ok::<(), govdoc::Error>(())
+//! ```
 
 mod checks;
 mod labels;
 mod lines;
 mod meta;
+mod narrative;
 mod read;
+mod stats;
 pub mod summary;
 mod template;
 mod values;
 mod view;
 
-pub use checks::{Checks, FailedCheck};
+pub use checks::{Checks, FailedCheck, Rule};
 pub use meta::Section;
+pub use stats::{
+    ApplicantColumn, ApplicationRow, Applications, Key, Number, Proactive, ProactiveColumn, ProactiveRow, ReviewColumn,
+    ReviewGroup, Reviews, Stat, Statistics, TableKind,
+};
 
-use serde::Serialize;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Block, Diagnostic, PlacedLine, Table};
+use crate::rebuild::group_parts;
 use crate::text::comparable;
 use read::Parts;
-use template::{TEMPLATES, Template};
+use template::{TEMPLATES, Template, labels_of};
 use view::TableView;
 
 /// The SPEC's `report` object.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// The template version: `"2019"` or `"2021"`.
     pub template: String,
+    /// The agency, from the title.
     pub agency: Option<String>,
+    /// The year reported on, from the title.
     pub year: Option<i64>,
+    /// The six sections, 一 to 六.
     pub sections: Vec<Section>,
-    pub proactive: Option<Value>,
-    pub applications: Option<Value>,
-    pub reviews: Option<Value>,
+    /// 二、主动公开政府信息情况; `None` when the table was not found.
+    pub proactive: Option<Proactive>,
+    /// 三、收到和处理政府信息公开申请情况; `None` when the table was not found.
+    pub applications: Option<Applications>,
+    /// 四、政府信息公开行政复议、行政诉讼情况; `None` when the table was not found.
+    pub reviews: Option<Reviews>,
+    /// The 勾稽 checks run over the values.
     pub checks: Checks,
     /// Every template table was found and every value of it placed: each
     /// null is a cell the document left blank (or wrote as "—", or as text
@@ -45,22 +88,58 @@ pub struct Report {
     pub complete: bool,
 }
 
-/// The three statistics tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Proactive,
-    Applications,
-    Reviews,
+impl Report {
+    /// The value of one statistic; `None` when its table was not found, the
+    /// template version has no such row or column, or the cell is blank.
+    pub fn get(&self, stat: Stat) -> Option<Number> {
+        match stat {
+            Stat::Proactive(row, column) => self.proactive.as_ref()?.get(row, column),
+            Stat::Applications(row, column) => self.applications.as_ref()?.get(row, column),
+            Stat::Reviews(group, column) => self.reviews.as_ref()?.get(group, column),
+        }
+    }
+
+    /// Every statistic of the tables found, with its value (`None` for a
+    /// blank cell): the proactive table, then applications, then reviews,
+    /// each row by row in key order. Units of amounts are not statistics
+    /// ([`Statistics::amount_unit`]).
+    pub fn values(&self) -> impl Iterator<Item = (Stat, Option<Number>)> + '_ {
+        let proactive = self.proactive.iter().flat_map(|t| t.iter().map(|(r, c, v)| (Stat::Proactive(r, c), v)));
+        let applications =
+            self.applications.iter().flat_map(|t| t.iter().map(|(r, c, v)| (Stat::Applications(r, c), v)));
+        let reviews = self.reviews.iter().flat_map(|t| t.iter().map(|(r, c, v)| (Stat::Reviews(r, c), v)));
+        proactive.chain(applications).chain(reviews)
+    }
 }
 
-impl Kind {
-    const ALL: [Kind; 3] = [Kind::Proactive, Kind::Applications, Kind::Reviews];
+/// The three statistics tables, in the order they are looked for.
+const KINDS: [TableKind; 3] = [TableKind::Proactive, TableKind::Applications, TableKind::Reviews];
 
+/// One table as read, before it goes into the report.
+enum Read {
+    Proactive(Proactive),
+    Applications(Applications),
+    Reviews(Reviews),
+}
+
+impl Read {
+    /// (blank values, values).
+    fn nulls(&self) -> (usize, usize) {
+        match self {
+            Read::Proactive(t) => t.nulls(),
+            Read::Applications(t) => t.nulls(),
+            Read::Reviews(t) => t.nulls(),
+        }
+    }
+}
+
+impl TableKind {
+    /// The table's name in messages.
     fn name(self) -> &'static str {
         match self {
-            Kind::Proactive => "proactive-disclosure (二)",
-            Kind::Applications => "applications (三)",
-            Kind::Reviews => "reviews and litigation (四)",
+            TableKind::Proactive => "proactive-disclosure (二)",
+            TableKind::Applications => "applications (三)",
+            TableKind::Reviews => "reviews and litigation (四)",
         }
     }
 
@@ -70,11 +149,11 @@ impl Kind {
         let count =
             |signals: &mut dyn Iterator<Item = &String>| signals.filter(|s| text.contains(&comparable(s))).count();
         match self {
-            Kind::Applications => {
+            TableKind::Applications => {
                 count(&mut TEMPLATES.applications.header_signals.iter().chain(&TEMPLATES.applications.row_signals))
             }
-            Kind::Reviews => count(&mut TEMPLATES.reviews.header_signals.iter()),
-            Kind::Proactive => {
+            TableKind::Reviews => count(&mut TEMPLATES.reviews.header_signals.iter()),
+            TableKind::Proactive => {
                 count(&mut TEMPLATES.templates.iter().flat_map(|t| t.signals.iter()))
                     + usize::from(text.contains("第二十条"))
                     + usize::from(text.contains("信息内容"))
@@ -100,45 +179,13 @@ const LOSS_CODES: [&str; 8] = [
 /// A table needs this many signals to be taken for one of the three.
 const MIN_SCORE: usize = 2;
 
-/// The tables of each kind, first part first.
+/// The tables of each kind, first part first: the report layer scores each
+/// table against each kind's signal labels, the rebuild stage's
+/// [`group_parts`] decides which neighbouring tables are parts of one.
 fn find_tables<'a>(tables: &[&'a Table]) -> [Option<Parts<'a>>; 3] {
     let texts: Vec<String> = tables.iter().map(|t| comparable(&TableView::new(t, |_| None).all_text())).collect();
-    let scores: Vec<[usize; 3]> = texts.iter().map(|t| Kind::ALL.map(|k| k.score(t))).collect();
-    let mut taken = vec![false; tables.len()];
-    let mut found: [Option<Parts<'a>>; 3] = [None, None, None];
-    // Strongest evidence first, so a table is claimed by the kind it fits best.
-    let mut claims: Vec<(usize, usize, usize)> = Vec::new();
-    for (t, s) in scores.iter().enumerate() {
-        for (k, &score) in s.iter().enumerate() {
-            if score >= MIN_SCORE {
-                claims.push((score, k, t));
-            }
-        }
-    }
-    claims.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
-    for (_, k, t) in claims {
-        if found[k].is_some() || taken[t] {
-            continue;
-        }
-        taken[t] = true;
-        // Parts the rebuild could not rejoin, in document order: tables
-        // before it that show some sign of being this table, and tables
-        // after it that look like no other statistics table.
-        let looks_like_no_other = |i: usize| scores[i].iter().enumerate().all(|(j, &s)| j == k || s < MIN_SCORE);
-        let mut first = t;
-        while first > 0 && !taken[first - 1] && scores[first - 1][k] > 0 && looks_like_no_other(first - 1) {
-            first -= 1;
-            taken[first] = true;
-        }
-        let mut end = t + 1;
-        while end < tables.len() && !taken[end] && looks_like_no_other(end) {
-            taken[end] = true;
-            end += 1;
-        }
-        let parts = tables[first..end].to_vec();
-        found[k] = Some(Parts { tables: parts });
-    }
-    found
+    let scores: Vec<[usize; 3]> = texts.iter().map(|t| KINDS.map(|k| k.score(t))).collect();
+    group_parts(&scores, MIN_SCORE).map(|range| range.map(|r| Parts { tables: tables[r].to_vec() }))
 }
 
 /// The template version: from the proactive table's column headers
@@ -176,7 +223,9 @@ fn template_version<'a>(
     let has_2021_rows = TEMPLATES
         .get("2021")
         .map(|t| {
-            t.applications.rows.iter().filter(|r| r.key.starts_with("results.other.")).any(|r| {
+            let split: Vec<ApplicationRow> =
+                t.applications.rows.iter().flat_map(|r| r.replaces.iter().copied()).collect();
+            t.applications.rows.iter().filter(|r| split.contains(&r.key)).any(|r| {
                 r.labels.iter().any(|l| l.text.chars().count() > 4 && applications.contains(&comparable(&l.text)))
             })
         })
@@ -191,12 +240,12 @@ fn template_version<'a>(
 
 /// Reads one table of `kind` from `parts`: its value and what the reading
 /// noticed, each diagnostic on the table's first page unless it has its own.
-fn read_parts(kind: Kind, parts: &Parts, template: &Template) -> (Value, Vec<Diagnostic>) {
+fn read_parts(kind: TableKind, parts: &Parts, template: &Template) -> (Read, Vec<Diagnostic>) {
     let mut noticed = Vec::new();
     let value = match kind {
-        Kind::Proactive => read::proactive(parts, template, &mut noticed),
-        Kind::Applications => read::applications(parts, template, &mut noticed),
-        Kind::Reviews => read::reviews(parts, &mut noticed),
+        TableKind::Proactive => Read::Proactive(read::proactive(parts, template, &mut noticed)),
+        TableKind::Applications => Read::Applications(read::applications(parts, template, &mut noticed)),
+        TableKind::Reviews => Read::Reviews(read::reviews(parts, &mut noticed)),
     };
     let page = parts.tables[0].pages.first().copied();
     for d in &mut noticed {
@@ -218,7 +267,7 @@ fn losses(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
 
 /// The table of `kind` read from the text lines, if they hold its header.
 fn table_from_lines(
-    kind: Kind,
+    kind: TableKind,
     template: &Template,
     lines: &[PlacedLine],
     diagnostics: &mut Vec<Diagnostic>,
@@ -226,65 +275,53 @@ fn table_from_lines(
     if lines.is_empty() {
         return None;
     }
-    let others: Vec<lines::Spec> = Kind::ALL.iter().filter(|&&k| k != kind).map(|&k| line_spec(k, template)).collect();
+    let others: Vec<lines::Spec> = KINDS.iter().filter(|&&k| k != kind).map(|&k| line_spec(k, template)).collect();
     let others: Vec<&lines::Spec> = others.iter().collect();
     lines::read(&line_spec(kind, template), &others, lines, diagnostics)
 }
 
-/// (null values, values) among the statistics of a table's object; units
-/// are not values.
-fn count_nulls(value: &Value) -> (usize, usize) {
-    match value {
-        Value::Object(map) => map
-            .iter()
-            .filter(|(k, _)| k.as_str() != "amount_unit")
-            .map(|(_, v)| count_nulls(v))
-            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1)),
-        Value::Null => (1, 1),
-        _ => (0, 1),
-    }
-}
-
 /// What the text-line reader needs of each kind of table.
-fn line_spec(kind: Kind, template: &Template) -> lines::Spec<'_> {
+fn line_spec(kind: TableKind, template: &Template) -> lines::Spec<'_> {
     let name = kind.name();
     match kind {
-        Kind::Proactive => lines::Spec {
+        TableKind::Proactive => lines::Spec {
             name,
-            columns: &template.proactive.columns,
-            groups: &[],
+            columns: labels_of(&template.proactive.columns),
+            groups: Vec::new(),
             min_columns: 2,
             min_repeat_columns: 1,
         },
-        Kind::Applications => lines::Spec {
+        TableKind::Applications => lines::Spec {
             name,
-            columns: &TEMPLATES.applications.columns,
-            groups: &[],
+            columns: labels_of(&TEMPLATES.applications.columns),
+            groups: Vec::new(),
             min_columns: 4,
             min_repeat_columns: 4,
         },
-        Kind::Reviews => lines::Spec {
+        TableKind::Reviews => lines::Spec {
             name,
-            columns: &TEMPLATES.reviews.columns,
-            groups: &TEMPLATES.reviews.groups,
+            columns: labels_of(&TEMPLATES.reviews.columns),
+            groups: labels_of(&TEMPLATES.reviews.groups),
             min_columns: 3,
             min_repeat_columns: 3,
         },
     }
 }
 
-/// The report object of a document, or `None` when the document is not an
-/// annual report on government information disclosure. `lines` are the
-/// document's positioned text lines outside tables (empty for formats
-/// without positions): a table the table finder did not see is read from
-/// them.
-pub fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) -> (Option<Report>, Vec<Diagnostic>) {
-    recognize_with_lines(title, blocks, &|| lines)
+internal_fn! {
+    /// The report object of a document, or `None` when the document is not an
+    /// annual report on government information disclosure. `lines` are the
+    /// document's positioned text lines outside tables (empty for formats
+    /// without positions): a table the table finder did not see is read from
+    /// them.
+    fn recognize(title: Option<&str>, blocks: &[Block], lines: &[PlacedLine]) -> (Option<Report>, Vec<Diagnostic>) {
+        recognize_with_lines(title, blocks, &|| lines)
+    }
 }
 
 /// [`recognize`] with the text lines asked for only when a table has to be
 /// read from them (they are costly to build: see [`crate::model::PlacedLines`]).
-pub fn recognize_with_lines<'a>(
+pub(crate) fn recognize_with_lines<'a>(
     title: Option<&str>,
     blocks: &[Block],
     lines: &dyn Fn() -> &'a [PlacedLine],
@@ -313,7 +350,7 @@ pub fn recognize_with_lines<'a>(
     let template = template_version(&found, lines, year, &mut diagnostics);
     // Tables the table finder did not see, read from the text lines.
     let mut from_lines: [Option<(Table, Vec<Diagnostic>)>; 3] = [None, None, None];
-    for kind in Kind::ALL {
+    for kind in KINDS {
         if found[kind as usize].is_none() {
             let mut noticed = Vec::new();
             from_lines[kind as usize] = table_from_lines(kind, template, lines(), &mut noticed).map(|t| (t, noticed));
@@ -325,7 +362,7 @@ pub fn recognize_with_lines<'a>(
             *slot = Some(Parts { tables: vec![table] });
         }
     }
-    let read = |kind: Kind, diagnostics: &mut Vec<Diagnostic>, incomplete: &mut bool| -> Option<Value> {
+    let read = |kind: TableKind, diagnostics: &mut Vec<Diagnostic>, incomplete: &mut bool| -> Option<Read> {
         let Some(parts) = &found[kind as usize] else {
             diagnostics.push(Diagnostic::warning(
                 "report.table_missing",
@@ -353,7 +390,7 @@ pub fn recognize_with_lines<'a>(
                 let (reread, read_diagnostics) = read_parts(kind, &Parts { tables: vec![&table] }, template);
                 again.retain(|d| d.code != "report.read_from_lines");
                 again.extend(read_diagnostics);
-                if losses(&again).is_empty() && count_nulls(&reread).0 <= count_nulls(&value).0 {
+                if losses(&again).is_empty() && reread.nulls().0 <= value.nulls().0 {
                     diagnostics.push(
                         Diagnostic::info(
                             "report.reread_from_lines",
@@ -372,7 +409,7 @@ pub fn recognize_with_lines<'a>(
         }
         diagnostics.extend(noticed);
         if !lost.is_empty() {
-            let nulls = count_nulls(&value);
+            let nulls = value.nulls();
             diagnostics.push(
                 Diagnostic::warning(
                     "report.table_incomplete",
@@ -392,12 +429,21 @@ pub fn recognize_with_lines<'a>(
         Some(value)
     };
     let mut incomplete = found.iter().any(Option::is_none);
-    let proactive = read(Kind::Proactive, &mut diagnostics, &mut incomplete);
-    let applications = read(Kind::Applications, &mut diagnostics, &mut incomplete);
-    let reviews = read(Kind::Reviews, &mut diagnostics, &mut incomplete);
+    let proactive = match read(TableKind::Proactive, &mut diagnostics, &mut incomplete) {
+        Some(Read::Proactive(t)) => Some(t),
+        _ => None,
+    };
+    let applications = match read(TableKind::Applications, &mut diagnostics, &mut incomplete) {
+        Some(Read::Applications(t)) => Some(t),
+        _ => None,
+    };
+    let reviews = match read(TableKind::Reviews, &mut diagnostics, &mut incomplete) {
+        Some(Read::Reviews(t)) => Some(t),
+        _ => None,
+    };
     let checks = checks::run(applications.as_ref(), reviews.as_ref());
     let sections = meta::sections(blocks, &mut diagnostics);
-    let report = Report {
+    let mut report = Report {
         template: template.id.clone(),
         agency,
         year,
@@ -408,6 +454,10 @@ pub fn recognize_with_lines<'a>(
         checks,
         complete: !incomplete,
     };
+    // The narrative checks: numbers the text states against the tables.
+    let (run, failed) = narrative::run(&report);
+    report.checks.run += run;
+    report.checks.failed.extend(failed);
     (Some(report), diagnostics)
 }
 
@@ -454,10 +504,10 @@ mod tests {
         let report = report.expect("a report");
         assert_eq!(report.template, "2019");
         let proactive = report.proactive.unwrap();
-        assert_eq!(proactive["rules"]["made"], 1);
-        assert_eq!(proactive["licensing"]["change"], 1);
-        assert_eq!(proactive["procurement"]["amount"], 1.5);
-        assert_eq!(proactive["procurement"]["amount_unit"], "万元");
+        assert_eq!(proactive.get(ProactiveRow::Rules, ProactiveColumn::Made), Some(Number::Int(1)));
+        assert_eq!(proactive.get(ProactiveRow::Licensing, ProactiveColumn::Change), Some(Number::Int(1)));
+        assert_eq!(proactive.get(ProactiveRow::Procurement, ProactiveColumn::Amount), Some(Number::Dec(1.5)));
+        assert_eq!(proactive.amount_unit(ProactiveRow::Procurement), Some("万元"));
         assert!(diagnostics.iter().any(|d| d.code == "report.table_in_parts"));
     }
 
@@ -488,17 +538,18 @@ mod tests {
     const LEAVES: [&str; 4] = ["结果维持", "结果纠正", "其他结果", "尚未审结"];
     const HUAIAN: [&str; 15] = ["72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"];
 
-    fn reviews_of(blocks: &[Block]) -> (Value, bool, Vec<Diagnostic>) {
+    fn reviews_of(blocks: &[Block]) -> (Reviews, bool, Vec<Diagnostic>) {
         let (report, diagnostics) = recognize(Some("某市2024年政府信息公开工作年度报告"), blocks, &[]);
         let report = report.expect("a report");
         (report.reviews.expect("a reviews table"), report.complete, diagnostics)
     }
 
-    fn assert_huaian_values(reviews: &Value) {
+    fn assert_huaian_values(reviews: &Reviews) {
         let mut n = 0;
-        for group in ["review", "litigation_direct", "litigation_after_review"] {
-            for column in ["upheld", "corrected", "other", "pending", "total"] {
-                assert_eq!(reviews[group][column], HUAIAN[n].parse::<i64>().unwrap(), "{group}.{column}");
+        for &group in ReviewGroup::ALL {
+            for &column in ReviewColumn::ALL {
+                let want = Number::Int(HUAIAN[n].parse().unwrap());
+                assert_eq!(reviews.get(group, column), Some(want), "{group}.{column}");
                 n += 1;
             }
         }
@@ -600,9 +651,10 @@ mod tests {
         cells.extend([(3, 0, 1, 2, "136")]);
         cells.extend(HUAIAN.iter().enumerate().skip(2).map(|(i, v)| (3, i, 1, 1, *v)));
         let (reviews, complete, diagnostics) = reviews_of(&[spanned(15, 3, &cells)]);
-        assert_eq!(reviews["review"]["upheld"], Value::Null);
-        assert_eq!(reviews["review"]["corrected"], Value::Null);
-        assert_eq!(reviews["review"]["other"], 178);
+        assert_eq!(reviews.get(ReviewGroup::Review, ReviewColumn::Upheld), None);
+        assert!(reviews.contains(ReviewGroup::Review, ReviewColumn::Upheld));
+        assert_eq!(reviews.get(ReviewGroup::Review, ReviewColumn::Corrected), None);
+        assert_eq!(reviews.get(ReviewGroup::Review, ReviewColumn::Other), Some(Number::Int(178)));
         assert!(!complete);
         let warning = diagnostics.iter().find(|d| d.code == "report.table_incomplete").expect("a warning");
         assert!(warning.message.contains("reviews and litigation (四)"), "{}", warning.message);

@@ -2,10 +2,14 @@
 //! columns by label, never by position. A label that matches nothing is a
 //! warning with its text — never a silent shift into a neighbour's key.
 
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 use super::labels::{Label, MIN_SIMILARITY, best_match, key_similarity, label_key};
-use super::template::{ApplicationRow, Labeled, ProactiveRow, ProactiveSpec, TEMPLATES, Template};
+use super::stats::{
+    ApplicantColumn, ApplicationRow, Applications, Key, Number, Proactive, ProactiveColumn, ReviewColumn, ReviewGroup,
+    Reviews, Stat, shown,
+};
+use super::template::{ApplicationRowSpec, Labeled, ProactiveRowSpec, ProactiveSpec, TEMPLATES, Template};
 use super::values;
 use super::view::TableView;
 use crate::grid::is_value_text;
@@ -17,32 +21,14 @@ pub struct Parts<'a> {
     pub tables: Vec<&'a Table>,
 }
 
-/// Sets `value` at the dotted `path` inside `object`, creating objects on the way.
-pub fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {
-    match path.split_once('.') {
-        None => {
-            object.insert(path.to_string(), value);
-        }
-        Some((head, rest)) => {
-            let child = object.entry(head.to_string()).or_insert_with(|| Value::Object(Map::new()));
-            if !child.is_object() {
-                *child = Value::Object(Map::new());
-            }
-            if let Value::Object(map) = child {
-                insert_path(map, rest, value);
-            }
-        }
-    }
-}
-
-fn candidates(specs: &[Labeled]) -> impl Iterator<Item = (usize, &[Label])> {
+fn candidates<K>(specs: &[Labeled<K>]) -> impl Iterator<Item = (usize, &[Label])> {
     specs.iter().enumerate().map(|(i, s)| (i, s.labels.as_slice()))
 }
 
 /// The key of the innermost label in `labels` that names one of `specs`;
 /// failing that, of the innermost labels read together — a header label
 /// split over two header rows ("结果" above "维持") is one label.
-fn match_innermost(labels: &[&str], specs: &[Labeled]) -> Option<usize> {
+fn match_innermost<K>(labels: &[&str], specs: &[Labeled<K>]) -> Option<usize> {
     labels.iter().rev().find_map(|l| best_match(l, candidates(specs)).map(|(i, _)| i)).or_else(|| {
         (0..labels.len().saturating_sub(1))
             .rev()
@@ -62,7 +48,7 @@ fn read_value(text: Option<&str>, what: &str, diagnostics: &mut Vec<Diagnostic>)
     } else if let Some(note) = &parsed.note {
         diagnostics.push(Diagnostic::info(
             "report.value_with_note",
-            format!("{what}: \"{text}\" read as {} (the note \"{note}\" is left out)", parsed.value),
+            format!("{what}: \"{text}\" read as {} (the note \"{note}\" is left out)", shown(parsed.value)),
         ));
     }
     parsed
@@ -71,9 +57,9 @@ fn read_value(text: Option<&str>, what: &str, diagnostics: &mut Vec<Diagnostic>)
 /// For each value column of `view`, the column key its header names. An
 /// unnamed column is a warning only when it holds a value; an empty one (a
 /// sliver left by a misaligned ruling) is only noted.
-fn column_keys(
+fn column_keys<K>(
     view: &TableView,
-    specs: &[Labeled],
+    specs: &[Labeled<K>],
     table_name: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Option<usize>> {
@@ -106,7 +92,7 @@ fn column_keys(
 
 /// The template row named by a row's labels (outermost first): the leaf
 /// label decides, the group labels above it must not contradict.
-fn match_application_row(labels: &[&str], rows: &[ApplicationRow]) -> Option<usize> {
+fn match_application_row(labels: &[&str], rows: &[ApplicationRowSpec]) -> Option<usize> {
     let (leaf, outer) = labels.split_last()?;
     let groups: Vec<&Label> = rows.iter().filter_map(|r| r.group.as_ref()).collect();
     // The group labels this row states ("（三）不予公开"), as keys.
@@ -115,7 +101,7 @@ fn match_application_row(labels: &[&str], rows: &[ApplicationRow]) -> Option<usi
         .map(|l| label_key(l))
         .filter(|k| groups.iter().any(|g| key_similarity(k, &g.key) >= MIN_SIMILARITY))
         .collect();
-    let compatible = |row: &ApplicationRow| match &row.group {
+    let compatible = |row: &ApplicationRowSpec| match &row.group {
         None => true,
         Some(group) => stated.is_empty() || stated.iter().any(|k| key_similarity(k, &group.key) >= MIN_SIMILARITY),
     };
@@ -199,20 +185,31 @@ fn read_placed(placed: Placed, what: &str, diagnostics: &mut Vec<Diagnostic>) ->
     }
 }
 
-/// A row object with every key null.
-fn null_row<'k>(keys: impl IntoIterator<Item = &'k str>) -> Map<String, Value> {
-    keys.into_iter().map(|k| (k.to_string(), Value::Null)).collect()
+/// A row with every column null.
+fn null_row<K: Key>(keys: impl IntoIterator<Item = K>) -> BTreeMap<K, Option<Number>> {
+    keys.into_iter().map(|k| (k, None)).collect()
 }
 
-/// A proactive row with its columns null, and `amount_unit` beside an amount.
-fn proactive_null_row(row: &ProactiveRow, spec: &ProactiveSpec) -> Map<String, Value> {
-    let has_amount = row.columns.iter().any(|key| spec.is_amount(key));
-    let amount_unit = has_amount.then_some("amount_unit");
-    null_row(row.columns.iter().map(String::as_str).chain(amount_unit))
+/// A proactive row's values, and its amount's unit when it has an amount
+/// (`Some(None)`: an amount whose unit the document does not say).
+type ProactiveValues = (BTreeMap<ProactiveColumn, Option<Number>>, Option<Option<String>>);
+
+/// A proactive row with its columns null, and a unit beside an amount.
+fn proactive_null_row(row: &ProactiveRowSpec, spec: &ProactiveSpec) -> ProactiveValues {
+    let has_amount = row.columns.iter().any(|&key| spec.is_amount(key));
+    (null_row(row.columns.iter().copied()), has_amount.then_some(None))
+}
+
+/// The reviews group and column at index `key` (group × column, in
+/// template order).
+fn review_key(key: usize) -> (ReviewGroup, ReviewColumn) {
+    let spec = &TEMPLATES.reviews;
+    let width = spec.columns.len();
+    (spec.groups[key / width].key, spec.columns[key % width].key)
 }
 
 /// 三、收到和处理政府信息公开申请情况.
-pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagnostic>) -> Value {
+pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagnostic>) -> Applications {
     let specs = &TEMPLATES.applications.columns;
     let rows = &template.applications.rows;
     // A table left blank has no values to show where they start: its first
@@ -232,7 +229,7 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
             ));
         }
     }
-    let mut found: Vec<Option<Map<String, Value>>> = vec![None; rows.len()];
+    let mut found: Vec<Option<BTreeMap<ApplicantColumn, Option<Number>>>> = vec![None; rows.len()];
     for (n, table) in parts.tables.iter().enumerate() {
         let view = if n == 0 { TableView::new(table, recognizes) } else { TableView::new(table, |_| None) };
         let columns: Vec<(usize, Option<usize>)> = if n == 0 {
@@ -279,12 +276,12 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
                 }
                 continue;
             }
-            let mut object = null_row(specs.iter().map(|s| s.key.as_str()));
+            let mut object = null_row(specs.iter().map(|s| s.key));
             for (key, placed) in place_row(&view, r, &columns, specs.len()).into_iter().enumerate() {
-                let what = format!("applications.{}.{}", rows[index].key, specs[key].key);
+                let what = Stat::Applications(rows[index].key, specs[key].key).name();
                 match read_placed(placed, &what, diagnostics) {
                     Some(parsed) => {
-                        object.insert(specs[key].key.clone(), parsed.value);
+                        object.insert(specs[key].key, parsed.value);
                     }
                     None if columns.iter().any(|&(_, k)| k == Some(key)) => diagnostics.push(Diagnostic::warning(
                         "report.value_missing",
@@ -297,9 +294,13 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
         }
     }
     // A row that replaces others (（六） kept as one row) makes them unexpected.
-    let replaced: Vec<&str> =
-        rows.iter().zip(&found).filter(|(_, f)| f.is_some()).filter_map(|(row, _)| row.replaces.as_deref()).collect();
-    for row in rows.iter().zip(&found).filter(|(r, f)| r.replaces.is_some() && f.is_some()).map(|(r, _)| r) {
+    let replaced: Vec<ApplicationRow> = rows
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_some())
+        .flat_map(|(row, _)| row.replaces.iter().copied())
+        .collect();
+    for row in rows.iter().zip(&found).filter(|(r, f)| !r.replaces.is_empty() && f.is_some()).map(|(r, _)| r) {
         diagnostics.push(Diagnostic::info(
             "report.row_variant",
             format!(
@@ -308,10 +309,10 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
             ),
         ));
     }
-    let mut result = Map::new();
+    let mut result = Applications::default();
     for (row, value) in rows.iter().zip(found) {
-        let is_replaced = replaced.iter().any(|prefix| row.key.starts_with(prefix));
-        let replaces_present_rows = row.replaces.is_some() && value.is_none();
+        let is_replaced = replaced.contains(&row.key);
+        let replaces_present_rows = !row.replaces.is_empty() && value.is_none();
         if is_replaced || replaces_present_rows {
             continue;
         }
@@ -320,11 +321,11 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
                 "report.row_missing",
                 format!("applications table: no row for {} (\"{}\"); its values are null", row.key, row.labels[0].text),
             ));
-            null_row(specs.iter().map(|s| s.key.as_str()))
+            null_row(specs.iter().map(|s| s.key))
         });
-        insert_path(&mut result, &row.key, Value::Object(object));
+        result.insert_row(row.key, object);
     }
-    Value::Object(result)
+    result
 }
 
 /// 四、政府信息公开行政复议、行政诉讼情况: one row of 15 values under
@@ -332,7 +333,7 @@ pub fn applications(parts: &Parts, template: &Template, diagnostics: &mut Vec<Di
 /// group label and the innermost column label above it; a value cell lands
 /// on the one (group, column) its columns name, so a sliver column or a
 /// header split over two rows changes nothing.
-pub fn reviews(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Value {
+pub fn reviews(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Reviews {
     let spec = &TEMPLATES.reviews;
     let width = spec.columns.len();
     let keys_of = |view: &TableView| -> Vec<(usize, Option<usize>)> {
@@ -360,7 +361,8 @@ pub fn reviews(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Value {
             ));
         }
     }
-    let mut values: Vec<Option<Value>> = vec![None; spec.groups.len() * width];
+    // Per (group, column): `None` until a cell lies under it.
+    let mut values: Vec<Option<Option<Number>>> = vec![None; spec.groups.len() * width];
     let mut data_rows = 0;
     for (n, table) in parts.tables.iter().enumerate() {
         let view = TableView::new(table, |_| Some(0));
@@ -394,7 +396,8 @@ pub fn reviews(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Value {
                 break;
             }
             for (key, placed) in place_row(&view, r, &columns, values.len()).into_iter().enumerate() {
-                let what = format!("reviews.{}.{}", spec.groups[key / width].key, spec.columns[key % width].key);
+                let (group, column) = review_key(key);
+                let what = Stat::Reviews(group, column).name();
                 values[key] = read_placed(placed, &what, diagnostics).map(|p| p.value);
             }
         }
@@ -406,7 +409,10 @@ pub fn reviews(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Value {
             .iter()
             .enumerate()
             .filter(|(_, v)| v.is_none())
-            .map(|(key, _)| format!("{}.{}", spec.groups[key / width].key, spec.columns[key % width].key))
+            .map(|(key, _)| {
+                let (group, column) = review_key(key);
+                format!("{group}.{column}")
+            })
             .collect();
         if !missing.is_empty() {
             diagnostics.push(Diagnostic::warning(
@@ -415,26 +421,21 @@ pub fn reviews(parts: &Parts, diagnostics: &mut Vec<Diagnostic>) -> Value {
             ));
         }
     }
-    let mut result = Map::new();
+    let mut result = Reviews::default();
     for (g, group) in spec.groups.iter().enumerate() {
-        let object: Map<String, Value> = spec
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(k, c)| (c.key.clone(), values[g * width + k].clone().unwrap_or(Value::Null)))
-            .collect();
-        result.insert(group.key.clone(), Value::Object(object));
+        let row = spec.columns.iter().enumerate().map(|(k, c)| (c.key, values[g * width + k].flatten())).collect();
+        result.insert_row(group.key, row);
     }
-    Value::Object(result)
+    result
 }
 
 /// 二、主动公开政府信息情况: sub-tables, each under its own column-header
 /// row ("信息内容 | 本年新制作数量 | …").
-pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagnostic>) -> Value {
+pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagnostic>) -> Proactive {
     let spec = &template.proactive;
     let row_specs: Vec<(usize, &[Label])> =
         spec.rows.iter().enumerate().map(|(i, r)| (i, r.labels.as_slice())).collect();
-    let mut found: Vec<Option<Map<String, Value>>> = vec![None; spec.rows.len()];
+    let mut found: Vec<Option<ProactiveValues>> = vec![None; spec.rows.len()];
     // The current column headers: (column, key index, unit in the header).
     let mut columns: Vec<(usize, usize, Option<String>)> = Vec::new();
     for table in &parts.tables {
@@ -470,35 +471,37 @@ pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagn
                 continue;
             }
             let row = &spec.rows[index];
-            let mut object = proactive_null_row(row, spec);
+            let (mut object, mut unit) = proactive_null_row(row, spec);
             for (col, k, header_unit) in &columns {
                 let column = &spec.columns[*k];
                 if !row.columns.contains(&column.key) {
                     continue;
                 }
-                let what = format!("proactive.{}.{}", row.key, column.key);
+                let what = Stat::Proactive(row.key, column.key).name();
                 let parsed = read_value(view.value_text(r, *col), &what, diagnostics);
                 if column.amount {
-                    let unit = parsed.unit.clone().or_else(|| header_unit.clone());
-                    object.insert("amount_unit".to_string(), unit.map_or(Value::Null, Value::String));
+                    unit = Some(parsed.unit.clone().or_else(|| header_unit.clone()));
                 }
-                object.insert(column.key.clone(), parsed.value);
+                object.insert(column.key, parsed.value);
             }
-            found[index] = Some(object);
+            found[index] = Some((object, unit));
         }
     }
-    let mut result = Map::new();
+    let mut result = Proactive::default();
     for (row, value) in spec.rows.iter().zip(found) {
-        let object = value.unwrap_or_else(|| {
+        let (object, unit) = value.unwrap_or_else(|| {
             diagnostics.push(Diagnostic::warning(
                 "report.row_missing",
                 format!("proactive table: no row for {} (\"{}\"); its values are null", row.key, row.labels[0].text),
             ));
             proactive_null_row(row, spec)
         });
-        result.insert(row.key.clone(), Value::Object(object));
+        result.insert_row(row.key, object);
+        if let Some(unit) = unit {
+            result.set_unit(row.key, unit);
+        }
     }
-    Value::Object(result)
+    result
 }
 
 #[cfg(test)]
@@ -506,21 +509,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_build_nested_objects() {
-        let mut m = Map::new();
-        insert_path(&mut m, "results.withheld.state_secret", Value::from(1));
-        insert_path(&mut m, "results.granted", Value::from(2));
-        insert_path(&mut m, "new", Value::from(3));
-        assert_eq!(
-            Value::Object(m),
-            serde_json::json!({"new": 3, "results": {"granted": 2, "withheld": {"state_secret": 1}}})
-        );
-    }
-
-    #[test]
     fn application_rows_by_leaf_and_group() {
         let rows = &TEMPLATES.get("2021").unwrap().applications.rows;
-        let key = |labels: &[&str]| match_application_row(labels, rows).map(|i| rows[i].key.as_str());
+        let key = |labels: &[&str]| match_application_row(labels, rows).map(|i| rows[i].key.key());
         assert_eq!(
             key(&["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"]),
             Some("results.withheld.state_secret")

@@ -7,15 +7,21 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::labels::Label;
+use super::stats::{ApplicantColumn, ApplicationRow, ProactiveColumn, ProactiveRow, ReviewColumn, ReviewGroup};
 
 /// A key with the labels that name it.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Labeled {
-    pub key: String,
+pub struct Labeled<K> {
+    pub key: K,
     pub labels: Vec<Label>,
     /// An amount of money: it gets an `amount_unit` sibling.
     #[serde(default)]
     pub amount: bool,
+}
+
+/// The labels of each of `specs`, in order.
+pub fn labels_of<K>(specs: &[Labeled<K>]) -> Vec<&[Label]> {
+    specs.iter().map(|s| s.labels.as_slice()).collect()
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -26,57 +32,56 @@ pub struct SectionSpec {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct ApplicationsSpec {
-    pub columns: Vec<Labeled>,
+    pub columns: Vec<Labeled<ApplicantColumn>>,
     pub header_signals: Vec<String>,
     pub row_signals: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct ReviewsSpec {
-    pub groups: Vec<Labeled>,
-    pub columns: Vec<Labeled>,
+    pub groups: Vec<Labeled<ReviewGroup>>,
+    pub columns: Vec<Labeled<ReviewColumn>>,
     pub header_signals: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct ProactiveRow {
-    pub key: String,
+pub struct ProactiveRowSpec {
+    pub key: ProactiveRow,
     pub labels: Vec<Label>,
     /// Keys of the columns this row has.
-    pub columns: Vec<String>,
+    pub columns: Vec<ProactiveColumn>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct ProactiveSpec {
-    pub columns: Vec<Labeled>,
-    pub rows: Vec<ProactiveRow>,
+    pub columns: Vec<Labeled<ProactiveColumn>>,
+    pub rows: Vec<ProactiveRowSpec>,
 }
 
 impl ProactiveSpec {
     /// True when column `key` is an amount of money (it gets `amount_unit`).
-    pub fn is_amount(&self, key: &str) -> bool {
+    pub fn is_amount(&self, key: ProactiveColumn) -> bool {
         self.columns.iter().any(|c| c.key == key && c.amount)
     }
 }
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct ApplicationRow {
-    /// Dotted key path: "results.withheld.state_secret".
-    pub key: String,
+pub struct ApplicationRowSpec {
+    pub key: ApplicationRow,
     /// The group label the row sits under, when the leaf label alone is
     /// ambiguous across groups.
     #[serde(default)]
     pub group: Option<Label>,
     pub labels: Vec<Label>,
-    /// When this row is present, the rows whose keys start with this prefix
-    /// are not expected (a 2021 report that keeps （六） as one row).
+    /// When this row is present, these rows are not expected (a 2021
+    /// report that keeps （六） as one row).
     #[serde(default)]
-    pub replaces: Option<String>,
+    pub replaces: Vec<ApplicationRow>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct ApplicationRows {
-    pub rows: Vec<ApplicationRow>,
+    pub rows: Vec<ApplicationRowSpec>,
 }
 
 /// One version of the template.
@@ -111,29 +116,50 @@ pub static TEMPLATES: LazyLock<Templates> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::stats::Key;
 
     #[test]
     fn templates_parse_and_are_consistent() {
         let t = &*TEMPLATES;
         assert_eq!(t.templates.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), vec!["2019", "2021"]);
         assert_eq!(t.sections.len(), 6);
-        assert_eq!(t.applications.columns.len(), 7);
         for template in &t.templates {
-            let column_keys: Vec<&str> = template.proactive.columns.iter().map(|c| c.key.as_str()).collect();
+            let column_keys: Vec<ProactiveColumn> = template.proactive.columns.iter().map(|c| c.key).collect();
             for row in &template.proactive.rows {
                 for key in &row.columns {
-                    assert!(
-                        column_keys.contains(&key.as_str()),
-                        "{}: {} uses unknown column {key}",
-                        template.id,
-                        row.key
-                    );
+                    assert!(column_keys.contains(key), "{}: {} uses unknown column {key}", template.id, row.key);
                 }
             }
-            let keys: Vec<&str> = template.applications.rows.iter().map(|r| r.key.as_str()).collect();
-            let mut unique = keys.clone();
-            unique.dedup();
+            let keys: Vec<ApplicationRow> = template.applications.rows.iter().map(|r| r.key).collect();
+            let unique: std::collections::BTreeSet<ApplicationRow> = keys.iter().copied().collect();
             assert_eq!(keys.len(), unique.len(), "{}: duplicate application keys", template.id);
+            for row in template.applications.rows.iter().flat_map(|r| &r.replaces) {
+                assert!(keys.contains(row), "{}: replaces {row}, which it does not have", template.id);
+            }
+        }
+    }
+
+    /// Every key the Rust side knows is named by the template data, in the
+    /// SPEC's order where the data lists the whole set: a key renamed in
+    /// `templates.json` alone fails to parse, one renamed in the enums alone
+    /// fails here.
+    #[test]
+    fn every_typed_key_is_in_the_template_data() {
+        let t = &*TEMPLATES;
+        fn keys<K: Key>(specs: &[Labeled<K>]) -> Vec<K> {
+            specs.iter().map(|s| s.key).collect()
+        }
+        assert_eq!(keys(&t.applications.columns), ApplicantColumn::ALL);
+        assert_eq!(keys(&t.reviews.groups), ReviewGroup::ALL);
+        assert_eq!(keys(&t.reviews.columns), ReviewColumn::ALL);
+        for &row in ProactiveRow::ALL {
+            assert!(t.templates.iter().any(|v| v.proactive.rows.iter().any(|r| r.key == row)), "{row}");
+        }
+        for &column in ProactiveColumn::ALL {
+            assert!(t.templates.iter().any(|v| v.proactive.columns.iter().any(|c| c.key == column)), "{column}");
+        }
+        for &row in ApplicationRow::ALL {
+            assert!(t.templates.iter().any(|v| v.applications.rows.iter().any(|r| r.key == row)), "{row}");
         }
     }
 }

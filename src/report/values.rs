@@ -2,13 +2,13 @@
 //! (never 0), "无" is 0, full-width digits are digits, 本年增/减 is signed,
 //! amounts keep their unit, a number followed by a note gives the number.
 
-use serde_json::{Number, Value};
+use super::stats::Number;
 
 /// A parsed cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
-    /// A JSON number, or null.
-    pub value: Value,
+    /// The number, or `None` (blank, a dash, text).
+    pub value: Option<Number>,
     /// A money unit written in the cell ("元", "万元").
     pub unit: Option<String>,
     /// Text after the number that is not a unit: "（含自然失效29件）".
@@ -34,13 +34,13 @@ fn fold_digit(c: char) -> char {
 }
 
 pub fn parse(text: &str) -> Parsed {
-    let mut parsed = Parsed { value: Value::Null, unit: None, note: None, not_a_number: false };
+    let mut parsed = Parsed { value: None, unit: None, note: None, not_a_number: false };
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.is_empty() || NULL_MARKS.contains(&compact.as_str()) {
         return parsed;
     }
     if compact == "无" {
-        parsed.value = Value::from(0);
+        parsed.value = Some(Number::Int(0));
         return parsed;
     }
     let folded: String = compact.chars().map(fold_digit).collect();
@@ -75,9 +75,10 @@ pub fn parse(text: &str) -> Parsed {
     }
     let number = number.trim_end_matches('.');
     parsed.value = if seen_point && number.contains('.') {
-        number.parse::<f64>().ok().and_then(Number::from_f64).map_or(Value::Null, Value::Number)
+        // Not finite (hundreds of digits) is no number JSON can hold.
+        number.parse::<f64>().ok().filter(|f| f.is_finite()).map(Number::Dec)
     } else {
-        number.parse::<i64>().map_or(Value::Null, Value::from)
+        number.parse::<i64>().ok().map(Number::Int)
     };
     let rest = &folded[end..];
     if let Some(unit) = MONEY_UNITS.iter().find(|u| rest.starts_with(**u)) {
@@ -108,11 +109,12 @@ pub fn unit_in_header(header: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::stats::json_of;
     use super::*;
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     fn value(text: &str) -> Value {
-        parse(text).value
+        json_of(parse(text).value)
     }
 
     #[test]
@@ -142,18 +144,18 @@ mod tests {
     #[test]
     fn notes_and_units_after_the_number() {
         let p = parse("55（含自然失效29件）");
-        assert_eq!(p.value, json!(55));
+        assert_eq!(p.value, Some(Number::Int(55)));
         assert_eq!(p.note.as_deref(), Some("（含自然失效29件）"));
         let p = parse("251000元");
-        assert_eq!((p.value, p.unit.as_deref(), p.note), (json!(251000), Some("元"), None));
+        assert_eq!((p.value, p.unit.as_deref(), p.note), (Some(Number::Int(251000)), Some("元"), None));
         let p = parse("12.5万元");
-        assert_eq!((p.value, p.unit.as_deref()), (json!(12.5), Some("万元")));
+        assert_eq!((p.value, p.unit.as_deref()), (Some(Number::Dec(12.5)), Some("万元")));
     }
 
     #[test]
     fn text_is_not_a_number() {
         let p = parse("不适用");
-        assert_eq!(p.value, Value::Null);
+        assert_eq!(p.value, None);
         assert!(p.not_a_number);
     }
 

@@ -2,18 +2,25 @@
 //! forms) and `/Encoding` CMap streams (cidchar, cidrange, notdefrange), with their
 //! codespace ranges (1–4 byte codes) and `usecmap`.
 //!
-//! The parser is a tolerant token scanner, not a PostScript interpreter: it reads
-//! the sections it knows and skips everything else, so a damaged CMap yields the
+//! The parser reads the program's operations with the PDF tokenizer
+//! ([`crate::pdf::lexer`]), not as a PostScript interpreter: it reads the
+//! sections it knows and skips everything else, so a damaged CMap yields the
 //! entries before the damage instead of nothing. Ranges are stored as ranges (a
 //! `<0000> <FFFF>` bfrange costs one entry, not 65 536), and every count that
 //! comes from the file is bounded.
 
-use crate::pdf::content::lexer::{hex_string_at, literal_string_at};
 use std::collections::HashMap;
+
+use super::encoding::name_to_text;
+// Re-exported where the font code has always found it.
+pub use super::text::Text;
+use crate::pdf::lexer::{Lexer, Operand};
 
 /// Bounds on what one CMap may hold, against hostile files.
 const MAX_ENTRIES: usize = 200_000;
 const MAX_DEST_UNITS: usize = 64;
+/// Most operands of one operator: a section's entries (three per range).
+const MAX_SECTION_OPERANDS: usize = MAX_ENTRIES * 3;
 
 /// One codespace range: codes of `len` bytes whose every byte lies between the
 /// corresponding bytes of `low` and `high` (PDF 32000-1, 9.7.6.2).
@@ -84,46 +91,6 @@ impl Codespace {
     }
 }
 
-/// Unicode text of a code: one character, or several (ligatures, ActualText-like
-/// bfchar strings).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Text {
-    Char(char),
-    Str(Box<str>),
-}
-
-impl Text {
-    pub fn from_utf16(units: &[u16]) -> Option<Text> {
-        let s: String = char::decode_utf16(units.iter().copied()).collect::<Result<String, _>>().ok()?;
-        Text::from_string(s)
-    }
-
-    pub fn from_string(s: String) -> Option<Text> {
-        let mut chars = s.chars();
-        match (chars.next(), chars.next()) {
-            (None, _) => None,
-            (Some(c), None) => Some(Text::Char(c)),
-            _ => Some(Text::Str(s.into_boxed_str())),
-        }
-    }
-
-    pub fn push_to(&self, out: &mut String) {
-        match self {
-            Text::Char(c) => out.push(*c),
-            Text::Str(s) => out.push_str(s),
-        }
-    }
-
-    /// A mapping to nothing but control characters (U+0000 is the usual one) says
-    /// nothing about the glyph: treat it as no mapping.
-    pub fn is_meaningful(&self) -> bool {
-        match self {
-            Text::Char(c) => !c.is_control(),
-            Text::Str(s) => s.chars().any(|c| !c.is_control()),
-        }
-    }
-}
-
 /// A bfrange: codes `lo..=hi` map to `dest` with its last UTF-16 unit advanced by
 /// `code - lo`.
 #[derive(Debug, Clone)]
@@ -161,7 +128,7 @@ pub struct CMap {
 
 impl CMap {
     pub fn parse(data: &[u8]) -> CMap {
-        Parser { data, pos: 0 }.run()
+        CMap::read(data)
     }
 
     /// True when the CMap maps codes to Unicode (a ToUnicode map).
@@ -223,29 +190,41 @@ impl CMap {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Token<'a> {
-    Hex(Vec<u8>),
-    Str(Vec<u8>),
-    Name(&'a [u8]),
-    Int(i64),
-    Keyword(&'a [u8]),
-    ArrayStart,
-    ArrayEnd,
-    Other,
+/// The sections of a CMap program the parser reads, by their `begin…`
+/// operator; the entries are the operands of the matching `end…`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Codespace,
+    BfChar,
+    BfRange,
+    CidChar,
+    CidRange,
+    NotdefRange,
 }
 
-struct Parser<'a> {
-    data: &'a [u8],
-    pos: usize,
-}
+impl Section {
+    fn begun_by(operator: &[u8]) -> Option<Section> {
+        Some(match operator {
+            b"begincodespacerange" => Section::Codespace,
+            b"beginbfchar" => Section::BfChar,
+            b"beginbfrange" => Section::BfRange,
+            b"begincidchar" => Section::CidChar,
+            b"begincidrange" => Section::CidRange,
+            b"beginnotdefrange" => Section::NotdefRange,
+            _ => return None,
+        })
+    }
 
-fn is_white(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
-}
-
-fn is_delim(b: u8) -> bool {
-    matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+    fn end(self) -> &'static [u8] {
+        match self {
+            Section::Codespace => b"endcodespacerange",
+            Section::BfChar => b"endbfchar",
+            Section::BfRange => b"endbfrange",
+            Section::CidChar => b"endcidchar",
+            Section::CidRange => b"endcidrange",
+            Section::NotdefRange => b"endnotdefrange",
+        }
+    }
 }
 
 /// Big-endian value of up to 4 bytes.
@@ -260,217 +239,128 @@ fn utf16_units(bytes: &[u8]) -> Vec<u16> {
     bytes.chunks(2).take(MAX_DEST_UNITS).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect()
 }
 
-impl<'a> Parser<'a> {
-    fn next(&mut self) -> Option<Token<'a>> {
-        let d = self.data;
-        loop {
-            while self.pos < d.len() && is_white(d[self.pos]) {
-                self.pos += 1;
-            }
-            if d.get(self.pos) == Some(&b'%') {
-                while self.pos < d.len() && d[self.pos] != b'\n' && d[self.pos] != b'\r' {
-                    self.pos += 1;
-                }
-                continue;
-            }
-            break;
-        }
-        let start = self.pos;
-        let b = *d.get(start)?;
-        self.pos += 1;
-        Some(match b {
-            b'[' => Token::ArrayStart,
-            b']' => Token::ArrayEnd,
-            b'<' if d.get(self.pos) == Some(&b'<') => {
-                self.pos += 1;
-                Token::Other
-            }
-            b'>' => {
-                if d.get(self.pos) == Some(&b'>') {
-                    self.pos += 1;
-                }
-                Token::Other
-            }
-            b'<' => Token::Hex(hex_string_at(d, &mut self.pos)),
-            b'(' => Token::Str(literal_string_at(d, &mut self.pos).into_owned()),
-            b'/' => {
-                while self.pos < d.len() && !is_white(d[self.pos]) && !is_delim(d[self.pos]) {
-                    self.pos += 1;
-                }
-                Token::Name(&d[start + 1..self.pos])
-            }
-            b'{' | b'}' | b')' => Token::Other,
-            _ => {
-                while self.pos < d.len() && !is_white(d[self.pos]) && !is_delim(d[self.pos]) {
-                    self.pos += 1;
-                }
-                let word = &d[start..self.pos];
-                match std::str::from_utf8(word).ok().and_then(|s| s.parse::<i64>().ok()) {
-                    Some(n) => Token::Int(n),
-                    None => Token::Keyword(word),
-                }
-            }
-        })
-    }
+/// A CID operand: a whole number that fits.
+fn cid_of(operand: &Operand<'_>) -> Option<u32> {
+    let n = operand.number()?;
+    (n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f32).then_some(n as u32)
+}
 
-    fn run(mut self) -> CMap {
+/// A destination of bfchar or bfrange: UTF-16BE bytes, or a glyph name
+/// (`/space`, seen in old Distiller output).
+fn dest_text(operand: &Operand<'_>) -> Option<Text> {
+    match operand {
+        Operand::Str(b) => Text::from_utf16(&utf16_units(b)),
+        Operand::Name(n) => name_to_text(std::str::from_utf8(n).ok()?),
+        _ => None,
+    }
+}
+
+impl CMap {
+    /// Reads the program's operations with the PDF tokenizer: a section's
+    /// entries are the operands before its `end…` operator. A section cut
+    /// short (by another operator, or the end of the data) keeps the entries
+    /// before the damage.
+    fn read(data: &[u8]) -> CMap {
         let mut cmap = CMap::default();
-        // The last few tokens, for `/WMode 1 def` and `/Name usecmap`.
-        let mut prev: Option<Token<'a>> = None;
-        let mut prev2: Option<Token<'a>> = None;
-        while let Some(tok) = self.next() {
+        let mut lexer = Lexer::program(data, MAX_SECTION_OPERANDS);
+        let mut operands = Vec::new();
+        let mut open: Option<Section> = None;
+        loop {
+            let operator = lexer.next_operation(&mut operands);
+            if let Some(section) = open {
+                cmap.section(section, &operands);
+                if operator.is_none_or(|op| op == section.end() || Section::begun_by(op).is_some()) {
+                    open = None;
+                }
+            }
+            let Some(operator) = operator else { break };
             if cmap.entries() >= MAX_ENTRIES {
                 break;
             }
-            if let Token::Keyword(k) = tok {
-                match k {
-                    b"begincodespacerange" => self.codespace(&mut cmap),
-                    b"beginbfchar" => self.bf_char(&mut cmap),
-                    b"beginbfrange" => self.bf_range(&mut cmap),
-                    b"begincidchar" => self.cid_char(&mut cmap),
-                    b"begincidrange" => self.cid_range(&mut cmap, false),
-                    b"beginnotdefrange" => self.cid_range(&mut cmap, true),
-                    b"usecmap" => {
-                        if let Some(Token::Name(n)) = &prev {
-                            cmap.use_cmap = Some(n.to_vec());
-                        }
-                    }
-                    b"def" => {
-                        if let (Some(Token::Name(b"WMode")), Some(Token::Int(v))) = (&prev2, &prev) {
-                            cmap.vertical = *v == 1;
-                        }
-                    }
-                    _ => {}
-                }
-                prev2 = None;
-                prev = None;
+            if let Some(section) = Section::begun_by(operator) {
+                open = Some(section);
                 continue;
             }
-            prev2 = prev.take();
-            prev = Some(tok);
+            match (operator, operands.as_slice()) {
+                (b"usecmap", [.., Operand::Name(name)]) => cmap.use_cmap = Some(name.to_vec()),
+                (b"def", [.., Operand::Name(key), value]) if key.as_ref() == b"WMode" => {
+                    cmap.vertical = value.number() == Some(1.0);
+                }
+                _ => {}
+            }
         }
         cmap
     }
 
-    /// Reads tokens up to the keyword `end`, or `None` at the end of the data.
-    fn section(&mut self, end: &[u8]) -> Vec<Token<'a>> {
-        let mut out = Vec::new();
-        while let Some(tok) = self.next() {
-            if let Token::Keyword(k) = &tok
-                && *k == end
-            {
-                break;
-            }
-            if out.len() >= MAX_ENTRIES * 3 {
-                break;
-            }
-            out.push(tok);
-        }
-        out
-    }
-
-    fn codespace(&mut self, cmap: &mut CMap) {
-        let toks = self.section(b"endcodespacerange");
-        for pair in toks.chunks(2) {
-            if let [Token::Hex(lo), Token::Hex(hi)] = pair
-                && let Some(r) = CodespaceRange::new(lo, hi)
-            {
-                cmap.codespace.ranges.push(r);
-            }
-        }
-    }
-
-    fn dest_text(tok: &Token<'_>) -> Option<Text> {
-        match tok {
-            Token::Hex(b) | Token::Str(b) => Text::from_utf16(&utf16_units(b)),
-            // `/space`: a glyph name as destination (seen in old Distiller output).
-            Token::Name(n) => {
-                let name = std::str::from_utf8(n).ok()?;
-                super::encoding::name_to_text(name)
-            }
-            _ => None,
-        }
-    }
-
-    fn bf_char(&mut self, cmap: &mut CMap) {
-        let toks = self.section(b"endbfchar");
-        for pair in toks.chunks(2) {
-            if let [Token::Hex(src), dst] = pair
-                && let Some(code) = code_of(src)
-                && let Some(text) = Self::dest_text(dst)
-            {
-                cmap.bf_chars.insert(code, text);
-            }
-        }
-    }
-
-    fn bf_range(&mut self, cmap: &mut CMap) {
-        let toks = self.section(b"endbfrange");
-        let mut i = 0;
-        while i < toks.len() {
-            let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (toks.get(i), toks.get(i + 1)) else {
-                i += 1;
-                continue;
-            };
-            let (Some(lo), Some(hi)) = (code_of(lo), code_of(hi)) else {
-                i += 3;
-                continue;
-            };
-            match toks.get(i + 2) {
-                Some(Token::Hex(dst)) | Some(Token::Str(dst)) => {
-                    if lo <= hi && !dst.is_empty() {
-                        cmap.bf_ranges.push(BfRange { lo, hi, dest: utf16_units(dst) });
+    fn section(&mut self, section: Section, entries: &[Operand<'_>]) {
+        match section {
+            Section::Codespace => {
+                for pair in entries.chunks(2) {
+                    if let [Operand::Str(lo), Operand::Str(hi)] = pair
+                        && let Some(r) = CodespaceRange::new(lo, hi)
+                    {
+                        self.codespace.ranges.push(r);
                     }
-                    i += 3;
                 }
-                Some(Token::ArrayStart) => {
-                    let mut j = i + 3;
-                    let mut code = lo;
-                    while let Some(tok) = toks.get(j) {
-                        j += 1;
-                        if *tok == Token::ArrayEnd {
+            }
+            Section::BfChar => {
+                for pair in entries.chunks(2) {
+                    if let [Operand::Str(src), dst] = pair
+                        && let Some(code) = code_of(src)
+                        && let Some(text) = dest_text(dst)
+                    {
+                        self.bf_chars.insert(code, text);
+                    }
+                }
+            }
+            Section::BfRange => self.bf_range(entries),
+            Section::CidChar => {
+                for pair in entries.chunks(2) {
+                    if let [Operand::Str(src), cid] = pair
+                        && let (Some(code), Some(cid)) = (code_of(src), cid_of(cid))
+                    {
+                        self.cid_chars.insert((src.len() as u8, code), cid);
+                    }
+                }
+            }
+            Section::CidRange | Section::NotdefRange => {
+                for triple in entries.chunks(3) {
+                    if let [Operand::Str(lo_b), Operand::Str(hi_b), cid] = triple
+                        && let (Some(lo), Some(hi), Some(cid)) = (code_of(lo_b), code_of(hi_b), cid_of(cid))
+                        && lo <= hi
+                    {
+                        let r = CidRange { len: lo_b.len() as u8, lo, hi, cid };
+                        if section == Section::NotdefRange {
+                            self.notdef_ranges.push(r);
+                        } else {
+                            self.cid_ranges.push(r);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// bfrange entries: `<lo> <hi> <dest>` or `<lo> <hi> [<dest> …]`.
+    fn bf_range(&mut self, entries: &[Operand<'_>]) {
+        for triple in entries.chunks(3) {
+            let [Operand::Str(lo), Operand::Str(hi), dest] = triple else { continue };
+            let (Some(lo), Some(hi)) = (code_of(lo), code_of(hi)) else { continue };
+            match dest {
+                Operand::Str(dst) if lo <= hi && !dst.is_empty() => {
+                    self.bf_ranges.push(BfRange { lo, hi, dest: utf16_units(dst) });
+                }
+                Operand::Array(items) => {
+                    for (code, item) in (lo..=hi).zip(items) {
+                        if self.bf_arrays.len() >= MAX_ENTRIES {
                             break;
                         }
-                        if code <= hi
-                            && cmap.bf_arrays.len() < MAX_ENTRIES
-                            && let Some(text) = Self::dest_text(tok)
-                        {
-                            cmap.bf_arrays.insert(code, text);
+                        if let Some(text) = dest_text(item) {
+                            self.bf_arrays.insert(code, text);
                         }
-                        code = code.saturating_add(1);
                     }
-                    i = j;
                 }
-                _ => i += 3,
-            }
-        }
-    }
-
-    fn cid_char(&mut self, cmap: &mut CMap) {
-        let toks = self.section(b"endcidchar");
-        for pair in toks.chunks(2) {
-            if let [Token::Hex(src), Token::Int(cid)] = pair
-                && let (Some(code), Ok(cid)) = (code_of(src), u32::try_from(*cid))
-            {
-                cmap.cid_chars.insert((src.len() as u8, code), cid);
-            }
-        }
-    }
-
-    fn cid_range(&mut self, cmap: &mut CMap, notdef: bool) {
-        let end: &[u8] = if notdef { b"endnotdefrange" } else { b"endcidrange" };
-        let toks = self.section(end);
-        for triple in toks.chunks(3) {
-            if let [Token::Hex(lo_b), Token::Hex(hi_b), Token::Int(cid)] = triple
-                && let (Some(lo), Some(hi), Ok(cid)) = (code_of(lo_b), code_of(hi_b), u32::try_from(*cid))
-                && lo <= hi
-            {
-                let r = CidRange { len: lo_b.len() as u8, lo, hi, cid };
-                if notdef {
-                    cmap.notdef_ranges.push(r);
-                } else {
-                    cmap.cid_ranges.push(r);
-                }
+                _ => {}
             }
         }
     }

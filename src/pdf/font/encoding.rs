@@ -27,7 +27,7 @@
 //! open("src/pdf/font/tables.rs", "w").write("".join(out).rstrip() + "\n")
 //! ```
 
-use super::cmap::Text;
+use super::text::Text;
 use super::{tables, texnames};
 
 /// A base encoding of a simple font.

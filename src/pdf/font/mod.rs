@@ -27,6 +27,7 @@ pub mod predefined;
 #[rustfmt::skip]
 mod tables;
 mod texnames;
+pub mod text;
 
 use std::collections::HashMap;
 
@@ -63,6 +64,10 @@ pub struct Char {
     /// A single-byte code 32: word spacing (`Tw`) applies to it.
     pub word_space: bool,
 }
+
+/// The word space assumed for a simple font that has no space character:
+/// TeX's interword space (cmr10: 0.333 em); layout judges word gaps by it.
+pub const SPACELESS_FONT_SPACE_EM: f32 = 1.0 / 3.0;
 
 #[derive(Debug)]
 pub struct Font {
@@ -147,7 +152,7 @@ impl Font {
     /// mapped, half-em advances.
     pub fn missing(what: &str) -> Font {
         Font {
-            info: FontInfo { name: what.to_string(), bold: false },
+            info: FontInfo { name: what.to_string(), bold: false, space_width: None },
             vertical: false,
             descent: DEFAULT_DESCENT,
             type3: false,
@@ -444,8 +449,15 @@ fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, subtype: &[u8
     }
     let problem = (implicit && symbolic && embedded.is_none() && to_unicode.is_none() && standard.is_none())
         .then(|| format!("font {name} is symbolic, not embedded and has no ToUnicode map"));
+    // A simple font without a space character (TeX's fonts have none: TeX
+    // places each word) is judged by TeX's word space, a third of an em.
+    let space_width = if matches!(text[32], Some(Text::Char(' '))) {
+        Some(width[32]).filter(|w| *w > 0.0)
+    } else {
+        Some(SPACELESS_FONT_SPACE_EM)
+    };
     Font {
-        info: FontInfo { name, bold },
+        info: FontInfo { name, bold, space_width },
         vertical: false,
         descent: match (type3, descriptor, standard) {
             (true, _, _) => DEFAULT_DESCENT,
@@ -572,7 +584,7 @@ fn load_composite(pdf: &PdfDocument, dict: &Dictionary, name: String) -> Font {
         problem.get_or_insert_with(|| format!("font {name} has no descendant CID font"));
     }
     Font {
-        info: FontInfo { name, bold },
+        info: FontInfo { name, bold, space_width: None },
         vertical,
         descent: descent(pdf, descriptor),
         type3: false,

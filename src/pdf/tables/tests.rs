@@ -56,8 +56,9 @@ fn page(rulings: Vec<Ruling>, glyphs: Vec<Glyph>) -> PageContent {
         height: 842.0,
         glyphs,
         rulings,
-        fonts: vec![FontInfo { name: "SimSun".into(), bold: false }],
+        fonts: vec![FontInfo { name: "SimSun".into(), bold: false, space_width: None }],
         images: 0,
+        hidden: Vec::new(),
     }
 }
 

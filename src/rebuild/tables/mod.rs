@@ -27,6 +27,10 @@
 //! 5. [`stitch`] — a row split across the break becomes one row, a vertical
 //!    merge running across it one cell; then the rows of both, one grid.
 //!
+//! 6. [`parts`] — for a caller that tells kinds of table apart (the report
+//!    layer), the neighbouring tables the rejoin left apart that are parts of
+//!    one table of a kind.
+//!
 //! The rules know no report template.
 
 use std::sync::LazyLock;
@@ -36,6 +40,7 @@ use regex::Regex;
 mod align;
 mod evidence;
 mod header;
+pub mod parts;
 mod stitch;
 
 use crate::grid::{Grid, is_value_text};

@@ -1,5 +1,7 @@
-//! The content-stream tokenizer: operands and operators, one operation at a
-//! time, borrowing from the stream's bytes.
+//! The PDF tokenizer: operands and operators, one operation at a time,
+//! borrowing from the bytes. Content streams are read with it, and so are
+//! CMap programs (`font::cmap`), whose sections are operations too: the
+//! entries of `beginbfchar … endbfchar` are the operands of `endbfchar`.
 //!
 //! It is our own rather than lopdf's `Content::decode` for two reasons: a damaged
 //! stretch costs one token here instead of the rest of the page (lopdf stops at
@@ -60,6 +62,10 @@ impl<'a> Operand<'a> {
 pub struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
+    /// Most operands kept before an operator.
+    max_operands: usize,
+    /// `BI … ID … EI` is an inline image (content streams only).
+    inline_images: bool,
 }
 
 fn is_white(b: u8) -> bool {
@@ -87,8 +93,16 @@ enum Raw<'a> {
 }
 
 impl<'a> Lexer<'a> {
+    /// A content stream's lexer.
     pub fn new(data: &'a [u8]) -> Lexer<'a> {
-        Lexer { data, pos: 0 }
+        Lexer { data, pos: 0, max_operands: MAX_OPERANDS, inline_images: true }
+    }
+
+    /// A lexer for a PostScript-like program (a CMap): no inline images, and
+    /// up to `max_operands` operands before an operator (a CMap section's
+    /// entries are one operator's operands).
+    pub fn program(data: &'a [u8], max_operands: usize) -> Lexer<'a> {
+        Lexer { data, pos: 0, max_operands, inline_images: false }
     }
 
     /// The next operator, with its operands in `operands` (cleared first).
@@ -101,12 +115,12 @@ impl<'a> Lexer<'a> {
                 Raw::Operand(op) => {
                     // So many operands is garbage, not an operation: drop them
                     // (clearing keeps this linear, unlike removing the oldest).
-                    if operands.len() >= MAX_OPERANDS {
+                    if operands.len() >= self.max_operands {
                         operands.clear();
                     }
                     operands.push(op);
                 }
-                Raw::Word(b"BI") => {
+                Raw::Word(b"BI") if self.inline_images => {
                     operands.clear();
                     self.skip_inline_image();
                     return Some(b"BI");
@@ -114,13 +128,13 @@ impl<'a> Lexer<'a> {
                 Raw::Word(w) => return Some(w),
                 Raw::ArrayStart => {
                     let array = self.array(1);
-                    if operands.len() < MAX_OPERANDS {
+                    if operands.len() < self.max_operands {
                         operands.push(array);
                     }
                 }
                 Raw::DictStart => {
                     let dict = self.dict(1);
-                    if operands.len() < MAX_OPERANDS {
+                    if operands.len() < self.max_operands {
                         operands.push(dict);
                     }
                 }
@@ -430,7 +444,7 @@ fn parse_number(word: &[u8]) -> Option<f32> {
 /// A literal string starting after its opening parenthesis at `*pos`: its
 /// bytes with escapes resolved; `*pos` ends after the closing parenthesis.
 /// Shared with the CMap parser, which reads the same syntax.
-pub(crate) fn literal_string_at<'a>(data: &'a [u8], pos: &mut usize) -> Cow<'a, [u8]> {
+fn literal_string_at<'a>(data: &'a [u8], pos: &mut usize) -> Cow<'a, [u8]> {
     let d = data;
     let start = *pos;
     // Fast path: no escapes and no carriage returns up to the closing paren.
@@ -515,7 +529,7 @@ pub(crate) fn literal_string_at<'a>(data: &'a [u8], pos: &mut usize) -> Cow<'a, 
 
 /// A hexadecimal string starting after its `<` at `*pos` (an odd last digit
 /// is padded with 0); `*pos` ends after the `>`.
-pub(crate) fn hex_string_at(data: &[u8], pos: &mut usize) -> Vec<u8> {
+fn hex_string_at(data: &[u8], pos: &mut usize) -> Vec<u8> {
     let d = data;
     let mut out = Vec::new();
     let mut high: Option<u8> = None;
