@@ -41,7 +41,7 @@
 //! `content::shading`), so grids drawn as fills are read like ruled ones;
 //! text aligned in columns without any rule stays text.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::grid::{Cell, Grid};
 use crate::model::TableFragment;
@@ -193,14 +193,20 @@ pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<Pag
     let frames = intersections_to_tables(&horizontal, &vertical, &intersections);
     let mut tables: Vec<PageTable> = Vec::new();
     let mut taken = vec![false; page.glyphs.len()];
+    // Rules of a frame that reads as no table (horizontal rules joined only
+    // by tick marks where they meet a column gap, a box around text) are
+    // free to frame a table of horizontal rules.
+    let key = |e: &Edge| (e.position.to_bits(), e.start.to_bits(), e.end.to_bits());
+    let mut released: HashSet<(u32, u32, u32)> = HashSet::new();
     for frame in &frames {
-        if let Some(table) = frame_to_table(frame, page, &mut taken, settings) {
-            tables.push(table);
+        match frame_to_table(frame, page, &mut taken, settings) {
+            Some(table) => tables.push(table),
+            None => released.extend(frame.horizontal.iter().map(key)),
         }
     }
     let mut in_frame = vec![false; horizontal.len()];
     for x in &intersections {
-        in_frame[x.horizontal] = true;
+        in_frame[x.horizontal] = !released.contains(&key(&horizontal[x.horizontal]));
     }
     for frame in stacks::stack_frames(&horizontal, &in_frame, &page.glyphs, &taken, settings) {
         if let Some(table) = frame_to_table(&frame, page, &mut taken, settings) {
