@@ -53,6 +53,7 @@ mod rows;
 mod settings;
 mod slivers;
 mod stacks;
+mod stream;
 
 pub use settings::TableSettings;
 
@@ -209,6 +210,11 @@ pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<Pag
         in_frame[x.horizontal] = !released.contains(&key(&horizontal[x.horizontal]));
     }
     for frame in stacks::stack_frames(&horizontal, &in_frame, &page.glyphs, &taken, settings) {
+        if let Some(table) = frame_to_table(&frame, page, &mut taken, settings) {
+            tables.push(table);
+        }
+    }
+    for frame in stream::stream_frames(&page.glyphs, &taken, &vertical, settings) {
         if let Some(table) = frame_to_table(&frame, page, &mut taken, settings) {
             tables.push(table);
         }

@@ -158,7 +158,12 @@ fn note_rule(glyphs: &[Glyph], body: &mut Vec<usize>, settings: &TableSettings) 
 
 /// A stack of rules → a frame with columns from the text, or `None` when the
 /// text between the rules does not line up in columns.
-fn stack_to_frame(stack: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &TableSettings) -> Option<Frame> {
+pub(super) fn stack_to_frame(
+    stack: &[Edge],
+    glyphs: &[Glyph],
+    free: &[usize],
+    settings: &TableSettings,
+) -> Option<Frame> {
     let left = stack.iter().map(|e| e.start).fold(f32::INFINITY, f32::min);
     let right = stack.iter().map(|e| e.end).fold(f32::NEG_INFINITY, f32::max);
     let ys: Vec<f32> = stack.iter().map(|e| e.position).collect();
