@@ -38,8 +38,11 @@
 //! Every tolerance is a field of [`TableSettings`] (defaults documented
 //! there; [`find_tables`] uses them, [`find_tables_with`] takes others).
 //! The sides of shaded areas arrive as rulings of width 0 (see
-//! `content::shading`), so grids drawn as fills are read like ruled ones;
-//! text aligned in columns without any rule stays text.
+//! `content::shading`), so grids drawn as fills are read like ruled ones.
+//! Last, text aligned in columns without any rule is read as a table when
+//! it is clearly one (`stream`: a column of values, short cells, no list,
+//! contents, two columns of prose or chart labels); anything less stays
+//! text.
 
 use std::collections::{BTreeSet, HashSet};
 

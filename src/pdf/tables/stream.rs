@@ -31,6 +31,11 @@ use super::rows::core_lines;
 use super::{Edge, Frame, Orientation, TableSettings, stacks};
 use crate::pdf::page::Glyph;
 
+/// Most tables without rules read on one page; past it (a hostile page of
+/// thousands of tiny aligned blocks) the rest stays text, so the work per
+/// page stays bounded.
+const MAX_TABLES: usize = 64;
+
 /// A run of text on a line: its extent and its glyphs' text.
 #[derive(Debug, Clone)]
 struct Run {
@@ -75,7 +80,7 @@ pub fn stream_frames(glyphs: &[Glyph], taken: &[bool], vertical: &[Edge], settin
         };
         let body = &lines[i..end];
         match block_columns(body, settings) {
-            Some(gaps) if is_table(body, &gaps, vertical, settings) => {
+            Some(gaps) if frames.len() < MAX_TABLES && is_table(body, &gaps, vertical, settings) => {
                 let head = header_lines(&lines, floor, i, body, settings);
                 // Lines of labels above the first row of values are the
                 // header, read as the header band of a three-line table
@@ -87,7 +92,9 @@ pub fn stream_frames(glyphs: &[Glyph], taken: &[bool], vertical: &[Edge], settin
                 i = end;
                 floor = end;
             }
-            _ => i += 1,
+            // A block that is not a table is passed whole: a line inside it
+            // starts no other block (and a page of prose costs one pass).
+            _ => i = end,
         }
     }
     frames
@@ -121,19 +128,29 @@ fn page_lines(glyphs: &[Glyph], free: &[usize], settings: &TableSettings) -> Vec
         .collect()
 }
 
-/// The white gaps (x ranges at least `min` wide) between the runs of
-/// `lines`, inside their extent.
-fn gaps_of<'a>(lines: impl Iterator<Item = &'a Line>, min: f32) -> Vec<(f32, f32)> {
-    let mut runs: Vec<(f32, f32)> = lines.flat_map(|l| l.runs.iter().map(|r| (r.x0, r.x1))).collect();
-    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+/// The x ranges covered by `spans`, those less than `min` apart joined.
+fn cover(spans: impl Iterator<Item = (f32, f32)>, min: f32) -> Vec<(f32, f32)> {
+    let mut spans: Vec<(f32, f32)> = spans.collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut covered: Vec<(f32, f32)> = Vec::new();
-    for (s, e) in runs {
+    for (s, e) in spans {
         match covered.last_mut() {
             Some(last) if s - last.1 < min => last.1 = last.1.max(e),
             _ => covered.push((s, e)),
         }
     }
+    covered
+}
+
+/// The white gaps between covered ranges.
+fn gaps_between(covered: &[(f32, f32)]) -> Vec<(f32, f32)> {
     covered.windows(2).map(|w| (w[0].1, w[1].0)).collect()
+}
+
+/// The white gaps (x ranges at least `min` wide) between the runs of
+/// `lines`, inside their extent.
+fn gaps_of<'a>(lines: impl Iterator<Item = &'a Line>, min: f32) -> Vec<(f32, f32)> {
+    gaps_between(&cover(lines.flat_map(|l| l.runs.iter().map(|r| (r.x0, r.x1))), min))
 }
 
 /// The end (exclusive) of the block that grows from line `start`, or `None`
@@ -147,7 +164,10 @@ fn grow_block(lines: &[Line], start: usize, settings: &TableSettings) -> Option<
         return None;
     }
     let min = settings.stream_gap_em * first.size;
-    let mut gaps = gaps_of([first].into_iter(), min);
+    // The block's covered ranges, updated line by line (the work grows with
+    // the block's lines times its columns).
+    let mut covered = cover(first.runs.iter().map(|r| (r.x0, r.x1)), min);
+    let mut gaps = gaps_between(&covered);
     let mut end = start + 1;
     // Where values stand: the extents of the numbers after a line's first run.
     let mut value_spans: Vec<(f32, f32)> = Vec::new();
@@ -169,13 +189,14 @@ fn grow_block(lines: &[Line], start: usize, settings: &TableSettings) -> Option<
         {
             break;
         }
-        let next = gaps_of(lines[start..=end].iter(), min);
+        let next_covered = cover(covered.iter().copied().chain(line.runs.iter().map(|r| (r.x0, r.x1))), min);
+        let next = gaps_between(&next_covered);
         // Every gap of the block keeps a stretch at least `min` wide.
         let open = gaps.iter().all(|&(a, b)| next.iter().any(|&(c, d)| d.min(b) - c.max(a) >= min));
         if !open {
             break;
         }
-        gaps = next;
+        (covered, gaps) = (next_covered, next);
         value_spans.extend(value_spans_of(line));
         end += 1;
     }
