@@ -38,10 +38,13 @@
 //! Every tolerance is a field of [`TableSettings`] (defaults documented
 //! there; [`find_tables`] uses them, [`find_tables_with`] takes others).
 //! The sides of shaded areas arrive as rulings of width 0 (see
-//! `content::shading`), so grids drawn as fills are read like ruled ones;
-//! text aligned in columns without any rule stays text.
+//! `content::shading`), so grids drawn as fills are read like ruled ones.
+//! Last, text aligned in columns without any rule is read as a table when
+//! it is clearly one (`stream`: a column of values, short cells, no list,
+//! contents, two columns of prose or chart labels); anything less stays
+//! text.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::grid::{Cell, Grid};
 use crate::model::TableFragment;
@@ -54,6 +57,7 @@ mod rows;
 mod settings;
 mod slivers;
 mod stacks;
+mod stream;
 
 pub use index::GlyphIndex;
 pub use settings::TableSettings;
@@ -214,17 +218,28 @@ pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<Pag
     let frames = intersections_to_tables(&horizontal, &vertical, &intersections);
     let mut tables: Vec<PageTable> = Vec::new();
     let mut taken = vec![false; page.glyphs.len()];
+    // Rules of a frame that reads as no table (horizontal rules joined only
+    // by tick marks where they meet a column gap, a box around text) are
+    // free to frame a table of horizontal rules.
+    let key = |e: &Edge| (e.position.to_bits(), e.start.to_bits(), e.end.to_bits());
+    let mut released: HashSet<(u32, u32, u32)> = HashSet::new();
     let index = GlyphIndex::new(&page.glyphs);
     for frame in &frames {
-        if let Some(table) = frame_to_table(frame, page, &index, &mut taken, settings) {
-            tables.push(table);
+        match frame_to_table(frame, page, &index, &mut taken, settings) {
+            Some(table) => tables.push(table),
+            None => released.extend(frame.horizontal.iter().map(key)),
         }
     }
     let mut in_frame = vec![false; horizontal.len()];
     for x in &intersections {
-        in_frame[x.horizontal] = true;
+        in_frame[x.horizontal] = !released.contains(&key(&horizontal[x.horizontal]));
     }
     for frame in stacks::stack_frames(&horizontal, &in_frame, &page.glyphs, &taken, settings) {
+        if let Some(table) = frame_to_table(&frame, page, &index, &mut taken, settings) {
+            tables.push(table);
+        }
+    }
+    for frame in stream::stream_frames(&page.glyphs, &taken, &vertical, settings) {
         if let Some(table) = frame_to_table(&frame, page, &index, &mut taken, settings) {
             tables.push(table);
         }

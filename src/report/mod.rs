@@ -370,12 +370,13 @@ pub(crate) fn recognize_with_lines<'a>(
             ));
             return None;
         };
-        if parts.tables.len() > 1 {
-            diagnostics.push(Diagnostic::warning(
+        // Said unless the table is read again from its text lines instead.
+        let mut in_parts = (parts.tables.len() > 1).then(|| {
+            Diagnostic::warning(
                 "report.table_in_parts",
                 format!("the {} table is still in {} parts; all parts were read", kind.name(), parts.tables.len()),
-            ));
-        }
+            )
+        });
         let (mut value, mut noticed) = read_parts(kind, parts, template);
         if let Some((_, from)) = &from_lines[kind as usize] {
             noticed.splice(0..0, from.iter().cloned());
@@ -404,9 +405,11 @@ pub(crate) fn recognize_with_lines<'a>(
                         .on_page(page),
                     );
                     (value, noticed, lost) = (reread, again, Vec::new());
+                    in_parts = None;
                 }
             }
         }
+        diagnostics.extend(in_parts);
         diagnostics.extend(noticed);
         if !lost.is_empty() {
             let nulls = value.nulls();

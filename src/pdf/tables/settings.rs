@@ -58,6 +58,30 @@ pub struct TableSettings {
     /// within this many em of the label's middle (a label centred over the
     /// columns it heads).
     pub header_span_centre_em: f32,
+    /// Tables without rules: a gap of at least this many em between two
+    /// runs of text on a line may separate columns (wider than the double
+    /// space of justified monospaced text)…
+    pub stream_gap_em: f32,
+    /// … lines of one block are at most this many em apart (a blank line
+    /// ends the block)…
+    pub stream_line_gap_em: f32,
+    /// … at least this many lines have text in two columns or more…
+    pub stream_min_rows: usize,
+    /// … some column's cells are short: their median width is at most this
+    /// many em…
+    pub stream_short_cell_em: f32,
+    /// … and at most one column's cells are running text, their median
+    /// width at least this many em (two such columns are a page set in two
+    /// columns).
+    pub stream_prose_cell_em: f32,
+    /// Header lines above a block without rules: at most this many em above
+    /// the line below…
+    pub stream_header_gap_em: f32,
+    /// … and at most this many lines.
+    pub stream_header_lines: usize,
+    /// A vertical line through a block without rules that is at least this
+    /// many of its lines tall (or as tall as the block) makes it a figure.
+    pub stream_figure_rule_lines: f32,
 }
 
 impl Default for TableSettings {
@@ -79,6 +103,14 @@ impl Default for TableSettings {
             column_gap_em: 1.0,
             prose_cell_chars: 25,
             header_span_centre_em: 1.0,
+            stream_gap_em: 1.5,
+            stream_line_gap_em: 1.2,
+            stream_min_rows: 3,
+            stream_short_cell_em: 6.0,
+            stream_prose_cell_em: 15.0,
+            stream_header_gap_em: 1.5,
+            stream_header_lines: 3,
+            stream_figure_rule_lines: 3.0,
         }
     }
 }

@@ -101,7 +101,8 @@ fn text_lines(glyphs: &[Glyph], members: &[usize], settings: &TableSettings) -> 
 }
 
 /// Cuts a stack of rules where a band between two of them holds running
-/// text across the frame (every line one long run over most of the width).
+/// text across the frame (every line one long run over most of the width,
+/// or below the first band any line).
 fn split_at_prose(group: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &TableSettings) -> Vec<Vec<Edge>> {
     let mut out: Vec<Vec<Edge>> = Vec::new();
     let mut current: Vec<Edge> = Vec::new();
@@ -110,12 +111,16 @@ fn split_at_prose(group: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &T
             let (x0, x1) = (above.start.min(rule.start), above.end.max(rule.end));
             let members = glyphs_in(glyphs, free, x0, x1, above.position, rule.position);
             let lines = text_lines(glyphs, &members, settings);
-            let prose = !lines.is_empty()
-                && lines.iter().all(|l| {
-                    l.runs.len() == 1
-                        && l.runs[0].2 >= settings.prose_cell_chars
-                        && l.runs[0].1 - l.runs[0].0 >= 0.8 * (x1 - x0)
-                });
+            let running = |l: &TextLine| {
+                l.runs.len() == 1
+                    && l.runs[0].2 >= settings.prose_cell_chars
+                    && l.runs[0].1 - l.runs[0].0 >= 0.8 * (x1 - x0)
+            };
+            // Running text across the frame; below a table's first band
+            // one such line is enough (the notes under one table and the
+            // caption of the next, between rules of the same width).
+            let prose =
+                !lines.is_empty() && (lines.iter().all(running) || current.len() >= 2 && lines.iter().any(running));
             if prose || members.is_empty() && lines.is_empty() && current.len() > 1 {
                 // A band of prose, or an empty band after a table: the stack ends.
                 out.push(std::mem::take(&mut current));
@@ -153,7 +158,12 @@ fn note_rule(glyphs: &[Glyph], body: &mut Vec<usize>, settings: &TableSettings) 
 
 /// A stack of rules → a frame with columns from the text, or `None` when the
 /// text between the rules does not line up in columns.
-fn stack_to_frame(stack: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &TableSettings) -> Option<Frame> {
+pub(super) fn stack_to_frame(
+    stack: &[Edge],
+    glyphs: &[Glyph],
+    free: &[usize],
+    settings: &TableSettings,
+) -> Option<Frame> {
     let left = stack.iter().map(|e| e.start).fold(f32::INFINITY, f32::min);
     let right = stack.iter().map(|e| e.end).fold(f32::NEG_INFINITY, f32::max);
     let ys: Vec<f32> = stack.iter().map(|e| e.position).collect();

@@ -558,3 +558,70 @@ fn a_caption_inside_the_top_rule_is_a_row_across_the_table() {
     assert_eq!(g.cell_at(1, 2).unwrap().text, "增长");
     assert_eq!(g.caption_rows(), 1);
 }
+
+#[test]
+fn text_aligned_in_columns_without_any_rule_is_a_table() {
+    // A header and three rows, 14 pt apart, no rule at all.
+    let tables = find_tables(&page(Vec::new(), products(100.0, 114.0)));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 3), "{:?}", shape(g));
+    assert_eq!(g.cell_at(0, 1).unwrap().text, "产量");
+    assert_eq!(g.cell_at(2, 2).unwrap().text, "-3.3");
+    assert_eq!(g.cell_at(3, 0).unwrap().text, "纱");
+}
+
+#[test]
+fn a_header_spanning_the_value_columns_of_a_table_without_rules_is_one_cell() {
+    let mut glyphs = text("产量和增长", 240.0, 86.0);
+    glyphs.extend(products(100.0, 114.0));
+    let tables = find_tables(&page(Vec::new(), glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    let span = g.cells.iter().find(|c| c.text == "产量和增长").expect("the spanning label");
+    assert_eq!((span.row, span.col, span.col_span), (0, 1, 2), "{:?}", shape(g));
+}
+
+#[test]
+fn prose_lists_contents_two_columns_and_charts_without_rules_stay_text() {
+    let none = |glyphs: Vec<Glyph>, rulings: Vec<Ruling>, what: &str| {
+        let tables = find_tables(&page(rulings, glyphs));
+        assert!(tables.is_empty(), "{what}: {:?}", tables.iter().map(|t| shape(&t.fragment.grid)).collect::<Vec<_>>());
+    };
+    let lines = |cells: &[&[(&str, f32)]]| -> Vec<Glyph> {
+        let mut glyphs = Vec::new();
+        for (k, row) in cells.iter().enumerate() {
+            for &(s, x) in row.iter() {
+                glyphs.extend(text(s, x, 100.0 + 14.0 * k as f32));
+            }
+        }
+        glyphs
+    };
+    // A page set in two columns of running text.
+    let prose = "政府信息公开工作坚持以公开为常态";
+    let two: &[(&str, f32)] = &[(prose, 60.0), (prose, 300.0)];
+    none(lines(&[two; 5]), Vec::new(), "two columns");
+    // A list: bullets, then text.
+    let bullet: &[(&str, f32)] = &[("•", 60.0), ("依法公开政府信息", 90.0)];
+    none(lines(&[bullet; 4]), Vec::new(), "bullets");
+    none(
+        lines(&[&[("1.", 60.0), ("item", 90.0)], &[("2.", 60.0), ("item", 90.0)], &[("3.", 60.0), ("item", 90.0)]]),
+        Vec::new(),
+        "numbered list",
+    );
+    // A table of contents: titles, then page numbers.
+    none(
+        lines(&[&[("总则", 60.0), ("1", 300.0)], &[("分则", 60.0), ("5", 300.0)], &[("附则", 60.0), ("12", 300.0)]]),
+        Vec::new(),
+        "contents",
+    );
+    // Labels and answers of a form: no column of values.
+    let form: &[(&str, f32)] = &[("姓名", 60.0), ("张三", 200.0)];
+    none(lines(&[form; 4]), Vec::new(), "form");
+    // Axis labels on both sides of a chart drawn between them.
+    let axes =
+        lines(&[&[("100", 60.0), ("0.5", 300.0)], &[("80", 60.0), ("0.4", 300.0)], &[("60", 60.0), ("0.3", 300.0)]]);
+    none(axes.clone(), vec![v(90.0, 95.0, 150.0), v(290.0, 95.0, 150.0)], "chart");
+    // … which without the chart's lines are a table of numbers.
+    assert_eq!(find_tables(&page(Vec::new(), axes)).len(), 1);
+}
