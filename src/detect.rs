@@ -50,6 +50,12 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
             "this is {kind} image, not a document; run OCR on it first and convert the result"
         )));
     }
+    if crate::html::mhtml::looks_like_mhtml(bytes) {
+        return Ok(Format::Mhtml);
+    }
+    if crate::html::looks_like_html(bytes) {
+        return Ok(Format::Html);
+    }
     if bytes.starts_with(b"{\\rtf") {
         return Err(Error::unsupported("this is an RTF file; open it in Word or WPS and save it as DOCX"));
     }
@@ -75,7 +81,7 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         "" => "a file of unknown type".to_string(),
         other => format!("a .{other} file"),
     };
-    Err(Error::unsupported(format!("govdoc reads DOCX, PDF, OFD and Markdown; this is {wrong}")))
+    Err(Error::unsupported(format!("govdoc reads DOCX, PDF, OFD, HTML/MHTML and Markdown; this is {wrong}")))
 }
 
 /// Extensions of spreadsheets, which get [`SPREADSHEET_ADVICE`].
@@ -137,6 +143,14 @@ mod tests {
         let ofd = ofd.finish().unwrap().into_inner();
         assert_eq!(detect(&ofd, "document.zip"), Ok(Format::Ofd));
         assert_eq!(detect(b"\0\0binary", "t.md").unwrap_err().code, ErrorCode::UnsupportedFormat);
+        assert_eq!(detect(b"<!DOCTYPE html><html>", "report.txt"), Ok(Format::Html));
+        assert_eq!(detect(b"<html><body>", "page.bin"), Ok(Format::Html));
+        assert_eq!(
+            detect(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n", "a"),
+            Ok(Format::Mhtml)
+        );
+        // Markdown with inline HTML stays Markdown.
+        assert_eq!(detect(b"# t\n<table></table>", "a.md"), Ok(Format::Md));
     }
 
     #[test]

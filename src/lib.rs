@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The pipeline, one module per stage: a front end per format ([`docx`],
-//! [`pdf`], [`ofd`], [`md`])
+//! [`pdf`], [`ofd`], [`html`], [`md`])
 //! recovers paragraph and table [`model::Fragment`]s; [`rebuild`] turns them
 //! into whole [`model::Block`]s; [`report`] reads the annual-report template
 //! from them; [`json`] writes the canonical form. [`batch`] runs the
@@ -22,6 +22,7 @@ pub mod encoding;
 pub mod error;
 pub mod golden;
 pub mod grid;
+pub mod html;
 pub mod json;
 pub mod md;
 pub mod model;
@@ -122,6 +123,8 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
         model::Format::Md => md::read(bytes)?,
         model::Format::Pdf => pdf::read(bytes)?,
         model::Format::Ofd => ofd::read(bytes)?,
+        model::Format::Html => html::read(bytes)?,
+        model::Format::Mhtml => html::read_mhtml(bytes)?,
     };
     charge_output_text(&fragments)?;
     let pages = fragments.pages;

@@ -20,6 +20,10 @@ pub enum Format {
     Md,
     /// OFD (GB/T 33190), China's fixed-layout format.
     Ofd,
+    /// A web page saved as HTML.
+    Html,
+    /// A web page saved as one MIME file (`.mht`, `.mhtml`).
+    Mhtml,
 }
 
 impl Format {
@@ -29,6 +33,8 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Md => "md",
             Format::Ofd => "ofd",
+            Format::Html => "html",
+            Format::Mhtml => "mhtml",
         }
     }
 }
