@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The pipeline, one module per stage: a front end per format ([`docx`],
-//! [`pdf`], [`ofd`], [`html`], [`md`])
+//! [`pdf`], [`ofd`], [`html`], [`doc`], [`md`])
 //! recovers paragraph and table [`model::Fragment`]s; [`rebuild`] turns them
 //! into whole [`model::Block`]s; [`report`] reads the annual-report template
 //! from them; [`json`] writes the canonical form. [`batch`] runs the
@@ -17,6 +17,7 @@
 pub mod batch;
 pub mod budget;
 pub mod detect;
+pub mod doc;
 pub mod docx;
 pub mod encoding;
 pub mod error;
@@ -125,6 +126,7 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
         model::Format::Ofd => ofd::read(bytes)?,
         model::Format::Html => html::read(bytes)?,
         model::Format::Mhtml => html::read_mhtml(bytes)?,
+        model::Format::Doc => doc::read(bytes)?,
     };
     charge_output_text(&fragments)?;
     let pages = fragments.pages;

@@ -24,6 +24,8 @@ pub enum Format {
     Html,
     /// A web page saved as one MIME file (`.mht`, `.mhtml`).
     Mhtml,
+    /// A Word 97–2003 binary document (`.doc`, or a `.wps` in that format).
+    Doc,
 }
 
 impl Format {
@@ -35,6 +37,7 @@ impl Format {
             Format::Ofd => "ofd",
             Format::Html => "html",
             Format::Mhtml => "mhtml",
+            Format::Doc => "doc",
         }
     }
 }

@@ -33,9 +33,11 @@ pub fn name(node: &Handle) -> Option<&str> {
 /// An attribute's value.
 pub fn attr(node: &Handle, key: &str) -> Option<String> {
     match &node.data {
-        NodeData::Element { attrs, .. } => {
-            attrs.borrow().iter().find(|a| a.name.local.as_bytes().eq_ignore_ascii_case(key.as_bytes())).map(|a| a.value.to_string())
-        }
+        NodeData::Element { attrs, .. } => attrs
+            .borrow()
+            .iter()
+            .find(|a| a.name.local.as_bytes().eq_ignore_ascii_case(key.as_bytes()))
+            .map(|a| a.value.to_string()),
         _ => None,
     }
 }
