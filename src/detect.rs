@@ -84,7 +84,9 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         "" => "a file of unknown type".to_string(),
         other => format!("a .{other} file"),
     };
-    Err(Error::unsupported(format!("govdoc reads DOCX, DOC, PDF, OFD, HTML/MHTML and Markdown; this is {wrong}")))
+    Err(Error::unsupported(format!(
+        "govdoc reads DOCX, PDF, OFD, Word 97–2003 (.doc), HTML/MHTML and Markdown; this is {wrong}"
+    )))
 }
 
 /// Extensions of spreadsheets, which get [`SPREADSHEET_ADVICE`].

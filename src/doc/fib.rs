@@ -43,6 +43,13 @@ impl Fib {
     pub fn parse(word: &[u8]) -> Result<Fib> {
         let short = || Error::corrupt("the WordDocument stream is shorter than its header (FIB); the file is damaged");
         let ident = u16_at(word, 0).ok_or_else(short)?;
+        // Word 6.0/95 (0xA5DC) and Word 2.0 (0xA699) wrote other headers.
+        if ident == 0xA5DC || ident == 0xA699 {
+            return Err(Error::unsupported(format!(
+                "this is a {} document, an older binary format govdoc does not read; open it in Word or WPS and save it as DOCX",
+                if ident == 0xA5DC { "Word 6.0/95" } else { "Word 2.0" }
+            )));
+        }
         if ident != W_IDENT {
             return Err(Error::corrupt(format!(
                 "the WordDocument stream does not start with a Word header (0x{ident:04X}); the file is damaged"
@@ -112,6 +119,9 @@ mod tests {
         assert_eq!(Fib::parse(&header(0x0004, 0xC1)).unwrap_err().code, ErrorCode::UnsupportedFormat);
         assert!(Fib::parse(&header(0, 0x65)).unwrap_err().message.contains("Word 6.0/95"));
         assert_eq!(Fib::parse(&[0xEC, 0xA5]).unwrap_err().code, ErrorCode::Corrupt);
+        let mut word6 = header(0, 0x65);
+        word6[0..2].copy_from_slice(&0xA5DCu16.to_le_bytes());
+        assert_eq!(Fib::parse(&word6).unwrap_err().code, ErrorCode::UnsupportedFormat);
         assert_eq!(Fib::parse(b"garbage").unwrap_err().code, ErrorCode::Corrupt);
     }
 }
