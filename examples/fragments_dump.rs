@@ -9,6 +9,9 @@ fn main() {
         Ok(govdoc::model::Format::Docx) => govdoc::docx::read(&bytes),
         Ok(govdoc::model::Format::Md) => govdoc::md::read(&bytes),
         Ok(govdoc::model::Format::Ofd) => govdoc::ofd::read(&bytes),
+        Ok(govdoc::model::Format::Html) => govdoc::html::read(&bytes),
+        Ok(govdoc::model::Format::Mhtml) => govdoc::html::read_mhtml(&bytes),
+        Ok(govdoc::model::Format::Doc) => govdoc::doc::read(&bytes),
         Err(e) => Err(e),
     };
     match fragments {

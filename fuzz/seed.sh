@@ -2,10 +2,13 @@
 # Seeds the fuzz corpora from the samples (fuzz/corpus is not committed).
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/ofd corpus/docx corpus/docx_xml corpus/md corpus/convert corpus/batch_paths corpus/pdf corpus/pdf_content corpus/pdf_cmap
+mkdir -p corpus/doc corpus/html corpus/ofd corpus/docx corpus/docx_xml corpus/md corpus/convert corpus/batch_paths corpus/pdf corpus/pdf_content corpus/pdf_cmap
 cp ../samples/*.docx corpus/docx/
 cp ../samples/*.md corpus/md/
 cp ../samples/*.ofd corpus/ofd/
+cp ../samples/*.html ../samples/*.mht corpus/html/
+cp ../samples/*.doc corpus/doc/
+if [ -d ../../shared/corpora/docx/doc ]; then find ../../shared/corpora/docx/doc -name "*.doc" -size -200k -exec cp {} corpus/doc/ \; ; fi
 if [ -d ../../shared/corpora/ofd ]; then find ../../shared/corpora/ofd -name "*.ofd" -size +0 -size -200k -exec cp {} corpus/ofd/ \; ; fi
 cp ../samples/*.docx ../samples/*.md corpus/convert/
 cp ../samples/rl-*.pdf ../samples/identity-h-ttf-no-tounicode.pdf ../samples/enc-*.pdf ../tests/fixtures/pdf/*.pdf corpus/pdf/

@@ -43,12 +43,21 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         return Ok(Format::Docx);
     }
     if bytes.starts_with(OLE_MAGIC) {
+        if crate::doc::is_word_binary(bytes) && !is_encrypted_ooxml(bytes) {
+            return Ok(Format::Doc);
+        }
         return Err(ole_error(bytes, &ext));
     }
     if let Some(kind) = image_kind(bytes) {
         return Err(Error::unsupported(format!(
             "this is {kind} image, not a document; run OCR on it first and convert the result"
         )));
+    }
+    if crate::html::mhtml::looks_like_mhtml(bytes) {
+        return Ok(Format::Mhtml);
+    }
+    if crate::html::looks_like_html(bytes) {
+        return Ok(Format::Html);
     }
     if bytes.starts_with(b"{\\rtf") {
         return Err(Error::unsupported("this is an RTF file; open it in Word or WPS and save it as DOCX"));
@@ -75,7 +84,9 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         "" => "a file of unknown type".to_string(),
         other => format!("a .{other} file"),
     };
-    Err(Error::unsupported(format!("govdoc reads DOCX, PDF, OFD and Markdown; this is {wrong}")))
+    Err(Error::unsupported(format!(
+        "govdoc reads DOCX, PDF, OFD, Word 97–2003 (.doc), HTML/MHTML and Markdown; this is {wrong}"
+    )))
 }
 
 /// Whether a zip holds an OFD container: an `OFD.xml` entry at its root.
@@ -93,25 +104,38 @@ pub(crate) const SPREADSHEET_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "et
 pub(crate) const SPREADSHEET_ADVICE: &str =
     "open it in Excel or WPS 表格 and export it to PDF (文件 → 导出 → PDF), then convert the PDF";
 
-/// OLE compound files: Word 97–2003 .doc, WPS .wps, Excel .xls — or an
-/// OOXML file encrypted with a password, which Office stores the same way.
+fn contains_utf16(bytes: &[u8], name: &str) -> bool {
+    let needle: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// An OOXML file encrypted with a password, which Office stores as an OLE
+/// compound file with an `EncryptedPackage` stream.
+fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
+    contains_utf16(bytes, "EncryptedPackage")
+}
+
+/// OLE compound files other than Word binary documents: WPS's own .wps,
+/// Excel .xls — or an encrypted OOXML file.
 fn ole_error(bytes: &[u8], ext: &str) -> Error {
     let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-    if contains(&utf16("EncryptedPackage")) {
+    if is_encrypted_ooxml(bytes) {
         return Error::new(
             ErrorCode::Encrypted,
             "the document is protected with a password; open it in Word or WPS and save a copy without one",
         );
     }
     let what = if ext == "wps" || contains(&utf16("WpsCustomData")) {
-        "a WPS 文字 binary file (.wps)"
+        "a WPS 文字 binary file (.wps) in WPS's own format, not Word's".to_string()
     } else if ext == "xls" || ext == "et" || contains(&utf16("Workbook")) {
         return Error::unsupported(format!(
             "this is a spreadsheet (an Excel 97–2003 workbook, .xls), not a document; {SPREADSHEET_ADVICE}"
         ));
+    } else if ext.is_empty() {
+        "a compound (OLE) file without a Word document stream".to_string()
     } else {
-        "a Word 97–2003 binary document (.doc)"
+        format!("a .{ext} compound (OLE) file without a Word document stream")
     };
     Error::unsupported(format!("this is {what}; open it in Word or WPS and save it as DOCX (or export PDF)"))
 }
@@ -144,6 +168,14 @@ mod tests {
         let ofd = ofd.finish().unwrap().into_inner();
         assert_eq!(detect(&ofd, "document.zip"), Ok(Format::Ofd));
         assert_eq!(detect(b"\0\0binary", "t.md").unwrap_err().code, ErrorCode::UnsupportedFormat);
+        assert_eq!(detect(b"<!DOCTYPE html><html>", "report.txt"), Ok(Format::Html));
+        assert_eq!(detect(b"<html><body>", "page.bin"), Ok(Format::Html));
+        assert_eq!(
+            detect(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n", "a"),
+            Ok(Format::Mhtml)
+        );
+        // Markdown with inline HTML stays Markdown.
+        assert_eq!(detect(b"# t\n<table></table>", "a.md"), Ok(Format::Md));
     }
 
     #[test]
@@ -163,6 +195,9 @@ mod tests {
         ole.extend([0u8; 64]);
         assert!(code(&ole, "a.doc").message.contains(".doc"));
         assert!(code(&ole, "a.wps").message.contains(".wps"));
+        let mut word = ole.clone();
+        word.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(detect(&word, "a.wps"), Ok(Format::Doc));
         let mut encrypted = ole.clone();
         encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(code(&encrypted, "a.docx").code, ErrorCode::Encrypted);

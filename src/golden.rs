@@ -9,7 +9,7 @@ use serde_json::Value;
 
 /// Extensions of the files a samples folder is searched for (a `.txt` there
 /// is documentation, not a sample).
-pub const SAMPLE_EXTENSIONS: [&str; 4] = ["docx", "pdf", "md", "ofd"];
+pub const SAMPLE_EXTENSIONS: [&str; 7] = ["docx", "pdf", "md", "ofd", "html", "mht", "doc"];
 
 /// Differences reported per sample; the count of the rest is given.
 const MAX_REPORTED: usize = 40;

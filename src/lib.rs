@@ -39,7 +39,7 @@
 //! golden files; errors are [`Error`] with an [`ErrorCode`].
 //!
 //! The pipeline, one crate-private module per stage: a front end per format
-//! (`docx`, `pdf`, `ofd`, `md`) recovers paragraph and table fragments;
+//! (`docx`, `pdf`, `ofd`, `html`, `doc`, `md`) recovers paragraph and table fragments;
 //! `rebuild` turns them into whole blocks; `report` reads the
 //! annual-report template from them; `json` writes the canonical form. The
 //! cargo feature `internals` makes those modules public, for the fuzz
@@ -90,9 +90,11 @@ mod error;
 internal! {
     mod budget;
     mod detect;
+    mod doc;
     mod docx;
     mod encoding;
     mod grid;
+    mod html;
     mod json;
     mod md;
     mod model;
@@ -210,6 +212,9 @@ fn convert_inner(bytes: &[u8], name: &str, mut trace: Option<&mut inspect::trace
         model::Format::Md => md::read(bytes)?,
         model::Format::Pdf => pdf::read_traced(bytes, trace.as_deref_mut())?,
         model::Format::Ofd => ofd::read_traced(bytes, trace.as_deref_mut())?,
+        model::Format::Html => html::read(bytes)?,
+        model::Format::Mhtml => html::read_mhtml(bytes)?,
+        model::Format::Doc => doc::read(bytes)?,
     };
     charge_output_text(&fragments)?;
     let pages = fragments.pages;

@@ -24,6 +24,12 @@ pub enum Format {
     Md,
     /// OFD (GB/T 33190), China's fixed-layout format.
     Ofd,
+    /// A web page saved as HTML.
+    Html,
+    /// A web page saved as one MIME file (`.mht`, `.mhtml`).
+    Mhtml,
+    /// A Word 97–2003 binary document (`.doc`, or a `.wps` in that format).
+    Doc,
 }
 
 impl Format {
@@ -34,6 +40,9 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Md => "md",
             Format::Ofd => "ofd",
+            Format::Html => "html",
+            Format::Mhtml => "mhtml",
+            Format::Doc => "doc",
         }
     }
 }

@@ -16,12 +16,13 @@ use super::archive::Archive;
 use super::plan;
 use crate::error::{Error, ErrorCode};
 
-/// Extensions converted. `.doc`, `.wps` and `.ofd` are documents govdoc does
-/// not read: they are attempted so that each gets an error that says how to
-/// convert it, rather than vanishing into the skipped list. The content, not
-/// the extension, decides the format: a DOCX named `.doc` converts.
+/// Extensions converted. `.wps` files that are not Word binary documents
+/// are attempted so that each gets an error that says how to convert it,
+/// rather than vanishing into the skipped list. The content, not the
+/// extension, decides the format: a DOCX named `.doc` converts.
 /// `.txt` is read as Markdown, as `govdoc convert` reads it.
-const INPUT_EXTENSIONS: [&str; 8] = ["docx", "pdf", "md", "markdown", "txt", "doc", "wps", "ofd"];
+const INPUT_EXTENSIONS: [&str; 12] =
+    ["docx", "pdf", "md", "markdown", "txt", "doc", "wps", "ofd", "html", "htm", "mht", "mhtml"];
 
 /// Where an input's bytes are.
 #[derive(Clone)]

@@ -1,47 +1,27 @@
 //! `w:altChunk`: a part in another format embedded in the document, which
 //! Word converts and shows in its place. An embedded DOCX is read
-//! recursively (to a depth limit), RTF and HTML as plain text paragraphs
-//! (see [`super::rtf`], [`super::html`]; an MHT web archive's HTML part via
-//! [`super::mht`]), plain text line by line; anything else (flat XML, images)
+//! recursively (to a depth limit), RTF as plain text paragraphs and tables
+//! (see [`super::rtf`]), HTML and MHT web archives by the HTML front end
+//! ([`crate::html`]), plain text line by line; anything else (flat XML, images)
 //! is skipped with a warning naming it.
 //! Never silently empty: every chunk leaves a diagnostic saying how it was
 //! read or why it was not.
 
 use super::notes::Counters;
 use super::package::{Package, Relationship};
-use super::{html, mht, rtf};
-use crate::grid::{Cell, Grid};
+use super::rtf;
+pub use crate::html::table::TextCell;
+use crate::html::table::{self, TooBig};
 use crate::model::{Diagnostic, Fragment, Note, ParagraphFragment, TableFragment};
 use crate::text::normalize;
 
-/// Largest table (rows × columns) built from an embedded part's rows; a
-/// bigger one (absurd spans in broken HTML) comes out as lines of text.
-const MAX_TABLE_SLOTS: usize = 1 << 20;
-/// Largest row or column span taken from an embedded part.
-const MAX_SPAN: usize = 1000;
-
-/// What the text readers (RTF, HTML) give, in reading order.
+/// What the RTF reader gives, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Piece {
     /// A paragraph's text, with a heading level where the source has one.
     Line(String, Option<u8>),
     /// A table row; consecutive rows form one table.
     Row(Vec<TextCell>),
-    /// The table so far ends here (the next row starts another).
-    TableEnd,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextCell {
-    pub text: String,
-    pub row_span: usize,
-    pub col_span: usize,
-}
-
-impl TextCell {
-    pub fn plain(text: String) -> Self {
-        TextCell { text, row_span: 1, col_span: 1 }
-    }
 }
 
 /// Embedded DOCX inside embedded DOCX nest at most this deep; a chunk that
@@ -142,18 +122,24 @@ impl Embedded for Chunks<'_, '_> {
                 }
             },
             Kind::Rtf => (self.fragments(rtf::pieces(&bytes)), "RTF, as plain text and tables"),
-            Kind::Html => (self.fragments(html::pieces(&bytes)), "HTML, as plain text and tables"),
+            Kind::Html => match crate::html::read(&bytes) {
+                Ok(read) => (self.web_page(read), "HTML"),
+                Err(e) => {
+                    self.warn(format!(
+                        "the embedded page {target} (w:altChunk) could not be read ({}); its content is missing",
+                        e.message
+                    ));
+                    return Vec::new();
+                }
+            },
             Kind::Text => {
                 let text = super::package::decode_xml(&bytes);
                 (self.fragments(text.lines().map(|l| Piece::Line(l.to_string(), None)).collect()), "plain text")
             }
-            Kind::Mht => match mht::html(&bytes) {
-                Some(text) => (
-                    self.fragments(html::pieces_of_text(&text)),
-                    "a web archive (MHT), its HTML as plain text and tables",
-                ),
-                None => {
-                    self.warn(format!("the embedded part {target} (w:altChunk) is a web archive (MHT) without an HTML part; its content is missing"));
+            Kind::Mht => match crate::html::read_mhtml(&bytes) {
+                Ok(read) => (self.web_page(read), "a web archive (MHT), its HTML part"),
+                Err(e) => {
+                    self.warn(format!("the embedded part {target} (w:altChunk) is a web archive (MHT) that could not be read ({}); its content is missing", e.message));
                     return Vec::new();
                 }
             },
@@ -189,6 +175,12 @@ impl Chunks<'_, '_> {
         self.diagnostics.push(Diagnostic::warning("docx.altchunk_skipped", message));
     }
 
+    /// A page the HTML front end read: its fragments, its diagnostics kept.
+    fn web_page(&mut self, read: crate::model::Fragments) -> Vec<Fragment> {
+        self.diagnostics.extend(read.diagnostics);
+        read.items
+    }
+
     /// Lines and rows as fragments: each line a paragraph, each run of rows a
     /// table.
     fn fragments(&mut self, pieces: Vec<Piece>) -> Vec<Fragment> {
@@ -197,7 +189,6 @@ impl Chunks<'_, '_> {
         for piece in pieces {
             match piece {
                 Piece::Row(cells) => rows.push(cells),
-                Piece::TableEnd => self.table(std::mem::take(&mut rows), &mut out),
                 Piece::Line(raw, heading_level) => {
                     self.table(std::mem::take(&mut rows), &mut out);
                     let text = normalize(&raw);
@@ -211,56 +202,26 @@ impl Chunks<'_, '_> {
         out
     }
 
-    /// Rows as one table: each cell placed at the first column its row has
-    /// free (cells spanning rows from above take theirs).
+    /// Rows as one table (cells placed by [`crate::html::table::grid`]).
     fn table(&mut self, rows: Vec<Vec<TextCell>>, out: &mut Vec<Fragment>) {
-        if rows.iter().all(|r| r.is_empty()) {
-            return;
-        }
-        let mut taken: Vec<Vec<bool>> = Vec::new();
-        let mut cells = Vec::new();
-        let mut cols = 0usize;
-        for (r, row) in rows.iter().enumerate() {
-            let mut c = 0usize;
-            for cell in row {
-                let (row_span, col_span) = (cell.row_span.clamp(1, MAX_SPAN), cell.col_span.clamp(1, MAX_SPAN));
-                while taken.get(r).and_then(|t| t.get(c)).copied().unwrap_or(false) {
-                    c += 1;
-                }
-                let last_row = (r + row_span).min(rows.len());
-                if last_row.saturating_mul(c + col_span) > MAX_TABLE_SLOTS {
-                    self.diagnostics.push(Diagnostic::warning(
-                        "docx.altchunk_table",
-                        format!("an embedded table spans more than {MAX_TABLE_SLOTS} cells; its rows are kept as lines of text"),
-                    ));
-                    out.extend(rows.iter().map(|row| {
-                        let texts: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
-                        Fragment::Paragraph(ParagraphFragment {
-                            text: normalize(&texts.join(" ")),
-                            ..Default::default()
-                        })
-                    }));
-                    return;
-                }
-                for slot_row in r..last_row {
-                    if taken.len() <= slot_row {
-                        taken.resize(slot_row + 1, Vec::new());
-                    }
-                    let line = &mut taken[slot_row];
-                    if line.len() < c + col_span {
-                        line.resize(c + col_span, false);
-                    }
-                    line[c..c + col_span].iter_mut().for_each(|t| *t = true);
-                }
-                cells.push(Cell::new(r, c, normalize(&cell.text)).spanning(row_span, col_span));
-                c += col_span;
-                cols = cols.max(c);
+        match table::grid(&rows) {
+            Ok(Some(grid)) => out.push(Fragment::Table(TableFragment { grid, ..Default::default() })),
+            Ok(None) => {}
+            Err(too_big) => {
+                let why = match too_big {
+                    TooBig::Slots => format!("spans more than {} cells", table::MAX_TABLE_SLOTS),
+                    TooBig::Budget(e) => e.message,
+                };
+                self.diagnostics.push(Diagnostic::warning(
+                    "docx.altchunk_table",
+                    format!("an embedded table {why}; its rows are kept as lines of text"),
+                ));
+                out.extend(rows.iter().map(|row| {
+                    let texts: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+                    Fragment::Paragraph(ParagraphFragment { text: normalize(&texts.join(" ")), ..Default::default() })
+                }));
             }
         }
-        if cols == 0 {
-            return;
-        }
-        out.push(Fragment::Table(TableFragment { grid: Grid::new(rows.len(), cols, cells), ..Default::default() }));
     }
 }
 
@@ -290,8 +251,8 @@ mod tests {
             };
             framed.extend(&bytes);
             let _ = rtf::pieces(&framed);
-            let _ = html::pieces(&framed);
-            let _ = mht::html(&framed);
+            let _ = crate::html::read(&framed);
+            let _ = crate::html::mhtml::html(&framed);
         }
     }
 

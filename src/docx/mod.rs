@@ -6,14 +6,12 @@
 //! every part is read with, `styles` and `numbering` supply heading levels and
 //! list labels, `body` walks the main part and `table` lays out grids.
 //! `notes` reads footnotes, endnotes and comments, `math` writes equations
-//! as linear text, `altchunk` converts embedded parts (with `rtf`, `html`
-//! and `mht` for those formats' text).
+//! as linear text, `altchunk` converts embedded parts (with `rtf` for RTF
+//! text; HTML and MHT parts go to the HTML front end, [`crate::html`]).
 
 mod altchunk;
 mod body;
-mod html;
 mod math;
-mod mht;
 mod notes;
 mod numbering;
 pub(crate) mod package;
@@ -22,6 +20,7 @@ mod styles;
 mod table;
 pub(crate) mod xml;
 
+pub(crate) use numbering::format_number_bounded;
 #[cfg(feature = "internals")]
 pub use numbering::format_number;
 

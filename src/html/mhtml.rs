@@ -1,10 +1,12 @@
-//! The HTML inside an MHT web archive (MIME, RFC 2557) — the form Word and
-//! many HTML-to-DOCX tools give `altChunk` parts. Finds the first `text/html`
+//! The HTML inside an MHTML web archive (MIME, RFC 2557) — how browsers save
+//! a page as one file (`.mht`, `.mhtml`) and the form Word and many
+//! HTML-to-DOCX tools give `altChunk` parts. Finds the first `text/html`
 //! part (or the whole message when it is HTML), undoes its transfer encoding
-//! (quoted-printable, base64) and decodes its charset; images and other
-//! parts are not read.
+//! (quoted-printable, base64) and decodes its charset (the part's
+//! `charset=`, else the HTML's own declaration, see [`super::charset`]);
+//! images and other parts are not read.
 
-/// The HTML text of an MHT message, or `None` when it has no HTML part.
+/// The HTML text of an MHTML message, or `None` when it has no HTML part.
 pub fn html(bytes: &[u8]) -> Option<String> {
     let (headers, body) = split_headers(bytes);
     let content_type = header(&headers, "content-type").unwrap_or_default();
@@ -19,19 +21,19 @@ pub fn html(bytes: &[u8]) -> Option<String> {
     content_type.to_ascii_lowercase().starts_with("text/html").then(|| decode(&headers, &content_type, body))
 }
 
-/// The header lines (unfolded) and the body after the first empty line.
+/// The header lines (unfolded) and the body after the first empty line
+/// (a line with nothing but its CR LF or LF; files edited by hand mix both).
 fn split_headers(bytes: &[u8]) -> (Vec<String>, &[u8]) {
-    let end = (0..bytes.len())
-        .find_map(|i| {
-            if bytes[i..].starts_with(b"\r\n\r\n") {
-                Some((i, i + 4))
-            } else if bytes[i..].starts_with(b"\n\n") {
-                Some((i, i + 2))
-            } else {
-                None
-            }
-        })
-        .unwrap_or((bytes.len(), bytes.len()));
+    let mut end = (bytes.len(), bytes.len());
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let line_end = bytes[line_start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| line_start + i);
+        if bytes[line_start..line_end].iter().all(|&b| b == b'\r') && line_end < bytes.len() {
+            end = (line_start, line_end + 1);
+            break;
+        }
+        line_start = line_end + 1;
+    }
     let text = String::from_utf8_lossy(&bytes[..end.0]);
     let mut headers: Vec<String> = Vec::new();
     for line in text.lines() {
@@ -89,10 +91,28 @@ fn decode(headers: &[String], content_type: &str, body: &[u8]) -> String {
         Some("base64") => base64(body),
         _ => body.to_vec(),
     };
-    let encoding = parameter(content_type, "charset")
-        .and_then(|label| crate::encoding::by_label(&label))
-        .unwrap_or(encoding_rs::UTF_8);
-    encoding.decode(&bytes).0.into_owned()
+    super::charset::decode(&bytes, parameter(content_type, "charset").as_deref()).0
+}
+
+/// Whether `bytes` start like a MIME message holding a web page: a block of
+/// header lines (`Name: value`, folded lines) that declares MIME and a
+/// multipart or HTML content type. Browsers put `From:`, `Subject:` and
+/// `Snapshot-Content-Location:` first; Word starts with `MIME-Version:`.
+pub fn looks_like_mhtml(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(crate::detect::PREFIX_BYTES)];
+    let (headers, body) = split_headers(head);
+    if body.is_empty() && head.len() == bytes.len() && headers.is_empty() {
+        return false;
+    }
+    let well_formed = headers.iter().all(|h| {
+        h.split_once(':')
+            .is_some_and(|(name, _)| !name.is_empty() && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
+    });
+    let content_type = header(&headers, "content-type").unwrap_or_default().to_ascii_lowercase();
+    well_formed
+        && !headers.is_empty()
+        && header(&headers, "mime-version").is_some()
+        && (content_type.starts_with("multipart/related") || content_type.starts_with("text/html"))
 }
 
 fn quoted_printable(body: &[u8]) -> Vec<u8> {
@@ -157,6 +177,16 @@ mod tests {
             "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"----=_NextPart\"\r\n\r\nThis is a multi-part message.\r\n\r\n------=_NextPart\r\nContent-Type: text/html; charset=\"gb2312\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>{qp}=\r\n</p>\r\n------=_NextPart\r\nContent-Type: image/png\r\n\r\nxx\r\n------=_NextPart--\r\n"
         );
         assert_eq!(html(mht.as_bytes()).as_deref(), Some("<p>中文</p>"));
+    }
+
+    #[test]
+    fn recognised_by_its_headers() {
+        let chromium = b"From: <Saved by Blink>\r\nSnapshot-Content-Location: file:///a.html\r\nSubject: =?utf-8?Q?x?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x\"\r\n\r\n";
+        assert!(looks_like_mhtml(chromium));
+        assert!(looks_like_mhtml(b"MIME-Version: 1.0\nContent-Type: text/html\n\n<p>x</p>"));
+        assert!(!looks_like_mhtml(b"# MIME-Version: 1.0\n\ntext"));
+        assert!(!looks_like_mhtml(b"MIME-Version: 1.0\nContent-Type: image/png\n\nxx"));
+        assert!(!looks_like_mhtml(b"Title: report\n\nbody"));
     }
 
     #[test]

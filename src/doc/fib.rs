@@ -1,0 +1,127 @@
+//! The File Information Block ([MS-DOC] 2.5): where everything in a Word
+//! 97–2003 binary document is. Only the fields the reader uses are kept.
+
+use crate::error::{Error, ErrorCode, Result};
+
+/// `wIdent` of a Word binary document.
+const W_IDENT: u16 = 0xA5EC;
+/// Oldest `nFib` with the Word 97 layout (Word 97 writes 0x00C1, its betas
+/// 0x00C0; Word 6.0 and 95 wrote 101–105 with another FIB layout).
+const MIN_NFIB: u16 = 0x00C0;
+
+/// Indices of the (fc, lcb) pairs of FibRgFcLcb97 that are read.
+pub mod pair {
+    pub const STSHF: usize = 1;
+    pub const PLCF_BTE_PAPX: usize = 13;
+    pub const CLX: usize = 33;
+}
+
+#[derive(Debug, Clone)]
+pub struct Fib {
+    /// Text, properties and the piece table are in `1Table` (else `0Table`).
+    pub table_stream_1: bool,
+    /// Characters of the main document, the footnotes and the headers.
+    pub ccp_text: u32,
+    pub ccp_ftn: u32,
+    pub ccp_hdd: u32,
+    /// (fc, lcb) pairs of FibRgFcLcb.
+    pairs: Vec<(u32, u32)>,
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    b.get(at..at + 2).map(|s| u16::from_le_bytes([s[0], s[1]]))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    b.get(at..at + 4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+impl Fib {
+    /// Reads the FIB at the start of the `WordDocument` stream. Encrypted,
+    /// obfuscated and fast-saved documents are refused with the error that
+    /// says what to do.
+    pub fn parse(word: &[u8]) -> Result<Fib> {
+        let short = || Error::corrupt("the WordDocument stream is shorter than its header (FIB); the file is damaged");
+        let ident = u16_at(word, 0).ok_or_else(short)?;
+        // Word 6.0/95 (0xA5DC) and Word 2.0 (0xA699) wrote other headers.
+        if ident == 0xA5DC || ident == 0xA699 {
+            return Err(Error::unsupported(format!(
+                "this is a {} document, an older binary format govdoc does not read; open it in Word or WPS and save it as DOCX",
+                if ident == 0xA5DC { "Word 6.0/95" } else { "Word 2.0" }
+            )));
+        }
+        if ident != W_IDENT {
+            return Err(Error::corrupt(format!(
+                "the WordDocument stream does not start with a Word header (0x{ident:04X}); the file is damaged"
+            )));
+        }
+        let n_fib = u16_at(word, 2).ok_or_else(short)?;
+        let flags = u16_at(word, 10).ok_or_else(short)?;
+        if flags & 0x0100 != 0 {
+            return Err(Error::new(
+                ErrorCode::Encrypted,
+                "the document is protected with a password; open it in Word or WPS and save a copy without one",
+            ));
+        }
+        if n_fib < MIN_NFIB {
+            return Err(Error::unsupported(format!(
+                "this is a Word 6.0/95 document (nFib {n_fib}), an older binary format govdoc does not read; open it in Word or WPS and save it as DOCX"
+            )));
+        }
+        if flags & 0x0004 != 0 {
+            return Err(Error::unsupported(
+                "the document was last saved with Word's fast save (an incremental save, whose changes are kept apart from the text); open it in Word or WPS and save it again, or as DOCX",
+            ));
+        }
+        let csw = usize::from(u16_at(word, 32).ok_or_else(short)?);
+        let lw_at = 34 + csw * 2;
+        let cslw = usize::from(u16_at(word, lw_at).ok_or_else(short)?);
+        let lw = lw_at + 2;
+        let lw_value = |i: usize| if i < cslw { u32_at(word, lw + 4 * i) } else { Some(0) };
+        let (ccp_text, ccp_ftn, ccp_hdd) =
+            (lw_value(3).ok_or_else(short)?, lw_value(4).ok_or_else(short)?, lw_value(5).ok_or_else(short)?);
+        let fc_at = lw + cslw * 4;
+        let count = usize::from(u16_at(word, fc_at).ok_or_else(short)?);
+        let pairs = (0..count)
+            .map_while(|i| Some((u32_at(word, fc_at + 2 + 8 * i)?, u32_at(word, fc_at + 6 + 8 * i)?)))
+            .collect();
+        Ok(Fib { table_stream_1: flags & 0x0200 != 0, ccp_text, ccp_ftn, ccp_hdd, pairs })
+    }
+
+    /// The (offset, length) of a structure in the table stream.
+    pub fn pair(&self, index: usize) -> (u32, u32) {
+        self.pairs.get(index).copied().unwrap_or((0, 0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(flags: u16, n_fib: u16) -> Vec<u8> {
+        let mut b = vec![0u8; 1024];
+        b[0..2].copy_from_slice(&W_IDENT.to_le_bytes());
+        b[2..4].copy_from_slice(&n_fib.to_le_bytes());
+        b[10..12].copy_from_slice(&flags.to_le_bytes());
+        b[32..34].copy_from_slice(&14u16.to_le_bytes());
+        b[62..64].copy_from_slice(&22u16.to_le_bytes());
+        b[64 + 12..64 + 16].copy_from_slice(&123u32.to_le_bytes());
+        b[152..154].copy_from_slice(&93u16.to_le_bytes());
+        b
+    }
+
+    #[test]
+    fn fields_and_refusals() {
+        let fib = Fib::parse(&header(0x0200, 0xC1)).unwrap();
+        assert!(fib.table_stream_1);
+        assert_eq!(fib.ccp_text, 123);
+        assert_eq!(Fib::parse(&header(0x0100, 0xC1)).unwrap_err().code, ErrorCode::Encrypted);
+        assert_eq!(Fib::parse(&header(0x0004, 0xC1)).unwrap_err().code, ErrorCode::UnsupportedFormat);
+        assert!(Fib::parse(&header(0, 0x65)).unwrap_err().message.contains("Word 6.0/95"));
+        assert_eq!(Fib::parse(&[0xEC, 0xA5]).unwrap_err().code, ErrorCode::Corrupt);
+        let mut word6 = header(0, 0x65);
+        word6[0..2].copy_from_slice(&0xA5DCu16.to_le_bytes());
+        assert_eq!(Fib::parse(&word6).unwrap_err().code, ErrorCode::UnsupportedFormat);
+        assert_eq!(Fib::parse(b"garbage").unwrap_err().code, ErrorCode::Corrupt);
+    }
+}

@@ -1,0 +1,541 @@
+//! The legacy Word binary front end (Word 97–2003 `.doc`, and Kingsoft WPS
+//! `.wps` files saved in that format) → paragraph and table fragments.
+//!
+//! The compound file is opened with the `cfb` crate; `fib` reads the File
+//! Information Block (and refuses encrypted, fast-saved and Word 6/95 files
+//! with the error that says what to do); the piece table (`Clx`) maps
+//! character positions to the text in the `WordDocument` stream, in
+//! compressed (8-bit) or UTF-16 pieces; `props` reads paragraph properties
+//! from the PAPX FKPs and the style sheet. Only the main document's text is
+//! read: headers, footers, footnotes, comments and text boxes follow it in
+//! the character stream and stay out of the body. Fields show their result
+//! text (the code between field begin and separator is left out). Tables
+//! come from cell marks and row marks with the row definitions
+//! (`sprmTDefTable`): cells placed on the union of the rows' boundaries,
+//! horizontal and vertical merges from the cell flags.
+
+mod fib;
+mod props;
+mod styles;
+
+use std::io::{Cursor, Read};
+
+use crate::budget::{self, Resource};
+use crate::error::{Error, Result};
+use crate::grid::{Cell, Grid};
+use crate::model::{BreakKind, Diagnostic, Fragment, Fragments, ParagraphFragment, TableFragment};
+use crate::text::normalize;
+use fib::{Fib, pair};
+use props::{Para, RowDef};
+
+pub(crate) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    b.get(at..at.checked_add(2)?).map(|s| u16::from_le_bytes([s[0], s[1]]))
+}
+
+pub(crate) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    b.get(at..at.checked_add(4)?).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+/// Whether an OLE compound file holds a Word binary document: it has a
+/// `WordDocument` stream (its directory names the stream in UTF-16).
+pub fn is_word_binary(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "WordDocument".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
+/// Reads a Word 97–2003 binary document.
+pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| Error::corrupt(format!("the compound file (OLE) structure is damaged ({e})")))?;
+    let mut stream = |name: &str| -> Result<Option<Vec<u8>>> {
+        if !file.is_stream(name) {
+            return Ok(None);
+        }
+        let mut data = Vec::new();
+        file.open_stream(name)
+            .and_then(|s| s.take(bytes.len() as u64 + 1).read_to_end(&mut data))
+            .map_err(|e| Error::corrupt(format!("the {name} stream cannot be read ({e})")))?;
+        budget::charge_usize(Resource::DecodedBytes, data.len())?;
+        Ok(Some(data))
+    };
+    let word = stream("WordDocument")?.ok_or_else(|| {
+        Error::unsupported("this compound file has no WordDocument stream: it is not a Word document")
+    })?;
+    let fib = Fib::parse(&word)?;
+    let table_name = if fib.table_stream_1 { "1Table" } else { "0Table" };
+    let table = stream(table_name)?.ok_or_else(|| {
+        Error::corrupt(format!("the {table_name} stream the header names is missing; the file is damaged"))
+    })?;
+    let mut diagnostics = Vec::new();
+    let pieces = pieces(&fib, &table)?;
+    let runs = paragraph_runs(&fib, &table, &word);
+    let styles = styles::Styles::parse(slice(&table, fib.pair(pair::STSHF)));
+    let text = Text { word: &word, pieces: &pieces };
+    let body_end = fib.ccp_text;
+    let skipped = fib.ccp_ftn.saturating_add(fib.ccp_hdd);
+    if skipped > 0 {
+        diagnostics.push(Diagnostic::info(
+            "doc.outside_body",
+            format!("{skipped} characters of footnotes, headers and footers are not part of the body and are not read"),
+        ));
+    }
+    let data = stream("Data")?.unwrap_or_default();
+    let mut builder = Builder::new(&runs, &styles);
+    builder.data = &data;
+    text.walk(0, body_end, |cp, fc, c| builder.char(cp, fc, c))?;
+    builder.finish();
+    if builder.no_definition > 0 {
+        diagnostics.push(Diagnostic::warning(
+            "doc.table_without_definition",
+            format!(
+                "{} table row(s) carry no cell boundaries; their cells are placed one per column",
+                builder.no_definition
+            ),
+        ));
+    }
+    diagnostics.append(&mut builder.diagnostics);
+    Ok(Fragments {
+        pages: None,
+        items: builder.out,
+        diagnostics,
+        soft_paragraph_ends: false,
+        notes: Vec::new(),
+        lines: Default::default(),
+    })
+}
+
+/// The bytes an (offset, length) pair names, or nothing when out of range.
+fn slice(stream: &[u8], (fc, lcb): (u32, u32)) -> &[u8] {
+    let (start, len) = (fc as usize, lcb as usize);
+    stream.get(start..start.saturating_add(len)).unwrap_or(&[])
+}
+
+/// A piece of the main text: characters [cp_start, cp_end) at `fc`.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    cp_start: u32,
+    cp_end: u32,
+    /// Byte offset in the WordDocument stream.
+    offset: u32,
+    compressed: bool,
+}
+
+/// The piece table of the `Clx`.
+fn pieces(fib: &Fib, table: &[u8]) -> Result<Vec<Piece>> {
+    let clx = slice(table, fib.pair(pair::CLX));
+    let damaged = || Error::corrupt("the piece table (Clx) is damaged; the text cannot be found");
+    let mut at = 0usize;
+    while let Some(&kind) = clx.get(at) {
+        match kind {
+            1 => {
+                let cb = usize::from(u16_at(clx, at + 1).ok_or_else(damaged)?);
+                at += 3 + cb;
+            }
+            2 => {
+                let lcb = u32_at(clx, at + 1).ok_or_else(damaged)? as usize;
+                let plc = clx.get(at + 5..(at + 5).saturating_add(lcb)).ok_or_else(damaged)?;
+                if lcb < 4 || (lcb - 4) % 12 != 0 {
+                    return Err(damaged());
+                }
+                let n = (lcb - 4) / 12;
+                let mut out = Vec::with_capacity(n);
+                for i in 0..n {
+                    let cp_start = u32_at(plc, 4 * i).ok_or_else(damaged)?;
+                    let cp_end = u32_at(plc, 4 * (i + 1)).ok_or_else(damaged)?;
+                    let fc = u32_at(plc, 4 * (n + 1) + 8 * i + 2).ok_or_else(damaged)?;
+                    let compressed = fc & 0x4000_0000 != 0;
+                    let fc = fc & 0x3FFF_FFFF;
+                    if cp_end < cp_start {
+                        return Err(damaged());
+                    }
+                    out.push(Piece { cp_start, cp_end, offset: if compressed { fc / 2 } else { fc }, compressed });
+                }
+                return Ok(out);
+            }
+            _ => return Err(damaged()),
+        }
+    }
+    Err(damaged())
+}
+
+struct Text<'a> {
+    word: &'a [u8],
+    pieces: &'a [Piece],
+}
+
+impl Text<'_> {
+    /// Calls `each(cp, fc, unit)` for every character position in [from, to)
+    /// that a piece covers, in order.
+    fn walk(&self, from: u32, to: u32, mut each: impl FnMut(u32, u32, u16)) -> Result<()> {
+        let mut missing = false;
+        for piece in self.pieces {
+            let (start, end) = (piece.cp_start.max(from), piece.cp_end.min(to));
+            for cp in start..end {
+                let i = cp - piece.cp_start;
+                let (fc, unit) = if piece.compressed {
+                    let fc = piece.offset.saturating_add(i);
+                    let byte = self.word.get(fc as usize).copied();
+                    (fc, byte.map(|b| cp1252(b) as u16))
+                } else {
+                    let fc = piece.offset.saturating_add(i.saturating_mul(2));
+                    (fc, u16_at(self.word, fc as usize))
+                };
+                match unit {
+                    Some(unit) => each(cp, fc, unit),
+                    None => {
+                        missing = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if missing {
+            return Err(Error::corrupt("the piece table points past the end of the text; the file is damaged"));
+        }
+        Ok(())
+    }
+}
+
+/// A compressed piece's byte as Unicode: Windows-1252, as [MS-DOC] 2.4.1 says
+/// (every Windows-1252 character is in the Basic Multilingual Plane).
+fn cp1252(byte: u8) -> char {
+    encoding_rs::WINDOWS_1252.decode_without_bom_handling(&[byte]).0.chars().next().unwrap_or('\u{FFFD}')
+}
+
+/// A run of paragraph properties: paragraphs whose end mark's file offset
+/// lies in [fc_start, fc_end).
+#[derive(Debug, Clone)]
+struct Run {
+    fc_start: u32,
+    fc_end: u32,
+    grpprl: Vec<u8>,
+    istd: u16,
+}
+
+/// The PAPX runs of every FKP the bin table lists, sorted by offset.
+fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> Vec<Run> {
+    let plc = slice(table, fib.pair(pair::PLCF_BTE_PAPX));
+    if plc.len() < 4 || (plc.len() - 4) % 8 != 0 {
+        return Vec::new();
+    }
+    let n = (plc.len() - 4) / 8;
+    let mut runs = Vec::new();
+    for i in 0..n {
+        let pn = u32_at(plc, 4 * (n + 1) + 4 * i).unwrap_or(0) & 0x003F_FFFF;
+        let Some(page) = word.get(pn as usize * 512..pn as usize * 512 + 512) else { continue };
+        let crun = usize::from(page[511]);
+        for r in 0..crun {
+            let (Some(fc_start), Some(fc_end)) = (u32_at(page, 4 * r), u32_at(page, 4 * (r + 1))) else { break };
+            let bx = 4 * (crun + 1) + 13 * r;
+            let Some(&offset) = page.get(bx) else { break };
+            let at = usize::from(offset) * 2;
+            let (istd, grpprl) = match page.get(at) {
+                Some(&0) => {
+                    let len = usize::from(page.get(at + 1).copied().unwrap_or(0)) * 2;
+                    let body = page.get(at + 2..(at + 2 + len).min(511)).unwrap_or(&[]);
+                    (u16_at(body, 0).unwrap_or(0), body.get(2..).unwrap_or(&[]).to_vec())
+                }
+                Some(&cb) => {
+                    let len = usize::from(cb) * 2 - 1;
+                    let body = page.get(at + 1..(at + 1 + len).min(511)).unwrap_or(&[]);
+                    (u16_at(body, 0).unwrap_or(0), body.get(2..).unwrap_or(&[]).to_vec())
+                }
+                None => (0, Vec::new()),
+            };
+            if offset == 0 {
+                runs.push(Run { fc_start, fc_end, grpprl: Vec::new(), istd: 0 });
+            } else {
+                runs.push(Run { fc_start, fc_end, grpprl, istd });
+            }
+        }
+    }
+    runs.sort_by_key(|r| r.fc_start);
+    runs
+}
+
+/// Where a field is: in its code (hidden) or its result (shown).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FieldPart {
+    Code,
+    Result,
+}
+
+/// Most fields open at once; deeper nesting is a damaged file.
+const MAX_FIELD_DEPTH: usize = 64;
+
+/// Characters → paragraphs and tables.
+struct Builder<'r> {
+    runs: &'r [Run],
+    /// The `Data` stream, where properties too long for an FKP are kept.
+    data: &'r [u8],
+    styles: &'r styles::Styles,
+    out: Vec<Fragment>,
+    diagnostics: Vec<Diagnostic>,
+    line: String,
+    fields: Vec<FieldPart>,
+    /// The table being built: finished rows, and the cells of the open row.
+    rows: Vec<(Vec<String>, Option<RowDef>)>,
+    cell_lines: Vec<String>,
+    cells: Vec<String>,
+    no_definition: usize,
+}
+
+impl<'r> Builder<'r> {
+    fn new(runs: &'r [Run], styles: &'r styles::Styles) -> Self {
+        Builder {
+            runs,
+            data: &[],
+            styles,
+            out: Vec::new(),
+            diagnostics: Vec::new(),
+            line: String::new(),
+            fields: Vec::new(),
+            rows: Vec::new(),
+            cell_lines: Vec::new(),
+            cells: Vec::new(),
+            no_definition: 0,
+        }
+    }
+
+    fn para_at(&self, fc: u32) -> Para {
+        let i = self.runs.partition_point(|r| r.fc_start <= fc);
+        let mut para = Para::default();
+        if let Some(run) = i.checked_sub(1).map(|i| &self.runs[i]).filter(|r| fc < r.fc_end) {
+            para = self.styles.para(run.istd);
+            para.istd = run.istd;
+            para.apply(&run.grpprl);
+            // sprmPHugePapx: the rest of the properties (a wide table's row
+            // definition) are in the Data stream, a length and the sprms.
+            for (sprm, op) in props::sprms(&run.grpprl) {
+                if sprm == 0x6646 {
+                    let at = u32_at(op, 0).unwrap_or(u32::MAX) as usize;
+                    let len = usize::from(u16_at(self.data, at).unwrap_or(0));
+                    if let Some(huge) = self.data.get(at + 2..(at + 2).saturating_add(len)) {
+                        para.apply(huge);
+                    }
+                }
+            }
+        }
+        para
+    }
+
+    fn char(&mut self, _cp: u32, fc: u32, unit: u16) {
+        match unit {
+            0x13 => {
+                if self.fields.len() < MAX_FIELD_DEPTH {
+                    self.fields.push(FieldPart::Code);
+                }
+                return;
+            }
+            0x14 => {
+                if let Some(last) = self.fields.last_mut() {
+                    *last = FieldPart::Result;
+                }
+                return;
+            }
+            0x15 => {
+                self.fields.pop();
+                return;
+            }
+            _ => {}
+        }
+        let hidden = self.fields.contains(&FieldPart::Code);
+        match unit {
+            0x0D | 0x07 => self.paragraph_end(fc, unit == 0x07),
+            0x0C => {
+                self.paragraph_end(fc, false);
+                if self.rows.is_empty() && self.cells.is_empty() {
+                    self.out.push(Fragment::Break(BreakKind::Page));
+                }
+            }
+            _ if hidden => {}
+            0x0B => self.line.push('\n'),
+            0x09 => self.line.push('\t'),
+            0x1E => self.line.push('\u{2011}'),
+            // Pictures, drawn objects, note and comment marks, optional hyphens.
+            0x00..=0x08 | 0x1F => {}
+            _ => self.line.push(char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}')),
+        }
+    }
+
+    fn paragraph_end(&mut self, fc: u32, cell_mark: bool) {
+        let para = self.para_at(fc);
+        let raw = std::mem::take(&mut self.line);
+        if para.itap >= 1 || cell_mark {
+            if para.itap > 1 {
+                // A nested table's paragraphs are the outer cell's lines.
+                if !para.inner_row_end {
+                    self.cell_lines.push(raw);
+                }
+                return;
+            }
+            if cell_mark && para.row_end {
+                self.end_row(para.row);
+            } else if cell_mark {
+                self.cell_lines.push(raw);
+                let text = crate::html::table::normalize_lines(&std::mem::take(&mut self.cell_lines).join("\n"));
+                self.cells.push(text);
+            } else {
+                self.cell_lines.push(raw);
+            }
+            return;
+        }
+        self.end_table();
+        let text = normalize(&raw);
+        if text.is_empty() {
+            return;
+        }
+        let heading_level = self.styles.heading_level(para.istd, para.outline);
+        self.out.push(Fragment::Paragraph(ParagraphFragment {
+            text,
+            heading_level,
+            title_like: para.centered == Some(true),
+            indented: para.first_indent.is_some_and(|i| i > 0),
+            ..Default::default()
+        }));
+    }
+
+    fn end_row(&mut self, def: Option<RowDef>) {
+        if !self.cell_lines.is_empty() {
+            let text = crate::html::table::normalize_lines(&std::mem::take(&mut self.cell_lines).join("\n"));
+            self.cells.push(text);
+        }
+        let cells = std::mem::take(&mut self.cells);
+        self.rows.push((cells, def));
+    }
+
+    fn finish(&mut self) {
+        let raw = std::mem::take(&mut self.line);
+        if !raw.trim().is_empty() {
+            self.line = raw;
+            self.paragraph_end(u32::MAX, false);
+        }
+        if !self.cells.is_empty() || !self.cell_lines.is_empty() {
+            self.end_row(None);
+        }
+        self.end_table();
+    }
+
+    /// The finished rows as one table fragment.
+    fn end_table(&mut self) {
+        let rows = std::mem::take(&mut self.rows);
+        if rows.is_empty() {
+            return;
+        }
+        match table(&rows, &mut self.no_definition) {
+            Ok(Some(fragment)) => self.out.push(Fragment::Table(fragment)),
+            Ok(None) => {}
+            Err(e) => self.diagnostics.push(Diagnostic::warning(
+                "doc.table_too_big",
+                format!("a table could not be built ({}); its rows are kept as lines of text", e.message),
+            )),
+        }
+    }
+}
+
+/// Rows with their definitions → a table: columns are the union of every
+/// row's cell boundaries; a cell spans the columns between its boundaries;
+/// merged cells join the cell to their left or above.
+fn table(rows: &[(Vec<String>, Option<RowDef>)], no_definition: &mut usize) -> Result<Option<TableFragment>> {
+    let defined = |cells: &[String], def: &Option<RowDef>| {
+        def.as_ref().filter(|d| d.cells.len() == cells.len() && d.edges.len() == cells.len() + 1).cloned()
+    };
+    let mut edges: Vec<i16> = rows.iter().filter_map(|(c, d)| defined(c, d)).flat_map(|d| d.edges).collect();
+    edges.sort_unstable();
+    edges.dedup();
+    let max_cells = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    let cols = if edges.len() >= 2 { (edges.len() - 1).max(max_cells) } else { max_cells };
+    if cols == 0 {
+        return Ok(None);
+    }
+    budget::charge_usize(Resource::Cells, rows.len().saturating_mul(cols))?;
+    let mut cells: Vec<Cell> = Vec::new();
+    // For each column, the index in `cells` of the cell open above it.
+    let mut above: Vec<Option<usize>> = vec![None; cols];
+    let marked_header_rows = rows.iter().take_while(|(_, d)| d.as_ref().is_some_and(|d| d.header)).count();
+    for (r, (texts, def)) in rows.iter().enumerate() {
+        let def = defined(texts, def);
+        if def.is_none() && !texts.is_empty() {
+            *no_definition += 1;
+        }
+        let mut placed: Vec<Option<usize>> = vec![None; cols];
+        let mut previous: Option<usize> = None;
+        for (i, text) in texts.iter().enumerate() {
+            let (col, span, merged_left, merged_up) = match &def {
+                Some(d) => {
+                    let start = edges.partition_point(|&e| e < d.edges[i]);
+                    let end = edges.partition_point(|&e| e < d.edges[i + 1]);
+                    (
+                        start.min(cols - 1),
+                        end.saturating_sub(start).max(1),
+                        d.cells[i].merged_left,
+                        d.cells[i].merged_up,
+                    )
+                }
+                None => (i.min(cols - 1), 1, false, false),
+            };
+            let span = span.min(cols - col);
+            if merged_left {
+                if let Some(p) = previous {
+                    let cell: &mut Cell = &mut cells[p];
+                    cell.col_span = (col + span).saturating_sub(cell.col).max(cell.col_span);
+                    append(&mut cell.text, text);
+                    continue;
+                }
+            }
+            if merged_up {
+                if let Some(a) = above[col].filter(|&a| cells[a].col == col && cells[a].last_row() + 1 == r) {
+                    cells[a].row_span += 1;
+                    append(&mut cells[a].text, text);
+                    placed[col] = Some(a);
+                    previous = Some(a);
+                    continue;
+                }
+            }
+            cells.push(Cell::new(r, col, text.clone()).spanning(1, span));
+            previous = Some(cells.len() - 1);
+            placed[col] = Some(cells.len() - 1);
+        }
+        above = placed;
+    }
+    let mut grid = Grid::new(rows.len(), cols, cells);
+    let mut edges = if edges.len() == cols + 1 { edges } else { Vec::new() };
+    // Columns that separate nothing: slivers narrower than a couple of
+    // points that only wide cells cross (cell edges a few twips apart in
+    // different rows), and columns in which no cell starts — as the DOCX
+    // front end drops them.
+    let widths: Vec<i32> = edges.windows(2).map(|w| i32::from(w[1]) - i32::from(w[0])).collect();
+    let mut removed = Vec::new();
+    grid.remove_redundant_columns(|col, starts_no_cell| {
+        let sliver = widths.get(col).is_some_and(|&w| w < MIN_COLUMN_TWIPS);
+        if sliver || starts_no_cell {
+            removed.push(col);
+        }
+        sliver || starts_no_cell
+    });
+    // Removed right to left: each removal joins a column to its left
+    // neighbour (the first column to its right one).
+    for col in removed {
+        if !edges.is_empty() {
+            edges.remove(if col == 0 { 1 } else { col });
+        }
+    }
+    let column_edges = edges.iter().map(|&e| f32::from(e.saturating_sub(edges[0])) / 20.0).collect();
+    Ok(Some(TableFragment { grid, marked_header_rows, column_edges, ..Default::default() }))
+}
+
+/// Narrowest column kept when only spanning cells cross it: 2 pt.
+const MIN_COLUMN_TWIPS: i32 = 40;
+
+fn append(target: &mut String, more: &str) {
+    if more.is_empty() {
+        return;
+    }
+    if !target.is_empty() {
+        target.push('\n');
+    }
+    target.push_str(more);
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,141 @@
+//! The HTML and MHTML front end: a saved web page (a report as a portal
+//! publishes it, or as LibreOffice, Word or a browser saves it) → paragraph
+//! and table fragments. Also reads the HTML and MHT parts Word embeds in a
+//! DOCX (`w:altChunk`).
+//!
+//! `charset` finds the encoding (BOM, `<meta>`, sniff), `mhtml` takes the
+//! page out of a web archive, `dom` parses with html5ever (the HTML5
+//! algorithm, as browsers repair broken markup) and counts text, `content`
+//! finds the content area apart from the portal's chrome, `walk` turns its
+//! elements into fragments and `table` places cells with their spans.
+//! Tables a page splits into several `<table>`s come out as separate
+//! fragments; the rebuild stage rejoins them as for every format.
+
+mod charset;
+mod content;
+mod dom;
+pub(crate) mod mhtml;
+pub(crate) mod table;
+pub(crate) mod walk;
+
+use crate::budget::{self, Resource};
+use crate::error::{Error, Result};
+use crate::model::{Diagnostic, Fragment, Fragments};
+
+/// Whether `bytes` are an HTML document: after a byte-order mark, white
+/// space, an XML declaration and comments, the first tag is a doctype
+/// `html`, `<html>`, `<head>`, `<body>`, `<meta>` or `<title>` (what saved
+/// pages and HTML exports start with; a fragment of markup in a text file
+/// does not).
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(crate::detect::PREFIX_BYTES)];
+    let head = head
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .or_else(|| {
+            // UTF-16 pages: look at the ASCII bytes of their code units.
+            let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+            utf16.then(|| head[2..].iter().copied().filter(|&b| b != 0).collect())
+        })
+        .unwrap_or_else(|| head.to_vec());
+    let mut rest: &[u8] = &head;
+    loop {
+        rest = rest.trim_ascii_start();
+        let lower: Vec<u8> = rest.iter().take(16).map(u8::to_ascii_lowercase).collect();
+        if lower.starts_with(b"<?xml") || lower.starts_with(b"<!--") {
+            let end: &[u8] = if lower.starts_with(b"<!--") { b"-->" } else { b"?>" };
+            match rest.windows(end.len()).position(|w| w == end) {
+                Some(i) => rest = &rest[i + end.len()..],
+                None => return false,
+            }
+            continue;
+        }
+        return ["<!doctype html", "<html", "<head", "<body", "<meta", "<title"]
+            .iter()
+            .any(|start| lower.starts_with(start.as_bytes()));
+    }
+}
+
+/// Reads a saved web page.
+pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    let (text, encoding, source) = charset::decode(bytes, None);
+    budget::charge_usize(Resource::DecodedBytes, text.len())?;
+    let mut fragments = read_text(&text)?;
+    fragments.diagnostics.insert(0, encoding_note(encoding, source));
+    Ok(fragments)
+}
+
+/// Reads a web archive (MHTML): its HTML part.
+pub fn read_mhtml(bytes: &[u8]) -> Result<Fragments> {
+    let text = mhtml::html(bytes).ok_or_else(|| {
+        Error::corrupt("the web archive (MHTML) has no text/html part; save the page again, or as HTML")
+    })?;
+    budget::charge_usize(Resource::DecodedBytes, text.len())?;
+    read_text(&text)
+}
+
+fn encoding_note(encoding: &'static encoding_rs::Encoding, source: charset::Source) -> Diagnostic {
+    let how = match source {
+        charset::Source::Bom => "its byte-order mark",
+        charset::Source::Container => "the archive's part header",
+        charset::Source::Meta => "its <meta> declaration",
+        charset::Source::Sniffed => "its bytes (no declaration)",
+    };
+    Diagnostic::info("html.encoding", format!("the page is read as {} from {how}", encoding.name()))
+}
+
+/// Fragments of an HTML document already decoded to text.
+pub fn read_text(text: &str) -> Result<Fragments> {
+    let dom = dom::parse(text);
+    let document = dom.document.clone();
+    let stats = dom::Stats::of(&document);
+    let body = dom::find(&document, "body").unwrap_or_else(|| document.clone());
+    let root = content::root(&body, &stats);
+    let mut walker = walk::Walker::new(&stats);
+    walker.walk_root(&root)?;
+    let mut diagnostics = std::mem::take(&mut walker.diagnostics);
+    let outside = outside_text(&body, &root);
+    let mut dropped = std::mem::take(&mut walker.dropped);
+    for text in outside {
+        dropped.add(&text);
+    }
+    if dropped.chars > 0 {
+        diagnostics.push(Diagnostic::info(
+            "html.chrome",
+            format!(
+                "left out {} characters of page chrome (navigation, banner, footer, link lists) around the content: «{}»",
+                dropped.chars,
+                dropped.examples.join("», «")
+            ),
+        ));
+    }
+    let items: Vec<Fragment> = walker.out;
+    if items.iter().all(|f| matches!(f, Fragment::Break(_))) {
+        diagnostics.push(Diagnostic::warning("html.no_text", "the page has no visible text"));
+    }
+    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false, notes: Vec::new(), lines: Default::default() })
+}
+
+/// The text of the elements beside the path from `body` down to the content
+/// area `root`: what the content rule left out.
+fn outside_text(body: &markup5ever_rcdom::Handle, root: &markup5ever_rcdom::Handle) -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut node = root.clone();
+    while !std::rc::Rc::ptr_eq(&node, body) {
+        let parent = node.parent.take();
+        node.parent.set(parent.clone());
+        let Some(parent) = parent.and_then(|p| p.upgrade()) else {
+            break;
+        };
+        for sibling in parent.children.borrow().iter() {
+            if !std::rc::Rc::ptr_eq(sibling, &node) {
+                texts.push(walk::visible_text(sibling));
+            }
+        }
+        node = parent;
+    }
+    texts
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,192 @@
+use super::*;
+use crate::model::{Fragment, ParagraphFragment};
+
+fn paragraphs(fragments: &Fragments) -> Vec<&ParagraphFragment> {
+    fragments
+        .items
+        .iter()
+        .filter_map(|f| match f {
+            Fragment::Paragraph(p) => Some(p),
+            _ => None,
+        })
+        .collect()
+}
+
+fn texts(fragments: &Fragments) -> Vec<String> {
+    paragraphs(fragments).iter().map(|p| p.text.clone()).collect()
+}
+
+fn tables(fragments: &Fragments) -> Vec<&crate::grid::Grid> {
+    fragments
+        .items
+        .iter()
+        .filter_map(|f| match f {
+            Fragment::Table(t) => Some(&t.grid),
+            _ => None,
+        })
+        .collect()
+}
+
+fn codes(fragments: &Fragments) -> Vec<&str> {
+    fragments.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+#[test]
+fn headings_paragraphs_centring_and_indents() {
+    let page = "<!DOCTYPE html><html><head><title>t</title><style>p{}</style><script>var x='<p>no</p>'</script></head>\
+        <body><p align=center>某局2019年报告</p><h2>一、总体情况</h2>\
+        <p style=\"text-indent: 0.44in\">正文&amp;内容&#x4E00;</p><p>&nbsp;&nbsp;&nbsp;&nbsp;缩进的段落</p>\
+        <div>a<br>b</div><p style=\"display:none\">隐藏</p><span hidden>也隐藏</span></body></html>";
+    let got = read(page.as_bytes()).unwrap();
+    assert_eq!(texts(&got), ["某局2019年报告", "一、总体情况", "正文&内容一", "缩进的段落", "a", "b"]);
+    let p = paragraphs(&got);
+    assert!(p[0].title_like && !p[2].title_like);
+    assert_eq!(p[1].heading_level, Some(2));
+    assert!(p[2].indented && p[3].indented && !p[4].indented);
+}
+
+#[test]
+fn tables_with_spans_line_breaks_and_nested_tables() {
+    let page = "<html><body><p>before</p><table border=1><thead><tr><th colspan=\"2\">head</th></tr></thead>\
+        <tbody><tr><td rowspan='2'>a<br>b</td><td>x<table><tr><td>n</td><td>m</td></tr></table></td></tr>\
+        <tr><td>c</td></tr></tbody></table><p>after</p></body></html>";
+    let got = read(page.as_bytes()).unwrap();
+    let grids = tables(&got);
+    assert_eq!(grids.len(), 1);
+    let cells: Vec<(usize, usize, usize, usize, &str)> =
+        grids[0].cells.iter().map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str())).collect();
+    assert_eq!(cells, [(0, 0, 1, 2, "head"), (1, 0, 2, 1, "a\nb"), (1, 1, 1, 1, "x\nn m"), (2, 1, 1, 1, "c")]);
+    assert_eq!(texts(&got), ["before", "after"]);
+}
+
+#[test]
+fn page_breaks_as_office_suites_save_them() {
+    let page = "<html><body><p>a</p><table><tr><td>1</td><td>2</td></tr></table>\
+        <table style=\"page-break-before: always\"><tr><td>3</td><td>4</td></tr></table></body></html>";
+    let got = read(page.as_bytes()).unwrap();
+    let kinds: Vec<&str> = got
+        .items
+        .iter()
+        .map(|f| match f {
+            Fragment::Paragraph(_) => "p",
+            Fragment::Table(_) => "t",
+            Fragment::Break(_) => "break",
+        })
+        .collect();
+    // The table carrying the break is walked as a table: the break applies
+    // to blocks; a table's own break is left to the rebuild stage's evidence.
+    assert_eq!(kinds, ["p", "t", "t"]);
+}
+
+/// A government portal page: GBK without a BOM, banner, navigation bar,
+/// sidebar of links, breadcrumbs, nested layout tables around the article,
+/// print/close links and a footer.
+pub(crate) fn portal_page() -> String {
+    let nav: String = ["首页", "政务公开", "政务服务", "互动交流", "走进本局"]
+        .iter()
+        .map(|n| format!("<td><a href=\"/{n}\">{n}</a></td>"))
+        .collect();
+    let side: String = (1..=6).map(|i| format!("<li><a href=\"/list{i}\">政府信息公开目录{i}</a></li>")).collect();
+    format!(
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>某局</title></head>\
+        <body><table width=1000><tr><td><img src=banner.jpg>某某市人民政府门户网站</td></tr></table>\
+        <table width=1000><tr>{nav}</tr></table>\
+        <table width=1000><tr><td width=200><ul>{side}</ul></td><td>\
+          <div>当前位置：<a href=/>首页</a> &gt; <a href=/gk>政务公开</a></div>\
+          <table width=100%><tr><td align=center class=title>某局2019年政府信息公开工作年度报告</td></tr>\
+            <tr><td>发布日期：2020-01-15</td></tr>\
+            <tr><td id=zoom><p>&nbsp;&nbsp;根据《中华人民共和国政府信息公开条例》规定，现公布本局2019年政府信息公开工作年度报告。全年主动公开政府信息一百二十条，依申请公开十五件，未发生行政复议和行政诉讼。</p>\
+              <p>&nbsp;&nbsp;本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。本报告电子版可在本局门户网站下载。如对本报告有疑问，请与本局办公室联系。</p>\
+              <table border=1><tr><td>事项</td><td>数量</td></tr><tr><td>主动公开</td><td>120</td></tr></table></td></tr>\
+            <tr><td><a href=\"javascript:window.print()\">【打印本页】</a> <a href=\"javascript:window.close()\">【关闭窗口】</a></td></tr>\
+          </table></td></tr></table>\
+        <table width=1000><tr><td>主办单位：某某市人民政府办公室 地址：某某路1号 备案号：京ICP备00000000号</td></tr></table>\
+        </body></html>"
+    )
+}
+
+#[test]
+fn portal_chrome_is_left_out() {
+    let page = portal_page();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&page);
+    let got = read(&gbk).unwrap();
+    assert_eq!(
+        texts(&got),
+        [
+            "某局2019年政府信息公开工作年度报告",
+            "发布日期:2020-01-15",
+            "根据《中华人民共和国政府信息公开条例》规定,现公布本局2019年政府信息公开工作年度报告。全年主动公开政府信息一百二十条,依申请公开十五件,未发生行政复议和行政诉讼。",
+            "本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。本报告电子版可在本局门户网站下载。如对本报告有疑问,请与本局办公室联系。",
+        ]
+        .map(|t| t.replace(':', "：").replace(',', "，"))
+    );
+    assert!(paragraphs(&got)[0].title_like);
+    assert_eq!(tables(&got).len(), 1);
+    assert_eq!(tables(&got)[0].cells.len(), 4);
+    let chrome = got.diagnostics.iter().find(|d| d.code == "html.chrome").expect("chrome noted");
+    assert!(chrome.message.contains("首页"), "{}", chrome.message);
+    assert!(codes(&got).contains(&"html.encoding"));
+}
+
+#[test]
+fn landmarks_and_main() {
+    let page = "<html><body><header><h1>网站名</h1></header><nav><a href=/>首页</a></nav>\
+        <main><article><header><h1>文章标题</h1></header><p>正文第一段。</p></article></main>\
+        <aside>相关文章</aside><footer>版权所有</footer></body></html>";
+    let got = read(page.as_bytes()).unwrap();
+    assert_eq!(texts(&got), ["文章标题", "正文第一段。"]);
+}
+
+#[test]
+fn image_only_tables_are_reported() {
+    let page = "<html><body><p>表一如下</p><table><tr><td><img src=a.png></td></tr><tr><td><img src=b.png></td></tr></table>\
+        <table border=1><tr><td><img src=c.png></td><td><img src=d.png></td></tr></table></body></html>";
+    let got = read(page.as_bytes()).unwrap();
+    assert!(tables(&got).is_empty());
+    assert!(codes(&got).contains(&"html.image_table"), "{:?}", codes(&got));
+}
+
+#[test]
+fn hostile_pages_end_quickly() {
+    let deep = "<div><h6>h</h6>".repeat(20_000) + "深" + &"</div>".repeat(20_000);
+    let got = read(deep.as_bytes()).unwrap();
+    assert_eq!(texts(&got).len(), crate::html::walk::MAX_DEPTH);
+    assert!(texts(&got).last().unwrap().ends_with("h深"));
+    assert!(codes(&got).contains(&"html.too_deep"));
+    let spans = "<table>".to_string()
+        + &"<tr><td colspan=99999999 rowspan=99999999>x</td><td>y</td></tr>".repeat(3000)
+        + "</table>";
+    let got = read(spans.as_bytes()).unwrap();
+    assert!(codes(&got).contains(&"html.table_too_big"));
+    let tables = "<table><tr><td>".repeat(5000) + "x";
+    assert!(read(tables.as_bytes()).is_ok());
+}
+
+#[test]
+fn detection_by_content() {
+    assert!(looks_like_html(b"\xEF\xBB\xBF<!DOCTYPE html><html>"));
+    assert!(looks_like_html(b"<?xml version=\"1.0\"?>\n<!-- saved --><html xmlns=\"http://www.w3.org/1999/xhtml\">"));
+    assert!(looks_like_html(b"  <HTML><HEAD>"));
+    assert!(looks_like_html(b"<meta charset=gbk><p>x"));
+    assert!(!looks_like_html(b"# title\n<p>inline html in markdown</p>"));
+    assert!(!looks_like_html(b"<p>a fragment"));
+    assert!(!looks_like_html(b"<!-- unterminated"));
+}
+
+#[test]
+fn mhtml_part_is_read() {
+    let (gbk, _, _) = encoding_rs::GBK.encode("<html><body><p>中文段落</p></body></html>");
+    let qp: String = gbk
+        .iter()
+        .map(|b| if b.is_ascii_alphanumeric() { (*b as char).to_string() } else { format!("={b:02X}") })
+        .collect();
+    let archive = format!(
+        "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{qp}\r\n--b--\r\n"
+    );
+    let got = read_mhtml(archive.as_bytes()).unwrap();
+    assert_eq!(texts(&got), ["中文段落"]);
+    assert_eq!(
+        read_mhtml(b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\nxx").unwrap_err().code,
+        crate::ErrorCode::Corrupt
+    );
+}

@@ -1,0 +1,528 @@
+//! The content area's elements → paragraph and table fragments.
+//!
+//! Block elements (`<p>`, `<div>`, `<li>`, `<hN>`, …) and `<br>` end a
+//! paragraph; `<hN>` gives a heading level, centring (`align="center"`,
+//! `text-align: center`, `<center>`) marks a title-like line, a first-line
+//! indent (`text-indent`, or the `&nbsp;`/full-width-space run portals
+//! indent with) an indented one; `page-break-before/after: always` (how
+//! LibreOffice and Word save page breaks) is a page break. A `<table>` is a
+//! data table unless it is a layout table (`role="presentation"`, one cell
+//! per row, or a table in one of its cells holding half its text), whose
+//! cells are walked as blocks. A data table's cells keep `<br>` and block
+//! ends as line ends; a table inside a cell is that cell's text. A table of
+//! images without text is reported, not made a table.
+
+use markup5ever_rcdom::{Handle, NodeData};
+
+use super::content;
+use super::dom::{self, Stats};
+use super::table::{self, TextCell, TooBig};
+use crate::error::Result;
+use crate::model::{BreakKind, Diagnostic, Fragment, ParagraphFragment, TableFragment};
+use crate::text::normalize;
+
+/// Element nesting walked as structure; deeper content (only hostile pages
+/// nest this far) is read as plain text of its block.
+pub const MAX_DEPTH: usize = 256;
+
+/// Elements that end a paragraph before and after them.
+const BLOCKS: [&str; 31] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "header",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "ul",
+];
+
+/// Parts of a layout table, walked as blocks.
+const LAYOUT_PARTS: [&str; 7] = ["tbody", "thead", "tfoot", "tr", "td", "th", "caption"];
+
+/// Paragraph-level state of the line being built.
+#[derive(Debug, Default)]
+struct Line {
+    text: String,
+    heading: Option<u8>,
+    centered: bool,
+    indented: bool,
+}
+
+/// What the walk left out as chrome inside the content area.
+#[derive(Debug, Default)]
+pub struct Dropped {
+    pub chars: usize,
+    pub examples: Vec<String>,
+}
+
+impl Dropped {
+    pub fn add(&mut self, text: &str) {
+        let text = normalize(text);
+        self.chars += text.chars().count();
+        if !text.is_empty() && self.examples.len() < 3 {
+            self.examples.push(text.chars().take(24).collect());
+        }
+    }
+}
+
+/// Inherited layout of the element being walked.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    centered: bool,
+    depth: usize,
+    /// Inside a `<header>`/`<footer>` that belongs to a content section.
+    in_section: bool,
+}
+
+pub struct Walker<'s> {
+    stats: &'s Stats,
+    pub out: Vec<Fragment>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub dropped: Dropped,
+    line: Line,
+    /// The label of the list item being walked, put in front of its first
+    /// paragraph with text.
+    label: Option<String>,
+    too_deep: bool,
+}
+
+impl<'s> Walker<'s> {
+    pub fn new(stats: &'s Stats) -> Self {
+        Walker {
+            stats,
+            out: Vec::new(),
+            diagnostics: Vec::new(),
+            dropped: Dropped::default(),
+            line: Line::default(),
+            label: None,
+            too_deep: false,
+        }
+    }
+
+    /// Walks the content area `root`.
+    pub fn walk_root(&mut self, root: &Handle) -> Result<()> {
+        let centered = is_centered(root, false);
+        self.node(root, Context { centered, depth: 0, in_section: dom::is_content_section(root) })?;
+        self.end_line();
+        if self.too_deep {
+            self.diagnostics.push(Diagnostic::warning(
+                "html.too_deep",
+                format!(
+                    "elements nest deeper than {MAX_DEPTH} levels; the content below that depth is read as plain text"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn node(&mut self, node: &Handle, ctx: Context) -> Result<()> {
+        match &node.data {
+            NodeData::Text { contents } => {
+                self.text(&contents.borrow());
+                Ok(())
+            }
+            NodeData::Element { .. } => self.element(node, ctx),
+            NodeData::Document => self.children(node, ctx),
+            _ => Ok(()),
+        }
+    }
+
+    fn children(&mut self, node: &Handle, ctx: Context) -> Result<()> {
+        let children: Vec<Handle> = node.children.borrow().clone();
+        for child in &children {
+            self.node(child, ctx)?;
+        }
+        Ok(())
+    }
+
+    fn element(&mut self, node: &Handle, ctx: Context) -> Result<()> {
+        let name = dom::name(node).unwrap_or("").to_string();
+        if dom::is_hidden(node) {
+            return Ok(());
+        }
+        if dom::is_landmark_chrome(node, ctx.in_section) {
+            self.end_line();
+            self.dropped.add(&visible_text(node));
+            return Ok(());
+        }
+        if ctx.depth >= MAX_DEPTH {
+            self.too_deep = true;
+            self.text(&visible_text(node));
+            return Ok(());
+        }
+        let ctx = Context {
+            centered: is_centered(node, ctx.centered),
+            depth: ctx.depth + 1,
+            in_section: ctx.in_section || dom::is_content_section(node),
+        };
+        let count = self.stats.get(node);
+        // Rows and cells reached here belong to layout tables (data tables
+        // are read whole by `table`): each cell is a block.
+        let block = BLOCKS.contains(&name.as_str())
+            || LAYOUT_PARTS.contains(&name.as_str())
+            || dom::heading_level(node).is_some();
+        if block && name != "body" && name != "html" && content::is_link_list(count) {
+            self.end_line();
+            self.dropped.add(&visible_text(node));
+            return Ok(());
+        }
+        match name.as_str() {
+            "ol" => self.ordered_list(node, ctx),
+            "br" => {
+                self.end_line();
+                Ok(())
+            }
+            "table" => self.table(node, ctx),
+            _ if block => {
+                let break_before = page_break(node, "page-break-before") || page_break(node, "break-before");
+                let break_after = page_break(node, "page-break-after") || page_break(node, "break-after");
+                self.end_line();
+                if break_before {
+                    self.out.push(Fragment::Break(BreakKind::Page));
+                }
+                self.line.heading = dom::heading_level(node);
+                self.line.centered = ctx.centered;
+                self.line.indented = is_indented(node);
+                self.children(node, ctx)?;
+                self.end_line();
+                if break_after {
+                    self.out.push(Fragment::Break(BreakKind::Page));
+                }
+                Ok(())
+            }
+            _ => self.children(node, ctx),
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.line.text.trim().is_empty() {
+            // A paragraph opened with two or more non-breaking or ideographic
+            // spaces is indented the way portal editors indent.
+            let lead = text.chars().take_while(|c| c.is_whitespace()).filter(|c| matches!(c, '\u{A0}' | '\u{3000}'));
+            if lead.count() >= 2 {
+                self.line.indented = true;
+            }
+        }
+        self.line.text.push_str(text);
+    }
+
+    fn end_line(&mut self) {
+        let line = std::mem::take(&mut self.line);
+        let mut text = normalize(&line.text);
+        if text.is_empty() {
+            return;
+        }
+        let numbering = self.label.take();
+        if let Some(label) = &numbering {
+            text = format!("{label}{text}");
+        }
+        self.out.push(Fragment::Paragraph(ParagraphFragment {
+            text,
+            numbering,
+            heading_level: line.heading,
+            title_like: line.centered,
+            indented: line.indented,
+            ..Default::default()
+        }));
+    }
+
+    /// An `<ol>`: each item labelled as a browser numbers it (`start`,
+    /// `type`, `list-style-type`, an item's `value`). The label is the text
+    /// a reader sees, as the DOCX front end writes automatic numbering.
+    fn ordered_list(&mut self, node: &Handle, ctx: Context) -> Result<()> {
+        self.end_line();
+        let format = list_format(node);
+        let mut counter: i64 = dom::attr(node, "start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+        let children: Vec<Handle> = node.children.borrow().clone();
+        for child in &children {
+            if dom::name(child) == Some("li") && !dom::is_hidden(child) {
+                if let Some(value) = dom::attr(child, "value").and_then(|v| v.trim().parse().ok()) {
+                    counter = value;
+                }
+                let n = u32::try_from(counter.clamp(1, i64::from(u32::MAX))).unwrap_or(1);
+                let (label, _) = crate::docx::format_number_bounded(n, format);
+                self.label = Some(format!("{label}."));
+                self.element(child, ctx)?;
+                self.end_line();
+                self.label = None;
+                counter = counter.saturating_add(1);
+            } else {
+                self.node(child, ctx)?;
+            }
+        }
+        self.end_line();
+        Ok(())
+    }
+
+    fn table(&mut self, node: &Handle, ctx: Context) -> Result<()> {
+        let rows = rows_of(node);
+        self.end_line();
+        if ctx.depth >= MAX_DEPTH {
+            self.too_deep = true;
+            self.text(&visible_text(node));
+            return Ok(());
+        }
+        if is_layout_table_of(node, &rows, self.stats) {
+            for cell in rows.iter().flatten() {
+                self.element(cell, ctx)?;
+            }
+            return Ok(());
+        }
+        let count = self.stats.get(node);
+        if count.text == 0 {
+            let images = images_in(node);
+            if images > 0 {
+                self.diagnostics.push(Diagnostic::warning(
+                    "html.image_table",
+                    format!("a table holds {images} image(s) and no text: its content is a picture, which govdoc does not read (run OCR on the images)"),
+                ));
+            }
+            return Ok(());
+        }
+        let text_rows: Vec<Vec<TextCell>> = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| {
+                        let span = |key: &str| dom::attr(cell, key).and_then(|v| parse_span(&v));
+                        TextCell {
+                            text: cell_text(cell),
+                            row_span: span("rowspan").unwrap_or(1),
+                            col_span: span("colspan").unwrap_or(1),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        // rowspan="0" spans to the end of the table section.
+        let text_rows = zero_row_spans(node, text_rows);
+        match table::grid(&text_rows) {
+            Ok(Some(grid)) => {
+                self.out.push(Fragment::Table(TableFragment { grid, ..Default::default() }));
+                Ok(())
+            }
+            Ok(None) => Ok(()),
+            Err(TooBig::Budget(e)) => Err(e),
+            Err(TooBig::Slots) => {
+                self.diagnostics.push(Diagnostic::warning(
+                    "html.table_too_big",
+                    format!(
+                        "a table's spans cover more than {} cells; its rows are kept as lines of text",
+                        table::MAX_TABLE_SLOTS
+                    ),
+                ));
+                for row in text_rows {
+                    let texts: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+                    self.text(&texts.join(" "));
+                    self.end_line();
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Fixes cells whose `rowspan="0"` means "to the end of the section": the
+/// grid builder clamps a large span to the rows there are.
+fn zero_row_spans(table: &Handle, mut rows: Vec<Vec<TextCell>>) -> Vec<Vec<TextCell>> {
+    let raw = rows_of(table);
+    for (r, row) in raw.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if dom::attr(cell, "rowspan").is_some_and(|v| v.trim() == "0") {
+                rows[r][c].row_span = table::MAX_SPAN;
+            }
+        }
+    }
+    rows
+}
+
+/// A `rowspan`/`colspan` value as browsers read it: leading digits, at least 1.
+fn parse_span(value: &str) -> Option<usize> {
+    let digits: String = value.trim().chars().take_while(char::is_ascii_digit).take(7).collect();
+    digits.parse::<usize>().ok().filter(|&n| n >= 1)
+}
+
+/// The rows of a table (its own `<tr>`s, directly or in `<thead>`,
+/// `<tbody>`, `<tfoot>`; not those of tables inside it) as their cells.
+fn rows_of(table: &Handle) -> Vec<Vec<Handle>> {
+    let mut rows = Vec::new();
+    for child in dom::element_children(table) {
+        match dom::name(&child) {
+            Some("tr") => rows.push(child),
+            Some("thead" | "tbody" | "tfoot") => {
+                rows.extend(dom::element_children(&child).into_iter().filter(|c| dom::name(c) == Some("tr")))
+            }
+            _ => {}
+        }
+    }
+    rows.iter()
+        .filter(|row| !dom::is_hidden(row))
+        .map(|row| {
+            dom::element_children(row)
+                .into_iter()
+                .filter(|c| matches!(dom::name(c), Some("td" | "th")) && !dom::is_hidden(c))
+                .collect()
+        })
+        .collect()
+}
+
+/// A table used for page layout rather than data: marked so, one cell in
+/// every row, or a table inside one of its cells holding at least half its
+/// text (the portal pattern of a frame table around the content table).
+pub fn is_layout_table(table: &Handle, stats: &Stats) -> bool {
+    is_layout_table_of(table, &rows_of(table), stats)
+}
+
+fn is_layout_table_of(table: &Handle, rows: &[Vec<Handle>], stats: &Stats) -> bool {
+    if dom::attr(table, "role").is_some_and(|r| matches!(r.to_ascii_lowercase().as_str(), "presentation" | "none")) {
+        return true;
+    }
+    if !rows.is_empty() && rows.iter().all(|r| r.len() <= 1) {
+        return true;
+    }
+    let total = stats.get(table).text;
+    rows.iter().flatten().any(|cell| total > 0 && 2 * stats.get(cell).table_text >= total)
+}
+
+fn images_in(node: &Handle) -> usize {
+    let mut count = 0;
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if dom::name(&n) == Some("img") {
+            count += 1;
+        }
+        stack.extend(n.children.borrow().iter().cloned());
+    }
+    count
+}
+
+/// A cell's text: `<br>` and block ends are line ends; a table inside the
+/// cell gives its rows as lines, its cells apart by spaces. No recursion.
+fn cell_text(cell: &Handle) -> String {
+    let mut out = String::new();
+    // (node, closing marker)
+    let mut stack: Vec<(Handle, bool)> = cell.children.borrow().iter().rev().map(|c| (c.clone(), false)).collect();
+    while let Some((node, closing)) = stack.pop() {
+        let name = dom::name(&node).unwrap_or("");
+        if closing {
+            match name {
+                "td" | "th" => out.push(' '),
+                _ => out.push('\n'),
+            }
+            continue;
+        }
+        match &node.data {
+            NodeData::Text { contents } => out.push_str(&contents.borrow()),
+            NodeData::Element { .. } if dom::is_hidden(&node) => {}
+            NodeData::Element { .. } => {
+                if name == "br" {
+                    out.push('\n');
+                    continue;
+                }
+                let block = BLOCKS.contains(&name)
+                    || matches!(name, "tr" | "td" | "th" | "table")
+                    || dom::heading_level(&node).is_some();
+                if block {
+                    out.push(if matches!(name, "td" | "th") { ' ' } else { '\n' });
+                    stack.push((node.clone(), true));
+                }
+                stack.extend(node.children.borrow().iter().rev().map(|c| (c.clone(), false)));
+            }
+            _ => {}
+        }
+    }
+    table::normalize_lines(&out)
+}
+
+/// The visible text of a subtree, without recursion.
+pub fn visible_text(node: &Handle) -> String {
+    let mut out = String::new();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        match &n.data {
+            NodeData::Text { contents } => out.push_str(&contents.borrow()),
+            NodeData::Element { .. } if dom::is_hidden(&n) => {}
+            _ => {
+                out.push(' ');
+                stack.extend(n.children.borrow().iter().rev().cloned());
+            }
+        }
+    }
+    out
+}
+
+/// The counter format of an `<ol>` as numbering names it.
+fn list_format(node: &Handle) -> &'static str {
+    if let Some(style) = dom::style(node, "list-style-type").or_else(|| dom::style(node, "list-style")) {
+        for (css, format) in [
+            ("lower-alpha", "lowerLetter"),
+            ("lower-latin", "lowerLetter"),
+            ("upper-alpha", "upperLetter"),
+            ("upper-latin", "upperLetter"),
+            ("lower-roman", "lowerRoman"),
+            ("upper-roman", "upperRoman"),
+            ("cjk-ideographic", "chineseCounting"),
+            ("simp-chinese-informal", "chineseCounting"),
+            ("trad-chinese-informal", "chineseCounting"),
+            ("decimal", "decimal"),
+        ] {
+            if style.contains(css) {
+                return format;
+            }
+        }
+    }
+    match dom::attr(node, "type").as_deref().map(str::trim) {
+        Some("a") => "lowerLetter",
+        Some("A") => "upperLetter",
+        Some("i") => "lowerRoman",
+        Some("I") => "upperRoman",
+        _ => "decimal",
+    }
+}
+
+fn is_centered(node: &Handle, inherited: bool) -> bool {
+    if dom::name(node) == Some("center") {
+        return true;
+    }
+    let align = dom::style(node, "text-align").or_else(|| dom::attr(node, "align").map(|a| a.to_ascii_lowercase()));
+    match align.as_deref().map(str::trim) {
+        Some("center" | "middle" | "-webkit-center") => true,
+        Some("left" | "right" | "justify" | "start" | "end") => false,
+        _ => inherited,
+    }
+}
+
+fn is_indented(node: &Handle) -> bool {
+    dom::style(node, "text-indent").is_some_and(|v| {
+        let number: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == '-').collect();
+        number.parse::<f64>().is_ok_and(|n| n > 0.0)
+    })
+}
+
+fn page_break(node: &Handle, property: &str) -> bool {
+    dom::style(node, property).is_some_and(|v| v == "always" || v == "page")
+}
