@@ -156,7 +156,7 @@ fn document(mut fragments: Fragments, format: Format) -> govdoc::Document {
     let rebuilt = govdoc::rebuild::rebuild(fragments);
     let (report, _) = govdoc::report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks, &lines);
     govdoc::Document {
-        source: Source { name: String::new(), format, sha256: String::new(), pages },
+        source: Source { name: String::new(), format, sha256: String::new(), pages, ocr: None },
         title: rebuilt.title,
         blocks: rebuilt.blocks,
         report,

@@ -26,6 +26,7 @@ pub mod json;
 pub mod md;
 pub mod model;
 pub mod ofd;
+pub mod ocr;
 pub mod pdf;
 pub mod rebuild;
 pub mod report;
@@ -125,13 +126,14 @@ fn convert_inner(bytes: &[u8], name: &str) -> Result<Output> {
     };
     charge_output_text(&fragments)?;
     let pages = fragments.pages;
+    let ocr = fragments.ocr.take();
     let mut diagnostics = fragments.diagnostics.clone();
     let lines = std::mem::take(&mut fragments.lines);
     let rebuilt = rebuild::rebuild(fragments);
     diagnostics.extend(rebuilt.diagnostics);
     let (report, report_diagnostics) = report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks, &lines);
     diagnostics.extend(report_diagnostics);
-    let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages };
+    let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages, ocr };
     Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, report, diagnostics } })
 }
 

@@ -32,6 +32,11 @@ struct Cli {
     /// Print only errors: no warnings, progress or totals.
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// When to read pages by OCR (Tesseract 5 with chi_sim, found on PATH):
+    /// auto = pages without a text layer or with only unmapped characters;
+    /// always = every page; never = a scan is an error `no text layer`.
+    #[arg(long, global = true, value_enum, default_value_t = OcrArg::Auto, value_name = "WHEN")]
+    ocr: OcrArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -117,8 +122,21 @@ enum Command {
     },
 }
 
+/// `--ocr`'s values.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OcrArg {
+    Auto,
+    Always,
+    Never,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    govdoc::ocr::set_mode(match cli.ocr {
+        OcrArg::Auto => govdoc::ocr::Mode::Auto,
+        OcrArg::Always => govdoc::ocr::Mode::Always,
+        OcrArg::Never => govdoc::ocr::Mode::Never,
+    });
     match cli.command {
         Command::Convert { files, output, jsonl, compact, strict } => {
             let style = if jsonl {

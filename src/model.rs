@@ -55,6 +55,8 @@ pub struct Fragments {
     /// for the others. The report layer reads a statistics table from them
     /// when the table finder saw none there, or one it cannot read whole.
     pub lines: Vec<PlacedLine>,
+    /// The pages read by OCR, when any were (`source.ocr`).
+    pub ocr: Option<OcrSource>,
 }
 
 /// One line of text as laid out on a page, cut into spans at gaps wider
@@ -258,7 +260,7 @@ impl std::fmt::Display for Diagnostic {
 }
 
 /// Where a document came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     /// The path as given (relative to the batch root in batch mode).
     pub name: String,
@@ -266,6 +268,32 @@ pub struct Source {
     /// sha256 of the input bytes, lowercase hex.
     pub sha256: String,
     pub pages: Option<u32>,
+    /// Present only when pages were read by OCR.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<OcrSource>,
+}
+
+/// Which pages of a document were read by OCR, by what, and every value the
+/// engine was unsure of (`source.ocr`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OcrSource {
+    /// "tesseract 5.3.0 chi_sim".
+    pub engine: String,
+    /// 1-based numbers of the pages read by OCR.
+    pub pages: Vec<u32>,
+    /// Words and cell values read with a confidence below the threshold
+    /// (0.80), in page order.
+    pub low_confidence: Vec<OcrValue>,
+}
+
+/// A value read by OCR with its confidence (0–1, the engine's own).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OcrValue {
+    pub page: u32,
+    pub text: String,
+    pub confidence: f32,
+    /// Read from a table cell (else a word of the running text).
+    pub cell: bool,
 }
 
 /// A converted document: what `govdoc convert` prints.

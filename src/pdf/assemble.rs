@@ -111,6 +111,7 @@ pub fn fragments(pages: Vec<PageContent>) -> Fragments {
         soft_paragraph_ends: false,
         notes: Vec::new(),
         lines: placed,
+        ocr: None,
     }
 }
 
@@ -341,6 +342,7 @@ mod tests {
             rulings,
             fonts: vec![FontInfo { name: "FangSong".into(), bold: false }],
             images: 0,
+            placements: Vec::new(),
         }
     }
 

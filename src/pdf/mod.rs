@@ -86,7 +86,10 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
             ),
         );
     }
-    from_pages(pages, diagnostics, "PDF")
+    let ocr = crate::ocr::recognise_pages(bytes, &document, &mut pages, &mut diagnostics)?;
+    let mut fragments = from_pages(pages, diagnostics, "PDF")?;
+    fragments.ocr = ocr;
+    Ok(fragments)
 }
 
 /// The fixed-layout back half shared by every paged format (PDF, OFD):
@@ -105,7 +108,9 @@ pub fn from_pages(pages: Vec<page::PageContent>, mut diagnostics: Vec<Diagnostic
         };
         return Err(Error::new(
             ErrorCode::NoTextLayer,
-            format!("the {format} has no text layer ({what}); run OCR on it first and convert the OCR'd {format}"),
+            format!(
+                "the {format} has no text layer ({what}); convert it with `--ocr auto` (the default) and Tesseract installed, or run OCR on it first and convert the OCR'd {format}"
+            ),
         ));
     }
     let mut fragments = assemble::fragments(pages);

@@ -87,4 +87,22 @@ pub struct PageContent {
     pub fonts: Vec<FontInfo>,
     /// Image XObjects and inline images drawn on the page.
     pub images: usize,
+    /// Where each image XObject was drawn, in drawing order: what OCR needs
+    /// to take a scan straight from the file.
+    pub placements: Vec<ImagePlacement>,
+}
+
+/// An image XObject as drawn: the object and the page-space bounds of the
+/// unit square under the CTM of its `Do`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ImagePlacement {
+    /// The image's object id; None for an image given directly in the resources.
+    pub object: Option<(u32, u16)>,
+    pub x0: f32,
+    pub top: f32,
+    pub x1: f32,
+    pub bottom: f32,
+    /// The image is drawn turned by a quarter turn (or more) relative to the
+    /// page, or sheared: its rows do not run along the page's x axis.
+    pub turned: bool,
 }

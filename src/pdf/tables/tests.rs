@@ -58,6 +58,7 @@ fn page(rulings: Vec<Ruling>, glyphs: Vec<Glyph>) -> PageContent {
         rulings,
         fonts: vec![FontInfo { name: "SimSun".into(), bold: false }],
         images: 0,
+        placements: Vec::new(),
     }
 }
 
