@@ -291,7 +291,8 @@ pub struct OcrSource {
 pub struct OcrValue {
     pub page: u32,
     pub text: String,
-    pub confidence: f32,
+    /// Two decimals.
+    pub confidence: f64,
     /// Read from a table cell (else a word of the running text).
     pub cell: bool,
 }

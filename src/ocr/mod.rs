@@ -78,11 +78,21 @@ pub struct Settings {
     pub empty_ink_permille: usize,
     /// White margin (pixels) around each crop handed to the engine.
     pub crop_pad_px: usize,
+    /// Cells of at most this many characters that did not read as numbers
+    /// are read again digits-only ...
+    pub short_cell_chars: usize,
+    /// ... and the digits are taken when their confidence exceeds the first
+    /// reading's by this much ("无", a written zero, stays text).
+    pub number_margin: f32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { low_confidence: 0.8, numeric_share: 0.6, cell_inset_pt: 0.8, empty_ink_permille: 4, crop_pad_px: 12 }
+        Settings { low_confidence: 0.8, numeric_share: 0.6, cell_inset_pt: 0.8, empty_ink_permille: 4,
+            crop_pad_px: 12,
+            short_cell_chars: 4,
+            number_margin: 0.1,
+        }
     }
 }
 
@@ -138,7 +148,7 @@ pub fn recognise_pages(
         }
     };
     let settings = Settings::default();
-    let mut recognised = OcrSource { engine: format!("{} chi_sim", engine.version), pages: Vec::new(), low_confidence: Vec::new() };
+    let mut recognised = OcrSource { engine: format!("{} chi_sim, digits {}", engine.version, engine.digits_lang), pages: Vec::new(), low_confidence: Vec::new() };
     for &i in &wanted {
         let number = pages[i].number;
         let image = match source::from_file(pdf, &pages[i])? {
@@ -181,8 +191,8 @@ pub fn recognise_pages(
 
 /// Confidences are written with two decimals: the engine's own figures
 /// are not finer than that, and the JSON stays stable.
-fn round2(v: f32) -> f32 {
-    (v * 100.0).round() / 100.0
+fn round2(v: f32) -> f64 {
+    (f64::from(v) * 100.0).round() / 100.0
 }
 
 /// One piece of text as read: a word outside tables or a cell's value.
@@ -258,7 +268,6 @@ pub fn recognise_page(engine: &Tesseract, image: &source::PageImage, page: &Page
     let lines = rulings::find_lines(&gray, px_per_pt, &line_settings);
     let cells = rulings::cells(&lines, &line_settings);
     let mut out = PageResult { skew_deg: cleaned.skew_deg, seal_pixels: cleaned.seal_pixels, ..Default::default() };
-    let _ = page;
 
     // Cells, each on its own.
     let thickest = lines.iter().map(|l| l.thickness).fold(0.0f32, f32::max);
@@ -281,15 +290,25 @@ pub fn recognise_page(engine: &Tesseract, image: &source::PageImage, page: &Page
     }
     out.cells = cells.len();
     let crops: Vec<Gray> = inked.iter().map(|(_, r)| gray.crop(r.0, r.1, r.2, r.3).padded(settings.crop_pad_px)).collect();
+    if let Some(dir) = std::env::var_os(DUMP_VAR) {
+        dump(std::path::Path::new(&dir), page.number, &gray, &crops);
+    }
     let mut cell_words = engine.read(&crops, dpi, ReadMode::Block)?;
-    // Numeric cells again, digits only.
-    let numeric: Vec<usize> = (0..inked.len()).filter(|&k| is_numeric(&cell_words[k], settings.numeric_share)).collect();
-    out.numeric_cells = numeric.len();
-    let number_crops: Vec<Gray> = numeric.iter().map(|&k| crops[k].clone()).collect();
+    // Numeric cells again, digits only; short cells too, for a number the
+    // first reading took for a character ("1" read as "工"), kept as a number
+    // only when the engine is surer of it than of the first reading.
+    let numeric: Vec<bool> = cell_words.iter().map(|w| is_numeric(w, settings.numeric_share)).collect();
+    let again: Vec<usize> = (0..inked.len()).filter(|&k| numeric[k] || is_short(&cell_words[k], settings.short_cell_chars)).collect();
+    let number_crops: Vec<Gray> = again.iter().map(|&k| crops[k].clone()).collect();
     let numbers = engine.read(&number_crops, dpi, ReadMode::Number)?;
-    for (&k, words) in numeric.iter().zip(numbers) {
-        if !words.is_empty() {
+    for (&k, words) in again.iter().zip(numbers) {
+        if words.is_empty() {
+            continue;
+        }
+        let surer = min_confidence(&words) > min_confidence(&cell_words[k]) + settings.number_margin;
+        if numeric[k] || surer {
             cell_words[k] = words;
+            out.numeric_cells += 1;
         }
     }
     for ((cell, r), words) in inked.iter().zip(&cell_words) {
@@ -306,7 +325,7 @@ pub fn recognise_page(engine: &Tesseract, image: &source::PageImage, page: &Page
             continue;
         }
         let text: String = words.iter().map(|w| w.text.as_str()).collect();
-        let confidence = words.iter().map(|w| w.confidence).fold(1.0f32, f32::min);
+        let confidence = min_confidence(words);
         out.values.push(ReadValue { text, confidence, cell: true });
         add_glyphs(&mut out.glyphs, words, ox, oy, &to_page);
     }
@@ -350,6 +369,30 @@ pub fn recognise_page(engine: &Tesseract, image: &source::PageImage, page: &Page
     Ok(out)
 }
 
+/// Names a folder where each page's cleaned scan and cell crops are written
+/// as PGM files, to see what the engine was given (debugging aid).
+pub const DUMP_VAR: &str = "GOVDOC_OCR_DUMP";
+
+fn dump(dir: &std::path::Path, page: u32, gray: &Gray, crops: &[Gray]) {
+    // A debugging aid: a folder that cannot be written is not worth failing
+    // the conversion for.
+    let _ = std::fs::create_dir_all(dir);
+    let _ = std::fs::write(dir.join(format!("page{page}.pgm")), gray.to_pgm());
+    for (k, crop) in crops.iter().enumerate() {
+        let _ = std::fs::write(dir.join(format!("page{page}-cell{k:03}.pgm")), crop.to_pgm());
+    }
+}
+
+/// The least confidence of `words` (1 when empty).
+fn min_confidence(words: &[Word]) -> f32 {
+    words.iter().map(|w| w.confidence).fold(1.0f32, f32::min)
+}
+
+/// A cell of at most `max` characters.
+fn is_short(words: &[Word], max: usize) -> bool {
+    words.iter().map(|w| w.text.chars().count()).sum::<usize>() <= max
+}
+
 /// A cell's first reading is a number when most of its characters are
 /// digits.
 fn is_numeric(words: &[Word], share: f32) -> bool {
@@ -363,16 +406,26 @@ fn is_numeric(words: &[Word], share: f32) -> bool {
 /// top and bottom those of the word's line, so layout sees real positions
 /// and gaps.
 fn add_glyphs(glyphs: &mut Vec<Glyph>, words: &[Word], ox: f32, oy: f32, to_page: &ToPage) {
+    // The engine gives words in reading order; boxes of neighbours may
+    // overlap, so each starts no further left than the one before it on its
+    // line ends, or layout would interleave their characters.
+    let mut line_end: Option<((u32, u32, u32), f32)> = None;
     for w in words {
+        let start = match line_end {
+            Some((line, end)) if line == w.line => w.left.max(end),
+            _ => w.left,
+        };
+        let width = (w.left + w.width - start).max(1.0);
+        line_end = Some((w.line, start + width));
         let (line_top, line_bottom) = words
             .iter()
             .filter(|o| o.line == w.line)
             .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, b), o| (t.min(o.top), b.max(o.top + o.height)));
         let chars: Vec<char> = w.text.chars().collect();
-        let step = w.width / chars.len().max(1) as f32;
+        let step = width / chars.len().max(1) as f32;
         let (top, bottom) = (to_page.y(oy + line_top), to_page.y(oy + line_bottom));
         for (k, ch) in chars.iter().enumerate() {
-            let left = ox + w.left + step * k as f32;
+            let left = ox + start + step * k as f32;
             glyphs.push(Glyph {
                 text: ch.to_string(),
                 x0: to_page.x(left),
