@@ -63,6 +63,30 @@ impl Gray {
         out
     }
 
+    /// `self` enlarged by `factor` (bilinear).
+    pub fn scaled(&self, factor: f32) -> Gray {
+        let (w, h) = ((self.width as f32 * factor).round() as usize, (self.height as f32 * factor).round() as usize);
+        let mut out = Gray::new(w.max(1), h.max(1), 255);
+        if self.width == 0 || self.height == 0 {
+            return out;
+        }
+        for y in 0..out.height {
+            let sy = ((y as f32 + 0.5) / factor - 0.5).clamp(0.0, (self.height - 1) as f32);
+            let (y0, fy) = (sy as usize, sy.fract());
+            let y1 = (y0 + 1).min(self.height - 1);
+            for x in 0..out.width {
+                let sx = ((x as f32 + 0.5) / factor - 0.5).clamp(0.0, (self.width - 1) as f32);
+                let (x0, fx) = (sx as usize, sx.fract());
+                let x1 = (x0 + 1).min(self.width - 1);
+                let p = |xx: usize, yy: usize| f32::from(self.get(xx, yy));
+                let top = p(x0, y0) * (1.0 - fx) + p(x1, y0) * fx;
+                let bottom = p(x0, y1) * (1.0 - fx) + p(x1, y1) * fx;
+                out.set(x, y, (top * (1.0 - fy) + bottom * fy).round() as u8);
+            }
+        }
+        out
+    }
+
     /// Binary PGM (P5) bytes, which Tesseract (Leptonica) reads.
     pub fn to_pgm(&self) -> Vec<u8> {
         let mut out = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();

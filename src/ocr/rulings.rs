@@ -4,7 +4,6 @@
 //! grid as it does for a born-digital page; the cells are where each value
 //! is read on its own.
 
-use super::preprocess::INK;
 use super::raster::Gray;
 
 /// Tuning of the line finder, in pixels per inch-independent units.
@@ -22,11 +21,16 @@ pub struct Settings {
     /// Runs in adjacent pixel rows whose ends lie this close (pixels) are
     /// one line; also the tolerance for lines meeting at a corner.
     pub join_px: usize,
+    /// Grey level below which a pixel can belong to a ruling: lighter than
+    /// the text threshold, since a 0.5 pt line scanned at 200 dpi is under
+    /// two pixels wide and, blurred by the scanner, JPEG and deskewing,
+    /// never reaches full black.
+    pub ink_level: u8,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { min_length_pt: 20.0, max_gap_px: 3, max_thickness_pt: 2.5, join_px: 6 }
+        Settings { min_length_pt: 20.0, max_gap_px: 3, max_thickness_pt: 2.5, join_px: 6, ink_level: 200 }
     }
 }
 
@@ -52,8 +56,9 @@ impl Line {
 pub fn find_lines(gray: &Gray, px_per_pt: f32, settings: &Settings) -> Vec<Line> {
     let min_len = (settings.min_length_pt * px_per_pt).round() as usize;
     let max_thick = (settings.max_thickness_pt * px_per_pt).ceil().max(2.0);
-    let mut lines = runs_to_lines(&runs(gray.width, gray.height, |x, y| gray.get(x, y) < INK, min_len, settings), settings, max_thick);
-    let upright = runs_to_lines(&runs(gray.height, gray.width, |y, x| gray.get(x, y) < INK, min_len, settings), settings, max_thick);
+    let ink = settings.ink_level;
+    let mut lines = runs_to_lines(&runs(gray.width, gray.height, |x, y| gray.get(x, y) < ink, min_len, settings), settings, max_thick);
+    let upright = runs_to_lines(&runs(gray.height, gray.width, |y, x| gray.get(x, y) < ink, min_len, settings), settings, max_thick);
     lines.extend(upright.into_iter().map(|l| Line { x0: l.y0, y0: l.x0, x1: l.y1, y1: l.x1, thickness: l.thickness }));
     lines
 }
