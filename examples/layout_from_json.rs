@@ -116,6 +116,7 @@ fn load_pages(value: &Value) -> Vec<PageContent> {
                 })
                 .collect(),
             images: p.get("images").and_then(Value::as_u64).unwrap_or(0) as usize,
+            placements: Vec::new(),
         })
         .collect()
 }

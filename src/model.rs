@@ -286,12 +286,18 @@ pub struct OcrSource {
     pub low_confidence: Vec<OcrValue>,
 }
 
+fn whole_as_integer<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 1e15 { s.serialize_i64(*v as i64) } else { s.serialize_f64(*v) }
+}
+
 /// A value read by OCR with its confidence (0–1, the engine's own).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OcrValue {
     pub page: u32,
     pub text: String,
-    /// Two decimals.
+    /// Two decimals; 0 and 1 are written as integers, as the canonical
+    /// JSON writes every whole number.
+    #[serde(serialize_with = "whole_as_integer")]
     pub confidence: f64,
     /// Read from a table cell (else a word of the running text).
     pub cell: bool,

@@ -46,7 +46,15 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     flush_paragraph(&mut paragraph, &mut items);
     flush_table(&mut table, &mut items)?;
     mark_title_lines(&mut items);
-    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: true, notes: Vec::new(), lines: Vec::new(), ocr: None })
+    Ok(Fragments {
+        pages: None,
+        items,
+        diagnostics,
+        soft_paragraph_ends: true,
+        notes: Vec::new(),
+        lines: Vec::new(),
+        ocr: None,
+    })
 }
 
 /// UTF-8 (with or without BOM); text that is not UTF-8 is read as GB18030,

@@ -60,7 +60,8 @@ impl Tesseract {
     /// `chi_sim` data; the error names what to install.
     pub fn detect() -> Result<Tesseract> {
         let program = std::env::var_os(PROGRAM_VAR).map_or_else(|| PathBuf::from("tesseract"), PathBuf::from);
-        let missing = |why: String| Error::new(ErrorCode::NoTextLayer, format!("{why}; to read scanned pages, {INSTALL_HINT}"));
+        let missing =
+            |why: String| Error::new(ErrorCode::NoTextLayer, format!("{why}; to read scanned pages, {INSTALL_HINT}"));
         let version = Command::new(&program)
             .arg("--version")
             .output()
@@ -85,7 +86,8 @@ impl Tesseract {
         if images.is_empty() {
             return Ok(Vec::new());
         }
-        let dir = tempfile::tempdir().map_err(|e| Error::new(ErrorCode::Io, format!("no temporary folder for OCR ({e})")))?;
+        let dir =
+            tempfile::tempdir().map_err(|e| Error::new(ErrorCode::Io, format!("no temporary folder for OCR ({e})")))?;
         let mut list = String::new();
         for (k, image) in images.iter().enumerate() {
             let path = dir.path().join(format!("{k}.pgm"));
@@ -95,7 +97,8 @@ impl Tesseract {
             list.push('\n');
         }
         let list_path = dir.path().join("images.txt");
-        std::fs::write(&list_path, list).map_err(|e| Error::new(ErrorCode::Io, format!("cannot write the OCR list ({e})")))?;
+        std::fs::write(&list_path, list)
+            .map_err(|e| Error::new(ErrorCode::Io, format!("cannot write the OCR list ({e})")))?;
         let mut command = Command::new(&self.program);
         let lang = if mode == Mode::Number { self.digits_lang } else { "chi_sim" };
         command.arg(&list_path).arg("stdout").args(["-l", lang, "--dpi", &dpi.to_string()]);

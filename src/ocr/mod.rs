@@ -94,7 +94,11 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { low_confidence: 0.8, numeric_share: 0.6, cell_inset_pt: 0.8, empty_ink_permille: 4,
+        Settings {
+            low_confidence: 0.8,
+            numeric_share: 0.6,
+            cell_inset_pt: 0.8,
+            empty_ink_permille: 4,
             crop_pad_px: 12,
             cell_dpi: 400.0,
             number_native_dpi: 300.0,
@@ -156,7 +160,11 @@ pub fn recognise_pages(
         }
     };
     let settings = Settings::default();
-    let mut recognised = OcrSource { engine: format!("{} chi_sim, digits {}", engine.version, engine.digits_lang), pages: Vec::new(), low_confidence: Vec::new() };
+    let mut recognised = OcrSource {
+        engine: format!("{} chi_sim, digits {}", engine.version, engine.digits_lang),
+        pages: Vec::new(),
+        low_confidence: Vec::new(),
+    };
     for &i in &wanted {
         let number = pages[i].number;
         let image = match source::from_file(pdf, &pages[i])? {
@@ -266,7 +274,12 @@ impl ToPage {
 /// Reads one page's scan: clean, find rulings and cells, read each cell
 /// (numbers again digits-only), read the text outside the tables, and
 /// build glyphs and rulings in page space.
-pub fn recognise_page(engine: &Tesseract, image: &source::PageImage, page: &PageContent, settings: &Settings) -> Result<PageResult> {
+pub fn recognise_page(
+    engine: &Tesseract,
+    image: &source::PageImage,
+    page: &PageContent,
+    settings: &Settings,
+) -> Result<PageResult> {
     let (gray, cleaned) = preprocess::clean(&image.raster, &preprocess::Settings::default());
     let [x0, top, x1, bottom] = image.placement;
     let to_page = ToPage { x0, top, sx: (x1 - x0) / gray.width as f32, sy: (bottom - top) / gray.height as f32 };
@@ -311,7 +324,8 @@ pub fn recognise_page(engine: &Tesseract, image: &source::PageImage, page: &Page
     // first reading took for a character ("1" read as "工"), kept as a number
     // only when the engine is surer of it than of the first reading.
     let numeric: Vec<bool> = cell_words.iter().map(|w| is_numeric(w, settings.numeric_share)).collect();
-    let again: Vec<usize> = (0..inked.len()).filter(|&k| numeric[k] || is_short(&cell_words[k], settings.short_cell_chars)).collect();
+    let again: Vec<usize> =
+        (0..inked.len()).filter(|&k| numeric[k] || is_short(&cell_words[k], settings.short_cell_chars)).collect();
     // Digits are read as scanned from `number_native_dpi` up (at 300 dpi
     // enlarged to 400, "52" came out "8"), enlarged like text below it.
     let number_factor = if dpi as f32 >= settings.number_native_dpi { 1.0 } else { factor };
@@ -487,7 +501,16 @@ mod tests {
         let scan = PageContent { images: 1, ..Default::default() };
         assert!(needs_ocr(&scan, Mode::Auto));
         assert!(!needs_ocr(&scan, Mode::Never));
-        let glyph = |t: &str| Glyph { text: t.into(), x0: 0.0, x1: 1.0, top: 0.0, bottom: 1.0, size: 1.0, font: 0, upright: true };
+        let glyph = |t: &str| Glyph {
+            text: t.into(),
+            x0: 0.0,
+            x1: 1.0,
+            top: 0.0,
+            bottom: 1.0,
+            size: 1.0,
+            font: 0,
+            upright: true,
+        };
         let unmapped = PageContent { glyphs: vec![glyph("\u{FFFD}")], ..Default::default() };
         assert!(needs_ocr(&unmapped, Mode::Auto));
         let digital = PageContent { glyphs: vec![glyph("年")], images: 1, ..Default::default() };

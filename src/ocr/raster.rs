@@ -98,7 +98,9 @@ impl Gray {
     pub fn dark_in(&self, x0: usize, y0: usize, x1: usize, y1: usize, threshold: u8) -> usize {
         let (x1, y1) = (x1.min(self.width), y1.min(self.height));
         (y0.min(y1)..y1)
-            .map(|y| self.data[y * self.width + x0.min(x1)..y * self.width + x1].iter().filter(|&&v| v < threshold).count())
+            .map(|y| {
+                self.data[y * self.width + x0.min(x1)..y * self.width + x1].iter().filter(|&&v| v < threshold).count()
+            })
             .sum()
     }
 }

@@ -57,15 +57,29 @@ pub fn find_lines(gray: &Gray, px_per_pt: f32, settings: &Settings) -> Vec<Line>
     let min_len = (settings.min_length_pt * px_per_pt).round() as usize;
     let max_thick = (settings.max_thickness_pt * px_per_pt).ceil().max(2.0);
     let ink = settings.ink_level;
-    let mut lines = runs_to_lines(&runs(gray.width, gray.height, |x, y| gray.get(x, y) < ink, min_len, settings), settings, max_thick);
-    let upright = runs_to_lines(&runs(gray.height, gray.width, |y, x| gray.get(x, y) < ink, min_len, settings), settings, max_thick);
+    let mut lines = runs_to_lines(
+        &runs(gray.width, gray.height, |x, y| gray.get(x, y) < ink, min_len, settings),
+        settings,
+        max_thick,
+    );
+    let upright = runs_to_lines(
+        &runs(gray.height, gray.width, |y, x| gray.get(x, y) < ink, min_len, settings),
+        settings,
+        max_thick,
+    );
     lines.extend(upright.into_iter().map(|l| Line { x0: l.y0, y0: l.x0, x1: l.y1, y1: l.x1, thickness: l.thickness }));
     lines
 }
 
 /// Runs of ink along the major axis: for each row `r` of `rows`, the
 /// `(start, end)` columns of runs at least `min_len` long.
-fn runs(cols: usize, rows: usize, ink: impl Fn(usize, usize) -> bool, min_len: usize, settings: &Settings) -> Vec<Vec<(usize, usize)>> {
+fn runs(
+    cols: usize,
+    rows: usize,
+    ink: impl Fn(usize, usize) -> bool,
+    min_len: usize,
+    settings: &Settings,
+) -> Vec<Vec<(usize, usize)>> {
     (0..rows)
         .map(|r| {
             let mut out = Vec::new();
@@ -114,7 +128,9 @@ fn runs_to_lines(rows: &[Vec<(usize, usize)>], settings: &Settings, max_thick: f
         let mut next: Vec<Open> = Vec::new();
         for &(s, e) in runs {
             let len = (e - s) as f64;
-            let joined = open.iter().position(|o| o.last_row + 1 >= r && s < o.end + settings.join_px && e + settings.join_px > o.start);
+            let joined = open
+                .iter()
+                .position(|o| o.last_row + 1 >= r && s < o.end + settings.join_px && e + settings.join_px > o.start);
             match joined {
                 Some(k) => {
                     let mut o = open.swap_remove(k);
@@ -126,13 +142,22 @@ fn runs_to_lines(rows: &[Vec<(usize, usize)>], settings: &Settings, max_thick: f
                     next.push(o);
                 }
                 None => {
-                    if let Some(o) = next.iter_mut().find(|o| s < o.end + settings.join_px && e + settings.join_px > o.start) {
+                    if let Some(o) =
+                        next.iter_mut().find(|o| s < o.end + settings.join_px && e + settings.join_px > o.start)
+                    {
                         o.start = o.start.min(s);
                         o.end = o.end.max(e);
                         o.weight += r as f64 * len;
                         o.ink += len;
                     } else {
-                        next.push(Open { start: s, end: e, first_row: r, last_row: r, weight: r as f64 * len, ink: len });
+                        next.push(Open {
+                            start: s,
+                            end: e,
+                            first_row: r,
+                            last_row: r,
+                            weight: r as f64 * len,
+                            ink: len,
+                        });
                     }
                 }
             }
@@ -146,7 +171,13 @@ fn runs_to_lines(rows: &[Vec<(usize, usize)>], settings: &Settings, max_thick: f
         .filter(|o| (o.last_row + 1 - o.first_row) as f32 <= max_thick)
         .map(|o| {
             let centre = (o.weight / o.ink) as f32 + 0.5;
-            Line { x0: o.start as f32, y0: centre, x1: o.end as f32, y1: centre, thickness: (o.last_row + 1 - o.first_row) as f32 }
+            Line {
+                x0: o.start as f32,
+                y0: centre,
+                x1: o.end as f32,
+                y1: centre,
+                thickness: (o.last_row + 1 - o.first_row) as f32,
+            }
         })
         .collect();
     lines.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));

@@ -90,7 +90,9 @@ pub fn from_file(pdf: &PdfDocument, page: &PageContent) -> Result<Option<PageIma
         // CCITT G3/G4, JBIG2, JPX: rendered instead.
         _ => return Ok(None),
     };
-    let kind = filters.first().map_or("raw".to_string(), |f| String::from_utf8_lossy(f).trim_end_matches("Decode").to_string());
+    let kind = filters
+        .first()
+        .map_or("raw".to_string(), |f| String::from_utf8_lossy(f).trim_end_matches("Decode").to_string());
     Ok(Some(PageImage {
         origin: format!("{kind} image {}×{} in the file", raster.width, raster.height),
         raster,
@@ -148,10 +150,7 @@ pub fn decode_jpeg(bytes: &[u8]) -> Result<Raster> {
     probe.decode_headers().map_err(|e| bad(format!("{e:?}")))?;
     let grey = matches!(probe.input_colorspace(), Some(ColorSpace::Luma));
     let out = if grey { ColorSpace::Luma } else { ColorSpace::RGB };
-    let options = DecoderOptions::default()
-        .jpeg_set_out_colorspace(out)
-        .set_max_width(1 << 15)
-        .set_max_height(1 << 15);
+    let options = DecoderOptions::default().jpeg_set_out_colorspace(out).set_max_width(1 << 15).set_max_height(1 << 15);
     let mut decoder = JpegDecoder::new_with_options(ZCursor::new(bytes), options);
     let data = decoder.decode().map_err(|e| bad(format!("{e:?}")))?;
     let info = decoder.info().ok_or_else(|| bad("no header".into()))?;
@@ -166,9 +165,11 @@ pub fn decode_jpeg(bytes: &[u8]) -> Result<Raster> {
 /// Page `number` (1-based) of the PDF in `bytes` rendered by `pdftoppm` at
 /// [`RENDER_DPI`], in colour (seals are removed by colour).
 pub fn render(bytes: &[u8], number: u32, page: &PageContent) -> Result<PageImage> {
-    let dir = tempfile::tempdir().map_err(|e| Error::new(ErrorCode::Io, format!("no temporary folder for OCR ({e})")))?;
+    let dir =
+        tempfile::tempdir().map_err(|e| Error::new(ErrorCode::Io, format!("no temporary folder for OCR ({e})")))?;
     let input = dir.path().join("in.pdf");
-    std::fs::write(&input, bytes).map_err(|e| Error::new(ErrorCode::Io, format!("cannot write the PDF for rendering ({e})")))?;
+    std::fs::write(&input, bytes)
+        .map_err(|e| Error::new(ErrorCode::Io, format!("cannot write the PDF for rendering ({e})")))?;
     let root = dir.path().join("page");
     let n = number.to_string();
     let status = std::process::Command::new("pdftoppm")
@@ -185,12 +186,16 @@ pub fn render(bytes: &[u8], number: u32, page: &PageContent) -> Result<PageImage
             )
         })?;
     if !status.status.success() {
-        return Err(Error::corrupt(format!("page {number} cannot be rendered: {}", String::from_utf8_lossy(&status.stderr).trim())));
+        return Err(Error::corrupt(format!(
+            "page {number} cannot be rendered: {}",
+            String::from_utf8_lossy(&status.stderr).trim()
+        )));
     }
     let ppm = std::fs::read(root.with_extension("ppm"))
         .map_err(|e| Error::new(ErrorCode::Io, format!("pdftoppm wrote no image for page {number} ({e})")))?;
     budget::charge_usize(budget::Resource::DecodedBytes, ppm.len())?;
-    let raster = parse_pnm(&ppm).ok_or_else(|| Error::corrupt(format!("pdftoppm's image of page {number} cannot be read")))?;
+    let raster =
+        parse_pnm(&ppm).ok_or_else(|| Error::corrupt(format!("pdftoppm's image of page {number} cannot be read")))?;
     Ok(PageImage {
         origin: format!("page rendered at {RENDER_DPI} dpi by pdftoppm"),
         raster,
@@ -215,7 +220,14 @@ mod tests {
         let page = PageContent {
             width: 600.0,
             height: 800.0,
-            placements: vec![ImagePlacement { object: Some((5, 0)), x0: 10.0, top: 10.0, x1: 110.0, bottom: 60.0, turned: false }],
+            placements: vec![ImagePlacement {
+                object: Some((5, 0)),
+                x0: 10.0,
+                top: 10.0,
+                x1: 110.0,
+                bottom: 60.0,
+                turned: false,
+            }],
             ..Default::default()
         };
         assert!(covering_image(&page).is_none());

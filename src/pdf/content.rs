@@ -437,8 +437,10 @@ impl<'p> Interpreter<'p> {
         let corners = [self.to_page(0.0, 0.0), self.to_page(1.0, 0.0), self.to_page(0.0, 1.0), self.to_page(1.0, 1.0)];
         let xs = corners.map(|c| c.0);
         let ys = corners.map(|c| c.1);
-        let (x0, x1) = (xs.iter().copied().fold(f32::INFINITY, f32::min), xs.iter().copied().fold(f32::NEG_INFINITY, f32::max));
-        let (top, bottom) = (ys.iter().copied().fold(f32::INFINITY, f32::min), ys.iter().copied().fold(f32::NEG_INFINITY, f32::max));
+        let (x0, x1) =
+            (xs.iter().copied().fold(f32::INFINITY, f32::min), xs.iter().copied().fold(f32::NEG_INFINITY, f32::max));
+        let (top, bottom) =
+            (ys.iter().copied().fold(f32::INFINITY, f32::min), ys.iter().copied().fold(f32::NEG_INFINITY, f32::max));
         // Image rows run from (0,1) to (1,1) in image space; upright when that
         // edge stays horizontal and points right on the page.
         let turned = !((corners[3].0 - corners[2].0) > 0.0 && (corners[3].1 - corners[2].1).abs() < 0.5);
