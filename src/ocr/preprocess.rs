@@ -179,15 +179,10 @@ pub fn rotate(gray: &Gray, deg: f32) -> Gray {
             if sx < 0.0 || sy < 0.0 {
                 continue;
             }
-            let (x0, y0) = (sx as usize, sy as usize);
-            if x0 + 1 >= gray.width || y0 + 1 >= gray.height {
+            if sx as usize + 1 >= gray.width || sy as usize + 1 >= gray.height {
                 continue;
             }
-            let (fx, fy) = (sx - x0 as f32, sy - y0 as f32);
-            let p = |xx: usize, yy: usize| f32::from(gray.get(xx, yy));
-            let top = p(x0, y0) * (1.0 - fx) + p(x0 + 1, y0) * fx;
-            let bottom = p(x0, y0 + 1) * (1.0 - fx) + p(x0 + 1, y0 + 1) * fx;
-            out.set(x, y, (top * (1.0 - fy) + bottom * fy).round() as u8);
+            out.set(x, y, gray.sample(sx, sy));
         }
     }
     out

@@ -72,19 +72,24 @@ impl Gray {
         }
         for y in 0..out.height {
             let sy = ((y as f32 + 0.5) / factor - 0.5).clamp(0.0, (self.height - 1) as f32);
-            let (y0, fy) = (sy as usize, sy.fract());
-            let y1 = (y0 + 1).min(self.height - 1);
             for x in 0..out.width {
                 let sx = ((x as f32 + 0.5) / factor - 0.5).clamp(0.0, (self.width - 1) as f32);
-                let (x0, fx) = (sx as usize, sx.fract());
-                let x1 = (x0 + 1).min(self.width - 1);
-                let p = |xx: usize, yy: usize| f32::from(self.get(xx, yy));
-                let top = p(x0, y0) * (1.0 - fx) + p(x1, y0) * fx;
-                let bottom = p(x0, y1) * (1.0 - fx) + p(x1, y1) * fx;
-                out.set(x, y, (top * (1.0 - fy) + bottom * fy).round() as u8);
+                out.set(x, y, self.sample(sx, sy));
             }
         }
         out
+    }
+
+    /// The grey at (`sx`, `sy`), interpolated bilinearly between the four
+    /// pixels around it; the caller keeps the point inside the image.
+    pub fn sample(&self, sx: f32, sy: f32) -> u8 {
+        let (x0, y0) = (sx as usize, sy as usize);
+        let (fx, fy) = (sx - x0 as f32, sy - y0 as f32);
+        let (x1, y1) = ((x0 + 1).min(self.width - 1), (y0 + 1).min(self.height - 1));
+        let p = |xx: usize, yy: usize| f32::from(self.get(xx, yy));
+        let top = p(x0, y0) * (1.0 - fx) + p(x1, y0) * fx;
+        let bottom = p(x0, y1) * (1.0 - fx) + p(x1, y1) * fx;
+        (top * (1.0 - fy) + bottom * fy).round() as u8
     }
 
     /// Binary PGM (P5) bytes, which Tesseract (Leptonica) reads.
