@@ -118,6 +118,7 @@ fn load_pages(value: &Value) -> Vec<PageContent> {
                 .collect(),
             images: p.get("images").and_then(Value::as_u64).unwrap_or(0) as usize,
             hidden: Vec::new(),
+            placements: Vec::new(),
         })
         .collect()
 }
@@ -158,7 +159,7 @@ fn document(mut fragments: Fragments, format: Format) -> govdoc::Document {
     let rebuilt = govdoc::rebuild::rebuild(fragments);
     let (report, _) = govdoc::report::recognize(rebuilt.title.as_deref(), &rebuilt.blocks, &lines);
     govdoc::Document {
-        source: Source { name: String::new(), format, sha256: String::new(), pages },
+        source: Source { name: String::new(), format, sha256: String::new(), pages, ocr: None },
         title: rebuilt.title,
         blocks: rebuilt.blocks,
         report,

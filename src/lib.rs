@@ -98,6 +98,7 @@ internal! {
     mod json;
     mod md;
     mod model;
+    mod ocr;
     mod ofd;
     mod pdf;
     mod rebuild;
@@ -218,6 +219,7 @@ fn convert_inner(bytes: &[u8], name: &str, mut trace: Option<&mut inspect::trace
     };
     charge_output_text(&fragments)?;
     let pages = fragments.pages;
+    let ocr = fragments.ocr.take();
     let mut diagnostics = fragments.diagnostics.clone();
     let lines = std::mem::take(&mut fragments.lines);
     if let Some(trace) = trace {
@@ -228,7 +230,7 @@ fn convert_inner(bytes: &[u8], name: &str, mut trace: Option<&mut inspect::trace
     let (report, report_diagnostics) =
         report::recognize_with_lines(rebuilt.title.as_deref(), &rebuilt.blocks, &|| &lines);
     diagnostics.extend(report_diagnostics);
-    let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages };
+    let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages, ocr };
     Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, report, diagnostics } })
 }
 

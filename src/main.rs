@@ -32,6 +32,12 @@ struct Cli {
     /// Print only errors: no warnings, progress or totals.
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// When to read pages by OCR (Tesseract 5 with chi_sim, found on PATH):
+    /// auto = pages without a text layer or with only unmapped characters;
+    /// always = every page; never = a scan is an error `no text layer`.
+    /// Default: $GOVDOC_OCR, else auto.
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    ocr: Option<OcrArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -178,8 +184,29 @@ enum Command {
     },
 }
 
+/// `--ocr`'s values.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OcrArg {
+    Auto,
+    Always,
+    Never,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `GOVDOC_OCR` sets the default for runs driven by scripts (the corpora
+    // ratchet measures the text layer alone with `never`).
+    let from_env = std::env::var("GOVDOC_OCR").ok().and_then(|v| match v.as_str() {
+        "auto" => Some(OcrArg::Auto),
+        "always" => Some(OcrArg::Always),
+        "never" => Some(OcrArg::Never),
+        _ => None,
+    });
+    govdoc::ocr::set_mode(match cli.ocr.or(from_env).unwrap_or(OcrArg::Auto) {
+        OcrArg::Auto => govdoc::ocr::Mode::Auto,
+        OcrArg::Always => govdoc::ocr::Mode::Always,
+        OcrArg::Never => govdoc::ocr::Mode::Never,
+    });
     match cli.command {
         Command::Convert { files, output, jsonl, compact, strict } => {
             let style = if jsonl {

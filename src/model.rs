@@ -70,6 +70,8 @@ pub struct Fragments {
     /// when the table finder saw none there, or one it cannot read whole;
     /// they are built then, on first use (most documents never need them).
     pub lines: PlacedLines,
+    /// The pages read by OCR, when any were (`source.ocr`).
+    pub ocr: Option<OcrSource>,
 }
 
 /// A document's [`PlacedLine`]s, built the first time they are read: the
@@ -353,7 +355,7 @@ impl std::fmt::Display for Diagnostic {
 }
 
 /// Where a document came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     /// The path as given (relative to the batch root in batch mode).
     pub name: String,
@@ -363,6 +365,39 @@ pub struct Source {
     pub sha256: String,
     /// Number of pages, for paged formats.
     pub pages: Option<u32>,
+    /// Present only when pages were read by OCR.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<OcrSource>,
+}
+
+/// Which pages of a document were read by OCR, by what, and every value the
+/// engine was unsure of (`source.ocr`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OcrSource {
+    /// "tesseract 5.3.0 chi_sim".
+    pub engine: String,
+    /// 1-based numbers of the pages read by OCR.
+    pub pages: Vec<u32>,
+    /// Words and cell values read with a confidence below the threshold
+    /// (0.80), in page order.
+    pub low_confidence: Vec<OcrValue>,
+}
+
+fn whole_as_integer<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 1e15 { s.serialize_i64(*v as i64) } else { s.serialize_f64(*v) }
+}
+
+/// A value read by OCR with its confidence (0–1, the engine's own).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OcrValue {
+    pub page: u32,
+    pub text: String,
+    /// Two decimals; 0 and 1 are written as integers, as the canonical
+    /// JSON writes every whole number.
+    #[serde(serialize_with = "whole_as_integer")]
+    pub confidence: f64,
+    /// Read from a table cell (else a word of the running text).
+    pub cell: bool,
 }
 
 #[cfg(test)]

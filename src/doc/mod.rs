@@ -101,6 +101,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         soft_paragraph_ends: false,
         notes: Vec::new(),
         lines: Default::default(),
+        ocr: None,
     })
 }
 

@@ -40,7 +40,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     // Notes of embedded documents were read while the body was walked; put
     // every note in label order.
     notes.sort_by_key(|n| (n.note, n.label.trim_start_matches('e').parse::<u32>().unwrap_or(u32::MAX)));
-    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false, notes, lines: Default::default() })
+    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false, notes, lines: Default::default(), ocr: None })
 }
 
 /// The fragments and diagnostics of one package, `depth` levels down in

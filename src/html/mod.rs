@@ -113,7 +113,7 @@ pub fn read_text(text: &str) -> Result<Fragments> {
     if items.iter().all(|f| matches!(f, Fragment::Break(_))) {
         diagnostics.push(Diagnostic::warning("html.no_text", "the page has no visible text"));
     }
-    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false, notes: Vec::new(), lines: Default::default() })
+    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false, notes: Vec::new(), lines: Default::default(), ocr: None })
 }
 
 /// The text of the elements beside the path from `body` down to the content

@@ -53,6 +53,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         soft_paragraph_ends: true,
         notes: Vec::new(),
         lines: Default::default(),
+        ocr: None,
     })
 }
 

@@ -183,6 +183,7 @@ impl<'t> Assembler<'t> {
             soft_paragraph_ends: false,
             notes: Vec::new(),
             lines: placed::on_demand(sources),
+            ocr: None,
         }
     }
 }
@@ -477,6 +478,7 @@ mod tests {
             fonts: vec![FontInfo { name: "FangSong".into(), bold: false, space_width: None }],
             images: 0,
             hidden: Vec::new(),
+            placements: Vec::new(),
         }
     }
 

@@ -437,6 +437,23 @@ impl<'p> Interpreter<'p> {
         }
     }
 
+    /// Records where an image XObject lands: the unit square under the CTM.
+    fn place_image(&mut self, object: Option<ObjectId>) {
+        let corners = [self.to_page(0.0, 0.0), self.to_page(1.0, 0.0), self.to_page(0.0, 1.0), self.to_page(1.0, 1.0)];
+        let xs = corners.map(|c| c.0);
+        let ys = corners.map(|c| c.1);
+        let (x0, x1) =
+            (xs.iter().copied().fold(f32::INFINITY, f32::min), xs.iter().copied().fold(f32::NEG_INFINITY, f32::max));
+        let (top, bottom) =
+            (ys.iter().copied().fold(f32::INFINITY, f32::min), ys.iter().copied().fold(f32::NEG_INFINITY, f32::max));
+        // Image rows run from (0,1) to (1,1) in image space; upright when that
+        // edge stays horizontal and points right on the page.
+        let turned = !((corners[3].0 - corners[2].0) > 0.0 && (corners[3].1 - corners[2].1).abs() < 0.5);
+        if [x0, x1, top, bottom].iter().all(|v| v.is_finite()) {
+            self.out.placements.push(super::page::ImagePlacement { object, x0, top, x1, bottom, turned });
+        }
+    }
+
     fn to_page(&self, x: f32, y: f32) -> (f32, f32) {
         let (ux, uy) = self.gs.ctm.apply(x, y);
         self.base.apply(ux, uy)
@@ -656,6 +673,7 @@ impl<'p> Interpreter<'p> {
         match pdf.get(&stream.dict, b"Subtype").and_then(|o| pdf.name(o)) {
             Some(b"Image") => {
                 self.out.images += 1;
+                self.place_image(PdfDocument::id_of(entry));
                 Ok(())
             }
             Some(b"Form") => self.form(PdfDocument::id_of(entry), stream, resources),

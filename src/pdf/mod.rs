@@ -45,14 +45,16 @@ pub fn read_traced(bytes: &[u8], trace: Option<&mut Trace>) -> Result<Fragments>
     let document = document::PdfDocument::open(bytes)?;
     let count = document.page_count();
     let mut pages = assemble::Assembler::traced(trace);
+    let mut recogniser = crate::ocr::Recogniser::new();
     let mut diagnostics = Vec::new();
     let mut unreadable = 0;
     for index in 0..count {
         match document.page(index) {
             Ok((page, page_diagnostics)) => {
                 diagnostics.extend(page_diagnostics);
-                let (page, turned) = rotation::to_reading_orientation(page);
+                let (mut page, turned) = rotation::to_reading_orientation(page);
                 diagnostics.extend(turned);
+                recogniser.page(bytes, &document, &mut page, &mut diagnostics)?;
                 pages.add(page)?;
             }
             Err(e) if e.code == ErrorCode::Corrupt && count > 1 => {
@@ -95,7 +97,10 @@ pub fn read_traced(bytes: &[u8], trace: Option<&mut Trace>) -> Result<Fragments>
             ),
         );
     }
-    finish(pages, diagnostics, "PDF")
+    let ocr = recogniser.finish(&mut diagnostics)?;
+    let mut fragments = finish(pages, diagnostics, "PDF")?;
+    fragments.ocr = ocr;
+    Ok(fragments)
 }
 
 /// The fixed-layout back half shared by every paged format (PDF, OFD):
@@ -123,7 +128,9 @@ pub fn finish(pages: assemble::Assembler<'_>, mut diagnostics: Vec<Diagnostic>, 
         };
         return Err(Error::new(
             ErrorCode::NoTextLayer,
-            format!("the {format} has no text layer ({what}); run OCR on it first and convert the OCR'd {format}"),
+            format!(
+                "the {format} has no text layer ({what}); convert it with `--ocr auto` (the default) and Tesseract installed, or run OCR on it first and convert the OCR'd {format}"
+            ),
         ));
     }
     let mut fragments = pages.finish();

@@ -94,6 +94,9 @@ pub struct PageContent {
     /// text are in a diagnostic), the first [`MAX_HIDDEN_KEPT`] of the page,
     /// so `govdoc inspect` can show where they were.
     pub hidden: Vec<HiddenGlyph>,
+    /// Where each image XObject was drawn, in drawing order: what OCR needs
+    /// to take a scan straight from the file.
+    pub placements: Vec<ImagePlacement>,
 }
 
 /// How many left-out characters a page keeps for `govdoc inspect`: enough to
@@ -142,4 +145,19 @@ impl PageContent {
             self.hidden.push(HiddenGlyph { text: text.to_string(), x0, x1, top, bottom, why });
         }
     }
+}
+
+/// An image XObject as drawn: the object and the page-space bounds of the
+/// unit square under the CTM of its `Do`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ImagePlacement {
+    /// The image's object id; None for an image given directly in the resources.
+    pub object: Option<(u32, u16)>,
+    pub x0: f32,
+    pub top: f32,
+    pub x1: f32,
+    pub bottom: f32,
+    /// The image is drawn turned by a quarter turn (or more) relative to the
+    /// page, or sheared: its rows do not run along the page's x axis.
+    pub turned: bool,
 }

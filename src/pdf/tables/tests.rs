@@ -59,6 +59,7 @@ fn page(rulings: Vec<Ruling>, glyphs: Vec<Glyph>) -> PageContent {
         fonts: vec![FontInfo { name: "SimSun".into(), bold: false, space_width: None }],
         images: 0,
         hidden: Vec::new(),
+        placements: Vec::new(),
     }
 }
 

@@ -1,0 +1,162 @@
+//! Page images as plain pixel buffers: 8-bit grey or RGB, row-major, and the
+//! few operations the OCR stages need on them (crop, PGM/PPM bytes).
+
+/// An 8-bit image, one or three channels per pixel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Raster {
+    pub width: usize,
+    pub height: usize,
+    /// 1 (grey) or 3 (RGB).
+    pub channels: usize,
+    pub data: Vec<u8>,
+}
+
+/// An 8-bit grey image (0 black, 255 white).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gray {
+    pub width: usize,
+    pub height: usize,
+    pub data: Vec<u8>,
+}
+
+impl Gray {
+    pub fn new(width: usize, height: usize, fill: u8) -> Gray {
+        Gray { width, height, data: vec![fill; width * height] }
+    }
+
+    pub fn get(&self, x: usize, y: usize) -> u8 {
+        self.data[y * self.width + x]
+    }
+
+    pub fn set(&mut self, x: usize, y: usize, v: u8) {
+        self.data[y * self.width + x] = v;
+    }
+
+    /// The rectangle [x0, x1) × [y0, y1), clamped to the image.
+    pub fn crop(&self, x0: usize, y0: usize, x1: usize, y1: usize) -> Gray {
+        let (x1, y1) = (x1.min(self.width), y1.min(self.height));
+        let (x0, y0) = (x0.min(x1), y0.min(y1));
+        let mut out = Gray::new(x1 - x0, y1 - y0, 255);
+        for y in y0..y1 {
+            out.data[(y - y0) * out.width..(y - y0 + 1) * out.width]
+                .copy_from_slice(&self.data[y * self.width + x0..y * self.width + x1]);
+        }
+        out
+    }
+
+    /// Paints the rectangle [x0, x1) × [y0, y1) white (clamped).
+    pub fn blank(&mut self, x0: usize, y0: usize, x1: usize, y1: usize) {
+        let (x1, y1) = (x1.min(self.width), y1.min(self.height));
+        for y in y0.min(y1)..y1 {
+            self.data[y * self.width + x0.min(x1)..y * self.width + x1].fill(255);
+        }
+    }
+
+    /// `self` with a white margin of `pad` pixels on every side: Tesseract
+    /// reads a word that touches the image border badly.
+    pub fn padded(&self, pad: usize) -> Gray {
+        let mut out = Gray::new(self.width + 2 * pad, self.height + 2 * pad, 255);
+        for y in 0..self.height {
+            let start = (y + pad) * out.width + pad;
+            out.data[start..start + self.width].copy_from_slice(&self.data[y * self.width..(y + 1) * self.width]);
+        }
+        out
+    }
+
+    /// `self` enlarged by `factor` (bilinear).
+    pub fn scaled(&self, factor: f32) -> Gray {
+        let (w, h) = ((self.width as f32 * factor).round() as usize, (self.height as f32 * factor).round() as usize);
+        let mut out = Gray::new(w.max(1), h.max(1), 255);
+        if self.width == 0 || self.height == 0 {
+            return out;
+        }
+        for y in 0..out.height {
+            let sy = ((y as f32 + 0.5) / factor - 0.5).clamp(0.0, (self.height - 1) as f32);
+            for x in 0..out.width {
+                let sx = ((x as f32 + 0.5) / factor - 0.5).clamp(0.0, (self.width - 1) as f32);
+                out.set(x, y, self.sample(sx, sy));
+            }
+        }
+        out
+    }
+
+    /// The grey at (`sx`, `sy`), interpolated bilinearly between the four
+    /// pixels around it; the caller keeps the point inside the image.
+    pub fn sample(&self, sx: f32, sy: f32) -> u8 {
+        let (x0, y0) = (sx as usize, sy as usize);
+        let (fx, fy) = (sx - x0 as f32, sy - y0 as f32);
+        let (x1, y1) = ((x0 + 1).min(self.width - 1), (y0 + 1).min(self.height - 1));
+        let p = |xx: usize, yy: usize| f32::from(self.get(xx, yy));
+        let top = p(x0, y0) * (1.0 - fx) + p(x1, y0) * fx;
+        let bottom = p(x0, y1) * (1.0 - fx) + p(x1, y1) * fx;
+        (top * (1.0 - fy) + bottom * fy).round() as u8
+    }
+
+    /// Binary PGM (P5) bytes, which Tesseract (Leptonica) reads.
+    pub fn to_pgm(&self) -> Vec<u8> {
+        let mut out = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();
+        out.extend_from_slice(&self.data);
+        out
+    }
+
+    /// How many pixels of [x0, x1) × [y0, y1) are darker than `threshold`.
+    pub fn dark_in(&self, x0: usize, y0: usize, x1: usize, y1: usize, threshold: u8) -> usize {
+        let (x1, y1) = (x1.min(self.width), y1.min(self.height));
+        (y0.min(y1)..y1)
+            .map(|y| {
+                self.data[y * self.width + x0.min(x1)..y * self.width + x1].iter().filter(|&&v| v < threshold).count()
+            })
+            .sum()
+    }
+}
+
+/// Parses a binary PPM (P6) or PGM (P5) with maxval 255, as `pdftoppm` writes.
+pub fn parse_pnm(bytes: &[u8]) -> Option<Raster> {
+    let channels = match bytes.get(..2)? {
+        b"P6" => 3,
+        b"P5" => 1,
+        _ => return None,
+    };
+    // Header: magic, width, height, maxval, separated by white space
+    // (comments are not written by pdftoppm), then one white-space byte.
+    let mut fields = Vec::with_capacity(3);
+    let mut pos = 2;
+    while fields.len() < 3 {
+        while bytes.get(pos)?.is_ascii_whitespace() {
+            pos += 1;
+        }
+        let start = pos;
+        while bytes.get(pos)?.is_ascii_digit() {
+            pos += 1;
+        }
+        fields.push(std::str::from_utf8(&bytes[start..pos]).ok()?.parse::<usize>().ok()?);
+    }
+    pos += 1;
+    let (width, height, maxval) = (fields[0], fields[1], fields[2]);
+    if maxval != 255 {
+        return None;
+    }
+    let len = width.checked_mul(height)?.checked_mul(channels)?;
+    let data = bytes.get(pos..pos.checked_add(len)?)?.to_vec();
+    Some(Raster { width, height, channels, data })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pnm_round_trip_and_crop() {
+        let mut g = Gray::new(4, 3, 255);
+        g.set(1, 1, 0);
+        let parsed = parse_pnm(&g.to_pgm()).unwrap();
+        assert_eq!((parsed.width, parsed.height, parsed.channels), (4, 3, 1));
+        assert_eq!(parsed.data, g.data);
+        let c = g.crop(1, 1, 3, 3);
+        assert_eq!((c.width, c.height, c.get(0, 0)), (2, 2, 0));
+        assert_eq!(g.dark_in(0, 0, 4, 3, 128), 1);
+        assert_eq!(g.padded(2).dark_in(3, 3, 4, 4, 128), 1);
+        assert!(parse_pnm(b"P6\n2 2\n65535\n").is_none());
+        assert!(parse_pnm(b"P6\n2 2\n255\n\x00").is_none());
+    }
+}

@@ -1,0 +1,238 @@
+//! Where a page's scan comes from: the image XObject that covers the page,
+//! decoded as stored (DCT through zune-jpeg; Flate or unfiltered 8-bit grey
+//! or RGB, and 1-bit bilevel, through the PDF's own stream decoder), or else
+//! the page rendered by poppler's `pdftoppm` when it is installed.
+
+use lopdf::Object;
+use zune_core::bytestream::ZCursor;
+use zune_core::colorspace::ColorSpace;
+use zune_core::options::DecoderOptions;
+use zune_jpeg::JpegDecoder;
+
+use super::raster::{Raster, parse_pnm};
+use crate::budget;
+use crate::error::{Error, ErrorCode, Result};
+use crate::pdf::document::PdfDocument;
+use crate::pdf::page::{ImagePlacement, PageContent};
+
+/// An image covering at least this share of the page's area is the page's
+/// scan (scanners and their PDF software place one image over the whole
+/// page; a logo or a photo in a digital page covers far less).
+pub const COVER_SHARE: f32 = 0.8;
+
+/// Resolution at which a page is rendered when its scan cannot be taken
+/// from the file: enough for 10.5 pt text and digits in table cells.
+pub const RENDER_DPI: u32 = 300;
+
+/// The largest image on a page pixel count, for the budget: an A3 page at
+/// 600 dpi in colour is ~200 MB.
+const MAX_PIXELS: usize = 80_000_000;
+
+/// A page's scan and where it lies on the page.
+#[derive(Debug, Clone)]
+pub struct PageImage {
+    pub raster: Raster,
+    /// The page-space rectangle the image fills (x0, top, x1, bottom).
+    pub placement: [f32; 4],
+    /// Where it came from, for the diagnostics: "DCT image 2481×3508".
+    pub origin: String,
+}
+
+/// The image XObject that covers `page`, if one does.
+pub fn covering_image(page: &PageContent) -> Option<ImagePlacement> {
+    let area = page.width * page.height;
+    page.placements
+        .iter()
+        .filter(|p| !p.turned && p.object.is_some())
+        .filter(|p| {
+            let w = (p.x1.min(page.width) - p.x0.max(0.0)).max(0.0);
+            let h = (p.bottom.min(page.height) - p.top.max(0.0)).max(0.0);
+            w * h >= COVER_SHARE * area
+        })
+        .max_by(|a, b| ((a.x1 - a.x0) * (a.bottom - a.top)).total_cmp(&((b.x1 - b.x0) * (b.bottom - b.top))))
+        .copied()
+}
+
+/// The scan of `page` taken from the file, when an image covers the page and
+/// its encoding is one we decode; `Ok(None)` when there is none (render it).
+pub fn from_file(pdf: &PdfDocument, page: &PageContent) -> Result<Option<PageImage>> {
+    let Some(placement) = covering_image(page) else { return Ok(None) };
+    let Some((num, generation)) = placement.object else { return Ok(None) };
+    let reference = Object::Reference((num, generation));
+    let Some(Object::Stream(stream)) = pdf.resolve(&reference) else { return Ok(None) };
+    let dict = &stream.dict;
+    let int = |key: &[u8]| pdf.get(dict, key).and_then(|o| pdf.number(o)).map(|v| v as usize);
+    let (Some(width), Some(height)) = (int(b"Width"), int(b"Height")) else { return Ok(None) };
+    if width == 0 || height == 0 || width.saturating_mul(height) > MAX_PIXELS {
+        return Ok(None);
+    }
+    let filters: Vec<Vec<u8>> = match pdf.get(dict, b"Filter") {
+        Some(Object::Name(n)) => vec![n.clone()],
+        Some(Object::Array(items)) => items.iter().filter_map(|o| pdf.name(o).map(<[u8]>::to_vec)).collect(),
+        _ => Vec::new(),
+    };
+    let rect = [placement.x0, placement.top, placement.x1, placement.bottom];
+    let bits = int(b"BitsPerComponent").unwrap_or(8);
+    let components = colour_components(pdf, dict);
+    let raster = match filters.iter().map(Vec::as_slice).collect::<Vec<_>>().as_slice() {
+        [b"DCTDecode"] => {
+            budget::charge_usize(budget::Resource::DecodedBytes, width * height * 3)?;
+            decode_jpeg(&stream.content)?
+        }
+        [] | [b"FlateDecode"] | [b"LZWDecode"] | [b"RunLengthDecode"] => {
+            let Some(components) = components else { return Ok(None) };
+            let data = pdf.stream_data(stream)?;
+            match unpack(&data, width, height, components, bits) {
+                Some(r) => r,
+                None => return Ok(None),
+            }
+        }
+        // CCITT G3/G4, JBIG2, JPX: rendered instead.
+        _ => return Ok(None),
+    };
+    let kind = filters
+        .first()
+        .map_or("raw".to_string(), |f| String::from_utf8_lossy(f).trim_end_matches("Decode").to_string());
+    Ok(Some(PageImage {
+        origin: format!("{kind} image {}×{} in the file", raster.width, raster.height),
+        raster,
+        placement: rect,
+    }))
+}
+
+/// 1 for DeviceGray (or an ICC profile with one component), 3 for
+/// DeviceRGB (or three); None for anything else (CMYK, indexed, separation).
+fn colour_components(pdf: &PdfDocument, dict: &lopdf::Dictionary) -> Option<usize> {
+    let space = pdf.get(dict, b"ColorSpace")?;
+    if let Some(name) = pdf.name(space) {
+        return match name {
+            b"DeviceGray" | b"G" => Some(1),
+            b"DeviceRGB" | b"RGB" => Some(3),
+            _ => None,
+        };
+    }
+    let items = space.as_array().ok()?;
+    if pdf.name(items.first()?)? != b"ICCBased" {
+        return None;
+    }
+    let Some(Object::Stream(icc)) = pdf.resolve(items.get(1)?) else { return None };
+    match pdf.get(&icc.dict, b"N").and_then(|o| pdf.number(o))? as usize {
+        n @ (1 | 3) => Some(n),
+        _ => None,
+    }
+}
+
+/// Samples of an unfiltered (or Flate-decoded) image as 8-bit pixels: 8-bit
+/// grey/RGB as is, 1-bit grey spread to 0/255.
+fn unpack(data: &[u8], width: usize, height: usize, components: usize, bits: usize) -> Option<Raster> {
+    match (components, bits) {
+        (1 | 3, 8) => {
+            let len = width * height * components;
+            Some(Raster { width, height, channels: components, data: data.get(..len)?.to_vec() })
+        }
+        (1, 1) => {
+            let stride = width.div_ceil(8);
+            let rows = data.get(..stride * height)?;
+            let mut out = Vec::with_capacity(width * height);
+            for row in rows.chunks_exact(stride) {
+                out.extend((0..width).map(|x| if row[x / 8] & (0x80 >> (x % 8)) != 0 { 255 } else { 0 }));
+            }
+            Some(Raster { width, height, channels: 1, data: out })
+        }
+        _ => None,
+    }
+}
+
+/// A JPEG's pixels, grey when it has one component, RGB otherwise.
+pub fn decode_jpeg(bytes: &[u8]) -> Result<Raster> {
+    let bad = |e: String| Error::corrupt(format!("a page image (JPEG) cannot be decoded ({e})"));
+    let mut probe = JpegDecoder::new(ZCursor::new(bytes));
+    probe.decode_headers().map_err(|e| bad(format!("{e:?}")))?;
+    let grey = matches!(probe.input_colorspace(), Some(ColorSpace::Luma));
+    let out = if grey { ColorSpace::Luma } else { ColorSpace::RGB };
+    let options = DecoderOptions::default().jpeg_set_out_colorspace(out).set_max_width(1 << 15).set_max_height(1 << 15);
+    let mut decoder = JpegDecoder::new_with_options(ZCursor::new(bytes), options);
+    let data = decoder.decode().map_err(|e| bad(format!("{e:?}")))?;
+    let info = decoder.info().ok_or_else(|| bad("no header".into()))?;
+    let (width, height) = (usize::from(info.width), usize::from(info.height));
+    let channels = if grey { 1 } else { 3 };
+    if data.len() < width * height * channels {
+        return Err(bad("short pixel data".into()));
+    }
+    Ok(Raster { width, height, channels, data })
+}
+
+/// Page `number` (1-based) of the PDF in `bytes` rendered by `pdftoppm` at
+/// [`RENDER_DPI`], in colour (seals are removed by colour).
+pub fn render(bytes: &[u8], number: u32, page: &PageContent) -> Result<PageImage> {
+    let dir =
+        tempfile::tempdir().map_err(|e| Error::new(ErrorCode::Io, format!("no temporary folder for OCR ({e})")))?;
+    let input = dir.path().join("in.pdf");
+    std::fs::write(&input, bytes)
+        .map_err(|e| Error::new(ErrorCode::Io, format!("cannot write the PDF for rendering ({e})")))?;
+    let root = dir.path().join("page");
+    let n = number.to_string();
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-r", &RENDER_DPI.to_string(), "-f", &n, "-l", &n, "-singlefile"])
+        .arg(&input)
+        .arg(&root)
+        .output()
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::NoTextLayer,
+                format!(
+                    "page {number}'s image cannot be decoded by govdoc and `pdftoppm` to render it cannot be run ({e}); install poppler-utils"
+                ),
+            )
+        })?;
+    if !status.status.success() {
+        return Err(Error::corrupt(format!(
+            "page {number} cannot be rendered: {}",
+            String::from_utf8_lossy(&status.stderr).trim()
+        )));
+    }
+    let ppm = std::fs::read(root.with_extension("ppm"))
+        .map_err(|e| Error::new(ErrorCode::Io, format!("pdftoppm wrote no image for page {number} ({e})")))?;
+    budget::charge_usize(budget::Resource::DecodedBytes, ppm.len())?;
+    let raster =
+        parse_pnm(&ppm).ok_or_else(|| Error::corrupt(format!("pdftoppm's image of page {number} cannot be read")))?;
+    Ok(PageImage {
+        origin: format!("page rendered at {RENDER_DPI} dpi by pdftoppm"),
+        raster,
+        placement: [0.0, 0.0, page.width, page.height],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilevel_rows_unpack_to_grey() {
+        let r = unpack(&[0b1010_0000, 0b0100_0000], 3, 2, 1, 1).unwrap();
+        assert_eq!(r.data, vec![255, 0, 255, 0, 255, 0]);
+        assert!(unpack(&[0], 3, 2, 1, 1).is_none());
+        assert!(unpack(&[0; 12], 2, 2, 4, 8).is_none());
+    }
+
+    #[test]
+    fn a_small_image_covers_no_page() {
+        let page = PageContent {
+            width: 600.0,
+            height: 800.0,
+            placements: vec![ImagePlacement {
+                object: Some((5, 0)),
+                x0: 10.0,
+                top: 10.0,
+                x1: 110.0,
+                bottom: 60.0,
+                turned: false,
+            }],
+            ..Default::default()
+        };
+        assert!(covering_image(&page).is_none());
+        let full = ImagePlacement { object: Some((6, 0)), x0: 0.0, top: 0.0, x1: 600.0, bottom: 800.0, turned: false };
+        let page = PageContent { placements: vec![full], ..page };
+        assert_eq!(covering_image(&page), Some(full));
+    }
+}
