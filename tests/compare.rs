@@ -27,6 +27,10 @@ fn golden_reports() -> BTreeMap<String, Loaded> {
     let mut out = BTreeMap::new();
     for entry in std::fs::read_dir("golden").unwrap() {
         let path = entry.unwrap().path();
+        // Only the JSON files here (golden/scan/ holds the OCR goldens).
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
         let value: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         if value["report"].is_null() {
             continue;
