@@ -199,10 +199,12 @@ pub fn convert_bytes_with_limits(bytes: &[u8], name: &str, limits: Limits) -> Re
     budget::scope(limits, || convert_inner(bytes, name, None)).map_err(|e| e.in_file(name))
 }
 
-/// [`convert_bytes`], recording what the fixed-layout pipeline saw into
-/// `trace` (PDF and OFD; other formats leave it empty) — `govdoc inspect`.
-pub fn convert_bytes_traced(bytes: &[u8], name: &str, trace: &mut inspect::trace::Trace) -> Result<Output> {
-    budget::scope(budget::Limits::default(), || convert_inner(bytes, name, Some(trace))).map_err(|e| e.in_file(name))
+internal_fn! {
+    /// [`convert_bytes`], recording what the fixed-layout pipeline saw into
+    /// `trace` (PDF and OFD; other formats leave it empty) — `govdoc inspect`.
+    fn convert_bytes_traced(bytes: &[u8], name: &str, trace: &mut inspect::trace::Trace) -> Result<Output> {
+        budget::scope(budget::Limits::default(), || convert_inner(bytes, name, Some(trace))).map_err(|e| e.in_file(name))
+    }
 }
 
 fn convert_inner(bytes: &[u8], name: &str, mut trace: Option<&mut inspect::trace::Trace>) -> Result<Output> {

@@ -19,7 +19,8 @@
 //! (zip entries through `archive`, names decoded by `zipname`); `plan` gives
 //! each a safe, unique output path; `task` converts one file inside the
 //! panic boundary; `outdir` owns what is written. This module runs them on a
-//! thread pool of its own and counts the outcomes.
+//! thread pool of its own and counts the outcomes. [`panel`] puts many
+//! reports into one long table, with the cross-year checks of each agency.
 //!
 //! Memory stays flat over any number of files: discovery keeps names, a
 //! worker holds one input at a time, and only small outcomes are kept (plus
@@ -31,11 +32,12 @@
 //! `warnings.jsonl` are rewritten whole on every run (an unchanged output's
 //! warnings are read back from it).
 
+pub mod panel;
+
 internal! {
     mod archive;
     mod discover;
     mod outdir;
-    mod panel;
     mod plan;
     mod task;
 }

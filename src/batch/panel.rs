@@ -14,7 +14,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::compare::agency::Aliases;
+use crate::compare::Aliases;
 use crate::compare::checks::{self, CrossFailure, Level};
 use crate::compare::load::from_json;
 use crate::compare::values::statistics;
@@ -23,25 +23,37 @@ use crate::report::Report;
 /// One report of the panel.
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// Where the report came from: the input's name in a batch, or the
+    /// `source.name` its JSON output records.
     pub source: String,
+    /// The report.
     pub report: Report,
 }
 
 /// A consecutive pair of one agency's reports and its failed checks.
 #[derive(Debug, Clone)]
 pub struct Pair {
+    /// The agency as shown in the panel: the alias target when it was
+    /// renamed, else as its latest report writes it.
     pub agency: String,
+    /// The earlier report: (year, source).
     pub old: (i64, String),
+    /// The later report, of the year after: (year, source).
     pub new: (i64, String),
+    /// How many cross-year checks were run on the pair.
     pub run: usize,
+    /// The checks that failed.
     pub failed: Vec<CrossFailure>,
 }
 
 /// Several reports of one agency for one year.
 #[derive(Debug, Clone)]
 pub struct Duplicate {
+    /// The agency as shown in the panel.
     pub agency: String,
+    /// The year the reports are of.
     pub year: i64,
+    /// Their sources, in name order; the first is the one paired.
     pub sources: Vec<String>,
     /// Every one of them has the same statistics (one report in several
     /// formats); else they disagree and only the first is paired.
@@ -53,6 +65,7 @@ pub struct Duplicate {
 pub struct Panel {
     /// (agency as shown, entry), sorted by agency, year, source.
     pub entries: Vec<(String, Entry)>,
+    /// Every pair of consecutive years of one agency, with its checks.
     pub pairs: Vec<Pair>,
     /// Reports left out of the panel: no agency or no year in the title.
     pub unplaced: Vec<String>,
@@ -60,10 +73,12 @@ pub struct Panel {
     /// as DOCX and PDF, or two different reports); the first source is the
     /// one paired.
     pub duplicates: Vec<Duplicate>,
+    /// How many agencies the placed reports are of (after aliases).
     pub agencies: usize,
 }
 
 impl Panel {
+    /// The failed cross-year checks over all pairs.
     pub fn failed_checks(&self) -> usize {
         self.pairs.iter().map(|p| p.failed.len()).sum()
     }

@@ -98,6 +98,7 @@ impl Aliases {
         self.map.get(&normalize(name)).map(String::as_str)
     }
 
+    /// True when no renaming was given (an empty or absent alias file).
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }

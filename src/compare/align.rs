@@ -26,31 +26,43 @@ pub enum Status {
 /// One statistic of the two reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
+    /// The table's SPEC key: `proactive`, `applications` or `reviews`.
     pub table: &'static str,
+    /// The row's key in the table, dotted where rows nest
+    /// (`results.withheld.state_secret`); for 四, the group's (`review`).
     pub row: String,
+    /// The column's SPEC key.
     pub column: String,
+    /// The old report's value: a number, or null when the cell is blank or
+    /// the old template has no such key.
     pub old: Value,
+    /// The new report's value, likewise.
     pub new: Value,
-    /// new − old, when both are numbers in the same unit.
+    /// new − old, when both are numbers in the same unit; else null.
     pub change: Value,
     /// (new − old) / old, rounded to 4 decimals; null when old is 0 or blank.
     pub relative: Value,
+    /// How the two values relate.
     pub status: Status,
 }
 
 /// Counts of the statuses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
+    /// Rows of [`Status::Same`].
     pub same: usize,
+    /// Rows of [`Status::Changed`].
     pub changed: usize,
+    /// Rows of [`Status::OldOnly`].
     pub old_only: usize,
+    /// Rows of [`Status::NewOnly`].
     pub new_only: usize,
 }
 
 /// Aligns two reports' statistics: every key of either, in table order and
 /// then the old report's order, the new report's own keys after the old
 /// report's keys of the same table.
-pub fn align(old: &[Entry], new: &[Entry]) -> (Vec<Row>, Counts) {
+pub(crate) fn align(old: &[Entry], new: &[Entry]) -> (Vec<Row>, Counts) {
     let mut rows = Vec::new();
     let mut counts = Counts::default();
     for &table in TableKind::ALL {

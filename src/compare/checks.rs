@@ -16,30 +16,44 @@ use crate::report::{ApplicantColumn, ApplicationRow, Key, Number, ProactiveColum
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// The template makes the two numbers equal.
     Error,
+    /// The numbers may differ for a reason.
     Warning,
 }
 
 /// One failed cross-year check.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CrossFailure {
+    /// The rule's id: `cross.carried_over`, `cross.previous_items`,
+    /// `cross.published_total`, `cross.in_force`, `cross.agency` or
+    /// `cross.template`.
     pub rule: &'static str,
+    /// How serious the failure is.
     pub level: Level,
-    /// `table.row` of year N's value, where the rule is about values.
+    /// `table.row` of year N's value, where the rule is about values;
+    /// `None` for the agency and template rules.
     pub row: Option<String>,
+    /// The column's key of year N's value, where the rule is about values.
     pub column: Option<String>,
-    /// Year N's value (what the report says).
+    /// Year N's value (what the report says): a number, or for the agency
+    /// and template rules the new report's agency or template.
     pub left: Value,
-    /// What year N−1's report implies.
+    /// What year N−1's report implies (for the template rule, the
+    /// template expected for that year).
     pub right: Value,
-    /// left − right, for numbers.
+    /// left − right, for numbers; else null.
     pub difference: Value,
+    /// The failure in words: the rule, where, and both values.
     pub message: String,
 }
 
+/// The cross-year checks of a pair of reports.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CrossChecks {
+    /// How many comparisons were made (one per rule and value).
     pub run: usize,
+    /// The comparisons that failed, in the order run.
     pub failed: Vec<CrossFailure>,
     /// Why value rules were not run (years not consecutive), when they were not.
     pub skipped: Option<String>,
@@ -57,10 +71,10 @@ const ITEM_ROWS: [ProactiveRow; 5] = [
 const DOCUMENT_ROWS: [ProactiveRow; 2] = [ProactiveRow::Rules, ProactiveRow::NormativeDocuments];
 
 /// The first year whose report uses the 2021 template (国办公开办函〔2021〕30号).
-pub const FIRST_2021_TEMPLATE_YEAR: i64 = 2021;
+pub(crate) const FIRST_2021_TEMPLATE_YEAR: i64 = 2021;
 
 /// The template a report of `year` is expected to use.
-pub fn expected_template(year: i64) -> &'static str {
+pub(crate) fn expected_template(year: i64) -> &'static str {
     if year >= FIRST_2021_TEMPLATE_YEAR { "2021" } else { "2019" }
 }
 
@@ -137,7 +151,7 @@ impl Runner {
 /// before"). `old_template`: check the old report's template too (a panel
 /// checks it once, where the old report is not the new one of the pair
 /// before).
-pub fn run(old: &Report, new: &Report, aliases: &Aliases, old_template: bool) -> CrossChecks {
+pub(crate) fn run(old: &Report, new: &Report, aliases: &Aliases, old_template: bool) -> CrossChecks {
     let mut runner = Runner { checks: CrossChecks::default() };
     if let (Some(a), Some(b)) = (&old.agency, &new.agency) {
         runner.checks.run += 1;

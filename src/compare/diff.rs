@@ -15,35 +15,49 @@ pub const MIN_CHANGED_SIMILARITY: f64 = 0.5;
 /// table); longer paragraphs are diffed by common prefix and suffix only.
 const MAX_DIFF_CELLS: usize = 4_000_000;
 
+/// What a piece of a diff is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Op {
+    /// Text in both paragraphs.
     Same,
+    /// Text only in the new paragraph.
     Insert,
+    /// Text only in the old paragraph.
     Delete,
 }
 
 /// A piece of a character-level diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Piece {
+    /// Kept, inserted or deleted.
     pub op: Op,
+    /// The text of the piece (one or more whole tokens).
     pub text: String,
 }
 
+/// How a paragraph changed from the old report to the new one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
+    /// In both, the same text.
     Same,
+    /// Only in the new report.
     Added,
+    /// Only in the old report.
     Removed,
+    /// In both, rewritten (at least [`MIN_CHANGED_SIMILARITY`] alike).
     Changed,
 }
 
 /// A paragraph of either report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Paragraph {
+    /// How it changed.
     pub status: Change,
+    /// Its text in the old report; `None` when added.
     pub old: Option<String>,
+    /// Its text in the new report; `None` when removed.
     pub new: Option<String>,
     /// The character-level diff of a changed paragraph (empty otherwise).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -53,9 +67,14 @@ pub struct Paragraph {
 /// One section of the two reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SectionDiff {
+    /// The section's number, 1 to 6 (一 to 六).
     pub no: u8,
+    /// Its title in the old report; `None` when the old report has no such
+    /// section or it has no title.
     pub old_title: Option<String>,
+    /// Its title in the new report, likewise.
     pub new_title: Option<String>,
+    /// The paragraphs of both, aligned, in order.
     pub paragraphs: Vec<Paragraph>,
     /// Characters of the new section also in the old one (same paragraphs
     /// whole, changed paragraphs their common characters), over all its
@@ -65,7 +84,7 @@ pub struct SectionDiff {
 
 /// Tokens: a run of ASCII letters and digits (with `.`/`,` inside a
 /// number), or one other character; white space is its own token.
-pub fn tokens(text: &str) -> Vec<&str> {
+pub(crate) fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -128,7 +147,7 @@ fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
 }
 
 /// Character-level diff of two paragraphs, pieces of one kind merged.
-pub fn diff_text(old: &str, new: &str) -> Vec<Piece> {
+pub(crate) fn diff_text(old: &str, new: &str) -> Vec<Piece> {
     let (a, b) = (tokens(old), tokens(new));
     let pairs = lcs(&a, &b);
     let mut pieces: Vec<Piece> = Vec::new();
@@ -214,7 +233,7 @@ fn gap(removed: &[&str], added: &[&str], out: &mut Vec<Paragraph>) {
 }
 
 /// The six sections of two reports, diffed.
-pub fn sections(old: &[Section], new: &[Section]) -> Vec<SectionDiff> {
+pub(crate) fn sections(old: &[Section], new: &[Section]) -> Vec<SectionDiff> {
     let nos: Vec<u8> = {
         let mut nos: Vec<u8> = old.iter().chain(new).map(|s| s.no).collect();
         nos.sort_unstable();

@@ -16,8 +16,10 @@ use crate::report::Report;
 pub struct Loaded {
     /// The input as named (a path, or the `source.name` a JSON output records).
     pub name: String,
-    /// `source.sha256` of the document the report was read from.
+    /// `source.sha256` of the document the report was read from; `None` for
+    /// a bare `report` object, which records no source.
     pub sha256: Option<String>,
+    /// The report, typed.
     pub report: Report,
 }
 

@@ -2,17 +2,33 @@
 //! statistic side by side with its change ([`align`]), the text section by
 //! section with a character-level diff ([`diff`]), the cross-year checks
 //! ([`checks`]); as canonical JSON (schema `govdoc-compare/1`) or a
-//! self-contained HTML page ([`html`]). Reports are read by [`load`] (any
-//! input, or govdoc's JSON output) and their values only through
-//! [`values`]; agency names are matched by [`agency`].
+//! self-contained HTML page ([`html`]). Reports are read by [`load()`] (any
+//! input, or govdoc's JSON output); agency names are matched through
+//! [`Aliases`] (width, brackets and spaces folded; renamed agencies from an
+//! alias file).
+//!
+//! ```no_run
+//! use govdoc::compare::{self, Aliases};
+//!
+//! let old = compare::load("2022.pdf".as_ref())?;
+//! let new = compare::load("2023.pdf".as_ref())?;
+//! let comparison = compare::compare(&old, &new, &Aliases::default());
+//! println!("{} cross-year check(s) failed", comparison.summary.checks_failed);
+//! std::fs::write("compare.json", comparison.to_pretty_json())?;
+//! std::fs::write("compare.html", comparison.to_html())?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
-pub mod agency;
+mod agency;
 pub mod align;
 pub mod checks;
 pub mod diff;
 pub mod html;
 pub mod load;
-pub mod values;
+
+internal! {
+    mod values;
+}
 
 use serde::Serialize;
 use serde_json::Value;
@@ -26,11 +42,19 @@ pub const SCHEMA: &str = "govdoc-compare/1";
 /// One side of a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Side {
+    /// The input as named ([`Loaded::name`]).
     pub source: String,
+    /// `source.sha256` of the document; `None` for a bare `report` object
+    /// read from JSON.
     pub sha256: Option<String>,
+    /// The agency, from the report's title; `None` when it names none.
     pub agency: Option<String>,
+    /// The year reported on, from the title; `None` when it names none.
     pub year: Option<i64>,
+    /// The template the report follows: `"2019"` or `"2021"`.
     pub template: String,
+    /// Every template table was found and every value placed
+    /// ([`Report::complete`](crate::report::Report::complete)).
     pub complete: bool,
     /// The report's own failed 勾稽 and narrative checks.
     pub failed_checks: Vec<crate::report::FailedCheck>,
@@ -39,25 +63,39 @@ pub struct Side {
 /// What changed, in numbers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
+    /// How many statistics are the same, changed, or in one report only.
     pub statistics: align::Counts,
+    /// Paragraphs, over all sections, found unchanged in both reports.
     pub paragraphs_same: usize,
+    /// Paragraphs rewritten (similar enough to pair, see
+    /// [`diff::MIN_CHANGED_SIMILARITY`]).
     pub paragraphs_changed: usize,
+    /// Paragraphs only in the new report.
     pub paragraphs_added: usize,
+    /// Paragraphs only in the old report.
     pub paragraphs_removed: usize,
     /// Characters of the new text found in the old one, over all the new
     /// text's characters; null when the new report has no section text.
     pub copied: Option<f64>,
+    /// Failed cross-year checks (`checks.failed`); the reports' own failed
+    /// checks are counted in neither.
     pub checks_failed: usize,
 }
 
 /// The comparison of two reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
+    /// The report of year N−1.
     pub old: Side,
+    /// The report of year N.
     pub new: Side,
+    /// Every statistic of either report, side by side (see [`align::Row`]).
     pub statistics: Vec<align::Row>,
+    /// Every section of either report, by section number, its text diffed.
     pub sections: Vec<diff::SectionDiff>,
+    /// The cross-year checks of the new report against the old one.
     pub checks: checks::CrossChecks,
+    /// The counts of all the above.
     pub summary: Summary,
 }
 
@@ -111,5 +149,10 @@ impl Comparison {
     /// Canonical pretty JSON, as `govdoc convert` writes.
     pub fn to_pretty_json(&self) -> String {
         crate::json::canonical::pretty(&self.to_json_value())
+    }
+
+    /// The self-contained HTML page ([`html::render`]).
+    pub fn to_html(&self) -> String {
+        html::render(self)
     }
 }

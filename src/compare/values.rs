@@ -11,6 +11,7 @@ use crate::report::{Key, Number, ProactiveColumn, Report, Stat, TableKind};
 /// One value of a report's tables.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// Which statistic: (table, row, column).
     pub stat: Stat,
     /// `None` when the document left the cell blank (or wrote no number).
     pub value: Option<Number>,
@@ -19,6 +20,7 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The table the statistic is in.
     pub fn table(&self) -> TableKind {
         self.stat.table()
     }

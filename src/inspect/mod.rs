@@ -5,6 +5,17 @@
 //! JSON blocks beside the pages linked to their sources, and the report's
 //! tables with each value linked to its cell.
 //!
+//! ```no_run
+//! use govdoc::inspect::{Options, inspect_path};
+//!
+//! let inspection = inspect_path("report.pdf", Options::default())?;
+//! std::fs::write("report.html", inspection.to_html())?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The modules, crate-private but for [`render`] (the `internals` feature
+//! makes `trace`, `sources`, `values` and `page_svg` public):
+//!
 //! - `trace`: what the fixed-layout pipeline records when asked to
 //! - `sources`: blocks → the fragments they were made of, and the joins
 //! - `values`: report values → table cells; block cells → page cells
@@ -14,12 +25,15 @@
 //! - `html`: the page that holds it all
 
 mod html;
-mod page_svg;
 pub mod render;
 mod report_panel;
-pub mod sources;
-pub mod trace;
-pub mod values;
+
+internal! {
+    mod page_svg;
+    mod sources;
+    mod trace;
+    mod values;
+}
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -29,23 +43,27 @@ use sources::BlockSource;
 use trace::Trace;
 use values::{PageCell, ValueSource};
 
+#[cfg(feature = "internals")]
 pub use page_svg::{PageBlock, PageLinks, page_svg, standalone_svg};
 
 /// A converted document with what `inspect` shows about it.
 #[derive(Debug, Clone)]
 pub struct Inspection {
+    /// The conversion, as `govdoc convert` gives it.
     pub output: Output,
     /// Empty for formats without page geometry (DOCX, Markdown).
-    pub trace: Trace,
+    pub(crate) trace: Trace,
     /// Per block, its fragments and joins.
-    pub sources: Vec<BlockSource>,
+    pub(crate) sources: Vec<BlockSource>,
     /// Report statistic path → where it was read from.
-    pub values: BTreeMap<String, ValueSource>,
+    pub(crate) values: BTreeMap<String, ValueSource>,
     /// Per table block, per cell, the page cell it shows.
-    pub page_cells: Vec<Vec<Option<PageCell>>>,
+    pub(crate) page_cells: Vec<Vec<Option<PageCell>>>,
     /// Per page (in order), its rendering to draw underneath, when asked for.
-    pub renders: Vec<Option<String>>,
-    /// What inspect itself could not do (a page the renderer failed on).
+    pub(crate) renders: Vec<Option<String>>,
+    /// What inspect itself could not do: pages not rendered, and why (a
+    /// format other than PDF, a build without the `render` feature, a page
+    /// the renderer failed on). Also shown on the page.
     pub notes: Vec<String>,
 }
 

@@ -9,7 +9,7 @@ pub const AVAILABLE: bool = cfg!(feature = "render");
 
 /// Per page (in order), its rendering as SVG content, or `None` with a note.
 #[cfg(feature = "render")]
-pub fn render_pdf(bytes: &[u8]) -> (Vec<Option<String>>, Vec<String>) {
+pub(crate) fn render_pdf(bytes: &[u8]) -> (Vec<Option<String>>, Vec<String>) {
     use hayro_svg::hayro_interpret::InterpreterSettings;
     use hayro_svg::hayro_syntax::Pdf;
     use hayro_svg::{RenderCache, SvgRenderSettings, convert};

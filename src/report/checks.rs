@@ -30,7 +30,7 @@ pub enum Rule {
     /// total = upheld + corrected + other + pending, each group.
     #[serde(rename = "reviews.total")]
     ReviewsTotal,
-    /// The narrative checks ([`super::narrative`]): a number the text states
+    /// The narrative checks (`report::narrative`): a number the text states
     /// against the table value it names. 收到…申请X件 = new.total.
     #[serde(rename = "narrative.new")]
     NarrativeNew,
