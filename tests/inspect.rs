@@ -104,8 +104,10 @@ fn failed_checks_mark_their_values() {
 fn values_read_from_text_lines_link_to_their_spans() {
     // A report drawn without any ruling: its values come from text lines.
     let (_, html) = inspect("report-2021-borderless.pdf");
+    // Tables 二 (10 values) and 三 (175) are read again from the lines; 四
+    // is found as a table without rules and read from its cells.
     let linked = html.matches(r#"" data-l="s"#).count();
-    assert!(linked >= 190, "{linked} values linked to their spans");
+    assert!(linked >= 185, "{linked} values linked to their spans");
     assert_eq!(count(&html, r#"<rect class="span""#), linked, "each span drawn once");
 }
 
