@@ -115,6 +115,10 @@ pub use budget::Limits;
 pub use document::Document;
 pub use error::{Error, ErrorCode, Result};
 pub use model::{Block, Cell, Diagnostic, Format, Level, Note, NoteKind, Source, Table};
+pub use model::{OcrSource, OcrValue};
+/// OCR of scanned pages: when pages are recognised ([`OcrMode`]), set for
+/// the whole process with [`set_ocr_mode`] (the CLI's `--ocr`).
+pub use ocr::{Mode as OcrMode, set_mode as set_ocr_mode};
 
 /// Largest input file accepted, in bytes ([`budget::Limits::input_bytes`]).
 pub const MAX_INPUT_BYTES: u64 = 1 << 30;

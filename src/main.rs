@@ -202,10 +202,10 @@ fn main() -> ExitCode {
         "never" => Some(OcrArg::Never),
         _ => None,
     });
-    govdoc::ocr::set_mode(match cli.ocr.or(from_env).unwrap_or(OcrArg::Auto) {
-        OcrArg::Auto => govdoc::ocr::Mode::Auto,
-        OcrArg::Always => govdoc::ocr::Mode::Always,
-        OcrArg::Never => govdoc::ocr::Mode::Never,
+    govdoc::set_ocr_mode(match cli.ocr.or(from_env).unwrap_or(OcrArg::Auto) {
+        OcrArg::Auto => govdoc::OcrMode::Auto,
+        OcrArg::Always => govdoc::OcrMode::Always,
+        OcrArg::Never => govdoc::OcrMode::Never,
     });
     match cli.command {
         Command::Convert { files, output, jsonl, compact, strict } => {

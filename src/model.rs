@@ -390,7 +390,9 @@ fn whole_as_integer<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Err
 /// A value read by OCR with its confidence (0–1, the engine's own).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OcrValue {
+    /// The 1-based page it was read on.
     pub page: u32,
+    /// The text as the engine read it.
     pub text: String,
     /// Two decimals; 0 and 1 are written as integers, as the canonical
     /// JSON writes every whole number.
