@@ -28,12 +28,17 @@ impl GlyphIndex {
     /// The index of `glyphs`. Glyphs whose centre is not a finite point lie
     /// in no box and are left out.
     pub fn new(glyphs: &[Glyph]) -> Self {
-        let mut entries: Vec<(f32, f32, usize)> = glyphs
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.center_x(), g.center_y(), i))
-            .filter(|(x, y, _)| x.is_finite() && y.is_finite())
-            .collect();
+        Self::from_entries(glyphs.iter().enumerate().map(|(i, g)| (g.center_x(), g.center_y(), i)).collect())
+    }
+
+    /// The index of the glyphs `members` (indices into `glyphs`) only: the
+    /// free glyphs a stack of rules or a block of aligned text may take.
+    pub fn of(glyphs: &[Glyph], members: &[usize]) -> Self {
+        Self::from_entries(members.iter().map(|&i| (glyphs[i].center_x(), glyphs[i].center_y(), i)).collect())
+    }
+
+    fn from_entries(mut entries: Vec<(f32, f32, usize)>) -> Self {
+        entries.retain(|(x, y, _)| x.is_finite() && y.is_finite());
         entries.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)));
         let size = entries.len().isqrt().max(MIN_BLOCK);
         let mut blocks = Vec::with_capacity(entries.len().div_ceil(size));

@@ -14,6 +14,7 @@
 //! running text across the whole frame ends the stack there.
 
 use super::headers;
+use super::index::GlyphIndex;
 use super::rows::core_lines;
 use super::{Edge, Frame, Orientation, TableSettings};
 use crate::grid::is_note_text;
@@ -47,6 +48,7 @@ pub fn stack_frames(
     let free: Vec<usize> = (0..glyphs.len())
         .filter(|&i| !taken.get(i).copied().unwrap_or(false) && glyphs[i].upright && !glyphs[i].text.trim().is_empty())
         .collect();
+    let free = GlyphIndex::of(glyphs, &free);
     let mut frames = Vec::new();
     for group in groups {
         for stack in split_at_prose(&group, glyphs, &free, settings) {
@@ -60,15 +62,10 @@ pub fn stack_frames(
     frames
 }
 
-/// The glyphs (of `free`) whose centre lies in the box.
-fn glyphs_in(glyphs: &[Glyph], free: &[usize], x0: f32, x1: f32, y0: f32, y1: f32) -> Vec<usize> {
-    free.iter()
-        .copied()
-        .filter(|&i| {
-            let (cx, cy) = (glyphs[i].center_x(), glyphs[i].center_y());
-            x0 < cx && cx < x1 && y0 < cy && cy < y1
-        })
-        .collect()
+/// The free glyphs whose centre lies in the box, in drawing order (asked
+/// through the index, not a scan of every free glyph per stack).
+fn glyphs_in(free: &GlyphIndex, x0: f32, x1: f32, y0: f32, y1: f32) -> Vec<usize> {
+    free.within(x0, x1, y0, y1)
 }
 
 /// One line of text: its glyphs' font size and runs of text separated by
@@ -103,13 +100,13 @@ fn text_lines(glyphs: &[Glyph], members: &[usize], settings: &TableSettings) -> 
 /// Cuts a stack of rules where a band between two of them holds running
 /// text across the frame (every line one long run over most of the width,
 /// or below the first band any line).
-fn split_at_prose(group: &[Edge], glyphs: &[Glyph], free: &[usize], settings: &TableSettings) -> Vec<Vec<Edge>> {
+fn split_at_prose(group: &[Edge], glyphs: &[Glyph], free: &GlyphIndex, settings: &TableSettings) -> Vec<Vec<Edge>> {
     let mut out: Vec<Vec<Edge>> = Vec::new();
     let mut current: Vec<Edge> = Vec::new();
     for (k, rule) in group.iter().enumerate() {
         if let Some(above) = k.checked_sub(1).map(|j| group[j]) {
             let (x0, x1) = (above.start.min(rule.start), above.end.max(rule.end));
-            let members = glyphs_in(glyphs, free, x0, x1, above.position, rule.position);
+            let members = glyphs_in(free, x0, x1, above.position, rule.position);
             let lines = text_lines(glyphs, &members, settings);
             let running = |l: &TextLine| {
                 l.runs.len() == 1
@@ -161,7 +158,7 @@ fn note_rule(glyphs: &[Glyph], body: &mut Vec<usize>, settings: &TableSettings) 
 pub(super) fn stack_to_frame(
     stack: &[Edge],
     glyphs: &[Glyph],
-    free: &[usize],
+    free: &GlyphIndex,
     settings: &TableSettings,
 ) -> Option<Frame> {
     let left = stack.iter().map(|e| e.start).fold(f32::INFINITY, f32::min);
@@ -170,7 +167,7 @@ pub(super) fn stack_to_frame(
     let (top, bottom) = (ys[0], ys[ys.len() - 1]);
     // Body: below the header rule when there is one.
     let body_top = if ys.len() >= 3 { ys[1] } else { top };
-    let mut body = glyphs_in(glyphs, free, left, right, body_top, bottom);
+    let mut body = glyphs_in(free, left, right, body_top, bottom);
     // Notes at the foot of the frame (注：… to the bottom rule) are kept
     // below a rule of their own and give no evidence of columns.
     let note_rule = note_rule(glyphs, &mut body, settings);
@@ -178,7 +175,7 @@ pub(super) fn stack_to_frame(
     // One body line is enough under a header band whose labels stand over
     // three columns or more (a table of totals under a stacked header);
     // the header's lines then count as evidence of columns below.
-    let header = glyphs_in(glyphs, free, left, right, top, body_top);
+    let header = glyphs_in(free, left, right, top, body_top);
     let one_line_body = lines.len() == 1 && ys.len() >= 3 && lines[0].runs.len() >= 3 && !header.is_empty();
     if lines.len() < 2 && !one_line_body {
         return None;
@@ -204,7 +201,7 @@ pub(super) fn stack_to_frame(
     // below it) does not keep a separator from crossing it.
     let over = if ys.len() >= 3 { headers::spanning_labels(glyphs, &header, &covered, settings) } else { Vec::new() };
     let all: Vec<usize> =
-        glyphs_in(glyphs, free, left, right, top, bottom).into_iter().filter(|i| !over.contains(i)).collect();
+        glyphs_in(free, left, right, top, bottom).into_iter().filter(|i| !over.contains(i)).collect();
     let separators: Vec<f32> = covered
         .windows(2)
         .map(|w| {
@@ -280,7 +277,7 @@ pub(super) fn stack_to_frame(
         // The notes' band is one cell across the frame.
         let bands = ys.len() - 1 - usize::from(note_rule.is_some());
         for band in ys.windows(2).take(bands).skip(usize::from(stacked.is_some())) {
-            let crossed = glyphs_in(glyphs, free, left, right, band[0], band[1])
+            let crossed = glyphs_in(free, left, right, band[0], band[1])
                 .iter()
                 .any(|&i| glyphs[i].x0 < x && x < glyphs[i].x1);
             if !crossed {

@@ -27,6 +27,7 @@
 //!   vertical line taller than a few lines runs through it (axis labels
 //!   around a chart).
 
+use super::index::GlyphIndex;
 use super::rows::core_lines;
 use super::{Edge, Frame, Orientation, TableSettings, stacks};
 use crate::pdf::page::Glyph;
@@ -70,6 +71,7 @@ pub fn stream_frames(glyphs: &[Glyph], taken: &[bool], vertical: &[Edge], settin
         .filter(|&i| !taken.get(i).copied().unwrap_or(false) && glyphs[i].upright && !glyphs[i].text.trim().is_empty())
         .collect();
     let lines = page_lines(glyphs, &free, settings);
+    let free_index = GlyphIndex::of(glyphs, &free);
     let mut frames = Vec::new();
     // Lines above `floor` belong to a table found already.
     let (mut i, mut floor) = (0, 0);
@@ -86,7 +88,7 @@ pub fn stream_frames(glyphs: &[Glyph], taken: &[bool], vertical: &[Edge], settin
                 // header, read as the header band of a three-line table
                 // (labels spanning columns, wrapped labels).
                 let values = (i..end).find(|&k| is_value_line(&lines[k])).unwrap_or(i);
-                if let Some(frame) = block_frame(&lines[head..values], &lines[values..end], glyphs, &free, settings) {
+                if let Some(frame) = block_frame(&lines[head..values], &lines[values..end], glyphs, &free_index, settings) {
                     frames.push(frame);
                 }
                 i = end;
@@ -395,7 +397,7 @@ fn block_frame(
     header: &[Line],
     body: &[Line],
     glyphs: &[Glyph],
-    free: &[usize],
+    free: &GlyphIndex,
     settings: &TableSettings,
 ) -> Option<Frame> {
     let all = header.iter().chain(body);
