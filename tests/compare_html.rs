@@ -118,3 +118,53 @@ fn the_comparison_page_renders_in_headless_chromium_without_console_errors() {
     let png = std::fs::read(&shot).expect("a screenshot");
     assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "{} bytes", png.len());
 }
+
+/// The statistics grid names rows and columns as the templates do, the key
+/// as the tooltip: the new report's template first (2021: 行政规范性文件,
+/// where 2019 lists 规范性文件 first), the old one's for the keys only it
+/// has (2019: 其他对外管理服务事项, 本年新制作数量), both for a column
+/// whose old-only values the old template names otherwise.
+#[test]
+fn the_statistics_grid_names_rows_and_columns_by_the_template_labels() {
+    let aliases = Aliases::read(Path::new("samples/series-aliases.csv")).unwrap();
+    let html = compare::html::render(&compare::compare(
+        &golden("series-2021.pdf.json"),
+        &golden("series-2022.pdf.json"),
+        &aliases,
+    ));
+    let statistics = &html[html.find("id=\"statistics\"").unwrap()..html.find("id=\"text\"").unwrap()];
+    for needle in [
+        "<th title=\"natural_person\">自然人</th>",
+        "<th title=\"total\">总计</th>",
+        "<th class=\"row\" title=\"results.granted\">予以公开</th>",
+        "<th class=\"row\" title=\"results.withheld.state_secret\">不予公开 · 属于国家秘密</th>",
+        "<th class=\"row\" title=\"review\">行政复议</th>",
+        "<th title=\"upheld\">结果维持</th>",
+        "<th class=\"row\" title=\"rules\">规章</th>",
+    ] {
+        assert!(statistics.contains(needle), "the statistics lack {needle}");
+    }
+    for key in ["natural_person", "results.granted"] {
+        assert!(!statistics.contains(&format!(">{key}<")), "{key} shown as a name");
+    }
+
+    let html = compare::html::render(&compare::compare(
+        &golden("series-2020.pdf.json"),
+        &golden("series-2021.pdf.json"),
+        &aliases,
+    ));
+    let statistics = &html[html.find("id=\"statistics\"").unwrap()..html.find("id=\"text\"").unwrap()];
+    for needle in [
+        "<th class=\"row\" title=\"normative_documents\">行政规范性文件</th>",
+        "<th class=\"row\" title=\"other_services\">其他对外管理服务事项</th>",
+        "<th title=\"made\">本年新制作数量</th>",
+        "<th title=\"issued\">本年制发件数</th>",
+        // One key, two meanings: the 2021 fees' amount, the 2019 procurement's.
+        "<th title=\"amount\">本年收费金额（单位：万元） / 采购总金额</th>",
+        "<th class=\"row\" title=\"results.other.no_correction\">",
+    ] {
+        assert!(statistics.contains(needle), "the 2019 → 2021 statistics lack {needle}");
+    }
+    // Every header of the grids is named by a template.
+    assert_eq!(statistics.matches("<th>").count(), statistics.matches("<th>项目</th>").count());
+}

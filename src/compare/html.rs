@@ -1,6 +1,7 @@
 //! The comparison as one self-contained HTML page: no script, no network
 //! (styles inline), readable in any browser and printable. Failed checks
-//! first, then each table's values as a grid (a changed value with the old
+//! first, then each table's values as a grid (rows and columns named by the
+//! templates' labels, the key as their tooltip; a changed value with the old
 //! one and the change under it, the relative change as its tooltip), then
 //! the text of each section with its changes marked (`<del>` / `<ins>`),
 //! paragraphs copied unchanged folded.
@@ -14,7 +15,7 @@ use super::align::Status;
 use super::checks::Level;
 use super::diff::{Change, Op};
 use super::values::table_label;
-use crate::report::{Key, TableKind};
+use crate::report::{Key, TEMPLATES, TableKind};
 
 const STYLE: &str = "
 body{font-family:'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:90em;
@@ -25,7 +26,7 @@ table{border-collapse:collapse;margin:.5em 0;font-size:.92em}
 th,td{border:1px solid #bbb;padding:.2em .6em;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.changed{background:#fff3cd}td.old_only,td.new_only{background:#e8f0ff}td.same{color:#666}
-td.none{background:#f4f4f4}th.row{font-weight:normal;background:#fafafa;white-space:nowrap}
+td.none{background:#f4f4f4}th.row{font-weight:normal;background:#fafafa;min-width:10em;max-width:22em}
 small{color:#555;white-space:nowrap}
 .error{color:#fff;background:#c0392b;padding:0 .4em;border-radius:3px}
 .warning{color:#000;background:#f1c40f;padding:0 .4em;border-radius:3px}
@@ -196,9 +197,22 @@ fn signed(value: &Value) -> String {
     }
 }
 
+/// A row (or column) header: the template's label, the SPEC key as its
+/// tooltip; the bare key when neither template names it.
+fn header(class: &str, label: Option<String>, key: &str) -> String {
+    match label {
+        Some(label) => format!("<th{class} title=\"{}\">{}</th>", esc(key), esc(&label)),
+        None => format!("<th{class}>{}</th>", esc(key)),
+    }
+}
+
 /// A table's values as a grid: its rows down, its columns across, in the
-/// order the comparison lists them.
-fn grid(h: &mut String, rows: &[&super::align::Row]) {
+/// order the comparison lists them, each named by its label in the new
+/// report's template (`new`), or the old one's (`old`) for a key only that
+/// one has. A column whose old-only values the old template names otherwise
+/// is named both ways, "new / old": one key can mean different things in two
+/// templates (`amount` is 采购总金额 in 2019, 本年收费金额 in 2021).
+fn grid(h: &mut String, table: TableKind, [new, old]: [&str; 2], rows: &[&super::align::Row]) {
     let mut row_keys: Vec<&str> = Vec::new();
     let mut column_keys: Vec<&str> = Vec::new();
     for r in rows {
@@ -209,13 +223,21 @@ fn grid(h: &mut String, rows: &[&super::align::Row]) {
             column_keys.push(&r.column);
         }
     }
-    h.push_str("<table class=\"grid\">\n<tr><th>row</th>");
+    let t = &*TEMPLATES;
+    h.push_str("<table class=\"grid\">\n<tr><th>项目</th>");
     for c in &column_keys {
-        let _ = write!(h, "<th>{}</th>", esc(c));
+        let old_only = rows.iter().any(|r| r.column == *c && r.status == Status::OldOnly);
+        let label = match (t.column_label(new, table, c), t.column_label(old, table, c)) {
+            (Some(n), Some(o)) if old_only && n != o => Some(format!("{n} / {o}")),
+            (n, o) => n.or(o),
+        };
+        h.push_str(&header("", label, c));
     }
     h.push_str("</tr>\n");
     for key in row_keys {
-        let _ = write!(h, "<tr><th class=\"row\">{}</th>", esc(key));
+        let label = t.row_label(new, table, key).or_else(|| t.row_label(old, table, key));
+        h.push_str("<tr>");
+        h.push_str(&header(" class=\"row\"", label, key));
         for c in &column_keys {
             match rows.iter().find(|r| r.row == key && r.column == *c) {
                 Some(r) => h.push_str(&cell(r)),
@@ -231,7 +253,7 @@ fn statistics(h: &mut String, c: &Comparison) {
     let _ = writeln!(
         h,
         "<h2 id=\"statistics\">Statistics</h2>\n<p class=\"meta\">Each cell: the new value; under a changed one, \
-         the old value and the change (the relative change shows on pointing at it). Blue: the key exists in one template only.</p>"
+         the old value and the change (the relative change shows on pointing at it). Rows and columns are named as the new report's template names them (the old one's for keys only it has); pointing at a name shows its key. Blue: the key exists in one template only.</p>"
     );
     for &table in TableKind::ALL {
         let rows: Vec<&super::align::Row> = c.statistics.iter().filter(|r| r.table == table.key()).collect();
@@ -246,7 +268,7 @@ fn statistics(h: &mut String, c: &Comparison) {
             table.key(),
             rows.len()
         );
-        grid(h, &rows);
+        grid(h, table, [&c.new.template, &c.old.template], &rows);
     }
 }
 

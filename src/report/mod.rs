@@ -58,7 +58,8 @@ use crate::model::{Block, Diagnostic, PlacedLine, Table};
 use crate::rebuild::group_parts;
 use crate::text::comparable;
 use read::Parts;
-use template::{TEMPLATES, Template, labels_of};
+pub(crate) use template::TEMPLATES;
+use template::{Template, labels_of};
 use view::TableView;
 
 /// The SPEC's `report` object.

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::labels::Label;
-use super::stats::{ApplicantColumn, ApplicationRow, ProactiveColumn, ProactiveRow, ReviewColumn, ReviewGroup};
+use super::stats::{
+    ApplicantColumn, ApplicationRow, Key, ProactiveColumn, ProactiveRow, ReviewColumn, ReviewGroup, TableKind,
+};
 
 /// A key with the labels that name it.
 #[derive(Debug, Clone, Deserialize)]
@@ -106,6 +108,47 @@ impl Templates {
     pub fn get(&self, id: &str) -> Option<&Template> {
         self.templates.iter().find(|t| t.id == id)
     }
+
+    /// The name template `template` gives the row (in 四, the group) of
+    /// `table` whose SPEC key is `key`: its first label, after the group it
+    /// sits under when it has one ("不予公开 · 属于国家秘密"). `None` when
+    /// that template has no such row.
+    pub(crate) fn row_label(&self, template: &str, table: TableKind, key: &str) -> Option<String> {
+        match table {
+            TableKind::Proactive => {
+                first(&self.get(template)?.proactive.rows.iter().find(|r| r.key.key() == key)?.labels)
+            }
+            TableKind::Applications => {
+                let row = self.get(template)?.applications.rows.iter().find(|r| r.key.key() == key)?;
+                let label = first(&row.labels)?;
+                Some(match &row.group {
+                    Some(group) => format!("{} · {label}", group.text),
+                    None => label,
+                })
+            }
+            TableKind::Reviews => {
+                self.get(template)?;
+                first(&self.reviews.groups.iter().find(|g| g.key.key() == key)?.labels)
+            }
+        }
+    }
+
+    /// The name template `template` gives the column of `table` whose SPEC
+    /// key is `key` (its first label); `None` when that template has no such
+    /// column.
+    pub(crate) fn column_label(&self, template: &str, table: TableKind, key: &str) -> Option<String> {
+        let template = self.get(template)?;
+        match table {
+            TableKind::Proactive => first(&template.proactive.columns.iter().find(|c| c.key.key() == key)?.labels),
+            TableKind::Applications => first(&self.applications.columns.iter().find(|c| c.key.key() == key)?.labels),
+            TableKind::Reviews => first(&self.reviews.columns.iter().find(|c| c.key.key() == key)?.labels),
+        }
+    }
+}
+
+/// The first (the template's own) wording of a label list.
+fn first(labels: &[Label]) -> Option<String> {
+    labels.first().map(|l| l.text.clone())
 }
 
 /// The templates, parsed once.
