@@ -14,7 +14,7 @@
 //! `<name>~2.json`, `~3`, …, so the outputs are the same on every run and on
 //! every file system.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 /// The error log at the top of OUTDIR; no output folder may take its name.
@@ -60,26 +60,47 @@ fn strip_drive(part: &str) -> &str {
 /// the first source keeps a contested name.
 pub fn output_paths(sources: &[&str]) -> Vec<PathBuf> {
     let wanted: Vec<Vec<String>> = sources.iter().map(|s| safe_components(s)).collect();
-    // Folders the outputs need: a file may not take one of their names.
-    let mut folders: HashSet<String> = HashSet::new();
+    // Folders the outputs need, a file may not take one of their names. Kept
+    // as a tree — (parent folder, folded name) → folder, OUTDIR is 0 — not as
+    // joined prefixes, so a deep path costs its depth, not its depth squared.
+    let mut folders: HashMap<(usize, String), usize> = HashMap::new();
+    let mut parents: Vec<usize> = Vec::with_capacity(wanted.len());
     for components in &wanted {
-        for k in 1..components.len() {
-            folders.insert(fold(&components[..k].join("/")));
+        let mut folder = 0;
+        for name in &components[..components.len() - 1] {
+            let next = folders.len() + 1;
+            folder = *folders.entry((folder, fold(name))).or_insert(next);
         }
+        parents.push(folder);
     }
-    let mut taken: HashSet<String> = HashSet::new();
+    let mut taken: HashSet<(usize, String)> = HashSet::new();
+    // Per folder and name, the next number to try: every number below it was
+    // found taken, and taken names stay taken — many sources of one name cost
+    // one step each, not one per earlier copy.
+    let mut next_number: HashMap<(usize, String), usize> = HashMap::new();
     wanted
         .into_iter()
-        .map(|components| {
-            let stem = components.join("/");
-            let mut candidate = format!("{stem}.json");
-            let mut n = 2;
-            while taken.contains(&fold(&candidate)) || folders.contains(&fold(&candidate)) {
-                candidate = format!("{stem}~{n}.json");
-                n += 1;
+        .zip(parents)
+        .map(|(components, folder)| {
+            let name = &components[components.len() - 1];
+            let is_free = |file: &str, taken: &HashSet<(usize, String)>| {
+                let key = (folder, fold(file));
+                !taken.contains(&key) && !folders.contains_key(&key)
+            };
+            let mut file = format!("{name}.json");
+            if !is_free(&file, &taken) {
+                let n = next_number.entry((folder, fold(name))).or_insert(2);
+                loop {
+                    file = format!("{name}~{n}.json");
+                    *n += 1;
+                    if is_free(&file, &taken) {
+                        break;
+                    }
+                }
             }
-            taken.insert(fold(&candidate));
-            let path = PathBuf::from(candidate);
+            taken.insert((folder, fold(&file)));
+            let mut path: PathBuf = components[..components.len() - 1].iter().collect();
+            path.push(file);
             debug_assert!(is_inside(&path), "{}", path.display());
             path
         })
