@@ -21,6 +21,7 @@ mod styles;
 use std::io::{Cursor, Read};
 
 use crate::budget::{self, Resource};
+use crate::docx::table::append_text;
 use crate::error::{Error, Result};
 use crate::grid::{Cell, Grid};
 use crate::model::{BreakKind, Diagnostic, Fragment, Fragments, ParagraphFragment, TableFragment};
@@ -480,14 +481,14 @@ fn table(rows: &[(Vec<String>, Option<RowDef>)], no_definition: &mut usize) -> R
                 if let Some(p) = previous {
                     let cell: &mut Cell = &mut cells[p];
                     cell.col_span = (col + span).saturating_sub(cell.col).max(cell.col_span);
-                    append(&mut cell.text, text);
+                    append_text(&mut cell.text, text);
                     continue;
                 }
             }
             if merged_up {
                 if let Some(a) = above[col].filter(|&a| cells[a].col == col && cells[a].last_row() + 1 == r) {
                     cells[a].row_span += 1;
-                    append(&mut cells[a].text, text);
+                    append_text(&mut cells[a].text, text);
                     placed[col] = Some(a);
                     previous = Some(a);
                     continue;
@@ -527,16 +528,6 @@ fn table(rows: &[(Vec<String>, Option<RowDef>)], no_definition: &mut usize) -> R
 
 /// Narrowest column kept when only spanning cells cross it: 2 pt.
 const MIN_COLUMN_TWIPS: i32 = 40;
-
-fn append(target: &mut String, more: &str) {
-    if more.is_empty() {
-        return;
-    }
-    if !target.is_empty() {
-        target.push('\n');
-    }
-    target.push_str(more);
-}
 
 #[cfg(test)]
 mod tests;

@@ -17,7 +17,7 @@ mod numbering;
 pub(crate) mod package;
 mod rtf;
 mod styles;
-mod table;
+pub(crate) mod table;
 pub(crate) mod xml;
 
 pub(crate) use numbering::format_number_bounded;

@@ -155,7 +155,8 @@ impl RawTable {
     }
 }
 
-fn append_text(target: &mut String, more: &str) {
+/// Adds `more` to a cell's text as a line of its own (nothing when empty).
+pub(crate) fn append_text(target: &mut String, more: &str) {
     if more.is_empty() {
         return;
     }
