@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use govdoc::batch::panel;
-use govdoc::compare::values::statistics;
 use govdoc::compare::{self, Aliases, Loaded};
+use govdoc::report::entries::statistics;
 use serde_json::{Value, json};
 
 fn planted() -> Value {
@@ -130,7 +130,7 @@ fn the_series_numbers_are_read_as_written() {
             assert!(report.complete);
             let read: BTreeMap<String, Value> = statistics(report)
                 .iter()
-                .map(|e| (e.stat.name(), e.value.map_or(Value::Null, govdoc::compare::values::json)))
+                .map(|e| (e.stat.name(), e.value.map_or(Value::Null, govdoc::report::entries::json)))
                 .collect();
             let mut n = 0;
             for table in ["proactive", "applications", "reviews"] {

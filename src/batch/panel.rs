@@ -17,8 +17,8 @@ use serde_json::Value;
 use crate::compare::Aliases;
 use crate::compare::checks::{self, CrossFailure, Level};
 use crate::compare::load::from_json;
-use crate::compare::values::statistics;
 use crate::report::Report;
+use crate::report::entries::statistics;
 
 /// One report of the panel.
 #[derive(Debug, Clone)]

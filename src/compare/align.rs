@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::values::{Entry, difference, json, json_or_null, keys};
+use crate::report::entries::{Entry, difference, json, json_or_null, keys};
 use crate::report::{Key, TableKind};
 
 /// How a key's two values relate.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::agency::Aliases;
-use super::values::{difference, json, keys, row_name};
+use crate::report::entries::{difference, json, keys, row_name};
 use crate::report::{ApplicantColumn, ApplicationRow, Key, Number, ProactiveColumn, ProactiveRow, Report, Stat};
 
 /// How serious a failed check is: `error` where the template makes the two

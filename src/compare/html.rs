@@ -14,7 +14,7 @@ use super::Comparison;
 use super::align::Status;
 use super::checks::Level;
 use super::diff::{Change, Op};
-use super::values::table_label;
+use crate::report::entries::table_label;
 use crate::report::{Key, TEMPLATES, TableKind};
 
 const STYLE: &str = "

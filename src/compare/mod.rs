@@ -26,12 +26,10 @@ pub mod diff;
 pub mod html;
 pub mod load;
 
-internal! {
-    mod values;
-}
-
 use serde::Serialize;
 use serde_json::Value;
+
+use crate::report::entries;
 
 pub use agency::Aliases;
 pub use load::{Loaded, load};
@@ -114,7 +112,7 @@ fn side(loaded: &Loaded) -> Side {
 
 /// Compares `old` (year N−1) with `new` (year N).
 pub fn compare(old: &Loaded, new: &Loaded, aliases: &Aliases) -> Comparison {
-    let (statistics, counts) = align::align(&values::statistics(&old.report), &values::statistics(&new.report));
+    let (statistics, counts) = align::align(&entries::statistics(&old.report), &entries::statistics(&new.report));
     let sections = diff::sections(&old.report.sections, &new.report.sections);
     let checks = checks::run(&old.report, &new.report, aliases, true);
     let count = |c: diff::Change| sections.iter().flat_map(|s| &s.paragraphs).filter(|p| p.status == c).count();

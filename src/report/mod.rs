@@ -34,6 +34,9 @@
 //! ```
 
 mod checks;
+internal! {
+    mod entries;
+}
 mod labels;
 mod lines;
 mod meta;

@@ -11,11 +11,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::entries::{Entry, json, keys, row_name, statistics};
 use super::{
     ApplicantColumn as A, ApplicationRow, FailedCheck, Number, ProactiveColumn, ProactiveRow, Report, ReviewColumn,
     ReviewGroup, Rule, Stat,
 };
-use crate::compare::values::{Entry, json, keys, row_name, statistics};
 
 /// A total of the applications table.
 const fn applications(row: ApplicationRow) -> Stat {

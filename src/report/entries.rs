@@ -1,5 +1,6 @@
 //! The one place `compare`, the narrative checks and the panel read a
-//! report's statistics: every value of the tables found, with its typed key
+//! report's statistics (here, below all three, so that the report layer
+//! depends on nothing above it): every value of the tables found, with its typed key
 //! ([`Stat`]) and, for an amount, its unit — over the report's typed API
 //! ([`Report::values`]). Also the arithmetic the checks need beyond the
 //! report's own ([`difference`]) and a number as JSON ([`json`]).
