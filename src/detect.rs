@@ -53,10 +53,11 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
             "this is {kind} image, not a document; run OCR on it first and convert the result"
         )));
     }
-    if crate::html::mhtml::looks_like_mhtml(bytes) {
+    let prefix = &bytes[..bytes.len().min(PREFIX_BYTES)];
+    if crate::html::mhtml::looks_like_mhtml(prefix) {
         return Ok(Format::Mhtml);
     }
-    if crate::html::looks_like_html(bytes) {
+    if crate::html::looks_like_html(prefix) {
         return Ok(Format::Html);
     }
     if bytes.starts_with(b"{\\rtf") {
@@ -65,7 +66,7 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
     // Standard input (named `-` by the command line) has no extension: text
     // there is taken as Markdown, as a `.txt` file is.
     let text_name = matches!(ext.as_str(), "md" | "markdown" | "txt") || name == "-";
-    if text_name && !bytes[..bytes.len().min(PREFIX_BYTES)].contains(&0) {
+    if text_name && !prefix.contains(&0) {
         return Ok(Format::Md);
     }
     if ext == "docx" || ext == "pdf" || ext == "ofd" {
@@ -75,9 +76,7 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         )));
     }
     if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
-        return Err(Error::unsupported(format!(
-            "this is a spreadsheet (.{ext}), not a document; {SPREADSHEET_ADVICE}"
-        )));
+        return Err(Error::spreadsheet(&format!(".{ext}")));
     }
     let wrong = match ext.as_str() {
         "wps" | "doc" => format!("a .{ext} file that is not a Word binary document"),
@@ -96,13 +95,8 @@ fn is_ofd_zip(bytes: &[u8]) -> bool {
     archive.file_names_raw().any(|raw| raw.strip_prefix(b"/").unwrap_or(raw).eq_ignore_ascii_case(b"OFD.xml"))
 }
 
-/// Extensions of spreadsheets, which get [`SPREADSHEET_ADVICE`].
+/// Extensions of spreadsheets, which get [`Error::spreadsheet`]'s advice.
 pub(crate) const SPREADSHEET_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "et", "ods", "csv"];
-
-/// What to do with a spreadsheet: govdoc reads documents, and a report's
-/// tables come through a PDF export intact.
-pub(crate) const SPREADSHEET_ADVICE: &str =
-    "open it in Excel or WPS 表格 and export it to PDF (文件 → 导出 → PDF), then convert the PDF";
 
 fn contains_utf16(bytes: &[u8], name: &str) -> bool {
     let needle: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
@@ -129,9 +123,7 @@ fn ole_error(bytes: &[u8], ext: &str) -> Error {
     let what = if ext == "wps" || contains(&utf16("WpsCustomData")) {
         "a WPS 文字 binary file (.wps) in WPS's own format, not Word's".to_string()
     } else if ext == "xls" || ext == "et" || contains(&utf16("Workbook")) {
-        return Error::unsupported(format!(
-            "this is a spreadsheet (an Excel 97–2003 workbook, .xls), not a document; {SPREADSHEET_ADVICE}"
-        ));
+        return Error::spreadsheet("an Excel 97–2003 workbook, .xls");
     } else if ext.is_empty() {
         "a compound (OLE) file without a Word document stream".to_string()
     } else {

@@ -55,6 +55,12 @@ pub struct Error {
     pub message: String,
 }
 
+/// What to do with a spreadsheet: govdoc reads documents, and a report's
+/// tables come through a PDF export intact. Said by format detection, the
+/// DOCX reader (a zip of a workbook) and batch discovery.
+pub(crate) const SPREADSHEET_ADVICE: &str =
+    "open it in Excel or WPS 表格 and export it to PDF (文件 → 导出 → PDF), then convert the PDF";
+
 impl Error {
     /// An error with `code` and `message`.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
@@ -69,6 +75,12 @@ impl Error {
     /// An `unsupported format` error.
     pub fn unsupported(message: impl Into<String>) -> Self {
         Error::new(ErrorCode::UnsupportedFormat, message)
+    }
+
+    /// An `unsupported format` error for a spreadsheet given as a document
+    /// (`what`: `.xlsx`, `an Excel workbook, .xlsx`), with what to do instead.
+    pub(crate) fn spreadsheet(what: &str) -> Self {
+        Error::unsupported(format!("this is a spreadsheet ({what}), not a document; {SPREADSHEET_ADVICE}"))
     }
 
     /// A `too large` error: a resource budget ran out.

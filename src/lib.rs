@@ -89,6 +89,7 @@ mod error;
 
 internal! {
     mod budget;
+    mod counter;
     mod detect;
     mod doc;
     mod docx;

@@ -108,7 +108,7 @@ fn skip_reason(file_name: &str) -> Option<String> {
         return None;
     }
     if crate::detect::SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
-        return Some(format!("a spreadsheet (.{ext}), not a document; {}", crate::detect::SPREADSHEET_ADVICE));
+        return Some(format!("a spreadsheet (.{ext}), not a document; {}", crate::error::SPREADSHEET_ADVICE));
     }
     Some(if ext.is_empty() {
         "not a document govdoc reads (no extension)".to_string()

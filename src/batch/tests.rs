@@ -32,7 +32,7 @@ fn converts_counts_and_logs() {
         summary.skipped,
         [Skipped {
             source: "notes.xlsx".into(),
-            reason: format!("a spreadsheet (.xlsx), not a document; {}", crate::detect::SPREADSHEET_ADVICE)
+            reason: format!("a spreadsheet (.xlsx), not a document; {}", crate::error::SPREADSHEET_ADVICE)
         }]
     );
     let json: serde_json::Value =

@@ -20,10 +20,6 @@ mod styles;
 pub(crate) mod table;
 pub(crate) mod xml;
 
-pub(crate) use numbering::format_number_bounded;
-#[cfg(feature = "internals")]
-pub use numbering::format_number;
-
 use crate::error::{Error, Result};
 use crate::model::{Diagnostic, Fragment, Fragments, Note};
 use numbering::Numbering;
@@ -119,10 +115,7 @@ fn not_a_word_document(package: &Package) -> Error {
         return Error::corrupt("the DOCX has no main document part (word/document.xml); the file is damaged");
     }
     let what = if has("xl/") {
-        return Error::unsupported(format!(
-            "this is a spreadsheet (an Excel workbook, .xlsx), not a document; {}",
-            crate::detect::SPREADSHEET_ADVICE
-        ));
+        return Error::spreadsheet("an Excel workbook, .xlsx");
     } else if has("ppt/") {
         "a PowerPoint presentation (.pptx)"
     } else if has("ofd.xml") {

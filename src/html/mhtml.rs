@@ -94,16 +94,13 @@ fn decode(headers: &[String], content_type: &str, body: &[u8]) -> String {
     super::charset::decode(&bytes, parameter(content_type, "charset").as_deref()).0
 }
 
-/// Whether `bytes` start like a MIME message holding a web page: a block of
+/// Whether a file whose first bytes are `head` (format detection passes
+/// its prefix) starts like a MIME message holding a web page: a block of
 /// header lines (`Name: value`, folded lines) that declares MIME and a
 /// multipart or HTML content type. Browsers put `From:`, `Subject:` and
 /// `Snapshot-Content-Location:` first; Word starts with `MIME-Version:`.
-pub fn looks_like_mhtml(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(crate::detect::PREFIX_BYTES)];
-    let (headers, body) = split_headers(head);
-    if body.is_empty() && head.len() == bytes.len() && headers.is_empty() {
-        return false;
-    }
+pub fn looks_like_mhtml(head: &[u8]) -> bool {
+    let (headers, _) = split_headers(head);
     let well_formed = headers.iter().all(|h| {
         h.split_once(':')
             .is_some_and(|(name, _)| !name.is_empty() && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))

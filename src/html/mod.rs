@@ -22,13 +22,13 @@ use crate::budget::{self, Resource};
 use crate::error::{Error, Result};
 use crate::model::{Diagnostic, Fragment, Fragments};
 
-/// Whether `bytes` are an HTML document: after a byte-order mark, white
+/// Whether a file whose first bytes are `head` (format detection passes
+/// its prefix) is an HTML document: after a byte-order mark, white
 /// space, an XML declaration and comments, the first tag is a doctype
 /// `html`, `<html>`, `<head>`, `<body>`, `<meta>` or `<title>` (what saved
 /// pages and HTML exports start with; a fragment of markup in a text file
 /// does not).
-pub fn looks_like_html(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(crate::detect::PREFIX_BYTES)];
+pub fn looks_like_html(head: &[u8]) -> bool {
     let head = head
         .strip_prefix(b"\xEF\xBB\xBF")
         .map(<[u8]>::to_vec)

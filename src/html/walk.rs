@@ -264,7 +264,7 @@ impl<'s> Walker<'s> {
                     counter = value;
                 }
                 let n = u32::try_from(counter.clamp(1, i64::from(u32::MAX))).unwrap_or(1);
-                let (label, _) = crate::docx::format_number_bounded(n, format);
+                let (label, _) = crate::counter::format_number_bounded(n, format);
                 self.label = Some(format!("{label}."));
                 self.element(child, ctx)?;
                 self.end_line();
