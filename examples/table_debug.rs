@@ -12,10 +12,10 @@
 //! sliver between two near lines, a frame that caught the page border.
 
 use govdoc::inspect::standalone_svg;
-use govdoc::inspect::trace::Trace;
 use govdoc::pdf::document::PdfDocument;
 use govdoc::pdf::layout::{PARAGRAPH_SPACE_GAP_EM, glyphs_to_lines};
 use govdoc::pdf::tables::{PageEdges, PageTable, TableSettings, find_tables, page_edges};
+use govdoc::pdf::trace::Trace;
 use serde_json::json;
 
 fn main() {

@@ -99,7 +99,6 @@ internal! {
     mod json;
     mod md;
     mod model;
-    mod ocr;
     mod ofd;
     mod pdf;
     mod rebuild;
@@ -119,7 +118,7 @@ pub use model::{Block, Cell, Diagnostic, Format, Level, Note, NoteKind, Source, 
 pub use model::{OcrSource, OcrValue};
 /// OCR of scanned pages: when pages are recognised ([`OcrMode`]), set for
 /// the whole process with [`set_ocr_mode`] (the CLI's `--ocr`).
-pub use ocr::{Mode as OcrMode, set_mode as set_ocr_mode};
+pub use pdf::ocr::{Mode as OcrMode, set_mode as set_ocr_mode};
 
 /// Largest input file accepted, in bytes ([`budget::Limits::input_bytes`]).
 pub const MAX_INPUT_BYTES: u64 = 1 << 30;
@@ -207,12 +206,12 @@ pub fn convert_bytes_with_limits(bytes: &[u8], name: &str, limits: Limits) -> Re
 internal_fn! {
     /// [`convert_bytes`], recording what the fixed-layout pipeline saw into
     /// `trace` (PDF and OFD; other formats leave it empty) — `govdoc inspect`.
-    fn convert_bytes_traced(bytes: &[u8], name: &str, trace: &mut inspect::trace::Trace) -> Result<Output> {
+    fn convert_bytes_traced(bytes: &[u8], name: &str, trace: &mut pdf::trace::Trace) -> Result<Output> {
         budget::scope(budget::Limits::default(), || convert_inner(bytes, name, Some(trace))).map_err(|e| e.in_file(name))
     }
 }
 
-fn convert_inner(bytes: &[u8], name: &str, mut trace: Option<&mut inspect::trace::Trace>) -> Result<Output> {
+fn convert_inner(bytes: &[u8], name: &str, mut trace: Option<&mut pdf::trace::Trace>) -> Result<Output> {
     budget::charge_usize(budget::Resource::InputBytes, bytes.len())?;
     let format = detect::detect(bytes, name)?;
     let mut fragments = match format {

@@ -22,7 +22,7 @@ fn govdoc() -> Command {
 
 /// The engine's version line, or None (with a message) when it is absent.
 fn engine() -> Option<String> {
-    match govdoc::ocr::engine::Tesseract::detect() {
+    match govdoc::pdf::ocr::engine::Tesseract::detect() {
         Ok(t) => Some(t.version),
         Err(e) => {
             eprintln!("skipped: no OCR engine ({})", e.message);

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use crate::inspect::Inspection;
 use crate::inspect::page_svg::{LAYERS, PageBlock, PageLinks, PageSpan, SVG_STYLE, esc, page_svg};
 use crate::inspect::report_panel::{panel, value_id};
-use crate::inspect::trace::{FragmentTrace, Rect};
+use crate::pdf::trace::{FragmentTrace, Rect};
 use crate::inspect::values::ValueSource;
 use crate::model::{Block, Diagnostic, Level};
 

@@ -31,16 +31,15 @@ mod report_panel;
 internal! {
     mod page_svg;
     mod sources;
-    mod trace;
     mod values;
 }
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::pdf::trace::Trace;
 use crate::{Output, Result};
 use sources::BlockSource;
-use trace::Trace;
 use values::{PageCell, ValueSource};
 
 #[cfg(feature = "internals")]

@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::inspect::trace::{PageTrace, Rect};
 use crate::pdf::page::Hidden;
+use crate::pdf::trace::{PageTrace, Rect};
 
 /// The layers, in drawing order: (class suffix, label, on at first).
 pub const LAYERS: [(&str, &str, bool); 12] = [
@@ -388,7 +388,7 @@ pub fn standalone_svg(page: &PageTrace, scale: f32) -> String {
 mod tests {
     use super::*;
     use crate::grid::Cell;
-    use crate::inspect::trace::{TracedLine, TracedTable};
+    use crate::pdf::trace::{TracedLine, TracedTable};
     use crate::pdf::furniture::Kind;
 
     #[test]

@@ -6,7 +6,7 @@
 //! evidence the rebuild named in its `table.rejoined` diagnostic, for
 //! paragraphs cut by a page end the step that joined them.
 
-use crate::inspect::trace::{FragmentTrace, Trace};
+use crate::pdf::trace::{FragmentTrace, Trace};
 use crate::model::{Block, Diagnostic};
 
 /// The fragments a block was made of, and the joins between them.
@@ -104,7 +104,7 @@ fn find_paragraphs(candidates: &[(usize, String, bool)], want: &str) -> Option<(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inspect::trace::Rect;
+    use crate::pdf::trace::Rect;
 
     fn paragraph(page: u32, text: &str, continues_previous: bool) -> FragmentTrace {
         FragmentTrace::Paragraph { page, rect: Rect::default(), text: text.into(), continues_previous }

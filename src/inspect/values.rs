@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::grid::{Cell, is_value_text};
 use crate::inspect::sources::BlockSource;
-use crate::inspect::trace::{FragmentTrace, Trace};
+use crate::pdf::trace::{FragmentTrace, Trace};
 use crate::model::{Block, PlacedLine};
 
 /// Markers are this plus the cell's number: far above any count in a report.
@@ -146,7 +146,7 @@ fn same_texts(
     block_row: &[usize],
     part_row: &[usize],
     block: &crate::model::Table,
-    part: &crate::inspect::trace::TracedTable,
+    part: &crate::pdf::trace::TracedTable,
 ) -> bool {
     let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     !part_row.is_empty()

@@ -39,7 +39,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
 }
 
 /// [`read`], recording each page's layout into `trace` when one is given.
-pub fn read_traced(bytes: &[u8], trace: Option<&mut crate::inspect::trace::Trace>) -> Result<Fragments> {
+pub fn read_traced(bytes: &[u8], trace: Option<&mut crate::pdf::trace::Trace>) -> Result<Fragments> {
     let mut assembler = crate::pdf::assemble::Assembler::traced(trace);
     let diagnostics = each_page(bytes, |page| assembler.add(page))?;
     let total = assembler.pages();

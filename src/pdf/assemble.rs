@@ -12,7 +12,7 @@
 
 use crate::budget;
 use crate::error::Result;
-use crate::inspect::trace::{FragmentTrace, Rect, Trace};
+use crate::pdf::trace::{FragmentTrace, Rect, Trace};
 use crate::model::{BreakKind, Diagnostic, Fragment, Fragments};
 use crate::pdf::furniture::{Kind, PageLines, find_furniture, repeat_key};
 use crate::pdf::layout::{

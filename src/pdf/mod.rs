@@ -9,12 +9,16 @@
 //! - `content`: the content-stream interpreter → [`page::PageContent`]
 //! - `page`: the data between the interpreter and layout
 //! - `rotation`: pages whose text is printed sideways turned to read upright
+//! - `ocr`: scanned pages read by Tesseract into the page's glyphs and
+//!   rulings (`--ocr`)
 //! - `tables`: ruling lines → table grids, characters into cells
 //! - `layout`: characters outside tables → lines → paragraphs
 //! - `furniture`: running headers, footers and page numbers removed
 //! - `placed`: lines cut into spans with their extents, for the report layer
 //! - `assemble`: pages → the document's fragments in reading order, each
 //!   page laid out as it is read so that only one page's content is held
+//! - `trace`: what the fixed-layout pipeline records about each page when
+//!   asked to, for `govdoc inspect`
 
 pub mod assemble;
 pub mod content;
@@ -23,13 +27,15 @@ pub mod font;
 pub mod furniture;
 pub mod layout;
 pub(crate) mod lexer;
+pub mod ocr;
 pub mod page;
 pub mod placed;
 pub mod rotation;
 pub mod tables;
+pub mod trace;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::inspect::trace::Trace;
+use trace::Trace;
 use crate::model::{Diagnostic, Fragments};
 
 /// Reads a PDF's fragments: each page interpreted and laid out in turn
@@ -45,7 +51,7 @@ pub fn read_traced(bytes: &[u8], trace: Option<&mut Trace>) -> Result<Fragments>
     let document = document::PdfDocument::open(bytes)?;
     let count = document.page_count();
     let mut pages = assemble::Assembler::traced(trace);
-    let mut recogniser = crate::ocr::Recogniser::new();
+    let mut recogniser = crate::pdf::ocr::Recogniser::new();
     let mut diagnostics = Vec::new();
     let mut unreadable = 0;
     for index in 0..count {
