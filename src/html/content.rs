@@ -87,7 +87,7 @@ fn is_container(node: &Handle, stats: &Stats) -> bool {
             "div" | "section" | "article" | "main" | "center" | "form" | "span" | "font" | "td" | "th" | "tr" | "tbody"
             | "thead" | "tfoot",
         ) => true,
-        Some("table") => super::walk::is_layout_table(node, stats),
+        Some("table") => dom::is_layout_table(node, stats),
         _ => false,
     }
 }

@@ -1,7 +1,9 @@
 //! The parsed page (html5ever's tree) and what the other stages ask of an
 //! element: its name, attributes and inline style, whether it shows at all,
 //! and how much text and link text its subtree holds ([`Stats`], computed
-//! once, without recursion, so a page nested thousands deep costs no stack).
+//! once, without recursion, so a page nested thousands deep costs no stack);
+//! a table's rows of cells and whether it is for layout, which both the
+//! content-area rule and the walk ask.
 
 use std::collections::HashMap;
 
@@ -198,4 +200,47 @@ pub fn find(root: &Handle, wanted: &str) -> Option<Handle> {
         queue.extend(node.children.borrow().iter().cloned());
     }
     None
+}
+
+/// The rows of a table (its own `<tr>`s, directly or in `<thead>`,
+/// `<tbody>`, `<tfoot>`; not those of tables inside it) as their cells.
+pub fn rows_of(table: &Handle) -> Vec<Vec<Handle>> {
+    let mut rows = Vec::new();
+    for child in element_children(table) {
+        match name(&child) {
+            Some("tr") => rows.push(child),
+            Some("thead" | "tbody" | "tfoot") => {
+                rows.extend(element_children(&child).into_iter().filter(|c| name(c) == Some("tr")))
+            }
+            _ => {}
+        }
+    }
+    rows.iter()
+        .filter(|row| !is_hidden(row))
+        .map(|row| {
+            element_children(row)
+                .into_iter()
+                .filter(|c| matches!(name(c), Some("td" | "th")) && !is_hidden(c))
+                .collect()
+        })
+        .collect()
+}
+
+/// A table used for page layout rather than data: marked so, one cell in
+/// every row, or a table inside one of its cells holding at least half its
+/// text (the portal pattern of a frame table around the content table).
+pub fn is_layout_table(table: &Handle, stats: &Stats) -> bool {
+    is_layout_table_of(table, &rows_of(table), stats)
+}
+
+/// [`is_layout_table`] of a table whose rows were taken already ([`rows_of`]).
+pub fn is_layout_table_of(table: &Handle, rows: &[Vec<Handle>], stats: &Stats) -> bool {
+    if attr(table, "role").is_some_and(|r| matches!(r.to_ascii_lowercase().as_str(), "presentation" | "none")) {
+        return true;
+    }
+    if !rows.is_empty() && rows.iter().all(|r| r.len() <= 1) {
+        return true;
+    }
+    let total = stats.get(table).text;
+    rows.iter().flatten().any(|cell| total > 0 && 2 * stats.get(cell).table_text >= total)
 }

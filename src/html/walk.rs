@@ -279,14 +279,14 @@ impl<'s> Walker<'s> {
     }
 
     fn table(&mut self, node: &Handle, ctx: Context) -> Result<()> {
-        let rows = rows_of(node);
+        let rows = dom::rows_of(node);
         self.end_line();
         if ctx.depth >= MAX_DEPTH {
             self.too_deep = true;
             self.text(&visible_text(node));
             return Ok(());
         }
-        if is_layout_table_of(node, &rows, self.stats) {
+        if dom::is_layout_table_of(node, &rows, self.stats) {
             for cell in rows.iter().flatten() {
                 self.element(cell, ctx)?;
             }
@@ -349,7 +349,7 @@ impl<'s> Walker<'s> {
 /// Fixes cells whose `rowspan="0"` means "to the end of the section": the
 /// grid builder clamps a large span to the rows there are.
 fn zero_row_spans(table: &Handle, mut rows: Vec<Vec<TextCell>>) -> Vec<Vec<TextCell>> {
-    let raw = rows_of(table);
+    let raw = dom::rows_of(table);
     for (r, row) in raw.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             if dom::attr(cell, "rowspan").is_some_and(|v| v.trim() == "0") {
@@ -364,48 +364,6 @@ fn zero_row_spans(table: &Handle, mut rows: Vec<Vec<TextCell>>) -> Vec<Vec<TextC
 fn parse_span(value: &str) -> Option<usize> {
     let digits: String = value.trim().chars().take_while(char::is_ascii_digit).take(7).collect();
     digits.parse::<usize>().ok().filter(|&n| n >= 1)
-}
-
-/// The rows of a table (its own `<tr>`s, directly or in `<thead>`,
-/// `<tbody>`, `<tfoot>`; not those of tables inside it) as their cells.
-fn rows_of(table: &Handle) -> Vec<Vec<Handle>> {
-    let mut rows = Vec::new();
-    for child in dom::element_children(table) {
-        match dom::name(&child) {
-            Some("tr") => rows.push(child),
-            Some("thead" | "tbody" | "tfoot") => {
-                rows.extend(dom::element_children(&child).into_iter().filter(|c| dom::name(c) == Some("tr")))
-            }
-            _ => {}
-        }
-    }
-    rows.iter()
-        .filter(|row| !dom::is_hidden(row))
-        .map(|row| {
-            dom::element_children(row)
-                .into_iter()
-                .filter(|c| matches!(dom::name(c), Some("td" | "th")) && !dom::is_hidden(c))
-                .collect()
-        })
-        .collect()
-}
-
-/// A table used for page layout rather than data: marked so, one cell in
-/// every row, or a table inside one of its cells holding at least half its
-/// text (the portal pattern of a frame table around the content table).
-pub fn is_layout_table(table: &Handle, stats: &Stats) -> bool {
-    is_layout_table_of(table, &rows_of(table), stats)
-}
-
-fn is_layout_table_of(table: &Handle, rows: &[Vec<Handle>], stats: &Stats) -> bool {
-    if dom::attr(table, "role").is_some_and(|r| matches!(r.to_ascii_lowercase().as_str(), "presentation" | "none")) {
-        return true;
-    }
-    if !rows.is_empty() && rows.iter().all(|r| r.len() <= 1) {
-        return true;
-    }
-    let total = stats.get(table).text;
-    rows.iter().flatten().any(|cell| total > 0 && 2 * stats.get(cell).table_text >= total)
 }
 
 fn images_in(node: &Handle) -> usize {
