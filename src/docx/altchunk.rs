@@ -7,22 +7,12 @@
 //! Never silently empty: every chunk leaves a diagnostic saying how it was
 //! read or why it was not.
 
-use super::notes::Counters;
+use super::note_refs::Counters;
 use super::package::{Package, Relationship};
-use super::rtf;
-pub use crate::html::table::TextCell;
-use crate::html::table::{self, TooBig};
+use super::rtf::{self, Piece};
+use crate::html::table::{self, TextCell, TooBig};
 use crate::model::{Diagnostic, Fragment, Note, ParagraphFragment, TableFragment};
 use crate::text::normalize;
-
-/// What the RTF reader gives, in reading order.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Piece {
-    /// A paragraph's text, with a heading level where the source has one.
-    Line(String, Option<u8>),
-    /// A table row; consecutive rows form one table.
-    Row(Vec<TextCell>),
-}
 
 /// Embedded DOCX inside embedded DOCX nest at most this deep; a chunk that
 /// embeds itself would otherwise recurse for ever.

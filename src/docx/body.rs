@@ -11,7 +11,7 @@
 
 use super::altchunk::Embedded;
 use super::math;
-use super::notes::{self, Counters, Reference};
+use super::note_refs::{self, Counters, Reference};
 use super::numbering::Numbering;
 use super::styles::{ParagraphProperties, Styles};
 use super::table::{Merge, RawCell, RawRow, RawTable};
@@ -310,7 +310,7 @@ impl<'a, 'i> Walker<'a, 'i> {
         for id in &self.open_comments {
             if let Some((_, anchor)) = self.comment_anchors.iter_mut().find(|(a, _)| a == id) {
                 // Collected a little past the quoted length, so a cut shows.
-                if anchor.chars().count() <= notes::MAX_ANCHOR_CHARS {
+                if anchor.chars().count() <= note_refs::MAX_ANCHOR_CHARS {
                     anchor.push_str(text);
                 }
             }
@@ -498,7 +498,7 @@ impl<'a, 'i> Walker<'a, 'i> {
                 "footnoteReference" | "endnoteReference" if visible && self.placeholder == 0 => {
                     let kind = if e.local() == "footnoteReference" { NoteKind::Footnote } else { NoteKind::Endnote };
                     if let Some(label) = self.note_label(kind, e.attr("id").unwrap_or_default()) {
-                        self.emit(p, &notes::mark(&label));
+                        self.emit(p, &note_refs::mark(&label));
                     }
                 }
                 "lastRenderedPageBreak" => self.between_tables.rendered_page_end = true,

@@ -12,6 +12,7 @@
 mod altchunk;
 mod body;
 mod math;
+mod note_refs;
 mod notes;
 mod numbering;
 pub(crate) mod package;
@@ -30,7 +31,7 @@ use styles::Styles;
 /// OFD, ODT) are `unsupported format`; a DOCX without a readable main part is
 /// `corrupt`.
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
-    let mut counters = notes::Counters::default();
+    let mut counters = note_refs::Counters::default();
     let mut notes = Vec::new();
     let (items, diagnostics) = read_package(bytes, 0, &mut counters, &mut notes)?;
     // Notes of embedded documents were read while the body was walked; put
@@ -44,7 +45,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
 fn read_package(
     bytes: &[u8],
     depth: usize,
-    counters: &mut notes::Counters,
+    counters: &mut note_refs::Counters,
     notes: &mut Vec<Note>,
 ) -> Result<(Vec<Fragment>, Vec<Diagnostic>)> {
     let mut package = Package::open(bytes)?;

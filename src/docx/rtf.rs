@@ -7,7 +7,16 @@
 //! colour tables, style sheets, pictures, field instructions, `\*` groups)
 //! are skipped.
 
-use super::altchunk::{Piece, TextCell};
+use crate::html::table::TextCell;
+
+/// What the RTF reader gives, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// A paragraph's text, with a heading level where the source has one.
+    Line(String, Option<u8>),
+    /// A table row; consecutive rows form one table.
+    Row(Vec<TextCell>),
+}
 
 /// Groups nest at most this deep; deeper content is still read, but group
 /// state stops being tracked (a malformed file cannot grow the stack).
