@@ -14,6 +14,7 @@ mod annotation;
 mod colour;
 mod matrix;
 pub(crate) mod path;
+mod setup;
 pub(crate) mod shading;
 #[cfg(test)]
 pub(crate) mod testutil;
@@ -26,8 +27,9 @@ use lopdf::{Dictionary, Object, ObjectId, Stream};
 use self::colour::Space;
 pub use self::matrix::Matrix;
 use self::path::Path;
+pub(crate) use self::setup::PageSetup;
 use self::shading::Shading;
-use super::document::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS, PageSetup, PdfDocument};
+use super::document::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS, PdfDocument};
 use super::font::Font;
 use super::lexer::{Lexer, Operand};
 use super::page::{Glyph, PageContent};

@@ -1,24 +1,23 @@
-//! A loaded PDF: lopdf reads the objects (classic and stream xrefs, object
-//! streams, incremental updates, xref reconstruction, RC4/AES decryption with an
-//! empty user password); this module turns lopdf's failures into govdoc's error
-//! codes, walks the page tree (cycle-safe, bounded), works out each page's visible
-//! box and rotation, enforces the resource limits, and caches fonts, which pages
-//! share.
+//! A loaded PDF, the object store: lopdf reads the objects (classic and stream
+//! xrefs, object streams, incremental updates, xref reconstruction, RC4/AES
+//! decryption with an empty user password); this module turns lopdf's failures
+//! into govdoc's error codes, walks the page tree (cycle-safe, bounded),
+//! measures damage, gives bounded access to objects and decoded streams,
+//! holds the resource limits, and keeps what pages share (decoded streams,
+//! and values derived from objects, such as fonts) once per document.
 //!
-//! The content of a page is interpreted by `content`; this module only hands it
-//! the page's setup and the object access it needs.
+//! It knows nothing of what it stores: a page is driven by `driver`
+//! ([`PdfDocument::page`]) and interpreted by `content`; fonts are loaded by
+//! `font` ([`PdfDocument::font`]), each on top of the store.
 
+use std::any::{Any, TypeId};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
-use super::content::{self, Matrix};
-use super::font::Font;
-use super::page::PageContent;
 use crate::budget;
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::Diagnostic;
 
 /// Most pages a document may have.
 pub const MAX_PAGES: usize = 10_000;
@@ -105,8 +104,9 @@ pub struct PdfDocument {
     /// Only the file's attachments are encrypted; its pages were read as
     /// they are.
     attachments_only_encrypted: bool,
-    /// Fonts by object id: loaded once, shared by every page that uses them.
-    fonts: Mutex<HashMap<ObjectId, Arc<Font>>>,
+    /// Values derived from an object (fonts), by object id and type: made
+    /// once, shared by every page that uses them ([`Self::shared`]).
+    derived: Mutex<HashMap<(ObjectId, TypeId), Arc<dyn Any + Send + Sync>>>,
     /// Decoded content and form streams by object, so a stream drawn by many
     /// pages or `Do`s is decoded (and charged to the budget) once; holds at
     /// most [`MAX_CACHED_STREAM_BYTES`].
@@ -117,33 +117,6 @@ impl std::fmt::Debug for PdfDocument {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PdfDocument").field("pages", &self.pages.len()).finish()
     }
-}
-
-/// What the interpreter needs to know about one page before it runs.
-#[derive(Debug, Clone)]
-pub(crate) struct PageSetup<'a> {
-    /// 1-based.
-    pub number: u32,
-    /// Visible size after rotation, in points.
-    pub width: f32,
-    pub height: f32,
-    /// User space → page space (top-left origin of the CropBox, y down, after
-    /// `/Rotate`).
-    pub base: Matrix,
-    pub resources: Option<&'a Dictionary>,
-    /// The page's content streams, each decompressed, joined into one with a
-    /// line feed between them: operators and even tokens may span streams
-    /// (the spec says they must not, but producers split anywhere), and the
-    /// graphics state carries over.
-    pub content: Vec<u8>,
-    /// Content streams `/Contents` names that are missing or not streams.
-    pub missing_streams: usize,
-    /// Content streams whose `/Length` was unusable, read again up to their
-    /// `endstream`.
-    pub repaired_streams: usize,
-    /// The page's `/Annots` (resolved): annotations whose appearance a
-    /// viewer draws over the page (filled form fields, free text, stamps).
-    pub annotations: Option<&'a Object>,
 }
 
 impl PdfDocument {
@@ -210,7 +183,7 @@ impl PdfDocument {
             damage,
             raw: bytes.to_vec(),
             attachments_only_encrypted,
-            fonts: Mutex::new(HashMap::new()),
+            derived: Mutex::new(HashMap::new()),
             decoded: Mutex::new(DecodedStreams::default()),
         };
         this.pages = match this.walk_page_tree() {
@@ -254,11 +227,13 @@ impl PdfDocument {
         self.pages.len()
     }
 
-    /// The characters, ruling lines, fonts and images of page `index` (0-based),
-    /// with what the interpreter noticed (unmapped glyphs, unreadable streams).
-    pub fn page(&self, index: usize) -> Result<(PageContent, Vec<Diagnostic>)> {
-        let setup = self.page_setup(index)?;
-        content::interpret(self, setup)
+    /// The dictionary of page `index` (0-based).
+    pub(crate) fn page_dictionary(&self, index: usize) -> Result<&Dictionary> {
+        let id = *self
+            .pages
+            .get(index)
+            .ok_or_else(|| Error::new(ErrorCode::Internal, format!("page {} does not exist", index + 1)))?;
+        self.doc.get_dictionary(id).map_err(|_| Error::corrupt("a page object is missing or damaged"))
     }
 
     /// The page ids in document order, walking `/Kids` from the catalog with a
@@ -344,84 +319,10 @@ impl PdfDocument {
         Ok(pages)
     }
 
-    fn page_setup(&self, index: usize) -> Result<PageSetup<'_>> {
-        let id = *self
-            .pages
-            .get(index)
-            .ok_or_else(|| Error::new(ErrorCode::Internal, format!("page {} does not exist", index + 1)))?;
-        let page = self.doc.get_dictionary(id).map_err(|_| Error::corrupt("a page object is missing or damaged"))?;
-        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-
-        let media = self.inherited(page, b"MediaBox").and_then(|o| self.rect(o)).unwrap_or([0.0, 0.0, 612.0, 792.0]);
-        // The CropBox is clipped to the MediaBox; a CropBox outside it is ignored.
-        let crop = self
-            .inherited(page, b"CropBox")
-            .and_then(|o| self.rect(o))
-            .and_then(|c| intersect(c, media))
-            .unwrap_or(media);
-        let rotate = self.inherited(page, b"Rotate").and_then(|o| self.number(o)).unwrap_or(0.0);
-        let (base, width, height) = page_matrix(crop, rotate);
-        let resources = self.inherited(page, b"Resources").and_then(|o| self.dict(o));
-
-        let mut content: Vec<u8> = Vec::new();
-        let (mut missing_streams, mut repaired_streams) = (0, 0);
-        let contents = page.get(b"Contents").ok();
-        // The items as written (references kept, so a stream can be found
-        // again in the file by its object number).
-        let streams: Vec<&Object> = match contents.and_then(|o| self.resolve(o)) {
-            Some(Object::Array(items)) => items.iter().collect(),
-            Some(_) => contents.into_iter().collect(),
-            None => {
-                missing_streams += usize::from(contents.is_some());
-                Vec::new()
-            }
-        };
-        for item in streams {
-            let Some(stream) = self.resolve(item).and_then(|o| o.as_stream().ok()) else {
-                missing_streams += 1;
-                continue;
-            };
-            let reread;
-            let (stream, shared_id) = match Self::id_of(item)
-                .filter(|_| self.length_unusable(stream))
-                .and_then(|id| self.reread_stream(id, stream))
-            {
-                Some(found) => {
-                    repaired_streams += 1;
-                    reread = found;
-                    (&reread, None)
-                }
-                None => (stream, Self::id_of(item)),
-            };
-            let data = self.stream_data_shared(shared_id, stream)?;
-            if content.len().saturating_add(data.len()) > MAX_STREAM_BYTES {
-                return Err(Error::too_large(format!(
-                    "page {number}'s content decompresses to more than {MAX_STREAM_BYTES} bytes"
-                )));
-            }
-            if !content.is_empty() {
-                content.push(b'\n');
-            }
-            content.extend_from_slice(&data);
-        }
-        let annotations = page.get(b"Annots").ok().and_then(|o| self.resolve(o));
-        Ok(PageSetup {
-            number,
-            width,
-            height,
-            base,
-            resources,
-            content,
-            missing_streams,
-            repaired_streams,
-            annotations,
-        })
-    }
-
     /// A stream read empty whose `/Length` is no usable number (an object
     /// that is missing, not a number, or the stream itself): its data is
     /// still in the file, up to its `endstream`.
-    fn length_unusable(&self, stream: &Stream) -> bool {
+    pub(crate) fn length_unusable(&self, stream: &Stream) -> bool {
         stream.content.is_empty()
             && matches!(stream.dict.get(b"Length"), Ok(Object::Reference(_)))
             && !matches!(self.get(&stream.dict, b"Length"), Some(Object::Integer(n)) if *n >= 0)
@@ -430,7 +331,7 @@ impl PdfDocument {
     /// Object `id`'s stream data found again in the file's bytes: from the
     /// line after `stream` to the `endstream` keyword (the last definition
     /// of the object, as incremental updates would have it).
-    fn reread_stream(&self, id: ObjectId, stream: &Stream) -> Option<Stream> {
+    pub(crate) fn reread_stream(&self, id: ObjectId, stream: &Stream) -> Option<Stream> {
         let raw = &self.raw;
         let header = format!("{} {} obj", id.0, id.1);
         let mut at = None;
@@ -462,7 +363,7 @@ impl PdfDocument {
 
     /// An attribute of the page or, when missing, of its nearest ancestor
     /// (Resources, MediaBox, CropBox, Rotate are inheritable).
-    fn inherited<'a>(&'a self, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    pub(crate) fn inherited<'a>(&'a self, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
         let mut node = page;
         let mut seen = HashSet::new();
         for _ in 0..MAX_TREE_DEPTH {
@@ -618,22 +519,24 @@ impl PdfDocument {
         Some(copy)
     }
 
-    /// The font a resource entry names, loaded once per document.
-    pub(crate) fn font(&self, obj: &Object) -> Arc<Font> {
-        let id = Self::id_of(obj);
-        if let Some(id) = id
-            && let Some(font) = self.fonts.lock().unwrap_or_else(|e| e.into_inner()).get(&id)
+
+    /// The value `make` derives from object `id`, made once per document and
+    /// shared by every page that asks (a font is loaded once however many
+    /// pages use it). Without an id (a direct object) it is made each time.
+    pub(crate) fn shared<T: Any + Send + Sync>(&self, id: Option<ObjectId>, make: impl FnOnce() -> T) -> Arc<T> {
+        let key = id.map(|id| (id, TypeId::of::<T>()));
+        if let Some(key) = key
+            && let Some(found) = self.derived.lock().unwrap_or_else(|e| e.into_inner()).get(&key)
+            && let Ok(value) = Arc::clone(found).downcast::<T>()
         {
-            return Arc::clone(font);
+            return value;
         }
-        let font = Arc::new(match self.dict(obj) {
-            Some(dict) => Font::load(self, dict),
-            None => Font::missing("(not a font dictionary)"),
-        });
-        if let Some(id) = id {
-            self.fonts.lock().unwrap_or_else(|e| e.into_inner()).insert(id, Arc::clone(&font));
+        let value = Arc::new(make());
+        if let Some(key) = key {
+            let shared: Arc<dyn Any + Send + Sync> = value.clone();
+            self.derived.lock().unwrap_or_else(|e| e.into_inner()).insert(key, shared);
         }
-        font
+        value
     }
 }
 
@@ -774,29 +677,6 @@ fn missing_references(doc: &lopdf::Document) -> (usize, usize) {
     (referenced.len(), missing)
 }
 
-/// The matrix from user space to page space for a page showing `crop` rotated
-/// clockwise by `rotate` degrees, and the page's visible width and height.
-pub(crate) fn page_matrix(crop: [f32; 4], rotate: f32) -> (Matrix, f32, f32) {
-    let [x0, y0, x1, y1] = crop;
-    let (w, h) = (x1 - x0, y1 - y0);
-    // Top-left origin, y down, before rotation.
-    let flip = Matrix::new(1.0, 0.0, 0.0, -1.0, -x0, y1);
-    // /Rotate turns the page clockwise when shown; only multiples of 90 count.
-    let quarter = ((rotate / 90.0).round() as i64).rem_euclid(4);
-    let (rot, width, height) = match quarter {
-        1 => (Matrix::new(0.0, 1.0, -1.0, 0.0, h, 0.0), h, w),
-        2 => (Matrix::new(-1.0, 0.0, 0.0, -1.0, w, h), w, h),
-        3 => (Matrix::new(0.0, -1.0, 1.0, 0.0, 0.0, w), h, w),
-        _ => (Matrix::IDENTITY, w, h),
-    };
-    (flip.then(&rot), width, height)
-}
-
-fn intersect(a: [f32; 4], b: [f32; 4]) -> Option<[f32; 4]> {
-    let r = [a[0].max(b[0]), a[1].max(b[1]), a[2].min(b[2]), a[3].min(b[3])];
-    (r[2] > r[0] && r[3] > r[1]).then_some(r)
-}
-
 fn encrypted_error() -> Error {
     Error::new(
         ErrorCode::Encrypted,
@@ -856,39 +736,6 @@ mod tests {
         assert!(e.to_string().contains("some filter"), "{e}");
         let reason = lopdf_reason(&lopdf::Error::Unimplemented("x"));
         assert!(!reason.contains("lopdf") && !reason.contains("github"), "{reason}");
-    }
-
-    fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
-        let (px, py) = m.apply(x, y);
-        ((px * 100.0).round() / 100.0, (py * 100.0).round() / 100.0)
-    }
-
-    #[test]
-    fn page_matrix_flips_and_rotates() {
-        // A4 portrait, no rotation: user (0, 842) is the top-left corner.
-        let (m, w, h) = page_matrix([0.0, 0.0, 595.0, 842.0], 0.0);
-        assert_eq!((w, h), (595.0, 842.0));
-        assert_eq!(apply(&m, 0.0, 842.0), (0.0, 0.0));
-        assert_eq!(apply(&m, 100.0, 742.0), (100.0, 100.0));
-        // CropBox offset: the crop's top-left corner is the origin.
-        let (m, w, h) = page_matrix([10.0, 20.0, 210.0, 320.0], 0.0);
-        assert_eq!((w, h), (200.0, 300.0));
-        assert_eq!(apply(&m, 10.0, 320.0), (0.0, 0.0));
-        assert_eq!(apply(&m, 210.0, 20.0), (200.0, 300.0));
-        // /Rotate 90: shown turned clockwise, landscape; the unrotated top-left
-        // corner goes to the top-right.
-        let (m, w, h) = page_matrix([0.0, 0.0, 595.0, 842.0], 90.0);
-        assert_eq!((w, h), (842.0, 595.0));
-        assert_eq!(apply(&m, 0.0, 842.0), (842.0, 0.0));
-        assert_eq!(apply(&m, 0.0, 0.0), (0.0, 0.0));
-        assert_eq!(apply(&m, 595.0, 0.0), (0.0, 595.0));
-        // 180 and 270 (and -90 = 270).
-        let (m, _, _) = page_matrix([0.0, 0.0, 595.0, 842.0], 180.0);
-        assert_eq!(apply(&m, 0.0, 842.0), (595.0, 842.0));
-        let (m, w, _) = page_matrix([0.0, 0.0, 595.0, 842.0], -90.0);
-        assert_eq!(w, 842.0);
-        assert_eq!(apply(&m, 0.0, 842.0), (0.0, 595.0));
-        assert_eq!(apply(&m, 595.0, 842.0), (0.0, 0.0));
     }
 
     #[test]

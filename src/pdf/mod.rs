@@ -2,7 +2,10 @@
 //! lopdf's objects and streams, then layout (characters → lines →
 //! paragraphs) and the ruling-line table finder.
 //!
-//! - `document`: loading, decryption, page tree, page boxes, resource limits
+//! - `document`: the object store — loading, decryption, page tree, damage,
+//!   bounded object and stream access, resource limits
+//! - `driver`: one page → its boxes, rotation, resources and content
+//!   streams → the interpreter
 //! - `font`: fonts → Unicode and advance widths (ToUnicode, predefined CJK
 //!   CMaps, embedded font cmaps, simple encodings)
 //! - `lexer`: the PDF tokenizer — content streams and CMap programs
@@ -23,6 +26,7 @@
 pub mod assemble;
 pub mod content;
 pub mod document;
+pub mod driver;
 pub mod font;
 pub mod furniture;
 pub mod layout;

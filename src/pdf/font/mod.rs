@@ -30,6 +30,7 @@ mod texnames;
 pub mod text;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use lopdf::{Dictionary, Object};
 
@@ -145,6 +146,16 @@ struct VerticalMetrics {
     /// CID → (w1y, vx, vy).
     single: HashMap<u32, (f32, f32, f32)>,
     ranges: Vec<(u32, u32, (f32, f32, f32))>,
+}
+
+impl PdfDocument {
+    /// The font a resource entry names, loaded once per document.
+    pub(crate) fn font(&self, obj: &Object) -> Arc<Font> {
+        self.shared(Self::id_of(obj), || match self.dict(obj) {
+            Some(dict) => Font::load(self, dict),
+            None => Font::missing("(not a font dictionary)"),
+        })
+    }
 }
 
 impl Font {
