@@ -97,6 +97,7 @@ internal! {
     mod grid;
     mod html;
     mod json;
+    mod markup;
     mod md;
     mod model;
     mod ofd;

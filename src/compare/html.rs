@@ -14,6 +14,7 @@ use super::Comparison;
 use super::align::Status;
 use super::checks::Level;
 use super::diff::{Change, Op};
+use crate::markup::esc;
 use crate::report::entries::table_label;
 use crate::report::{Key, TEMPLATES, TableKind};
 
@@ -36,21 +37,6 @@ p.same{color:#777}p.added{background:#efe;border-left:4px solid #4a4}p.removed{b
 p.changed{border-left:4px solid #e0a000;padding-left:.4em}p{margin:.4em 0;padding-left:.4em}
 .meta{color:#555}summary{cursor:pointer;color:#335}
 ";
-
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn num(value: &Value) -> String {
     match value {

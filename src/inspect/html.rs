@@ -12,11 +12,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use crate::inspect::Inspection;
-use crate::inspect::page_svg::{LAYERS, PageBlock, PageLinks, PageSpan, SVG_STYLE, esc, page_svg};
+use crate::inspect::page_svg::{LAYERS, PageBlock, PageLinks, PageSpan, SVG_STYLE, page_svg};
 use crate::inspect::report_panel::{panel, value_id};
-use crate::pdf::trace::{FragmentTrace, Rect};
 use crate::inspect::values::ValueSource;
+use crate::markup::esc;
 use crate::model::{Block, Diagnostic, Level};
+use crate::pdf::trace::{FragmentTrace, Rect};
 
 /// CSS pixels per point on the drawn pages.
 const PAGE_SCALE: f32 = 1.25;

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use crate::markup::esc;
 use crate::pdf::page::Hidden;
 use crate::pdf::trace::{PageTrace, Rect};
 
@@ -101,23 +102,6 @@ pub struct PageSpan {
 fn n(x: f32) -> String {
     let s = format!("{:.1}", x);
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
-}
-
-/// Text for an XML text node or attribute.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Rectangles as one path's data. Each starts with a move relative to the

@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::inspect::page_svg::esc;
 use crate::inspect::values::TABLES;
+use crate::markup::esc;
 
 /// Element id of a report value.
 pub fn value_id(path: &str) -> String {
