@@ -5,6 +5,8 @@
 //! its id and values, and nothing else — on the consistent years and on
 //! every other report sample.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -25,16 +27,7 @@ fn aliases() -> Aliases {
 /// tests/golden.rs), by sample file name.
 fn golden_reports() -> BTreeMap<String, Loaded> {
     let mut out = BTreeMap::new();
-    for entry in std::fs::read_dir("golden").unwrap() {
-        let path = entry.unwrap().path();
-        // Only the JSON files here (golden/scan/ holds the OCR goldens).
-        if path.extension().is_none_or(|e| e != "json") {
-            continue;
-        }
-        let value: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        if value["report"].is_null() {
-            continue;
-        }
+    for (path, value) in common::golden::reports() {
         let loaded = compare::load::from_json(&value, &path.to_string_lossy()).unwrap();
         out.insert(loaded.name.clone(), loaded);
     }

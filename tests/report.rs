@@ -3,6 +3,8 @@
 //! sample — DOCX and the PDF exported from it — the agency, year and
 //! template, the amount units, and exactly the planted failed checks.
 
+mod common;
+
 use govdoc::report::{
     ApplicantColumn, ApplicationRow, Key, Number, ProactiveColumn, ProactiveRow, Report, ReviewColumn, ReviewGroup,
     Stat,
@@ -299,16 +301,7 @@ fn a_real_report_reads_whole_and_survives_a_lost_table() {
 #[test]
 fn every_golden_report_reads_back_into_the_typed_report_unchanged() {
     let mut read = 0;
-    for entry in std::fs::read_dir("golden").unwrap() {
-        let path = entry.unwrap().path();
-        // Only the JSON files here (golden/scan/ holds the OCR goldens).
-        if path.extension().is_none_or(|e| e != "json") {
-            continue;
-        }
-        let json: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        if json["report"].is_null() {
-            continue;
-        }
+    for (path, json) in common::golden::reports() {
         let report: Report =
             serde_json::from_value(json["report"].clone()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let again = serde_json::to_value(&report).unwrap();

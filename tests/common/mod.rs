@@ -5,6 +5,7 @@
 #![allow(dead_code)] // each test binary uses a part
 
 pub mod corpus;
+pub mod golden;
 
 use std::path::Path;
 
