@@ -6,9 +6,9 @@
 //! holds the resource limits, and keeps what pages share (decoded streams,
 //! and values derived from objects, such as fonts) once per document.
 //!
-//! It knows nothing of what it stores: a page is driven by `driver`
+//! It neither drives pages nor loads fonts: a page is driven by `driver`
 //! ([`PdfDocument::page`]) and interpreted by `content`; fonts are loaded by
-//! `font` ([`PdfDocument::font`]), each on top of the store.
+//! `font` (`PdfDocument::font`), each on top of the store.
 
 use std::any::{Any, TypeId};
 use std::collections::{HashMap, HashSet};

@@ -13,7 +13,8 @@
 //! Furniture never takes a page's only content: a page whose every line
 //! would be furniture (and that holds no table) keeps its lines — "Potato 3"
 //! alone on page 3 is the page's text, not its header. Every removal is
-//! described ([`Removed`]) so the caller can list it in a diagnostic.
+//! named by its [`Kind`] ([`find_furniture`]) so the caller can list it in a
+//! diagnostic.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

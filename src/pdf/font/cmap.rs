@@ -2,8 +2,8 @@
 //! forms) and `/Encoding` CMap streams (cidchar, cidrange, notdefrange), with their
 //! codespace ranges (1–4 byte codes) and `usecmap`.
 //!
-//! The parser reads the program's operations with the PDF tokenizer
-//! ([`crate::pdf::lexer`]), not as a PostScript interpreter: it reads the
+//! The parser reads the program's operations with the PDF tokenizer (the
+//! crate-private `pdf::lexer`), not as a PostScript interpreter: it reads the
 //! sections it knows and skips everything else, so a damaged CMap yields the
 //! entries before the damage instead of nothing. Ranges are stored as ranges (a
 //! `<0000> <FFFF>` bfrange costs one entry, not 65 536), and every count that
