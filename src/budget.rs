@@ -127,11 +127,6 @@ impl Budget {
         }
         Ok(())
     }
-
-    /// What has been spent of `resource`.
-    pub fn spent(&self, resource: Resource) -> u64 {
-        self.spent[resource.index()]
-    }
 }
 
 /// The `too large` error for passing `resource`'s `limit`.

@@ -14,13 +14,8 @@ pub const MAX_LETTER_NUMBER: u32 = 26 * 30;
 /// form and the `M`s grow by one per thousand.
 pub const MAX_ROMAN_NUMBER: u32 = 3999;
 
-/// A counter value in a `w:numFmt` format.
-pub fn format_number(n: u32, format: &str) -> String {
-    format_number_bounded(n, format).0
-}
-
-/// [`format_number`], and whether the value was past the bound of its
-/// format ([`MAX_LETTER_NUMBER`], [`MAX_ROMAN_NUMBER`]) and so written in
+/// A counter value in a `w:numFmt` format, and whether the value was past
+/// the bound of its format ([`MAX_LETTER_NUMBER`], [`MAX_ROMAN_NUMBER`]) and so written in
 /// decimal instead.
 pub fn format_number_bounded(n: u32, format: &str) -> (String, bool) {
     let past_bound = match format {
@@ -178,7 +173,7 @@ mod tests {
 
     #[test]
     fn chinese_formats() {
-        let f = |n, fmt| format_number(n, fmt);
+        let f = |n, fmt| format_number_bounded(n, fmt).0;
         assert_eq!(f(1, "chineseCounting"), "一");
         assert_eq!(f(10, "chineseCounting"), "十");
         assert_eq!(f(11, "chineseCounting"), "十一");

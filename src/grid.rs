@@ -116,15 +116,9 @@ impl Grid {
         Grid { rows, cols, cells: placed }
     }
 
-    /// True when column `col` can be removed without losing a cell: every
-    /// cell that covers it spans a neighbour too.
-    pub fn column_is_redundant_part(&self, col: usize) -> bool {
-        self.cells.iter().filter(|c| c.col <= col && col <= c.last_col()).all(|c| c.col_span > 1)
-    }
-
-    /// Removes, from right to left, each column that is a redundant part
-    /// ([`Grid::column_is_redundant_part`]) and that `drop(col,
-    /// starts_no_cell)` says to remove; returns how many were removed. One
+    /// Removes, from right to left, each column that is a redundant part —
+    /// it can go without losing a cell: every cell that covers it spans a
+    /// neighbour too — and that `drop(col, starts_no_cell)` says to remove; returns how many were removed. One
     /// pass over the slots, not one over the cells per column: a table with
     /// a million columns stays linear.
     pub fn remove_redundant_columns(&mut self, mut drop: impl FnMut(usize, bool) -> bool) -> usize {
@@ -164,12 +158,8 @@ impl Grid {
         count
     }
 
-    /// For each slot, the index in `cells` of the cell covering it.
-    pub fn owners(&self) -> Vec<usize> {
-        slot_owners(self.rows, self.cols, &self.cells)
-    }
-
-    /// The cell covering slot (row, col).
+    /// The cell covering slot (row, col); the tests read grids by it.
+    #[cfg(test)]
     pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
         self.cells.iter().find(|c| row >= c.row && row <= c.last_row() && col >= c.col && col <= c.last_col())
     }
@@ -315,7 +305,7 @@ mod tests {
     fn fills_uncovered_slots_and_sorts() {
         let g = Grid::new(2, 3, vec![Cell::new(1, 2, "x"), Cell::new(0, 0, "a").spanning(2, 1)]);
         assert_eq!(g.cells.len(), 5);
-        assert_eq!(g.owners().iter().filter(|&&o| o == usize::MAX).count(), 0);
+        assert_eq!(slot_owners(g.rows, g.cols, &g.cells).iter().filter(|&&o| o == usize::MAX).count(), 0);
         assert_eq!(g.cells[0].text, "a");
         assert_eq!(g.cells[0].row_span, 2);
         assert_eq!((g.cells[4].row, g.cells[4].col, g.cells[4].text.as_str()), (1, 2, "x"));
@@ -352,8 +342,6 @@ mod tests {
                 Cell::new(1, 3, "e"),
             ],
         );
-        assert!(!g.column_is_redundant_part(0));
-        assert!(g.column_is_redundant_part(2));
         // Column 2 only: once it is gone, d no longer spans column 1.
         assert_eq!(g.remove_redundant_columns(|_, _| true), 1);
         let shape: Vec<_> = g.cells.iter().map(|c| (c.row, c.col, c.col_span, c.text.as_str())).collect();

@@ -58,9 +58,6 @@ macro_rules! internal {
         pub mod $name;
         $(#[$meta])*
         #[cfg(not(feature = "internals"))]
-        // Items only the tests, benches and examples use are not dead: they
-        // are public with the `internals` feature, as all of these were.
-        #[allow(dead_code)]
         pub(crate) mod $name;
     )*};
 }

@@ -362,6 +362,7 @@ pub fn page_svg(page: &PageTrace, links: &PageLinks, scale: f32) -> String {
 
 /// The page as a standalone SVG file with its own style sheet (for
 /// `examples/table_debug`), `scale` pixels per point.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // examples/table_debug
 pub fn standalone_svg(page: &PageTrace, scale: f32) -> String {
     let svg = page_svg(page, &PageLinks::default(), scale);
     let head_end = svg.find('>').map_or(0, |i| i + 1);

@@ -34,6 +34,7 @@ use resources::Resources;
 /// (only its laid-out lines and tables are kept), then assembled as a PDF's
 /// are. A damaged page is left out with a warning; a document without any
 /// text is `no text layer`.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // the fuzz targets and examples
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
     read_traced(bytes, None)
 }
@@ -50,6 +51,7 @@ pub fn read_traced(bytes: &[u8], trace: Option<&mut crate::pdf::trace::Trace>) -
 
 /// Every page's content (glyphs and rulings in points, y down) and the
 /// diagnostics of reading them: what layout receives.
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // tests/ofd.rs and examples/ofd_svg
 pub fn pages(bytes: &[u8]) -> Result<(Vec<PageContent>, Vec<Diagnostic>)> {
     let mut pages = Vec::new();
     let diagnostics = each_page(bytes, |page| {

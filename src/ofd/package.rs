@@ -44,8 +44,6 @@ pub struct TemplateRef {
 /// One document of the container, its `Document.xml` read.
 #[derive(Debug, Clone)]
 pub struct DocumentInfo {
-    /// Resolved location of `Document.xml`.
-    pub location: String,
     /// The default physical box (x y w h, mm).
     pub page_box: [f32; 4],
     pub pages: Vec<PageRef>,
@@ -170,7 +168,7 @@ impl<'a> OfdPackage<'a> {
         }
         let annotations = doc.child_text("Annotations").map(|a| resolve(&location, a));
         let attachments = doc.child_text("Attachments").map(|a| resolve(&location, a));
-        Ok(DocumentInfo { location, page_box, pages, templates, resources, annotations, attachments, signatures })
+        Ok(DocumentInfo { page_box, pages, templates, resources, annotations, attachments, signatures })
     }
 }
 

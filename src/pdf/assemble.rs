@@ -70,10 +70,6 @@ pub struct Assembler<'t> {
 }
 
 impl<'t> Assembler<'t> {
-    pub fn new() -> Self {
-        Assembler::default()
-    }
-
     /// An assembler that records each page's layout, the furniture and the
     /// fragments into `trace` when one is given.
     pub fn traced(trace: Option<&'t mut Trace>) -> Self {
@@ -190,8 +186,9 @@ impl<'t> Assembler<'t> {
 
 /// Fragments of a whole document from its pages' content (see
 /// [`Assembler`], which takes them one at a time).
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // the benches and examples/layout_from_json
 pub fn fragments(pages: Vec<PageContent>) -> Result<Fragments> {
-    let mut assembler = Assembler::new();
+    let mut assembler = Assembler::default();
     for page in pages {
         assembler.add(page)?;
     }

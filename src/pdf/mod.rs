@@ -46,6 +46,7 @@ use crate::model::{Diagnostic, Fragments};
 /// (only its laid-out lines and tables are kept), then the document
 /// assembled. A page whose content is damaged is left out with a warning;
 /// a document without any text is `no text layer` (a scan: OCR it first).
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // the fuzz targets, tests and examples
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
     read_traced(bytes, None)
 }
@@ -113,21 +114,11 @@ pub fn read_traced(bytes: &[u8], trace: Option<&mut Trace>) -> Result<Fragments>
     Ok(fragments)
 }
 
-/// The fixed-layout back half shared by every paged format (PDF, OFD):
-/// pages of glyphs and rulings → layout, tables, furniture → fragments, with
-/// the front end's `diagnostics` first. A document without any text is
-/// `no text layer`; `format` names it in that message. A front end that
-/// reads page by page hands each page to an [`assemble::Assembler`] and
-/// calls [`finish`] instead, so that only one page's content is held.
-pub fn from_pages(pages: Vec<page::PageContent>, diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
-    let mut assembler = assemble::Assembler::new();
-    for page in pages {
-        assembler.add(page)?;
-    }
-    finish(assembler, diagnostics, format)
-}
-
-/// The document from its laid-out pages (see [`from_pages`]).
+/// The fixed-layout back half shared by every paged format (PDF, OFD): the
+/// pages a front end handed one by one to an [`assemble::Assembler`] (laid
+/// out as they came, so that only one page's content is held) → fragments,
+/// with the front end's `diagnostics` first. A document without any text is
+/// `no text layer`; `format` names it in that message.
 pub fn finish(pages: assemble::Assembler<'_>, mut diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
     let count = pages.pages();
     if pages.glyphs() == 0 {

@@ -57,9 +57,15 @@ pub struct Ruling {
 }
 
 impl Ruling {
+    /// Flat within `tolerance` (points); the interpreter's tests count
+    /// rulings by direction (tests/pdf_interpreter.rs).
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))]
     pub fn is_horizontal(&self, tolerance: f32) -> bool {
         (self.bottom - self.top).abs() <= tolerance
     }
+
+    /// Upright within `tolerance` (points), as [`Ruling::is_horizontal`].
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))]
     pub fn is_vertical(&self, tolerance: f32) -> bool {
         (self.x1 - self.x0).abs() <= tolerance
     }

@@ -136,11 +136,6 @@ impl CMap {
         !self.bf_chars.is_empty() || !self.bf_ranges.is_empty() || !self.bf_arrays.is_empty()
     }
 
-    /// True when the CMap maps codes to CIDs (an encoding CMap).
-    pub fn has_cids(&self) -> bool {
-        !self.cid_chars.is_empty() || !self.cid_ranges.is_empty()
-    }
-
     /// Unicode for `code` (bfchar first, then the array form, then ranges).
     pub fn unicode(&self, code: u32) -> Option<Text> {
         if let Some(t) = self.bf_chars.get(&code) {
@@ -434,7 +429,7 @@ mod tests {
         assert_eq!(cmap.cid(0x4E03, 2), Some(1003));
         assert_eq!(cmap.cid(0x0005, 2), Some(1));
         assert_eq!(cmap.cid(0x4E03, 1), None);
-        assert!(cmap.has_cids() && !cmap.has_unicode());
+        assert!(!cmap.has_unicode());
     }
 
     #[test]

@@ -44,10 +44,6 @@ impl EmbeddedFont {
         Some(EmbeddedFont { font, reverse: OnceLock::new() })
     }
 
-    pub fn num_glyphs(&self) -> u32 {
-        self.font.num_glyphs()
-    }
-
     /// The character the font's Unicode cmap maps to `gid`. Where several map to
     /// one glyph (CJK compatibility ideographs, Kangxi radicals, both the unified
     /// ideograph and its radical form), the ordinary one is preferred.
