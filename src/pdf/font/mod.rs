@@ -47,6 +47,15 @@ pub const DEFAULT_DESCENT: f32 = -0.12;
 /// Bound on `/W`, `/W2` and `/Widths` entries read.
 const MAX_WIDTH_ENTRIES: usize = 100_000;
 
+/// Font descriptor `/Flags` bits read here (PDF 32000-1 table 121, bit n
+/// is `1 << (n - 1)`). Symbolic (bit 3): glyphs outside the standard Latin
+/// character set.
+const FLAG_SYMBOLIC: i64 = 1 << 2;
+/// Nonsymbolic (bit 6): glyphs within the standard Latin character set.
+const FLAG_NONSYMBOLIC: i64 = 1 << 5;
+/// ForceBold (bit 19): bold glyphs painted with extra pixels at small sizes.
+const FLAG_FORCE_BOLD: i64 = 1 << 18;
+
 /// One character code of a string, as the font reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Char {
@@ -295,7 +304,7 @@ fn is_bold(pdf: &PdfDocument, name: &str, descriptor: Option<&Dictionary>) -> bo
     let Some(d) = descriptor else { return false };
     let weight = pdf.get(d, b"FontWeight").and_then(|o| pdf.number(o)).unwrap_or(0.0);
     let flags = pdf.get(d, b"Flags").and_then(|o| pdf.number(o)).unwrap_or(0.0) as i64;
-    weight >= 600.0 || flags & (1 << 18) != 0
+    weight >= 600.0 || flags & FLAG_FORCE_BOLD != 0
 }
 
 fn descent(pdf: &PdfDocument, descriptor: Option<&Dictionary>) -> f32 {
@@ -339,7 +348,7 @@ fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, subtype: &[u8
     let bold = is_bold(pdf, &name, descriptor);
     let flags = descriptor.and_then(|d| pdf.get(d, b"Flags")).and_then(|o| pdf.number(o)).unwrap_or(0.0) as i64;
     let standard = Standard14::from_base_font(&name);
-    let symbolic = flags & 4 != 0 && flags & 32 == 0 || standard.is_some_and(Standard14::is_symbolic);
+    let symbolic = flags & FLAG_SYMBOLIC != 0 && flags & FLAG_NONSYMBOLIC == 0 || standard.is_some_and(Standard14::is_symbolic);
     let embedded = if type3 { None } else { embedded_program(pdf, descriptor) };
     let truetype = subtype == b"TrueType";
     let to_unicode = to_unicode(pdf, dict);
