@@ -434,6 +434,10 @@ pub fn recognise_page(
             l.y1 as usize + half + 1,
         );
     }
+    if let Some(dir) = std::env::var_os(DUMP_VAR) {
+        // A debugging aid, as `dump`.
+        let _ = std::fs::write(std::path::Path::new(&dir).join(format!("page{}-rest.pgm", page.number)), rest.to_pgm());
+    }
     let page_words = engine.read(std::slice::from_ref(&rest), dpi, ReadMode::Page)?.pop().unwrap_or_default();
     for w in &page_words {
         out.values.push(ReadValue { text: w.text.clone(), confidence: w.confidence, cell: false });
