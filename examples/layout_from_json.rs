@@ -119,6 +119,7 @@ fn load_pages(value: &Value) -> Vec<PageContent> {
             images: p.get("images").and_then(Value::as_u64).unwrap_or(0) as usize,
             hidden: Vec::new(),
             placements: Vec::new(),
+            confidences: Vec::new(),
         })
         .collect()
 }

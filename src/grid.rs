@@ -9,7 +9,7 @@ use serde::Serialize;
 
 /// A table cell: its first row and column in the grid, how many rows and
 /// columns it spans, and its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
     /// First row, 0-based.
     pub row: usize,
@@ -21,12 +21,16 @@ pub struct Cell {
     pub col_span: usize,
     /// Normalized text; lines of the cell joined by `\n`.
     pub text: String,
+    /// The OCR engine's confidence in the text (0–1, two decimals: the
+    /// least of its words') when the cell was read by OCR; `None` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::confidence::serialize_optional")]
+    pub confidence: Option<f64>,
 }
 
 impl Cell {
     /// A 1 × 1 cell at (`row`, `col`).
     pub fn new(row: usize, col: usize, text: impl Into<String>) -> Self {
-        Cell { row, col, row_span: 1, col_span: 1, text: text.into() }
+        Cell { row, col, row_span: 1, col_span: 1, text: text.into(), confidence: None }
     }
 
     /// The cell spanning `row_span` rows and `col_span` columns.
@@ -47,7 +51,7 @@ impl Cell {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Grid {
     pub rows: usize,
     pub cols: usize,

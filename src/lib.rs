@@ -30,9 +30,10 @@
 //! # Ok::<(), govdoc::Error>(())
 //! ```
 //!
-//! The public API: [`convert_path`], [`convert_bytes`] and
-//! [`convert_bytes_with_limits`] (with [`Limits`], the resource budget) give
-//! an [`Output`]; the data is [`Document`], [`Block`], [`Table`], [`Cell`],
+//! The public API: [`convert_path`], [`convert_bytes`] and their forms
+//! with [`Options`] ([`convert_path_with`], [`convert_bytes_with`]: the
+//! resource budget [`Limits`] and the [`OcrMode`] of one call) and
+//! [`convert_bytes_with_limits`] give an [`Output`]; the data is [`Document`], [`Block`], [`Table`], [`Cell`],
 //! [`Note`], [`Source`], [`Format`], [`Diagnostic`], [`Level`]; the report is
 //! the [`report`] module (typed statistics, checks, the summary CSV);
 //! [`batch`] converts folders and zips; [`golden`] compares outputs with
@@ -86,6 +87,7 @@ mod error;
 
 internal! {
     mod budget;
+    mod confidence;
     mod counter;
     mod detect;
     mod doc;
@@ -114,8 +116,9 @@ pub use document::Document;
 pub use error::{Error, ErrorCode, Result};
 pub use model::{Block, Cell, Diagnostic, Format, Level, Note, NoteKind, Source, Table};
 pub use model::{OcrSource, OcrValue};
-/// OCR of scanned pages: when pages are recognised ([`OcrMode`]), set for
-/// the whole process with [`set_ocr_mode`] (the CLI's `--ocr`).
+/// OCR of scanned pages: when pages are recognised ([`OcrMode`]), chosen
+/// per conversion with [`Options::ocr`]; [`set_ocr_mode`] sets the process's
+/// default (the CLI's `--ocr`), which [`Options::default`] takes.
 pub use pdf::ocr::{Mode as OcrMode, set_mode as set_ocr_mode};
 
 /// Largest input file accepted, in bytes ([`budget::Limits::input_bytes`]).
@@ -145,11 +148,49 @@ impl Output {
     }
 }
 
+/// How one conversion runs: its resource budget and which pages are read
+/// by OCR. Each call can choose its own — a library serving several users
+/// converts one upload with OCR and the next without.
+///
+/// ```
+/// use govdoc::{ErrorCode, OcrMode, Options};
+///
+/// // A scan without OCR has no text, whatever the process's default.
+/// let never = Options { ocr: OcrMode::Never, ..Options::default() };
+/// let error = govdoc::convert_path_with("samples/scan/scan-report-2019-200-noisy.pdf", &never).unwrap_err();
+/// assert_eq!(error.code, ErrorCode::NoTextLayer);
+///
+/// // A digital document reads the same in every mode.
+/// let output = govdoc::convert_path_with("samples/report-2019-libreoffice.pdf", &never)?;
+/// assert!(output.document.source.ocr.is_none());
+/// # Ok::<(), govdoc::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The document's resource budget.
+    pub limits: Limits,
+    /// Which pages are read by OCR.
+    pub ocr: OcrMode,
+}
+
+impl Default for Options {
+    /// The default budget, and the process's OCR mode ([`set_ocr_mode`];
+    /// [`OcrMode::Auto`] unless set).
+    fn default() -> Self {
+        Options { limits: Limits::default(), ocr: pdf::ocr::mode() }
+    }
+}
+
 /// Converts the file at `path`; `source.name` is the path as given.
 pub fn convert_path(path: impl AsRef<Path>) -> Result<Output> {
+    convert_path_with(path, &Options::default())
+}
+
+/// [`convert_path`] with [`Options`] of its own.
+pub fn convert_path_with(path: impl AsRef<Path>, options: &Options) -> Result<Output> {
     let path = path.as_ref();
     let bytes = read_input(path)?;
-    convert_bytes(&bytes, &path.to_string_lossy())
+    convert_bytes_with(&bytes, &path.to_string_lossy(), options)
 }
 
 /// The bytes of the file at `path`, refused early when it is a folder, too
@@ -198,24 +239,35 @@ pub fn convert_bytes(bytes: &[u8], name: &str) -> Result<Output> {
 
 /// [`convert_bytes`] with a document budget other than the default one.
 pub fn convert_bytes_with_limits(bytes: &[u8], name: &str, limits: Limits) -> Result<Output> {
-    budget::scope(limits, || convert_inner(bytes, name, None)).map_err(|e| e.in_file(name))
+    convert_bytes_with(bytes, name, &Options { limits, ..Options::default() })
+}
+
+/// [`convert_bytes`] with [`Options`] of its own.
+pub fn convert_bytes_with(bytes: &[u8], name: &str, options: &Options) -> Result<Output> {
+    budget::scope(options.limits, || convert_inner(bytes, name, None, options.ocr)).map_err(|e| e.in_file(name))
 }
 
 internal_fn! {
     /// [`convert_bytes`], recording what the fixed-layout pipeline saw into
     /// `trace` (PDF and OFD; other formats leave it empty) — `govdoc inspect`.
     fn convert_bytes_traced(bytes: &[u8], name: &str, trace: &mut pdf::trace::Trace) -> Result<Output> {
-        budget::scope(budget::Limits::default(), || convert_inner(bytes, name, Some(trace))).map_err(|e| e.in_file(name))
+        budget::scope(budget::Limits::default(), || convert_inner(bytes, name, Some(trace), pdf::ocr::mode()))
+            .map_err(|e| e.in_file(name))
     }
 }
 
-fn convert_inner(bytes: &[u8], name: &str, mut trace: Option<&mut pdf::trace::Trace>) -> Result<Output> {
+fn convert_inner(
+    bytes: &[u8],
+    name: &str,
+    mut trace: Option<&mut pdf::trace::Trace>,
+    ocr_mode: pdf::ocr::Mode,
+) -> Result<Output> {
     budget::charge_usize(budget::Resource::InputBytes, bytes.len())?;
     let format = detect::detect(bytes, name)?;
     let mut fragments = match format {
         model::Format::Docx => docx::read(bytes)?,
         model::Format::Md => md::read(bytes)?,
-        model::Format::Pdf => pdf::read_traced(bytes, trace.as_deref_mut())?,
+        model::Format::Pdf => pdf::read_with(bytes, trace.as_deref_mut(), ocr_mode)?,
         model::Format::Ofd => ofd::read_traced(bytes, trace.as_deref_mut())?,
         model::Format::Html => html::read(bytes)?,
         model::Format::Mhtml => html::read_mhtml(bytes)?,
@@ -231,9 +283,13 @@ fn convert_inner(bytes: &[u8], name: &str, mut trace: Option<&mut pdf::trace::Tr
     }
     let rebuilt = rebuild::rebuild(fragments);
     diagnostics.extend(rebuilt.diagnostics);
-    let (report, report_diagnostics) =
+    let (mut report, report_diagnostics) =
         report::recognize_with_lines(rebuilt.title.as_deref(), &rebuilt.blocks, &|| &lines);
     diagnostics.extend(report_diagnostics);
+    if let (Some(report), Some(_)) = (report.as_mut(), &ocr) {
+        let threshold = f64::from(pdf::ocr::Settings::default().low_confidence);
+        pdf::ocr::doubt::name_doubtful_values(report, rebuilt.title.as_deref(), &rebuilt.blocks, &lines, threshold);
+    }
     let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages, ocr };
     Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, report, diagnostics } })
 }

@@ -183,6 +183,9 @@ pub struct ParagraphFragment {
     /// This fragment carries on the previous paragraph fragment: the file
     /// stores both as one paragraph cut by a break.
     pub continues_previous: bool,
+    /// The OCR engine's confidence in the text (0–1, two decimals, the mean
+    /// over its characters) when it was read by OCR.
+    pub confidence: Option<f64>,
 }
 
 /// One table as the file stores it: perhaps only a part of a logical table.
@@ -227,6 +230,10 @@ pub enum Block {
         text: String,
         /// 1-based page, for paged formats.
         page: Option<u32>,
+        /// The engine's confidence (0–1, two decimals) when the text was
+        /// read by OCR: the mean over its characters.
+        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::confidence::serialize_optional")]
+        confidence: Option<f64>,
     },
     /// A heading, with its level.
     Heading {
@@ -236,6 +243,10 @@ pub enum Block {
         text: String,
         /// 1-based page, for paged formats.
         page: Option<u32>,
+        /// The engine's confidence (0–1, two decimals) when the text was
+        /// read by OCR: the mean over its characters.
+        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::confidence::serialize_optional")]
+        confidence: Option<f64>,
     },
     /// A paragraph of body text, whole even when a page end cut it.
     Paragraph {
@@ -243,6 +254,10 @@ pub enum Block {
         text: String,
         /// 1-based page where it starts, for paged formats.
         page: Option<u32>,
+        /// The engine's confidence (0–1, two decimals) when the text was
+        /// read by OCR: the mean over its characters.
+        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::confidence::serialize_optional")]
+        confidence: Option<f64>,
     },
     /// A table, whole even when it was cut into parts.
     Table(Table),
@@ -383,10 +398,6 @@ pub struct OcrSource {
     pub low_confidence: Vec<OcrValue>,
 }
 
-fn whole_as_integer<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 1e15 { s.serialize_i64(*v as i64) } else { s.serialize_f64(*v) }
-}
-
 /// A value read by OCR with its confidence (0–1, the engine's own).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OcrValue {
@@ -396,7 +407,7 @@ pub struct OcrValue {
     pub text: String,
     /// Two decimals; 0 and 1 are written as integers, as the canonical
     /// JSON writes every whole number.
-    #[serde(serialize_with = "whole_as_integer")]
+    #[serde(serialize_with = "crate::confidence::serialize")]
     pub confidence: f64,
     /// Read from a table cell (else a word of the running text).
     pub cell: bool,

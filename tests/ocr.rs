@@ -105,12 +105,46 @@ fn every_statistic_of_the_300_dpi_scan_is_exact() {
     assert_eq!(scan["source"]["ocr"]["pages"], serde_json::json!([3]));
     assert_eq!(scan["report"]["complete"], true);
     assert!(scan["report"]["checks"]["failed"].as_array().unwrap().is_empty());
-    // The applications table runs from digital page 2 onto scanned page 3.
-    // Its repeated header on page 3 reads "社会组织" for "社会公益组织" (the
-    // engine drops the middle line of that cell), so rebuild keeps two parts;
-    // the report reads both (see the note of what is left).
-    let tables: Vec<&Value> = scan["blocks"].as_array().unwrap().iter().filter(|b| b["kind"] == "table").collect();
-    assert!(tables.iter().any(|t| t["pages"] == serde_json::json!([3])), "no table read from the scanned page");
+    // The applications table runs from digital page 2 onto scanned page 3,
+    // whose repeated header reads "社会组织" for "社会公益组织" (the engine
+    // drops the middle line of that cell): one table all the same, as in the
+    // digital version.
+    let blocks = scan["blocks"].as_array().unwrap();
+    let tables: Vec<&Value> = blocks.iter().filter(|b| b["kind"] == "table").collect();
+    let digital = convert("samples/report-2021-distinct.pdf");
+    let digital_tables: Vec<Value> = digital["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["kind"] == "table")
+        .map(|t| serde_json::json!([t["pages"], t["rows"], t["cols"]]))
+        .collect();
+    let scan_tables: Vec<Value> =
+        tables.iter().map(|t| serde_json::json!([t["pages"], t["rows"], t["cols"]])).collect();
+    assert_eq!(scan_tables, digital_tables, "tables whole across pages as in the digital version");
+    // Every block and cell read by OCR carries a confidence; the digital
+    // pages' none.
+    for block in blocks {
+        let scanned = block["page"] == 3 || block["pages"] == serde_json::json!([3]);
+        match block["kind"].as_str() {
+            Some("table") => {
+                for cell in block["cells"].as_array().unwrap() {
+                    let text = cell["text"].as_str().unwrap();
+                    let confidence = cell.get("confidence").and_then(Value::as_f64);
+                    if block["pages"] == serde_json::json!([1]) || block["pages"] == serde_json::json!([2]) {
+                        assert!(confidence.is_none(), "digital cell with a confidence: {cell}");
+                    } else if scanned && !text.is_empty() {
+                        assert!(confidence.is_some_and(|c| (0.0..=1.0).contains(&c)), "OCR cell without one: {cell}");
+                    }
+                }
+            }
+            _ if scanned => assert!(block["confidence"].as_f64().is_some_and(|c| c > 0.5), "{block}"),
+            _ => assert!(block.get("confidence").is_none(), "{block}"),
+        }
+    }
+    let joined = &tables.iter().find(|t| t["pages"] == serde_json::json!([2, 3])).unwrap()["cells"];
+    let scanned_cells = joined.as_array().unwrap().iter().filter(|c| c.get("confidence").is_some()).count();
+    assert!(scanned_cells > 50, "the rows from page 3 keep their confidences: {scanned_cells}");
 }
 
 #[test]
@@ -142,6 +176,24 @@ fn wrong_values_of_the_200_dpi_noisy_scan_are_flagged() {
         };
         assert!(flagged, "{key}: {truth} read as {read}, not flagged (low confidence: {low:?})");
     }
+    // A wrong number makes checks fail; each names the doubtful read among
+    // the values it compares, and the value stays as read.
+    let failed = scan["report"]["checks"]["failed"].as_array().unwrap();
+    assert!(!failed.is_empty());
+    for check in failed {
+        let doubtful = check["doubtful"].as_array().unwrap_or_else(|| panic!("no doubtful value named: {check}"));
+        for d in doubtful {
+            let key = d["key"].as_str().unwrap();
+            assert!(d["confidence"].as_f64().unwrap() < 0.8, "{d}");
+            let path: Vec<&str> = key.split('.').collect();
+            let value = path.iter().fold(&scan["report"], |v, k| &v[*k]);
+            assert_eq!(value.to_string(), d["text"].as_str().unwrap(), "{key} is left as read");
+        }
+        assert!(
+            wrong.iter().any(|(key, _, _)| doubtful.iter().any(|d| d["key"] == key.as_str())),
+            "{check} names none of the wrong values {wrong:?}"
+        );
+    }
 }
 
 #[test]
@@ -164,4 +216,46 @@ fn scanned_samples_match_their_golden_files() {
     assert!(!results.is_empty(), "no scanned samples found");
     let failures: Vec<String> = results.iter().filter(|r| !r.passed()).map(|r| r.to_string()).collect();
     assert!(failures.is_empty(), "{} scanned sample(s) differ from golden:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn the_ocr_mode_is_chosen_per_conversion() {
+    // The process's default stays Auto; one call asks for no OCR.
+    let never = govdoc::Options { ocr: govdoc::OcrMode::Never, ..govdoc::Options::default() };
+    assert_eq!(govdoc::Options::default().ocr, govdoc::OcrMode::Auto);
+    let error = govdoc::convert_path_with(SCAN_200, &never).unwrap_err();
+    assert_eq!(error.code, govdoc::ErrorCode::NoTextLayer);
+    assert!(error.message.contains("--ocr auto"), "{}", error.message);
+    // The mixed document keeps its digital pages and reads none by OCR.
+    let mixed = govdoc::convert_path_with(SCAN_300, &never).unwrap().to_json_value();
+    assert!(mixed["source"].get("ocr").is_none());
+    let diagnostics = mixed["diagnostics"].as_array().unwrap();
+    assert!(diagnostics.iter().all(|d| d["code"] != "ocr.unavailable"), "Never is not a missing engine");
+    assert!(diagnostics.iter().any(|d| d["code"] == "pdf.page_without_text" && d["page"] == 3));
+}
+
+#[test]
+fn a_misread_column_header_is_a_warning_and_the_report_incomplete() {
+    // The proactive table as a scan reads it when one header label comes out
+    // wrong: "本年增/减" as "本年增/碱" (seen on the 200-dpi sample).
+    let digital = govdoc::convert_path("samples/report-2019-libreoffice.pdf").unwrap().document;
+    let mut blocks = digital.blocks.clone();
+    let mut misread = 0;
+    for block in &mut blocks {
+        if let govdoc::Block::Table(t) = block {
+            for cell in &mut t.cells {
+                if cell.text == "本年增/减" {
+                    cell.text = "本年增/碱".into();
+                    misread += 1;
+                }
+            }
+        }
+    }
+    assert!(misread > 0, "the sample's proactive table has 本年增/减 headers");
+    let (report, diagnostics) = govdoc::report::recognize(digital.title.as_deref(), &blocks, &[]);
+    let report = report.unwrap();
+    let warning = diagnostics.iter().find(|d| d.code == "report.column_unmatched");
+    let warning = warning.unwrap_or_else(|| panic!("no warning: {diagnostics:#?}"));
+    assert!(warning.message.contains("proactive") && warning.message.contains("本年增/碱"), "{}", warning.message);
+    assert!(!report.complete);
 }

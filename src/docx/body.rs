@@ -414,6 +414,7 @@ impl<'a, 'i> Walker<'a, 'i> {
                 title_like,
                 indented: i == 0 && props.indented == Some(true),
                 continues_previous: i > 0,
+                confidence: None,
             }));
         }
         out.append(&mut p.floating);

@@ -311,7 +311,9 @@ pub fn write(inspection: &Inspection) -> String {
         let kind = block_kind(block);
         let _ = write!(s, r#"<div class="block k-{kind}{unlinked}" id="b{b}" data-l="{}">"#, fragments.join(" "));
         match block {
-            Block::Title { text, page } | Block::Heading { text, page, .. } | Block::Paragraph { text, page } => {
+            Block::Title { text, page, .. }
+            | Block::Heading { text, page, .. }
+            | Block::Paragraph { text, page, .. } => {
                 let level = match block {
                     Block::Heading { level, .. } => format!(" {level}"),
                     _ => String::new(),

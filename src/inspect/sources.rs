@@ -137,10 +137,10 @@ mod tests {
             cells: Vec::new(),
         };
         let blocks = vec![
-            Block::Title { text: "标题".into(), page: Some(1) },
-            Block::Paragraph { text: "一段没有写完的话。".into(), page: Some(1) },
+            Block::Title { text: "标题".into(), page: Some(1), confidence: None },
+            Block::Paragraph { text: "一段没有写完的话。".into(), page: Some(1), confidence: None },
             Block::Table(table),
-            Block::Paragraph { text: "末段".into(), page: Some(3) },
+            Block::Paragraph { text: "末段".into(), page: Some(3), confidence: None },
         ];
         let diagnostics = vec![Diagnostic::info("table.rejoined", "evidence: 续表")];
         let sources = block_sources(&blocks, &trace, &diagnostics);
@@ -156,7 +156,7 @@ mod tests {
     #[test]
     fn a_block_whose_text_is_nowhere_has_no_source() {
         let trace = Trace { fragments: vec![paragraph(1, "甲", false)], ..Default::default() };
-        let blocks = vec![Block::Paragraph { text: "乙".into(), page: Some(1) }];
+        let blocks = vec![Block::Paragraph { text: "乙".into(), page: Some(1), confidence: None }];
         assert_eq!(block_sources(&blocks, &trace, &[]), vec![BlockSource::default()]);
     }
 }

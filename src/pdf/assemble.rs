@@ -42,6 +42,8 @@ struct LaidPage {
     /// The characters of `lines` and `tables`, in drawing order; their
     /// glyph indices point here.
     glyphs: Vec<Glyph>,
+    /// Their OCR confidences, index for index (empty for a text layer).
+    confidences: Vec<f32>,
     fonts: Vec<FontInfo>,
     glyphs_total: usize,
     images: usize,
@@ -217,6 +219,9 @@ fn item_trace(item: &Item, trace: &Trace) -> FragmentTrace {
 /// (after `trace`, when given, has recorded it whole).
 fn lay_out(page: PageContent, trace: Option<&mut Trace>) -> LaidPage {
     let mut tables = find_tables(&page);
+    for t in &mut tables {
+        crate::pdf::ocr::confidence::of_cells(t, &page.glyphs, &page.confidences);
+    }
     let mut in_table = vec![false; page.glyphs.len()];
     for t in &tables {
         for &i in &t.glyphs {
@@ -229,7 +234,7 @@ fn lay_out(page: PageContent, trace: Option<&mut Trace>) -> LaidPage {
         trace.record_page(&page, &tables, &lines);
     }
     let glyphs_total = page.glyphs.len();
-    let glyphs = keep_laid_out(page.glyphs, &mut lines, &mut tables);
+    let (glyphs, confidences) = keep_laid_out(page.glyphs, page.confidences, &mut lines, &mut tables);
     LaidPage {
         number: page.number,
         width: page.width,
@@ -237,15 +242,22 @@ fn lay_out(page: PageContent, trace: Option<&mut Trace>) -> LaidPage {
         tables,
         lines,
         glyphs,
+        confidences,
         fonts: page.fonts,
         glyphs_total,
         images: page.images,
     }
 }
 
-/// The glyphs some line or table holds, in their drawing order, with the
-/// lines' and tables' indices moved to point into the kept list.
-fn keep_laid_out(glyphs: Vec<Glyph>, lines: &mut [Line], tables: &mut [PageTable]) -> Vec<Glyph> {
+/// The glyphs some line or table holds, in their drawing order, and their
+/// confidences (when the page has them), with the lines' and tables'
+/// indices moved to point into the kept list.
+fn keep_laid_out(
+    glyphs: Vec<Glyph>,
+    confidences: Vec<f32>,
+    lines: &mut [Line],
+    tables: &mut [PageTable],
+) -> (Vec<Glyph>, Vec<f32>) {
     const DROPPED: usize = usize::MAX;
     let mut new_index = vec![DROPPED; glyphs.len()];
     for &i in lines.iter().flat_map(|l| &l.glyphs).chain(tables.iter().flat_map(|t| &t.glyphs)) {
@@ -261,7 +273,12 @@ fn keep_laid_out(glyphs: Vec<Glyph>, lines: &mut [Line], tables: &mut [PageTable
     for i in lines.iter_mut().flat_map(|l| &mut l.glyphs).chain(tables.iter_mut().flat_map(|t| &mut t.glyphs)) {
         *i = new_index[*i];
     }
-    kept
+    let confidences = if confidences.len() == new_index.len() {
+        confidences.into_iter().zip(&new_index).filter(|&(_, &k)| k != DROPPED).map(|(c, _)| c).collect()
+    } else {
+        Vec::new()
+    };
+    (kept, confidences)
 }
 
 /// Drops the furniture lines of every page and lists what went: one info
@@ -350,7 +367,7 @@ fn page_ranges(pages: &[u32]) -> String {
 /// table (by their vertical centre) come before it. Returns them with what
 /// the page's placed lines are made from.
 fn page_items(page: LaidPage, document_block: Option<TextBlock>) -> (Vec<Item>, placed::PageSource) {
-    let LaidPage { number, mut tables, lines: page_lines, glyphs, fonts, .. } = page;
+    let LaidPage { number, mut tables, lines: page_lines, glyphs, confidences, fonts, .. } = page;
     let source_tables: Vec<Vec<usize>> = tables.iter_mut().map(|t| std::mem::take(&mut t.glyphs)).collect();
     let free = page_lines.clone();
     let refs: Vec<&Line> = page_lines.iter().collect();
@@ -365,7 +382,10 @@ fn page_items(page: LaidPage, document_block: Option<TextBlock>) -> (Vec<Item>, 
         let Some(block) = block else { return };
         for flow in reading_order(&glyphs, &fonts, std::mem::take(run), &block) {
             let flow_block = flow.block.unwrap_or(block);
-            items.extend(lines_to_paragraphs(&flow.lines, &flow_block, number).into_iter().map(Item::Paragraph));
+            items.extend(lines_to_paragraphs(&flow.lines, &flow_block, number).into_iter().map(|mut p| {
+                p.fragment.confidence = crate::pdf::ocr::confidence::of_paragraph(&confidences, &p.glyphs);
+                Item::Paragraph(p)
+            }));
         }
     };
     for table in tables {
@@ -476,6 +496,7 @@ mod tests {
             images: 0,
             hidden: Vec::new(),
             placements: Vec::new(),
+            confidences: Vec::new(),
         }
     }
 

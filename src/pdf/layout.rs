@@ -414,6 +414,9 @@ pub struct PlacedParagraph {
     /// Set in a font larger than the body text.
     pub larger: bool,
     pub centred: bool,
+    /// Indices of its characters in the page's glyph list (what its OCR
+    /// confidence is the mean of).
+    pub glyphs: Vec<usize>,
 }
 
 /// Lines (top to bottom, no table between them) → paragraphs.
@@ -481,6 +484,7 @@ fn paragraph(lines: &[Line], block: &TextBlock, page: u32) -> PlacedParagraph {
         ends_at_margin: !pl.short && !pl.centred,
         larger: pf.larger,
         centred: pf.centred,
+        glyphs: lines.iter().flat_map(|l| l.glyphs.iter().copied()).collect(),
     }
 }
 

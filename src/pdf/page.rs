@@ -103,6 +103,9 @@ pub struct PageContent {
     /// Where each image XObject was drawn, in drawing order: what OCR needs
     /// to take a scan straight from the file.
     pub placements: Vec<ImagePlacement>,
+    /// A page read by OCR: each glyph's confidence (0–1, its word's), index
+    /// for index with `glyphs`; empty for a text layer.
+    pub confidences: Vec<f32>,
 }
 
 /// How many left-out characters a page keeps for `govdoc inspect`: enough to

@@ -45,24 +45,33 @@ pub fn classify(paragraphs: Vec<ParagraphFragment>, at_start: bool) -> Vec<Block
         // document number) stands above its title.
         let masthead = paragraphs.iter().take_while(|p| is_masthead(&p.text)).count();
         for p in &paragraphs[..masthead] {
-            blocks.push(Block::Paragraph { text: p.text.clone(), page: p.page });
+            blocks.push(Block::Paragraph { text: p.text.clone(), page: p.page, confidence: p.confidence });
         }
         let paragraphs = &paragraphs[masthead..];
         rest = paragraphs;
         let lines = title_lines(paragraphs);
         if lines > 0 {
             let joined: Vec<&str> = paragraphs[..lines].iter().map(|p| p.text.as_str()).collect();
-            blocks.push(Block::Title { text: normalize(&joined.join("\n")), page: paragraphs[0].page });
+            let confidence = joined_confidence(&paragraphs[..lines]);
+            blocks.push(Block::Title { text: normalize(&joined.join("\n")), page: paragraphs[0].page, confidence });
             rest = &paragraphs[lines..];
         }
     }
     for p in rest {
         blocks.push(match heading_level(p) {
-            Some(level) => Block::Heading { level, text: p.text.clone(), page: p.page },
-            None => Block::Paragraph { text: p.text.clone(), page: p.page },
+            Some(level) => Block::Heading { level, text: p.text.clone(), page: p.page, confidence: p.confidence },
+            None => Block::Paragraph { text: p.text.clone(), page: p.page, confidence: p.confidence },
         });
     }
     blocks
+}
+
+/// The OCR confidence of paragraphs read as one block: their mean, weighted
+/// by characters; `None` when none was read by OCR.
+fn joined_confidence(paragraphs: &[ParagraphFragment]) -> Option<f64> {
+    crate::confidence::weighted_mean(
+        paragraphs.iter().filter_map(|p| p.confidence.map(|c| (c, p.text.chars().count()))),
+    )
 }
 
 /// Document numbers (临政办发〔2024〕12号) and the issuing organ's mark

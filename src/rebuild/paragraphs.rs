@@ -38,6 +38,13 @@ pub fn join(items: Vec<Fragment>, soft_paragraph_ends: bool) -> Vec<Fragment> {
                             previous.text = normalize(&previous.text);
                             open_joined = true;
                         }
+                        if previous.confidence.is_some() || p.confidence.is_some() {
+                            previous.confidence = crate::confidence::weighted_mean(
+                                [(previous.confidence, previous.text.chars().count()), (p.confidence, p.text.chars().count())]
+                                    .into_iter()
+                                    .filter_map(|(c, n)| c.map(|c| (c, n))),
+                            );
+                        }
                         normalize_onto(&mut previous.text, std::iter::once('\n').chain(p.text.chars()));
                         broken = false;
                         continue;

@@ -107,6 +107,49 @@ pub struct FailedCheck {
     pub right: Number,
     /// The failure in words.
     pub message: String,
+    /// On a scanned report, the values the check compares that the OCR
+    /// engine read with low confidence: the reads a reviewer should look at
+    /// first (never corrected). Empty, and left out of the JSON, otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doubtful: Vec<DoubtfulValue>,
+}
+
+/// A value a failed check compares that was read by OCR with low confidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DoubtfulValue {
+    /// The statistic's full key: `applications.new.total`.
+    pub key: String,
+    /// The cell's text as the engine read it.
+    pub text: String,
+    /// The engine's confidence (0–1, two decimals).
+    #[serde(serialize_with = "crate::confidence::serialize")]
+    pub confidence: f64,
+}
+
+impl FailedCheck {
+    /// The full keys (`applications.new.total`) of the statistics the check
+    /// compares, among `present` (the report's keys, in its order).
+    pub fn operands<'k>(&self, present: &'k [String]) -> Vec<&'k str> {
+        let column = self.column.as_deref().unwrap_or("");
+        let row = self.row.as_deref().unwrap_or("");
+        // `prefix` followed by a single key (no deeper row).
+        let one_below = |key: &str, prefix: &str| key.strip_prefix(prefix).is_some_and(|rest| !rest.contains('.'));
+        let wanted = |key: &str| -> bool {
+            match self.rule {
+                Rule::ApplicationsBalance => ["new", "carried_over", "results.total", "carried_forward"]
+                    .iter()
+                    .any(|r| key == format!("applications.{r}.{column}")),
+                Rule::ApplicationsResultsTotal => {
+                    key.starts_with("applications.results.") && key.ends_with(&format!(".{column}"))
+                }
+                Rule::ApplicationsRowTotal => one_below(key, &format!("applications.{row}.")),
+                Rule::ReviewsTotal => one_below(key, &format!("reviews.{column}.")),
+                // Narrative rules name their rows whole (`a + b`).
+                _ => row.split(" + ").any(|r| key == format!("{r}.{column}")),
+            }
+        };
+        present.iter().map(String::as_str).filter(|k| wanted(k)).collect()
+    }
 }
 
 /// Sum of the values present; `None` when none is.
@@ -154,6 +197,7 @@ impl Runner {
                 left,
                 right,
                 message: format!("{what}, {place}: {left} ≠ {right}"),
+                doubtful: Vec::new(),
             });
         }
     }

@@ -189,11 +189,11 @@ mod tests {
 
     #[test]
     fn sections_by_title_variant_and_by_number() {
-        let h = |t: &str| Block::Heading { level: 1, text: t.into(), page: None };
-        let p = |t: &str| Block::Paragraph { text: t.into(), page: None };
+        let h = |t: &str| Block::Heading { level: 1, text: t.into(), page: None, confidence: None };
+        let p = |t: &str| Block::Paragraph { text: t.into(), page: None, confidence: None };
         let blocks = vec![
             h("一、总体情况"),
-            Block::Heading { level: 2, text: "（一）主动公开".into(), page: None },
+            Block::Heading { level: 2, text: "（一）主动公开".into(), page: None, confidence: None },
             p("第一段。"),
             p("第二段。"),
             h("二、主动公开政府信息情况"),

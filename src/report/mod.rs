@@ -48,7 +48,7 @@ mod template;
 mod values;
 mod view;
 
-pub use checks::{Checks, FailedCheck, Rule};
+pub use checks::{Checks, DoubtfulValue, FailedCheck, Rule};
 pub use meta::Section;
 pub use stats::{
     ApplicantColumn, ApplicationRow, Applications, Key, Number, Proactive, ProactiveColumn, ProactiveRow, ReviewColumn,

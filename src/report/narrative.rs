@@ -290,6 +290,7 @@ pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
                                     whole.as_str(),
                                     json(table)
                                 ),
+                                doubtful: Vec::new(),
                             });
                         }
                     }

@@ -438,6 +438,9 @@ pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagn
     let mut found: Vec<Option<ProactiveValues>> = vec![None; spec.rows.len()];
     // The current column headers: (column, key index, unit in the header).
     let mut columns: Vec<(usize, usize, Option<String>)> = Vec::new();
+    // Cells of the current header row that name no template column (a label
+    // misread by OCR): values under one are lost, which is said.
+    let mut unnamed: Vec<(usize, String)> = Vec::new();
     for table in &parts.tables {
         let view = TableView::new(table, |_| Some(1));
         for r in 0..table.rows {
@@ -451,6 +454,11 @@ pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagn
                 })
                 .collect();
             if !header.is_empty() {
+                unnamed = starting
+                    .iter()
+                    .filter(|c| c.col > 0 && !c.text.trim().is_empty() && !header.iter().any(|h| h.0 == c.col))
+                    .map(|c| (c.col, c.text.clone()))
+                    .collect();
                 columns = header;
                 continue;
             }
@@ -470,6 +478,16 @@ pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagn
             if found[index].is_some() {
                 continue;
             }
+            unnamed.retain(|(col, label)| {
+                let lost = view.value_text(r, *col).is_some_and(crate::grid::is_value_text);
+                if lost {
+                    diagnostics.push(Diagnostic::warning(
+                        "report.column_unmatched",
+                        format!("proactive table: column header \"{label}\" matches no template column; its values are left out"),
+                    ));
+                }
+                !lost
+            });
             let row = &spec.rows[index];
             let (mut object, mut unit) = proactive_null_row(row, spec);
             for (col, k, header_unit) in &columns {

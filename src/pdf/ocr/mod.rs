@@ -7,6 +7,8 @@
 //! rejoins and the report layer work on a scan as on a born-digital page.
 //! Nothing read is corrected: what the engine was unsure of is listed.
 
+pub mod confidence;
+pub mod doubt;
 pub mod engine;
 pub mod preprocess;
 pub mod raster;
@@ -38,8 +40,8 @@ pub enum Mode {
 
 static MODE: AtomicU8 = AtomicU8::new(0);
 
-/// Sets the OCR mode for every conversion in this process (the CLI's
-/// `--ocr`).
+/// Sets the OCR mode of conversions in this process that do not choose one
+/// (the CLI's `--ocr`): the default of [`crate::Options`].
 pub fn set_mode(mode: Mode) {
     MODE.store(
         match mode {
@@ -148,8 +150,13 @@ impl Default for Recogniser {
 impl Recogniser {
     /// A recogniser under the process's OCR [`mode`].
     pub fn new() -> Self {
+        Recogniser::with_mode(mode())
+    }
+
+    /// A recogniser that reads the pages `mode` says.
+    pub fn with_mode(mode: Mode) -> Self {
         Recogniser {
-            mode: mode(),
+            mode,
             settings: Settings::default(),
             engine: None,
             recognised: None,
@@ -195,7 +202,7 @@ impl Recogniser {
             .values
             .iter()
             .filter(|v| v.confidence < settings.low_confidence)
-            .map(|v| OcrValue { page: number, text: v.text.clone(), confidence: round2(v.confidence), cell: v.cell })
+            .map(|v| OcrValue { page: number, text: v.text.clone(), confidence: crate::confidence::round(v.confidence), cell: v.cell })
             .collect();
         if !low.is_empty() {
             let listed: Vec<String> = low.iter().map(|v| format!("\"{}\" ({:.2})", v.text, v.confidence)).collect();
@@ -215,6 +222,7 @@ impl Recogniser {
         recognised.low_confidence.extend(low);
         recognised.pages.push(number);
         page.glyphs = result.glyphs;
+        page.confidences = result.confidences;
         page.rulings = result.rulings;
         page.fonts = vec![FontInfo { name: "OCR".into(), bold: false, space_width: None }];
         Ok(())
@@ -245,12 +253,6 @@ impl Recogniser {
     }
 }
 
-/// Confidences are written with two decimals: the engine's own figures
-/// are not finer than that, and the JSON stays stable.
-fn round2(v: f32) -> f64 {
-    (f64::from(v) * 100.0).round() / 100.0
-}
-
 /// One piece of text as read: a word outside tables or a cell's value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReadValue {
@@ -264,6 +266,8 @@ pub struct ReadValue {
 #[derive(Debug, Default)]
 pub struct PageResult {
     pub glyphs: Vec<Glyph>,
+    /// Each glyph's confidence (its word's), index for index.
+    pub confidences: Vec<f32>,
     pub rulings: Vec<Ruling>,
     pub values: Vec<ReadValue>,
     pub diagnostics: Vec<Diagnostic>,
@@ -407,7 +411,7 @@ pub fn recognise_page(
         out.values.push(ReadValue { text, confidence, cell: true });
         let f = if native { number_factor } else { factor };
         let scaled = ToPage { x0: to_page.x(ox), top: to_page.y(oy), sx: to_page.sx / f, sy: to_page.sy / f };
-        add_glyphs(&mut out.glyphs, words, 0.0, 0.0, &scaled);
+        add_glyphs(&mut out, words, &scaled);
     }
 
     // The rest of the page, tables blanked out.
@@ -430,11 +434,15 @@ pub fn recognise_page(
             l.y1 as usize + half + 1,
         );
     }
+    if let Some(dir) = std::env::var_os(DUMP_VAR) {
+        // A debugging aid, as `dump`.
+        let _ = std::fs::write(std::path::Path::new(&dir).join(format!("page{}-rest.pgm", page.number)), rest.to_pgm());
+    }
     let page_words = engine.read(std::slice::from_ref(&rest), dpi, ReadMode::Page)?.pop().unwrap_or_default();
     for w in &page_words {
         out.values.push(ReadValue { text: w.text.clone(), confidence: w.confidence, cell: false });
     }
-    add_glyphs(&mut out.glyphs, &page_words, 0.0, 0.0, &to_page);
+    add_glyphs(&mut out, &page_words, &to_page);
 
     out.rulings = lines
         .iter()
@@ -481,11 +489,11 @@ fn is_numeric(words: &[Word], share: f32) -> bool {
     digits > 0 && digits as f32 >= share * chars.len() as f32
 }
 
-/// Glyphs for `words` (boxes in a crop whose origin is (`ox`, `oy`) in
-/// the cleaned scan): each word's characters spread evenly over its box,
-/// top and bottom those of the word's line, so layout sees real positions
-/// and gaps.
-fn add_glyphs(glyphs: &mut Vec<Glyph>, words: &[Word], ox: f32, oy: f32, to_page: &ToPage) {
+/// Glyphs for `words` (boxes in the image `to_page` maps): each word's
+/// characters spread evenly over its box, top and bottom those of the word's
+/// line, so layout sees real positions and gaps; each carries its word's
+/// confidence.
+fn add_glyphs(out: &mut PageResult, words: &[Word], to_page: &ToPage) {
     // The engine gives words in reading order; boxes of neighbours may
     // overlap, so each starts no further left than the one before it on its
     // line ends, or layout would interleave their characters.
@@ -503,10 +511,11 @@ fn add_glyphs(glyphs: &mut Vec<Glyph>, words: &[Word], ox: f32, oy: f32, to_page
             .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, b), o| (t.min(o.top), b.max(o.top + o.height)));
         let chars: Vec<char> = w.text.chars().collect();
         let step = width / chars.len().max(1) as f32;
-        let (top, bottom) = (to_page.y(oy + line_top), to_page.y(oy + line_bottom));
+        let (top, bottom) = (to_page.y(line_top), to_page.y(line_bottom));
         for (k, ch) in chars.iter().enumerate() {
-            let left = ox + start + step * k as f32;
-            glyphs.push(Glyph {
+            let left = start + step * k as f32;
+            out.confidences.push(w.confidence);
+            out.glyphs.push(Glyph {
                 text: ch.to_string(),
                 x0: to_page.x(left),
                 x1: to_page.x(left + step),

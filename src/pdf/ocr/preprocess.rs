@@ -12,6 +12,10 @@ pub struct Settings {
     /// (whose channels stay within a few levels of each other, JPEG noise
     /// included).
     pub red_margin: i16,
+    /// Below `red_margin`, from this margin up, a pixel is partly seal ink
+    /// (the seal's edges, blurred by the scanner and JPEG's halved colour
+    /// resolution) and is lifted towards paper in proportion.
+    pub red_onset: i16,
     /// Percentiles of the grey histogram taken as ink and paper when
     /// stretching the contrast.
     pub ink_percentile: f32,
@@ -31,6 +35,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             red_margin: 50,
+            red_onset: 20,
             ink_percentile: 0.005,
             paper_percentile: 0.6,
             max_skew_deg: 3.0,
@@ -61,21 +66,49 @@ pub fn clean(raster: &Raster, settings: &Settings) -> (Gray, Cleaned) {
 
 /// Grey from RGB, with red ink turned to paper: in a reddish pixel the red
 /// channel is what the paper and the black text under the seal reflect (red
-/// ink passes red light), so it stands for the pixel's grey.
+/// ink passes red light), so it stands for the pixel's grey — scaled so the
+/// seal's own red over bare paper (the median red of the seal's pixels)
+/// becomes white, and text under the seal keeps its darkness. Pixels only
+/// partly red (the seal's blurred edges) are lifted in proportion.
 pub fn remove_red(raster: &Raster, settings: &Settings) -> (Gray, usize) {
     let mut out = Gray::new(raster.width, raster.height, 255);
     let mut removed = 0;
     match raster.channels {
         3 => {
-            for (o, px) in out.data.iter_mut().zip(raster.data.chunks_exact(3)) {
+            let redness = |px: &[u8]| {
                 let (r, g, b) = (i16::from(px[0]), i16::from(px[1]), i16::from(px[2]));
-                if r - g > settings.red_margin && r - b > settings.red_margin {
-                    removed += 1;
-                    *o = px[0];
-                } else {
-                    // ITU-R BT.601 luma, integer.
-                    *o = ((299 * r as u32 + 587 * g as u32 + 114 * b as u32) / 1000) as u8;
+                (r - g).min(r - b)
+            };
+            // The seal's red over paper: the median red of its ink.
+            let mut reds = [0usize; 256];
+            for px in raster.data.chunks_exact(3) {
+                if redness(px) > settings.red_margin {
+                    reds[px[0] as usize] += 1;
                 }
+            }
+            let count: usize = reds.iter().sum();
+            let mut seen = 0;
+            let paper_red = reds.iter().position(|&n| {
+                seen += n;
+                seen * 2 >= count
+            });
+            let paper_red = paper_red.map_or(255.0, |v| v.max(64) as f32);
+            let span = f32::from((settings.red_margin - settings.red_onset).max(1));
+            for (o, px) in out.data.iter_mut().zip(raster.data.chunks_exact(3)) {
+                let (r, g, b) = (u32::from(px[0]), u32::from(px[1]), u32::from(px[2]));
+                // ITU-R BT.601 luma, integer.
+                let luma = ((299 * r + 587 * g + 114 * b) / 1000) as f32;
+                let margin = redness(px);
+                if margin <= settings.red_onset {
+                    *o = luma as u8;
+                    continue;
+                }
+                if margin > settings.red_margin {
+                    removed += 1;
+                }
+                let share = (f32::from(margin - settings.red_onset) / span).min(1.0);
+                let lifted = (r as f32 * 255.0 / paper_red).min(255.0);
+                *o = (luma + share * (lifted - luma)).round().clamp(0.0, 255.0) as u8;
             }
         }
         _ => out.data.copy_from_slice(&raster.data[..raster.width * raster.height]),
@@ -218,12 +251,18 @@ mod tests {
 
     #[test]
     fn red_ink_becomes_paper_and_black_under_it_stays() {
-        let raster = Raster { width: 3, height: 1, channels: 3, data: vec![215, 35, 40, 20, 5, 6, 250, 250, 250] };
+        // Seal ink over paper (three pixels), black text, paper, text under
+        // the seal's ink (dark red), a pink edge of the seal.
+        let mut data = [215, 35, 40].repeat(3);
+        data.extend([20, 5, 6, 250, 250, 250, 60, 8, 10, 225, 180, 182]);
+        let raster = Raster { width: 7, height: 1, channels: 3, data };
         let (gray, removed) = remove_red(&raster, &Settings::default());
-        assert_eq!(removed, 1);
-        assert!(gray.data[0] > 200, "seal ink reads as paper: {}", gray.data[0]);
-        assert!(gray.data[1] < 30, "text under the seal stays dark: {}", gray.data[1]);
-        assert!(gray.data[2] > 240);
+        assert_eq!(removed, 3);
+        assert!(gray.data[0] >= 250, "seal ink reads as paper: {}", gray.data[0]);
+        assert!(gray.data[3] < 30, "black text stays black: {}", gray.data[3]);
+        assert!(gray.data[4] > 240);
+        assert!(gray.data[5] < 90, "text under the seal stays dark: {}", gray.data[5]);
+        assert!(gray.data[6] > 230, "the seal's edge is lifted towards paper: {}", gray.data[6]);
     }
 
     #[test]

@@ -60,6 +60,7 @@ fn page(rulings: Vec<Ruling>, glyphs: Vec<Glyph>) -> PageContent {
         images: 0,
         hidden: Vec::new(),
         placements: Vec::new(),
+        confidences: Vec::new(),
     }
 }
 

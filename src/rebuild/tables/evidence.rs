@@ -68,6 +68,9 @@ pub enum Evidence {
     /// The continuation opens with the table's header, repeated row for row
     /// and cell for cell (all of it, or its last rows under merges).
     HeaderRepeated(usize),
+    /// As [`Evidence::HeaderRepeated`], one side read by OCR: the same cells,
+    /// most of their labels alike but not all the same.
+    HeaderRepeatedAsRead(usize),
     /// The first part is header rows only; the second is its body, or the
     /// rest of the header and the body.
     HeaderThenBody,
@@ -96,6 +99,10 @@ impl fmt::Display for Evidence {
         match self {
             Evidence::Touching => f.write_str("nothing stands between the parts, which the format draws as one table"),
             Evidence::HeaderRepeated(n) => write!(f, "the continuation repeats the header ({n} row(s), cell for cell)"),
+            Evidence::HeaderRepeatedAsRead(n) => write!(
+                f,
+                "the continuation repeats the header as OCR read it ({n} row(s), the same cells, most labels alike)"
+            ),
             Evidence::HeaderThenBody => f.write_str("the first part holds only header rows, the second its body"),
             Evidence::HeaderContinued => {
                 f.write_str("the first part holds only header rows, the second the rest of the header and the body")

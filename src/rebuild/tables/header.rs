@@ -17,20 +17,61 @@ fn row_signature(grid: &Grid, row: usize) -> Vec<(usize, usize, String)> {
 /// How many rows at the top of `bottom` repeat header rows of `top`, row for
 /// row and cell for cell: all of them, or the header's last rows (a partial
 /// repeat under a 续表, whose slots under the original's vertical merges are
-/// left empty). A row whose text differs in any cell is no repeat.
+/// left empty). A row whose text differs in any cell is no repeat — unless
+/// one side was read by OCR, whose header labels come out with a character
+/// lost or changed ("社会组织" for "社会公益组织"): then a row with the same
+/// cells, most of them alike in text, is a repeat.
 pub fn repeated_header_rows(top: &Grid, header_rows: usize, bottom: &Grid) -> usize {
     let header_rows = header_rows.min(top.rows);
+    let read_by_ocr = |g: &Grid| g.cells.iter().any(|c| c.confidence.is_some());
+    let fuzzy = read_by_ocr(top) || read_by_ocr(bottom);
     for k in (1..=header_rows.min(bottom.rows)).rev() {
         let start = header_rows - k;
         let repeats = (0..k).all(|j| {
             let original = row_signature(top, start + j);
-            !original.is_empty() && original == row_signature(bottom, j)
+            let read = row_signature(bottom, j);
+            !original.is_empty() && (original == read || (fuzzy && misread_repeat(&original, &read)))
         });
         if repeats {
             return k;
         }
     }
     0
+}
+
+/// Whether the `k` rows opening `bottom` repeat the last `k` header rows of
+/// `top` word for word (not only alike, as OCR read them).
+pub fn repeat_is_exact(top: &Grid, header_rows: usize, bottom: &Grid, k: usize) -> bool {
+    let start = header_rows.min(top.rows).saturating_sub(k);
+    (0..k).all(|j| row_signature(top, start + j) == row_signature(bottom, j))
+}
+
+/// Share of a row's cells whose OCR'd text must be alike to the original's
+/// for the row to repeat it, and how alike (characters in common, Dice).
+const MISREAD_ALIKE_CELLS: f32 = 0.5;
+const MISREAD_ALIKE_TEXT: f32 = 0.6;
+
+/// `read` (a row read by OCR, or the original of one) repeats `original`:
+/// the same cells, and most of their texts alike.
+fn misread_repeat(original: &[(usize, usize, String)], read: &[(usize, usize, String)]) -> bool {
+    let same_cells = original.len() == read.len() && original.iter().zip(read).all(|(a, b)| (a.0, a.1) == (b.0, b.1));
+    let alike = original.iter().zip(read).filter(|(a, b)| dice(&a.2, &b.2) >= MISREAD_ALIKE_TEXT).count();
+    same_cells && alike as f32 >= MISREAD_ALIKE_CELLS * original.len() as f32
+}
+
+/// Characters two texts have in common (as multisets), against their
+/// lengths: 2·common / (|a| + |b|).
+fn dice(a: &str, b: &str) -> f32 {
+    let mut rest: Vec<char> = b.chars().collect();
+    let total = a.chars().count() + rest.len();
+    let mut common = 0;
+    for c in a.chars() {
+        if let Some(k) = rest.iter().position(|&r| r == c) {
+            rest.swap_remove(k);
+            common += 1;
+        }
+    }
+    if total == 0 { 1.0 } else { 2.0 * common as f32 / total as f32 }
 }
 
 /// The cells starting in `row`, as (column, span) pairs: a row's shape.
@@ -145,4 +186,37 @@ pub fn drop_top_rows(grid: Grid, n: usize) -> Grid {
         })
         .collect();
     Grid::new(grid.rows - n, grid.cols, cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::Cell;
+
+    /// A header row over one body row; every cell with `confidence` when
+    /// the grid was read by OCR.
+    fn part(header: &[&str], body: &[&str], confidence: Option<f64>) -> Grid {
+        let mut cells = Vec::new();
+        for (r, texts) in [header, body].iter().enumerate() {
+            for (c, t) in texts.iter().enumerate() {
+                cells.push(Cell { confidence, ..Cell::new(r, c, *t) });
+            }
+        }
+        Grid::new(2, header.len(), cells)
+    }
+
+    #[test]
+    fn a_header_read_by_ocr_with_a_label_misread_repeats_the_table_header() {
+        let top = part(&["项目", "自然人", "社会公益组织", "总计"], &["本年新收", "1", "2", "3"], None);
+        let misread = ["项目", "自然人", "社会组织", "总计"];
+        let scanned = part(&misread, &["上年结转", "4", "5", "9"], Some(0.9));
+        assert_eq!(repeated_header_rows(&top, 1, &scanned), 1);
+        assert!(!repeat_is_exact(&top, 1, &scanned, 1));
+        // Between two text layers the text must be the same.
+        let digital = part(&misread, &["上年结转", "4", "5", "9"], None);
+        assert_eq!(repeated_header_rows(&top, 1, &digital), 0);
+        // Another table's header, even read by OCR, repeats nothing.
+        let other = part(&["序号", "名称", "金额", "备注"], &["1", "甲", "5", ""], Some(0.9));
+        assert_eq!(repeated_header_rows(&top, 1, &other), 0);
+    }
 }

@@ -48,7 +48,9 @@ use crate::model::{Diagnostic, Fragment, ParagraphFragment, Table, TableFragment
 use crate::text::official_number;
 use align::{align_parts, cluster_edges, regrid};
 use evidence::{Between, Evidence, Numbering, PageEnd};
-use header::{SubHeader, continues_header_rows, drop_top_rows, repeated_header_rows, starts_with_subheader};
+use header::{
+    SubHeader, continues_header_rows, drop_top_rows, repeat_is_exact, repeated_header_rows, starts_with_subheader,
+};
 use stitch::{continue_header, stack, stitch};
 
 /// Column boundaries closer than this, in points, are the same boundary.
@@ -277,7 +279,11 @@ fn join(a: &Assembly, b: &TableFragment, between: &Between) -> Option<(Assembly,
     let own_repeat = between.page_end.is_some() || between.marker.is_some() || goes_on;
     let repeated = if own_repeat { found } else { 0 };
     if repeated > 0 {
-        evidence.push(Evidence::HeaderRepeated(repeated));
+        evidence.push(if repeat_is_exact(&top, a.header_rows, &bottom, repeated) {
+            Evidence::HeaderRepeated(repeated)
+        } else {
+            Evidence::HeaderRepeatedAsRead(repeated)
+        });
     }
     let header_continues = header_only && b_header_rows > 0 && continues_header_rows(&top, &bottom, b_header_rows);
     if header_continues {
