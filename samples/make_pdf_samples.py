@@ -687,6 +687,32 @@ pdf-catalog-lost.pdf
     says so, and that the order is the stored one). Poppler and MuPDF refuse the file (no
     page tree), so its golden was checked against the text of its two content streams.
 
+pdf-fields-clipping.pdf
+    Written by hand (raw writer): an interactive form with /NeedAppearances true whose
+    widgets hold no drawn value (empty `/Tx BMC EMC` placeholders or no /AP): the values
+    are drawn as a viewer draws them, in the /DA font and size inside each widget — a
+    text field, a multi-line field that wraps, a combo box (its option's display text
+    "Shanghai"), a list box from its top index (options below the box clipped), a
+    check box that is on (its ZapfDingbats caption: ✔) and a password field (masked,
+    "******"). A form XObject whose second line lies outside its /BBox (pdf.clipped),
+    and a label set sideways in the margin (one line, read upwards).
+
+pdf-unmapped-space.pdf
+    Written by hand (raw writer): Word's subset fonts. Type0 / Identity-H over an
+    embedded TrueType whose space glyph is in no cmap, and a ToUnicode that maps the
+    letters but not the space: "ab ab ba ab" reads with spaces, not U+FFFD.
+
+pdf-inline-encryption.pdf
+    Written by hand (raw writer): RC4 128-bit (R 3) with an empty user password and its
+    encryption dictionary inline in the trailer, as PyMuPDF writes it; opened without
+    asking.
+
+cover-toc.pdf
+    reportlab canvas (invariant=1), STSong-Light: a 部门预算's cover (a title in two
+    centred lines, the byline 预算主管部门：…, the date), a contents page (目录 and four
+    lines with dot leaders) and a body page. The title is its two lines joined; the
+    byline, the date and 目录 are not part of it.
+
 enc-rc4-empty-user.pdf, enc-aes128-empty-user.pdf, enc-aes256-empty-user.pdf
     rl-unigb-ucs2.pdf encrypted with an EMPTY user password (an owner password set):
     RC4 128-bit (R=3), AES-128 (R=4) and AES-256 (R=6). Opened without asking; the text
@@ -935,6 +961,203 @@ def make_damaged(out: Path) -> None:
     (out / "pdf-catalog-lost.pdf").write_bytes(raw_pdf(objs))
 
 
+def make_fields_clipping(out: Path) -> None:
+    """pdf-fields-clipping.pdf (raw writer), one A4 page:
+    - an interactive form with /NeedAppearances true whose widgets carry no drawn value
+      (empty `/Tx BMC EMC` placeholders, as LibreOffice writes them, or no /AP at
+      all): a text field, a multi-line text field that wraps, a combo box whose value
+      is shown by its option's display text, a list box showing its options from its
+      top index (those below the box are clipped), a check box that is on (its
+      ZapfDingbats caption "4" is drawn: ✔) and a password field (not shown);
+    - a form XObject whose /BBox holds its first line; its second line lies outside
+      the box and is not shown (pdf.clipped);
+    - a label set sideways (turned a quarter turn anticlockwise) in the margin of an
+      upright page: one line, read upwards.
+    """
+    helv = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    zadb = b"<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>"
+    empty = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 200 20]", b"/Tx BMC\nEMC")
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R 7 0 R 8 0 R 9 0 R 10 0 R 11 0 R]"
+        b" /NeedAppearances true /DA (0 g /Helv 0 Tf) /DR << /Font << /Helv 4 0 R /ZaDb 5 0 R >> >> >> >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 13 0 R"
+        b" /Resources << /Font << /F1 4 0 R >> /XObject << /Fm1 14 0 R >> >>"
+        b" /Annots [6 0 R 7 0 R 8 0 R 9 0 R 10 0 R 11 0 R] >>",  # 3
+        helv,  # 4
+        zadb,  # 5
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (name) /Rect [200 740 450 760] /P 3 0 R"
+        b" /DA (0 g /Helv 11 Tf) /V (Filled in by the applicant) /AP << /N 12 0 R >> >>",  # 6
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /Ff 4096 /T (remarks) /Rect [200 660 400 720] /P 3 0 R"
+        b" /DA (0 g /Helv 10 Tf) /V (A remark long enough to wrap onto a second line of the box.) >>",  # 7
+        b"<< /Type /Annot /Subtype /Widget /FT /Ch /Ff 131072 /T (city) /Rect [200 620 350 640] /P 3 0 R"
+        b" /DA (0 g /Helv 10 Tf) /Opt [[(bj) (Beijing)] [(sh) (Shanghai)]] /V (sh) /AP << /N 12 0 R >> >>",  # 8
+        b"<< /Type /Annot /Subtype /Widget /FT /Ch /T (fruit) /Rect [200 520 300 600] /P 3 0 R"
+        b" /DA (0 g /Helv 10 Tf) /Opt [(Apple) (Banana) (Cherry) (Damson) (Elder) (Fig) (Grape) (Hazel) (Kiwi)]"
+        b" /TI 1 /V (Cherry) /AP << /N 12 0 R >> >>",  # 9
+        b"<< /Type /Annot /Subtype /Widget /FT /Btn /T (agree) /Rect [200 480 216 496] /P 3 0 R"
+        b" /DA (0 g /ZaDb 0 Tf) /MK << /CA (4) >> /AS /Yes /V /Yes /AP << /N << /Yes 12 0 R /Off 12 0 R >> >> >>",  # 10
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /Ff 8192 /T (pin) /Rect [200 440 300 460] /P 3 0 R"
+        b" /DA (0 g /Helv 10 Tf) /V (secret) >>",  # 11
+        empty,  # 12
+        stream(b"", b"BT /F1 11 Tf 72 745 Td (Name:) Tj 0 -40 Td (Remarks:) Tj 0 -80 Td (City:) Tj"
+               b" 0 -40 Td (Fruit:) Tj 0 -101 Td (I agree) Tj 0 -39 Td (PIN:) Tj ET\n"
+               b"q 1 0 0 1 72 360 cm /Fm1 Do Q\n"
+               b"BT /F1 12 Tf 0 1 -1 0 40 300 Tm (Turned label in the margin) Tj ET"),  # 13
+        stream(b"/Type /XObject /Subtype /Form /BBox [0 0 300 30] /Resources << /Font << /F1 4 0 R >> >>",
+               b"BT /F1 11 Tf 0 10 Td (Inside the form's bounding box.) Tj 0 40 Td"
+               b" (Outside the bounding box: not shown.) Tj ET"),  # 14
+    ]
+    (out / "pdf-fields-clipping.pdf").write_bytes(raw_pdf(objs))
+
+
+def make_unmapped_space(out: Path) -> None:
+    """pdf-unmapped-space.pdf (raw writer): Word's subset fonts. A Type0 font,
+    Identity-H, whose embedded TrueType (tests/fixtures/pdf/blank-space-glyph.ttf:
+    DejaVu Sans cut to a, b and the space glyph, the space out of its cmap) shows
+    "ab ab ba ab" by glyph id, and whose ToUnicode maps a and b but not the space:
+    the blank glyph between the words reads as a space, not U+FFFD."""
+    font = (HERE.parent / "tests/fixtures/pdf/blank-space-glyph.ttf").read_bytes()
+    to_unicode = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def"
+                  b" /CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange"
+                  b" 2 beginbfchar <0002> <0061> <0003> <0062> endbfchar endcmap"
+                  b" CMapName currentdict /CMap defineresource pop end end")
+    text = "ab ab ba ab"
+    gids = {"a": 2, "b": 3, " ": 1}
+    hexed = "".join("%04X" % gids[c] for c in text).encode()
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R /F2 10 0 R >> >> >>",  # 3
+        stream(b"", b"BT /F2 12 Tf 72 780 Td (A blank glyph without a Unicode mapping between words:) Tj ET\n"
+               b"BT /F1 24 Tf 72 740 Td <" + hexed + b"> Tj ET"),  # 4
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+DejaVuSans /Encoding /Identity-H"
+        b" /DescendantFonts [6 0 R] /ToUnicode 9 0 R >>",  # 5
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+DejaVuSans /CIDToGIDMap /Identity"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+        b" /FontDescriptor 7 0 R /DW 500 /W [1 [318 613 635]] >>",  # 6
+        b"<< /Type /FontDescriptor /FontName /ABCDEF+DejaVuSans /Flags 4 /FontBBox [-1021 -463 1793 1232]"
+        b" /ItalicAngle 0 /Ascent 928 /Descent -236 /CapHeight 729 /StemV 80 /FontFile2 8 0 R >>",  # 7
+        stream(b"/Length1 %d" % len(font), font),  # 8
+        stream(b"", to_unicode),  # 9
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",  # 10
+    ]
+    (out / "pdf-unmapped-space.pdf").write_bytes(raw_pdf(objs))
+
+
+def rc4(key: bytes, data: bytes) -> bytes:
+    """RC4, for the Standard security handler (PDF 32000-1 §7.6.2)."""
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def make_inline_encryption(out: Path) -> None:
+    """pdf-inline-encryption.pdf (raw writer): encrypted as PyMuPDF writes it, the
+    encryption dictionary inline in the trailer (`/Encrypt << … >>`, not a reference).
+    RC4 128-bit, revision 3, an empty user password and the owner password "owner";
+    every stream encrypted with its object key (Algorithms 1-5 of PDF 32000-1 §7.6.3)."""
+    import hashlib as h
+
+    pad = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+    file_id = h.md5(b"govdoc pdf-inline-encryption").digest()
+    permissions = -3904  # print, copy, no modification (bits 3, 5 and the high bits set)
+    p_bytes = (permissions & 0xFFFFFFFF).to_bytes(4, "little")
+    # Algorithm 3: the /O value from the owner and user passwords.
+    owner_key = h.md5(pad[:0] + (b"owner" + pad)[:32]).digest()
+    for _ in range(50):
+        owner_key = h.md5(owner_key).digest()
+    o_value = rc4(owner_key, pad)
+    for i in range(1, 20):
+        o_value = rc4(bytes(b ^ i for b in owner_key), o_value)
+    # Algorithm 2: the file key from the (empty) user password.
+    key = h.md5(pad + o_value + p_bytes + file_id).digest()
+    for _ in range(50):
+        key = h.md5(key).digest()
+    # Algorithm 5: the /U value.
+    u_value = rc4(key, h.md5(pad + file_id).digest())
+    for i in range(1, 20):
+        u_value = rc4(bytes(b ^ i for b in key), u_value)
+    u_value += bytes(16)
+
+    def encrypted_stream(number: int, dict_body: bytes, data: bytes) -> bytes:
+        object_key = h.md5(key + number.to_bytes(3, "little") + (0).to_bytes(2, "little")).digest()[:16]
+        return stream(dict_body, rc4(object_key, data))
+
+    content = (b"BT /F1 14 Tf 72 760 Td (This file is encrypted with an empty user password.) Tj ET\n"
+               b"BT /F1 14 Tf 72 730 Td (Its encryption dictionary is written inline in the trailer.) Tj ET")
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",  # 3
+        encrypted_stream(4, b"", content),  # 4
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",  # 5
+    ]
+    pdf = raw_pdf(objs)
+    encrypt = (b"/Encrypt << /Filter /Standard /V 2 /R 3 /Length 128 /P %d /O <%s> /U <%s> >>"
+               % (permissions, o_value.hex().upper().encode(), u_value.hex().upper().encode()))
+    ident = b"/ID [<%s> <%s>]" % (file_id.hex().upper().encode(), file_id.hex().upper().encode())
+    pdf = pdf.replace(b"/Root 1 0 R >>", b"/Root 1 0 R " + encrypt + b" " + ident + b" >>")
+    (out / "pdf-inline-encryption.pdf").write_bytes(pdf)
+
+
+def make_cover_toc(out: Path) -> None:
+    """cover-toc.pdf: a 部门预算's cover and table of contents (reportlab canvas,
+    STSong-Light, invariant=1, so the file is the same on every run). Page 1: a title
+    in two centred lines at 22 pt, the byline (预算主管部门：…) and the date at 16 pt;
+    page 2: 目录 centred at 18 pt and four contents lines with dot leaders and page
+    numbers; page 3: the body, numbered headings and paragraphs. The title is its two
+    lines joined; byline, date and 目录 are paragraphs of their own."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(out / "cover-toc.pdf"), pagesize=A4, invariant=1)
+    width, height = A4
+    c.setFont("STSong-Light", 22)
+    c.drawCentredString(width / 2, height - 220, "上海市某某区2025年")
+    c.drawCentredString(width / 2, height - 252, "区级部门预算")
+    c.setFont("STSong-Light", 16)
+    c.drawCentredString(width / 2, height - 420, "预算主管部门：上海市某某区财政局")
+    c.drawCentredString(width / 2, height - 450, "2025年2月")
+    c.showPage()
+    c.setFont("STSong-Light", 18)
+    c.drawCentredString(width / 2, height - 100, "目录")
+    c.setFont("STSong-Light", 12)
+    for k, (entry, page) in enumerate([("一、部门主要职能", "3"), ("二、部门机构设置", "3"),
+                                       ("三、部门预算编制说明", "4"), ("四、部门预算表", "5")]):
+        y = height - 150 - 24 * k
+        c.drawString(90, y, entry)
+        c.drawRightString(505, y, page)
+        c.drawString(90 + 12 * len(entry) + 6, y, "." * int((505 - 12 - (90 + 12 * len(entry) + 6)) / 3.0))
+    c.showPage()
+    c.setFont("STSong-Light", 12)
+    body = [
+        (90, "一、部门主要职能"),
+        (114, "贯彻执行国家和本市有关财政工作的方针政策和法律法规，拟订本区财政发展规划。"),
+        (90, "二、部门机构设置"),
+        (114, "本部门下设办公室、预算科、国库科等八个内设机构。"),
+    ]
+    for k, (x, line) in enumerate(body):
+        c.drawString(x, height - 100 - 24 * k, line)
+    c.showPage()
+    c.save()
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -949,6 +1172,10 @@ def build(out: Path) -> None:
     make_visible_text(out)
     make_fonts_and_annotations(out)
     make_damaged(out)
+    make_fields_clipping(out)
+    make_unmapped_space(out)
+    make_inline_encryption(out)
+    make_cover_toc(out)
 
 
 def main() -> None:

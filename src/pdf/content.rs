@@ -12,6 +12,7 @@
 
 mod annotation;
 mod colour;
+mod field;
 mod matrix;
 pub(crate) mod path;
 mod setup;
@@ -30,7 +31,7 @@ use self::path::Path;
 pub(crate) use self::setup::PageSetup;
 use self::shading::Shading;
 use super::document::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS, PdfDocument};
-use super::font::Font;
+use super::font::{Char, Font};
 use super::lexer::{Lexer, Operand};
 use super::page::{Glyph, PageContent};
 use crate::error::{Error, Result};
@@ -482,12 +483,29 @@ impl<'p> Interpreter<'p> {
         if std::mem::take(&mut self.clip_pending)
             && let Some(b) = self.path.bounds()
         {
-            self.gs.clip = Some(match self.gs.clip {
-                Some(c) => [c[0].max(b[0]), c[1].max(b[1]), c[2].min(b[2]), c[3].min(b[3])],
-                None => b,
-            });
+            self.narrow_clip(b);
         }
         self.path.clear();
+    }
+
+    /// Narrows the clip to the page-space bounds of `corners` (a form's
+    /// bounding box; its bounds when it is drawn turned).
+    fn clip_to(&mut self, corners: &[(f32, f32)]) {
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for &(x, y) in corners {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        if [x0, y0, x1, y1].iter().all(|v| v.is_finite()) {
+            self.narrow_clip([x0, y0, x1, y1]);
+        }
+    }
+
+    /// The clip intersected with the page-space rectangle `b`.
+    fn narrow_clip(&mut self, b: [f32; 4]) {
+        self.gs.clip = Some(match self.gs.clip {
+            Some(c) => [c[0].max(b[0]), c[1].max(b[1]), c[2].min(b[2]), c[3].min(b[3])],
+            None => b,
+        });
     }
 
     fn ext_gstate(&mut self, args: &[Operand<'_>], resources: Option<&'p Dictionary>) {
@@ -595,72 +613,65 @@ impl<'p> Interpreter<'p> {
             return Ok(());
         };
         let Some(font) = self.fonts.get(font_index).cloned() else { return Ok(()) };
+        for ch in font.chars(bytes) {
+            self.place(&font, font_index, &ch)?;
+        }
+        Ok(())
+    }
+
+    /// Draws one character at the current text position in the current
+    /// font (`font`, page font `font_index`) and advances the text matrix.
+    fn place(&mut self, font: &Font, font_index: usize, ch: &Char) -> Result<()> {
         let (size, h_scale, rise) = (self.gs.font_size, self.gs.h_scale, self.gs.rise);
         let (char_spacing, word_spacing) = (self.gs.char_spacing, self.gs.word_spacing);
         let to_page = self.gs.ctm.then(&self.base);
         let scale = Matrix::new(size * h_scale, 0.0, 0.0, size, 0.0, rise);
         // The em box spans descent ..= descent + 1 em around the baseline.
         let (descent, ascent) = (font.descent, font.descent + 1.0);
-        for ch in font.chars(bytes) {
-            let m = scale.then(&self.tm).then(&to_page);
-            let spacing = char_spacing + if ch.word_space { word_spacing } else { 0.0 };
-            // Corners of the glyph's em box in glyph units (em), relative to the
-            // current point.
-            let (x0, x1, y0, y1, advance) = match ch.vertical {
-                Some((w1y, vx, vy)) => {
-                    (-vx, -vx + ch.width, descent - vy, ascent - vy, Matrix::translate(0.0, w1y * size + spacing))
-                }
-                None => (0.0, ch.width, descent, ascent, Matrix::translate((ch.width * size + spacing) * h_scale, 0.0)),
-            };
-            let corners = [m.apply(x0, y0), m.apply(x1, y0), m.apply(x1, y1), m.apply(x0, y1)];
-            let (mut left, mut right, mut top, mut bottom) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
-            for (x, y) in corners {
-                left = left.min(x);
-                right = right.max(x);
-                top = top.min(y);
-                bottom = bottom.max(y);
+        let m = scale.then(&self.tm).then(&to_page);
+        let spacing = char_spacing + if ch.word_space { word_spacing } else { 0.0 };
+        // Corners of the glyph's em box in glyph units (em), relative to the
+        // current point.
+        let (x0, x1, y0, y1, advance) = match ch.vertical {
+            Some((w1y, vx, vy)) => {
+                (-vx, -vx + ch.width, descent - vy, ascent - vy, Matrix::translate(0.0, w1y * size + spacing))
             }
-            let upright = ch.vertical.is_none()
-                && m.a > 0.0
-                && m.d < 0.0
-                && m.b.abs() <= 0.01 * m.a.abs()
-                && m.c.abs() <= 0.01 * m.d.abs();
-            let mut text = String::new();
-            match &ch.text {
-                Some(t) => t.push_to(&mut text),
-                None => text.push('\u{FFFD}'),
-            }
-            let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
-            let hidden = self.gs.clip.is_some_and(|[x0, y0, x1, y1]| {
-                cx < x0 - CLIP_TOLERANCE
-                    || cx > x1 + CLIP_TOLERANCE
-                    || cy < y0 - CLIP_TOLERANCE
-                    || cy > y1 + CLIP_TOLERANCE
-            });
-            if hidden {
-                self.clipped.add(&text);
-                self.out.keep_hidden(&text, (left, top, right, bottom), crate::pdf::page::Hidden::Clipped);
-            } else if left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite() {
-                if self.out.glyphs.len() >= MAX_GLYPHS {
-                    return Err(Error::too_large(format!(
-                        "page {} draws more than {MAX_GLYPHS} characters",
-                        self.out.number
-                    )));
-                }
-                crate::budget::charge(crate::budget::Resource::Glyphs, 1)?;
-                self.out.glyphs.push(Glyph {
-                    text,
-                    x0: left,
-                    x1: right,
-                    top,
-                    bottom,
-                    size: m.y_scale(),
-                    font: font_index,
-                    upright,
-                });
-            }
-            self.tm = advance.then(&self.tm);
+            None => (0.0, ch.width, descent, ascent, Matrix::translate((ch.width * size + spacing) * h_scale, 0.0)),
+        };
+        let corners = [m.apply(x0, y0), m.apply(x1, y0), m.apply(x1, y1), m.apply(x0, y1)];
+        let (mut left, mut right, mut top, mut bottom) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+        for (x, y) in corners {
+            left = left.min(x);
+            right = right.max(x);
+            top = top.min(y);
+            bottom = bottom.max(y);
         }
+        // Upright: the line runs rightwards and the glyph stands up, each
+        // within 45° (a slanted or slightly skewed line is still read across).
+        let upright = ch.vertical.is_none() && m.a > 0.0 && m.d < 0.0 && m.b.abs() < m.a && m.c.abs() < -m.d;
+        let mut text = String::new();
+        match &ch.text {
+            Some(t) => t.push_to(&mut text),
+            None => text.push('\u{FFFD}'),
+        }
+        let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
+        let hidden = self.gs.clip.is_some_and(|[x0, y0, x1, y1]| {
+            cx < x0 - CLIP_TOLERANCE || cx > x1 + CLIP_TOLERANCE || cy < y0 - CLIP_TOLERANCE || cy > y1 + CLIP_TOLERANCE
+        });
+        if hidden {
+            self.clipped.add(&text);
+            self.out.keep_hidden(&text, (left, top, right, bottom), crate::pdf::page::Hidden::Clipped);
+        } else if left.is_finite() && right.is_finite() && top.is_finite() && bottom.is_finite() {
+            if self.out.glyphs.len() >= MAX_GLYPHS {
+                return Err(Error::too_large(format!(
+                    "page {} draws more than {MAX_GLYPHS} characters",
+                    self.out.number
+                )));
+            }
+            crate::budget::charge(crate::budget::Resource::Glyphs, 1)?;
+            self.out.glyphs.push(Glyph { text, x0: left, x1: right, top, bottom, size: m.y_scale(), font: font_index, upright });
+        }
+        self.tm = advance.then(&self.tm);
         Ok(())
     }
 
@@ -719,6 +730,10 @@ impl<'p> Interpreter<'p> {
         let saved_stack = self.stack.len();
         let (saved_tm, saved_tlm) = (self.tm, self.tlm);
         self.gs.ctm = matrix.then(&self.gs.ctm);
+        // A form draws nothing outside its bounding box.
+        if let Some([x0, y0, x1, y1]) = pdf.get(&stream.dict, b"BBox").and_then(|o| pdf.rect(o)) {
+            self.clip_to(&[self.to_page(x0, y0), self.to_page(x1, y0), self.to_page(x1, y1), self.to_page(x0, y1)]);
+        }
         self.path.clear();
         self.forms.push(id.unwrap_or((0, 0)));
         let result = self.run(&data, form_resources);

@@ -396,12 +396,18 @@ impl PdfDocument {
 
     // ---- object access shared with `font` and `content` ----
 
+    /// The interactive form's dictionary (`/AcroForm` of the catalog): its
+    /// default resources, appearance string and quadding, and whether
+    /// viewers must draw the fields' appearances themselves.
+    pub(crate) fn acro_form(&self) -> Option<&Dictionary> {
+        let catalog = self.doc.trailer.get(b"Root").ok().and_then(|o| self.dict(o))?;
+        self.get(catalog, b"AcroForm").and_then(|o| self.dict(o))
+    }
+
     /// The interactive form's default resources (`/AcroForm /DR`): the fonts
     /// a field's appearance names when it has no resources of its own.
     pub(crate) fn form_default_resources(&self) -> Option<&Dictionary> {
-        let catalog = self.doc.trailer.get(b"Root").ok().and_then(|o| self.dict(o))?;
-        let form = self.get(catalog, b"AcroForm").and_then(|o| self.dict(o))?;
-        self.get(form, b"DR").and_then(|o| self.dict(o))
+        self.acro_form().and_then(|form| self.get(form, b"DR")).and_then(|o| self.dict(o))
     }
 
     /// Follows references (a bounded chain) to the object itself.

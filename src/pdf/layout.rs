@@ -47,6 +47,12 @@ const SIZE_RATIO: f32 = 1.15;
 /// from the left one is right-aligned (a signature, a date).
 const RIGHT_ALIGNED_EM: f32 = 6.0;
 
+/// How far (share of the font size) a turned glyph's width may differ from
+/// its em and still lie across the page.
+const TURNED_EM_TOLERANCE: f32 = 0.02;
+/// Dots (an ellipsis counts three) that make a leader in a contents line.
+const MIN_LEADER_DOTS: usize = 4;
+
 /// Pages with fewer lines than this take the document's text block.
 const MIN_LINES_FOR_PAGE_BLOCK: usize = 6;
 /// Lines ending within this (em) of each other share a margin.
@@ -103,45 +109,80 @@ fn em(size: f32) -> f32 {
 /// Groups the glyphs `indices` of a page into lines, top to bottom. A glyph
 /// joins the line being built when it overlaps the line's tallest glyph by
 /// half the smaller height; sorting by vertical centre first makes the
-/// producer's drawing order irrelevant.
+/// producer's drawing order irrelevant. Glyphs drawn turned (a label set
+/// sideways on an upright page, a column of vertical writing) make lines of
+/// their own the same way, across: a column of them is one line.
 pub fn glyphs_to_lines(glyphs: &[Glyph], fonts: &[FontInfo], indices: &[usize], space_gap_em: f32) -> Vec<Line> {
-    let mut order: Vec<usize> = indices.iter().copied().filter(|&i| glyphs.get(i).is_some_and(is_usable)).collect();
-    order.sort_by(|&a, &b| {
-        glyphs[a].center_y().total_cmp(&glyphs[b].center_y()).then(glyphs[a].x0.total_cmp(&glyphs[b].x0))
-    });
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut reference = (0.0f32, 0.0f32);
-    for i in order {
-        let (top, bottom) = vertical_extent(&glyphs[i]);
-        let joins = groups.last().is_some() && {
-            let overlap = bottom.min(reference.1) - top.max(reference.0);
-            overlap >= SAME_LINE_OVERLAP * (bottom - top).min(reference.1 - reference.0)
-        };
-        if joins {
-            groups.last_mut().expect("checked").push(i);
-            if bottom - top > reference.1 - reference.0 {
-                reference = (top, bottom);
-            }
-        } else {
-            groups.push(vec![i]);
-            reference = (top, bottom);
-        }
-    }
+    let (turned, upright): (Vec<usize>, Vec<usize>) = indices
+        .iter()
+        .copied()
+        .filter(|&i| glyphs.get(i).is_some_and(is_usable))
+        .partition(|&i| runs_down_the_page(&glyphs[i]));
+    let mut groups = overlapping(glyphs, upright, vertical_extent);
+    groups.extend(overlapping(glyphs, turned, |g| (g.x0.min(g.x1), g.x0.max(g.x1))));
     let mut lines: Vec<Line> =
         groups.into_iter().filter_map(|g| group_to_line(glyphs, fonts, g, space_gap_em)).collect();
     lines.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
     lines
 }
 
-/// One line from its glyphs: ordered by x (by y for text drawn rotated),
+/// A glyph of a line that runs down or up the page (turned a quarter turn,
+/// or vertical writing): not upright, and its em box lies across the page
+/// (its width is the font size), where upside-down or slanted text still
+/// runs across.
+fn runs_down_the_page(g: &Glyph) -> bool {
+    !g.upright && (g.width().abs() - g.size.abs()).abs() <= TURNED_EM_TOLERANCE * g.size.abs()
+}
+
+/// The glyphs `order` in groups whose `extent` (across the line: the
+/// vertical extent of upright text, the horizontal one of turned text)
+/// overlaps the group's largest by [`SAME_LINE_OVERLAP`].
+fn overlapping(glyphs: &[Glyph], mut order: Vec<usize>, extent: impl Fn(&Glyph) -> (f32, f32)) -> Vec<Vec<usize>> {
+    let centre = |i: usize| {
+        let (a, b) = extent(&glyphs[i]);
+        a + b
+    };
+    order.sort_by(|&a, &b| {
+        let (g, h) = (&glyphs[a], &glyphs[b]);
+        centre(a).total_cmp(&centre(b)).then(g.x0.total_cmp(&h.x0)).then(g.top.total_cmp(&h.top))
+    });
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut reference = (0.0f32, 0.0f32);
+    for i in order {
+        let (start, end) = extent(&glyphs[i]);
+        let joins = groups.last().is_some() && {
+            let overlap = end.min(reference.1) - start.max(reference.0);
+            overlap >= SAME_LINE_OVERLAP * (end - start).min(reference.1 - reference.0)
+        };
+        if joins {
+            groups.last_mut().expect("checked").push(i);
+            if end - start > reference.1 - reference.0 {
+                reference = (start, end);
+            }
+        } else {
+            groups.push(vec![i]);
+            reference = (start, end);
+        }
+    }
+    groups
+}
+
+/// One line from its glyphs: ordered by x (by y for text drawn rotated,
+/// upwards when it was drawn from the bottom),
 /// doubled glyphs dropped (a bold effect drawn twice, slightly offset),
 /// spaces where the gap between non-CJK neighbours says so.
 fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, space_gap_em: f32) -> Option<Line> {
     let rotated = members.iter().filter(|&&i| !glyphs[i].upright).count() * 2 > members.len();
-    if rotated {
+    let across = members.iter().filter(|&&i| runs_down_the_page(&glyphs[i])).count() * 2 > members.len();
+    if across {
         members.sort_by(|&a, &b| glyphs[a].top.total_cmp(&glyphs[b].top));
     } else {
         members.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+    }
+    // Turned text reads the way it was drawn: up the page, or leftwards
+    // when upside down, when its first glyph drawn is the last in place.
+    if rotated && members.first() > members.last() {
+        members.reverse();
     }
     let mut kept: Vec<usize> = Vec::with_capacity(members.len());
     for i in members {
@@ -434,6 +475,9 @@ pub fn lines_to_paragraphs(lines: &[Line], block: &TextBlock, page: u32) -> Vec<
 
 /// True when `next` starts a new paragraph after `previous`.
 fn breaks_between(previous: &Line, next: &Line, block: &TextBlock) -> bool {
+    if is_contents_entry(&previous.text) {
+        return true;
+    }
     let (p, n) = (place(previous, block), place(next, block));
     let same_style = previous.size.max(next.size) <= SIZE_RATIO * previous.size.min(next.size).max(0.1)
         && previous.bold == next.bold;
@@ -457,9 +501,46 @@ fn breaks_between(previous: &Line, next: &Line, block: &TextBlock) -> bool {
         return true;
     }
     // Flush-left headings in a document without indents: a section number
-    // after a finished sentence.
-    official_number(&next.text).is_some_and(|(level, _)| level <= 2)
-        && (ends_sentence(&previous.text) || previous.text.trim_end().ends_with(['：', ':']))
+    // after a finished sentence; so is a table's or figure's caption.
+    let finished = ends_sentence(&previous.text);
+    (official_number(&next.text).is_some_and(|(level, _)| level <= 2)
+        && (finished || previous.text.trim_end().ends_with(['：', ':'])))
+        || (finished && opens_caption(&next.text))
+}
+
+/// A line of a table of contents: an entry, a leader of dots and a page
+/// number ("一、部门主要职能……………3"). It fills the measure but ends its
+/// entry.
+fn is_contents_entry(text: &str) -> bool {
+    let t = text.trim_end();
+    let body = t.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    if body.len() == t.len() {
+        return false;
+    }
+    let leader: usize = body
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, '.' | '．' | '·' | '…' | '⋯' | '‥' | ' '))
+        .map(|c| match c {
+            '…' | '⋯' => 3,
+            '‥' => 2,
+            ' ' => 0,
+            _ => 1,
+        })
+        .sum();
+    leader >= MIN_LEADER_DOTS
+}
+
+/// A line that opens the caption of a table or figure: 表 or 图 and its
+/// number (表2, 图 3, 表一), or 附表.
+fn opens_caption(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with("附表") {
+        return true;
+    }
+    let rest = t.strip_prefix('表').or_else(|| t.strip_prefix('图'));
+    rest.and_then(|r| r.trim_start().chars().next())
+        .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
 fn paragraph(lines: &[Line], block: &TextBlock, page: u32) -> PlacedParagraph {
@@ -847,6 +928,51 @@ mod tests {
     fn flush_left_section_number_after_a_finished_sentence_breaks() {
         let (_, lines) = page(&[(&format!("{}。", &FULL[3..]), 0.0), ("二、主动公开情况", 0.0)]);
         assert_eq!(paragraphs(&lines).len(), 2);
+    }
+
+    #[test]
+    fn a_caption_after_a_finished_sentence_breaks() {
+        let (_, lines) = page(&[(&format!("{}。", &FULL[3..]), 0.0), ("表2 主要农产品产量", 0.0)]);
+        assert_eq!(paragraphs(&lines).len(), 2);
+        let (_, lines) = page(&[(&format!("{}，", &FULL[3..]), 0.0), ("表2所列各项", 0.0)]);
+        assert_eq!(paragraphs(&lines).len(), 1, "mid-sentence, 表2 is not a caption");
+        assert!(!opens_caption("表示") && opens_caption("图 3 结构") && opens_caption("附表"));
+    }
+
+    #[test]
+    fn each_contents_entry_is_a_paragraph_of_its_own() {
+        let dots = ".".repeat(40);
+        let (_, lines) = page(&[(&format!("一、部门主要职能{dots}3"), 0.0), (&format!("二、部门机构设置{dots}4"), 0.0)]);
+        assert_eq!(paragraphs(&lines).len(), 2);
+        assert!(is_contents_entry("三、说明……………12") && !is_contents_entry("增长3.2") && !is_contents_entry("共3"));
+    }
+
+    #[test]
+    fn a_column_of_turned_glyphs_is_one_line_read_the_way_it_was_drawn() {
+        // "Label" set a quarter turn anticlockwise in the margin: drawn from
+        // the bottom up, each glyph 12 pt across and 6 pt along the line;
+        // an upright line beside it.
+        let turned = |up: bool| -> Vec<Glyph> {
+            "Label"
+                .chars()
+                .enumerate()
+                .map(|(k, c)| {
+                    let top = if up { 500.0 - 6.0 * (k as f32 + 1.0) } else { 400.0 + 6.0 * k as f32 };
+                    Glyph { upright: false, x0: 40.0, x1: 52.0, top, bottom: top + 6.0, ..glyph(&c.to_string(), 0.0, 0.0, 12.0) }
+                })
+                .collect()
+        };
+        let mut glyphs = turned(true);
+        glyphs.extend(row("Body", 100.0, 470.0, 12.0));
+        assert_eq!(texts(&lines_of(&glyphs)), vec!["Label", "Body"]);
+        assert_eq!(texts(&lines_of(&turned(false))), vec!["Label"], "turned clockwise: drawn downwards");
+        // Upside down: a row drawn leftwards, read the way it was drawn.
+        let upside_down: Vec<Glyph> = "Top"
+            .chars()
+            .enumerate()
+            .map(|(k, c)| Glyph { upright: false, ..glyph(&c.to_string(), 300.0 - 6.0 * k as f32, 200.0, 12.0) })
+            .collect();
+        assert_eq!(texts(&lines_of(&upside_down)), vec!["Top"]);
     }
 
     #[test]

@@ -25,7 +25,8 @@ pub struct Glyph {
     pub size: f32,
     /// Index of the font in [`PageContent::fonts`].
     pub font: usize,
-    /// False for text drawn rotated or vertical (writing mode 1).
+    /// False for text drawn turned (its line running more than 45° off
+    /// rightwards, or the glyph not standing up) or vertical (writing mode 1).
     pub upright: bool,
 }
 

@@ -4,7 +4,8 @@
 //! picks when there are several) is drawn as a form XObject placed on the
 //! annotation's `/Rect` (PDF 32000-1 §12.5.5). Annotations a viewer does
 //! not show are skipped: the hidden and no-view flags, pop-ups (shown only
-//! when opened) and annotations without an appearance.
+//! when opened) and annotations without an appearance. A form field whose
+//! appearance is the viewer's to draw shows its value (`field`).
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
@@ -37,8 +38,16 @@ impl<'p> Interpreter<'p> {
         };
         for item in items.iter().take(MAX_ANNOTATIONS) {
             let Some(annot) = pdf.dict(item) else { continue };
-            let Some((id, stream)) = self.appearance(annot) else { continue };
+            if !self.shown(annot) {
+                continue;
+            }
             let Some(rect) = pdf.get(annot, b"Rect").and_then(|o| pdf.rect(o)) else { continue };
+            let appearance = self.appearance(annot);
+            if let Some(field) = super::field::generated(pdf, annot, appearance.is_some()) {
+                self.draw_field(&field, rect)?;
+                continue;
+            }
+            let Some((id, stream)) = appearance else { continue };
             let Some(bbox) = pdf.get(&stream.dict, b"BBox").and_then(|o| pdf.rect(o)) else { continue };
             let Some(placement) = placement(form_matrix(pdf, stream), bbox, rect) else { continue };
             let saved = std::mem::replace(&mut self.gs, GState::new(placement));
@@ -51,17 +60,21 @@ impl<'p> Interpreter<'p> {
         Ok(())
     }
 
-    /// The appearance a viewer draws for `annot`, or `None` when it draws
-    /// nothing.
-    fn appearance(&self, annot: &'p Dictionary) -> Option<(Option<ObjectId>, &'p Stream)> {
+    /// False for an annotation a viewer does not show: hidden, not for
+    /// viewing, or a pop-up (shown only when opened).
+    fn shown(&self, annot: &'p Dictionary) -> bool {
         let pdf = self.pdf;
         let flags = match pdf.get(annot, b"F") {
             Some(Object::Integer(f)) => *f,
             _ => 0,
         };
-        if flags & NOT_SHOWN_FLAGS != 0 || pdf.get(annot, b"Subtype").and_then(|o| pdf.name(o)) == Some(b"Popup") {
-            return None;
-        }
+        flags & NOT_SHOWN_FLAGS == 0 && pdf.get(annot, b"Subtype").and_then(|o| pdf.name(o)) != Some(b"Popup")
+    }
+
+    /// The appearance stream a viewer draws for `annot`, or `None` when it
+    /// has none.
+    fn appearance(&self, annot: &'p Dictionary) -> Option<(Option<ObjectId>, &'p Stream)> {
+        let pdf = self.pdf;
         let normal_entry = pdf.get(annot, b"AP").and_then(|o| pdf.dict(o))?.get(b"N").ok()?;
         let entry = match pdf.resolve(normal_entry)? {
             Object::Stream(_) => normal_entry,

@@ -377,3 +377,138 @@ fn a_spot_colour_at_full_tint_is_ink_and_white_is_white_in_every_space() {
     let ys: Vec<f32> = page.rulings.iter().map(|r| r.top).collect();
     assert_eq!(ys, vec![692.0, 592.0], "{:?}", page.rulings);
 }
+
+/// A page whose annotations are `widgets` (each a widget dictionary) in a
+/// form with Helvetica as /Helv and ZapfDingbats as /ZaDb in its /DR.
+fn form_page(need_appearances: bool, widgets: Vec<Dictionary>) -> (crate::pdf::page::PageContent, Vec<crate::model::Diagnostic>) {
+    let mut b = Builder::new();
+    let helv = b.helvetica();
+    let zadb = b.add(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ZapfDingbats" });
+    let annots: Vec<Object> = widgets.into_iter().map(|w| b.add(w).into()).collect();
+    b.catalog.set(
+        "AcroForm",
+        dictionary! {
+            "Fields" => annots.clone(), "NeedAppearances" => need_appearances, "DA" => Object::string_literal("0 g /Helv 0 Tf"),
+            "DR" => dictionary! { "Font" => dictionary! { "Helv" => helv, "ZaDb" => zadb } },
+        },
+    );
+    b.page(b"", Dictionary::new(), dictionary! { "Annots" => annots });
+    b.open().page(0).expect("page")
+}
+
+fn widget(field_type: &str, rect: [i64; 4], extra: Dictionary) -> Dictionary {
+    let mut w = dictionary! {
+        "Type" => "Annot", "Subtype" => "Widget", "FT" => field_type,
+        "Rect" => rect.iter().map(|&v| Object::Integer(v)).collect::<Vec<_>>(),
+    };
+    for (k, v) in extra.iter() {
+        w.set(k.clone(), v.clone());
+    }
+    w
+}
+
+#[test]
+fn field_values_are_drawn_when_the_viewer_must_draw_them() {
+    // With /NeedAppearances true the value shows, left-aligned in the
+    // widget, in the /DA size.
+    let text_field = |extra: Dictionary| {
+        let mut d = dictionary! { "V" => Object::string_literal("Filled in"), "DA" => Object::string_literal("0 g /Helv 10 Tf") };
+        for (k, v) in extra.iter() {
+            d.set(k.clone(), v.clone());
+        }
+        widget("Tx", [100, 700, 300, 720], d)
+    };
+    let (page, diags) = form_page(true, vec![text_field(Dictionary::new())]);
+    assert_eq!(text(&page), "Filled in");
+    let g = &page.glyphs[0];
+    assert_eq!((r(g.x0), r(g.size)), (102.0, 10.0));
+    assert!(g.top > 792.0 - 720.0 && g.bottom < 792.0 - 700.0, "{g:?}");
+    assert!(diags.is_empty(), "{diags:?}");
+    // Without /NeedAppearances, a widget without an appearance shows its
+    // value too.
+    let (page, _) = form_page(false, vec![text_field(Dictionary::new())]);
+    assert_eq!(text(&page), "Filled in");
+    // A widget whose appearance is an empty placeholder shows that
+    // (nothing), unless the form needs its appearances drawn again.
+    let with_placeholder = |need_appearances: bool| {
+        let mut b = Builder::new();
+        let helv = b.helvetica();
+        let empty = b.stream(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 200.into(), 20.into()] },
+            b"/Tx BMC EMC",
+        );
+        let with_ap = b.add(text_field(dictionary! { "AP" => dictionary! { "N" => empty } }));
+        b.catalog.set(
+            "AcroForm",
+            dictionary! { "Fields" => vec![with_ap.into()], "DR" => fonts(&[("Helv", helv)]), "NeedAppearances" => need_appearances },
+        );
+        b.page(b"", Dictionary::new(), dictionary! { "Annots" => vec![Object::from(with_ap)] });
+        text(&b.open().page(0).expect("page").0)
+    };
+    assert_eq!(with_placeholder(false), "", "the appearance stream is what a viewer draws");
+    assert_eq!(with_placeholder(true), "Filled in");
+}
+
+#[test]
+fn choice_button_and_password_fields_show_what_a_viewer_shows() {
+    let da = |s: &str| Object::string_literal(s);
+    let options: Vec<Object> = ["Apple", "Banana", "Cherry", "Damson"].iter().map(|o| Object::string_literal(*o)).collect();
+    let (page, _) = form_page(
+        true,
+        vec![
+            // A combo box shows the display text of the option its value names.
+            widget("Ch", [100, 700, 300, 720], dictionary! {
+                "Ff" => 1 << 17, "DA" => da("0 g /Helv 10 Tf"), "V" => Object::string_literal("sh"),
+                "Opt" => vec![Object::Array(vec![Object::string_literal("sh"), Object::string_literal("Shanghai")])],
+            }),
+            // A list box shows its options from the top index; the last one
+            // lies below the box and is clipped.
+            widget("Ch", [100, 600, 200, 630], dictionary! { "DA" => da("0 g /Helv 10 Tf"), "Opt" => options, "TI" => 1 }),
+            // A check box that is on shows its caption in ZapfDingbats (✔).
+            widget("Btn", [100, 500, 116, 516], dictionary! {
+                "DA" => da("0 g /ZaDb 0 Tf"), "MK" => dictionary! { "CA" => Object::string_literal("4") }, "AS" => "Yes",
+            }),
+            // One that is off shows nothing.
+            widget("Btn", [100, 480, 116, 496], dictionary! {
+                "DA" => da("0 g /ZaDb 0 Tf"), "MK" => dictionary! { "CA" => Object::string_literal("4") }, "AS" => "Off",
+            }),
+            // A password is masked.
+            widget("Tx", [100, 400, 200, 420], dictionary! { "Ff" => 1 << 13, "DA" => da("0 g /Helv 10 Tf"), "V" => Object::string_literal("pw") }),
+        ],
+    );
+    assert_eq!(text(&page), "ShanghaiBananaCherry✔**");
+    let (_, diags) = form_page(
+        true,
+        vec![widget("Ch", [100, 600, 200, 630], dictionary! {
+            "DA" => da("0 g /Helv 10 Tf"),
+            "Opt" => ["Apple", "Banana", "Cherry", "Damson"].iter().map(|o| Object::string_literal(*o)).collect::<Vec<_>>(),
+            "TI" => 1,
+        })],
+    );
+    assert!(diags.iter().any(|d| d.code == "pdf.clipped" && d.message.contains("Damson")), "{diags:?}");
+}
+
+#[test]
+fn a_form_draws_nothing_outside_its_bounding_box() {
+    let mut b = Builder::new();
+    let f = b.helvetica();
+    let form = b.stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 200.into(), 30.into()],
+            "Resources" => fonts(&[("F1", f)]),
+        },
+        b"BT /F1 10 Tf 0 10 Td (In) Tj 0 40 Td (Out) Tj ET",
+    );
+    let (page, diags) = run_page(
+        b,
+        b"q 1 0 0 1 100 500 cm /Fm1 Do Q BT /F1 10 Tf 100 560 Td (After) Tj ET",
+        {
+            let mut r = fonts(&[("F1", f)]);
+            r.set("XObject", dictionary! { "Fm1" => form });
+            r
+        },
+    );
+    assert_eq!(text(&page), "InAfter", "the clip ends with the form");
+    let clipped: Vec<&str> = diags.iter().filter(|d| d.code == "pdf.clipped").map(|d| d.message.as_str()).collect();
+    assert_eq!(clipped, vec!["3 character(s) hidden by a clipping path were left out: \"Out\""]);
+}

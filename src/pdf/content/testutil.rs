@@ -9,6 +9,8 @@ use crate::pdf::page::PageContent;
 
 pub(crate) struct Builder {
     pub doc: lopdf::Document,
+    /// Entries added to the catalog (an `/AcroForm`, say).
+    pub catalog: Dictionary,
     pages_id: ObjectId,
     kids: Vec<Object>,
 }
@@ -17,7 +19,7 @@ impl Builder {
     pub fn new() -> Builder {
         let mut doc = lopdf::Document::with_version("1.7");
         let pages_id = doc.new_object_id();
-        Builder { doc, pages_id, kids: Vec::new() }
+        Builder { doc, catalog: Dictionary::new(), pages_id, kids: Vec::new() }
     }
 
     pub fn add(&mut self, obj: impl Into<Object>) -> ObjectId {
@@ -54,7 +56,11 @@ impl Builder {
         let count = self.kids.len() as i64;
         let pages = dictionary! { "Type" => "Pages", "Kids" => self.kids.clone(), "Count" => count };
         self.doc.objects.insert(self.pages_id, Object::Dictionary(pages));
-        let catalog = self.add(dictionary! { "Type" => "Catalog", "Pages" => self.pages_id });
+        let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => self.pages_id };
+        for (k, v) in self.catalog.iter() {
+            catalog.set(k.clone(), v.clone());
+        }
+        let catalog = self.add(catalog);
         self.doc.trailer.set("Root", catalog);
         let mut out = Vec::new();
         self.doc.save_to(&mut out).expect("lopdf writes");

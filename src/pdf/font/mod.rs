@@ -214,6 +214,20 @@ impl Font {
             }
         })
     }
+
+    /// The advance (per unit of font size) of the glyph this font shows for
+    /// `c`, for text that arrives as Unicode rather than as codes (a form
+    /// field's value): a simple font's width of the code whose text is `c`;
+    /// otherwise a full em for a wide (CJK) character and half an em for
+    /// any other.
+    pub fn advance_of(&self, c: char) -> f32 {
+        if let Kind::Simple(simple) = &self.kind
+            && let Some(code) = simple.text.iter().position(|t| t == &Some(Text::Char(c)))
+        {
+            return simple.width[code];
+        }
+        if is_wide(c) { 1.0 } else { 0.5 }
+    }
 }
 
 impl Composite {
