@@ -484,6 +484,28 @@ fn three_rules_without_verticals_frame_a_table_with_columns_from_the_text() {
 }
 
 #[test]
+fn a_label_wrapped_above_its_values_is_one_row() {
+    // The second label's first line holds no values (the other columns
+    // empty) and runs to the end of the label column; its second line,
+    // a line gap below, carries the values: one row, not two.
+    let rulings = vec![h(100.0, 60.0, 400.0), h(120.0, 60.0, 400.0), h(196.0, 60.0, 400.0)];
+    let mut glyphs = text("产品名称", 65.0, 105.0);
+    glyphs.extend(text("产量", 200.0, 105.0));
+    glyphs.extend(text("增长", 300.0, 105.0));
+    glyphs.extend(rows_of_text(&[("钢材", &["1577693", "48.8"])], &[200.0, 300.0], 125.0, 14.0));
+    glyphs.extend(text("其中：出口钢材及其", 65.0, 141.0));
+    glyphs.extend(rows_of_text(&[("制品", &["26073", "-3.3"])], &[200.0, 300.0], 153.0, 14.0));
+    glyphs.extend(rows_of_text(&[("纱", &["189128", "19.3"])], &[200.0, 300.0], 171.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 3), "{:?}", shape(g));
+    assert_eq!(g.cell_at(2, 0).unwrap().text, "其中：出口钢材及其制品");
+    assert_eq!(g.cell_at(2, 1).unwrap().text, "26073");
+    assert_eq!(g.cell_at(3, 0).unwrap().text, "纱");
+}
+
+#[test]
 fn prose_between_three_rules_stays_prose() {
     // Two columns of text between three rules: cells of prose length in
     // every column are two columns of running text; short cells a table.
