@@ -550,6 +550,32 @@ fn a_stacked_header_of_a_three_line_table_is_read_as_rows() {
 }
 
 #[test]
+fn a_spanning_label_under_another_heads_only_its_own_columns() {
+    // 申请人情况 over the five value columns; under it 法人或其他组织,
+    // centred over the middle three — and, the layout being symmetric, over
+    // all five too. It heads the three: as wide as the label above it, it
+    // would say nothing more; 甲类 and 戊类 reach up to 申请人情况.
+    // Header lines a paragraph gap apart (not one wrapped label).
+    let rulings = vec![h(100.0, 60.0, 457.5), h(158.0, 60.0, 457.5), h(192.0, 60.0, 457.5)];
+    let xs = [160.0, 220.0, 280.0, 340.0, 400.0];
+    let mut glyphs = text("申请人情况", 265.0, 103.0);
+    glyphs.extend(text("法人或其他组织", 255.0, 123.0));
+    glyphs.extend(rows_of_text(&[("", &["甲类", "乙类", "丙类", "丁类", "戊类"])], &xs, 143.0, 14.0));
+    let body = [("合计", &["12", "3", "4", "5", "24"][..]), ("其中", &["7", "1", "2", "3", "13"][..])];
+    glyphs.extend(rows_of_text(&body, &xs, 162.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (5, 6), "{:?}", shape(g));
+    let span = |r, c| g.cell_at(r, c).map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()));
+    assert_eq!(span(0, 1), Some((0, 1, 1, 5, "申请人情况")), "{:?}", shape(g));
+    assert_eq!(span(1, 2), Some((1, 2, 1, 3, "法人或其他组织")), "{:?}", shape(g));
+    assert_eq!(span(1, 1), Some((1, 1, 2, 1, "甲类")), "{:?}", shape(g));
+    assert_eq!(span(2, 5), Some((1, 5, 2, 1, "戊类")), "{:?}", shape(g));
+    assert_eq!(span(2, 3), Some((2, 3, 1, 1, "丙类")));
+}
+
+#[test]
 fn a_note_inside_a_three_line_frame_is_a_row_of_its_own() {
     // A note across the frame above the bottom rule: the table keeps its
     // columns, and the note is one cell across them, marked as a note.
