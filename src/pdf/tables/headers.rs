@@ -154,7 +154,7 @@ pub fn header_edges(
     // would say nothing the label above does not.
     // A caption (表1…, 单位：…) alone at the top spans every column.
     let fixed = blocks.clone();
-    for k in 0..blocks.len() {
+    for (k, text) in texts.iter().enumerate() {
         let (above, rest) = blocks.split_at_mut(k);
         let b = &mut rest[0];
         let under_the_same_span = |c0: usize, c1: usize| {
@@ -167,7 +167,7 @@ pub fn header_edges(
                 .all(|(j, o)| j == k || o.c1 < c || o.c0 > c || o.bottom <= b.top || o.top >= b.bottom)
         };
         let topmost = fixed.iter().all(|o| o.top >= b.top - 0.5);
-        if topmost && (0..cols).all(free) && is_caption_text(&texts[k].split_whitespace().collect::<String>()) {
+        if topmost && (0..cols).all(free) && is_caption_text(&text.split_whitespace().collect::<String>()) {
             (b.c0, b.c1) = (0, cols - 1);
             continue;
         }
