@@ -446,6 +446,94 @@ def build(out: Path, keep_html: Path | None = None) -> None:
             check_fonts(out / f"{stem}-chromium.pdf")
 
 
+# ----------------------------------------------------------------------------------
+# Tables styled by CSS, as web pages print them
+# ----------------------------------------------------------------------------------
+
+CSS_TABLES_NAME = "chromium-tables-css.pdf"
+
+CSS_TABLES_STYLE = """\
+@page {{ size: A4; margin: 2.5cm 2.6cm 2.5cm 2.8cm; }}
+html, body {{ margin: 0; padding: 0; }}
+body {{ font-family: {serif}; font-size: 12pt; line-height: 21pt; color: black; }}
+h1 {{ font-size: 16pt; text-align: center; font-weight: normal; margin: 0 0 12pt 0; }}
+p {{ margin: 12pt 0 4pt 0; }}
+table {{ border-collapse: collapse; font-size: 10.5pt; line-height: 1.4; margin: 0 auto; }}
+th, td {{ padding: 2pt 8pt; font-weight: normal; }}
+td.n {{ text-align: right; }}
+/* 1: CSS borders, a shaded header */
+table.ruled th, table.ruled td {{ border: 1px solid #333; }}
+table.ruled thead th {{ background: #dce6f1; }}
+/* 2: no borders at all, columns kept by padding */
+table.bare th, table.bare td {{ border: none; padding: 2pt 14pt; }}
+/* 3: white lines over shaded cells */
+table.shaded th, table.shaded td {{ border: 2px solid white; background: #d9d9d9; }}
+table.shaded thead th {{ background: #a6a6a6; }}
+/* 4: header labels written vertically, one character under another */
+table.vertical th, table.vertical td {{ border: 1px solid black; }}
+table.vertical th.v {{ writing-mode: vertical-rl; text-orientation: upright; padding: 4pt 2pt; }}
+"""
+
+CSS_TABLES_BODY = """\
+<h1>2023年度政务服务事项办理情况统计</h1>
+<p>表1  各窗口办件量（CSS边框，表头底色）</p>
+<table class="ruled">
+<thead><tr><th>窗口</th><th>受理件数</th><th>办结件数</th><th>办结率（%）</th></tr></thead>
+<tbody>
+<tr><td>综合窗口</td><td class="n">1286</td><td class="n">1250</td><td class="n">97.2</td></tr>
+<tr><td>不动产登记</td><td class="n">934</td><td class="n">921</td><td class="n">98.6</td></tr>
+<tr><td>社保医保</td><td class="n">2071</td><td class="n">2066</td><td class="n">99.8</td></tr>
+<tr><td>市场准入</td><td class="n">615</td><td class="n">602</td><td class="n">97.9</td></tr>
+</tbody></table>
+<p>表2  各季度咨询量（无边框）</p>
+<table class="bare">
+<thead><tr><th>季度</th><th>电话咨询</th><th>网上咨询</th><th>现场咨询</th></tr></thead>
+<tbody>
+<tr><td>一季度</td><td class="n">312</td><td class="n">845</td><td class="n">126</td></tr>
+<tr><td>二季度</td><td class="n">298</td><td class="n">910</td><td class="n">140</td></tr>
+<tr><td>三季度</td><td class="n">341</td><td class="n">1003</td><td class="n">117</td></tr>
+<tr><td>四季度</td><td class="n">305</td><td class="n">987</td><td class="n">132</td></tr>
+</tbody></table>
+<p>表3  评价情况（灰底白线）</p>
+<table class="shaded">
+<thead><tr><th>评价等级</th><th>件数</th><th>占比（%）</th></tr></thead>
+<tbody>
+<tr><td>非常满意</td><td class="n">4127</td><td class="n">86.1</td></tr>
+<tr><td>满意</td><td class="n">602</td><td class="n">12.6</td></tr>
+<tr><td>基本满意</td><td class="n">51</td><td class="n">1.1</td></tr>
+<tr><td>不满意</td><td class="n">12</td><td class="n">0.3</td></tr>
+</tbody></table>
+<p>表4  申请人情况（竖排表头）</p>
+<table class="vertical">
+<thead><tr><th>项目</th><th class="v">自然人</th><th class="v">商业企业</th><th class="v">科研机构</th><th class="v">社会公益组织</th><th class="v">总计</th></tr></thead>
+<tbody>
+<tr><td>本年新收申请</td><td class="n">53</td><td class="n">12</td><td class="n">3</td><td class="n">2</td><td class="n">70</td></tr>
+<tr><td>上年结转申请</td><td class="n">4</td><td class="n">1</td><td class="n">0</td><td class="n">0</td><td class="n">5</td></tr>
+</tbody></table>
+"""
+
+
+def build_css_tables(out: Path) -> None:
+    """chromium-tables-css.pdf: four tables styled by CSS the way web pages style them."""
+    chars = "".join(sorted(set(html.unescape(re.sub(r"<[^>]*>", "", CSS_TABLES_BODY)))))
+    page = (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        "<title>2023年度政务服务事项办理情况统计</title>\n<style>\n"
+        + font_faces(chars)
+        + CSS_TABLES_STYLE.format(serif=SERIF)
+        + "</style>\n</head>\n<body>\n"
+        + CSS_TABLES_BODY
+        + "</body>\n</html>\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        html_path = Path(tmp) / "tables.html"
+        html_path.write_text(page, encoding="utf-8")
+        raw = Path(tmp) / "tables.raw.pdf"
+        chromium_print(html_path, raw)
+        normalize_pdf(raw, out / CSS_TABLES_NAME)
+        check_fonts(out / CSS_TABLES_NAME)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -501,6 +589,16 @@ report-label-typos
         too wide for their 31 pt columns wrap inside the cell (1,544 as 1,54 / 4, full-width
         digits likewise).
     The report from each must equal the one from its DOCX (tests/agreement.rs).
+
+chromium-tables-css.pdf
+    Not from a DOCX: one HTML page (in this script) of four tables styled by CSS as web
+    pages style them, printed by Chromium: 表1 with CSS borders (1px solid) and a shaded
+    header row (background); 表2 with no border at all, columns kept by padding only;
+    表3 drawn as gray cell backgrounds with 2px white borders over them (a grid of white
+    lines over shaded fills); 表4 with header labels written vertically (writing-mode:
+    vertical-rl, text-orientation: upright: one character under another), read top to
+    bottom. Every table one value per cell, rows as printed. Not byte-identical between
+    runs: Chromium numbers the structure-tree nodes of its tagged PDF differently each time.
 """
 
 
@@ -520,11 +618,13 @@ def main() -> None:
     parser.add_argument("--keep-html", type=Path, help="also keep the HTML pages in this folder")
     args = parser.parse_args()
     build(args.outdir, args.keep_html)
+    build_css_tables(args.outdir)
     write_section()
-    names = [f"{stem}-chromium.pdf" for stem in STEMS]
+    names = [f"{stem}-chromium.pdf" for stem in STEMS] + [CSS_TABLES_NAME]
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             build(Path(tmp))
+            build_css_tables(Path(tmp))
             for name in names:
                 same = sha256(args.outdir / name) == sha256(Path(tmp) / name)
                 print(("same      " if same else "DIFFERENT ") + name)

@@ -648,6 +648,15 @@ rl-tables-partly-ruled.pdf
     is dragged 5 pt off the vertical below it. Every table one value per cell, rows as
     printed, no sliver column.
 
+table-merge-cut.pdf, table-merge-cut-boundary.pdf
+    Written by samples/make_table_samples.py: table-merge-cut.docx (python-docx, a notice
+    with one ruled table whose 片区 labels are merged down over their rows, vertically
+    centred) exported by LibreOffice. table-merge-cut.pdf: the page end falls between the
+    two rows of 北片区, so page 2 opens with an empty one-row part of its merged cell —
+    one label cell over both rows. table-merge-cut-boundary.pdf (bottom margin 1.6 cm
+    smaller): the page end falls where 西片区 ends and 南片区 begins — two labels, not one.
+    Both give the DOCX's table (tests/agreement.rs).
+
 identity-h-ttf-no-tounicode.pdf
     Written by hand: Type0 / CIDFontType2, /Encoding /Identity-H, CIDToGIDMap /Identity,
     an embedded TrueType subset of Noto Sans CJK SC (outlines converted to quadratics)

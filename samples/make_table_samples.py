@@ -21,11 +21,22 @@ rl-tables-partly-ruled.pdf, one table of each kind on two pages:
     4. a grid drawn only as shaded cell fills with white gaps between them (no stroke).
     5. a ruled grid whose header vertical is dragged 5 pt off the vertical below it (two
        verticals that read as one border; no thin extra column).
+
+table-merge-cut.docx and its LibreOffice exports (python-docx, then soffice):
+  a notice with one ruled table whose first column holds region labels merged down over
+  their rows (vertically centred), placed so that page ends cut it:
+    table-merge-cut.pdf           the page end falls between the two rows of 北片区: the
+                                  label stays above, an empty part of its merged cell
+                                  opens page 2 (one cell continued, not two).
+    table-merge-cut-boundary.pdf  (bottom margin 1.6 cm smaller) the page end falls where
+                                  西片区 ends and 南片区 begins: two labels, not one.
 """
 
 from __future__ import annotations
 
+import io
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -201,10 +212,80 @@ def make_partly_ruled(out: Path) -> None:
     tmp.unlink()
 
 
+MERGE_CUT_GROUPS = [
+    ("东片区", [("道路", 12, 11), ("管网", 8, 8), ("绿化", 5, 4), ("照明", 6, 6)]),
+    ("北片区", [("道路", 3, 3), ("管网", 2, 1)]),
+    ("西片区", [("道路", 9, 9), ("管网", 7, 6), ("绿化", 4, 4)]),
+    ("南片区", [("道路", 10, 8), ("管网", 6, 6), ("绿化", 3, 3), ("照明", 5, 4), ("停车", 2, 2)]),
+]
+
+
+def merge_cut_docx(path: Path) -> None:
+    """A notice whose table of region labels (merged down over their rows) sits where
+    LibreOffice's page end cuts it; the filler paragraphs place it."""
+    import datetime
+
+    import docx
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    from make_samples import read_zip, write_normalized_zip
+
+    d = docx.Document()
+    d.add_paragraph("关于2023年度各片区市政项目完成情况的通报")
+    for _ in range(11):
+        d.add_paragraph("各片区按照年度计划推进市政项目建设，本段为说明文字，逐项列明项目完成情况。" * 2)
+    for j in range(3):
+        d.add_paragraph(f"补充说明第{j + 1}项。")
+    d.add_paragraph("各片区项目完成情况如下表：")
+    rows = 1 + sum(len(items) for _, items in MERGE_CUT_GROUPS)
+    table = d.add_table(rows=rows, cols=4)
+    table.style = "Table Grid"
+    for c, h in enumerate(["片区", "项目", "计划数", "完成数"]):
+        table.cell(0, c).text = h
+    r = 1
+    for name, items in MERGE_CUT_GROUPS:
+        first = r
+        for item, plan, done in items:
+            table.cell(r, 1).text = item
+            table.cell(r, 2).text = str(plan)
+            table.cell(r, 3).text = str(done)
+            r += 1
+        label = table.cell(first, 0).merge(table.cell(r - 1, 0))
+        label.text = name
+        label.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    d.add_paragraph("以上情况特此通报。")
+    cp = d.core_properties
+    cp.author = cp.last_modified_by = "govdoc samples"
+    cp.revision = 1
+    cp.created = cp.modified = cp.last_printed = datetime.datetime(2024, 1, 1)
+    buf = io.BytesIO()
+    d.save(buf)
+    write_normalized_zip(path, read_zip(buf.getvalue()))
+
+
+def make_merge_cut(out: Path) -> None:
+    import docx
+    from docx.shared import Cm
+
+    from make_pdf_samples import soffice_export
+
+    source = out / "table-merge-cut.docx"
+    merge_cut_docx(source)
+    soffice_export(source, out / "table-merge-cut.pdf")
+    with tempfile.TemporaryDirectory() as tmp:
+        shifted = Path(tmp) / "table-merge-cut-boundary.docx"
+        d = docx.Document(source)
+        for section in d.sections:
+            section.bottom_margin = Cm(section.bottom_margin.cm - 1.6)
+        d.save(shifted)
+        soffice_export(shifted, out / "table-merge-cut-boundary.pdf")
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
     out.mkdir(parents=True, exist_ok=True)
     make_partly_ruled(out)
+    make_merge_cut(out)
 
 
 if __name__ == "__main__":

@@ -6,10 +6,12 @@
 //! that covers the same columns across a line gap (a wrapped label is one
 //! cell). A block's columns are the body columns its text crosses, widened
 //! while the label stays centred over them and no other label sits beside
-//! it at its height (a spanning label); a caption (表1…, 单位：…) alone at
-//! the top spans every column and never joins a label below. Under each block with another block
-//! below it in its columns a rule is drawn across those columns, and a
-//! column separator is drawn in the band only where no block crosses it.
+//! it at its height (a spanning label), and never as wide as a spanning
+//! label above it over the same columns (it heads some of them); a caption
+//! (表1…, 单位：…) alone at the top spans every column and never joins a
+//! label below. Under each block with another block below it in its columns
+//! a rule is drawn across those columns, and a column separator is drawn in
+//! the band only where no block crosses it.
 
 use super::rows::core_lines;
 use super::{Edge, Orientation, TableSettings};
@@ -145,10 +147,19 @@ pub fn header_edges(
         }
     }
     // Spanning labels: widen while the label stays centred and the added
-    // columns hold no other label at its height.
+    // columns hold no other label at its height, and (top to bottom) never
+    // as wide as a label above it over the same columns: a label under a
+    // spanning label heads some of its columns (法人或其他组织 under
+    // 申请人情况 heads 商业企业…其他, not 自然人 and 总计 too), or it
+    // would say nothing the label above does not.
     // A caption (表1…, 单位：…) alone at the top spans every column.
     let fixed = blocks.clone();
-    for (k, b) in blocks.iter_mut().enumerate() {
+    for (k, text) in texts.iter().enumerate() {
+        let (above, rest) = blocks.split_at_mut(k);
+        let b = &mut rest[0];
+        let under_the_same_span = |c0: usize, c1: usize| {
+            above.iter().any(|o| o.c1 > o.c0 && o.bottom <= b.top && c0 <= o.c0 && c1 >= o.c1)
+        };
         let free = |c: usize| {
             fixed
                 .iter()
@@ -156,7 +167,7 @@ pub fn header_edges(
                 .all(|(j, o)| j == k || o.c1 < c || o.c0 > c || o.bottom <= b.top || o.top >= b.bottom)
         };
         let topmost = fixed.iter().all(|o| o.top >= b.top - 0.5);
-        if topmost && (0..cols).all(free) && is_caption_text(&texts[k].split_whitespace().collect::<String>()) {
+        if topmost && (0..cols).all(free) && is_caption_text(&text.split_whitespace().collect::<String>()) {
             (b.c0, b.c1) = (0, cols - 1);
             continue;
         }
@@ -176,6 +187,7 @@ pub fn header_edges(
             let best = candidates
                 .into_iter()
                 .filter(|&(c0, c1)| ((col_left(c0) + col_right(c1)) / 2.0 - middle).abs() <= tol)
+                .filter(|&(c0, c1)| !under_the_same_span(c0, c1))
                 .max_by(|p, q| (p.1 - p.0).cmp(&(q.1 - q.0)));
             match best {
                 Some((c0, c1)) => (b.c0, b.c1) = (c0, c1),

@@ -261,8 +261,11 @@ fn group_wrapped(layout: &CellLayout, lines: &[BandLine], settings: &TableSettin
 ///   wrapped (its first word would not have fitted after the text above) or
 ///   that ran as far as any text in that cell reaches;
 /// - a line with text in the first column and elsewhere continues the row
-///   when the row has no label yet (a label centred beside taller cells), or
-///   when the label wrapped (the label and its neighbours all wrapped).
+///   when the row has no label yet (a label centred beside taller cells),
+///   when the label wrapped (the label and its neighbours all wrapped), or
+///   when the row so far is a label alone (the other columns empty) that
+///   wrapped or ran as far as any text in its cell reaches (a label of
+///   several lines with its values beside a later line: one row).
 fn continues_row(
     layout: &CellLayout,
     lines: &[BandLine],
@@ -299,10 +302,15 @@ fn continues_row(
     let wrapped = above_right + WORD_GAP_EM * em + label.first_word > cell_right - padding
         && needed >= WRAP_MIN_SHARE * (cell_right - cell_left)
         && !label.starts_entry;
+    let furthest = lines.iter().filter_map(|l| l.extent_in(label.cell)).map(|e| e.1).fold(f32::MIN, f32::max);
+    let ran_to_end = !label.starts_entry && above_right >= furthest.min(cell_right) - settings.wrap_right_slack_em * em;
     if line.cells.len() == 1 {
-        let furthest = lines.iter().filter_map(|l| l.extent_in(label.cell)).map(|e| e.1).fold(f32::MIN, f32::max);
-        wrapped || !label.starts_entry && above_right >= furthest.min(cell_right) - settings.wrap_right_slack_em * em
+        wrapped || ran_to_end
     } else {
-        wrapped && line.cells.iter().all(|c| has(row, c.cell))
+        // A row with no values yet whose label wrapped (its first line
+        // alone, the other columns empty) takes the line holding the rest
+        // of the label and the values beside it.
+        let label_only = row.cells.iter().all(|c| is_first(c.cell));
+        (wrapped || label_only && ran_to_end) && (label_only || line.cells.iter().all(|c| has(row, c.cell)))
     }
 }

@@ -485,6 +485,28 @@ fn three_rules_without_verticals_frame_a_table_with_columns_from_the_text() {
 }
 
 #[test]
+fn a_label_wrapped_above_its_values_is_one_row() {
+    // The second label's first line holds no values (the other columns
+    // empty) and runs to the end of the label column; its second line,
+    // a line gap below, carries the values: one row, not two.
+    let rulings = vec![h(100.0, 60.0, 400.0), h(120.0, 60.0, 400.0), h(196.0, 60.0, 400.0)];
+    let mut glyphs = text("产品名称", 65.0, 105.0);
+    glyphs.extend(text("产量", 200.0, 105.0));
+    glyphs.extend(text("增长", 300.0, 105.0));
+    glyphs.extend(rows_of_text(&[("钢材", &["1577693", "48.8"])], &[200.0, 300.0], 125.0, 14.0));
+    glyphs.extend(text("其中：出口钢材及其", 65.0, 141.0));
+    glyphs.extend(rows_of_text(&[("制品", &["26073", "-3.3"])], &[200.0, 300.0], 153.0, 14.0));
+    glyphs.extend(rows_of_text(&[("纱", &["189128", "19.3"])], &[200.0, 300.0], 171.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 3), "{:?}", shape(g));
+    assert_eq!(g.cell_at(2, 0).unwrap().text, "其中：出口钢材及其制品");
+    assert_eq!(g.cell_at(2, 1).unwrap().text, "26073");
+    assert_eq!(g.cell_at(3, 0).unwrap().text, "纱");
+}
+
+#[test]
 fn prose_between_three_rules_stays_prose() {
     // Two columns of text between three rules: cells of prose length in
     // every column are two columns of running text; short cells a table.
@@ -526,6 +548,32 @@ fn a_stacked_header_of_a_three_line_table_is_read_as_rows() {
     assert_eq!(span(1, 3), Some((1, 1, "丙项目")));
     assert_eq!(span(2, 3), Some((1, 1, "3")));
     assert_eq!(g.inferred_header_rows(), 2, "{:?}", shape(g));
+}
+
+#[test]
+fn a_spanning_label_under_another_heads_only_its_own_columns() {
+    // 申请人情况 over the five value columns; under it 法人或其他组织,
+    // centred over the middle three — and, the layout being symmetric, over
+    // all five too. It heads the three: as wide as the label above it, it
+    // would say nothing more; 甲类 and 戊类 reach up to 申请人情况.
+    // Header lines a paragraph gap apart (not one wrapped label).
+    let rulings = vec![h(100.0, 60.0, 457.5), h(158.0, 60.0, 457.5), h(192.0, 60.0, 457.5)];
+    let xs = [160.0, 220.0, 280.0, 340.0, 400.0];
+    let mut glyphs = text("申请人情况", 265.0, 103.0);
+    glyphs.extend(text("法人或其他组织", 255.0, 123.0));
+    glyphs.extend(rows_of_text(&[("", &["甲类", "乙类", "丙类", "丁类", "戊类"])], &xs, 143.0, 14.0));
+    let body = [("合计", &["12", "3", "4", "5", "24"][..]), ("其中", &["7", "1", "2", "3", "13"][..])];
+    glyphs.extend(rows_of_text(&body, &xs, 162.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (5, 6), "{:?}", shape(g));
+    let span = |r, c| g.cell_at(r, c).map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()));
+    assert_eq!(span(0, 1), Some((0, 1, 1, 5, "申请人情况")), "{:?}", shape(g));
+    assert_eq!(span(1, 2), Some((1, 2, 1, 3, "法人或其他组织")), "{:?}", shape(g));
+    assert_eq!(span(1, 1), Some((1, 1, 2, 1, "甲类")), "{:?}", shape(g));
+    assert_eq!(span(2, 5), Some((1, 5, 2, 1, "戊类")), "{:?}", shape(g));
+    assert_eq!(span(2, 3), Some((2, 3, 1, 1, "丙类")));
 }
 
 #[test]

@@ -320,13 +320,20 @@ fn join(a: &Assembly, b: &TableFragment, between: &Between) -> Option<(Assembly,
         evidence.push(Evidence::PageEndWithoutHeader);
     }
 
+    // The joined grid's column boundaries, when both parts' geometry gives them.
+    let edges = match (a.edges.is_empty(), b.column_edges.is_empty()) {
+        (false, false) if alignment.rule == Rule::SameBoundaries => cluster_edges(&a.edges, &b.column_edges),
+        (false, _) if alignment.a.len() == a.edges.len() && alignment.cols + 1 == a.edges.len() => a.edges.clone(),
+        _ => Vec::new(),
+    };
     // A continuation that opens with a sub-header starts a fresh row.
     let stitched = if subheader {
         None
     } else if header_only {
         continue_header(&mut top, &mut bottom)
     } else {
-        stitch(&mut top, &mut bottom)
+        let known = if edges.len() == alignment.cols + 1 { edges.as_slice() } else { &[] };
+        stitch(&mut top, &mut bottom, known)
     };
     if let Some(what) = stitched {
         evidence.push(Evidence::RowContinues(what));
@@ -354,11 +361,6 @@ fn join(a: &Assembly, b: &TableFragment, between: &Between) -> Option<(Assembly,
     if !pages.is_empty() {
         note.push_str(&format!(" (pages {})", pages.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")));
     }
-    let edges = match (a.edges.is_empty(), b.column_edges.is_empty()) {
-        (false, false) if alignment.rule == Rule::SameBoundaries => cluster_edges(&a.edges, &b.column_edges),
-        (false, _) if alignment.a.len() == a.edges.len() && alignment.cols + 1 == a.edges.len() => a.edges.clone(),
-        _ => Vec::new(),
-    };
     // A header-only part may end inside the header: the continuation holds
     // its last rows.
     let header_rows = if header_only { grid.inferred_header_rows().max(a.header_rows) } else { a.header_rows };

@@ -4,12 +4,13 @@
 
 use super::first_value_column;
 use crate::grid::{Cell, Grid, is_value_text};
-use crate::text::{comparable, normalize, official_number};
+use crate::text::{comparable, is_cjk, normalize, official_number};
 
 /// Rejoins what the break cut inside the table: a row whose rest opens the
-/// continuation, or vertical merges running across. Edits both grids; says
-/// what it did.
-pub fn stitch(top: &mut Grid, bottom: &mut Grid) -> Option<&'static str> {
+/// continuation, or vertical merges running across. `edges` are the joined
+/// grid's column boundaries in points, when known (empty otherwise). Edits
+/// both grids; says what it did.
+pub fn stitch(top: &mut Grid, bottom: &mut Grid, edges: &[f32]) -> Option<&'static str> {
     if top.rows == 0 || bottom.rows == 0 {
         return None;
     }
@@ -78,14 +79,25 @@ pub fn stitch(top: &mut Grid, bottom: &mut Grid) -> Option<&'static str> {
         let Some(t) = covering(top, last, cell.col) else { continue };
         let above = &top.cells[t];
         // The rest of a tall label's text (a vertical label cut in two:
-        // "三、本年度办" / "理结果"), never a new numbered label.
+        // "三、本年度办" / "理结果"), never a new numbered label. Text flows
+        // on below the break only when it filled its part above: a label
+        // that fits on one line of its column ended there, and text below
+        // is the next label (东片区 above, 西片区 below).
         let rest_of_text = above.row_span > 1
             && cell.row_span > 1
             && official_number(&cell.text).is_none()
-            && !is_value_text(&cell.text);
+            && !is_value_text(&cell.text)
+            && !fits_on_one_line(above, edges);
+        // A merged label the break cut after its first row: the part
+        // below is an empty cell of one row under a label of one row. It
+        // goes on when the column merges its labels over their rows
+        // elsewhere (a column of group labels), where an empty label is
+        // what a cut merge leaves.
+        let empty_part =
+            cell.text.is_empty() && !above.text.is_empty() && merges_labels(top, bottom, above.col, above.col_span);
         let continues = same_columns(above, cell)
             && above.last_row() == last
-            && (above.row_span > 1 || cell.row_span > 1)
+            && (above.row_span > 1 || cell.row_span > 1 || empty_part)
             && (cell.text.is_empty() || comparable(&cell.text) == comparable(&above.text) || rest_of_text);
         if continues {
             if rest_of_text && comparable(&cell.text) != comparable(&above.text) {
@@ -158,6 +170,26 @@ fn remove_cells(grid: &mut Grid, indexes: &[usize]) {
         index += 1;
         !indexes.contains(&(index - 1))
     });
+}
+
+/// The smallest size of print in official documents (六号, 7.5 pt): no
+/// character of a table is narrower than this, half of it for a Latin one.
+const SMALLEST_GLYPH_PT: f32 = 7.5;
+
+/// Whether `cell`'s text fits on one line of its columns (`edges` known),
+/// even at the smallest size of print. Unknown widths fit nothing.
+fn fits_on_one_line(cell: &Cell, edges: &[f32]) -> bool {
+    let Some((&left, &right)) = edges.get(cell.col).zip(edges.get(cell.col + cell.col_span)) else {
+        return false;
+    };
+    let ems: f32 = cell.text.chars().filter(|c| !c.is_whitespace()).map(|c| if is_cjk(c) { 1.0 } else { 0.5 }).sum();
+    ems * SMALLEST_GLYPH_PT <= right - left
+}
+
+/// Whether a label in these columns spans several rows in either part: a
+/// column of group labels merged down over their rows.
+fn merges_labels(top: &Grid, bottom: &Grid, col: usize, col_span: usize) -> bool {
+    top.cells.iter().chain(&bottom.cells).any(|c| c.col == col && c.col_span == col_span && c.row_span > 1)
 }
 
 fn same_columns(a: &Cell, b: &Cell) -> bool {

@@ -591,3 +591,65 @@ fn the_same_header_on_the_next_page_over_rows_that_start_again_is_another_table(
     assert_eq!(t[0].rows, 5, "the repeated header dropped once");
     assert!(d[0].message.contains("cell for cell") && d[0].message.contains("a page end"), "{}", d[0].message);
 }
+
+/// Region labels merged down over their rows, as LibreOffice exports them
+/// when a page end cuts the table: `first` rows above the break, the rest
+/// below; each part a fragment on its own page with the same column edges.
+fn region_parts(top: Vec<Cell>, top_rows: usize, bottom: Vec<Cell>, bottom_rows: usize) -> Vec<Fragment> {
+    let edges = [0.0, 110.0, 220.0, 330.0];
+    vec![part(Grid::new(top_rows, 3, top), &edges, &[1]), part(Grid::new(bottom_rows, 3, bottom), &edges, &[2])]
+}
+
+fn values(row: usize, item: &str, n: &str) -> Vec<Cell> {
+    vec![Cell::new(row, 1, item), Cell::new(row, 2, n)]
+}
+
+#[test]
+fn a_merged_label_cut_after_its_first_row_is_one_cell() {
+    // 北片区 merges two rows; the page end falls between them: a one-row
+    // label above, an empty one-row part of it below.
+    let mut top = vec![Cell::new(0, 0, "片区"), Cell::new(0, 1, "项目"), Cell::new(0, 2, "数量")];
+    top.push(Cell::new(1, 0, "东片区").spanning(2, 1));
+    top.extend(values(1, "道路", "12"));
+    top.extend(values(2, "管网", "8"));
+    top.push(Cell::new(3, 0, "北片区"));
+    top.extend(values(3, "道路", "3"));
+    let mut bottom = vec![Cell::new(0, 0, "")];
+    bottom.extend(values(0, "管网", "2"));
+    bottom.push(Cell::new(1, 0, "西片区").spanning(2, 1));
+    bottom.extend(values(1, "道路", "9"));
+    bottom.extend(values(2, "管网", "7"));
+    let (t, d) = tables(region_parts(top, 4, bottom, 3));
+    assert_eq!(t.len(), 1, "{d:?}");
+    assert_eq!(t[0].rows, 7);
+    assert_eq!(shape(cell(&t[0], 4, 0)), (3, 0, 2, 1, "北片区"), "one cell over both rows");
+    assert_eq!(shape(cell(&t[0], 5, 0)), (5, 0, 2, 1, "西片区"));
+    assert!(d[0].message.contains("a vertical merge across the break was rejoined"), "{}", d[0].message);
+
+    // Without merged labels anywhere in the column, an empty label is a cell.
+    let mut top = vec![Cell::new(0, 0, "片区"), Cell::new(0, 1, "项目"), Cell::new(0, 2, "数量")];
+    top.push(Cell::new(1, 0, "北片区"));
+    top.extend(values(1, "道路", "3"));
+    let mut bottom = vec![Cell::new(0, 0, "")];
+    bottom.extend(values(0, "管网", "2"));
+    let (t, _) = tables(region_parts(top, 2, bottom, 1));
+    assert_eq!(shape(cell(&t[0], 2, 0)), (2, 0, 1, 1, ""));
+}
+
+#[test]
+fn a_label_that_ends_at_the_break_is_not_continued_by_the_next() {
+    // 西片区 ends on the page, 南片区 opens the next: both fit on one line
+    // of their 110 pt column, so neither text ran over the break.
+    let mut top = vec![Cell::new(0, 0, "片区"), Cell::new(0, 1, "项目"), Cell::new(0, 2, "数量")];
+    top.push(Cell::new(1, 0, "西片区").spanning(2, 1));
+    top.extend(values(1, "道路", "9"));
+    top.extend(values(2, "管网", "7"));
+    let mut bottom = vec![Cell::new(0, 0, "南片区").spanning(2, 1)];
+    bottom.extend(values(0, "道路", "10"));
+    bottom.extend(values(1, "管网", "6"));
+    let (t, d) = tables(region_parts(top, 3, bottom, 2));
+    assert_eq!(t.len(), 1, "{d:?}");
+    assert_eq!(shape(cell(&t[0], 2, 0)), (1, 0, 2, 1, "西片区"));
+    assert_eq!(shape(cell(&t[0], 3, 0)), (3, 0, 2, 1, "南片区"));
+    assert!(!d[0].message.contains("vertical merge"), "{}", d[0].message);
+}
