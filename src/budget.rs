@@ -206,6 +206,33 @@ mod tests {
         assert!(err.message.contains("more than 10 table cells"), "{}", err.message);
     }
 
+    /// SPEC.md ships the data contract: its table of limits names every
+    /// resource, with the default written out.
+    #[test]
+    fn spec_lists_every_limit_with_its_default() {
+        let spec = include_str!("../SPEC.md");
+        let limits = Limits::default();
+        for resource in [
+            Resource::InputBytes,
+            Resource::DecodedBytes,
+            Resource::ContentBytes,
+            Resource::Glyphs,
+            Resource::Cells,
+            Resource::Graphics,
+            Resource::OutputChars,
+        ] {
+            let row = spec.lines().find(|l| l.starts_with(&format!("| {} |", resource.name())));
+            let row = row.unwrap_or_else(|| panic!("SPEC.md has no row for {}", resource.name()));
+            let value = limits.get(resource);
+            let written = if value % (1 << 20) == 0 && value >= 1 << 20 {
+                if value % (1 << 30) == 0 { format!("{} GiB", value >> 30) } else { format!("{} MiB", value >> 20) }
+            } else {
+                value.to_string().as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(",")
+            };
+            assert!(row.contains(&format!("| {written} |")), "SPEC.md: {row} (default {written})");
+        }
+    }
+
     #[test]
     fn each_scope_starts_fresh_and_outside_is_free() {
         let limits = Limits { glyphs: 5, ..Limits::default() };
