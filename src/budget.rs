@@ -1,12 +1,13 @@
 //! The resource budget of one conversion: how much input, decoded data,
-//! glyphs, table cells and output text a whole document may cost, whatever
-//! its format (SPEC "Errors", `too large`).
+//! glyphs, table cells, rulings and output text a whole document may cost,
+//! whatever its format (SPEC "Errors", `too large`).
 //!
 //! The per-stream, per-page and per-table limits of the front ends stop one
 //! object from being a bomb; this budget stops a document from being one by
 //! repeating a harmless-looking object many times (60 pages drawing one huge
 //! content stream, a list counter rendered as a million letters, a 4,000 ×
-//! 4,000 Markdown table). [`crate::convert_bytes`] opens a budget for the
+//! 4,000 Markdown table, a form of thousands of rectangles drawn over and
+//! over). [`crate::convert_bytes`] opens a budget for the
 //! document ([`scope`]) and every front end draws on it with [`charge`]; the
 //! first charge past a limit is a `too large` error that names the limit and
 //! its value.
@@ -36,6 +37,9 @@ pub enum Resource {
     Glyphs,
     /// Table cells (grid slots), in every front end.
     Cells,
+    /// Rulings (stroked lines, thin filled rectangles, sides of shaded
+    /// areas) and images drawn on PDF and OFD pages.
+    Graphics,
     /// Bytes of text (UTF-8) the front end recovered into paragraphs and
     /// cells, list labels included.
     OutputChars,
@@ -50,6 +54,7 @@ impl Resource {
             Resource::ContentBytes => "content bytes interpreted",
             Resource::Glyphs => "glyphs",
             Resource::Cells => "table cells",
+            Resource::Graphics => "rulings and images",
             Resource::OutputChars => "bytes of output text",
         }
     }
@@ -75,6 +80,11 @@ pub struct Limits {
     pub glyphs: u64,
     /// Most table cells in the whole document: 1 M.
     pub cells: u64,
+    /// Most rulings and images drawn on all PDF or OFD pages together: 2 M
+    /// (~40 MB of rulings were they all on one page; a ruled report has a
+    /// few hundred a page). The operator limit alone let one page draw eight
+    /// rulings per `re`, forty million of them.
+    pub graphics: u64,
     /// Most bytes of text recovered (paragraphs and cells): 64 MiB.
     pub output_chars: u64,
 }
@@ -87,6 +97,7 @@ impl Default for Limits {
             content_bytes: 256 << 20,
             glyphs: 2_000_000,
             cells: 1_000_000,
+            graphics: 2_000_000,
             output_chars: 64 << 20,
         }
     }
@@ -100,6 +111,7 @@ impl Limits {
             Resource::ContentBytes => self.content_bytes,
             Resource::Glyphs => self.glyphs,
             Resource::Cells => self.cells,
+            Resource::Graphics => self.graphics,
             Resource::OutputChars => self.output_chars,
         }
     }
@@ -109,12 +121,12 @@ impl Limits {
 #[derive(Debug, Clone, Default)]
 pub struct Budget {
     limits: Limits,
-    spent: [u64; 6],
+    spent: [u64; 7],
 }
 
 impl Budget {
     pub fn new(limits: Limits) -> Self {
-        Budget { limits, spent: [0; 6] }
+        Budget { limits, spent: [0; 7] }
     }
 
     /// Spends `amount` of `resource`, or says which limit it would pass.
@@ -187,6 +199,33 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.code, ErrorCode::TooLarge);
         assert!(err.message.contains("more than 10 table cells"), "{}", err.message);
+    }
+
+    /// SPEC.md ships the data contract: its table of limits names every
+    /// resource, with the default written out.
+    #[test]
+    fn spec_lists_every_limit_with_its_default() {
+        let spec = include_str!("../SPEC.md");
+        let limits = Limits::default();
+        for resource in [
+            Resource::InputBytes,
+            Resource::DecodedBytes,
+            Resource::ContentBytes,
+            Resource::Glyphs,
+            Resource::Cells,
+            Resource::Graphics,
+            Resource::OutputChars,
+        ] {
+            let row = spec.lines().find(|l| l.starts_with(&format!("| {} |", resource.name())));
+            let row = row.unwrap_or_else(|| panic!("SPEC.md has no row for {}", resource.name()));
+            let value = limits.get(resource);
+            let written = if value % (1 << 20) == 0 && value >= 1 << 20 {
+                if value % (1 << 30) == 0 { format!("{} GiB", value >> 30) } else { format!("{} MiB", value >> 20) }
+            } else {
+                value.to_string().as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(",")
+            };
+            assert!(row.contains(&format!("| {written} |")), "SPEC.md: {row} (default {written})");
+        }
     }
 
     #[test]

@@ -495,3 +495,27 @@ fn ctrl_c_during_convert_of_many_files_stops_between_files() {
         let _: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join(name)).unwrap()).expect("whole JSON");
     }
 }
+
+/// What the PDF library says about a feature it lacks ("missing feature of
+/// lopdf …; please open an issue at https://github.com/…") reaches the user
+/// in govdoc's words, naming the file and what is wrong.
+#[test]
+fn pdf_library_errors_are_in_govdocs_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
+        common::stream("/Filter /JBIG2Decode", b"BT ET"),
+    ];
+    let refs: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    let path = write(dir.path(), "odd-filter.pdf", &common::pdf(&refs, ""));
+    let out = govdoc().args(["convert", "--ocr", "never"]).arg(&path).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("{}: corrupt: ", path.display())), "{stderr}");
+    assert!(stderr.contains("does not support"), "says what is wrong: {stderr}");
+    for word in ["open an issue", "github", "lopdf"] {
+        assert!(!stderr.contains(word), "{word:?} in {stderr}");
+    }
+}

@@ -1,6 +1,10 @@
 //! Every input the fuzzers found a bug with (tests/fuzz-regressions/), run
 //! through the whole pipeline: no panic, and Ok or an error with a SPEC code.
+//! The `batch_paths` inputs (entry names, one per line) go through the fuzz
+//! target's own checks of the batch's output paths.
 
+#[path = "../fuzz/src/batch_paths.rs"]
+mod batch_paths;
 mod common;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -53,6 +57,11 @@ fn check_all(root: &Path) -> usize {
         let mut part = || parts.next().unwrap_or_default().to_vec();
         let (document, styles, numbering) = (part(), part(), part());
         check(&format!("docx_xml/{file}"), &common::docx_parts(&document, &styles, &numbering), "fuzz.docx");
+        count += 1;
+    }
+    for (file, bytes) in inputs(root, "batch_paths") {
+        let outcome = catch_unwind(|| batch_paths::batch_paths(&bytes));
+        assert!(outcome.is_ok(), "batch_paths/{file}: the output paths break the batch's promise");
         count += 1;
     }
     count

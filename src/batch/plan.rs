@@ -180,4 +180,20 @@ mod tests {
         assert_eq!(paths(&["x.docx", "x.docx.json/y.docx"]), ["x.docx~2.json", "x.docx.json/y.docx.json"]);
         assert_eq!(paths(&["errors.jsonl/a.docx"]), ["errors.jsonl_/a.docx.json"]);
     }
+
+    /// The shape of the smoke fuzzer's `batch_paths` input
+    /// (tests/fuzz-regressions/batch_paths/oom-f613…): a 150 KB name of
+    /// ~48,000 folders beside short names. Every folder is kept, the deep
+    /// name twice is settled like a short one, and a short name's twin
+    /// still gets `~2`.
+    #[test]
+    fn a_name_of_tens_of_thousands_of_folders() {
+        let deep = format!("C:{}\\b.pdf", "\\a\\ba".repeat(24_000));
+        let out = output_paths(&["2019/a.docx", &deep, &deep, "A.docx", "a.docx"]);
+        assert_eq!(out[1].components().count(), 48_001);
+        assert!(out[1].ends_with("b.pdf.json") && out[2].ends_with("b.pdf~2.json"));
+        assert_eq!(out[1].parent(), out[2].parent());
+        assert!(out.iter().all(|p| is_inside(p)));
+        assert_eq!(out[4], Path::new("a.docx~2.json"));
+    }
 }

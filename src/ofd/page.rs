@@ -195,7 +195,7 @@ impl Reader {
             let inherited = Inherited { draw_param: own.or(inherited.draw_param) };
             match object.name.as_str() {
                 "TextObject" => self.text(ctx, object, m)?,
-                "PathObject" => self.path(ctx, object, m, inherited),
+                "PathObject" => self.path(ctx, object, m, inherited)?,
                 "ImageObject" if object.flag("Visible") != Some(false) => self.out.images += 1,
                 "PageBlock" => self.objects(ctx, object, m, inherited)?,
                 "CompositeObject" => self.composite(ctx, object, m, inherited)?,
@@ -252,16 +252,16 @@ impl Reader {
         result
     }
 
-    fn path(&mut self, ctx: &Context<'_, '_>, object: &Node, parent: &Matrix, inherited: Inherited<'_>) {
+    fn path(&mut self, ctx: &Context<'_, '_>, object: &Node, parent: &Matrix, inherited: Inherited<'_>) -> Result<()> {
         if object.flag("Visible") == Some(false) {
-            return;
+            return Ok(());
         }
-        let Some(data) = object.child("AbbreviatedData").map(|d| d.text.as_str()) else { return };
+        let Some(data) = object.child("AbbreviatedData").map(|d| d.text.as_str()) else { return Ok(()) };
         if path::has_curves(data) {
             // A path with curves is a drawing — a character's outline laid
             // over its text, a seal, a logo — and its straight pieces are
             // strokes of 工 or 十, not table rules.
-            return;
+            return Ok(());
         }
         let m = Self::placement(object, parent);
         let chain = ctx.resources.draw_param_chain(inherited.draw_param);
@@ -277,7 +277,7 @@ impl Reader {
         let stroke = object.flag("Stroke").unwrap_or(true) && stroke_color.is_none_or(visible);
         let fill = object.flag("Fill").unwrap_or(false) && fill_color.is_some_and(visible);
         if !stroke && !fill {
-            return;
+            return Ok(());
         }
         let (path, problem) = path::build(data, &m);
         if let Some(token) = problem {
@@ -286,16 +286,10 @@ impl Reader {
                 format!("a path's AbbreviatedData could not be read past {token:?}; the rest of that path was skipped"),
             );
         }
-        if stroke {
-            path.stroke_rulings(line_width * m.scale(), false, &mut self.out.rulings);
-        }
-        if fill {
-            path.fill_rulings(&mut self.out.rulings);
-            let colour = fill_color.map(colour_values).unwrap_or_default();
-            for rect in path.shaded_rects() {
-                self.shading.paint(rect, &colour, &mut self.out.rulings);
-            }
-        }
+        let width = stroke.then(|| line_width * m.scale());
+        let colour = fill_color.map(colour_values).unwrap_or_default();
+        let fill = fill.then_some((&mut self.shading, colour.as_slice()));
+        path.paint(width, false, fill, &mut self.out.rulings)
     }
 
     fn font_index(&mut self, ctx: &mut Context<'_, '_>, id: &str, weight_bold: bool) -> usize {

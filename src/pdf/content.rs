@@ -325,10 +325,10 @@ impl<'p> Interpreter<'p> {
                     self.path.rect(corners);
                 }
             }
-            b"S" | b"s" => self.paint(true, false, op == b"s"),
-            b"f" | b"F" | b"f*" => self.paint(false, true, false),
-            b"B" | b"B*" => self.paint(true, true, false),
-            b"b" | b"b*" => self.paint(true, true, true),
+            b"S" | b"s" => self.paint(true, false, op == b"s")?,
+            b"f" | b"F" | b"f*" => self.paint(false, true, false)?,
+            b"B" | b"B*" => self.paint(true, true, false)?,
+            b"b" | b"b*" => self.paint(true, true, true)?,
             // End the path without painting: a clip (`W n`) or nothing.
             b"n" => self.end_path(),
             b"W" | b"W*" => self.clip_pending = true,
@@ -462,18 +462,13 @@ impl<'p> Interpreter<'p> {
         self.base.apply(ux, uy)
     }
 
-    fn paint(&mut self, stroke: bool, fill: bool, close: bool) {
-        if stroke && self.gs.stroke_visible {
-            let width = self.gs.line_width * self.gs.ctm.then(&self.base).scale();
-            self.path.stroke_rulings(width, close, &mut self.out.rulings);
-        }
-        if fill && self.gs.fill_visible {
-            self.path.fill_rulings(&mut self.out.rulings);
-            for rect in self.path.shaded_rects() {
-                self.shading.paint(rect, &self.gs.fill_colour, &mut self.out.rulings);
-            }
-        }
+    fn paint(&mut self, stroke: bool, fill: bool, close: bool) -> Result<()> {
+        let width = (stroke && self.gs.stroke_visible)
+            .then(|| self.gs.line_width * self.gs.ctm.then(&self.base).scale());
+        let fill = (fill && self.gs.fill_visible).then_some((&mut self.shading, self.gs.fill_colour.as_slice()));
+        let painted = self.path.paint(width, close, fill, &mut self.out.rulings);
         self.end_path();
+        painted
     }
 
     /// Ends the current path; after `W`, its bounds narrow the clip. A path
@@ -687,7 +682,9 @@ impl<'p> Interpreter<'p> {
             Some(b"Image") => {
                 self.out.images += 1;
                 self.place_image(PdfDocument::id_of(entry));
-                Ok(())
+                // One image XObject drawn a million times by a small form
+                // would keep a million placements.
+                crate::budget::charge(crate::budget::Resource::Graphics, 1)
             }
             Some(b"Form") => self.form(PdfDocument::id_of(entry), stream, resources),
             _ => Ok(()),

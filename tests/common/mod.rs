@@ -115,6 +115,8 @@ pub enum Part<'a> {
     Literal(&'a [u8]),
     /// One byte repeated n times.
     Run(u8, u64),
+    /// A piece (at most 258 bytes) repeated n times.
+    Repeat(&'a [u8], u64),
 }
 
 /// A raw deflate stream (one fixed-Huffman block) of `parts`: runs cost 13
@@ -141,6 +143,26 @@ pub fn deflate_parts(parts: &[Part]) -> Vec<u8> {
                     bits.literal(byte);
                 }
             }
+            Part::Repeat(piece, n) => {
+                assert!(!piece.is_empty() && piece.len() <= 258, "a piece of 1 to 258 bytes");
+                if n == 0 {
+                    continue;
+                }
+                piece.iter().for_each(|&b| bits.literal(b));
+                // The rest copies the bytes `piece.len()` back, 258 at a time.
+                let mut left = piece.len() as u64 * (n - 1);
+                while left >= 258 {
+                    bits.huffman(0xC5, 8); // length symbol 285: 258
+                    bits.distance(piece.len() as u32);
+                    left -= 258;
+                }
+                // What is left starts where a whole number of 258-byte
+                // copies ended within the piece.
+                let done = piece.len() as u64 * (n - 1) - left;
+                for k in 0..left {
+                    bits.literal(piece[((done + k) % piece.len() as u64) as usize]);
+                }
+            }
         }
     }
     bits.huffman(0, 7); // end of block
@@ -158,6 +180,7 @@ pub fn zlib_parts(parts: &[Part]) -> Vec<u8> {
         match *part {
             Part::Literal(bytes) => bytes.iter().for_each(|&x| add(x)),
             Part::Run(byte, n) => (0..n).for_each(|_| add(byte)),
+            Part::Repeat(piece, n) => (0..n).for_each(|_| piece.iter().for_each(|&x| add(x))),
         }
     }
     let mut out = vec![0x78, 0x01];
@@ -186,6 +209,22 @@ impl BitWriter {
         for i in (0..n).rev() {
             self.bit((code >> i) & 1);
         }
+    }
+
+    /// A match distance (1 to 32768): its fixed 5-bit code, then the extra
+    /// bits (RFC 1951 §3.2.5).
+    fn distance(&mut self, d: u32) {
+        let (code, extra, base) = (0..30u32)
+            .map(|c| {
+                let extra = if c < 4 { 0 } else { c / 2 - 1 };
+                let base = if c < 4 { c + 1 } else { ((2 + (c & 1)) << extra) + 1 };
+                (c, extra, base)
+            })
+            .take_while(|&(_, _, base)| base <= d)
+            .last()
+            .expect("a distance of at least 1");
+        self.huffman(code, 5);
+        self.put(d - base, extra);
     }
 
     /// A literal byte in the fixed Huffman code.

@@ -73,18 +73,25 @@ pub fn pdf_shared_content(pages: usize, glyphs: u64) -> Vec<u8> {
     pdf(&refs, "")
 }
 
-/// A one-page PDF drawing a form XObject `draws` times; the form is
-/// `form_bytes` of blank space around one line.
+/// A one-page PDF with a line of text, drawing a form XObject `draws`
+/// times; the form is `form_bytes` of blank space around one line.
 pub fn pdf_repeated_form(draws: usize, form_bytes: u64) -> Vec<u8> {
-    let form = zlib_parts(&[Part::Run(b' ', form_bytes), Part::Literal(b"0 0 m 1 1 l S")]);
-    let content: String = (0..draws).map(|_| "q /X Do Q\n").collect();
+    pdf_drawing_form(draws, &[Part::Run(b' ', form_bytes), Part::Literal(b"0 0 m 1 1 l S")])
+}
+
+/// A one-page PDF with a line of text that draws a form XObject of
+/// `form` (deflated) `draws` times.
+fn pdf_drawing_form(draws: usize, form: &[Part]) -> Vec<u8> {
+    let mut content = String::from("BT /F1 12 Tf 72 780 Td (A form drawn over and over.) Tj ET\n");
+    content.extend((0..draws).map(|_| "q /X Do Q\n"));
     let objects: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>"
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> /XObject << /X 5 0 R >> >> /Contents 4 0 R >>"
             .to_vec(),
         stream("", content.as_bytes()),
-        stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Filter /FlateDecode", &form),
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Filter /FlateDecode", &zlib_parts(form)),
+        FONT.to_vec(),
     ];
     let refs: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
     pdf(&refs, "")
@@ -192,27 +199,39 @@ pub fn docx_declared_grid(grid_cols: usize) -> Vec<u8> {
 /// An OFD of `pages` pages that all name one content file holding a text
 /// of `glyphs` characters (deflated, so the file is a few KB).
 pub fn ofd_shared_content(pages: usize, glyphs: u64) -> Vec<u8> {
-    const NS: &str = r#"xmlns:ofd="http://www.ofdspec.org/2016""#;
-    let ofd =
-        format!(r#"<ofd:OFD {NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"#);
-    let list: String =
-        (0..pages).map(|i| format!(r#"<ofd:Page ID="{}" BaseLoc="Pages/Page_0/Content.xml"/>"#, i + 1)).collect();
-    let document = format!(r#"<ofd:Document {NS}><ofd:Pages>{list}</ofd:Pages></ofd:Document>"#);
     let head = format!(
-        r#"<ofd:Page {NS}><ofd:Content><ofd:Layer ID="1"><ofd:TextObject ID="2" Boundary="10 10 190 20" Font="3" Size="0.1"><ofd:TextCode X="0" Y="5">"#
+        r#"<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID="1"><ofd:TextObject ID="2" Boundary="10 10 190 20" Font="3" Size="0.1"><ofd:TextCode X="0" Y="5">"#
     );
     let tail = "</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>";
-    let parts = [Part::Literal(head.as_bytes()), Part::Run(b'A', glyphs), Part::Literal(tail.as_bytes())];
-    let mut content = head.as_bytes().to_vec();
-    content.resize(content.len() + glyphs as usize, b'A');
-    content.extend(tail.as_bytes());
+    ofd_shared_page(pages, &[Part::Literal(head.as_bytes()), Part::Run(b'A', glyphs), Part::Literal(tail.as_bytes())])
+}
+
+const OFD_NS: &str = r#"xmlns:ofd="http://www.ofdspec.org/2016""#;
+
+/// An OFD of `pages` pages that all name one content file, `content` (kept
+/// deflated as parts, so it may stand for hundreds of MB).
+fn ofd_shared_page(pages: usize, content: &[Part]) -> Vec<u8> {
+    let ofd = format!(
+        r#"<ofd:OFD {OFD_NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"#
+    );
+    let list: String =
+        (0..pages).map(|i| format!(r#"<ofd:Page ID="{}" BaseLoc="Pages/Page_0/Content.xml"/>"#, i + 1)).collect();
+    let document = format!(r#"<ofd:Document {OFD_NS}><ofd:Pages>{list}</ofd:Pages></ofd:Document>"#);
+    let mut inflated = Vec::new();
+    for part in content {
+        match *part {
+            Part::Literal(bytes) => inflated.extend(bytes),
+            Part::Run(byte, n) => inflated.resize(inflated.len() + n as usize, byte),
+            Part::Repeat(piece, n) => (0..n).for_each(|_| inflated.extend(piece)),
+        }
+    }
     let deflated = RawEntry {
         name: b"Doc_0/Pages/Page_0/Content.xml".to_vec(),
         utf8_flag: false,
         method: 8,
-        crc: crc32(&content),
-        data: deflate_parts(&parts),
-        declared_size: content.len() as u32,
+        crc: crc32(&inflated),
+        data: deflate_parts(content),
+        declared_size: inflated.len() as u32,
     };
     raw_zip(&[
         RawEntry::stored(b"OFD.xml", false, ofd.as_bytes()),
@@ -226,4 +245,31 @@ pub fn ofd_shared_content(pages: usize, glyphs: u64) -> Vec<u8> {
 /// smoke fuzzer: each join once normalized the whole paragraph so far.
 pub fn markdown_running_lines(lines: usize) -> Vec<u8> {
     "各级政府信息公开工作机构认真落实有关要求并持续推进相关工作\n\n".repeat(lines).into_bytes()
+}
+
+/// A one-page PDF that draws, `draws` times, a form stroking and filling
+/// `rects` rectangles in one path (at most 25,000: a path keeps 100,000
+/// segments): each drawing paints four rulings per rectangle, and the
+/// operator limit alone let one page keep millions of them.
+pub fn pdf_form_of_rectangles(draws: usize, rects: u64) -> Vec<u8> {
+    pdf_drawing_form(draws, &[Part::Repeat(b"1 1 9 9 re\n", rects), Part::Literal(b"B")])
+}
+
+/// An OFD of `pages` pages that all name one content file of `paths` path
+/// objects, each of `rects` rectangles (deflated: a few KB).
+pub fn ofd_shared_paths(pages: usize, paths: usize, rects: u64) -> Vec<u8> {
+    let head = format!(r#"<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID="1">"#);
+    let path_head = r#"<ofd:PathObject ID="2" Boundary="0 0 100 100"><ofd:AbbreviatedData>"#;
+    let path_tail = "</ofd:AbbreviatedData></ofd:PathObject>";
+    let tail = "</ofd:Layer></ofd:Content></ofd:Page>";
+    let mut parts = vec![Part::Literal(head.as_bytes())];
+    for _ in 0..paths {
+        parts.extend([
+            Part::Literal(path_head.as_bytes()),
+            Part::Repeat(b"M 1 1 L 9 1 L 9 9 L 1 9 C ", rects),
+            Part::Literal(path_tail.as_bytes()),
+        ]);
+    }
+    parts.push(Part::Literal(tail.as_bytes()));
+    ofd_shared_page(pages, &parts)
 }

@@ -114,6 +114,20 @@ fn pdf_form_drawn_many_times() {
     assert!(err.message.contains("content bytes"), "{}", err.message);
 }
 
+/// A form drawn twenty times is decoded, and counted as decoded bytes, once;
+/// its content is counted as interpreted each time it is drawn.
+#[test]
+fn pdf_form_decoded_once_interpreted_each_time() {
+    let bytes = files::pdf_repeated_form(20, 1 << 20);
+    let limits = govdoc::Limits { decoded_bytes: 2 << 20, ..govdoc::Limits::default() };
+    let output = govdoc::convert_bytes_with_limits(&bytes, "forms.pdf", limits).expect("one decoding fits 2 MiB");
+    assert!(output.to_pretty_json().contains("A form drawn over and over."));
+    let limits = govdoc::Limits { content_bytes: 10 << 20, ..govdoc::Limits::default() };
+    let err = govdoc::convert_bytes_with_limits(&bytes, "forms.pdf", limits).unwrap_err();
+    assert_eq!(err.code, ErrorCode::TooLarge);
+    assert!(err.message.contains("more than 10485760 content bytes interpreted"), "{}", err.message);
+}
+
 #[test]
 fn pdf_thousands_of_small_frames_over_many_glyphs() {
     let output = check(&files::pdf_many_frames(40, 40, 100_000), "frames.pdf").expect("it converts");
@@ -125,9 +139,11 @@ fn pdf_thousands_of_small_frames_over_many_glyphs() {
 #[test]
 fn pdf_memory_follows_the_text_not_the_content_of_many_pages() {
     // 10,000 rules per page (≈200 KB of rulings once interpreted): held for
-    // every page until layout, 200 pages took 40 MB more than 20 pages;
-    // laid out page by page, the extra pages cost only their text.
-    let (few, many) = (20, 200);
+    // every page until layout, each page's rulings stayed to the end (200
+    // pages took 40 MB more than 20); laid out page by page, the extra pages
+    // cost only their text. 150 pages: 1.5 M rulings, within the document's
+    // 2 M.
+    let (few, many) = (20, 150);
     let peak = |pages| {
         let name = format!("vector-{pages}.pdf");
         let bytes = files::pdf_vector_pages(pages, 10_000);
@@ -140,6 +156,18 @@ fn pdf_memory_follows_the_text_not_the_content_of_many_pages() {
     let (small, large) = (peak(few), peak(many));
     let per_page = large.saturating_sub(small) / (many - few);
     assert!(per_page < 20 << 10, "each further page added {per_page} bytes at the peak ({small} → {large})");
+}
+
+#[test]
+fn pdf_form_of_rectangles_drawn_over_and_over() {
+    let err = check(&files::pdf_form_of_rectangles(190, 25_000), "rectangles.pdf").unwrap_err();
+    assert!(err.message.contains("2000000 rulings and images"), "{}", err.message);
+}
+
+#[test]
+fn ofd_pages_sharing_paths_of_many_rectangles() {
+    let err = check(&files::ofd_shared_paths(60, 4, 25_000), "paths.ofd").unwrap_err();
+    assert!(err.message.contains("2000000 rulings and images"), "{}", err.message);
 }
 
 #[test]
@@ -189,9 +217,11 @@ fn write_hostile_files() {
     put("wide.md", files::markdown_wide_table(4000, 4000));
     put("wide.docx", files::docx_wide_table(40_000));
     put("frames.pdf", files::pdf_many_frames(40, 40, 100_000));
-    put("vector.pdf", files::pdf_vector_pages(200, 10_000));
+    put("vector.pdf", files::pdf_vector_pages(150, 10_000));
     put("grid.docx", files::docx_declared_grid(400_000));
     put("shared.ofd", files::ofd_shared_content(60, 900_000));
     put("running.md", files::markdown_running_lines(10_000));
+    put("rectangles.pdf", files::pdf_form_of_rectangles(190, 25_000));
+    put("paths.ofd", files::ofd_shared_paths(60, 4, 25_000));
     std::fs::File::create(format!("{dir}/zeros.pdf")).unwrap().set_len(900 << 20).unwrap();
 }

@@ -15,8 +15,12 @@
 //!   input that passes 4× the limit stops the run at once).
 //!
 //! Each failing input is written to `fuzz/artifacts/<target>/<kind>-<hash>`
-//! (kind: crash, timeout, oom), as cargo-fuzz names them; keep it in
-//! `tests/fuzz-regressions/<target>/` once fixed.
+//! (kind: crash, oom; a timeout stops the run and leaves its input in
+//! `fuzz/artifacts/last-input`), as cargo-fuzz names them; keep it in
+//! `tests/fuzz-regressions/<target>/` once fixed. Each target's slowest
+//! input of the run is kept as `slowest` beside them. Each target draws its
+//! mutations from its own generator (the seed and its name), so
+//! `--seed N TARGET` replays that target's part of a longer run.
 //!
 //!     cargo run --release --no-default-features --bin smoke -- \
 //!         [--seconds 5] [--timeout 10] [--memory 256] [--seed N] [TARGET...]
@@ -172,6 +176,26 @@ fn dictionary(target: &str) -> &'static [&'static str] {
             &["|", "| --- |", "|a|b|\n", "\n", "# ", "|||||||||\n", "| :-: |", "<w:p>", "1. ", "（一）"]
         }
         "batch_paths" => &["../", "/", "\\", "C:", "\n", "A", "a", ".", "..", "%2e", "\u{0}", "CON", "文"],
+        "html" => &[
+            "<table>",
+            "</table>",
+            "<tr>",
+            "<td colspan=\"65535\">",
+            "<td rowspan=\"99999\">",
+            "</td>",
+            "<div>",
+            "<p>",
+            "<br>",
+            "&nbsp;",
+            "<meta charset=\"gbk\">",
+            "Content-Type: text/html; charset=\"utf-8\"\r\n",
+            "Content-Transfer-Encoding: quoted-printable\r\n",
+            "=\r\n",
+            "------=_NextPart\r\n",
+        ],
+        // Word 97 text and its marks: cell and row ends, field begin,
+        // separator and end, and sizes and offsets turned extreme.
+        "doc" => &["\r", "\u{7}", "\u{13}", "\u{14}", "\u{15}", "\0\0\0\0", "\u{7f}\u{7f}\u{7f}\u{7f}"],
         "ofd" => &[
             "<ofd:TextCode X=\"0\" Y=\"5\" DeltaX=\"g 100000 1\">",
             "</ofd:TextCode>",
@@ -288,6 +312,8 @@ fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
         "convert" => [files(&samples, &ext(".docx")), files(&samples, &ext(".md"))].concat(),
         "md" => files(&samples, &ext(".md")),
         "ofd" => files(&samples, &ext(".ofd")),
+        "html" => [files(&samples, &ext(".html")), files(&samples, &ext(".mht"))].concat(),
+        "doc" => files(&samples, &ext(".doc")),
         "pdf" => [files(&samples, &ext(".pdf")), files(&root.join("tests/fixtures/pdf"), &ext(".pdf"))].concat(),
         "docx_xml" => files(&samples, &ext(".docx")).iter().filter_map(|d| docx_parts(d)).collect(),
         "pdf_content" => vec![
@@ -351,7 +377,6 @@ fn options() -> Options {
             other => usage(&format!("unknown target or option {other}")),
         }
     }
-    o.seed |= 1;
     o
 }
 
@@ -364,8 +389,13 @@ fn usage(problem: &str) -> ! {
     std::process::exit(2);
 }
 
+/// FNV-1a: a stable hash for artifact names and per-target seeds.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
 fn save(root: &Path, target: &str, kind: &str, input: &[u8]) -> PathBuf {
-    let hash = input.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let hash = fnv1a(input);
     let dir = root.join("fuzz/artifacts").join(target);
     let _ = std::fs::create_dir_all(&dir);
     let path = dir.join(format!("{kind}-{hash:016x}"));
@@ -400,15 +430,20 @@ fn main() {
         "smoke: seed {} ({} s per target, timeout {} s, memory {} MiB)",
         o.seed, o.seconds, o.timeout, o.memory_mib
     );
-    let mut rng = Rng(o.seed);
     let mut failures = Vec::new();
     for &(name, run) in govdoc_fuzz::TARGETS {
         if !o.targets.is_empty() && !o.targets.iter().any(|t| t == name) {
             continue;
         }
+        // A generator per target, from the seed and the target's name: the
+        // inputs of one target do not depend on how many inputs the targets
+        // before it had time for, so `--seed N TARGET` replays what a run of
+        // every target did.
+        let mut rng = Rng((o.seed ^ fnv1a(name.as_bytes()).rotate_left(17)) | 1);
         let seeds = seeds(&root, name);
         let deadline = Instant::now() + Duration::from_secs_f64(o.seconds);
         let (mut runs, mut worst_peak, mut worst_time) = (0usize, 0usize, Duration::ZERO);
+        let mut slowest: Vec<u8> = Vec::new();
         let mut k = 0usize;
         while Instant::now() < deadline {
             // Every seed once as it is, then mutations of random seeds.
@@ -432,7 +467,10 @@ fn main() {
             CURRENT.store(std::ptr::null_mut(), Ordering::SeqCst);
             runs += 1;
             worst_peak = worst_peak.max(peak);
-            worst_time = worst_time.max(took);
+            if took > worst_time {
+                worst_time = took;
+                slowest.clone_from(&input);
+            }
             if outcome.is_err() {
                 let path = save(&root, name, "crash", &input);
                 failures.push(format!("{name}: panicked; input saved as {}", path.display()));
@@ -444,10 +482,15 @@ fn main() {
                 break;
             }
         }
+        // The slowest input, to look at when a target nears the timeout.
+        let slowest_path = root.join("fuzz/artifacts").join(name).join("slowest");
+        let _ = std::fs::create_dir_all(root.join("fuzz/artifacts").join(name));
+        let _ = std::fs::write(&slowest_path, &slowest);
         eprintln!(
-            "smoke: {name}: {runs} inputs ({} seeds), slowest {:.0} ms, largest peak heap {:.1} MiB",
+            "smoke: {name}: {runs} inputs ({} seeds), slowest {:.0} ms ({}), largest peak heap {:.1} MiB",
             seeds.len(),
             worst_time.as_secs_f64() * 1000.0,
+            slowest_path.display(),
             worst_peak as f64 / f64::from(1 << 20)
         );
     }

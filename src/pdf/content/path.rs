@@ -10,6 +10,9 @@
 //! ruling. Invisible (white) paint yields no rulings.
 
 use super::super::page::Ruling;
+use super::shading::Shading;
+use crate::budget::{self, Resource};
+use crate::error::Result;
 
 /// Thickest filled rectangle still taken for a line.
 pub const MAX_THIN: f32 = 2.0;
@@ -118,6 +121,32 @@ impl Path {
         }
         self.line_to(corners[0]);
         self.close();
+    }
+
+    /// Paints the path: `stroke` with a line that wide (page units), closing
+    /// every subpath first when `close_all` (`s`, `b`, `b*`); `fill` in that
+    /// colour, its thin rectangles as rulings and the sides of its shaded
+    /// areas as `shading` decides. The rulings go to `out` and are charged
+    /// to the document's budget: a page may run millions of operators and
+    /// each `re` can paint eight rulings.
+    pub fn paint(
+        &self,
+        stroke: Option<f32>,
+        close_all: bool,
+        fill: Option<(&mut Shading, &[f32])>,
+        out: &mut Vec<Ruling>,
+    ) -> Result<()> {
+        let before = out.len();
+        if let Some(width) = stroke {
+            self.stroke_rulings(width, close_all, out);
+        }
+        if let Some((shading, colour)) = fill {
+            self.fill_rulings(out);
+            for rect in self.shaded_rects() {
+                shading.paint(rect, colour, out);
+            }
+        }
+        budget::charge_usize(Resource::Graphics, out.len() - before)
     }
 
     /// Rulings from stroking the path with a line `width` wide (page units);
@@ -250,6 +279,27 @@ mod tests {
         assert_eq!(out.len(), 2 + 4);
         assert_eq!(out[0], Ruling { x0: 10.0, top: 10.0, x1: 110.0, bottom: 10.0, width: 0.5 });
         assert_eq!(out[1], Ruling { x0: 110.0, top: 10.0, x1: 110.0, bottom: 60.0, width: 0.5 });
+    }
+
+    /// `paint` strokes, fills and shades in one go and charges what it
+    /// painted to the document's budget, naming the limit when it runs out.
+    #[test]
+    fn painting_charges_its_rulings_to_the_budget() {
+        use crate::budget::{Limits, scope};
+        let mut path = Path::default();
+        path.rect(rect(10.0, 10.0, 100.0, 50.0)); // shaded area: four sides
+        path.rect(rect(10.0, 70.0, 100.0, 0.5)); // thin: one ruling, its outline four
+        let paint = |limit: u64, out: &mut Vec<Ruling>| {
+            let mut shading = Shading::default();
+            scope(Limits { graphics: limit, ..Limits::default() }, || {
+                path.paint(Some(0.5), false, Some((&mut shading, &[0.5])), out)
+            })
+        };
+        let mut out = Vec::new();
+        paint(13, &mut out).unwrap();
+        assert_eq!(out.len(), 8 + 1 + 4, "stroked sides, the thin fill, the shaded area's sides");
+        let err = paint(12, &mut Vec::new()).unwrap_err();
+        assert!(err.message.contains("more than 12 rulings and images"), "{}", err.message);
     }
 
     #[test]
