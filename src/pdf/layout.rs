@@ -214,16 +214,55 @@ fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32, fonts: &[FontInfo]) -> bool {
 
 /// The text of lines read as one block: joined with line breaks, then
 /// normalized (breaks between CJK characters vanish, between Latin words
-/// they become a space).
+/// they become a space). A line that ends in a hyphen after a letter and a
+/// next line that starts with a capital are one hyphenated compound
+/// ("Non-" + "Negligent"): hyphenation never breaks a word before a
+/// capital, so the hyphen is the word's own and the break is no space.
+/// (Before a small letter the hyphen may be a soft one, "Preva-" +
+/// "lence", or a compound's, "intra-" + "interviewer": that cannot be
+/// told without a dictionary, so the break stays a space.) Typographic
+/// ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬆ) are how a font draws its letters: the text
+/// is the letters.
 pub fn lines_text<'a>(lines: impl IntoIterator<Item = &'a Line>) -> String {
     let mut raw = String::new();
     for line in lines {
+        if continues_compound(&raw, &line.text) {
+            raw.truncate(raw.trim_end().len());
+            push_without_ligatures(&mut raw, line.text.trim_start());
+            continue;
+        }
         if !raw.is_empty() {
             raw.push('\n');
         }
-        raw.push_str(&line.text);
+        push_without_ligatures(&mut raw, &line.text);
     }
     normalize(&raw)
+}
+
+/// Text so far ending in a letter and a hyphen, next line starting with a
+/// capital letter: the break is inside a hyphenated compound.
+fn continues_compound(before: &str, next: &str) -> bool {
+    let mut end = before.trim_end().chars().rev();
+    let hyphen = end.next().is_some_and(|c| matches!(c, '-' | '\u{2010}'));
+    hyphen
+        && end.next().is_some_and(|c| c.is_alphabetic() && !is_cjk(c))
+        && next.trim_start().chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Appends `text` with the Latin ligature characters (U+FB00–FB06) written
+/// as the letters they join.
+fn push_without_ligatures(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            _ => out.push(c),
+        }
+    }
 }
 
 /// Where the text of a page sits: the margins its lines start and end at,

@@ -85,6 +85,9 @@ pub const BOUNDARY_COVERAGE: f32 = 0.5;
 pub const CELL_SPACE_GAP_EM: f32 = 0.3;
 /// Largest grid accepted from one frame, rows × columns.
 const MAX_SLOTS: usize = 1_000_000;
+/// Most glyphs looked at beside one short vertical edge when asking
+/// whether it cuts a word (a line crossing it holds a few).
+const SEAM_MAX_GLYPHS: usize = 64;
 /// Most intersections examined on one page; past it the page is hatching or
 /// a drawing, not a table.
 const MAX_INTERSECTIONS: usize = 2_000_000;
@@ -202,13 +205,58 @@ pub struct PageEdges {
     pub intersections: Vec<Intersection>,
 }
 
-/// Steps 1–3: rulings → merged edges → intersections.
+/// Steps 1–3: rulings → merged edges (seams inside a word dropped, see
+/// [`drop_word_seams`]) → intersections.
 pub fn page_edges(page: &PageContent, settings: &TableSettings) -> PageEdges {
     let edges = merge_edges(rulings_to_edges(&page.rulings, settings), settings);
     let (horizontal, vertical): (Vec<Edge>, Vec<Edge>) =
         edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
+    let vertical = drop_word_seams(vertical, &page.glyphs, settings);
     let intersections = edges_to_intersections(&horizontal, &vertical, settings);
     PageEdges { horizontal, vertical, intersections }
+}
+
+/// Drops the vertical edges that run through a word: an edge no taller
+/// than the line it crosses (at most [`TableSettings::seam_height_em`]
+/// of its font size) between two glyphs of that line that touch (a gap
+/// under [`TableSettings::seam_gap_em`]) is the seam between two pieces
+/// of a fill drawn behind the text (a highlight drawn glyph by glyph), not
+/// a border: a border keeps its distance from the text on both sides.
+pub fn drop_word_seams(vertical: Vec<Edge>, glyphs: &[Glyph], settings: &TableSettings) -> Vec<Edge> {
+    if vertical.is_empty() || glyphs.is_empty() {
+        return vertical;
+    }
+    let largest = glyphs.iter().map(|g| g.size.abs()).filter(|s| s.is_finite()).fold(1.0, f32::max);
+    let index = GlyphIndex::new(glyphs);
+    let visible = |g: &Glyph| g.upright && !g.text.trim().is_empty();
+    vertical
+        .into_iter()
+        .filter(|e| {
+            if e.length() > settings.seam_height_em * largest {
+                return true; // taller than any line of the page
+            }
+            // Glyphs whose centre is beside the edge and within its extent
+            // (a glyph it cuts is at least half as tall as the edge). A
+            // crowd there is no line of text: the edge stays.
+            let reach = 2.0 * e.length().max(1.0);
+            let near = index.within(e.position - reach, e.position + reach, e.start, e.end);
+            if near.len() > SEAM_MAX_GLYPHS {
+                return true;
+            }
+            let cuts_word = near.iter().map(|&i| &glyphs[i]).filter(|a| visible(a)).any(|a| {
+                let size = a.size.abs().max(1.0);
+                a.center_x() < e.position
+                    && e.length() <= settings.seam_height_em * size
+                    && near.iter().map(|&j| &glyphs[j]).any(|b| {
+                        visible(b)
+                            && e.position < b.center_x()
+                            && (b.x0 - a.x1).abs() < settings.seam_gap_em * size
+                            && (a.center_y() - b.center_y()).abs() < 0.25 * size
+                    })
+            });
+            !cuts_word
+        })
+        .collect()
 }
 
 /// Every table on a page, top to bottom: ruled frames first, then frames

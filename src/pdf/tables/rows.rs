@@ -262,7 +262,9 @@ fn group_wrapped(layout: &CellLayout, lines: &[BandLine], settings: &TableSettin
 ///   that ran as far as any text in that cell reaches;
 /// - a line with text in the first column and elsewhere continues the row
 ///   when the row has no label yet (a label centred beside taller cells), or
-///   when the label wrapped (the label and its neighbours all wrapped).
+///   when the label wrapped (the label and its neighbours all wrapped);
+/// - a label line set with a hanging indent under the label above, not
+///   starting a new entry, is the rest of that label.
 fn continues_row(
     layout: &CellLayout,
     lines: &[BandLine],
@@ -299,10 +301,19 @@ fn continues_row(
     let wrapped = above_right + WORD_GAP_EM * em + label.first_word > cell_right - padding
         && needed >= WRAP_MIN_SHARE * (cell_right - cell_left)
         && !label.starts_entry;
+    // A hanging indent: the line starts a little right of the label above
+    // and not as a new entry — the rest of that label, set indented so
+    // that the entries' first lines stand out.
+    let indent = label.x0 - row.extent_in(label.cell).map_or(text_left, |e| e.0);
+    let hanging = !label.starts_entry
+        && indent >= settings.hanging_indent_em.0 * em
+        && indent <= settings.hanging_indent_em.1 * em;
     if line.cells.len() == 1 {
         let furthest = lines.iter().filter_map(|l| l.extent_in(label.cell)).map(|e| e.1).fold(f32::MIN, f32::max);
-        wrapped || !label.starts_entry && above_right >= furthest.min(cell_right) - settings.wrap_right_slack_em * em
+        wrapped
+            || hanging
+            || !label.starts_entry && above_right >= furthest.min(cell_right) - settings.wrap_right_slack_em * em
     } else {
-        wrapped && line.cells.iter().all(|c| has(row, c.cell))
+        (wrapped || hanging) && line.cells.iter().all(|c| has(row, c.cell))
     }
 }
