@@ -686,6 +686,23 @@ mod tests {
         lines.iter().map(|l| l.text.as_str()).collect()
     }
 
+    fn line(text: &str) -> Line {
+        Line { text: text.into(), x0: 0.0, x1: 0.0, top: 0.0, bottom: 0.0, size: 10.0, bold: false, glyphs: Vec::new() }
+    }
+
+    #[test]
+    fn a_compound_hyphenated_before_a_capital_joins_and_ligatures_are_letters() {
+        let joined = |a: &str, b: &str| lines_text(&[line(a), line(b)]);
+        assert_eq!(joined("Murder / Non-", "Negligent Manslaughter"), "Murder / Non-Negligent Manslaughter");
+        // Before a small letter the hyphen may be a soft one: the break stays.
+        assert_eq!(joined("Preva-", "lence"), "Preva- lence");
+        // A dash after a number, a hyphen after a CJK character: breaks.
+        assert_eq!(joined("1990 -", "Present"), "1990 - Present");
+        assert_eq!(joined("2020-", "2021"), "2020- 2021");
+        assert_eq!(joined("Di\u{FB03}cult", "Paci\u{FB01}c"), "Difficult Pacific");
+        assert_eq!(joined("第一-", "A"), "第一-\nA".replace('\n', " "));
+    }
+
     #[test]
     fn lines_from_glyphs_drawn_out_of_order() {
         let mut glyphs = row("第二行文字", 100.0, 130.0, 16.0);

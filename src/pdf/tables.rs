@@ -327,6 +327,17 @@ fn frame_to_table(
         }
         None => frame,
     };
+    let open_rules = rows::open_span_rules(frame, &layout, &page.glyphs, &near, taken, settings);
+    let opened;
+    let frame = if open_rules.is_empty() {
+        frame
+    } else {
+        let mut ruled = frame.clone();
+        ruled.horizontal.extend(open_rules);
+        layout = boundaries_to_cells(&ruled, layout.boundaries.clone(), settings)?;
+        opened = ruled;
+        &opened
+    };
     let row_rules = rows::text_row_rules(&layout, &page.glyphs, &near, taken, settings);
     if !row_rules.is_empty() {
         let mut ruled = frame.clone();
@@ -613,7 +624,7 @@ pub fn trim_empty_open_sides(mut b: Boundaries, glyphs: &[Glyph], near: &[usize]
 
 /// The segments of one orientation lying on each boundary, sorted by start
 /// and with overlaps joined, for coverage queries.
-fn segments_on(boundaries: &[f32], edges: &[Edge], snap: f32) -> Vec<Vec<(f32, f32)>> {
+pub(crate) fn segments_on(boundaries: &[f32], edges: &[Edge], snap: f32) -> Vec<Vec<(f32, f32)>> {
     let mut on: Vec<Vec<(f32, f32)>> = vec![Vec::new(); boundaries.len()];
     for e in edges {
         let k = boundaries.partition_point(|&b| b < e.position - snap);
@@ -637,7 +648,7 @@ fn segments_on(boundaries: &[f32], edges: &[Edge], snap: f32) -> Vec<Vec<(f32, f
 
 /// True when `segments` (sorted, disjoint) cover at least
 /// `coverage` of `a..b`.
-fn covers(segments: &[(f32, f32)], a: f32, b: f32, coverage: f32) -> bool {
+pub(crate) fn covers(segments: &[(f32, f32)], a: f32, b: f32, coverage: f32) -> bool {
     let from = segments.partition_point(|&(_, end)| end <= a);
     let mut covered = 0.0;
     for &(s, e) in &segments[from..] {
