@@ -56,6 +56,7 @@ mod index;
 mod rows;
 mod settings;
 mod slivers;
+mod spans;
 mod stacks;
 mod stream;
 
@@ -327,13 +328,19 @@ fn frame_to_table(
         }
         None => frame,
     };
-    let open_rules = rows::open_span_rules(frame, &layout, &page.glyphs, &near, taken, settings);
+    let mut open_rules = spans::open_span_rules(frame, &layout, &page.glyphs, &near, taken, settings);
+    open_rules.extend(spans::open_column_rules(&layout, &page.glyphs, &near, taken, settings));
     let opened;
     let frame = if open_rules.is_empty() {
         frame
     } else {
         let mut ruled = frame.clone();
-        ruled.horizontal.extend(open_rules);
+        for rule in open_rules {
+            match rule.orientation {
+                Orientation::Horizontal => ruled.horizontal.push(rule),
+                Orientation::Vertical => ruled.vertical.push(rule),
+            }
+        }
         layout = boundaries_to_cells(&ruled, layout.boundaries.clone(), settings)?;
         opened = ruled;
         &opened

@@ -25,7 +25,7 @@
 //! four have text in at least half of the cells used in the band
 //! (lines filling a few cells each are one row's wrapped lines).
 
-use super::{CellLayout, Edge, Frame, Orientation, TableSettings, covers, segments_on};
+use super::{CellLayout, Edge, Orientation, TableSettings};
 use crate::pdf::page::Glyph;
 use crate::text::is_cjk;
 
@@ -142,60 +142,6 @@ pub fn text_row_rules(
             let y = (pair[0].bottom + pair[1].top) / 2.0;
             out.push(Edge { orientation: Orientation::Horizontal, position: y, start: x0, end: x1 });
         }
-    }
-    out
-}
-
-/// Row rules for cells that span rows only because the rules stop at their
-/// side: a cell spanning rows whose top or bottom side has no rule (a
-/// column of labels left of a ruled grid, its rules starting at the
-/// values) is not a merged cell but unruled space beside the grid, and its
-/// text lines belong to the rows beside them. Returns a rule across the
-/// cell at each of its inner row boundaries, when the text lies in two of
-/// its rows or more. A merged cell closed by rules above and below (a
-/// vertical label over several rows) stays one cell.
-pub fn open_span_rules(
-    frame: &Frame,
-    layout: &CellLayout,
-    glyphs: &[Glyph],
-    near: &[usize],
-    taken: &[bool],
-    settings: &TableSettings,
-) -> Vec<Edge> {
-    let b = &layout.boundaries;
-    let (xs, ys) = (&b.xs, &b.ys);
-    let on_y = segments_on(ys, &frame.horizontal, settings.snap_tolerance);
-    let mut out = Vec::new();
-    for cell in &layout.cells {
-        if cell.row_span < 2 {
-            continue;
-        }
-        let (x0, x1) = (xs[cell.col], xs[cell.col + cell.col_span]);
-        let (top, bottom) = (cell.row, cell.row + cell.row_span);
-        let closed = |k: usize| covers(&on_y[k], x0, x1, settings.boundary_coverage);
-        if closed(top) && closed(bottom) {
-            continue;
-        }
-        let mut rows_with_text = vec![false; cell.row_span];
-        for &i in near {
-            let g = &glyphs[i];
-            let (cx, cy) = (g.center_x(), g.center_y());
-            if taken.get(i).copied().unwrap_or(false) || g.text.trim().is_empty() || !(x0 < cx && cx < x1) {
-                continue;
-            }
-            if let Some(r) = (top..bottom).find(|&r| ys[r] < cy && cy < ys[r + 1]) {
-                rows_with_text[r - top] = true;
-            }
-        }
-        if rows_with_text.iter().filter(|&&t| t).count() < 2 {
-            continue;
-        }
-        out.extend((top + 1..bottom).map(|k| Edge {
-            orientation: Orientation::Horizontal,
-            position: ys[k],
-            start: x0,
-            end: x1,
-        }));
     }
     out
 }

@@ -736,3 +736,26 @@ fn a_paragraph_between_rules_of_one_width_ends_their_stack() {
     assert_eq!(tables[0].top, 150.0);
     assert_eq!(tables[0].fragment.grid.rows, 4, "{:?}", shape(&tables[0].fragment.grid));
 }
+
+#[test]
+fn body_rows_of_a_grid_ruled_only_in_its_header_take_its_columns() {
+    // Column rules in the header row only; each body row one cell across
+    // by the rules, its values standing apart under the header's columns.
+    // A title row across the table (one piece of text over the boundaries)
+    // stays one cell.
+    let mut rulings: Vec<Ruling> = [100.0, 114.0, 134.0, 148.0, 162.0].map(|y| h(y, 60.0, 360.0)).to_vec();
+    rulings.extend([60.0, 360.0].map(|x| v(x, 100.0, 162.0)));
+    rulings.extend([160.0, 260.0].map(|x| v(x, 114.0, 134.0)));
+    let mut glyphs = text("Deaths by country and origin, 2007", 100.0, 102.0);
+    glyphs.extend(text("Country", 65.0, 119.0));
+    glyphs.extend(text("Domestic", 170.0, 119.0));
+    glyphs.extend(text("Total", 270.0, 119.0));
+    glyphs.extend(rows_of_text(&[("Austria", &["92.9", "5,821"]), ("Czech Rep", &["99.2", "24,137"])], &[200.0, 300.0], 136.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 3), "{:?}", shape(g));
+    assert_eq!(g.cell_at(0, 0).unwrap().col_span, 3);
+    assert_eq!(g.cell_at(2, 0).unwrap().text, "Austria");
+    assert_eq!(g.cell_at(3, 1).unwrap().text, "99.2");
+    assert_eq!(g.cell_at(3, 2).unwrap().text, "24,137");
+}
