@@ -206,15 +206,32 @@ pub struct PageEdges {
     pub intersections: Vec<Intersection>,
 }
 
-/// Steps 1–3: rulings → merged edges (seams inside a word dropped, see
-/// [`drop_word_seams`]) → intersections.
+/// Steps 1–3: rulings → merged edges (those off the page and seams inside
+/// a word dropped, see [`drop_word_seams`]) → intersections.
 pub fn page_edges(page: &PageContent, settings: &TableSettings) -> PageEdges {
     let edges = merge_edges(rulings_to_edges(&page.rulings, settings), settings);
-    let (horizontal, vertical): (Vec<Edge>, Vec<Edge>) =
-        edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
+    let (horizontal, vertical): (Vec<Edge>, Vec<Edge>) = edges
+        .into_iter()
+        .filter(|e| on_page(e, page, settings))
+        .partition(|e| e.orientation == Orientation::Horizontal);
     let vertical = drop_word_seams(vertical, &page.glyphs, settings);
     let intersections = edges_to_intersections(&horizontal, &vertical, settings);
     PageEdges { horizontal, vertical, intersections }
+}
+
+/// An edge that lies on the page: a rule drawn outside the page's box (a
+/// printer's slug or crop marks beyond the visible area) is seen by no
+/// reader and frames no table. Pages of unknown size keep every edge.
+fn on_page(e: &Edge, page: &PageContent, settings: &TableSettings) -> bool {
+    let (across, along) = match e.orientation {
+        Orientation::Horizontal => (page.height, page.width),
+        Orientation::Vertical => (page.width, page.height),
+    };
+    let tol = settings.snap_tolerance;
+    if !(across.is_finite() && along.is_finite() && across > 0.0 && along > 0.0) {
+        return true;
+    }
+    -tol <= e.position && e.position <= across + tol && e.end >= -tol && e.start <= along + tol
 }
 
 /// Drops the vertical edges that run through a word: an edge no taller

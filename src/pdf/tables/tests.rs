@@ -759,3 +759,17 @@ fn body_rows_of_a_grid_ruled_only_in_its_header_take_its_columns() {
     assert_eq!(g.cell_at(3, 1).unwrap().text, "99.2");
     assert_eq!(g.cell_at(3, 2).unwrap().text, "24,137");
 }
+
+#[test]
+fn a_rule_outside_the_page_frames_no_table() {
+    // A printer's slug rule above the page's top edge with the width of
+    // the table's rules: the text between it and the table stays text.
+    let mut rulings = vec![h(-76.0, 60.0, 400.0)];
+    rulings.extend([100.0, 120.0, 180.0].map(|y| h(y, 60.0, 400.0)));
+    let mut glyphs = text("type of preparer", 65.0, 20.0);
+    glyphs.extend(text("conducted in 2000", 200.0, 20.0));
+    glyphs.extend(products(105.0, 125.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].top, 100.0, "{:?}", shape(&tables[0].fragment.grid));
+}
