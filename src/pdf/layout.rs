@@ -255,16 +255,55 @@ fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32, fonts: &[FontInfo]) -> bool {
 
 /// The text of lines read as one block: joined with line breaks, then
 /// normalized (breaks between CJK characters vanish, between Latin words
-/// they become a space).
+/// they become a space). A line that ends in a hyphen after a letter and a
+/// next line that starts with a capital are one hyphenated compound
+/// ("Non-" + "Negligent"): hyphenation never breaks a word before a
+/// capital, so the hyphen is the word's own and the break is no space.
+/// (Before a small letter the hyphen may be a soft one, "Preva-" +
+/// "lence", or a compound's, "intra-" + "interviewer": that cannot be
+/// told without a dictionary, so the break stays a space.) Typographic
+/// ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬆ) are how a font draws its letters: the text
+/// is the letters.
 pub fn lines_text<'a>(lines: impl IntoIterator<Item = &'a Line>) -> String {
     let mut raw = String::new();
     for line in lines {
+        if continues_compound(&raw, &line.text) {
+            raw.truncate(raw.trim_end().len());
+            push_without_ligatures(&mut raw, line.text.trim_start());
+            continue;
+        }
         if !raw.is_empty() {
             raw.push('\n');
         }
-        raw.push_str(&line.text);
+        push_without_ligatures(&mut raw, &line.text);
     }
     normalize(&raw)
+}
+
+/// Text so far ending in a letter and a hyphen, next line starting with a
+/// capital letter: the break is inside a hyphenated compound.
+fn continues_compound(before: &str, next: &str) -> bool {
+    let mut end = before.trim_end().chars().rev();
+    let hyphen = end.next().is_some_and(|c| matches!(c, '-' | '\u{2010}'));
+    hyphen
+        && end.next().is_some_and(|c| c.is_alphabetic() && !is_cjk(c))
+        && next.trim_start().chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Appends `text` with the Latin ligature characters (U+FB00–FB06) written
+/// as the letters they join.
+fn push_without_ligatures(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            _ => out.push(c),
+        }
+    }
 }
 
 /// Where the text of a page sits: the margins its lines start and end at,
@@ -730,6 +769,23 @@ mod tests {
 
     fn texts(lines: &[Line]) -> Vec<&str> {
         lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    fn line(text: &str) -> Line {
+        Line { text: text.into(), x0: 0.0, x1: 0.0, top: 0.0, bottom: 0.0, size: 10.0, bold: false, glyphs: Vec::new() }
+    }
+
+    #[test]
+    fn a_compound_hyphenated_before_a_capital_joins_and_ligatures_are_letters() {
+        let joined = |a: &str, b: &str| lines_text(&[line(a), line(b)]);
+        assert_eq!(joined("Murder / Non-", "Negligent Manslaughter"), "Murder / Non-Negligent Manslaughter");
+        // Before a small letter the hyphen may be a soft one: the break stays.
+        assert_eq!(joined("Preva-", "lence"), "Preva- lence");
+        // A dash after a number, a hyphen after a CJK character: breaks.
+        assert_eq!(joined("1990 -", "Present"), "1990 - Present");
+        assert_eq!(joined("2020-", "2021"), "2020- 2021");
+        assert_eq!(joined("Di\u{FB03}cult", "Paci\u{FB01}c"), "Difficult Pacific");
+        assert_eq!(joined("第一-", "A"), "第一-\nA".replace('\n', " "));
     }
 
     #[test]

@@ -56,6 +56,7 @@ mod index;
 mod rows;
 mod settings;
 mod slivers;
+mod spans;
 mod stacks;
 mod stream;
 
@@ -85,6 +86,9 @@ pub const BOUNDARY_COVERAGE: f32 = 0.5;
 pub const CELL_SPACE_GAP_EM: f32 = 0.3;
 /// Largest grid accepted from one frame, rows × columns.
 const MAX_SLOTS: usize = 1_000_000;
+/// Most glyphs looked at beside one short vertical edge when asking
+/// whether it cuts a word (a line crossing it holds a few).
+const SEAM_MAX_GLYPHS: usize = 64;
 /// Most intersections examined on one page; past it the page is hatching or
 /// a drawing, not a table.
 const MAX_INTERSECTIONS: usize = 2_000_000;
@@ -202,13 +206,75 @@ pub struct PageEdges {
     pub intersections: Vec<Intersection>,
 }
 
-/// Steps 1–3: rulings → merged edges → intersections.
+/// Steps 1–3: rulings → merged edges (those off the page and seams inside
+/// a word dropped, see [`drop_word_seams`]) → intersections.
 pub fn page_edges(page: &PageContent, settings: &TableSettings) -> PageEdges {
     let edges = merge_edges(rulings_to_edges(&page.rulings, settings), settings);
-    let (horizontal, vertical): (Vec<Edge>, Vec<Edge>) =
-        edges.into_iter().partition(|e| e.orientation == Orientation::Horizontal);
+    let (horizontal, vertical): (Vec<Edge>, Vec<Edge>) = edges
+        .into_iter()
+        .filter(|e| on_page(e, page, settings))
+        .partition(|e| e.orientation == Orientation::Horizontal);
+    let vertical = drop_word_seams(vertical, &page.glyphs, settings);
     let intersections = edges_to_intersections(&horizontal, &vertical, settings);
     PageEdges { horizontal, vertical, intersections }
+}
+
+/// An edge that lies on the page: a rule drawn outside the page's box (a
+/// printer's slug or crop marks beyond the visible area) is seen by no
+/// reader and frames no table. Pages of unknown size keep every edge.
+fn on_page(e: &Edge, page: &PageContent, settings: &TableSettings) -> bool {
+    let (across, along) = match e.orientation {
+        Orientation::Horizontal => (page.height, page.width),
+        Orientation::Vertical => (page.width, page.height),
+    };
+    let tol = settings.snap_tolerance;
+    if !(across.is_finite() && along.is_finite() && across > 0.0 && along > 0.0) {
+        return true;
+    }
+    -tol <= e.position && e.position <= across + tol && e.end >= -tol && e.start <= along + tol
+}
+
+/// Drops the vertical edges that run through a word: an edge no taller
+/// than the line it crosses (at most [`TableSettings::seam_height_em`]
+/// of its font size) between two glyphs of that line that touch (a gap
+/// under [`TableSettings::seam_gap_em`]) is the seam between two pieces
+/// of a fill drawn behind the text (a highlight drawn glyph by glyph), not
+/// a border: a border keeps its distance from the text on both sides.
+pub fn drop_word_seams(vertical: Vec<Edge>, glyphs: &[Glyph], settings: &TableSettings) -> Vec<Edge> {
+    if vertical.is_empty() || glyphs.is_empty() {
+        return vertical;
+    }
+    let largest = glyphs.iter().map(|g| g.size.abs()).filter(|s| s.is_finite()).fold(1.0, f32::max);
+    let index = GlyphIndex::new(glyphs);
+    let visible = |g: &Glyph| g.upright && !g.text.trim().is_empty();
+    vertical
+        .into_iter()
+        .filter(|e| {
+            if e.length() > settings.seam_height_em * largest {
+                return true; // taller than any line of the page
+            }
+            // Glyphs whose centre is beside the edge and within its extent
+            // (a glyph it cuts is at least half as tall as the edge). A
+            // crowd there is no line of text: the edge stays.
+            let reach = 2.0 * e.length().max(1.0);
+            let near = index.within(e.position - reach, e.position + reach, e.start, e.end);
+            if near.len() > SEAM_MAX_GLYPHS {
+                return true;
+            }
+            let cuts_word = near.iter().map(|&i| &glyphs[i]).filter(|a| visible(a)).any(|a| {
+                let size = a.size.abs().max(1.0);
+                a.center_x() < e.position
+                    && e.length() <= settings.seam_height_em * size
+                    && near.iter().map(|&j| &glyphs[j]).any(|b| {
+                        visible(b)
+                            && e.position < b.center_x()
+                            && (b.x0 - a.x1).abs() < settings.seam_gap_em * size
+                            && (a.center_y() - b.center_y()).abs() < 0.25 * size
+                    })
+            });
+            !cuts_word
+        })
+        .collect()
 }
 
 /// Every table on a page, top to bottom: ruled frames first, then frames
@@ -278,6 +344,23 @@ fn frame_to_table(
             collapsed
         }
         None => frame,
+    };
+    let mut open_rules = spans::open_span_rules(frame, &layout, &page.glyphs, &near, taken, settings);
+    open_rules.extend(spans::open_column_rules(&layout, &page.glyphs, &near, taken, settings));
+    let opened;
+    let frame = if open_rules.is_empty() {
+        frame
+    } else {
+        let mut ruled = frame.clone();
+        for rule in open_rules {
+            match rule.orientation {
+                Orientation::Horizontal => ruled.horizontal.push(rule),
+                Orientation::Vertical => ruled.vertical.push(rule),
+            }
+        }
+        layout = boundaries_to_cells(&ruled, layout.boundaries.clone(), settings)?;
+        opened = ruled;
+        &opened
     };
     let row_rules = rows::text_row_rules(&layout, &page.glyphs, &near, taken, settings);
     if !row_rules.is_empty() {
@@ -565,7 +648,7 @@ pub fn trim_empty_open_sides(mut b: Boundaries, glyphs: &[Glyph], near: &[usize]
 
 /// The segments of one orientation lying on each boundary, sorted by start
 /// and with overlaps joined, for coverage queries.
-fn segments_on(boundaries: &[f32], edges: &[Edge], snap: f32) -> Vec<Vec<(f32, f32)>> {
+pub(crate) fn segments_on(boundaries: &[f32], edges: &[Edge], snap: f32) -> Vec<Vec<(f32, f32)>> {
     let mut on: Vec<Vec<(f32, f32)>> = vec![Vec::new(); boundaries.len()];
     for e in edges {
         let k = boundaries.partition_point(|&b| b < e.position - snap);
@@ -589,7 +672,7 @@ fn segments_on(boundaries: &[f32], edges: &[Edge], snap: f32) -> Vec<Vec<(f32, f
 
 /// True when `segments` (sorted, disjoint) cover at least
 /// `coverage` of `a..b`.
-fn covers(segments: &[(f32, f32)], a: f32, b: f32, coverage: f32) -> bool {
+pub(crate) fn covers(segments: &[(f32, f32)], a: f32, b: f32, coverage: f32) -> bool {
     let from = segments.partition_point(|&(_, end)| end <= a);
     let mut covered = 0.0;
     for &(s, e) in &segments[from..] {

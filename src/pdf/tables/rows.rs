@@ -265,7 +265,9 @@ fn group_wrapped(layout: &CellLayout, lines: &[BandLine], settings: &TableSettin
 ///   when the label wrapped (the label and its neighbours all wrapped), or
 ///   when the row so far is a label alone (the other columns empty) that
 ///   wrapped or ran as far as any text in its cell reaches (a label of
-///   several lines with its values beside a later line: one row).
+///   several lines with its values beside a later line: one row);
+/// - a label line set with a hanging indent under the label above, not
+///   starting a new entry, is the rest of that label.
 fn continues_row(
     layout: &CellLayout,
     lines: &[BandLine],
@@ -304,13 +306,20 @@ fn continues_row(
         && !label.starts_entry;
     let furthest = lines.iter().filter_map(|l| l.extent_in(label.cell)).map(|e| e.1).fold(f32::MIN, f32::max);
     let ran_to_end = !label.starts_entry && above_right >= furthest.min(cell_right) - settings.wrap_right_slack_em * em;
+    // A hanging indent: the line starts a little right of the label above
+    // and not as a new entry — the rest of that label, set indented so
+    // that the entries' first lines stand out.
+    let indent = label.x0 - row.extent_in(label.cell).map_or(text_left, |e| e.0);
+    let hanging = !label.starts_entry
+        && indent >= settings.hanging_indent_em.0 * em
+        && indent <= settings.hanging_indent_em.1 * em;
     if line.cells.len() == 1 {
-        wrapped || ran_to_end
+        wrapped || hanging || ran_to_end
     } else {
         // A row with no values yet whose label wrapped (its first line
         // alone, the other columns empty) takes the line holding the rest
         // of the label and the values beside it.
         let label_only = row.cells.iter().all(|c| is_first(c.cell));
-        (wrapped || label_only && ran_to_end) && (label_only || line.cells.iter().all(|c| has(row, c.cell)))
+        (wrapped || hanging || label_only && ran_to_end) && (label_only || line.cells.iter().all(|c| has(row, c.cell)))
     }
 }

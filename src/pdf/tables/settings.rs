@@ -34,10 +34,21 @@ pub struct TableSettings {
     pub wrap_right_slack_em: f32,
     /// … and the gap between the two lines is at most this many em.
     pub wrap_gap_em: f32,
+    /// A label line indented by between these many em under the label
+    /// above it, not starting a new entry (a capital or a digit), is the
+    /// rest of that label (a hanging indent). Default 0.5 to 4.
+    pub hanging_indent_em: (f32, f32),
     /// A column or row narrower than this (points) with no character in it
     /// is a sliver between two lines that read as one border; it is
     /// absorbed into its neighbour.
     pub sliver_width: f32,
+    /// A vertical edge at most this many em tall (of the text it crosses)
+    /// that runs between two touching glyphs of a line is a seam inside a
+    /// fill, not a border. Default 2 (a row of one line with its padding).
+    pub seam_height_em: f32,
+    /// … glyphs touch when the gap between them is under this many em.
+    /// Default 0.15 (letters of one word; a word space is 0.25 em).
+    pub seam_gap_em: f32,
     /// Frames from horizontal rules alone: rules whose left and right ends
     /// are within this (points) of each other belong to one table.
     pub stack_end_tolerance: f32,
@@ -96,7 +107,10 @@ impl Default for TableSettings {
             line_core_em: 0.35,
             wrap_right_slack_em: 2.0,
             wrap_gap_em: 0.8,
+            hanging_indent_em: (0.5, 4.0),
             sliver_width: 8.0,
+            seam_height_em: 2.0,
+            seam_gap_em: 0.15,
             stack_end_tolerance: 6.0,
             stack_min_rules: 3,
             stack_min_rule_length: 40.0,

@@ -115,9 +115,12 @@ fn split_at_prose(group: &[Edge], glyphs: &[Glyph], free: &GlyphIndex, settings:
             };
             // Running text across the frame; below a table's first band
             // one such line is enough (the notes under one table and the
-            // caption of the next, between rules of the same width).
-            let prose =
-                !lines.is_empty() && (lines.iter().all(running) || current.len() >= 2 && lines.iter().any(running));
+            // caption of the next, between rules of the same width), and
+            // anywhere two such lines one under the other (a paragraph: a
+            // header band holds labels, not sentences).
+            let paragraph = lines.windows(2).any(|w| running(&w[0]) && running(&w[1]));
+            let prose = !lines.is_empty()
+                && (lines.iter().all(running) || current.len() >= 2 && lines.iter().any(running) || paragraph);
             if prose || members.is_empty() && lines.is_empty() && current.len() > 1 {
                 // A band of prose, or an empty band after a table: the stack ends.
                 out.push(std::mem::take(&mut current));

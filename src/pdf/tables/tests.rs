@@ -351,8 +351,10 @@ fn degenerate_and_huge_inputs_do_not_panic() {
             upright: true,
         })
         .collect();
+    // On a page large enough to hold it (rules off the page are dropped).
+    let big = PageContent { width: 4000.0, height: 4000.0, ..page(rulings, glyphs) };
     let started = std::time::Instant::now();
-    let tables = find_tables(&page(rulings, glyphs));
+    let tables = find_tables(&big);
     assert_eq!(tables.len(), 1);
     assert_eq!((tables[0].fragment.grid.rows, tables[0].fragment.grid.cols), (999, 999));
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
@@ -674,4 +676,151 @@ fn prose_lists_contents_two_columns_and_charts_without_rules_stay_text() {
     none(axes.clone(), vec![v(90.0, 95.0, 150.0), v(290.0, 95.0, 150.0)], "chart");
     // … which without the chart's lines are a table of numbers.
     assert_eq!(find_tables(&page(Vec::new(), axes)).len(), 1);
+}
+
+#[test]
+fn a_seam_between_two_pieces_of_a_fill_through_a_number_is_no_border() {
+    // A value shaded glyph by glyph: the fill pieces' sides make a short
+    // vertical edge between "1" and "5" of "0.15", one row tall.
+    let xs = [60.0, 200.0, 300.0];
+    let ys = [100.0, 120.0, 134.0];
+    let mut rulings = grid_rulings(&xs, &ys, |_| false);
+    let mut glyphs = text("a", 65.0, 105.0);
+    glyphs.extend(text("b", 210.0, 105.0));
+    glyphs.extend(text("c", 65.0, 122.0));
+    glyphs.extend(text("0.15", 210.0, 122.0));
+    rulings.push(v(225.0, 120.0, 134.0));
+    let tables = find_tables(&page(rulings.clone(), glyphs.clone()));
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (2, 2), "{:?}", shape(g));
+    assert_eq!(g.cell_at(1, 1).unwrap().text, "0.15");
+    // The same edge in the gap between two words is a border.
+    let mut apart = glyphs[..3].to_vec();
+    apart.extend(text("0.1", 205.0, 122.0));
+    apart.extend(text("5", 240.0, 122.0));
+    let tables = find_tables(&page(rulings, apart));
+    assert_eq!(tables[0].fragment.grid.cols, 3);
+}
+
+#[test]
+fn a_label_wrapped_with_a_hanging_indent_stays_one_row() {
+    // A three-line table; the first label wraps well short of its column's
+    // end, its second line indented by one em and starting in lower case,
+    // beside the second line of its value.
+    let xs = [60.0, 300.0, 460.0];
+    let ys = [100.0, 120.0, 190.0];
+    let rulings = grid_rulings(&xs, &ys, |_| false);
+    let mut glyphs = text("Variable", 65.0, 105.0);
+    glyphs.extend(text("Assumption", 310.0, 105.0));
+    glyphs.extend(text("Disposable income per", 65.0, 125.0));
+    glyphs.extend(text("Changes range", 310.0, 125.0));
+    glyphs.extend(text("constant dollars", 75.0, 137.0));
+    glyphs.extend(text("with growth", 310.0, 137.0));
+    glyphs.extend(text("Inflation rate", 65.0, 151.0));
+    glyphs.extend(text("Between two", 310.0, 151.0));
+    glyphs.extend(text("Unemployment", 65.0, 165.0));
+    glyphs.extend(text("Remains", 310.0, 165.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 2), "{:?}", shape(g));
+    assert_eq!(g.cell_at(1, 0).unwrap().text, "Disposable income per constant dollars");
+    assert_eq!(g.cell_at(1, 1).unwrap().text, "Changes range with growth");
+    assert_eq!(g.cell_at(2, 0).unwrap().text, "Inflation rate");
+}
+
+#[test]
+fn labels_left_of_a_grid_whose_rules_stop_at_the_values_take_its_rows() {
+    // The row rules start at the values (x = 150); only the rule under the
+    // header reaches the labels' column: the labels are not one merged cell.
+    let mut rulings = vec![h(100.0, 150.0, 250.0), h(120.0, 60.0, 250.0)];
+    rulings.extend([134.0, 148.0, 162.0].map(|y| h(y, 150.0, 250.0)));
+    rulings.extend([150.0, 250.0].map(|x| v(x, 100.0, 162.0)));
+    let mut glyphs = text("Category", 65.0, 105.0);
+    glyphs.extend(text("Total", 160.0, 105.0));
+    glyphs.extend(rows_of_text(
+        &[("Salaries", &["1,314"]), ("Travel", &["94"]), ("Rent", &["170"])],
+        &[160.0],
+        122.0,
+        14.0,
+    ));
+    let tables = find_tables(&page(rulings, glyphs));
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 2), "{:?}", shape(g));
+    assert_eq!(g.cell_at(2, 0).unwrap().text, "Travel");
+    assert_eq!(g.cell_at(3, 1).unwrap().text, "170");
+}
+
+#[test]
+fn a_merged_cell_closed_by_rules_above_and_below_stays_merged() {
+    // A label over two rows, ruled above and below, one word per line.
+    let xs = [60.0, 150.0, 250.0];
+    let ys = [100.0, 120.0, 134.0, 148.0];
+    let rulings = grid_rulings(&xs, &ys, |r| r.top == 134.0 && r.x1 <= 150.0);
+    let mut glyphs = text("Group", 65.0, 105.0);
+    glyphs.extend(text("Total", 160.0, 105.0));
+    glyphs.extend(text("Men", 65.0, 122.0));
+    glyphs.extend(text("aged", 65.0, 136.0));
+    glyphs.extend(text("1", 160.0, 122.0));
+    glyphs.extend(text("2", 160.0, 136.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (3, 2), "{:?}", shape(g));
+    let label = g.cell_at(1, 0).unwrap();
+    assert_eq!((label.row_span, label.text.as_str()), (2, "Men aged"));
+}
+
+#[test]
+fn a_paragraph_between_rules_of_one_width_ends_their_stack() {
+    // A rule under the running head with the table's width, a paragraph and
+    // a line of two labels, then a three-line table: the paragraph is not
+    // the table's header.
+    let mut rulings = vec![h(50.0, 60.0, 400.0)];
+    rulings.extend([150.0, 170.0, 230.0].map(|y| h(y, 60.0, 400.0)));
+    let sentence = "The quick brown fox jumps over the lazy dog and keeps running";
+    let mut glyphs = text(sentence, 65.0, 60.0);
+    glyphs.extend(text(sentence, 65.0, 74.0));
+    glyphs.extend(text("Age", 65.0, 100.0));
+    glyphs.extend(text("AGEATBA", 360.0, 100.0));
+    glyphs.extend(products(155.0, 175.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].top, 150.0);
+    assert_eq!(tables[0].fragment.grid.rows, 4, "{:?}", shape(&tables[0].fragment.grid));
+}
+
+#[test]
+fn body_rows_of_a_grid_ruled_only_in_its_header_take_its_columns() {
+    // Column rules in the header row only; each body row one cell across
+    // by the rules, its values standing apart under the header's columns.
+    // A title row across the table (one piece of text over the boundaries)
+    // stays one cell.
+    let mut rulings: Vec<Ruling> = [100.0, 114.0, 134.0, 148.0, 162.0].map(|y| h(y, 60.0, 360.0)).to_vec();
+    rulings.extend([60.0, 360.0].map(|x| v(x, 100.0, 162.0)));
+    rulings.extend([160.0, 260.0].map(|x| v(x, 114.0, 134.0)));
+    let mut glyphs = text("Deaths by country and origin, 2007", 100.0, 102.0);
+    glyphs.extend(text("Country", 65.0, 119.0));
+    glyphs.extend(text("Domestic", 170.0, 119.0));
+    glyphs.extend(text("Total", 270.0, 119.0));
+    glyphs.extend(rows_of_text(&[("Austria", &["92.9", "5,821"]), ("Czech Rep", &["99.2", "24,137"])], &[200.0, 300.0], 136.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 3), "{:?}", shape(g));
+    assert_eq!(g.cell_at(0, 0).unwrap().col_span, 3);
+    assert_eq!(g.cell_at(2, 0).unwrap().text, "Austria");
+    assert_eq!(g.cell_at(3, 1).unwrap().text, "99.2");
+    assert_eq!(g.cell_at(3, 2).unwrap().text, "24,137");
+}
+
+#[test]
+fn a_rule_outside_the_page_frames_no_table() {
+    // A printer's slug rule above the page's top edge with the width of
+    // the table's rules: the text between it and the table stays text.
+    let mut rulings = vec![h(-76.0, 60.0, 400.0)];
+    rulings.extend([100.0, 120.0, 180.0].map(|y| h(y, 60.0, 400.0)));
+    let mut glyphs = text("type of preparer", 65.0, 20.0);
+    glyphs.extend(text("conducted in 2000", 200.0, 20.0));
+    glyphs.extend(products(105.0, 125.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].top, 100.0, "{:?}", shape(&tables[0].fragment.grid));
 }
