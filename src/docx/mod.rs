@@ -12,14 +12,15 @@
 mod altchunk;
 mod body;
 mod math;
-mod notes;
-mod numbering;
+pub(crate) mod notes;
+pub(crate) mod numbering;
 pub(crate) mod package;
 mod rtf;
 mod styles;
 pub(crate) mod table;
 pub(crate) mod xml;
 
+pub(crate) use body::cell_text;
 pub(crate) use numbering::format_number_bounded;
 #[cfg(feature = "internals")]
 pub use numbering::format_number;
