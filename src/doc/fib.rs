@@ -14,6 +14,7 @@ pub mod pair {
     pub const STSHF: usize = 1;
     pub const PLCFFND_REF: usize = 2;
     pub const PLCFFND_TXT: usize = 3;
+    pub const PLCF_BTE_CHPX: usize = 12;
     pub const PLCF_BTE_PAPX: usize = 13;
     pub const CLX: usize = 33;
     pub const PLCFEND_REF: usize = 46;

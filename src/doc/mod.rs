@@ -15,6 +15,7 @@
 //! (`sprmTDefTable`): cells placed on the union of the rows' boundaries,
 //! horizontal and vertical merges from the cell flags.
 
+mod chars;
 mod fib;
 mod lists;
 mod notes;
@@ -92,6 +93,8 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     builder.data = &data;
     builder.numbering = lists::read(&table, fib.pair(pair::PLF_LST), fib.pair(pair::PLF_LFO));
     builder.note_refs = notes::references(&fib, &table);
+    let symbols = chars::Symbols::read(&fib, &table, &word);
+    builder.symbols = &symbols;
     text.walk(0, body_end, |cp, fc, c| builder.char(cp, fc, c))?;
     builder.finish();
     let mut notes = Vec::new();
@@ -106,6 +109,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         };
         let mut note = Builder::new(&runs, &styles);
         note.data = &data;
+        note.symbols = &symbols;
         text.walk(from, to, |cp, fc, c| note.char(cp, fc, c))?;
         note.finish();
         diagnostics.append(&mut note.diagnostics);
@@ -244,15 +248,8 @@ struct Run {
 
 /// The PAPX runs of every FKP the bin table lists, sorted by offset.
 fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> Vec<Run> {
-    let plc = slice(table, fib.pair(pair::PLCF_BTE_PAPX));
-    if plc.len() < 4 || (plc.len() - 4) % 8 != 0 {
-        return Vec::new();
-    }
-    let n = (plc.len() - 4) / 8;
     let mut runs = Vec::new();
-    for i in 0..n {
-        let pn = u32_at(plc, 4 * (n + 1) + 4 * i).unwrap_or(0) & 0x003F_FFFF;
-        let Some(page) = word.get(pn as usize * 512..pn as usize * 512 + 512) else { continue };
+    for page in fkp_pages(slice(table, fib.pair(pair::PLCF_BTE_PAPX)), word) {
         let crun = usize::from(page[511]);
         for r in 0..crun {
             let (Some(fc_start), Some(fc_end)) = (u32_at(page, 4 * r), u32_at(page, 4 * (r + 1))) else { break };
@@ -283,12 +280,29 @@ fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> Vec<Run> {
     runs
 }
 
+/// The 512-byte FKP pages a bin table (`PlcBtePapx`, `PlcBteChpx`) lists,
+/// in order; page numbers past the stream's end are skipped.
+fn fkp_pages<'w>(plc: &[u8], word: &'w [u8]) -> Vec<&'w [u8]> {
+    if plc.len() < 4 || (plc.len() - 4) % 8 != 0 {
+        return Vec::new();
+    }
+    let n = (plc.len() - 4) / 8;
+    (0..n)
+        .filter_map(|i| {
+            let pn = u32_at(plc, 4 * (n + 1) + 4 * i).unwrap_or(0) & 0x003F_FFFF;
+            word.get(pn as usize * 512..pn as usize * 512 + 512)
+        })
+        .collect()
+}
+
 /// Where a field is: in its code (hidden) or its result (shown).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum FieldPart {
     Code,
     Result,
 }
+
+static NO_SYMBOLS: chars::Symbols = chars::Symbols::EMPTY;
 
 /// Most fields open at once; deeper nesting is a damaged file.
 const MAX_FIELD_DEPTH: usize = 64;
@@ -298,6 +312,8 @@ struct Builder<'r> {
     runs: &'r [Run],
     /// The `Data` stream, where properties too long for an FKP are kept.
     data: &'r [u8],
+    /// Inserted symbols, by file offset.
+    symbols: &'r chars::Symbols,
     styles: &'r styles::Styles,
     /// The document's lists, counting as paragraphs are numbered.
     numbering: Numbering,
@@ -322,6 +338,7 @@ impl<'r> Builder<'r> {
         Builder {
             runs,
             data: &[],
+            symbols: &NO_SYMBOLS,
             styles,
             numbering: Numbering::default(),
             note_refs: Vec::new(),
@@ -404,6 +421,10 @@ impl<'r> Builder<'r> {
             0x0B => self.line.push('\n'),
             0x09 => self.line.push('\t'),
             0x1E => self.line.push('\u{2011}'),
+            chars::SYMBOL_PLACEHOLDER => {
+                let unit = self.symbols.at(fc).unwrap_or(unit);
+                self.line.push(char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}'));
+            }
             // Pictures, drawn objects, note and comment marks, optional hyphens.
             0x00..=0x08 | 0x1F => {}
             _ => self.line.push(char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}')),
