@@ -38,3 +38,41 @@ fn real_doc_files_convert_or_fail_cleanly() {
     // fast-saved ones, fuzzer cases with broken compound files, an .xls.
     assert!(files.len() < 20 || converted * 4 >= files.len() * 3, "only {converted} of {} converted", files.len());
 }
+
+/// The text of a real file, blocks and notes, one per line.
+fn text_of(path: &Path) -> String {
+    let output = govdoc::convert_path(path).unwrap();
+    let value = output.to_json_value();
+    let mut lines = Vec::new();
+    for block in value["blocks"].as_array().unwrap() {
+        if let Some(text) = block["text"].as_str() {
+            lines.push(text.to_string());
+        }
+        for cell in block["cells"].as_array().into_iter().flatten() {
+            lines.push(cell["text"].as_str().unwrap_or_default().to_string());
+        }
+    }
+    lines.join("\n")
+}
+
+/// List labels as Word shows them (Apache POI's expectations for
+/// Bug52311.doc: a list instance restarting at 2.99, then the list going on
+/// at 2.100), and inserted symbols (`sprmCSymbol`) as their font's
+/// character, as LibreOffice shows them.
+#[test]
+fn list_labels_and_symbols_of_real_files() {
+    let dir = Path::new("../shared/corpora/docx/doc");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is missing", dir.display());
+        return;
+    }
+    let text = text_of(&dir.join("poi__Bug52311.doc"));
+    for line in
+        ["2.1 Header 2.1", "2.3.1 Header 2.3.1", "2.99 Header 2.99", "2.99.1 Header 2.99.1", "2.100 Header 2.100"]
+    {
+        assert!(text.lines().any(|l| l == line), "{line} not in {text}");
+    }
+    let text = text_of(&dir.join("poi__61586.doc"));
+    assert!(text.contains("15 \u{F06D}g/mL"), "{text}");
+    assert!(!text.contains("TEST("), "a symbol's placeholder left in: {text}");
+}

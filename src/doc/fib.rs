@@ -12,8 +12,15 @@ const MIN_NFIB: u16 = 0x00C0;
 /// Indices of the (fc, lcb) pairs of FibRgFcLcb97 that are read.
 pub mod pair {
     pub const STSHF: usize = 1;
+    pub const PLCFFND_REF: usize = 2;
+    pub const PLCFFND_TXT: usize = 3;
+    pub const PLCF_BTE_CHPX: usize = 12;
     pub const PLCF_BTE_PAPX: usize = 13;
     pub const CLX: usize = 33;
+    pub const PLCFEND_REF: usize = 46;
+    pub const PLCFEND_TXT: usize = 47;
+    pub const PLF_LST: usize = 73;
+    pub const PLF_LFO: usize = 74;
 }
 
 #[derive(Debug, Clone)]
@@ -24,8 +31,21 @@ pub struct Fib {
     pub ccp_text: u32,
     pub ccp_ftn: u32,
     pub ccp_hdd: u32,
+    /// Characters of the comments, endnotes, text boxes and header text
+    /// boxes, which follow in that order.
+    pub ccp_atn: u32,
+    pub ccp_edn: u32,
+    pub ccp_txbx: u32,
+    pub ccp_hdr_txbx: u32,
     /// (fc, lcb) pairs of FibRgFcLcb.
     pairs: Vec<(u32, u32)>,
+}
+
+/// First character positions of the note stories.
+#[derive(Debug, Clone, Copy)]
+pub struct StoryStarts {
+    pub footnotes: u32,
+    pub endnotes: u32,
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -80,12 +100,39 @@ impl Fib {
         let lw_value = |i: usize| if i < cslw { u32_at(word, lw + 4 * i) } else { Some(0) };
         let (ccp_text, ccp_ftn, ccp_hdd) =
             (lw_value(3).ok_or_else(short)?, lw_value(4).ok_or_else(short)?, lw_value(5).ok_or_else(short)?);
+        let (ccp_atn, ccp_edn, ccp_txbx, ccp_hdr_txbx) = (
+            lw_value(7).unwrap_or(0),
+            lw_value(8).unwrap_or(0),
+            lw_value(9).unwrap_or(0),
+            lw_value(10).unwrap_or(0),
+        );
         let fc_at = lw + cslw * 4;
         let count = usize::from(u16_at(word, fc_at).ok_or_else(short)?);
         let pairs = (0..count)
             .map_while(|i| Some((u32_at(word, fc_at + 2 + 8 * i)?, u32_at(word, fc_at + 6 + 8 * i)?)))
             .collect();
-        Ok(Fib { table_stream_1: flags & 0x0200 != 0, ccp_text, ccp_ftn, ccp_hdd, pairs })
+        Ok(Fib {
+            table_stream_1: flags & 0x0200 != 0,
+            ccp_text,
+            ccp_ftn,
+            ccp_hdd,
+            ccp_atn,
+            ccp_edn,
+            ccp_txbx,
+            ccp_hdr_txbx,
+            pairs,
+        })
+    }
+
+    /// Where the footnotes and endnotes start in the character positions:
+    /// each story follows the one before ([MS-DOC] 2.4.1: main text,
+    /// footnotes, headers, comments, endnotes, text boxes).
+    pub fn story_starts(&self) -> StoryStarts {
+        let footnotes = self.ccp_text;
+        let headers = footnotes.saturating_add(self.ccp_ftn);
+        let comments = headers.saturating_add(self.ccp_hdd);
+        let endnotes = comments.saturating_add(self.ccp_atn);
+        StoryStarts { footnotes, endnotes }
     }
 
     /// The (offset, length) of a structure in the table stream.

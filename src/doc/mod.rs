@@ -6,25 +6,31 @@
 //! with the error that says what to do); the piece table (`Clx`) maps
 //! character positions to the text in the `WordDocument` stream, in
 //! compressed (8-bit) or UTF-16 pieces; `props` reads paragraph properties
-//! from the PAPX FKPs and the style sheet. Only the main document's text is
-//! read: headers, footers, footnotes, comments and text boxes follow it in
-//! the character stream and stay out of the body. Fields show their result
+//! from the PAPX FKPs and the style sheet; `lists` reads list numbering
+//! into the DOCX front end's counters; `notes` finds footnotes and endnotes,
+//! whose text (after the main text in the character stream) becomes `note`
+//! blocks. Headers, footers, comments and text boxes stay out of the body. Fields show their result
 //! text (the code between field begin and separator is left out). Tables
 //! come from cell marks and row marks with the row definitions
 //! (`sprmTDefTable`): cells placed on the union of the rows' boundaries,
 //! horizontal and vertical merges from the cell flags.
 
+mod chars;
 mod fib;
+mod lists;
+mod notes;
 mod props;
 mod styles;
 
 use std::io::{Cursor, Read};
 
 use crate::budget::{self, Resource};
+use crate::docx::note_refs::{Counters, mark};
+use crate::docx::numbering::{Label, Numbering};
 use crate::docx::table::append_text;
 use crate::error::{Error, Result};
 use crate::grid::{Cell, Grid};
-use crate::model::{BreakKind, Diagnostic, Fragment, Fragments, ParagraphFragment, TableFragment};
+use crate::model::{BreakKind, Diagnostic, Fragment, Fragments, Note, NoteKind, ParagraphFragment, TableFragment};
 use crate::text::normalize;
 use fib::{Fib, pair};
 use props::{Para, RowDef};
@@ -73,18 +79,44 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     let styles = styles::Styles::parse(slice(&table, fib.pair(pair::STSHF)));
     let text = Text { word: &word, pieces: &pieces };
     let body_end = fib.ccp_text;
-    let skipped = fib.ccp_ftn.saturating_add(fib.ccp_hdd);
+    let skipped = [fib.ccp_hdd, fib.ccp_atn, fib.ccp_txbx, fib.ccp_hdr_txbx].iter().fold(0u32, |a, &b| a.saturating_add(b));
     if skipped > 0 {
         diagnostics.push(Diagnostic::info(
             "doc.outside_body",
-            format!("{skipped} characters of footnotes, headers and footers are not part of the body and are not read"),
+            format!(
+                "{skipped} characters of headers, footers, comments and text boxes are not part of the body and are not read"
+            ),
         ));
     }
     let data = stream("Data")?.unwrap_or_default();
     let mut builder = Builder::new(&runs, &styles);
     builder.data = &data;
+    builder.numbering = lists::read(&table, fib.pair(pair::PLF_LST), fib.pair(pair::PLF_LFO));
+    builder.note_refs = notes::references(&fib, &table);
+    let symbols = chars::Symbols::read(&fib, &table, &word);
+    builder.symbols = &symbols;
     text.walk(0, body_end, |cp, fc, c| builder.char(cp, fc, c))?;
     builder.finish();
+    let mut notes = Vec::new();
+    for (kind, index, label) in std::mem::take(&mut builder.references) {
+        let word = if kind == NoteKind::Footnote { "footnote" } else { "endnote" };
+        let Some((from, to)) = notes::text_range(&fib, &table, kind, index) else {
+            diagnostics.push(Diagnostic::warning(
+                "doc.note_missing",
+                format!("{word} {label} is referenced but its text is missing; the mark {} stays in the text", mark(&label)),
+            ));
+            continue;
+        };
+        let mut note = Builder::new(&runs, &styles);
+        note.data = &data;
+        note.symbols = &symbols;
+        text.walk(from, to, |cp, fc, c| note.char(cp, fc, c))?;
+        note.finish();
+        diagnostics.append(&mut note.diagnostics);
+        notes.push(Note { note: kind, label, text: crate::docx::cell_text(&note.out) });
+    }
+    // In label order: the footnotes, then the endnotes.
+    notes.sort_by_key(|n| n.note == NoteKind::Endnote);
     if builder.no_definition > 0 {
         diagnostics.push(Diagnostic::warning(
             "doc.table_without_definition",
@@ -100,7 +132,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         items: builder.out,
         diagnostics,
         soft_paragraph_ends: false,
-        notes: Vec::new(),
+        notes,
         lines: Default::default(),
         ocr: None,
     })
@@ -216,15 +248,8 @@ struct Run {
 
 /// The PAPX runs of every FKP the bin table lists, sorted by offset.
 fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> Vec<Run> {
-    let plc = slice(table, fib.pair(pair::PLCF_BTE_PAPX));
-    if plc.len() < 4 || (plc.len() - 4) % 8 != 0 {
-        return Vec::new();
-    }
-    let n = (plc.len() - 4) / 8;
     let mut runs = Vec::new();
-    for i in 0..n {
-        let pn = u32_at(plc, 4 * (n + 1) + 4 * i).unwrap_or(0) & 0x003F_FFFF;
-        let Some(page) = word.get(pn as usize * 512..pn as usize * 512 + 512) else { continue };
+    for page in fkp_pages(slice(table, fib.pair(pair::PLCF_BTE_PAPX)), word) {
         let crun = usize::from(page[511]);
         for r in 0..crun {
             let (Some(fc_start), Some(fc_end)) = (u32_at(page, 4 * r), u32_at(page, 4 * (r + 1))) else { break };
@@ -255,12 +280,29 @@ fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> Vec<Run> {
     runs
 }
 
+/// The 512-byte FKP pages a bin table (`PlcBtePapx`, `PlcBteChpx`) lists,
+/// in order; page numbers past the stream's end are skipped.
+fn fkp_pages<'w>(plc: &[u8], word: &'w [u8]) -> Vec<&'w [u8]> {
+    if plc.len() < 4 || (plc.len() - 4) % 8 != 0 {
+        return Vec::new();
+    }
+    let n = (plc.len() - 4) / 8;
+    (0..n)
+        .filter_map(|i| {
+            let pn = u32_at(plc, 4 * (n + 1) + 4 * i).unwrap_or(0) & 0x003F_FFFF;
+            word.get(pn as usize * 512..pn as usize * 512 + 512)
+        })
+        .collect()
+}
+
 /// Where a field is: in its code (hidden) or its result (shown).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum FieldPart {
     Code,
     Result,
 }
+
+static NO_SYMBOLS: chars::Symbols = chars::Symbols::EMPTY;
 
 /// Most fields open at once; deeper nesting is a damaged file.
 const MAX_FIELD_DEPTH: usize = 64;
@@ -270,7 +312,16 @@ struct Builder<'r> {
     runs: &'r [Run],
     /// The `Data` stream, where properties too long for an FKP are kept.
     data: &'r [u8],
+    /// Inserted symbols, by file offset.
+    symbols: &'r chars::Symbols,
     styles: &'r styles::Styles,
+    /// The document's lists, counting as paragraphs are numbered.
+    numbering: Numbering,
+    /// Where notes are referenced (sorted by position), the labels handed
+    /// out, and the notes referenced so far with their labels.
+    note_refs: Vec<notes::NoteRef>,
+    counters: Counters,
+    references: Vec<(NoteKind, usize, String)>,
     out: Vec<Fragment>,
     diagnostics: Vec<Diagnostic>,
     line: String,
@@ -287,7 +338,12 @@ impl<'r> Builder<'r> {
         Builder {
             runs,
             data: &[],
+            symbols: &NO_SYMBOLS,
             styles,
+            numbering: Numbering::default(),
+            note_refs: Vec::new(),
+            counters: Counters::default(),
+            references: Vec::new(),
             out: Vec::new(),
             diagnostics: Vec::new(),
             line: String::new(),
@@ -321,7 +377,18 @@ impl<'r> Builder<'r> {
         para
     }
 
-    fn char(&mut self, _cp: u32, fc: u32, unit: u16) {
+    fn char(&mut self, cp: u32, fc: u32, unit: u16) {
+        let at = self.note_refs.partition_point(|r| r.cp < cp);
+        if let Some(&reference) = self.note_refs.get(at).filter(|r| r.cp == cp) {
+            let label = self.counters.next(reference.kind);
+            self.line.push_str(&mark(&label));
+            self.references.push((reference.kind, reference.index, label));
+            // An automatically numbered reference is a 0x02; a custom mark
+            // is its own characters, kept.
+            if unit == 0x02 {
+                return;
+            }
+        }
         match unit {
             0x13 => {
                 if self.fields.len() < MAX_FIELD_DEPTH {
@@ -354,15 +421,39 @@ impl<'r> Builder<'r> {
             0x0B => self.line.push('\n'),
             0x09 => self.line.push('\t'),
             0x1E => self.line.push('\u{2011}'),
+            chars::SYMBOL_PLACEHOLDER => {
+                let unit = self.symbols.at(fc).unwrap_or(unit);
+                self.line.push(char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}'));
+            }
             // Pictures, drawn objects, note and comment marks, optional hyphens.
             0x00..=0x08 | 0x1F => {}
             _ => self.line.push(char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}')),
         }
     }
 
+    /// The list label of a paragraph, counted: a paragraph with a list
+    /// format override (`sprmPIlfo` 1–2047; 0 is none, larger values mark
+    /// numbering removed) at its level.
+    fn label(&mut self, para: &Para) -> Option<Label> {
+        let ilfo = para.ilfo.filter(|&i| (1..0x0800).contains(&i))?;
+        let label = self.numbering.next_label(u32::from(ilfo), para.ilvl.unwrap_or(0));
+        if let Some((value, format)) = self.numbering.take_past_bound() {
+            self.diagnostics.push(Diagnostic::warning(
+                "doc.numbering_bounded",
+                format!("a list counter reached {value}, too large to write as {format}; it is written in decimal"),
+            ));
+        }
+        label
+    }
+
     fn paragraph_end(&mut self, fc: u32, cell_mark: bool) {
         let para = self.para_at(fc);
-        let raw = std::mem::take(&mut self.line);
+        let mut raw = std::mem::take(&mut self.line);
+        let row_mark = (cell_mark && para.row_end) || (para.itap > 1 && para.inner_row_end);
+        let label = if row_mark { None } else { self.label(&para) };
+        if let Some(label) = &label {
+            raw.insert_str(0, &format!("{}{}", label.text, label.suffix.as_str()));
+        }
         if para.itap >= 1 || cell_mark {
             if para.itap > 1 {
                 // A nested table's paragraphs are the outer cell's lines.
@@ -391,6 +482,7 @@ impl<'r> Builder<'r> {
         self.out.push(Fragment::Paragraph(ParagraphFragment {
             text,
             heading_level,
+            numbering: label.map(|l| l.text),
             title_like: para.centered == Some(true),
             indented: para.first_indent.is_some_and(|i| i > 0),
             ..Default::default()

@@ -1,8 +1,8 @@
 //! Paragraph and table properties ([MS-DOC] 2.6): the property modifiers
 //! (sprms) of paragraph runs in the PAPX FKPs and of the style sheet, read
 //! into the few facts the reader needs — in a table, a row end, nesting,
-//! centring, first-line indent, outline level, the row's cell boundaries and
-//! merges.
+//! centring, first-line indent, outline level, list numbering, the row's
+//! cell boundaries and merges.
 
 use super::{u16_at, u32_at};
 
@@ -21,6 +21,10 @@ pub struct Para {
     pub first_indent: Option<i16>,
     /// 0-based outline level; 9 is body text.
     pub outline: Option<u8>,
+    /// The list format override the paragraph is numbered by
+    /// (`sprmPIlfo`, from 1; 0 is none) and its level (`sprmPIlvl`).
+    pub ilfo: Option<u16>,
+    pub ilvl: Option<u8>,
     pub row: Option<RowDef>,
 }
 
@@ -90,6 +94,8 @@ impl Para {
                 0x2403 | 0x2461 => self.centered = Some(byte == 1),
                 0x8411 | 0x8460 => self.first_indent = u16_at(op, 0).map(|v| v as i16),
                 0x2640 => self.outline = Some(byte),
+                0x460B => self.ilfo = u16_at(op, 0),
+                0x260A => self.ilvl = Some(byte),
                 0xD608 => self.row = Some(row_def(op, self.row.take().unwrap_or_default())),
                 0xD62B => {
                     // cb, itc, flags: 1 continues a vertical merge, 3 starts one.

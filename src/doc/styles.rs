@@ -59,7 +59,14 @@ impl Styles {
             para.apply(&style.grpprl);
         }
         // Table flags and row definitions belong to paragraphs, not styles.
-        Para { centered: para.centered, first_indent: para.first_indent, outline: para.outline, ..Para::default() }
+        Para {
+            centered: para.centered,
+            first_indent: para.first_indent,
+            outline: para.outline,
+            ilfo: para.ilfo,
+            ilvl: para.ilvl,
+            ..Para::default()
+        }
     }
 
     /// The heading level of a paragraph of style `istd` with outline level

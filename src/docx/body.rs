@@ -677,7 +677,7 @@ impl<'a, 'i> Walker<'a, 'i> {
 
 /// The text of a cell's content: its paragraphs one per line, a nested table
 /// row by row (cells separated by a space).
-fn cell_text(content: &[Fragment]) -> String {
+pub(crate) fn cell_text(content: &[Fragment]) -> String {
     let mut lines: Vec<String> = Vec::new();
     for fragment in content {
         match fragment {

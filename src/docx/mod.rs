@@ -12,14 +12,16 @@
 mod altchunk;
 mod body;
 mod math;
-mod note_refs;
-mod notes;
-mod numbering;
+pub(crate) mod note_refs;
+pub(crate) mod notes;
+pub(crate) mod numbering;
 pub(crate) mod package;
 mod rtf;
 mod styles;
 pub(crate) mod table;
 pub(crate) mod xml;
+
+pub(crate) use body::cell_text;
 
 use crate::error::{Error, Result};
 use crate::model::{Diagnostic, Fragment, Fragments, Note};

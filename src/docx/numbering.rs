@@ -3,7 +3,9 @@
 //!
 //! Word keeps one set of counters per abstract numbering definition; a `w:num`
 //! with a start override restarts them when it is first used. Levels below
-//! the one just counted restart.
+//! the one just counted restart. The legacy Word reader (`crate::doc`) fills
+//! the same tables from its binary list definitions ([`Numbering::define_list`],
+//! [`Numbering::define_instance`]), so labels are counted and rendered once.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,18 +15,21 @@ use crate::error::Result;
 
 const LEVELS: usize = 9;
 
+/// One level of a list: how its counter starts and how its label is written.
 #[derive(Debug, Clone, Default)]
-struct Level {
-    start: u32,
-    format: String,
-    text: String,
-    suffix: Suffix,
+pub struct Level {
+    pub start: u32,
+    /// A `w:numFmt` value: "decimal", "chineseCounting", "bullet", "none" …
+    pub format: String,
+    /// The label with `%1`…`%9` where the levels' numbers go (`w:lvlText`).
+    pub text: String,
+    pub suffix: Suffix,
     /// `w:isLgl`: show every level's number as a decimal.
-    legal: bool,
+    pub legal: bool,
     /// `w:lvlRestart w:val="0"`: never restart this level.
-    never_restart: bool,
+    pub never_restart: bool,
     /// `w:pStyle`: the paragraph style linked to this level.
-    style: Option<String>,
+    pub style: Option<String>,
 }
 
 /// What Word puts between the label and the text.
@@ -141,6 +146,22 @@ impl Numbering {
         Ok(numbering)
     }
 
+    /// Defines list (abstract numbering) `id` with `levels`, level 0 first.
+    pub fn define_list(&mut self, id: u32, levels: Vec<Level>) {
+        let mut abs = Abstract::default();
+        for (slot, level) in abs.levels.iter_mut().zip(levels) {
+            *slot = Some(level);
+        }
+        self.abstracts.insert(id, abs);
+    }
+
+    /// Defines list instance (`numId`) `id` of list `abstract_id`, with level
+    /// overrides: (level, a replacement definition, a start value).
+    pub fn define_instance(&mut self, id: u32, abstract_id: u32, overrides: Vec<(u8, Option<Level>, Option<u32>)>) {
+        let overrides = overrides.into_iter().map(|(ilvl, level, start)| (ilvl, (level, start))).collect();
+        self.nums.insert(id, Num { abstract_id, overrides });
+    }
+
     fn level(&self, num_id: u32, ilvl: usize) -> Option<&Level> {
         let num = self.nums.get(&num_id)?;
         if let Some((Some(level), _)) = num.overrides.get(&(ilvl as u8)) {
@@ -182,13 +203,17 @@ impl Numbering {
             })
             .collect();
         let first_use = self.started.insert(num_id);
-        let overridden: Vec<u8> =
-            self.nums[&num_id].overrides.iter().filter(|(_, o)| o.1.is_some()).map(|(&l, _)| l).collect();
+        let overridden: Vec<(u8, u32)> =
+            self.nums[&num_id].overrides.iter().filter_map(|(&l, o)| Some((l, o.1?))).collect();
         let counters = self.counters.entry(abstract_id).or_insert([None; LEVELS]);
         if first_use {
-            for l in overridden {
+            // The counted level and those below start again from the
+            // override; a level above it takes the override's value and
+            // counts on from there when the list's other instances use it
+            // (Word: 2.3 → an instance restarting at 2.99 → 2.100).
+            for (l, start) in overridden {
                 if let Some(c) = counters.get_mut(usize::from(l)) {
-                    *c = None;
+                    *c = (usize::from(l) < ilvl).then_some(start);
                 }
             }
         }
@@ -297,5 +322,24 @@ mod tests {
         assert_eq!(label(2, 0).as_deref(), Some("五、"), "start override on first use");
         assert_eq!(label(2, 0).as_deref(), Some("六、"));
         assert_eq!(label(9, 0), None, "unknown list");
+    }
+
+    /// An instance that restarts a deeper level also sets the levels above
+    /// it; the list's other instances count on from there (Word shows 2.3,
+    /// then 2.99 in the restarting instance, then 2.100).
+    #[test]
+    fn a_restart_above_the_counted_level_carries_on() {
+        let xml = NUMBERING.replace(
+            r#"<w:num w:numId="2">"#,
+            r#"<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="2"/></w:lvlOverride><w:lvlOverride w:ilvl="2"><w:startOverride w:val="99"/></w:lvlOverride></w:num><w:num w:numId="2">"#,
+        );
+        let mut n = Numbering::parse(&xml, "numbering.xml").unwrap();
+        let mut label = |num, lvl| n.next_label(num, lvl).map(|l| l.text);
+        assert_eq!(label(1, 0).as_deref(), Some("一、"));
+        assert_eq!(label(1, 0).as_deref(), Some("二、"));
+        assert_eq!(label(1, 2).as_deref(), Some("2.1"));
+        assert_eq!(label(3, 2).as_deref(), Some("2.99"));
+        assert_eq!(label(1, 2).as_deref(), Some("2.100"));
+        assert_eq!(label(1, 0).as_deref(), Some("三、"));
     }
 }
