@@ -288,7 +288,7 @@ fn convert_inner(
     diagnostics.extend(report_diagnostics);
     if let (Some(report), Some(_)) = (report.as_mut(), &ocr) {
         let threshold = f64::from(pdf::ocr::Settings::default().low_confidence);
-        pdf::ocr::doubt::name_doubtful_values(report, rebuilt.title.as_deref(), &rebuilt.blocks, &lines, threshold);
+        inspect::doubt::name_doubtful_values(report, rebuilt.title.as_deref(), &rebuilt.blocks, &lines, threshold);
     }
     let source = model::Source { name: name.to_string(), format, sha256: hex(&Sha256::digest(bytes)), pages, ocr };
     Ok(Output { document: Document { source, title: rebuilt.title, blocks: rebuilt.blocks, report, diagnostics } })

@@ -14,21 +14,24 @@
 //! ```
 //!
 //! The modules, crate-private but for [`render`] (the `internals` feature
-//! makes `trace`, `sources`, `values` and `page_svg` public):
+//! makes `sources`, `values`, `doubt` and `page_svg` public). What the
+//! fixed-layout pipeline records when asked to is its own `pdf::trace`.
 //!
-//! - `trace`: what the fixed-layout pipeline records when asked to
 //! - `sources`: blocks → the fragments they were made of, and the joins
 //! - `values`: report values → table cells; block cells → page cells
 //! - `page_svg`: one page drawn as SVG layers
 //! - `render`: the pages rendered underneath (cargo feature `render`)
 //! - `report_panel`: the report's three tables, checks and nulls
 //! - `html`: the page that holds it all
+//! - `doubt`: the same value locations name the doubtful (low-confidence OCR)
+//!   values of a failed check during conversion
 
 mod html;
 pub mod render;
 mod report_panel;
 
 internal! {
+    mod doubt;
     mod page_svg;
     mod sources;
     mod values;

@@ -8,7 +8,6 @@
 //! Nothing read is corrected: what the engine was unsure of is listed.
 
 pub mod confidence;
-pub mod doubt;
 pub mod engine;
 pub mod preprocess;
 pub mod raster;
