@@ -11,11 +11,28 @@ use std::path::{Path, PathBuf};
 mod common;
 use common::{convert, table_texts};
 
+/// The sections' texts without the numbers their lines start with
+/// ("（一）", "1."): what [`NUMBERING_LOST`] samples may differ in.
+fn strip_line_numbers(sections: &mut serde_json::Value) {
+    const NUMBER: &[char] =
+        &['（', '）', '(', ')', '.', '、', '．', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    for section in sections.as_array_mut().into_iter().flatten() {
+        if let Some(text) = section["text"].as_str() {
+            let lines: Vec<&str> = text
+                .lines()
+                .map(|l| l.trim_start_matches(|c: char| c.is_ascii_digit() || NUMBER.contains(&c)))
+                .collect();
+            section["text"] = serde_json::Value::String(lines.join("\n"));
+        }
+    }
+}
+
 /// Samples whose LibreOffice HTML shows something other than the DOCX:
 /// their section headings are automatic Chinese numbering ("一、"), which
 /// LibreOffice's HTML export writes as one `<ol>` per heading, so a browser
-/// (and govdoc) shows "1." before each — the report's sections are then not
-/// the template's. Their tables must still agree.
+/// (and govdoc) shows "1." before each, read as level-3 headings. The
+/// report finds its sections at that level; the rest of the report must
+/// agree, and the sections' texts but for the numbers their lines start with.
 const NUMBERING_LOST: [&str; 1] = ["report-2021-distinct"];
 
 /// Samples whose exported tables differ from the DOCX's the way their
@@ -54,10 +71,14 @@ fn reports_and_tables_read_from_web_pages_equal_those_read_from_docx() {
         let expected_format =
             if page.extension().unwrap() == "mht" { govdoc::model::Format::Mhtml } else { govdoc::model::Format::Html };
         assert_eq!(from_page.document.source.format, expected_format, "{}", page.display());
-        let (a, b) = (from_docx.to_json_value(), from_page.to_json_value());
+        let (mut a, mut b) = (from_docx.to_json_value(), from_page.to_json_value());
         assert!(!a["report"].is_null(), "{stem}: the DOCX is not read as a report");
+        if NUMBERING_LOST.contains(&stem.as_str()) {
+            strip_line_numbers(&mut a["report"]["sections"]);
+            strip_line_numbers(&mut b["report"]["sections"]);
+        }
         let differences = govdoc::golden::diff(&a["report"], &b["report"]);
-        if !NUMBERING_LOST.contains(&stem.as_str()) && !differences.is_empty() {
+        if !differences.is_empty() {
             disagreements.push(format!(
                 "{}: report differs: {:?}",
                 page.display(),

@@ -87,25 +87,48 @@ pub struct Section {
 /// The six sections: level-1 headings matched to the template's section
 /// titles (or, for a heading matching none, its own number 一–六), each with
 /// the text of its paragraphs and sub-headings, tables left out.
+///
+/// When the headings of another level name more of the template's sections
+/// than the level-1 headings do, the sections are that level's (a document
+/// whose heading numbering was lost on export — LibreOffice's HTML writes
+/// "一、" headings as `<ol>` items shown "1.", read as level 3): its
+/// headings are matched by title only, and one that names no section is a
+/// sub-heading of the section it is in. A `report.sections_level` info says
+/// so.
 pub fn sections(blocks: &[Block], diagnostics: &mut Vec<Diagnostic>) -> Vec<Section> {
     let specs = &TEMPLATES.sections;
+    let level = section_level(blocks);
+    if level != 1 {
+        diagnostics.push(Diagnostic::info(
+            "report.sections_level",
+            format!(
+                "the sections' headings are read at heading level {level}: no level-1 heading names as many of them"
+            ),
+        ));
+    }
     let mut found: Vec<Option<(String, Vec<String>)>> = vec![None; specs.len()];
     let mut current: Option<usize> = None;
     for block in blocks {
         match block {
-            Block::Heading { level: 1, text, .. } => {
+            Block::Heading { level: l, text, .. } if *l == level => {
                 let title = strip_number(text);
-                let by_title = specs.iter().position(|s| {
-                    s.labels
-                        .iter()
-                        .any(|l| similarity(&title, &l.text) >= MIN_SIMILARITY || title.contains(l.text.as_str()))
-                });
+                let by_title = section_by_title(&title);
                 let by_number = official_number(text)
                     .and_then(|(_, len)| chinese_ordinal(&text[..len]))
-                    .and_then(|n| specs.iter().position(|s| usize::from(s.no) == n));
-                current = by_title.or(by_number).filter(|&i| found[i].is_none());
-                if let Some(i) = current {
-                    found[i] = Some((title, Vec::new()));
+                    .and_then(|n| specs.iter().position(|s| usize::from(s.no) == n))
+                    .filter(|_| level == 1);
+                match by_title.or(by_number) {
+                    None if level != 1 => {
+                        if let Some((_, lines)) = current.and_then(|i| found[i].as_mut()) {
+                            lines.push(text.clone());
+                        }
+                    }
+                    matched => {
+                        current = matched.filter(|&i| found[i].is_none());
+                        if let Some(i) = current {
+                            found[i] = Some((title, Vec::new()));
+                        }
+                    }
                 }
             }
             Block::Paragraph { text, .. } if DATE_LINE.is_match(text) || is_annex_line(text) => {
@@ -142,6 +165,32 @@ pub fn sections(blocks: &[Block], diagnostics: &mut Vec<Diagnostic>) -> Vec<Sect
             }
         })
         .collect()
+}
+
+/// The template section a heading's title (its number stripped) names.
+fn section_by_title(title: &str) -> Option<usize> {
+    TEMPLATES.sections.iter().position(|s| {
+        s.labels.iter().any(|l| similarity(title, &l.text) >= MIN_SIMILARITY || title.contains(l.text.as_str()))
+    })
+}
+
+/// The heading level whose headings name the most distinct template
+/// sections by title; level 1 unless another level names strictly more.
+fn section_level(blocks: &[Block]) -> u8 {
+    let mut named: std::collections::BTreeMap<u8, std::collections::BTreeSet<usize>> = Default::default();
+    for block in blocks {
+        if let Block::Heading { level, text, .. } = block
+            && let Some(i) = section_by_title(&strip_number(text))
+        {
+            named.entry(*level).or_default().insert(i);
+        }
+    }
+    let at_level_1 = named.get(&1).map_or(0, |s| s.len());
+    named
+        .iter()
+        .filter(|(_, sections)| sections.len() > at_level_1)
+        .max_by_key(|(level, sections)| (sections.len(), std::cmp::Reverse(**level)))
+        .map_or(1, |(level, _)| *level)
 }
 
 /// "附件：…", "附件1", "附件" — the annexes start.
@@ -215,5 +264,38 @@ mod tests {
         assert_eq!(s[4].title.as_deref(), Some("政府信息公开工作存在的主要问题及改进情况"));
         assert_eq!(s[5].text.as_deref(), Some("无。"), "matched by its number; signature, date and annex left out");
         assert_eq!(d.iter().filter(|d| d.code == "report.section_missing").count(), 2);
+        assert!(!d.iter().any(|d| d.code == "report.sections_level"));
+    }
+
+    #[test]
+    fn sections_whose_numbering_was_lost_are_found_at_their_own_level() {
+        // LibreOffice's HTML export: every heading an `<ol>` item "1.", read
+        // as level 3; the sub-headings numbered in lists of their own.
+        let h = |t: &str| Block::Heading { level: 3, text: t.into(), page: None, confidence: None };
+        let p = |t: &str| Block::Paragraph { text: t.into(), page: None, confidence: None };
+        let blocks = vec![
+            h("1.总体情况"),
+            p("引言。"),
+            h("1.主动公开"),
+            p("主动公开了。"),
+            h("2.依申请公开"),
+            h("2.主动公开政府信息情况"),
+            h("3.收到和处理政府信息公开申请情况"),
+            h("4.政府信息公开行政复议、行政诉讼情况"),
+            h("5.存在的主要问题及改进情况"),
+            p("问题。"),
+            h("6.其他需要报告的事项"),
+            p("无。"),
+        ];
+        let mut d = Vec::new();
+        let s = sections(&blocks, &mut d);
+        assert_eq!(s[0].title.as_deref(), Some("总体情况"));
+        assert_eq!(s[0].text.as_deref(), Some("引言。\n1.主动公开\n主动公开了。\n2.依申请公开"));
+        assert_eq!(s[1].title.as_deref(), Some("主动公开政府信息情况"));
+        assert_eq!(s[4].text.as_deref(), Some("问题。"));
+        assert_eq!(s[5].text.as_deref(), Some("无。"));
+        assert!(s.iter().all(|s| s.title.is_some()));
+        assert!(d.iter().any(|d| d.code == "report.sections_level"));
+        assert!(!d.iter().any(|d| d.code == "report.section_missing"));
     }
 }
