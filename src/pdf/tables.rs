@@ -132,6 +132,22 @@ pub struct Frame {
     pub vertical: Vec<Edge>,
 }
 
+impl Frame {
+    /// This frame with `rules` added, each to the side of its orientation
+    /// (rules the finder reads from the text: row rules, rules across
+    /// cells that span only because the drawn rules stop short).
+    fn with_rules(&self, rules: &[Edge]) -> Frame {
+        let mut ruled = self.clone();
+        for &rule in rules {
+            match rule.orientation {
+                Orientation::Horizontal => ruled.horizontal.push(rule),
+                Orientation::Vertical => ruled.vertical.push(rule),
+            }
+        }
+        ruled
+    }
+}
+
 /// A table's boundaries: `xs` (left to right) and `ys` (top to bottom), and
 /// which outer sides had no rule of their own.
 #[derive(Debug, Clone, PartialEq)]
@@ -351,21 +367,14 @@ fn frame_to_table(
     let frame = if open_rules.is_empty() {
         frame
     } else {
-        let mut ruled = frame.clone();
-        for rule in open_rules {
-            match rule.orientation {
-                Orientation::Horizontal => ruled.horizontal.push(rule),
-                Orientation::Vertical => ruled.vertical.push(rule),
-            }
-        }
+        let ruled = frame.with_rules(&open_rules);
         layout = boundaries_to_cells(&ruled, layout.boundaries.clone(), settings)?;
         opened = ruled;
         &opened
     };
     let row_rules = rows::text_row_rules(&layout, &page.glyphs, &near, taken, settings);
     if !row_rules.is_empty() {
-        let mut ruled = frame.clone();
-        ruled.horizontal.extend(row_rules.iter().copied());
+        let ruled = frame.with_rules(&row_rules);
         let mut b = layout.boundaries.clone();
         b.ys.extend(row_rules.iter().map(|e| e.position));
         b.ys.sort_by(f32::total_cmp);
