@@ -19,8 +19,9 @@ const MAX_PLAIN_TITLE_CHARS: usize = 40;
 const MAX_TITLE_LINES: usize = 4;
 
 /// Lines that sit near a title but are not part of it: document numbers
-/// (石政〔2020〕1号), dates, parenthesized notes, a cover's byline ("预算主管
-/// 部门：上海市普陀区财政局", "编制单位：…") and the table of contents' heading.
+/// (石政〔2020〕1号), dates, parenthesized notes, a line ending in a colon,
+/// a cover's byline ("预算主管部门：上海市普陀区财政局", "编制单位：…": see
+/// [`is_byline`]) and the table of contents' heading.
 static NOT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -28,11 +29,21 @@ static NOT_TITLE: LazyLock<Regex> = LazyLock::new(|| {
         | ^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$
         | ^[（(].*[）)]$
         | [:：]$
-        | ^[^:：，。]{2,12}[:：]\s*\S
         | ^目\s*录$",
     )
     .expect("valid regex")
 });
+
+/// A byline: 2 to 12 characters naming a role, a colon, then a name
+/// ("编制单位：某局"). Written out rather than as `^[^:：，。]{2,12}[:：]\s*\S`,
+/// whose bounded repeat of a negated class compiles into 12 copies of a large
+/// UTF-8 automaton, a cost paid by every process that converts a file.
+fn is_byline(text: &str) -> bool {
+    let Some(colon) = text.find([':', '：']) else { return false };
+    let role = &text[..colon];
+    let after = text[colon..].chars().skip(1).find(|c| !c.is_whitespace());
+    (2..=12).contains(&role.chars().count()) && !role.contains(['，', '。']) && after.is_some()
+}
 
 /// Turns a run of consecutive paragraph fragments into blocks. `at_start`
 /// says the run opens the document, where the title can be.
@@ -75,13 +86,22 @@ fn joined_confidence(paragraphs: &[ParagraphFragment]) -> Option<f64> {
 }
 
 /// Document numbers (临政办发〔2024〕12号) and the issuing organ's mark
-/// ("临溪县人民政府办公室文件").
+/// ("临溪县人民政府办公室文件"): one word, with no space, of at most 30
+/// characters before 文件 or 12 before the bracketed year. The lengths are
+/// counted here rather than written as `\S{2,30}`: a bounded repeat of a
+/// negated class compiles into that many copies of a large UTF-8 automaton.
 static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\S{2,30}文件|\S{0,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号)$").expect("valid regex")
+    Regex::new(r"^(?:(?P<organ>\S*)文件|(?P<prefix>\S*?)[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号)$").expect("valid regex")
 });
 
 fn is_masthead(text: &str) -> bool {
-    MASTHEAD.is_match(text)
+    let Some(m) = MASTHEAD.captures(text) else { return false };
+    let count = |name: &str| m.name(name).map(|g| g.as_str().chars().count());
+    match (count("organ"), count("prefix")) {
+        (Some(organ), _) => (2..=30).contains(&organ),
+        (_, Some(prefix)) => prefix <= 12,
+        _ => false,
+    }
 }
 
 fn chars(text: &str) -> usize {
@@ -98,6 +118,7 @@ fn could_be_title(p: &ParagraphFragment) -> bool {
         && p.numbering.is_none()
         && !has_sentence_punctuation(&p.text)
         && !NOT_TITLE.is_match(&p.text)
+        && !is_byline(&p.text)
 }
 
 /// How many leading paragraphs form the title: the first line if it is laid
@@ -247,6 +268,20 @@ mod tests {
                 "p:各乡镇人民政府，县政府各部门："
             ]
         );
+    }
+
+    #[test]
+    fn masthead_and_byline_lengths() {
+        let organ = |n: usize| format!("{}文件", "局".repeat(n));
+        assert!(!is_masthead(&organ(1)) && is_masthead(&organ(2)) && is_masthead(&organ(30)) && !is_masthead(&organ(31)));
+        assert!(!is_masthead("某 局文件"), "a masthead is one word");
+        let number = |n: usize| format!("{}〔2024〕12号", "发".repeat(n));
+        assert!(is_masthead(&number(0)) && is_masthead(&number(12)) && !is_masthead(&number(13)));
+        assert!(is_masthead("临政办发（2024）12号") && !is_masthead("临政办发〔2024〕12号。"));
+        assert!(is_byline("编制单位：某局") && is_byline("单位: 某局") && is_byline(&format!("{}：某局", "位".repeat(12))));
+        assert!(!is_byline("位：某局"), "a one-character role");
+        assert!(!is_byline(&format!("{}：某局", "位".repeat(13))));
+        assert!(!is_byline("编制，单位：某局") && !is_byline("编制单位：  ") && !is_byline("编制单位"));
     }
 
     #[test]

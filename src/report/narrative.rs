@@ -50,10 +50,16 @@ struct Statement {
 
 /// A number: Arabic (full-width too, with thousands separators and
 /// decimals) or written in Chinese, optionally in 万.
-const N: &str = r"([0-9０-９][0-9０-９,，.．]*万?|[零〇一二两三四五六七八九十百千万]+)";
+const N: &str = r"(?P<number>[0-9０-９][0-9０-９,，.．]*万?|[零〇一二两三四五六七八九十百千万]+)";
 /// Words between a statement's key words and its number that keep the
-/// meaning ("办结政府信息公开申请25件"): no clause break, no other number.
-const FILL: &str = r"[^，。；、0-9０-９零〇一二两三四五六七八九十百千万复诉]{0,14}?";
+/// meaning ("办结政府信息公开申请25件"): no clause break, no other number,
+/// at most [`MAX_FILL_CHARS`] characters. The bound is checked on the match
+/// (see [`statement_matches`]), not written as `{0,14}?`: a bounded repeat
+/// of this negated class compiles into 14 copies of a large UTF-8
+/// automaton, which was about a fifth of converting one report.
+const FILL: &str = r"(?P<fill>[^，。；、0-9０-９零〇一二两三四五六七八九十百千万复诉]*?)";
+/// The most characters [`FILL`] may take.
+const MAX_FILL_CHARS: usize = 14;
 
 const STATEMENTS: &[Statement] = &[
     Statement {
@@ -118,14 +124,14 @@ const STATEMENTS: &[Statement] = &[
     Statement {
         rule: Rule::NarrativeFees,
         // 行政事业性收费 of table 二 — not the 信息处理费 of section 六, another fee.
-        pattern: r"行政事业性收费(?:{F})(?:金额|总额|收入)?(?:共|合计|为)?{N}(万元|元)",
+        pattern: r"行政事业性收费(?:{F})(?:金额|总额|收入)?(?:共|合计|为)?{N}(?P<unit>万元|元)",
         context: None,
         target: &[Stat::Proactive(ProactiveRow::Fees, ProactiveColumn::Amount)],
         wan_yuan: true,
     },
     Statement {
         rule: Rule::NarrativeProcurement,
-        pattern: r"采购(?:{F})(?:总金额|金额)(?:共|合计|为)?{N}(万元|元)",
+        pattern: r"采购(?:{F})(?:总金额|金额)(?:共|合计|为)?{N}(?P<unit>万元|元)",
         context: None,
         target: &[Stat::Proactive(ProactiveRow::Procurement, ProactiveColumn::Amount)],
         wan_yuan: true,
@@ -216,6 +222,32 @@ fn chinese_number(text: &str) -> Option<i64> {
 }
 
 /// The sentences of a paragraph: split after 。；！？.
+/// The statements a pattern finds in a sentence, as `captures_iter` finds
+/// them, but a match whose fill is longer than [`MAX_FILL_CHARS`] is not one:
+/// the search goes on from the character after its start. The fill is lazy
+/// and the words before it are fixed by the text, so a too long fill is the
+/// shortest at that start, and no statement starts there.
+fn statement_matches<'s>(pattern: &Regex, sentence: &'s str) -> Vec<regex::Captures<'s>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(m) = pattern.captures_at(sentence, at) {
+        let Some(whole) = m.get(0) else { break };
+        let fill_fits = m.name("fill").is_none_or(|fill| fill.as_str().chars().count() <= MAX_FILL_CHARS);
+        at = if fill_fits && whole.end() > whole.start() {
+            whole.end()
+        } else {
+            whole.start() + sentence[whole.start()..].chars().next().map_or(1, char::len_utf8)
+        };
+        if fill_fits {
+            found.push(m);
+        }
+        if at > sentence.len() {
+            break;
+        }
+    }
+    found
+}
+
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split_inclusive(['。', '；', '！', '？']).map(str::trim).filter(|s| !s.is_empty())
 }
@@ -251,8 +283,8 @@ pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
                     if statement.context.is_some_and(|word| !paragraph.contains(word)) {
                         continue;
                     }
-                    for m in pattern.captures_iter(sentence) {
-                        let (Some(whole), Some(number)) = (m.get(0), m.get(1)) else { continue };
+                    for m in statement_matches(pattern, sentence) {
+                        let (Some(whole), Some(number)) = (m.get(0), m.name("number")) else { continue };
                         let Some(mut stated) = read_number(number.as_str()) else { continue };
                         let Some((mut table, mut row, unit)) = target_value(statement.target, &stats) else {
                             continue;
@@ -267,7 +299,7 @@ pub fn run(report: &Report) -> (usize, Vec<FailedCheck>) {
                         }
                         if statement.wan_yuan {
                             // The table's unit: its own, else the template's 万元.
-                            let written = m.get(2).map_or("万元", |u| u.as_str());
+                            let written = m.name("unit").map_or("万元", |u| u.as_str());
                             match (written, unit.as_deref().unwrap_or("万元")) {
                                 (a, b) if a == b => {}
                                 ("元", "万元") => stated = Number::Dec(stated.as_f64() / 10_000.0),
@@ -378,6 +410,24 @@ mod tests {
         let (run, failed) = run(&r);
         assert!(failed.is_empty(), "{failed:?}");
         assert_eq!(run, 9);
+    }
+
+    #[test]
+    fn fill_words_count_up_to_fourteen_characters() {
+        // "办结" … "25件": 14 characters between (申请 counted) are read,
+        // 15 are too far for the number to be what 办结 counts.
+        let fourteen = "本年度办结向本局提出的政府信息公开申请25件。";
+        let fifteen = "本年度办结向本局所提出的政府信息公开申请25件。";
+        let found = |s: &str| {
+            let pattern = &PATTERNS[STATEMENTS.iter().position(|st| st.rule == Rule::NarrativeResultsTotal).unwrap()];
+            statement_matches(pattern, s).iter().map(|m| m["number"].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(found(fourteen), ["25"]);
+        assert_eq!(found(fifteen), Vec::<String>::new());
+        // A too long fill at one start does not hide a statement starting later.
+        assert_eq!(found(&format!("{}办结3件。", fifteen.trim_end_matches('。'))), ["3"]);
+        // Every statement in a sentence is found, as captures_iter would.
+        assert_eq!(found("办结申请3件，另办结申请4件。"), ["3", "4"]);
     }
 
     #[test]

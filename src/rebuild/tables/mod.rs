@@ -33,10 +33,6 @@
 //!
 //! The rules know no report template.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 mod align;
 mod evidence;
 mod header;
@@ -155,13 +151,31 @@ fn header_rows_of(f: &TableFragment) -> usize {
     f.grid.inferred_header_rows().min(numbered.unwrap_or(usize::MAX))
 }
 
-/// "续表", "续上表", "（续）", "表3（续）": a marker between a table's parts.
-static CONTINUATION_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:续上?表.{0,20}|[（(]续表?[）)]|续|.{0,30}[（(]续表?[）)])$").expect("valid regex")
-});
-
+/// "续表", "续上表", "（续）", "表3（续）": a marker between a table's parts,
+/// on one line: 续表 or 续上表 and at most 20 characters more (the table's
+/// name), 续 alone, or at most 30 characters closed by （续） or （续表）.
+/// Written out rather than as a regex: `.{0,30}` compiles into 30 copies of
+/// a UTF-8 automaton, a cost paid by every process that converts a file.
 pub fn is_continuation_marker(text: &str) -> bool {
-    CONTINUATION_MARKER.is_match(text)
+    const MAX_NAME_AFTER: usize = 20;
+    const MAX_NAME_BEFORE: usize = 30;
+    if text.contains('\n') {
+        return false;
+    }
+    if text == "续" {
+        return true;
+    }
+    let after = text.strip_prefix("续上表").or_else(|| text.strip_prefix("续表"));
+    if after.is_some_and(|name| name.chars().count() <= MAX_NAME_AFTER) {
+        return true;
+    }
+    // "…（续）", "…(续表)": the name before the bracket.
+    let name = text
+        .strip_suffix(['）', ')'])
+        .map(|t| t.strip_suffix('表').unwrap_or(t))
+        .and_then(|t| t.strip_suffix('续'))
+        .and_then(|t| t.strip_suffix(['（', '(']));
+    name.is_some_and(|name| name.chars().count() <= MAX_NAME_BEFORE)
 }
 
 /// Rejoins the table fragments that continue one another. Breaks and empty

@@ -653,3 +653,22 @@ fn a_label_that_ends_at_the_break_is_not_continued_by_the_next() {
     assert_eq!(shape(cell(&t[0], 3, 0)), (3, 0, 2, 1, "南片区"));
     assert!(!d[0].message.contains("vertical merge"), "{}", d[0].message);
 }
+
+#[test]
+fn continuation_markers_and_lines_that_only_look_like_them() {
+    for marker in ["续表", "续上表", "续", "（续）", "(续表)", "表3（续）", "续表：政府信息公开情况统计表", "二、主动公开政府信息情况（续表）"]
+    {
+        assert!(is_continuation_marker(marker), "{marker}");
+    }
+    for other in [
+        "继续",
+        "续办",
+        "（续表",
+        "续表\n二",
+        "续表一二三四五六七八九十一二三四五六七八九十一",
+        "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一（续）",
+        "表3（表）",
+    ] {
+        assert!(!is_continuation_marker(other), "{other}");
+    }
+}
