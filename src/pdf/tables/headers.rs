@@ -9,9 +9,12 @@
 //! it at its height (a spanning label), and never as wide as a spanning
 //! label above it over the same columns (it heads some of them); a caption
 //! (表1…, 单位：…) alone at the top spans every column and never joins a
-//! label below. Under each block with another block below it in its columns
-//! a rule is drawn across those columns, and a column separator is drawn in
-//! the band only where no block crosses it.
+//! label below. A label over a spanner rule (a short rule drawn under it
+//! inside the band) heads exactly the columns whose text lies under the
+//! rule, and is never the first line of a wrapped label. Under each block
+//! with another block below it in its columns a rule is drawn across those
+//! columns, and a column separator is drawn in the band only where no
+//! block crosses it.
 
 use super::rows::core_lines;
 use super::{Edge, Orientation, TableSettings};
@@ -61,6 +64,18 @@ pub fn spanning_labels(
     out
 }
 
+/// The spanner rule right under a label: below its text (at most half a
+/// line into it, or a line under it) and under its middle.
+fn ruled_under<'a>(b: &Block, spanners: &'a [Edge]) -> Option<&'a Edge> {
+    let middle = (b.x0 + b.x1) / 2.0;
+    spanners.iter().find(|s| {
+        s.position >= b.bottom - 0.5 * (b.bottom - b.top).min(b.size)
+            && s.position <= b.bottom + b.size
+            && s.start <= middle
+            && middle <= s.end
+    })
+}
+
 /// A label of the header band: its extent and the columns it covers.
 #[derive(Debug, Clone, Copy)]
 struct Block {
@@ -82,7 +97,8 @@ pub fn header_edges(
     glyphs: &[Glyph],
     members: &[usize],
     (left, right, top, bottom): (f32, f32, f32, f32),
-    separators: &[f32],
+    (separators, covered): (&[f32], &[(f32, f32)]),
+    spanners: &[Edge],
     settings: &TableSettings,
 ) -> Option<(Vec<Edge>, Vec<Edge>)> {
     let cols = separators.len() + 1;
@@ -124,13 +140,15 @@ pub fn header_edges(
         for (mut run, text) in runs.into_iter().zip(run_texts) {
             run.c0 = column_of(run.x0);
             run.c1 = column_of(run.x1);
-            // A caption is never the first line of a wrapped label.
+            // A caption is never the first line of a wrapped label, nor
+            // is a label above a spanner rule.
             let wrapped = blocks.iter_mut().zip(texts.iter_mut()).rev().find(|(b, t)| {
                 !is_caption_text(&t.split_whitespace().collect::<String>())
                     && b.c0 == run.c0
                     && b.c1 == run.c1
                     && run.top > b.bottom - 0.5 * run.size
                     && run.top - b.bottom <= settings.wrap_gap_em * run.size
+                    && ruled_under(b, spanners).is_none()
             });
             match wrapped {
                 Some((b, t)) => {
@@ -153,8 +171,32 @@ pub fn header_edges(
     // 申请人情况 heads 商业企业…其他, not 自然人 and 总计 too), or it
     // would say nothing the label above does not.
     // A caption (表1…, 单位：…) alone at the top spans every column.
+    // A label over a spanner rule heads the columns whose text lies under
+    // the rule, and no others.
+    let ruled: Vec<bool> = blocks
+        .iter_mut()
+        .map(|b| {
+            let Some(rule) = ruled_under(b, spanners) else { return false };
+            let under: Vec<usize> = (0..cols)
+                .filter(|&c| {
+                    let middle = (covered[c].0 + covered[c].1) / 2.0;
+                    rule.start <= middle && middle <= rule.end
+                })
+                .collect();
+            match (under.first(), under.last()) {
+                (Some(&c0), Some(&c1)) => {
+                    (b.c0, b.c1) = (c0, c1);
+                    true
+                }
+                _ => false,
+            }
+        })
+        .collect();
     let fixed = blocks.clone();
     for (k, text) in texts.iter().enumerate() {
+        if ruled[k] {
+            continue;
+        }
         let (above, rest) = blocks.split_at_mut(k);
         let b = &mut rest[0];
         let under_the_same_span = |c0: usize, c1: usize| {

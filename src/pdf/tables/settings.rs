@@ -57,6 +57,12 @@ pub struct TableSettings {
     pub stack_min_rules: usize,
     /// Shortest horizontal rule that can frame a table (points).
     pub stack_min_rule_length: f32,
+    /// A rule over the value columns only (the stub's head left open) is
+    /// the top of a stack of rules when it is at most this far (points)
+    /// above the stack's first rule, or above another such rule that is
+    /// (a spanner rule between them). Default 40 (a header band of a few
+    /// lines).
+    pub stack_open_top_gap: f32,
     /// Columns from text alignment: a gap between two runs of text on one
     /// line that is at least this many em wide may separate two columns…
     pub column_gap_em: f32,
@@ -114,6 +120,7 @@ impl Default for TableSettings {
             stack_end_tolerance: 6.0,
             stack_min_rules: 3,
             stack_min_rule_length: 40.0,
+            stack_open_top_gap: 40.0,
             column_gap_em: 1.0,
             prose_cell_chars: 25,
             header_span_centre_em: 1.0,

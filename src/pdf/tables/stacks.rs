@@ -4,7 +4,10 @@
 //! stack into a frame; its columns come from the text: x ranges that no run
 //! of text on any body line crosses. The header band (above the second
 //! rule) may span columns, so a column's vertical is drawn there only where
-//! no header text crosses it.
+//! no header text crosses it. Shorter rules count too: a rule over the
+//! value columns only (the stub's head left open) above such a stack is its
+//! top rule, and short rules inside the header band are spanner rules under
+//! labels over several columns.
 //!
 //! Conservative by construction: a stack needs
 //! [`TableSettings::stack_min_rules`] rules, a gap in the text on every
@@ -49,17 +52,87 @@ pub fn stack_frames(
         .filter(|&i| !taken.get(i).copied().unwrap_or(false) && glyphs[i].upright && !glyphs[i].text.trim().is_empty())
         .collect();
     let free = GlyphIndex::of(glyphs, &free);
+    // Rules that are no frame's own: candidates for an open top rule and
+    // for the spanner rules of a header band.
+    let partial: Vec<Edge> = horizontal.iter().zip(in_frame).filter(|(_, used)| !**used).map(|(e, _)| *e).collect();
     let mut frames = Vec::new();
-    for group in groups {
+    for mut group in groups {
+        if let Some(top) = open_top_rule(&group, &partial, settings) {
+            group.insert(0, top);
+        }
         for stack in split_at_prose(&group, glyphs, &free, settings) {
-            if stack.len() >= settings.stack_min_rules.max(2)
-                && let Some(frame) = stack_to_frame(&stack, glyphs, &free, settings)
-            {
-                frames.push(frame);
+            if stack.len() >= settings.stack_min_rules.max(2) {
+                let spanners = spanner_rules(&stack, &partial, settings);
+                if let Some(frame) = stack_to_frame(&stack, &spanners, glyphs, &free, settings) {
+                    frames.push(frame);
+                }
             }
         }
     }
     frames
+}
+
+/// The top rule of a stack whose rule over the header leaves the stub's
+/// head open (drawn over the value columns only, from the frame's right
+/// end or its left one): rules above the stack's first that lie within
+/// its width, share one of its ends and cover at least half of it, each
+/// at most [`TableSettings::stack_open_top_gap`] above the one below it;
+/// the topmost of them is the top, returned as wide as the stack (a band
+/// of prose under it cuts it off again, `split_at_prose`), the others are
+/// the header's spanner rules.
+fn open_top_rule(group: &[Edge], partial: &[Edge], settings: &TableSettings) -> Option<Edge> {
+    let first = group.first()?;
+    if group.len() < 2 {
+        return None;
+    }
+    let (left, right) = (first.start, first.end);
+    let tol = settings.stack_end_tolerance;
+    let mut above: Vec<&Edge> = partial
+        .iter()
+        .filter(|e| {
+            e.position < first.position - settings.snap_tolerance
+                && e.start >= left - tol
+                && e.end <= right + tol
+                && ((e.start - left).abs() > tol || (e.end - right).abs() > tol)
+                && ((e.start - left).abs() <= tol || (e.end - right).abs() <= tol)
+                && e.length() >= 0.5 * (right - left)
+        })
+        .collect();
+    above.sort_by(|a, b| b.position.total_cmp(&a.position));
+    let mut top: Option<&Edge> = None;
+    for e in above {
+        let below = top.map_or(first.position, |t| t.position);
+        if below - e.position > settings.stack_open_top_gap {
+            break;
+        }
+        top = Some(e);
+    }
+    top.map(|e| Edge { start: left, end: right, ..*e })
+}
+
+/// Spanner rules of a stack's header band: rules between its top rule and
+/// the rule under the header, within its width and narrower than it (a
+/// short rule under a label over the columns it heads).
+fn spanner_rules(stack: &[Edge], partial: &[Edge], settings: &TableSettings) -> Vec<Edge> {
+    if stack.len() < 3 {
+        return Vec::new();
+    }
+    let (top, under_header) = (stack[0].position, stack[1].position);
+    let left = stack.iter().map(|e| e.start).fold(f32::INFINITY, f32::min);
+    let right = stack.iter().map(|e| e.end).fold(f32::NEG_INFINITY, f32::max);
+    let tol = settings.stack_end_tolerance;
+    let margin = settings.snap_tolerance;
+    partial
+        .iter()
+        .filter(|e| {
+            top + margin < e.position
+                && e.position < under_header - margin
+                && e.start >= left - tol
+                && e.end <= right + tol
+                && e.length() < right - left - tol
+        })
+        .copied()
+        .collect()
 }
 
 /// The free glyphs whose centre lies in the box, in drawing order (asked
@@ -160,6 +233,7 @@ fn note_rule(glyphs: &[Glyph], body: &mut Vec<usize>, settings: &TableSettings) 
 /// text between the rules does not line up in columns.
 pub(super) fn stack_to_frame(
     stack: &[Edge],
+    spanners: &[Edge],
     glyphs: &[Glyph],
     free: &GlyphIndex,
     settings: &TableSettings,
@@ -264,7 +338,7 @@ pub(super) fn stack_to_frame(
     // A header of stacked rows is ruled by its labels; the other bands by
     // where no text crosses a separator.
     let stacked = if ys.len() >= 3 {
-        headers::header_edges(glyphs, &header, (left, right, top, body_top), &separators, settings)
+        headers::header_edges(glyphs, &header, (left, right, top, body_top), (&separators, &covered), spanners, settings)
     } else {
         None
     };

@@ -414,5 +414,5 @@ fn block_frame(
         .into_iter()
         .map(|y| Edge { orientation: Orientation::Horizontal, position: y, start: left, end: right })
         .collect();
-    stacks::stack_to_frame(&rules, glyphs, free, settings)
+    stacks::stack_to_frame(&rules, &[], glyphs, free, settings)
 }

@@ -824,3 +824,56 @@ fn a_rule_outside_the_page_frames_no_table() {
     assert_eq!(tables.len(), 1);
     assert_eq!(tables[0].top, 100.0, "{:?}", shape(&tables[0].fragment.grid));
 }
+
+#[test]
+fn a_label_over_a_spanner_rule_heads_the_columns_under_the_rule() {
+    // Two group labels, each over a short rule under its three columns;
+    // 乙组 is centred over its middle column, right above that column's
+    // label 比例 — a line gap apart, as a wrapped label would be. The rule
+    // between them says it is no wrap: 乙组 heads all three columns.
+    let rulings = vec![
+        h(100.0, 60.0, 460.0),
+        h(116.0, 155.0, 285.0),
+        h(116.0, 315.0, 445.0),
+        h(134.0, 60.0, 460.0),
+        h(170.0, 60.0, 460.0),
+    ];
+    let xs = [160.0, 210.0, 260.0, 320.0, 370.0, 420.0];
+    let mut glyphs = text("甲组", 205.0, 103.0);
+    glyphs.extend(text("乙组", 365.0, 103.0));
+    glyphs.extend(rows_of_text(&[("指标", &["数量", "比例", "合计", "数量", "比例", "合计"])], &xs, 120.0, 14.0));
+    let body = [("合计", &["12", "3", "15", "7", "1", "8"][..]), ("其中", &["7", "1", "8", "3", "1", "4"][..])];
+    glyphs.extend(rows_of_text(&body, &xs, 139.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 7), "{:?}", shape(g));
+    let span = |r, c| g.cell_at(r, c).map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()));
+    assert_eq!(span(0, 1), Some((0, 1, 1, 3, "甲组")), "{:?}", shape(g));
+    assert_eq!(span(0, 4), Some((0, 4, 1, 3, "乙组")), "{:?}", shape(g));
+    assert_eq!(span(1, 5), Some((1, 5, 1, 1, "比例")), "{:?}", shape(g));
+    assert_eq!(span(1, 0), Some((0, 0, 2, 1, "指标")), "{:?}", shape(g));
+    assert_eq!(span(3, 6), Some((3, 6, 1, 1, "4")));
+}
+
+#[test]
+fn a_top_rule_over_the_value_columns_only_is_the_top_of_the_table() {
+    // The rule over the header leaves the stub's head open (it starts at
+    // the first value column); a spanner rule under 年份 over the five
+    // year columns. Rules under the header and under the body run across.
+    let rulings = vec![h(100.0, 150.0, 420.0), h(114.0, 150.0, 420.0), h(130.0, 60.0, 420.0), h(165.0, 60.0, 420.0)];
+    let xs = [160.0, 210.0, 260.0, 310.0, 360.0];
+    let mut glyphs = text("年份", 260.0, 102.0);
+    glyphs.extend(rows_of_text(&[("指标名称", &["2019", "2020", "2021", "2022", "2023"])], &xs, 117.0, 14.0));
+    let body = [("收入", &["12", "13", "15", "17", "18"][..]), ("支出", &["7", "8", "8", "9", "11"][..])];
+    glyphs.extend(rows_of_text(&body, &xs, 134.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (4, 6), "{:?}", shape(g));
+    let span = |r, c| g.cell_at(r, c).map(|c| (c.row, c.col, c.row_span, c.col_span, c.text.as_str()));
+    assert_eq!(span(0, 3), Some((0, 1, 1, 5, "年份")), "{:?}", shape(g));
+    assert_eq!(span(1, 3), Some((1, 3, 1, 1, "2021")), "{:?}", shape(g));
+    assert_eq!(span(0, 0), Some((0, 0, 2, 1, "指标名称")), "{:?}", shape(g));
+    assert_eq!(span(2, 0), Some((2, 0, 1, 1, "收入")));
+}
