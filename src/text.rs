@@ -140,6 +140,22 @@ pub fn ends_sentence(text: &str) -> bool {
         || (trimmed.ends_with('.') && !trimmed.ends_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Appends `text` with the Latin ligature characters (U+FB00–FB06) written
+/// as the letters they join.
+pub fn push_without_ligatures(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            _ => out.push(c),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //!
 //! - [`glyphs_to_lines`]: glyphs grouped by vertical overlap (so content
 //!   order does not matter), ordered by x, spaces only from real gaps between
-//!   non-CJK neighbours or from space glyphs. The table finder builds cell
+//!   non-CJK neighbours or from space glyphs that leave a gap. The table finder builds cell
 //!   text with the same function.
 //! - [`estimate_text_block`], [`page_text_block`]: the text block's left and
 //!   right margins, body font size and usual line gap, per page with the
@@ -19,7 +19,7 @@
 
 use crate::model::ParagraphFragment;
 use crate::pdf::page::{FontInfo, Glyph};
-use crate::text::{ends_sentence, is_cjk, normalize, official_number};
+use crate::text::{ends_sentence, is_cjk, normalize, official_number, push_without_ligatures};
 
 /// A gap between two non-CJK glyphs wider than this (in em) is a word space,
 /// in running text.
@@ -30,6 +30,11 @@ pub const PARAGRAPH_SPACE_GAP_EM: f32 = 0.25;
 const WORD_GAP_SHARE_OF_SPACE: f32 = 0.5;
 /// However narrow a font's space, a gap under this (em) is kerning.
 const MIN_WORD_GAP_EM: f32 = 0.1;
+/// A space glyph between glyphs closer than this (em) does not show.
+const SPACE_SHOWS_EM: f32 = 0.05;
+/// A space glyph whose next glyph starts within this share of its width
+/// before its end was drawn at its full advance (rounding in the content).
+const SPACE_ADVANCE_TOLERANCE: f32 = 0.1;
 /// A glyph overlapping a line's reference glyph vertically by at least this
 /// share of the smaller height sits on that line.
 const SAME_LINE_OVERLAP: f32 = 0.5;
@@ -123,7 +128,58 @@ pub fn glyphs_to_lines(glyphs: &[Glyph], fonts: &[FontInfo], indices: &[usize], 
     let mut lines: Vec<Line> =
         groups.into_iter().filter_map(|g| group_to_line(glyphs, fonts, g, space_gap_em)).collect();
     lines.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    order_turned_lines(glyphs, &mut lines);
     lines
+}
+
+/// Whether `line` is made of turned glyphs (a line that runs up or down
+/// the page).
+fn is_turned(glyphs: &[Glyph], line: &Line) -> bool {
+    line.glyphs.iter().filter(|&&i| runs_down_the_page(&glyphs[i])).count() * 2 > line.glyphs.len()
+}
+
+/// Which way a line of turned glyphs reads: `Some(true)` up the page (turned
+/// a quarter counter-clockwise, as in a "bottom to top" table cell),
+/// `Some(false)` down it (clockwise, or vertical writing); `None` when one
+/// glyph cannot tell.
+fn reads_up(glyphs: &[Glyph], line: &Line) -> Option<bool> {
+    let (first, last) = (&glyphs[*line.glyphs.first()?], &glyphs[*line.glyphs.last()?]);
+    (line.glyphs.len() >= 2).then(|| first.center_y() > last.center_y())
+}
+
+/// Lines of turned text that stand side by side (sorted by their tops, a
+/// longer one comes first) are put in the order they are read: lines that
+/// read up the page follow each other rightwards, lines that read down it
+/// leftwards (as the lines of vertical writing do).
+fn order_turned_lines(glyphs: &[Glyph], lines: &mut [Line]) {
+    let mut start = 0;
+    while start < lines.len() {
+        if !is_turned(glyphs, &lines[start]) {
+            start += 1;
+            continue;
+        }
+        // The run of turned lines beside the first one (overlapping it down
+        // the page) that do not read the other way.
+        let (top, bottom) = (lines[start].top, lines[start].bottom);
+        let mut up = reads_up(glyphs, &lines[start]);
+        let mut end = start + 1;
+        while let Some(next) = lines.get(end) {
+            let way = reads_up(glyphs, next);
+            let beside = is_turned(glyphs, next) && next.top < bottom && next.bottom > top;
+            if !beside || (way.is_some() && up.is_some() && way != up) {
+                break;
+            }
+            up = up.or(way);
+            end += 1;
+        }
+        let run = &mut lines[start..end];
+        match up {
+            Some(true) => run.sort_by(|a, b| a.x0.total_cmp(&b.x0)),
+            Some(false) => run.sort_by(|a, b| b.x0.total_cmp(&a.x0)),
+            None => {}
+        }
+        start = end;
+    }
 }
 
 /// A glyph of a line that runs down or up the page (turned a quarter turn,
@@ -203,20 +259,28 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
     }
     let mut text = String::with_capacity(kept.len() * 3);
     let mut previous: Option<&Glyph> = None;
+    // A space glyph met since the previous visible one.
+    let mut blank: Option<&Glyph> = None;
     for &i in &kept {
         let g = &glyphs[i];
         if is_blank(g) {
-            text.push(' ');
-            previous = None;
+            blank = blank.or(Some(g));
             continue;
         }
-        if let Some(p) = previous {
-            if !rotated && needs_space(p, g, space_gap_em, fonts) {
-                text.push(' ');
-            }
+        let space = match (previous, blank) {
+            (Some(p), Some(b)) => rotated || drawn_space_is_a_gap(p, b, g),
+            (Some(p), None) => !rotated && needs_space(p, g, space_gap_em, fonts),
+            (None, b) => b.is_some(),
+        };
+        if space {
+            text.push(' ');
         }
         text.push_str(&g.text);
         previous = Some(g);
+        blank = None;
+    }
+    if blank.is_some() {
+        text.push(' ');
     }
     let mut sizes: Vec<f32> = visible.iter().map(|&i| glyphs[i].size).filter(|s| s.is_finite()).collect();
     sizes.sort_by(f32::total_cmp);
@@ -251,6 +315,28 @@ fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32, fonts: &[FontInfo]) -> bool {
         None => gap_em,
     };
     gap > threshold * size && !cjk_a && !cjk_b
+}
+
+/// Whether the space glyph `blank`, drawn between the visible glyphs `a` and
+/// `b`, is a word gap. The producer said "space", so neither the CJK
+/// neighbours nor the caller's gap in em matter; what matters is whether the
+/// space shows. It does not when `a` and `b` touch or overlap (a run of
+/// spaces set on top of a number that was drawn first: "1 4.862"), nor when
+/// character and word spacing squeeze it so that `b` starts inside it and
+/// less than [`WORD_GAP_SHARE_OF_SPACE`] of it is left (`Tc 2.2 Tw -3.5`:
+/// 0.9 pt of a 2.2 pt space before a dot leader). A space drawn at its full
+/// advance after a glyph whose box covers part of it ("✔ checked", the
+/// text moved on less than the tick's width) still shows. A space glyph with
+/// no width of its own gives nothing to measure and is taken at its word.
+fn drawn_space_is_a_gap(a: &Glyph, blank: &Glyph, b: &Glyph) -> bool {
+    let size = em((a.size + b.size) / 2.0);
+    let width = (blank.x1 - blank.x0).abs();
+    if width < MIN_WORD_GAP_EM * size {
+        return true;
+    }
+    let gap = b.x0 - a.x1;
+    let full_advance = b.x0 >= blank.x0.max(blank.x1) - SPACE_ADVANCE_TOLERANCE * width;
+    gap > SPACE_SHOWS_EM * size && (full_advance || gap >= WORD_GAP_SHARE_OF_SPACE * width)
 }
 
 /// The text of lines read as one block: joined with line breaks, then
@@ -288,22 +374,6 @@ fn continues_compound(before: &str, next: &str) -> bool {
     hyphen
         && end.next().is_some_and(|c| c.is_alphabetic() && !is_cjk(c))
         && next.trim_start().chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Appends `text` with the Latin ligature characters (U+FB00–FB06) written
-/// as the letters they join.
-fn push_without_ligatures(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
-            _ => out.push(c),
-        }
-    }
 }
 
 /// Where the text of a page sits: the margins its lines start and end at,
@@ -828,6 +898,53 @@ mod tests {
     }
 
     #[test]
+    fn a_space_glyph_is_a_word_gap_only_where_it_leaves_one() {
+        let helvetica = vec![FontInfo { name: "Helvetica".into(), bold: false, space_width: Some(0.278) }];
+        let lines = |glyphs: &[Glyph]| {
+            let all: Vec<usize> = (0..glyphs.len()).collect();
+            glyphs_to_lines(glyphs, &helvetica, &all, PARAGRAPH_SPACE_GAP_EM)
+        };
+        // `Tc 2.224 Tw -3.528 ( ....)Tj` at 8 pt: the space advances 0.92 pt,
+        // the dots 4.45 pt apart (a 2.2 pt gap, a space's width).
+        let mut glyphs = row("disability", 50.0, 100.0, 8.0);
+        let end = glyphs.last().unwrap().x1;
+        glyphs.push(Glyph { x1: end + 2.224, ..glyph(" ", end, 100.0, 8.0) });
+        for k in 0..3 {
+            let x = end + 0.92 + 4.448 * k as f32;
+            glyphs.push(Glyph { x1: x + 2.224, ..glyph(".", x, 100.0, 8.0) });
+        }
+        assert_eq!(texts(&lines(&glyphs)), vec!["disability. . ."]);
+        // A run of spaces drawn over a number that was set before it.
+        let mut glyphs = row("14.862", 300.0, 100.0, 10.0);
+        for k in 0..6 {
+            glyphs.push(Glyph { x1: 290.0 + 2.3 * (k + 1) as f32, ..glyph(" ", 290.0 + 2.3 * k as f32, 100.0, 10.0) });
+        }
+        // (The spaces before it are the line's leading white space.)
+        assert_eq!(lines(&glyphs)[0].text.trim_start(), "14.862");
+        // A space that is drawn as one stays one, between CJK too; a space
+        // glyph with no width leaves nothing to measure and is taken as said.
+        let mut glyphs = row("2019年 工作", 100.0, 100.0, 16.0);
+        glyphs.extend(row("a", 300.0, 100.0, 16.0));
+        glyphs.push(Glyph { x1: 308.0, ..glyph(" ", 308.0, 100.0, 16.0) });
+        glyphs.extend(row("b", 308.0, 100.0, 16.0));
+        assert_eq!(texts(&lines(&glyphs)), vec!["2019年 工作a b"]);
+        // A tick 10.2 pt wide, the text moved on 8 pt: the space after it
+        // (3.3 pt, drawn whole) leaves 1.2 pt between the boxes and shows.
+        let mut glyphs = vec![Glyph { x1: 14.2, ..glyph("✔", 4.0, 100.0, 12.0) }];
+        glyphs.push(Glyph { x1: 15.3, ..glyph(" ", 12.0, 100.0, 12.0) });
+        glyphs.extend(row("checked", 15.3, 100.0, 12.0));
+        assert_eq!(texts(&lines(&glyphs)), vec!["✔ checked"]);
+        // A table cell's wider gap rule (0.3 em) does not swallow a space
+        // glyph drawn at its width (Arial's 0.278 em at 7.8 pt).
+        let mut glyphs = row("Literary", 50.0, 100.0, 7.8);
+        let end = glyphs.last().unwrap().x1;
+        glyphs.push(Glyph { x1: end + 2.16, ..glyph(" ", end, 100.0, 7.8) });
+        glyphs.extend(row("experience", end + 2.16, 100.0, 7.8));
+        let all: Vec<usize> = (0..glyphs.len()).collect();
+        assert_eq!(texts(&glyphs_to_lines(&glyphs, &helvetica, &all, 0.3)), vec!["Literary experience"]);
+    }
+
+    #[test]
     fn a_glyph_drawn_twice_for_bold_counts_once() {
         let mut glyphs = row("加强", 100.0, 100.0, 16.0);
         glyphs.extend(row("加强", 100.4, 100.2, 16.0));
@@ -1029,6 +1146,33 @@ mod tests {
             .map(|(k, c)| Glyph { upright: false, ..glyph(&c.to_string(), 300.0 - 6.0 * k as f32, 200.0, 12.0) })
             .collect();
         assert_eq!(texts(&lines_of(&upside_down)), vec!["Top"]);
+    }
+
+    #[test]
+    fn lines_of_turned_text_side_by_side_read_in_turn() {
+        // A table header cell set "bottom to top" whose label wraps: three
+        // lines, each from the cell's bottom (y 300) upwards, the first on
+        // the left; the longest reaches highest. Drawn the other way round
+        // (clockwise, top to bottom), the first line is on the right.
+        let turned = |text: &str, x: f32, up: bool| -> Vec<Glyph> {
+            text.chars()
+                .enumerate()
+                .map(|(k, c)| {
+                    let top = if up { 300.0 - 10.0 * (k as f32 + 1.0) } else { 200.0 + 10.0 * k as f32 };
+                    Glyph { upright: false, x0: x, x1: x + 10.0, top, bottom: top + 10.0, ..glyph(&c.to_string(), 0.0, 0.0, 10.0) }
+                })
+                .collect()
+        };
+        let mut up = turned("主动公开", 100.0, true);
+        up.extend(turned("政府信息数量", 112.0, true));
+        up.extend(turned("（条）", 124.0, true));
+        let up_lines = lines_of(&up);
+        assert_eq!(texts(&up_lines), vec!["主动公开", "政府信息数量", "（条）"]);
+        assert_eq!(lines_text(&up_lines), "主动公开政府信息数量（条）");
+        let mut down = turned("2023年主动", 124.0, false);
+        down.extend(turned("公开政府信息", 112.0, false));
+        down.extend(turned("量", 100.0, false));
+        assert_eq!(texts(&lines_of(&down)), vec!["2023年主动", "公开政府信息", "量"]);
     }
 
     #[test]

@@ -399,6 +399,8 @@ fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, subtype: &[u8
 
     let mut text: Vec<Option<Text>> = Vec::with_capacity(256);
     let mut names: Vec<Option<String>> = Vec::with_capacity(256);
+    // Ligature glyphs whose /ToUnicode entry gave only some of their letters.
+    let mut slipped_ligatures: Vec<String> = Vec::new();
     for code in 0..=255u8 {
         let mut glyph_name: Option<String> = differences.get(&code).cloned();
         if glyph_name.is_none() {
@@ -419,6 +421,12 @@ fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, subtype: &[u8
             };
         }
         let mut t = to_unicode.as_ref().and_then(|m| m.unicode(code as u32)).filter(Text::is_meaningful);
+        if let (Some(mapped), Some(n)) = (&t, &glyph_name)
+            && let Some(letters) = encoding::name_to_text(n).filter(|named| ligature_map_drops_letters(mapped, named))
+        {
+            slipped_ligatures.push(n.clone());
+            t = Some(letters);
+        }
         if t.is_none()
             && let Some(n) = &glyph_name
         {
@@ -481,8 +489,18 @@ fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, subtype: &[u8
             });
         width.push(if type3 { w * font_matrix_x } else { w / 1000.0 });
     }
-    let problem = (implicit && symbolic && embedded.is_none() && to_unicode.is_none() && standard.is_none())
+    let mut problem = (implicit && symbolic && embedded.is_none() && to_unicode.is_none() && standard.is_none())
         .then(|| format!("font {name} is symbolic, not embedded and has no ToUnicode map"));
+    if !slipped_ligatures.is_empty() {
+        let repaired = format!(
+            "font {name}'s ToUnicode map gives the ligature glyphs {} only part of their letters; their glyph names were read instead",
+            slipped_ligatures.join(", ")
+        );
+        problem = Some(match problem {
+            Some(p) => format!("{p}; {repaired}"),
+            None => repaired,
+        });
+    }
     // A simple font without a space character (TeX's fonts have none: TeX
     // places each word) is judged by TeX's word space, a third of an em.
     let space_width = if matches!(text[32], Some(Text::Char(' '))) {
@@ -505,6 +523,26 @@ fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, subtype: &[u8
 }
 
 /// Characters that take a full em in CJK fonts (for a default width only).
+/// A `/ToUnicode` entry `mapped` that gives a ligature glyph, whose name
+/// reads as `named` (`f_i` → "fi", `fi` → "ﬁ"), fewer of its letters than
+/// the name does, all of them from the name: a producer's slip (Ghostscript
+/// 9.0x maps `/f_i` to "i", and "Paciic" is printed as "Pacific"). Any other
+/// disagreement is left to the map, which a producer writes on purpose.
+fn ligature_map_drops_letters(mapped: &Text, named: &Text) -> bool {
+    let letters = |t: &Text| {
+        let (mut raw, mut s) = (String::new(), String::new());
+        t.push_to(&mut raw);
+        crate::text::push_without_ligatures(&mut s, &raw);
+        s
+    };
+    let (mapped, named) = (letters(mapped), letters(named));
+    named.chars().count() >= 2
+        && named.chars().all(|c| c.is_ascii_alphabetic())
+        && !mapped.is_empty()
+        && mapped.len() < named.len()
+        && named.contains(&mapped)
+}
+
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFF60 | 0x20000..=0x3FFFF)
 }

@@ -179,3 +179,33 @@ fn font_names() {
     assert_eq!(font_name(b"abcdef+Keep"), "abcdef+Keep");
     assert_eq!(font_name(&[0xCB, 0xCE, 0xCC, 0xE5]), "宋体");
 }
+
+#[test]
+fn a_ligature_glyph_mapped_to_one_of_its_letters_reads_as_its_name() {
+    // Ghostscript 9.06 as it wrote a report's MyriadPro: /Differences names
+    // code 29 /f_i and code 30 /fl, its ToUnicode gives 29 only "i"; code 31
+    // /f_f is mapped to a letter not in its name and 32 /T_h to "Th" —
+    // deliberate maps, kept.
+    let mut b = Builder::new();
+    let cmap = b.stream(
+        Dictionary::new(),
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n\
+          4 beginbfchar <1d> <0069> <1e> <0066006C> <1f> <0078> <20> <00540068> endbfchar\n\
+          1 beginbfrange <61> <63> <0061> endbfrange",
+    );
+    let id = b.add(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "IOGRZV+MyriadPro-Regular",
+        "FirstChar" => 29, "LastChar" => 99,
+        "Widths" => (29..=99).map(|_| Object::from(500)).collect::<Vec<_>>(),
+        "Encoding" => dictionary! {
+            "Type" => "Encoding", "BaseEncoding" => "WinAnsiEncoding",
+            "Differences" => vec![29.into(), "f_i".into(), "fl".into(), "f_f".into(), "T_h".into()],
+        },
+        "ToUnicode" => cmap,
+    });
+    let font = load(b, id);
+    let (text, _) = decode(&font, b"a\x1dc\x1e\x1f\x20");
+    assert_eq!(text, "aficflxTh");
+    let problem = font.problem.expect("the repair is reported");
+    assert!(problem.contains("f_i") && !problem.contains("f_f"), "{problem}");
+}
