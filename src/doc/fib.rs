@@ -14,11 +14,19 @@ pub mod pair {
     pub const STSHF: usize = 1;
     pub const PLCFFND_REF: usize = 2;
     pub const PLCFFND_TXT: usize = 3;
+    pub const PLCFAND_REF: usize = 4;
+    pub const PLCFAND_TXT: usize = 5;
     pub const PLCF_BTE_CHPX: usize = 12;
     pub const PLCF_BTE_PAPX: usize = 13;
     pub const CLX: usize = 33;
+    pub const GRP_XST_ATN_OWNERS: usize = 36;
+    pub const STTBF_ATN_BKMK: usize = 37;
+    pub const PLC_SPA_MOM: usize = 40;
+    pub const PLCF_ATN_BKF: usize = 42;
+    pub const PLCF_ATN_BKL: usize = 43;
     pub const PLCFEND_REF: usize = 46;
     pub const PLCFEND_TXT: usize = 47;
+    pub const PLCFTXBX_TXT: usize = 56;
     pub const PLF_LST: usize = 73;
     pub const PLF_LFO: usize = 74;
 }
@@ -41,11 +49,13 @@ pub struct Fib {
     pairs: Vec<(u32, u32)>,
 }
 
-/// First character positions of the note stories.
+/// First character positions of the stories read besides the main text.
 #[derive(Debug, Clone, Copy)]
 pub struct StoryStarts {
     pub footnotes: u32,
+    pub comments: u32,
     pub endnotes: u32,
+    pub text_boxes: u32,
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -124,15 +134,16 @@ impl Fib {
         })
     }
 
-    /// Where the footnotes and endnotes start in the character positions:
-    /// each story follows the one before ([MS-DOC] 2.4.1: main text,
-    /// footnotes, headers, comments, endnotes, text boxes).
+    /// Where the footnotes, comments, endnotes and text boxes start in the
+    /// character positions: each story follows the one before ([MS-DOC]
+    /// 2.4.1: main text, footnotes, headers, comments, endnotes, text boxes).
     pub fn story_starts(&self) -> StoryStarts {
         let footnotes = self.ccp_text;
         let headers = footnotes.saturating_add(self.ccp_ftn);
         let comments = headers.saturating_add(self.ccp_hdd);
         let endnotes = comments.saturating_add(self.ccp_atn);
-        StoryStarts { footnotes, endnotes }
+        let text_boxes = endnotes.saturating_add(self.ccp_edn);
+        StoryStarts { footnotes, comments, endnotes, text_boxes }
     }
 
     /// The (offset, length) of a structure in the table stream.

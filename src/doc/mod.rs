@@ -9,18 +9,23 @@
 //! from the PAPX FKPs and the style sheet; `lists` reads list numbering
 //! into the DOCX front end's counters; `notes` finds footnotes and endnotes,
 //! whose text (after the main text in the character stream) becomes `note`
-//! blocks. Headers, footers, comments and text boxes stay out of the body. Fields show their result
+//! blocks. `textboxes` finds the text boxes anchored in the main text, whose
+//! paragraphs follow the paragraph of their anchor (as the DOCX front end
+//! places them); `comments` finds the comments, each an info diagnostic
+//! worded as DOCX's. Headers and footers stay out of the body. Fields show their result
 //! text (the code between field begin and separator is left out). Tables
 //! come from cell marks and row marks with the row definitions
 //! (`sprmTDefTable`): cells placed on the union of the rows' boundaries,
 //! horizontal and vertical merges from the cell flags.
 
 mod chars;
+mod comments;
 mod fib;
 mod lists;
 mod notes;
 mod props;
 mod styles;
+mod textboxes;
 
 use std::io::{Cursor, Read};
 
@@ -79,24 +84,49 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     let styles = styles::Styles::parse(slice(&table, fib.pair(pair::STSHF)));
     let text = Text { word: &word, pieces: &pieces };
     let body_end = fib.ccp_text;
-    let skipped = [fib.ccp_hdd, fib.ccp_atn, fib.ccp_txbx, fib.ccp_hdr_txbx].iter().fold(0u32, |a, &b| a.saturating_add(b));
+    let (text_boxes, unplaced) = textboxes::anchored(&fib, &table);
+    let skipped = [fib.ccp_hdd, fib.ccp_atn, unplaced, fib.ccp_hdr_txbx].iter().fold(0u32, |a, &b| a.saturating_add(b));
     if skipped > 0 {
         diagnostics.push(Diagnostic::info(
             "doc.outside_body",
             format!(
-                "{skipped} characters of headers, footers, comments and text boxes are not part of the body and are not read"
+                "{skipped} characters of headers, footers, comments and text boxes not anchored in the main text are not part of the body and are not read"
             ),
         ));
     }
     let data = stream("Data")?.unwrap_or_default();
+    let symbols = chars::Symbols::read(&fib, &table, &word);
     let mut builder = Builder::new(&runs, &styles);
     builder.data = &data;
+    builder.symbols = &symbols;
+    for text_box in &text_boxes {
+        let mut inside = builder.side_story(&text, text_box.from, text_box.to)?;
+        diagnostics.append(&mut inside.diagnostics);
+        builder.text_boxes.push((text_box.anchor, inside.out));
+    }
     builder.numbering = lists::read(&table, fib.pair(pair::PLF_LST), fib.pair(pair::PLF_LFO));
     builder.note_refs = notes::references(&fib, &table);
-    let symbols = chars::Symbols::read(&fib, &table, &word);
-    builder.symbols = &symbols;
     text.walk(0, body_end, |cp, fc, c| builder.char(cp, fc, c))?;
     builder.finish();
+    for comment in comments::read(&fib, &table) {
+        let (from, to) = comment.text;
+        let mut inside = builder.side_story(&text, from, to)?;
+        diagnostics.append(&mut inside.diagnostics);
+        let anchor = match comment.on {
+            Some((from, to)) => {
+                let on = builder.side_story(&text, from, to)?;
+                Some(normalize(&on.out.iter().map(fragment_text).collect::<String>()))
+            }
+            None => None,
+        };
+        let message = crate::docx::notes::comment_message(
+            &comment.index.to_string(),
+            comment.author.as_deref(),
+            anchor.as_deref(),
+            &crate::docx::cell_text(&inside.out),
+        );
+        diagnostics.push(Diagnostic::info("doc.comment", message));
+    }
     let mut notes = Vec::new();
     for (kind, index, label) in std::mem::take(&mut builder.references) {
         let word = if kind == NoteKind::Footnote { "footnote" } else { "endnote" };
@@ -107,11 +137,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
             ));
             continue;
         };
-        let mut note = Builder::new(&runs, &styles);
-        note.data = &data;
-        note.symbols = &symbols;
-        text.walk(from, to, |cp, fc, c| note.char(cp, fc, c))?;
-        note.finish();
+        let mut note = builder.side_story(&text, from, to)?;
         diagnostics.append(&mut note.diagnostics);
         notes.push(Note { note: kind, label, text: crate::docx::cell_text(&note.out) });
     }
@@ -136,6 +162,11 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         lines: Default::default(),
         ocr: None,
     })
+}
+
+/// A fragment's text: a paragraph's, or a table's cells row by row.
+fn fragment_text(fragment: &Fragment) -> String {
+    crate::docx::cell_text(std::slice::from_ref(fragment))
 }
 
 /// The bytes an (offset, length) pair names, or nothing when out of range.
@@ -331,6 +362,10 @@ struct Builder<'r> {
     cell_lines: Vec<String>,
     cells: Vec<String>,
     no_definition: usize,
+    /// Text boxes by the main-text position of their anchor, with their
+    /// blocks; those anchored in the paragraph being read, waiting for its end.
+    text_boxes: Vec<(u32, Vec<Fragment>)>,
+    floating: Vec<Fragment>,
 }
 
 impl<'r> Builder<'r> {
@@ -352,7 +387,21 @@ impl<'r> Builder<'r> {
             cell_lines: Vec::new(),
             cells: Vec::new(),
             no_definition: 0,
+            text_boxes: Vec::new(),
+            floating: Vec::new(),
         }
+    }
+
+    /// The blocks of the characters [from, to) of a story beside the main
+    /// text (a note, a text box, a comment, or a commented range), read with
+    /// this document's properties.
+    fn side_story(&self, text: &Text, from: u32, to: u32) -> Result<Builder<'r>> {
+        let mut story = Builder::new(self.runs, self.styles);
+        story.data = self.data;
+        story.symbols = self.symbols;
+        text.walk(from, to, |cp, fc, c| story.char(cp, fc, c))?;
+        story.finish();
+        Ok(story)
     }
 
     fn para_at(&self, fc: u32) -> Para {
@@ -378,6 +427,10 @@ impl<'r> Builder<'r> {
     }
 
     fn char(&mut self, cp: u32, fc: u32, unit: u16) {
+        let first = self.text_boxes.partition_point(|(anchor, _)| *anchor < cp);
+        for (_, blocks) in self.text_boxes[first..].iter_mut().take_while(|(anchor, _)| *anchor == cp) {
+            self.floating.append(blocks);
+        }
         let at = self.note_refs.partition_point(|r| r.cp < cp);
         if let Some(&reference) = self.note_refs.get(at).filter(|r| r.cp == cp) {
             let label = self.counters.next(reference.kind);
@@ -464,29 +517,34 @@ impl<'r> Builder<'r> {
             }
             if cell_mark && para.row_end {
                 self.end_row(para.row);
-            } else if cell_mark {
-                self.cell_lines.push(raw);
+                return;
+            }
+            self.cell_lines.push(raw);
+            // Text boxes anchored in a cell are lines of the cell.
+            if !self.floating.is_empty() {
+                let floating = crate::docx::cell_text(&std::mem::take(&mut self.floating));
+                self.cell_lines.push(floating);
+            }
+            if cell_mark {
                 let text = crate::html::table::normalize_lines(&std::mem::take(&mut self.cell_lines).join("\n"));
                 self.cells.push(text);
-            } else {
-                self.cell_lines.push(raw);
             }
             return;
         }
         self.end_table();
         let text = normalize(&raw);
-        if text.is_empty() {
-            return;
+        if !text.is_empty() {
+            let heading_level = self.styles.heading_level(para.istd, para.outline);
+            self.out.push(Fragment::Paragraph(ParagraphFragment {
+                text,
+                heading_level,
+                numbering: label.map(|l| l.text),
+                title_like: para.centered == Some(true),
+                indented: para.first_indent.is_some_and(|i| i > 0),
+                ..Default::default()
+            }));
         }
-        let heading_level = self.styles.heading_level(para.istd, para.outline);
-        self.out.push(Fragment::Paragraph(ParagraphFragment {
-            text,
-            heading_level,
-            numbering: label.map(|l| l.text),
-            title_like: para.centered == Some(true),
-            indented: para.first_indent.is_some_and(|i| i > 0),
-            ..Default::default()
-        }));
+        self.out.append(&mut self.floating);
     }
 
     fn end_row(&mut self, def: Option<RowDef>) {
@@ -508,6 +566,7 @@ impl<'r> Builder<'r> {
             self.end_row(None);
         }
         self.end_table();
+        self.out.append(&mut self.floating);
     }
 
     /// The finished rows as one table fragment.
