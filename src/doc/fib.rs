@@ -67,9 +67,10 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 impl Fib {
-    /// Reads the FIB at the start of the `WordDocument` stream. Encrypted,
-    /// obfuscated and fast-saved documents are refused with the error that
-    /// says what to do.
+    /// Reads the FIB at the start of the `WordDocument` stream. Encrypted and
+    /// obfuscated documents are refused with the error that says what to do.
+    /// Fast-saved ones are read: their piece table says where every piece
+    /// of text is, and each piece's property modifiers are applied.
     pub fn parse(word: &[u8]) -> Result<Fib> {
         let short = || Error::corrupt("the WordDocument stream is shorter than its header (FIB); the file is damaged");
         let ident = u16_at(word, 0).ok_or_else(short)?;
@@ -97,11 +98,6 @@ impl Fib {
             return Err(Error::unsupported(format!(
                 "this is a Word 6.0/95 document (nFib {n_fib}), an older binary format govdoc does not read; open it in Word or WPS and save it as DOCX"
             )));
-        }
-        if flags & 0x0004 != 0 {
-            return Err(Error::unsupported(
-                "the document was last saved with Word's fast save (an incremental save, whose changes are kept apart from the text); open it in Word or WPS and save it again, or as DOCX",
-            ));
         }
         let csw = usize::from(u16_at(word, 32).ok_or_else(short)?);
         let lw_at = 34 + csw * 2;
@@ -174,7 +170,8 @@ mod tests {
         assert!(fib.table_stream_1);
         assert_eq!(fib.ccp_text, 123);
         assert_eq!(Fib::parse(&header(0x0100, 0xC1)).unwrap_err().code, ErrorCode::Encrypted);
-        assert_eq!(Fib::parse(&header(0x0004, 0xC1)).unwrap_err().code, ErrorCode::UnsupportedFormat);
+        // Fast-saved (fComplex) is read.
+        assert!(Fib::parse(&header(0x0004, 0xC1)).is_ok());
         assert!(Fib::parse(&header(0, 0x65)).unwrap_err().message.contains("Word 6.0/95"));
         assert_eq!(Fib::parse(&[0xEC, 0xA5]).unwrap_err().code, ErrorCode::Corrupt);
         let mut word6 = header(0, 0x65);

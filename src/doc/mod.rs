@@ -2,11 +2,12 @@
 //! `.wps` files saved in that format) → paragraph and table fragments.
 //!
 //! The compound file is opened with the `cfb` crate; `fib` reads the File
-//! Information Block (and refuses encrypted, fast-saved and Word 6/95 files
-//! with the error that says what to do); the piece table (`Clx`) maps
-//! character positions to the text in the `WordDocument` stream, in
-//! compressed (8-bit) or UTF-16 pieces; `props` reads paragraph properties
-//! from the PAPX FKPs and the style sheet; `lists` reads list numbering
+//! Information Block (and refuses encrypted and Word 6/95 files with the
+//! error that says what to do); the piece table (`Clx`) maps character
+//! positions to the text in the `WordDocument` stream, in compressed (8-bit)
+//! or UTF-16 pieces, each with its property modifiers (a fast save's
+//! changes: a `Prc` of the `Clx`); `props` reads paragraph properties from
+//! the PAPX FKPs and the style sheet, with the piece's modifiers on top; `lists` reads list numbering
 //! into the DOCX front end's counters; `notes` finds footnotes and endnotes,
 //! whose text (after the main text in the character stream) becomes `note`
 //! blocks. `textboxes` finds the text boxes anchored in the main text, whose
@@ -79,7 +80,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         Error::corrupt(format!("the {table_name} stream the header names is missing; the file is damaged"))
     })?;
     let mut diagnostics = Vec::new();
-    let pieces = pieces(&fib, &table)?;
+    let (pieces, modifiers) = pieces(&fib, &table)?;
     let runs = paragraph_runs(&fib, &table, &word);
     let styles = styles::Styles::parse(slice(&table, fib.pair(pair::STSHF)));
     let text = Text { word: &word, pieces: &pieces };
@@ -99,6 +100,17 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     let mut builder = Builder::new(&runs, &styles);
     builder.data = &data;
     builder.symbols = &symbols;
+    builder.pieces = &pieces;
+    builder.modifiers = &modifiers;
+    let single = pieces.iter().filter(|p| p.prm & 1 == 0 && p.prm >> 1 != 0).count();
+    if single > 0 {
+        diagnostics.push(Diagnostic::info(
+            "doc.piece_property_skipped",
+            format!(
+                "{single} piece(s) of a fast-saved document carry a one-sprm property change (Prm0) that is not read; their paragraphs keep the properties of their runs and styles"
+            ),
+        ));
+    }
     for text_box in &text_boxes {
         let mut inside = builder.side_story(&text, text_box.from, text_box.to)?;
         diagnostics.append(&mut inside.diagnostics);
@@ -183,17 +195,24 @@ struct Piece {
     /// Byte offset in the WordDocument stream.
     offset: u32,
     compressed: bool,
+    /// The piece's property modifier (Prm): with the low bit set, the
+    /// index of a `Prc` of the `Clx` (`igrpprl`) in the upper 15 bits; else
+    /// one sprm by a short index (Prm0), 0 when there is none.
+    prm: u16,
 }
 
-/// The piece table of the `Clx`.
-fn pieces(fib: &Fib, table: &[u8]) -> Result<Vec<Piece>> {
+/// The piece table of the `Clx`, and the property modifier lists (`Prc`,
+/// what a fast save changed) that pieces point to.
+fn pieces<'t>(fib: &Fib, table: &'t [u8]) -> Result<(Vec<Piece>, Vec<&'t [u8]>)> {
     let clx = slice(table, fib.pair(pair::CLX));
     let damaged = || Error::corrupt("the piece table (Clx) is damaged; the text cannot be found");
+    let mut modifiers = Vec::new();
     let mut at = 0usize;
     while let Some(&kind) = clx.get(at) {
         match kind {
             1 => {
                 let cb = usize::from(u16_at(clx, at + 1).ok_or_else(damaged)?);
+                modifiers.push(clx.get(at + 3..at + 3 + cb).ok_or_else(damaged)?);
                 at += 3 + cb;
             }
             2 => {
@@ -208,14 +227,15 @@ fn pieces(fib: &Fib, table: &[u8]) -> Result<Vec<Piece>> {
                     let cp_start = u32_at(plc, 4 * i).ok_or_else(damaged)?;
                     let cp_end = u32_at(plc, 4 * (i + 1)).ok_or_else(damaged)?;
                     let fc = u32_at(plc, 4 * (n + 1) + 8 * i + 2).ok_or_else(damaged)?;
+                    let prm = u16_at(plc, 4 * (n + 1) + 8 * i + 6).ok_or_else(damaged)?;
                     let compressed = fc & 0x4000_0000 != 0;
                     let fc = fc & 0x3FFF_FFFF;
                     if cp_end < cp_start {
                         return Err(damaged());
                     }
-                    out.push(Piece { cp_start, cp_end, offset: if compressed { fc / 2 } else { fc }, compressed });
+                    out.push(Piece { cp_start, cp_end, offset: if compressed { fc / 2 } else { fc }, compressed, prm });
                 }
-                return Ok(out);
+                return Ok((out, modifiers));
             }
             _ => return Err(damaged()),
         }
@@ -366,6 +386,9 @@ struct Builder<'r> {
     /// blocks; those anchored in the paragraph being read, waiting for its end.
     text_boxes: Vec<(u32, Vec<Fragment>)>,
     floating: Vec<Fragment>,
+    /// The pieces and the property modifier lists their Prms name.
+    pieces: &'r [Piece],
+    modifiers: &'r [&'r [u8]],
 }
 
 impl<'r> Builder<'r> {
@@ -389,6 +412,8 @@ impl<'r> Builder<'r> {
             no_definition: 0,
             text_boxes: Vec::new(),
             floating: Vec::new(),
+            pieces: &[],
+            modifiers: &[],
         }
     }
 
@@ -399,17 +424,41 @@ impl<'r> Builder<'r> {
         let mut story = Builder::new(self.runs, self.styles);
         story.data = self.data;
         story.symbols = self.symbols;
+        story.pieces = self.pieces;
+        story.modifiers = self.modifiers;
         text.walk(from, to, |cp, fc, c| story.char(cp, fc, c))?;
         story.finish();
         Ok(story)
     }
 
-    fn para_at(&self, fc: u32) -> Para {
+    /// The property modifiers of the piece holding character `cp` (a fast
+    /// save's changes), empty when it has none.
+    fn piece_modifiers(&self, cp: u32) -> &'r [u8] {
+        let i = self.pieces.partition_point(|p| p.cp_end <= cp);
+        match self.pieces.get(i).filter(|p| p.cp_start <= cp) {
+            Some(piece) if piece.prm & 1 == 1 => self.modifiers.get(usize::from(piece.prm >> 1)).copied().unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The properties of the paragraph whose mark is character `cp`, at
+    /// file offset `fc`: its style's, its run's in the FKP, then its
+    /// piece's modifiers (which may name another style, `sprmPIstd`).
+    fn para_at(&self, cp: u32, fc: u32) -> Para {
+        let modifiers = self.piece_modifiers(cp);
+        let istd = props::sprms(modifiers).into_iter().rfind(|(sprm, _)| *sprm == props::SPRM_P_ISTD);
+        let istd = istd.and_then(|(_, op)| u16_at(op, 0));
         let i = self.runs.partition_point(|r| r.fc_start <= fc);
         let mut para = Para::default();
+        if let Some(istd) = istd {
+            para = self.styles.para(istd);
+            para.istd = istd;
+        }
         if let Some(run) = i.checked_sub(1).map(|i| &self.runs[i]).filter(|r| fc < r.fc_end) {
-            para = self.styles.para(run.istd);
-            para.istd = run.istd;
+            if istd.is_none() {
+                para = self.styles.para(run.istd);
+                para.istd = run.istd;
+            }
             para.apply(&run.grpprl);
             // sprmPHugePapx: the rest of the properties (a wide table's row
             // definition) are in the Data stream, a length and the sprms.
@@ -423,6 +472,7 @@ impl<'r> Builder<'r> {
                 }
             }
         }
+        para.apply(modifiers);
         para
     }
 
@@ -463,9 +513,9 @@ impl<'r> Builder<'r> {
         }
         let hidden = self.fields.contains(&FieldPart::Code);
         match unit {
-            0x0D | 0x07 => self.paragraph_end(fc, unit == 0x07),
+            0x0D | 0x07 => self.paragraph_end(cp, fc, unit == 0x07),
             0x0C => {
-                self.paragraph_end(fc, false);
+                self.paragraph_end(cp, fc, false);
                 if self.rows.is_empty() && self.cells.is_empty() {
                     self.out.push(Fragment::Break(BreakKind::Page));
                 }
@@ -499,8 +549,8 @@ impl<'r> Builder<'r> {
         label
     }
 
-    fn paragraph_end(&mut self, fc: u32, cell_mark: bool) {
-        let para = self.para_at(fc);
+    fn paragraph_end(&mut self, cp: u32, fc: u32, cell_mark: bool) {
+        let para = self.para_at(cp, fc);
         let mut raw = std::mem::take(&mut self.line);
         let row_mark = (cell_mark && para.row_end) || (para.itap > 1 && para.inner_row_end);
         let label = if row_mark { None } else { self.label(&para) };
@@ -560,7 +610,7 @@ impl<'r> Builder<'r> {
         let raw = std::mem::take(&mut self.line);
         if !raw.trim().is_empty() {
             self.line = raw;
-            self.paragraph_end(u32::MAX, false);
+            self.paragraph_end(u32::MAX, u32::MAX, false);
         }
         if !self.cells.is_empty() || !self.cell_lines.is_empty() {
             self.end_row(None);
