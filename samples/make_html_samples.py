@@ -107,8 +107,10 @@ def chromium_mhtml(html: Path, out: Path) -> None:
     data = re.sub(r"^Date: [^\r\n]*", "Date: Mon, 1 Jan 2024 00:00:00 -0000", data, count=1, flags=re.M)
     data = re.sub(r"^Snapshot-Content-Location: [^\r\n]*", f"Snapshot-Content-Location: file:///samples/{html.name}",
                   data, count=1, flags=re.M)
+    # Parts saved from the page's folder (images) are named from samples/ too.
+    data = data.replace(html.resolve().parent.as_uri() + "/", "file:///samples/")
     data = re.sub(r"^Content-Location: file://[^\r\n]*", f"Content-Location: file:///samples/{html.name}", data,
-                  flags=re.M)
+                  count=1, flags=re.M)
     # Frame and resource ids are made up per capture too.
     ids = {}
     for found in re.findall(r"(?:frame-|css-)[0-9A-Fa-f-]{8,}", data):

@@ -17,7 +17,7 @@ use common::{convert, table_texts};
 const EXPORTED_AS_PRINTED: [&str; 1] = ["split-row"];
 
 /// Samples that are not reports, compared block by block instead.
-const NOT_REPORTS: [&str; 1] = ["docx-notes"];
+const NOT_REPORTS: [&str; 2] = ["doc-textbox", "docx-notes"];
 
 fn samples() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir("samples")
@@ -80,4 +80,57 @@ fn notes_read_from_doc_equal_those_read_from_docx() {
     assert_eq!(notes, 4);
     let differences = govdoc::golden::diff(&a["blocks"], &b["blocks"]);
     assert!(differences.is_empty(), "{differences:?}");
+}
+
+/// The blocks' kinds and texts (table cells row by row), white space
+/// squeezed: the DOCX front end joins a cell's paragraphs where the .doc
+/// reader keeps them as lines.
+fn squeezed_blocks(output: &govdoc::Output) -> Vec<(String, Vec<String>)> {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let value = output.to_json_value();
+    value["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let mut texts: Vec<String> = b["text"].as_str().map(squeeze).into_iter().collect();
+            texts
+                .extend(b["cells"].as_array().into_iter().flatten().map(|c| squeeze(c["text"].as_str().unwrap_or(""))));
+            (b["kind"].as_str().unwrap_or_default().to_string(), texts)
+        })
+        .collect()
+}
+
+/// Text boxes (samples/doc-textbox: frames anchored to a paragraph, in a
+/// table cell and to a character, saved by LibreOffice as .doc and as
+/// DOCX): each box's paragraphs follow the paragraph holding its anchor, as
+/// the DOCX front end places `w:txbxContent`, and nothing is counted
+/// outside the body.
+#[test]
+fn text_boxes_read_from_doc_are_placed_as_in_docx() {
+    let (doc, docx) = (convert(Path::new("samples/doc-textbox.doc")), convert(Path::new("samples/doc-textbox.docx")));
+    let blocks = squeezed_blocks(&doc);
+    assert_eq!(blocks, squeezed_blocks(&docx));
+    let texts: Vec<&str> = blocks.iter().flat_map(|(_, t)| t.iter().map(String::as_str)).collect();
+    let at = |s: &str| texts.iter().position(|t| *t == s).unwrap_or_else(|| panic!("{s} not in {texts:?}"));
+    assert_eq!(at("文本框甲第一行"), at("第二段正文，锚定一个文本框。") + 1);
+    assert_eq!(at("文本框丙"), at("第四段正文，锚定一个字符文本框之后还有文字。") + 1);
+    assert!(texts.contains(&"12件单元格里的文本框"), "{texts:?}");
+    let codes: Vec<&str> = doc.document.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"doc.outside_body"), "{codes:?}");
+}
+
+/// Comments (annotations) are diagnostics worded as the DOCX front end's:
+/// author, the commented text and the comment, never in the blocks.
+#[test]
+fn comments_read_from_doc_are_the_docx_diagnostics() {
+    let (doc, docx) = (convert(Path::new("samples/docx-notes.doc")), convert(Path::new("samples/docx-notes.docx")));
+    let messages = |output: &govdoc::Output, code: &str| -> Vec<String> {
+        output.document.diagnostics.iter().filter(|d| d.code == code).map(|d| d.message.clone()).collect()
+    };
+    let from_docx = messages(&docx, "docx.comment");
+    assert_eq!(from_docx.len(), 1);
+    assert_eq!(messages(&doc, "doc.comment"), from_docx);
+    let blocks = squeezed_blocks(&doc);
+    assert!(blocks.iter().all(|(_, texts)| texts.iter().all(|t| !t.contains("请核对"))), "{blocks:?}");
 }

@@ -1,19 +1,25 @@
 //! The real `.doc` files of `../shared/corpora/docx/doc` (Apache POI's test
 //! files and others: old Word versions, fast-saved, encrypted, fuzzer
-//! cases): each converts, or fails with a typed error that says what to do
+//! cases): each converts (fast-saved ones too), or fails with a typed error that says what to do
 //! — never a panic. Skipped, with a message, when the corpus is missing.
 //! Text agreement with LibreOffice (`soffice --convert-to txt`) is measured
 //! outside the test suite, which does not need LibreOffice.
 
 use std::path::Path;
 
-#[test]
-fn real_doc_files_convert_or_fail_cleanly() {
+/// The corpus folder, or `None` (with a message) when it is missing.
+fn corpus() -> Option<&'static Path> {
     let dir = Path::new("../shared/corpora/docx/doc");
     if !dir.is_dir() {
         eprintln!("skipped: {} is missing", dir.display());
-        return;
+        return None;
     }
+    Some(dir)
+}
+
+#[test]
+fn real_doc_files_convert_or_fail_cleanly() {
+    let Some(dir) = corpus() else { return };
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -34,8 +40,8 @@ fn real_doc_files_convert_or_fail_cleanly() {
         }
     }
     eprintln!("{converted} of {} converted; failed:\n{}", files.len(), failed.join("\n"));
-    // 70 of 89 convert; the rest are Word 6/95 and 2.0 files, encrypted and
-    // fast-saved ones, fuzzer cases with broken compound files, an .xls.
+    // 72 of 89 convert; the rest are Word 6/95 and 2.0 files, an encrypted
+    // one, fuzzer cases with broken compound files, an .xls.
     assert!(files.len() < 20 || converted * 4 >= files.len() * 3, "only {converted} of {} converted", files.len());
 }
 
@@ -61,11 +67,7 @@ fn text_of(path: &Path) -> String {
 /// character, as LibreOffice shows them.
 #[test]
 fn list_labels_and_symbols_of_real_files() {
-    let dir = Path::new("../shared/corpora/docx/doc");
-    if !dir.is_dir() {
-        eprintln!("skipped: {} is missing", dir.display());
-        return;
-    }
+    let Some(dir) = corpus() else { return };
     let text = text_of(&dir.join("poi__Bug52311.doc"));
     for line in
         ["2.1 Header 2.1", "2.3.1 Header 2.3.1", "2.99 Header 2.99", "2.99.1 Header 2.99.1", "2.100 Header 2.100"]
@@ -75,4 +77,27 @@ fn list_labels_and_symbols_of_real_files() {
     let text = text_of(&dir.join("poi__61586.doc"));
     assert!(text.contains("15 \u{F06D}g/mL"), "{text}");
     assert!(!text.contains("TEST("), "a symbol's placeholder left in: {text}");
+}
+
+/// Fast-saved files (fComplex: the piece table mixes the text saved before
+/// and the changes appended by the fast save, and pieces carry property
+/// modifiers of their own in the Clx) are read, as LibreOffice reads them:
+/// the text in piece order, and a paragraph whose style the fast save
+/// changed (`sprmPIstd` in its piece's modifiers) in that style — in
+/// poi__rasp.doc the second 「Открытое акционерное общество」 line is a
+/// level-1 heading in LibreOffice's DOCX export too.
+#[test]
+fn fast_saved_files_are_read_with_their_pieces_modifiers() {
+    let Some(dir) = corpus() else { return };
+    let output = govdoc::convert_path(dir.join("poi__rasp.doc")).unwrap();
+    let value = output.to_json_value();
+    let blocks = value["blocks"].as_array().unwrap();
+    let heading = blocks
+        .iter()
+        .find(|b| b["text"].as_str().is_some_and(|t| t.ends_with("общество «УУУУУУУУУУУ»")))
+        .expect("the changed paragraph");
+    assert_eq!((heading["kind"].as_str(), heading["level"].as_u64()), (Some("heading"), Some(1)), "{heading}");
+    let text = text_of(&dir.join("poi__ob_is.doc"));
+    assert!(text.contains("П6. Примерный план выступления на защите исследовательского проекта 24"), "{text}");
+    assert!(text.contains("о порядке подготовки и защиты исследовательского проекта"), "{text}");
 }

@@ -14,11 +14,19 @@ pub mod pair {
     pub const STSHF: usize = 1;
     pub const PLCFFND_REF: usize = 2;
     pub const PLCFFND_TXT: usize = 3;
+    pub const PLCFAND_REF: usize = 4;
+    pub const PLCFAND_TXT: usize = 5;
     pub const PLCF_BTE_CHPX: usize = 12;
     pub const PLCF_BTE_PAPX: usize = 13;
     pub const CLX: usize = 33;
+    pub const GRP_XST_ATN_OWNERS: usize = 36;
+    pub const STTBF_ATN_BKMK: usize = 37;
+    pub const PLC_SPA_MOM: usize = 40;
+    pub const PLCF_ATN_BKF: usize = 42;
+    pub const PLCF_ATN_BKL: usize = 43;
     pub const PLCFEND_REF: usize = 46;
     pub const PLCFEND_TXT: usize = 47;
+    pub const PLCFTXBX_TXT: usize = 56;
     pub const PLF_LST: usize = 73;
     pub const PLF_LFO: usize = 74;
 }
@@ -41,11 +49,13 @@ pub struct Fib {
     pairs: Vec<(u32, u32)>,
 }
 
-/// First character positions of the note stories.
+/// First character positions of the stories read besides the main text.
 #[derive(Debug, Clone, Copy)]
 pub struct StoryStarts {
     pub footnotes: u32,
+    pub comments: u32,
     pub endnotes: u32,
+    pub text_boxes: u32,
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -57,9 +67,10 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 impl Fib {
-    /// Reads the FIB at the start of the `WordDocument` stream. Encrypted,
-    /// obfuscated and fast-saved documents are refused with the error that
-    /// says what to do.
+    /// Reads the FIB at the start of the `WordDocument` stream. Encrypted and
+    /// obfuscated documents are refused with the error that says what to do.
+    /// Fast-saved ones are read: their piece table says where every piece
+    /// of text is, and each piece's property modifiers are applied.
     pub fn parse(word: &[u8]) -> Result<Fib> {
         let short = || Error::corrupt("the WordDocument stream is shorter than its header (FIB); the file is damaged");
         let ident = u16_at(word, 0).ok_or_else(short)?;
@@ -87,11 +98,6 @@ impl Fib {
             return Err(Error::unsupported(format!(
                 "this is a Word 6.0/95 document (nFib {n_fib}), an older binary format govdoc does not read; open it in Word or WPS and save it as DOCX"
             )));
-        }
-        if flags & 0x0004 != 0 {
-            return Err(Error::unsupported(
-                "the document was last saved with Word's fast save (an incremental save, whose changes are kept apart from the text); open it in Word or WPS and save it again, or as DOCX",
-            ));
         }
         let csw = usize::from(u16_at(word, 32).ok_or_else(short)?);
         let lw_at = 34 + csw * 2;
@@ -124,15 +130,16 @@ impl Fib {
         })
     }
 
-    /// Where the footnotes and endnotes start in the character positions:
-    /// each story follows the one before ([MS-DOC] 2.4.1: main text,
-    /// footnotes, headers, comments, endnotes, text boxes).
+    /// Where the footnotes, comments, endnotes and text boxes start in the
+    /// character positions: each story follows the one before ([MS-DOC]
+    /// 2.4.1: main text, footnotes, headers, comments, endnotes, text boxes).
     pub fn story_starts(&self) -> StoryStarts {
         let footnotes = self.ccp_text;
         let headers = footnotes.saturating_add(self.ccp_ftn);
         let comments = headers.saturating_add(self.ccp_hdd);
         let endnotes = comments.saturating_add(self.ccp_atn);
-        StoryStarts { footnotes, endnotes }
+        let text_boxes = endnotes.saturating_add(self.ccp_edn);
+        StoryStarts { footnotes, comments, endnotes, text_boxes }
     }
 
     /// The (offset, length) of a structure in the table stream.
@@ -163,7 +170,8 @@ mod tests {
         assert!(fib.table_stream_1);
         assert_eq!(fib.ccp_text, 123);
         assert_eq!(Fib::parse(&header(0x0100, 0xC1)).unwrap_err().code, ErrorCode::Encrypted);
-        assert_eq!(Fib::parse(&header(0x0004, 0xC1)).unwrap_err().code, ErrorCode::UnsupportedFormat);
+        // Fast-saved (fComplex) is read.
+        assert!(Fib::parse(&header(0x0004, 0xC1)).is_ok());
         assert!(Fib::parse(&header(0, 0x65)).unwrap_err().message.contains("Word 6.0/95"));
         assert_eq!(Fib::parse(&[0xEC, 0xA5]).unwrap_err().code, ErrorCode::Corrupt);
         let mut word6 = header(0, 0x65);

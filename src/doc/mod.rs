@@ -2,25 +2,31 @@
 //! `.wps` files saved in that format) → paragraph and table fragments.
 //!
 //! The compound file is opened with the `cfb` crate; `fib` reads the File
-//! Information Block (and refuses encrypted, fast-saved and Word 6/95 files
-//! with the error that says what to do); the piece table (`Clx`) maps
-//! character positions to the text in the `WordDocument` stream, in
-//! compressed (8-bit) or UTF-16 pieces; `props` reads paragraph properties
-//! from the PAPX FKPs and the style sheet; `lists` reads list numbering
+//! Information Block (and refuses encrypted and Word 6/95 files with the
+//! error that says what to do); the piece table (`Clx`) maps character
+//! positions to the text in the `WordDocument` stream, in compressed (8-bit)
+//! or UTF-16 pieces, each with its property modifiers (a fast save's
+//! changes: a `Prc` of the `Clx`); `props` reads paragraph properties from
+//! the PAPX FKPs and the style sheet, with the piece's modifiers on top; `lists` reads list numbering
 //! into the DOCX front end's counters; `notes` finds footnotes and endnotes,
 //! whose text (after the main text in the character stream) becomes `note`
-//! blocks. Headers, footers, comments and text boxes stay out of the body. Fields show their result
+//! blocks. `textboxes` finds the text boxes anchored in the main text, whose
+//! paragraphs follow the paragraph of their anchor (as the DOCX front end
+//! places them); `comments` finds the comments, each an info diagnostic
+//! worded as DOCX's. Headers and footers stay out of the body. Fields show their result
 //! text (the code between field begin and separator is left out). Tables
 //! come from cell marks and row marks with the row definitions
 //! (`sprmTDefTable`): cells placed on the union of the rows' boundaries,
 //! horizontal and vertical merges from the cell flags.
 
 mod chars;
+mod comments;
 mod fib;
 mod lists;
 mod notes;
 mod props;
 mod styles;
+mod textboxes;
 
 use std::io::{Cursor, Read};
 
@@ -74,29 +80,65 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         Error::corrupt(format!("the {table_name} stream the header names is missing; the file is damaged"))
     })?;
     let mut diagnostics = Vec::new();
-    let pieces = pieces(&fib, &table)?;
+    let (pieces, modifiers) = pieces(&fib, &table)?;
     let runs = paragraph_runs(&fib, &table, &word);
     let styles = styles::Styles::parse(slice(&table, fib.pair(pair::STSHF)));
     let text = Text { word: &word, pieces: &pieces };
     let body_end = fib.ccp_text;
-    let skipped = [fib.ccp_hdd, fib.ccp_atn, fib.ccp_txbx, fib.ccp_hdr_txbx].iter().fold(0u32, |a, &b| a.saturating_add(b));
+    let (text_boxes, unplaced) = textboxes::anchored(&fib, &table);
+    let skipped = [fib.ccp_hdd, fib.ccp_atn, unplaced, fib.ccp_hdr_txbx].iter().fold(0u32, |a, &b| a.saturating_add(b));
     if skipped > 0 {
         diagnostics.push(Diagnostic::info(
             "doc.outside_body",
             format!(
-                "{skipped} characters of headers, footers, comments and text boxes are not part of the body and are not read"
+                "{skipped} characters of headers, footers, comments and text boxes not anchored in the main text are not part of the body and are not read"
             ),
         ));
     }
     let data = stream("Data")?.unwrap_or_default();
+    let symbols = chars::Symbols::read(&fib, &table, &word);
     let mut builder = Builder::new(&runs, &styles);
     builder.data = &data;
+    builder.symbols = &symbols;
+    builder.pieces = &pieces;
+    builder.modifiers = &modifiers;
+    let single = pieces.iter().filter(|p| p.prm & 1 == 0 && p.prm >> 1 != 0).count();
+    if single > 0 {
+        diagnostics.push(Diagnostic::info(
+            "doc.piece_property_skipped",
+            format!(
+                "{single} piece(s) of a fast-saved document carry a one-sprm property change (Prm0) that is not read; their paragraphs keep the properties of their runs and styles"
+            ),
+        ));
+    }
+    for text_box in &text_boxes {
+        let mut inside = builder.side_story(&text, text_box.from, text_box.to)?;
+        diagnostics.append(&mut inside.diagnostics);
+        builder.text_boxes.push((text_box.anchor, inside.out));
+    }
     builder.numbering = lists::read(&table, fib.pair(pair::PLF_LST), fib.pair(pair::PLF_LFO));
     builder.note_refs = notes::references(&fib, &table);
-    let symbols = chars::Symbols::read(&fib, &table, &word);
-    builder.symbols = &symbols;
     text.walk(0, body_end, |cp, fc, c| builder.char(cp, fc, c))?;
     builder.finish();
+    for comment in comments::read(&fib, &table) {
+        let (from, to) = comment.text;
+        let mut inside = builder.side_story(&text, from, to)?;
+        diagnostics.append(&mut inside.diagnostics);
+        let anchor = match comment.on {
+            Some((from, to)) => {
+                let on = builder.side_story(&text, from, to)?;
+                Some(normalize(&on.out.iter().map(fragment_text).collect::<String>()))
+            }
+            None => None,
+        };
+        let message = crate::docx::notes::comment_message(
+            &comment.index.to_string(),
+            comment.author.as_deref(),
+            anchor.as_deref(),
+            &crate::docx::cell_text(&inside.out),
+        );
+        diagnostics.push(Diagnostic::info("doc.comment", message));
+    }
     let mut notes = Vec::new();
     for (kind, index, label) in std::mem::take(&mut builder.references) {
         let word = if kind == NoteKind::Footnote { "footnote" } else { "endnote" };
@@ -107,11 +149,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
             ));
             continue;
         };
-        let mut note = Builder::new(&runs, &styles);
-        note.data = &data;
-        note.symbols = &symbols;
-        text.walk(from, to, |cp, fc, c| note.char(cp, fc, c))?;
-        note.finish();
+        let mut note = builder.side_story(&text, from, to)?;
         diagnostics.append(&mut note.diagnostics);
         notes.push(Note { note: kind, label, text: crate::docx::cell_text(&note.out) });
     }
@@ -138,6 +176,11 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     })
 }
 
+/// A fragment's text: a paragraph's, or a table's cells row by row.
+fn fragment_text(fragment: &Fragment) -> String {
+    crate::docx::cell_text(std::slice::from_ref(fragment))
+}
+
 /// The bytes an (offset, length) pair names, or nothing when out of range.
 fn slice(stream: &[u8], (fc, lcb): (u32, u32)) -> &[u8] {
     let (start, len) = (fc as usize, lcb as usize);
@@ -152,17 +195,24 @@ struct Piece {
     /// Byte offset in the WordDocument stream.
     offset: u32,
     compressed: bool,
+    /// The piece's property modifier (Prm): with the low bit set, the
+    /// index of a `Prc` of the `Clx` (`igrpprl`) in the upper 15 bits; else
+    /// one sprm by a short index (Prm0), 0 when there is none.
+    prm: u16,
 }
 
-/// The piece table of the `Clx`.
-fn pieces(fib: &Fib, table: &[u8]) -> Result<Vec<Piece>> {
+/// The piece table of the `Clx`, and the property modifier lists (`Prc`,
+/// what a fast save changed) that pieces point to.
+fn pieces<'t>(fib: &Fib, table: &'t [u8]) -> Result<(Vec<Piece>, Vec<&'t [u8]>)> {
     let clx = slice(table, fib.pair(pair::CLX));
     let damaged = || Error::corrupt("the piece table (Clx) is damaged; the text cannot be found");
+    let mut modifiers = Vec::new();
     let mut at = 0usize;
     while let Some(&kind) = clx.get(at) {
         match kind {
             1 => {
                 let cb = usize::from(u16_at(clx, at + 1).ok_or_else(damaged)?);
+                modifiers.push(clx.get(at + 3..at + 3 + cb).ok_or_else(damaged)?);
                 at += 3 + cb;
             }
             2 => {
@@ -177,14 +227,15 @@ fn pieces(fib: &Fib, table: &[u8]) -> Result<Vec<Piece>> {
                     let cp_start = u32_at(plc, 4 * i).ok_or_else(damaged)?;
                     let cp_end = u32_at(plc, 4 * (i + 1)).ok_or_else(damaged)?;
                     let fc = u32_at(plc, 4 * (n + 1) + 8 * i + 2).ok_or_else(damaged)?;
+                    let prm = u16_at(plc, 4 * (n + 1) + 8 * i + 6).ok_or_else(damaged)?;
                     let compressed = fc & 0x4000_0000 != 0;
                     let fc = fc & 0x3FFF_FFFF;
                     if cp_end < cp_start {
                         return Err(damaged());
                     }
-                    out.push(Piece { cp_start, cp_end, offset: if compressed { fc / 2 } else { fc }, compressed });
+                    out.push(Piece { cp_start, cp_end, offset: if compressed { fc / 2 } else { fc }, compressed, prm });
                 }
-                return Ok(out);
+                return Ok((out, modifiers));
             }
             _ => return Err(damaged()),
         }
@@ -331,6 +382,13 @@ struct Builder<'r> {
     cell_lines: Vec<String>,
     cells: Vec<String>,
     no_definition: usize,
+    /// Text boxes by the main-text position of their anchor, with their
+    /// blocks; those anchored in the paragraph being read, waiting for its end.
+    text_boxes: Vec<(u32, Vec<Fragment>)>,
+    floating: Vec<Fragment>,
+    /// The pieces and the property modifier lists their Prms name.
+    pieces: &'r [Piece],
+    modifiers: &'r [&'r [u8]],
 }
 
 impl<'r> Builder<'r> {
@@ -352,15 +410,55 @@ impl<'r> Builder<'r> {
             cell_lines: Vec::new(),
             cells: Vec::new(),
             no_definition: 0,
+            text_boxes: Vec::new(),
+            floating: Vec::new(),
+            pieces: &[],
+            modifiers: &[],
         }
     }
 
-    fn para_at(&self, fc: u32) -> Para {
+    /// The blocks of the characters [from, to) of a story beside the main
+    /// text (a note, a text box, a comment, or a commented range), read with
+    /// this document's properties.
+    fn side_story(&self, text: &Text, from: u32, to: u32) -> Result<Builder<'r>> {
+        let mut story = Builder::new(self.runs, self.styles);
+        story.data = self.data;
+        story.symbols = self.symbols;
+        story.pieces = self.pieces;
+        story.modifiers = self.modifiers;
+        text.walk(from, to, |cp, fc, c| story.char(cp, fc, c))?;
+        story.finish();
+        Ok(story)
+    }
+
+    /// The property modifiers of the piece holding character `cp` (a fast
+    /// save's changes), empty when it has none.
+    fn piece_modifiers(&self, cp: u32) -> &'r [u8] {
+        let i = self.pieces.partition_point(|p| p.cp_end <= cp);
+        match self.pieces.get(i).filter(|p| p.cp_start <= cp) {
+            Some(piece) if piece.prm & 1 == 1 => self.modifiers.get(usize::from(piece.prm >> 1)).copied().unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The properties of the paragraph whose mark is character `cp`, at
+    /// file offset `fc`: its style's, its run's in the FKP, then its
+    /// piece's modifiers (which may name another style, `sprmPIstd`).
+    fn para_at(&self, cp: u32, fc: u32) -> Para {
+        let modifiers = self.piece_modifiers(cp);
+        let istd = props::sprms(modifiers).into_iter().rfind(|(sprm, _)| *sprm == props::SPRM_P_ISTD);
+        let istd = istd.and_then(|(_, op)| u16_at(op, 0));
         let i = self.runs.partition_point(|r| r.fc_start <= fc);
         let mut para = Para::default();
+        if let Some(istd) = istd {
+            para = self.styles.para(istd);
+            para.istd = istd;
+        }
         if let Some(run) = i.checked_sub(1).map(|i| &self.runs[i]).filter(|r| fc < r.fc_end) {
-            para = self.styles.para(run.istd);
-            para.istd = run.istd;
+            if istd.is_none() {
+                para = self.styles.para(run.istd);
+                para.istd = run.istd;
+            }
             para.apply(&run.grpprl);
             // sprmPHugePapx: the rest of the properties (a wide table's row
             // definition) are in the Data stream, a length and the sprms.
@@ -374,10 +472,15 @@ impl<'r> Builder<'r> {
                 }
             }
         }
+        para.apply(modifiers);
         para
     }
 
     fn char(&mut self, cp: u32, fc: u32, unit: u16) {
+        let first = self.text_boxes.partition_point(|(anchor, _)| *anchor < cp);
+        for (_, blocks) in self.text_boxes[first..].iter_mut().take_while(|(anchor, _)| *anchor == cp) {
+            self.floating.append(blocks);
+        }
         let at = self.note_refs.partition_point(|r| r.cp < cp);
         if let Some(&reference) = self.note_refs.get(at).filter(|r| r.cp == cp) {
             let label = self.counters.next(reference.kind);
@@ -410,9 +513,9 @@ impl<'r> Builder<'r> {
         }
         let hidden = self.fields.contains(&FieldPart::Code);
         match unit {
-            0x0D | 0x07 => self.paragraph_end(fc, unit == 0x07),
+            0x0D | 0x07 => self.paragraph_end(cp, fc, unit == 0x07),
             0x0C => {
-                self.paragraph_end(fc, false);
+                self.paragraph_end(cp, fc, false);
                 if self.rows.is_empty() && self.cells.is_empty() {
                     self.out.push(Fragment::Break(BreakKind::Page));
                 }
@@ -446,8 +549,8 @@ impl<'r> Builder<'r> {
         label
     }
 
-    fn paragraph_end(&mut self, fc: u32, cell_mark: bool) {
-        let para = self.para_at(fc);
+    fn paragraph_end(&mut self, cp: u32, fc: u32, cell_mark: bool) {
+        let para = self.para_at(cp, fc);
         let mut raw = std::mem::take(&mut self.line);
         let row_mark = (cell_mark && para.row_end) || (para.itap > 1 && para.inner_row_end);
         let label = if row_mark { None } else { self.label(&para) };
@@ -464,29 +567,34 @@ impl<'r> Builder<'r> {
             }
             if cell_mark && para.row_end {
                 self.end_row(para.row);
-            } else if cell_mark {
-                self.cell_lines.push(raw);
+                return;
+            }
+            self.cell_lines.push(raw);
+            // Text boxes anchored in a cell are lines of the cell.
+            if !self.floating.is_empty() {
+                let floating = crate::docx::cell_text(&std::mem::take(&mut self.floating));
+                self.cell_lines.push(floating);
+            }
+            if cell_mark {
                 let text = crate::html::table::normalize_lines(&std::mem::take(&mut self.cell_lines).join("\n"));
                 self.cells.push(text);
-            } else {
-                self.cell_lines.push(raw);
             }
             return;
         }
         self.end_table();
         let text = normalize(&raw);
-        if text.is_empty() {
-            return;
+        if !text.is_empty() {
+            let heading_level = self.styles.heading_level(para.istd, para.outline);
+            self.out.push(Fragment::Paragraph(ParagraphFragment {
+                text,
+                heading_level,
+                numbering: label.map(|l| l.text),
+                title_like: para.centered == Some(true),
+                indented: para.first_indent.is_some_and(|i| i > 0),
+                ..Default::default()
+            }));
         }
-        let heading_level = self.styles.heading_level(para.istd, para.outline);
-        self.out.push(Fragment::Paragraph(ParagraphFragment {
-            text,
-            heading_level,
-            numbering: label.map(|l| l.text),
-            title_like: para.centered == Some(true),
-            indented: para.first_indent.is_some_and(|i| i > 0),
-            ..Default::default()
-        }));
+        self.out.append(&mut self.floating);
     }
 
     fn end_row(&mut self, def: Option<RowDef>) {
@@ -502,12 +610,13 @@ impl<'r> Builder<'r> {
         let raw = std::mem::take(&mut self.line);
         if !raw.trim().is_empty() {
             self.line = raw;
-            self.paragraph_end(u32::MAX, false);
+            self.paragraph_end(u32::MAX, u32::MAX, false);
         }
         if !self.cells.is_empty() || !self.cell_lines.is_empty() {
             self.end_row(None);
         }
         self.end_table();
+        self.out.append(&mut self.floating);
     }
 
     /// The finished rows as one table fragment.

@@ -45,6 +45,9 @@ pub struct CellDef {
     pub merged_up: bool,
 }
 
+/// `sprmPIstd`: the paragraph's style.
+pub const SPRM_P_ISTD: u16 = 0x4600;
+
 /// Most cells a row definition is read with (Word allows 63).
 const MAX_CELLS: usize = 64;
 

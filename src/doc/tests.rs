@@ -61,3 +61,34 @@ fn rows_with_merges_make_one_grid() {
     assert_eq!(t.column_edges, [0.0, 5.0, 10.0, 15.0]);
     assert_eq!(missing, 0);
 }
+
+/// A fast save's property modifiers (a piece's Prm naming a Prc of the Clx)
+/// apply to the paragraphs whose marks are in that piece, and only to them.
+#[test]
+fn a_pieces_modifiers_apply_to_its_paragraphs() {
+    let runs = Vec::new();
+    let styles = styles::Styles::parse(&[]);
+    let pieces = [
+        Piece { cp_start: 0, cp_end: 4, offset: 0, compressed: true, prm: 1 },
+        Piece { cp_start: 4, cp_end: 8, offset: 4, compressed: true, prm: 0 },
+    ];
+    // sprmPJc80: centred.
+    let centred: &[u8] = &[0x03, 0x24, 1];
+    let modifiers = [centred];
+    let mut builder = Builder::new(&runs, &styles);
+    builder.pieces = &pieces;
+    builder.modifiers = &modifiers;
+    for (cp, unit) in "abc\rdef\r".encode_utf16().enumerate() {
+        builder.char(cp as u32, cp as u32, unit);
+    }
+    builder.finish();
+    let centred: Vec<(String, bool)> = builder
+        .out
+        .iter()
+        .filter_map(|f| match f {
+            Fragment::Paragraph(p) => Some((p.text.clone(), p.title_like)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(centred, [("abc".to_string(), true), ("def".to_string(), false)]);
+}

@@ -83,17 +83,21 @@ pub fn comments(
 ) {
     let Some(name) = &parts.comments else { return };
     for entry in read_entries(package, name, styles, numbering, diagnostics) {
-        let author = entry.author.as_deref().filter(|a| !a.trim().is_empty()).unwrap_or("an unnamed author");
-        let on = anchors
-            .iter()
-            .find(|(id, text)| *id == entry.id && !text.is_empty())
-            .map(|(_, text)| format!(" on \"{}\"", shorten(text)))
-            .unwrap_or_default();
+        let anchor = anchors.iter().find(|(id, _)| *id == entry.id).map(|(_, text)| text.as_str());
         diagnostics.push(Diagnostic::info(
             "docx.comment",
-            format!("comment {} by {author}{on} (not part of the text): {}", entry.id, entry.text.replace('\n', " ")),
+            comment_message(&entry.id, entry.author.as_deref(), anchor, &entry.text),
         ));
     }
+}
+
+/// A comment's diagnostic message (`docx.comment`, and `doc.comment` of the
+/// legacy Word reader): `comment ID by AUTHOR on "ANCHOR" (not part of the
+/// text): TEXT`, the anchor shortened, left out when empty.
+pub(crate) fn comment_message(id: &str, author: Option<&str>, anchor: Option<&str>, text: &str) -> String {
+    let author = author.filter(|a| !a.trim().is_empty()).unwrap_or("an unnamed author");
+    let on = anchor.filter(|a| !a.is_empty()).map(|a| format!(" on \"{}\"", shorten(a))).unwrap_or_default();
+    format!("comment {id} by {author}{on} (not part of the text): {}", text.replace('\n', " "))
 }
 
 /// `text` cut to [`MAX_ANCHOR_CHARS`], with "…" when cut.

@@ -4,7 +4,8 @@
 //! part (or the whole message when it is HTML), undoes its transfer encoding
 //! (quoted-printable, base64) and decodes its charset (the part's
 //! `charset=`, else the HTML's own declaration, see [`super::charset`]);
-//! images and other parts are not read.
+//! [`images`] gives the image parts, decoded, by their `Content-Location`,
+//! for a table that is only an image.
 
 /// The HTML text of an MHTML message, or `None` when it has no HTML part.
 pub fn html(bytes: &[u8]) -> Option<String> {
@@ -19,6 +20,33 @@ pub fn html(bytes: &[u8]) -> Option<String> {
         });
     }
     content_type.to_ascii_lowercase().starts_with("text/html").then(|| decode(&headers, &content_type, body))
+}
+
+/// An image part of the archive: where the page took it from, and its bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    pub location: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The `image/*` parts of an MHTML message, their transfer encoding undone.
+pub fn images(bytes: &[u8]) -> Vec<Image> {
+    let (headers, body) = split_headers(bytes);
+    let content_type = header(&headers, "content-type").unwrap_or_default();
+    let Some(boundary) = parameter(&content_type, "boundary") else { return Vec::new() };
+    let delimiter = format!("--{boundary}");
+    parts(body, delimiter.as_bytes())
+        .into_iter()
+        .filter_map(|part| {
+            let (headers, body) = split_headers(part);
+            let content_type = header(&headers, "content-type").unwrap_or_default();
+            if !content_type.to_ascii_lowercase().starts_with("image/") {
+                return None;
+            }
+            let location = header(&headers, "content-location")?;
+            Some(Image { location, bytes: transfer_decoded(&headers, body) })
+        })
+        .collect()
 }
 
 /// The header lines (unfolded) and the body after the first empty line
@@ -86,12 +114,17 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn decode(headers: &[String], content_type: &str, body: &[u8]) -> String {
-    let bytes = match header(headers, "content-transfer-encoding").map(|e| e.to_ascii_lowercase()).as_deref() {
+    let bytes = transfer_decoded(headers, body);
+    super::charset::decode(&bytes, parameter(content_type, "charset").as_deref()).0
+}
+
+/// A part's body with its transfer encoding undone.
+fn transfer_decoded(headers: &[String], body: &[u8]) -> Vec<u8> {
+    match header(headers, "content-transfer-encoding").map(|e| e.to_ascii_lowercase()).as_deref() {
         Some("quoted-printable") => quoted_printable(body),
         Some("base64") => base64(body),
         _ => body.to_vec(),
-    };
-    super::charset::decode(&bytes, parameter(content_type, "charset").as_deref()).0
+    }
 }
 
 /// Whether a file whose first bytes are `head` (format detection passes

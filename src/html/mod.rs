@@ -14,6 +14,7 @@
 mod charset;
 mod content;
 mod dom;
+mod image_table;
 pub(crate) mod mhtml;
 pub(crate) mod table;
 pub(crate) mod walk;
@@ -71,7 +72,9 @@ pub fn read_mhtml(bytes: &[u8]) -> Result<Fragments> {
         Error::corrupt("the web archive (MHTML) has no text/html part; save the page again, or as HTML")
     })?;
     budget::charge_usize(Resource::DecodedBytes, text.len())?;
-    read_text(&text)
+    let images = mhtml::images(bytes);
+    budget::charge_usize(Resource::DecodedBytes, images.iter().map(|i| i.bytes.len()).sum())?;
+    read_text_with(&text, &images)
 }
 
 fn encoding_note(encoding: &'static encoding_rs::Encoding, source: charset::Source) -> Diagnostic {
@@ -86,12 +89,18 @@ fn encoding_note(encoding: &'static encoding_rs::Encoding, source: charset::Sour
 
 /// Fragments of an HTML document already decoded to text.
 pub fn read_text(text: &str) -> Result<Fragments> {
+    read_text_with(text, &[])
+}
+
+/// [`read_text`] with the images of the web archive the page came in.
+fn read_text_with(text: &str, images: &[mhtml::Image]) -> Result<Fragments> {
     let dom = dom::parse(text);
     let document = dom.document.clone();
     let stats = dom::Stats::of(&document);
     let body = dom::find(&document, "body").unwrap_or_else(|| document.clone());
     let root = content::root(&body, &stats);
     let mut walker = walk::Walker::new(&stats);
+    walker.images = images;
     walker.walk_root(&root)?;
     let mut diagnostics = std::mem::take(&mut walker.diagnostics);
     let outside = outside_text(&body, &root);

@@ -190,3 +190,39 @@ fn mhtml_part_is_read() {
         crate::ErrorCode::Corrupt
     );
 }
+
+/// A table that is only a picture of a table (samples/scan/html-image-table.mht:
+/// Chromium's screenshot of a table, stored as JPEG, in a web archive saved
+/// by Chromium) is read by OCR in its place, when Tesseract is installed;
+/// without it the warning says why it was not read.
+#[test]
+fn an_image_table_in_a_web_archive_is_read_by_ocr() {
+    let bytes = std::fs::read("samples/scan/html-image-table.mht").unwrap();
+    let got = read_mhtml(&bytes).unwrap();
+    if crate::pdf::ocr::engine::Tesseract::detect().is_err() {
+        assert!(codes(&got).contains(&"html.image_table"), "{:?}", codes(&got));
+        eprintln!("skipped: tesseract is not installed");
+        return;
+    }
+    let kinds: Vec<&str> = got
+        .items
+        .iter()
+        .map(|f| match f {
+            Fragment::Paragraph(_) => "paragraph",
+            Fragment::Table(_) => "table",
+            Fragment::Break(_) => "break",
+        })
+        .collect();
+    assert_eq!(kinds, ["paragraph", "paragraph", "table", "paragraph"], "{:?}", got.diagnostics);
+    let table = tables(&got)[0];
+    let cells: Vec<String> =
+        table.cells.iter().map(|c| c.text.chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    assert_eq!((table.rows, table.cols), (3, 3), "{cells:?}");
+    // What the engine reads surely at 96 pixels per inch; the one-digit
+    // cell and the bold corner label come out doubtful, with a low confidence.
+    for expected in ["年度新公开数量", "年末现行有效件数", "规章", "行政规范性文件", "41", "12", "256"] {
+        assert!(cells.iter().any(|c| c == expected), "{expected} not in {cells:?}");
+    }
+    assert!(table.cells.iter().all(|c| c.confidence.is_some()), "cells read by OCR carry their confidence");
+    assert!(codes(&got).contains(&"html.image_table_ocr"), "{:?}", codes(&got));
+}

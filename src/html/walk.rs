@@ -108,6 +108,8 @@ pub struct Walker<'s> {
     /// paragraph with text.
     label: Option<String>,
     too_deep: bool,
+    /// The web archive's images, for a table that is only a picture.
+    pub images: &'s [super::mhtml::Image],
 }
 
 impl<'s> Walker<'s> {
@@ -120,6 +122,7 @@ impl<'s> Walker<'s> {
             line: Line::default(),
             label: None,
             too_deep: false,
+            images: &[],
         }
     }
 
@@ -286,20 +289,33 @@ impl<'s> Walker<'s> {
             self.text(&visible_text(node));
             return Ok(());
         }
-        if dom::is_layout_table_of(node, &rows, self.stats) {
-            for cell in rows.iter().flatten() {
-                self.element(cell, ctx)?;
+        let count = self.stats.get(node);
+        // A table of pictures and no text, one cell or many: a picture of a table.
+        if count.text == 0 {
+            let sources = image_sources(node);
+            if !sources.is_empty() {
+                match super::image_table::recognise(&sources, self.images) {
+                    Ok(mut items) => {
+                        self.diagnostics.push(Diagnostic::info(
+                            "html.image_table_ocr",
+                            format!("a table that is only the image {} was read by OCR", sources[0]),
+                        ));
+                        self.out.append(&mut items);
+                    }
+                    Err(why) => self.diagnostics.push(Diagnostic::warning(
+                        "html.image_table",
+                        format!(
+                            "a table holds {} image(s) and no text: its content is a picture, which was not read ({why})",
+                            sources.len()
+                        ),
+                    )),
+                }
             }
             return Ok(());
         }
-        let count = self.stats.get(node);
-        if count.text == 0 {
-            let images = images_in(node);
-            if images > 0 {
-                self.diagnostics.push(Diagnostic::warning(
-                    "html.image_table",
-                    format!("a table holds {images} image(s) and no text: its content is a picture, which govdoc does not read (run OCR on the images)"),
-                ));
+        if dom::is_layout_table_of(node, &rows, self.stats) {
+            for cell in rows.iter().flatten() {
+                self.element(cell, ctx)?;
             }
             return Ok(());
         }
@@ -366,16 +382,17 @@ fn parse_span(value: &str) -> Option<usize> {
     digits.parse::<usize>().ok().filter(|&n| n >= 1)
 }
 
-fn images_in(node: &Handle) -> usize {
-    let mut count = 0;
+/// The `src` of every image in `node`, in document order.
+fn image_sources(node: &Handle) -> Vec<String> {
+    let mut sources = Vec::new();
     let mut stack = vec![node.clone()];
     while let Some(n) = stack.pop() {
         if dom::name(&n) == Some("img") {
-            count += 1;
+            sources.push(dom::attr(&n, "src").unwrap_or_default());
         }
-        stack.extend(n.children.borrow().iter().cloned());
+        stack.extend(n.children.borrow().iter().rev().cloned());
     }
-    count
+    sources
 }
 
 /// A cell's text: `<br>` and block ends are line ends; a table inside the
