@@ -19,6 +19,11 @@
 //! Widths: `/W` + `/DW` after code → CID for composite fonts; `/Widths` +
 //! `/FirstChar`, `/MissingWidth`, the standard-14 AFM widths, then the embedded
 //! font's own advances for simple fonts.
+//!
+//! One file per font kind, as hayro has it: `type0` (composite fonts and their
+//! CID fonts); `simple` (what the one-byte kinds share) with `type1`,
+//! `truetype` and `type3` (what each of them decides about its glyphs). The
+//! interpreter sees only [`Font`].
 
 pub mod cmap;
 pub mod embedded;
@@ -29,7 +34,10 @@ mod simple;
 mod tables;
 mod texnames;
 pub mod text;
+mod truetype;
 mod type0;
+mod type1;
+mod type3;
 
 use std::sync::Arc;
 
@@ -37,8 +45,11 @@ use lopdf::{Dictionary, Object};
 
 use self::cmap::{CMap, Text};
 use self::embedded::EmbeddedFont;
-use self::simple::{Simple, load_simple};
-use self::type0::{Composite, load_composite};
+use self::simple::Simple;
+use self::truetype::TrueType;
+use self::type0::Composite;
+use self::type1::Type1;
+use self::type3::Type3;
 use super::document::PdfDocument;
 use super::page::FontInfo;
 
@@ -127,13 +138,17 @@ impl Font {
         }
     }
 
+    /// The font of a font dictionary, read by its kind's file.
     pub(crate) fn load(pdf: &PdfDocument, dict: &Dictionary) -> Font {
         let subtype = pdf.get(dict, b"Subtype").and_then(|o| pdf.name(o)).unwrap_or(b"");
         let base_font = pdf.get(dict, b"BaseFont").and_then(|o| pdf.name(o)).map(font_name).unwrap_or_default();
-        if subtype == b"Type0" || (subtype.is_empty() && dict.has(b"DescendantFonts")) {
-            load_composite(pdf, dict, base_font)
-        } else {
-            load_simple(pdf, dict, base_font, subtype)
+        match subtype {
+            b"Type0" => type0::load(pdf, dict, base_font),
+            b"" if dict.has(b"DescendantFonts") => type0::load(pdf, dict, base_font),
+            b"TrueType" => simple::load::<TrueType>(pdf, dict, base_font),
+            b"Type3" => simple::load::<Type3>(pdf, dict, base_font),
+            // Type1, MMType1, and a subtype missing or unknown.
+            _ => simple::load::<Type1>(pdf, dict, base_font),
         }
     }
 

@@ -1,15 +1,21 @@
-//! Simple fonts (Type 1, TrueType, Type 3): one byte per code, the text and
-//! advance of all 256 codes decided when the font is loaded.
+//! Simple fonts: one byte per code, the text and advance of all 256 codes
+//! decided when the font is loaded. What the kinds share is here — the
+//! `/Encoding` with its `/Differences`, `/ToUnicode`, glyph names through the
+//! Adobe Glyph List, `/Widths` with `/FirstChar` and `/MissingWidth`, the
+//! standard 14 fonts' metrics; what a kind decides about its glyphs is its
+//! [`Program`], one file each: `type1` (Type 1, and a font of no or an
+//! unknown subtype), `truetype`, `type3`.
 
 use std::collections::HashMap;
 
 use lopdf::{Dictionary, Object};
 
 use super::cmap::Text;
+use super::embedded::EmbeddedFont;
 use super::encoding::{self, BaseEncoding, Standard14};
 use super::{
-    DEFAULT_DESCENT, FLAG_NONSYMBOLIC, FLAG_SYMBOLIC, Font, Kind, MAX_WIDTH_ENTRIES, SPACELESS_FONT_SPACE_EM, descent,
-    embedded_program, is_bold, is_wide, to_unicode,
+    FLAG_NONSYMBOLIC, FLAG_SYMBOLIC, Font, Kind, MAX_WIDTH_ENTRIES, SPACELESS_FONT_SPACE_EM, descent,
+    is_bold, is_wide, to_unicode,
 };
 use crate::pdf::document::PdfDocument;
 use crate::pdf::page::FontInfo;
@@ -22,15 +28,63 @@ pub(super) struct Simple {
     pub(super) width: Vec<f32>,
 }
 
-pub(super) fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, subtype: &[u8]) -> Font {
-    let type3 = subtype == b"Type3";
+/// What one kind of simple font decides about its glyphs: the font program
+/// it may embed, its built-in encoding, the glyph a code selects without a
+/// glyph name, its glyph space. The defaults are a font without a program.
+pub(super) trait Program: Sized {
+    /// Glyphs drawn by content procedures (Type 3), not by a font program.
+    const TYPE3: bool = false;
+
+    /// The kind's program, read from the font dictionary and its descriptor.
+    fn read(pdf: &PdfDocument, dict: &Dictionary, descriptor: Option<&Dictionary>) -> Self;
+
+    /// The embedded font program.
+    fn embedded(&self) -> Option<&EmbeddedFont> {
+        None
+    }
+
+    /// The glyph name of `code` in the font's built-in encoding: what a font
+    /// whose `/Encoding` names no base encoding uses before the standard one.
+    fn builtin_name(&self, _code: u8) -> Option<String> {
+        None
+    }
+
+    /// Text of `code` when neither `/ToUnicode` nor its glyph name gives one.
+    fn text_of_code(&self, _code: u8) -> Option<Text> {
+        None
+    }
+
+    /// The glyph of the embedded program that `code` selects when no glyph
+    /// name does (for its advance).
+    fn glyph_of_code(&self, _code: u8) -> Option<u32> {
+        None
+    }
+
+    /// A glyph width (`/Widths`, the AFM metrics or the program's, in glyph
+    /// space) as an advance in text space per unit of font size.
+    fn advance(&self, width: f32) -> f32 {
+        width / 1000.0
+    }
+
+    /// Descent below the baseline in em: the descriptor's, else a standard
+    /// font's own when there is no descriptor.
+    fn descent(&self, pdf: &PdfDocument, descriptor: Option<&Dictionary>, standard: Option<Standard14>) -> f32 {
+        match (descriptor, standard) {
+            (None, Some(s)) => s.descent(),
+            _ => descent(pdf, descriptor),
+        }
+    }
+}
+
+/// A simple font of kind `P` from its dictionary.
+pub(super) fn load<P: Program>(pdf: &PdfDocument, dict: &Dictionary, name: String) -> Font {
     let descriptor = pdf.get(dict, b"FontDescriptor").and_then(|o| pdf.dict(o));
     let bold = is_bold(pdf, &name, descriptor);
     let flags = descriptor.and_then(|d| pdf.get(d, b"Flags")).and_then(|o| pdf.number(o)).unwrap_or(0.0) as i64;
     let standard = Standard14::from_base_font(&name);
     let symbolic = flags & FLAG_SYMBOLIC != 0 && flags & FLAG_NONSYMBOLIC == 0 || standard.is_some_and(Standard14::is_symbolic);
-    let embedded = if type3 { None } else { embedded_program(pdf, descriptor) };
-    let truetype = subtype == b"TrueType";
+    let program = P::read(pdf, dict, descriptor);
+    let embedded = program.embedded();
     let to_unicode = to_unicode(pdf, dict);
 
     // The encoding: a name, or a dictionary with /BaseEncoding and /Differences.
@@ -71,11 +125,7 @@ pub(super) fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, su
             glyph_name = match base {
                 Some(b) => b.name(code).map(str::to_string),
                 None => {
-                    let builtin = (!truetype)
-                        .then_some(embedded.as_ref())
-                        .flatten()
-                        .and_then(|f| f.glyph_for_builtin_code(code).and_then(|g| f.glyph_name(g)));
-                    builtin.or_else(|| {
+                    program.builtin_name(code).or_else(|| {
                         (!symbolic || standard.is_some())
                             .then(|| fallback_base.name(code))
                             .flatten()
@@ -90,34 +140,20 @@ pub(super) fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, su
         {
             t = encoding::name_to_text(n);
             if t.is_none()
-                && let Some(font) = &embedded
+                && let Some(font) = embedded
             {
                 let gid = encoding::name_to_glyph_id(n).or_else(|| font.glyph_by_name(n));
                 t = gid.and_then(|g| font.text_of_glyph(g));
             }
         }
-        if t.is_none()
-            && truetype
-            && let Some(font) = &embedded
-        {
-            // Symbolic TrueType (or a code the names do not cover): the font's
-            // own (3,0) / (1,0) cmap selects the glyph.
-            t = font.glyph_for_symbolic_code(code).and_then(|g| font.text_of_glyph(g));
+        if t.is_none() {
+            t = program.text_of_code(code);
         }
         text.push(t.filter(Text::is_meaningful));
         names.push(glyph_name);
     }
 
     // Widths, in text space per unit of font size.
-    let font_matrix_x = if type3 {
-        pdf.get(dict, b"FontMatrix")
-            .and_then(|o| o.as_array().ok())
-            .and_then(|a| a.first())
-            .and_then(|o| pdf.number(o))
-            .unwrap_or(0.001)
-    } else {
-        0.001
-    };
     let first = pdf.get(dict, b"FirstChar").and_then(|o| pdf.number(o)).unwrap_or(0.0) as i64;
     let widths_array = pdf.get(dict, b"Widths").and_then(|o| o.as_array().ok());
     let missing = descriptor.and_then(|d| pdf.get(d, b"MissingWidth")).and_then(|o| pdf.number(o));
@@ -130,14 +166,11 @@ pub(super) fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, su
             .or_else(|| widths_array.and(missing))
             .or_else(|| standard.and_then(|s| names[code].as_deref().and_then(|n| s.width(n))))
             .or_else(|| {
-                let font = embedded.as_ref()?;
-                let gid = names[code].as_deref().and_then(|n| font.glyph_by_name(n)).or_else(|| {
-                    if truetype {
-                        font.glyph_for_symbolic_code(code as u8)
-                    } else {
-                        font.glyph_for_builtin_code(code as u8)
-                    }
-                })?;
+                let font = embedded?;
+                let gid = names[code]
+                    .as_deref()
+                    .and_then(|n| font.glyph_by_name(n))
+                    .or_else(|| program.glyph_of_code(code as u8))?;
                 font.advance(gid)
             })
             .or(missing)
@@ -145,7 +178,7 @@ pub(super) fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, su
                 Some(Text::Char(c)) if is_wide(*c) => 1000.0,
                 _ => 500.0,
             });
-        width.push(if type3 { w * font_matrix_x } else { w / 1000.0 });
+        width.push(program.advance(w));
     }
     let problem = (implicit && symbolic && embedded.is_none() && to_unicode.is_none() && standard.is_none())
         .then(|| format!("font {name} is symbolic, not embedded and has no ToUnicode map"));
@@ -159,12 +192,8 @@ pub(super) fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, su
     Font {
         info: FontInfo { name, bold, space_width },
         vertical: false,
-        descent: match (type3, descriptor, standard) {
-            (true, _, _) => DEFAULT_DESCENT,
-            (false, None, Some(s)) => s.descent(),
-            _ => descent(pdf, descriptor),
-        },
-        type3,
+        descent: program.descent(pdf, descriptor, standard),
+        type3: P::TYPE3,
         problem,
         kind: Kind::Simple(Box::new(Simple { text, width })),
     }

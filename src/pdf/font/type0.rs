@@ -126,7 +126,8 @@ impl Composite {
     }
 }
 
-pub(super) fn load_composite(pdf: &PdfDocument, dict: &Dictionary, name: String) -> Font {
+/// A composite font from its dictionary.
+pub(super) fn load(pdf: &PdfDocument, dict: &Dictionary, name: String) -> Font {
     let mut problem = None;
     let descendant = pdf
         .get(dict, b"DescendantFonts")
