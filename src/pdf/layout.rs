@@ -21,6 +21,10 @@ use crate::model::ParagraphFragment;
 use crate::pdf::page::{FontInfo, Glyph};
 use crate::text::{ends_sentence, is_cjk, normalize, official_number};
 
+mod settings;
+
+pub use settings::LayoutSettings;
+
 /// A gap between two non-CJK glyphs wider than this (in em) is a word space,
 /// in running text.
 pub const PARAGRAPH_SPACE_GAP_EM: f32 = 0.25;
@@ -30,33 +34,8 @@ pub const PARAGRAPH_SPACE_GAP_EM: f32 = 0.25;
 const WORD_GAP_SHARE_OF_SPACE: f32 = 0.5;
 /// However narrow a font's space, a gap under this (em) is kerning.
 const MIN_WORD_GAP_EM: f32 = 0.1;
-/// A glyph overlapping a line's reference glyph vertically by at least this
-/// share of the smaller height sits on that line.
-const SAME_LINE_OVERLAP: f32 = 0.5;
-/// The first line of a paragraph starts at least this far (em) right of the
-/// left margin; the norm is two full-width spaces, 2 em.
-const INDENT_EM: f32 = 1.5;
-/// A line ending more than this (em) before the right margin ends its
-/// paragraph. Justified CJK text ends within a character of the margin.
-const SHORT_LINE_EM: f32 = 2.0;
-/// A vertical gap this much (em) above the usual line gap separates paragraphs.
-const EXTRA_GAP_EM: f32 = 0.5;
-/// Font sizes differing by more than this ratio are different styles.
-const SIZE_RATIO: f32 = 1.15;
-/// A line ending at the right margin that starts more than this many ems
-/// from the left one is right-aligned (a signature, a date).
-const RIGHT_ALIGNED_EM: f32 = 6.0;
-
-/// How far (share of the font size) a turned glyph's width may differ from
-/// its em and still lie across the page.
-const TURNED_EM_TOLERANCE: f32 = 0.02;
-/// Dots (an ellipsis counts three) that make a leader in a contents line.
-const MIN_LEADER_DOTS: usize = 4;
-
-/// Pages with fewer lines than this take the document's text block.
-const MIN_LINES_FOR_PAGE_BLOCK: usize = 6;
-/// Lines ending within this (em) of each other share a margin.
-const MARGIN_CLUSTER_EM: f32 = 0.5;
+/// The layout's other factors: the defaults, what `govdoc convert` uses.
+const SETTINGS: &LayoutSettings = &LayoutSettings::DEFAULT;
 
 /// One line of text as laid out.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,10 +64,10 @@ impl Line {
 /// A glyph's vertical extent, made usable when the box is degenerate (zero
 /// or negative height): the font size around its centre.
 fn vertical_extent(g: &Glyph) -> (f32, f32) {
-    if g.bottom - g.top >= 0.1 {
+    if g.bottom - g.top >= SETTINGS.min_glyph_height {
         (g.top, g.bottom)
     } else {
-        let half = g.size.abs().max(1.0) / 2.0;
+        let half = g.size.abs().max(SETTINGS.min_em) / 2.0;
         let c = g.center_y();
         (c - half, c + half)
     }
@@ -103,7 +82,7 @@ fn is_blank(g: &Glyph) -> bool {
 }
 
 fn em(size: f32) -> f32 {
-    if size.is_finite() && size > 0.5 { size } else { 10.0 }
+    if size.is_finite() && size > SETTINGS.min_size { size } else { SETTINGS.default_size }
 }
 
 /// Groups the glyphs `indices` of a page into lines, top to bottom. A glyph
@@ -131,12 +110,12 @@ pub fn glyphs_to_lines(glyphs: &[Glyph], fonts: &[FontInfo], indices: &[usize], 
 /// (its width is the font size), where upside-down or slanted text still
 /// runs across.
 fn runs_down_the_page(g: &Glyph) -> bool {
-    !g.upright && (g.width().abs() - g.size.abs()).abs() <= TURNED_EM_TOLERANCE * g.size.abs()
+    !g.upright && (g.width().abs() - g.size.abs()).abs() <= SETTINGS.turned_em_tolerance * g.size.abs()
 }
 
 /// The glyphs `order` in groups whose `extent` (across the line: the
 /// vertical extent of upright text, the horizontal one of turned text)
-/// overlaps the group's largest by [`SAME_LINE_OVERLAP`].
+/// overlaps the group's largest by [`LayoutSettings::same_line_overlap`].
 fn overlapping(glyphs: &[Glyph], mut order: Vec<usize>, extent: impl Fn(&Glyph) -> (f32, f32)) -> Vec<Vec<usize>> {
     let centre = |i: usize| {
         let (a, b) = extent(&glyphs[i]);
@@ -152,7 +131,7 @@ fn overlapping(glyphs: &[Glyph], mut order: Vec<usize>, extent: impl Fn(&Glyph) 
         let (start, end) = extent(&glyphs[i]);
         let joins = groups.last().is_some() && {
             let overlap = end.min(reference.1) - start.max(reference.0);
-            overlap >= SAME_LINE_OVERLAP * (end - start).min(reference.1 - reference.0)
+            overlap >= SETTINGS.same_line_overlap * (end - start).min(reference.1 - reference.0)
         };
         if joins {
             groups.last_mut().expect("checked").push(i);
@@ -190,8 +169,9 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
         let doubled = kept.last().is_some_and(|&p| {
             let q = &glyphs[p];
             q.text == g.text
-                && (q.x0 - g.x0).abs() < 0.3 * q.width().abs().max(g.width().abs()).max(0.5)
-                && (q.top - g.top).abs() < 0.3 * em(g.size)
+                && (q.x0 - g.x0).abs()
+                    < SETTINGS.doubled_offset * q.width().abs().max(g.width().abs()).max(SETTINGS.doubled_min_width)
+                && (q.top - g.top).abs() < SETTINGS.doubled_offset * em(g.size)
         });
         if !doubled {
             kept.push(i);
@@ -220,7 +200,7 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
     }
     let mut sizes: Vec<f32> = visible.iter().map(|&i| glyphs[i].size).filter(|s| s.is_finite()).collect();
     sizes.sort_by(f32::total_cmp);
-    let size = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
+    let size = sizes.get(sizes.len() / 2).copied().unwrap_or(SETTINGS.default_size);
     let bold_count = visible.iter().filter(|&&i| fonts.get(glyphs[i].font).is_some_and(|f| f.bold)).count();
     let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
     let (mut x0, mut x1) = (f32::INFINITY, f32::NEG_INFINITY);
@@ -231,7 +211,7 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
         x0 = x0.min(glyphs[i].x0.min(glyphs[i].x1));
         x1 = x1.max(glyphs[i].x1.max(glyphs[i].x0));
     }
-    Some(Line { text, x0, x1, top, bottom, size, bold: bold_count * 5 >= visible.len() * 4, glyphs: kept })
+    Some(Line { text, x0, x1, top, bottom, size, bold: bold_count as f32 >= SETTINGS.bold_share * visible.len() as f32, glyphs: kept })
 }
 
 /// A space between `a` and the glyph `b` after it: neither side is CJK
@@ -335,8 +315,8 @@ pub fn estimate_text_block(lines: &[&Line]) -> Option<TextBlock> {
         return None;
     }
     let body_size = body_size(lines);
-    let tolerance = MARGIN_CLUSTER_EM * body_size;
-    let support = 2.min(lines.len()).max(lines.len().div_ceil(10));
+    let tolerance = SETTINGS.margin_cluster_em * body_size;
+    let support = SETTINGS.margin_min_lines.min(lines.len()).max(lines.len().div_ceil(SETTINGS.margin_lines_per));
     let mut starts: Vec<f32> = lines.iter().map(|l| l.x0).collect();
     starts.sort_by(f32::total_cmp);
     let left = first_supported(&starts, tolerance, support).unwrap_or(starts[0]);
@@ -349,7 +329,7 @@ pub fn estimate_text_block(lines: &[&Line]) -> Option<TextBlock> {
     let right = shared.max(-ends[1.min(ends.len() - 1)]);
     let mut gaps = line_gaps(lines, body_size);
     gaps.sort_by(f32::total_cmp);
-    let line_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(0.5 * body_size);
+    let line_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(SETTINGS.default_line_gap_em * body_size);
     Some(TextBlock { left, right: right.max(left), body_size, line_gap })
 }
 
@@ -364,7 +344,7 @@ pub fn document_text_block(pages: &[&[Line]]) -> Option<TextBlock> {
         gaps.extend(line_gaps(&refs, block.body_size));
     }
     gaps.sort_by(f32::total_cmp);
-    block.line_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(0.5 * block.body_size);
+    block.line_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(SETTINGS.default_line_gap_em * block.body_size);
     Some(block)
 }
 
@@ -377,8 +357,9 @@ fn line_gaps(lines: &[&Line], body_size: f32) -> Vec<f32> {
     for pair in sorted.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let gap = b.top - a.bottom;
-        let similar = a.size.max(b.size) <= SIZE_RATIO * a.size.min(b.size);
-        if similar && gap >= -0.2 * body_size && gap < 3.0 * body_size {
+        let similar = a.size.max(b.size) <= SETTINGS.size_ratio * a.size.min(b.size);
+        let (least, most) = SETTINGS.line_gap_bounds_em;
+        if similar && gap >= least * body_size && gap < most * body_size {
             gaps.push(gap.max(0.0));
         }
     }
@@ -389,7 +370,7 @@ fn line_gaps(lines: &[&Line], body_size: f32) -> Vec<f32> {
 fn body_size(lines: &[&Line]) -> f32 {
     let mut weighted: Vec<(i32, usize)> = Vec::new();
     for line in lines {
-        let key = (line.size * 2.0).round() as i32;
+        let key = (line.size / SETTINGS.body_size_step).round() as i32;
         let n = line.text.chars().filter(|c| !c.is_whitespace()).count();
         match weighted.iter_mut().find(|(k, _)| *k == key) {
             Some((_, count)) => *count += n,
@@ -397,7 +378,7 @@ fn body_size(lines: &[&Line]) -> f32 {
         }
     }
     weighted.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
-    weighted.first().map_or(10.0, |&(k, _)| em(k as f32 / 2.0))
+    weighted.first().map_or(SETTINGS.default_size, |&(k, _)| em(k as f32 * SETTINGS.body_size_step))
 }
 
 /// In ascending `values`, the first value with at least `support` values
@@ -420,17 +401,19 @@ fn first_supported(values: &[f32], tolerance: f32, support: usize) -> Option<f32
 /// document's. A page whose lines never reach the document's right margin
 /// (short items only) keeps the document's width.
 pub fn page_text_block(lines: &[&Line], document: Option<TextBlock>) -> Option<TextBlock> {
-    let page = if lines.len() >= MIN_LINES_FOR_PAGE_BLOCK { estimate_text_block(lines) } else { None };
+    let page = if lines.len() >= SETTINGS.min_lines_for_page_block { estimate_text_block(lines) } else { None };
     match (page, document) {
         (Some(mut p), Some(d)) => {
             // A page of few full lines (a heading, one paragraph, then tables)
             // can make the indented first lines look like the margin; a line
             // starting at the document's margin says where it really is.
-            let em = d.body_size.max(1.0);
-            if p.left > d.left + em && lines.iter().any(|l| (l.x0 - d.left).abs() <= 0.5 * em) {
+            let em = d.body_size.max(SETTINGS.min_em);
+            if p.left > d.left + SETTINGS.margin_shift_em * em
+                && lines.iter().any(|l| (l.x0 - d.left).abs() <= SETTINGS.margin_snap_em * em)
+            {
                 p.left = d.left;
             }
-            if p.width() < 0.8 * d.width() {
+            if p.width() < SETTINGS.min_page_width_share * d.width() {
                 p.right = p.left + d.width();
             }
             Some(p)
@@ -457,19 +440,22 @@ fn place(line: &Line, block: &TextBlock) -> Placement {
     let em = em(line.size);
     let left_gap = line.x0 - block.left;
     let right_gap = block.right - line.x1;
-    let larger = line.size > SIZE_RATIO * block.body_size;
-    let symmetric = (left_gap - right_gap).abs() <= em.max(0.04 * block.width());
+    let larger = line.size > SETTINGS.size_ratio * block.body_size;
+    let symmetric =
+        (left_gap - right_gap).abs() <= (SETTINGS.symmetric_em * em).max(SETTINGS.symmetric_share * block.width());
     // A body-size line indented by the usual two characters that happens to
     // end as far from the right margin is a one-line paragraph, not centred.
-    let first_line_indent = (left_gap - 2.0 * em).abs() < 0.5 * em && !larger && !line.bold;
-    let centred = symmetric
-        && !first_line_indent
-        && if larger { left_gap.min(right_gap) >= 0.2 * em } else { left_gap.min(right_gap) >= em };
+    let first_line_indent = (left_gap - SETTINGS.first_line_indent_em * em).abs()
+        < SETTINGS.first_line_indent_slack_em * em
+        && !larger
+        && !line.bold;
+    let centred_gap = if larger { SETTINGS.larger_centred_gap_em } else { SETTINGS.centred_gap_em };
+    let centred = symmetric && !first_line_indent && left_gap.min(right_gap) >= centred_gap * em;
     Placement {
-        indented: !centred && left_gap >= INDENT_EM * em,
+        indented: !centred && left_gap >= SETTINGS.indent_em * em,
         centred,
-        right_aligned: !centred && right_gap < em && left_gap > RIGHT_ALIGNED_EM * em,
-        short: right_gap > SHORT_LINE_EM * em,
+        right_aligned: !centred && right_gap < em && left_gap > SETTINGS.right_aligned_em * em,
+        short: right_gap > SETTINGS.short_line_em * em,
         larger,
     }
 }
@@ -518,13 +504,14 @@ fn breaks_between(previous: &Line, next: &Line, block: &TextBlock) -> bool {
         return true;
     }
     let (p, n) = (place(previous, block), place(next, block));
-    let same_style = previous.size.max(next.size) <= SIZE_RATIO * previous.size.min(next.size).max(0.1)
+    let same_style = previous.size.max(next.size)
+        <= SETTINGS.size_ratio * previous.size.min(next.size).max(SETTINGS.min_style_size)
         && previous.bold == next.bold;
     if !same_style {
         return true;
     }
     let gap = next.top - previous.bottom;
-    if gap > block.line_gap + EXTRA_GAP_EM * em(previous.size.max(next.size)) {
+    if gap > block.line_gap + SETTINGS.extra_gap_em * em(previous.size.max(next.size)) {
         return true;
     }
     if p.right_aligned || n.right_aligned {
@@ -533,7 +520,9 @@ fn breaks_between(previous: &Line, next: &Line, block: &TextBlock) -> bool {
     if p.centred || n.centred {
         // A centred line that filled the block wrapped onto the next one (a
         // long title); any other centred line stands alone.
-        let wrapped = p.centred && n.centred && previous.x1 - previous.x0 >= block.width() - 4.0 * em(previous.size);
+        let wrapped = p.centred
+            && n.centred
+            && previous.x1 - previous.x0 >= block.width() - SETTINGS.wrapped_title_em * em(previous.size);
         return !wrapped;
     }
     if n.indented || p.short {
@@ -567,7 +556,7 @@ fn is_contents_entry(text: &str) -> bool {
             _ => 1,
         })
         .sum();
-    leader >= MIN_LEADER_DOTS
+    leader >= SETTINGS.min_leader_dots
 }
 
 /// A line that opens the caption of a table or figure: 表 or 图 and its
@@ -600,7 +589,7 @@ fn paragraph(lines: &[Line], block: &TextBlock, page: u32) -> PlacedParagraph {
         x1: lines.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max),
         size: first.size,
         bold: first.bold,
-        opens_at_margin: !pf.indented && !pf.centred && first.x0 - block.left < 0.5 * em(first.size),
+        opens_at_margin: !pf.indented && !pf.centred && first.x0 - block.left < SETTINGS.opens_at_margin_em * em(first.size),
         ends_at_margin: !pl.short && !pl.centred,
         larger: pf.larger,
         centred: pf.centred,
@@ -615,17 +604,6 @@ pub struct Flow {
     /// Set for a column of a two-column stretch; `None` means the page's block.
     pub block: Option<TextBlock>,
 }
-
-/// Share of lines that must be cut by one gutter for a stretch of the page
-/// to read as two columns, and the fewest such lines.
-const TWO_COLUMN_SHARE: f32 = 0.6;
-const TWO_COLUMN_MIN_LINES: usize = 6;
-/// A gutter is at least this wide (em) and lies in the middle half of the block.
-const GUTTER_EM: f32 = 1.5;
-/// Each column is at least this share of the block wide, and its typical
-/// line fills at least `COLUMN_FILL` of it.
-const COLUMN_WIDTH: f32 = 0.35;
-const COLUMN_FILL: f32 = 0.6;
 
 /// The page's lines (top to bottom) in reading order as flows. A single
 /// column, the norm, is one flow, untouched. When most lines are cut by one
@@ -671,11 +649,12 @@ pub fn reading_order(glyphs: &[Glyph], fonts: &[FontInfo], lines: Vec<Line>, blo
 /// A vertical white band in the middle half of the block that cuts most
 /// lines in two, as (x0, x1).
 fn find_gutter(glyphs: &[Glyph], lines: &[Line], block: &TextBlock) -> Option<(f32, f32)> {
-    if lines.len() < TWO_COLUMN_MIN_LINES || block.width() <= 0.0 {
+    if lines.len() < SETTINGS.two_column_min_lines || block.width() <= 0.0 {
         return None;
     }
-    let (lo, hi) = (block.left + 0.25 * block.width(), block.right - 0.25 * block.width());
-    let min_gap = GUTTER_EM * block.body_size;
+    let band = SETTINGS.gutter_band * block.width();
+    let (lo, hi) = (block.left + band, block.right - band);
+    let min_gap = SETTINGS.gutter_em * block.body_size;
     // Each line's widest inner gap inside the middle band, with the line's ends.
     let mut gaps: Vec<((f32, f32), f32, f32)> = Vec::new();
     for line in lines {
@@ -698,7 +677,7 @@ fn find_gutter(glyphs: &[Glyph], lines: &[Line], block: &TextBlock) -> Option<(f
             gaps.push((gap, line.x0, line.x1));
         }
     }
-    let needed = ((lines.len() as f32 * TWO_COLUMN_SHARE).ceil() as usize).max(TWO_COLUMN_MIN_LINES);
+    let needed = ((lines.len() as f32 * SETTINGS.two_column_share).ceil() as usize).max(SETTINGS.two_column_min_lines);
     if gaps.len() < needed {
         return None;
     }
@@ -714,14 +693,14 @@ fn find_gutter(glyphs: &[Glyph], lines: &[Line], block: &TextBlock) -> Option<(f
     }
     let g0 = around.iter().map(|g| g.0.0).fold(f32::NEG_INFINITY, f32::max);
     let g1 = around.iter().map(|g| g.0.1).fold(f32::INFINITY, f32::min);
-    if g1 - g0 < 0.5 * min_gap {
+    if g1 - g0 < SETTINGS.gutter_shared_share * min_gap {
         return None;
     }
     // Two columns of running text: both wide, their lines filling them.
     // Labels and their values set apart without rules (a table drawn
     // without lines) make one narrow side and read line by line.
     let (left_width, right_width) = (g0 - block.left, block.right - g1);
-    if left_width.min(right_width) < COLUMN_WIDTH * block.width() {
+    if left_width.min(right_width) < SETTINGS.column_width * block.width() {
         return None;
     }
     let median_of = |mut v: Vec<f32>| {
@@ -730,7 +709,7 @@ fn find_gutter(glyphs: &[Glyph], lines: &[Line], block: &TextBlock) -> Option<(f
     };
     let left_fill = median_of(around.iter().map(|((a, _), x0, _)| a - x0).collect());
     let right_fill = median_of(around.iter().map(|((_, b), _, x1)| x1 - b).collect());
-    (left_fill >= COLUMN_FILL * left_width && right_fill >= COLUMN_FILL * right_width).then_some((g0, g1))
+    (left_fill >= SETTINGS.column_fill * left_width && right_fill >= SETTINGS.column_fill * right_width).then_some((g0, g1))
 }
 
 #[cfg(test)]
