@@ -18,6 +18,7 @@
 //! official numbering.
 
 use crate::model::ParagraphFragment;
+use crate::pdf::geometry::Rect;
 use crate::pdf::page::{FontInfo, Glyph};
 use crate::text::{ends_sentence, is_cjk, normalize, official_number};
 
@@ -43,10 +44,7 @@ pub struct Line {
     /// The characters left to right, with spaces from gaps; not normalized.
     pub text: String,
     /// Bounds of the line's visible (non-space) glyphs.
-    pub x0: f32,
-    pub x1: f32,
-    pub top: f32,
-    pub bottom: f32,
+    pub rect: Rect,
     /// Median font size of its glyphs.
     pub size: f32,
     /// Nearly all of its glyphs are in a bold font.
@@ -55,26 +53,20 @@ pub struct Line {
     pub glyphs: Vec<usize>,
 }
 
-impl Line {
-    pub fn center_y(&self) -> f32 {
-        (self.top + self.bottom) / 2.0
-    }
-}
-
 /// A glyph's vertical extent, made usable when the box is degenerate (zero
 /// or negative height): the font size around its centre.
 fn vertical_extent(g: &Glyph) -> (f32, f32) {
-    if g.bottom - g.top >= SETTINGS.min_glyph_height {
-        (g.top, g.bottom)
+    if g.rect.height() >= SETTINGS.min_glyph_height {
+        (g.rect.top, g.rect.bottom)
     } else {
         let half = g.size.abs().max(SETTINGS.min_em) / 2.0;
-        let c = g.center_y();
+        let c = g.rect.center_y();
         (c - half, c + half)
     }
 }
 
 fn is_usable(g: &Glyph) -> bool {
-    !g.text.is_empty() && g.x0.is_finite() && g.x1.is_finite() && g.top.is_finite() && g.bottom.is_finite()
+    !g.text.is_empty() && g.rect.x0.is_finite() && g.rect.x1.is_finite() && g.rect.top.is_finite() && g.rect.bottom.is_finite()
 }
 
 fn is_blank(g: &Glyph) -> bool {
@@ -98,10 +90,10 @@ pub fn glyphs_to_lines(glyphs: &[Glyph], fonts: &[FontInfo], indices: &[usize], 
         .filter(|&i| glyphs.get(i).is_some_and(is_usable))
         .partition(|&i| runs_down_the_page(&glyphs[i]));
     let mut groups = overlapping(glyphs, upright, vertical_extent);
-    groups.extend(overlapping(glyphs, turned, |g| (g.x0.min(g.x1), g.x0.max(g.x1))));
+    groups.extend(overlapping(glyphs, turned, |g| (g.rect.x0.min(g.rect.x1), g.rect.x0.max(g.rect.x1))));
     let mut lines: Vec<Line> =
         groups.into_iter().filter_map(|g| group_to_line(glyphs, fonts, g, space_gap_em)).collect();
-    lines.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    lines.sort_by(|a, b| a.rect.top.total_cmp(&b.rect.top).then(a.rect.x0.total_cmp(&b.rect.x0)));
     lines
 }
 
@@ -110,7 +102,7 @@ pub fn glyphs_to_lines(glyphs: &[Glyph], fonts: &[FontInfo], indices: &[usize], 
 /// (its width is the font size), where upside-down or slanted text still
 /// runs across.
 fn runs_down_the_page(g: &Glyph) -> bool {
-    !g.upright && (g.width().abs() - g.size.abs()).abs() <= SETTINGS.turned_em_tolerance * g.size.abs()
+    !g.upright && (g.rect.width().abs() - g.size.abs()).abs() <= SETTINGS.turned_em_tolerance * g.size.abs()
 }
 
 /// The glyphs `order` in groups whose `extent` (across the line: the
@@ -123,7 +115,7 @@ fn overlapping(glyphs: &[Glyph], mut order: Vec<usize>, extent: impl Fn(&Glyph) 
     };
     order.sort_by(|&a, &b| {
         let (g, h) = (&glyphs[a], &glyphs[b]);
-        centre(a).total_cmp(&centre(b)).then(g.x0.total_cmp(&h.x0)).then(g.top.total_cmp(&h.top))
+        centre(a).total_cmp(&centre(b)).then(g.rect.x0.total_cmp(&h.rect.x0)).then(g.rect.top.total_cmp(&h.rect.top))
     });
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut reference = (0.0f32, 0.0f32);
@@ -154,9 +146,9 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
     let rotated = members.iter().filter(|&&i| !glyphs[i].upright).count() * 2 > members.len();
     let across = members.iter().filter(|&&i| runs_down_the_page(&glyphs[i])).count() * 2 > members.len();
     if across {
-        members.sort_by(|&a, &b| glyphs[a].top.total_cmp(&glyphs[b].top));
+        members.sort_by(|&a, &b| glyphs[a].rect.top.total_cmp(&glyphs[b].rect.top));
     } else {
-        members.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+        members.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
     }
     // Turned text reads the way it was drawn: up the page, or leftwards
     // when upside down, when its first glyph drawn is the last in place.
@@ -169,9 +161,9 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
         let doubled = kept.last().is_some_and(|&p| {
             let q = &glyphs[p];
             q.text == g.text
-                && (q.x0 - g.x0).abs()
-                    < SETTINGS.doubled_offset * q.width().abs().max(g.width().abs()).max(SETTINGS.doubled_min_width)
-                && (q.top - g.top).abs() < SETTINGS.doubled_offset * em(g.size)
+                && (q.rect.x0 - g.rect.x0).abs()
+                    < SETTINGS.doubled_offset * q.rect.width().abs().max(g.rect.width().abs()).max(SETTINGS.doubled_min_width)
+                && (q.rect.top - g.rect.top).abs() < SETTINGS.doubled_offset * em(g.size)
         });
         if !doubled {
             kept.push(i);
@@ -208,10 +200,10 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
         let (t, b) = vertical_extent(&glyphs[i]);
         top = top.min(t);
         bottom = bottom.max(b);
-        x0 = x0.min(glyphs[i].x0.min(glyphs[i].x1));
-        x1 = x1.max(glyphs[i].x1.max(glyphs[i].x0));
+        x0 = x0.min(glyphs[i].rect.x0.min(glyphs[i].rect.x1));
+        x1 = x1.max(glyphs[i].rect.x1.max(glyphs[i].rect.x0));
     }
-    Some(Line { text, x0, x1, top, bottom, size, bold: bold_count as f32 >= SETTINGS.bold_share * visible.len() as f32, glyphs: kept })
+    Some(Line { text, rect: Rect { x0, top, x1, bottom }, size, bold: bold_count as f32 >= SETTINGS.bold_share * visible.len() as f32, glyphs: kept })
 }
 
 /// A space between `a` and the glyph `b` after it: neither side is CJK
@@ -222,7 +214,7 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
 /// Latin text shrinks its word gaps below a fixed share of the em (Times'
 /// space is 0.25 em), while letters of one word touch.
 fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32, fonts: &[FontInfo]) -> bool {
-    let gap = b.x0 - a.x1;
+    let gap = b.rect.x0 - a.rect.x1;
     let size = em((a.size + b.size) / 2.0);
     let cjk_a = a.text.chars().next_back().is_some_and(is_cjk);
     let cjk_b = b.text.chars().next().is_some_and(is_cjk);
@@ -317,10 +309,10 @@ pub fn estimate_text_block(lines: &[&Line]) -> Option<TextBlock> {
     let body_size = body_size(lines);
     let tolerance = SETTINGS.margin_cluster_em * body_size;
     let support = SETTINGS.margin_min_lines.min(lines.len()).max(lines.len().div_ceil(SETTINGS.margin_lines_per));
-    let mut starts: Vec<f32> = lines.iter().map(|l| l.x0).collect();
+    let mut starts: Vec<f32> = lines.iter().map(|l| l.rect.x0).collect();
     starts.sort_by(f32::total_cmp);
     let left = first_supported(&starts, tolerance, support).unwrap_or(starts[0]);
-    let mut ends: Vec<f32> = lines.iter().map(|l| -l.x1).collect();
+    let mut ends: Vec<f32> = lines.iter().map(|l| -l.rect.x1).collect();
     ends.sort_by(f32::total_cmp);
     // Where few lines are full (short items, headings), no end is shared by
     // enough of them; the second-longest line then says where the margin is
@@ -352,11 +344,11 @@ pub fn document_text_block(pages: &[&[Line]]) -> Option<TextBlock> {
 /// where it is no more than a few lines' worth.
 fn line_gaps(lines: &[&Line], body_size: f32) -> Vec<f32> {
     let mut sorted: Vec<&Line> = lines.to_vec();
-    sorted.sort_by(|a, b| a.top.total_cmp(&b.top));
+    sorted.sort_by(|a, b| a.rect.top.total_cmp(&b.rect.top));
     let mut gaps = Vec::new();
     for pair in sorted.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        let gap = b.top - a.bottom;
+        let gap = b.rect.top - a.rect.bottom;
         let similar = a.size.max(b.size) <= SETTINGS.size_ratio * a.size.min(b.size);
         let (least, most) = SETTINGS.line_gap_bounds_em;
         if similar && gap >= least * body_size && gap < most * body_size {
@@ -409,7 +401,7 @@ pub fn page_text_block(lines: &[&Line], document: Option<TextBlock>) -> Option<T
             // starting at the document's margin says where it really is.
             let em = d.body_size.max(SETTINGS.min_em);
             if p.left > d.left + SETTINGS.margin_shift_em * em
-                && lines.iter().any(|l| (l.x0 - d.left).abs() <= SETTINGS.margin_snap_em * em)
+                && lines.iter().any(|l| (l.rect.x0 - d.left).abs() <= SETTINGS.margin_snap_em * em)
             {
                 p.left = d.left;
             }
@@ -438,8 +430,8 @@ struct Placement {
 
 fn place(line: &Line, block: &TextBlock) -> Placement {
     let em = em(line.size);
-    let left_gap = line.x0 - block.left;
-    let right_gap = block.right - line.x1;
+    let left_gap = line.rect.x0 - block.left;
+    let right_gap = block.right - line.rect.x1;
     let larger = line.size > SETTINGS.size_ratio * block.body_size;
     let symmetric =
         (left_gap - right_gap).abs() <= (SETTINGS.symmetric_em * em).max(SETTINGS.symmetric_share * block.width());
@@ -510,7 +502,7 @@ fn breaks_between(previous: &Line, next: &Line, block: &TextBlock) -> bool {
     if !same_style {
         return true;
     }
-    let gap = next.top - previous.bottom;
+    let gap = next.rect.top - previous.rect.bottom;
     if gap > block.line_gap + SETTINGS.extra_gap_em * em(previous.size.max(next.size)) {
         return true;
     }
@@ -522,7 +514,7 @@ fn breaks_between(previous: &Line, next: &Line, block: &TextBlock) -> bool {
         // long title); any other centred line stands alone.
         let wrapped = p.centred
             && n.centred
-            && previous.x1 - previous.x0 >= block.width() - SETTINGS.wrapped_title_em * em(previous.size);
+            && previous.rect.width() >= block.width() - SETTINGS.wrapped_title_em * em(previous.size);
         return !wrapped;
     }
     if n.indented || p.short {
@@ -583,13 +575,13 @@ fn paragraph(lines: &[Line], block: &TextBlock, page: u32) -> PlacedParagraph {
             indented: pf.indented,
             ..Default::default()
         },
-        top: lines.iter().map(|l| l.top).fold(f32::INFINITY, f32::min),
-        bottom: lines.iter().map(|l| l.bottom).fold(f32::NEG_INFINITY, f32::max),
-        x0: lines.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min),
-        x1: lines.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max),
+        top: lines.iter().map(|l| l.rect.top).fold(f32::INFINITY, f32::min),
+        bottom: lines.iter().map(|l| l.rect.bottom).fold(f32::NEG_INFINITY, f32::max),
+        x0: lines.iter().map(|l| l.rect.x0).fold(f32::INFINITY, f32::min),
+        x1: lines.iter().map(|l| l.rect.x1).fold(f32::NEG_INFINITY, f32::max),
         size: first.size,
         bold: first.bold,
-        opens_at_margin: !pf.indented && !pf.centred && first.x0 - block.left < SETTINGS.opens_at_margin_em * em(first.size),
+        opens_at_margin: !pf.indented && !pf.centred && first.rect.x0 - block.left < SETTINGS.opens_at_margin_em * em(first.size),
         ends_at_margin: !pl.short && !pl.centred,
         larger: pf.larger,
         centred: pf.centred,
@@ -626,7 +618,7 @@ pub fn reading_order(glyphs: &[Glyph], fonts: &[FontInfo], lines: Vec<Line>, blo
         }
     };
     for line in lines {
-        let crosses = line.glyphs.iter().any(|&i| glyphs[i].x1 > g0 && glyphs[i].x0 < g1);
+        let crosses = line.glyphs.iter().any(|&i| glyphs[i].rect.x1 > g0 && glyphs[i].rect.x0 < g1);
         if crosses {
             flush(&mut flows, &mut left, &mut right);
             match flows.last_mut() {
@@ -635,7 +627,7 @@ pub fn reading_order(glyphs: &[Glyph], fonts: &[FontInfo], lines: Vec<Line>, blo
             }
             continue;
         }
-        let (l, r): (Vec<usize>, Vec<usize>) = line.glyphs.iter().partition(|&&i| glyphs[i].center_x() < g0);
+        let (l, r): (Vec<usize>, Vec<usize>) = line.glyphs.iter().partition(|&&i| glyphs[i].rect.center_x() < g0);
         for (part, column) in [(l, &mut left), (r, &mut right)] {
             if !part.is_empty() {
                 column.extend(glyphs_to_lines(glyphs, fonts, &part, PARAGRAPH_SPACE_GAP_EM));
@@ -665,16 +657,16 @@ fn find_gutter(glyphs: &[Glyph], lines: &[Line], block: &TextBlock) -> Option<(f
             if is_blank(g) {
                 continue;
             }
-            if reach.is_finite() && g.x0 - reach >= min_gap {
-                let (a, b) = (reach.max(lo), g.x0.min(hi));
+            if reach.is_finite() && g.rect.x0 - reach >= min_gap {
+                let (a, b) = (reach.max(lo), g.rect.x0.min(hi));
                 if b > a && widest.is_none_or(|(w0, w1)| b - a > w1 - w0) {
-                    widest = Some((reach, g.x0));
+                    widest = Some((reach, g.rect.x0));
                 }
             }
-            reach = reach.max(g.x1);
+            reach = reach.max(g.rect.x1);
         }
         if let Some(gap) = widest {
-            gaps.push((gap, line.x0, line.x1));
+            gaps.push((gap, line.rect.x0, line.rect.x1));
         }
     }
     let needed = ((lines.len() as f32 * SETTINGS.two_column_share).ceil() as usize).max(SETTINGS.two_column_min_lines);
@@ -718,7 +710,12 @@ mod tests {
 
     pub(crate) fn glyph(text: &str, x0: f32, top: f32, size: f32) -> Glyph {
         let w = if text.is_ascii() { size * 0.5 } else { size };
-        Glyph { text: text.into(), x0, x1: x0 + w, top, bottom: top + size, size, font: 0, upright: true }
+        Glyph { text: text.into(), rect: Rect { x0, top, x1: x0 + w, bottom: top + size }, size, font: 0, upright: true }
+    }
+
+    /// `g` with its box changed by `change`.
+    fn reshaped(g: Glyph, change: impl FnOnce(Rect) -> Rect) -> Glyph {
+        Glyph { rect: change(g.rect), ..g }
     }
 
     /// A row of glyphs starting at x, each character as wide as the font is
@@ -728,7 +725,7 @@ mod tests {
         let mut x = x;
         for c in text.chars() {
             let g = glyph(&c.to_string(), x, top, size);
-            x = g.x1;
+            x = g.rect.x1;
             out.push(g);
         }
         out
@@ -751,7 +748,7 @@ mod tests {
     }
 
     fn line(text: &str) -> Line {
-        Line { text: text.into(), x0: 0.0, x1: 0.0, top: 0.0, bottom: 0.0, size: 10.0, bold: false, glyphs: Vec::new() }
+        Line { text: text.into(), rect: Rect { x0: 0.0, top: 0.0, x1: 0.0, bottom: 0.0 }, size: 10.0, bold: false, glyphs: Vec::new() }
     }
 
     #[test]
@@ -773,11 +770,11 @@ mod tests {
         glyphs.extend(row("第一行", 100.0, 100.0, 16.0));
         glyphs.reverse();
         // A Latin digit of another font, its box a little lower.
-        glyphs.push(Glyph { top: 103.0, bottom: 117.0, ..glyph("9", 148.0, 0.0, 14.0) });
+        glyphs.push(reshaped(glyph("9", 148.0, 0.0, 14.0), |r| Rect { top: 103.0, bottom: 117.0, ..r }));
         let lines = lines_of(&glyphs);
         assert_eq!(texts(&lines), vec!["第一行9", "第二行文字"]);
-        assert_eq!(lines[0].x0, 100.0);
-        assert_eq!(lines[1].x1, 180.0);
+        assert_eq!(lines[0].rect.x0, 100.0);
+        assert_eq!(lines[1].rect.x1, 180.0);
     }
 
     #[test]
@@ -817,9 +814,9 @@ mod tests {
     fn degenerate_boxes_and_empty_input_do_not_panic() {
         assert!(lines_of(&[]).is_empty());
         let glyphs = vec![
-            Glyph { bottom: 100.0, ..glyph("一", 10.0, 100.0, 0.0) },
-            Glyph { x1: 5.0, ..glyph("二", 10.0, 100.0, -3.0) },
-            Glyph { top: f32::NAN, ..glyph("三", 10.0, 100.0, 12.0) },
+            reshaped(glyph("一", 10.0, 100.0, 0.0), |r| Rect { bottom: 100.0, ..r }),
+            reshaped(glyph("二", 10.0, 100.0, -3.0), |r| Rect { x1: 5.0, ..r }),
+            reshaped(glyph("三", 10.0, 100.0, 12.0), |r| Rect { top: f32::NAN, ..r }),
             glyph("", 10.0, 100.0, 12.0),
         ];
         let lines = lines_of(&glyphs);
@@ -993,7 +990,7 @@ mod tests {
                 .enumerate()
                 .map(|(k, c)| {
                     let top = if up { 500.0 - 6.0 * (k as f32 + 1.0) } else { 400.0 + 6.0 * k as f32 };
-                    Glyph { upright: false, x0: 40.0, x1: 52.0, top, bottom: top + 6.0, ..glyph(&c.to_string(), 0.0, 0.0, 12.0) }
+                    Glyph { upright: false, rect: Rect { x0: 40.0, top, x1: 52.0, bottom: top + 6.0 }, ..glyph(&c.to_string(), 0.0, 0.0, 12.0) }
                 })
                 .collect()
         };

@@ -279,13 +279,13 @@ pub fn drop_word_seams(vertical: Vec<Edge>, glyphs: &[Glyph], settings: &TableSe
             }
             let cuts_word = near.iter().map(|&i| &glyphs[i]).filter(|a| visible(a)).any(|a| {
                 let size = a.size.abs().max(1.0);
-                a.center_x() < e.position
+                a.rect.center_x() < e.position
                     && e.length() <= settings.seam_height_em * size
                     && near.iter().map(|&j| &glyphs[j]).any(|b| {
                         visible(b)
-                            && e.position < b.center_x()
-                            && (b.x0 - a.x1).abs() < settings.seam_gap_em * size
-                            && (a.center_y() - b.center_y()).abs() < 0.25 * size
+                            && e.position < b.rect.center_x()
+                            && (b.rect.x0 - a.rect.x1).abs() < settings.seam_gap_em * size
+                            && (a.rect.center_y() - b.rect.center_y()).abs() < 0.25 * size
                     })
             });
             !cuts_word
@@ -630,7 +630,7 @@ pub fn frame_to_boundaries(frame: &Frame, settings: &TableSettings) -> Option<Bo
 pub fn trim_empty_open_sides(mut b: Boundaries, glyphs: &[Glyph], near: &[usize]) -> Boundaries {
     let holds_text = |x0: f32, x1: f32, y0: f32, y1: f32| {
         near.iter().map(|&i| &glyphs[i]).any(|g| {
-            let (cx, cy) = (g.center_x(), g.center_y());
+            let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
             x0 < cx && cx < x1 && y0 < cy && cy < y1 && !g.text.trim().is_empty()
         })
     };
@@ -801,7 +801,7 @@ pub fn glyphs_to_cells(
     let mut inside = Vec::new();
     for &i in near {
         let g = &page.glyphs[i];
-        let (cx, cy) = (g.center_x(), g.center_y());
+        let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
         if taken.get(i).copied().unwrap_or(false)
             || !(xs[0] < cx && cx < xs[cols] && ys[0] < cy && cy < ys[ys.len() - 1])
         {

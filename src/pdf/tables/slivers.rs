@@ -74,7 +74,7 @@ pub fn absorb_slivers(
         if taken.get(i).copied().unwrap_or(false) || g.text.trim().is_empty() {
             continue;
         }
-        let (cx, cy) = (g.center_x(), g.center_y());
+        let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
         if !(b.xs[0] < cx && cx < b.xs[cols] && b.ys[0] < cy && cy < b.ys[rows]) {
             continue;
         }

@@ -47,7 +47,7 @@ pub fn open_span_rules(
         let mut rows_with_text = vec![false; cell.row_span];
         for &i in near {
             let g = &glyphs[i];
-            let (cx, cy) = (g.center_x(), g.center_y());
+            let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
             if taken.get(i).copied().unwrap_or(false) || g.text.trim().is_empty() || !(x0 < cx && cx < x1) {
                 continue;
             }
@@ -96,7 +96,7 @@ pub fn open_column_rules(
             .copied()
             .filter(|&i| {
                 let g = &glyphs[i];
-                let (cx, cy) = (g.center_x(), g.center_y());
+                let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
                 !taken.get(i).copied().unwrap_or(false)
                     && g.upright
                     && !g.text.trim().is_empty()
@@ -110,14 +110,14 @@ pub fn open_column_rules(
         let mut columns_used = vec![false; cell.col_span];
         let mut whole = true;
         for mut line in core_lines(glyphs, &members, settings) {
-            line.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+            line.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
             let mut runs: Vec<(f32, f32)> = Vec::new();
             for i in line {
                 let g = &glyphs[i];
                 let gap = settings.column_gap_em * g.size.abs().max(1.0);
                 match runs.last_mut() {
-                    Some(run) if g.x0 - run.1 < gap => run.1 = run.1.max(g.x1),
-                    _ => runs.push((g.x0, g.x1)),
+                    Some(run) if g.rect.x0 - run.1 < gap => run.1 = run.1.max(g.rect.x1),
+                    _ => runs.push((g.rect.x0, g.rect.x1)),
                 }
             }
             for (r0, r1) in runs {
