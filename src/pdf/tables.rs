@@ -148,6 +148,18 @@ impl Frame {
     }
 }
 
+/// What every stage of one frame's table reads besides the frame and its
+/// layout: the page's glyphs, `near` (indices into `glyphs`, ascending) the
+/// ones in the frame's box, `taken` those that tables found before took, and
+/// the settings.
+#[derive(Debug, Clone, Copy)]
+struct StageContext<'a> {
+    glyphs: &'a [Glyph],
+    near: &'a [usize],
+    taken: &'a [bool],
+    settings: &'a TableSettings,
+}
+
 /// A table's boundaries: `xs` (left to right) and `ys` (top to bottom), and
 /// which outer sides had no rule of their own.
 #[derive(Debug, Clone, PartialEq)]
@@ -353,7 +365,8 @@ fn frame_to_table(
     );
     let boundaries = trim_empty_open_sides(boundaries, &page.glyphs, &near);
     let mut layout = boundaries_to_cells(frame, boundaries, settings)?;
-    let collapsed = slivers::absorb_slivers(frame, &layout, &page.glyphs, &near, taken, settings);
+    let stage = StageContext { glyphs: &page.glyphs, near: &near, taken, settings };
+    let collapsed = slivers::absorb_slivers(frame, &layout, &stage);
     let frame = match &collapsed {
         Some((collapsed, b)) => {
             layout = boundaries_to_cells(collapsed, b.clone(), settings)?;
@@ -361,8 +374,8 @@ fn frame_to_table(
         }
         None => frame,
     };
-    let mut open_rules = spans::open_span_rules(frame, &layout, &page.glyphs, &near, taken, settings);
-    open_rules.extend(spans::open_column_rules(&layout, &page.glyphs, &near, taken, settings));
+    let mut open_rules = spans::open_span_rules(frame, &layout, &stage);
+    open_rules.extend(spans::open_column_rules(&layout, &stage));
     let opened;
     let frame = if open_rules.is_empty() {
         frame
@@ -372,7 +385,7 @@ fn frame_to_table(
         opened = ruled;
         &opened
     };
-    let row_rules = rows::text_row_rules(&layout, &page.glyphs, &near, taken, settings);
+    let row_rules = rows::text_row_rules(&layout, &stage);
     if !row_rules.is_empty() {
         let ruled = frame.with_rules(&row_rules);
         let mut b = layout.boundaries.clone();

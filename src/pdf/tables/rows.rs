@@ -25,7 +25,7 @@
 //! four have text in at least half of the cells used in the band
 //! (lines filling a few cells each are one row's wrapped lines).
 
-use super::{CellLayout, Edge, Orientation, TableSettings};
+use super::{CellLayout, Edge, Orientation, StageContext, TableSettings};
 use crate::pdf::page::Glyph;
 use crate::text::is_cjk;
 
@@ -68,13 +68,8 @@ impl BandLine {
 /// band of `layout` that holds several rows: full-width edges at the middle
 /// of the gap between rows. Empty when every band is one row. `near` lists
 /// the glyphs (indices into `glyphs`, ascending) in the frame's box.
-pub fn text_row_rules(
-    layout: &CellLayout,
-    glyphs: &[Glyph],
-    near: &[usize],
-    taken: &[bool],
-    settings: &TableSettings,
-) -> Vec<Edge> {
+pub fn text_row_rules(layout: &CellLayout, stage: &StageContext) -> Vec<Edge> {
+    let StageContext { glyphs, near, taken, settings } = *stage;
     let b = &layout.boundaries;
     let (rows, cols) = (layout.rows(), layout.cols());
     if rows == 0 || cols < 2 {

@@ -8,8 +8,7 @@
 //! several columns), stays merged.
 
 use super::rows::core_lines;
-use super::{CellLayout, Edge, Frame, Orientation, TableSettings, covers, segments_on};
-use crate::pdf::page::Glyph;
+use super::{CellLayout, Edge, Frame, Orientation, StageContext, covers, segments_on};
 
 /// Row rules for cells that span rows only because the rules stop at their
 /// side: a cell on a side of the frame without a rule of its own (a column
@@ -19,14 +18,8 @@ use crate::pdf::page::Glyph;
 /// cell at each of its inner row boundaries, when the text lies in two of
 /// its rows or more. A merged cell closed by rules above and below (a
 /// vertical label over several rows) stays one cell.
-pub fn open_span_rules(
-    frame: &Frame,
-    layout: &CellLayout,
-    glyphs: &[Glyph],
-    near: &[usize],
-    taken: &[bool],
-    settings: &TableSettings,
-) -> Vec<Edge> {
+pub fn open_span_rules(frame: &Frame, layout: &CellLayout, stage: &StageContext) -> Vec<Edge> {
+    let StageContext { glyphs, near, taken, settings } = *stage;
     let b = &layout.boundaries;
     let (xs, ys) = (&b.xs, &b.ys);
     let on_y = segments_on(ys, &frame.horizontal, settings.snap_tolerance);
@@ -75,13 +68,8 @@ pub fn open_span_rules(
 /// one column and at least two columns holding one, is cut at every inner
 /// column boundary it spans. A piece across a boundary (a title, a note, a
 /// label centred over the columns it heads) keeps the cell whole.
-pub fn open_column_rules(
-    layout: &CellLayout,
-    glyphs: &[Glyph],
-    near: &[usize],
-    taken: &[bool],
-    settings: &TableSettings,
-) -> Vec<Edge> {
+pub fn open_column_rules(layout: &CellLayout, stage: &StageContext) -> Vec<Edge> {
+    let StageContext { glyphs, near, taken, settings } = *stage;
     let b = &layout.boundaries;
     let (xs, ys) = (&b.xs, &b.ys);
     let mut out = Vec::new();
