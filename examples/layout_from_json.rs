@@ -19,6 +19,7 @@
 use std::time::Instant;
 
 use govdoc::model::{Block, Format, Fragment, Fragments, Source};
+use govdoc::pdf::geometry::Rect;
 use govdoc::pdf::page::{FontInfo, Glyph, PageContent, Ruling};
 use serde_json::Value;
 
@@ -83,10 +84,7 @@ fn load_pages(value: &Value) -> Vec<PageContent> {
                 .iter()
                 .map(|g| Glyph {
                     text: g.get("text").and_then(Value::as_str).unwrap_or("").to_string(),
-                    x0: num(g, "x0"),
-                    x1: num(g, "x1"),
-                    top: num(g, "top"),
-                    bottom: num(g, "bottom"),
+                    rect: Rect { x0: num(g, "x0"), top: num(g, "top"), x1: num(g, "x1"), bottom: num(g, "bottom") },
                     size: num(g, "size"),
                     font: g.get("font").and_then(Value::as_u64).unwrap_or(0) as usize,
                     upright: g.get("upright").and_then(Value::as_bool).unwrap_or(true),

@@ -49,12 +49,12 @@ fn main() {
             let _ = writeln!(
                 svg,
                 r#"<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="blue" stroke-width="0.2"/><text x="{}" y="{}" font-size="{}" font-family="Noto Sans CJK SC">{}</text>"#,
-                g.x0,
-                g.top,
-                g.width(),
-                g.bottom - g.top,
-                g.x0,
-                g.bottom - 0.12 * g.size,
+                g.rect.x0,
+                g.rect.top,
+                g.rect.width(),
+                g.rect.height(),
+                g.rect.x0,
+                g.rect.bottom - 0.12 * g.size,
                 g.size,
                 text
             );

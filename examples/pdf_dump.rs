@@ -60,17 +60,17 @@ fn main() {
             if show_glyphs {
                 println!(
                     "{:?} x0={:.2} x1={:.2} top={:.2} bottom={:.2} size={:.2} font={} upright={}",
-                    g.text, g.x0, g.x1, g.top, g.bottom, g.size, g.font, g.upright
+                    g.text, g.rect.x0, g.rect.x1, g.rect.top, g.rect.bottom, g.size, g.font, g.upright
                 );
             }
             if let Some((bottom, x1)) = last
-                && ((g.bottom - bottom).abs() > g.size * 0.5 || g.x0 < x1 - g.size)
+                && ((g.rect.bottom - bottom).abs() > g.size * 0.5 || g.rect.x0 < x1 - g.size)
             {
                 println!("{line}");
                 line.clear();
             }
             line.push_str(&g.text);
-            last = Some((g.bottom, g.x1));
+            last = Some((g.rect.bottom, g.rect.x1));
         }
         if !line.is_empty() {
             println!("{line}");

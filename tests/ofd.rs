@@ -241,7 +241,7 @@ fn embedded_font_metrics_give_widths() {
         .iter()
         .flat_map(|p| &p.glyphs)
         .filter(|g| g.text.chars().all(|c| c.is_ascii_alphabetic()))
-        .map(|g| g.width() / g.size)
+        .map(|g| g.rect.width() / g.size)
         .collect();
     assert!(!latin.is_empty());
     assert!(latin.iter().any(|w| *w > 0.52), "{latin:?}");

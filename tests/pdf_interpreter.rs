@@ -89,7 +89,7 @@ fn a_report_page_with_a_ruled_table() {
         let (page, _) = doc.page(1).expect("page 2");
         assert_eq!(text(&page), "12");
         // Proportional digits of STSong: 462/1000 em from /W after code → CID.
-        let w = page.glyphs[0].x1 - page.glyphs[0].x0;
+        let w = page.glyphs[0].rect.x1 - page.glyphs[0].rect.x0;
         assert!((w - 5.544).abs() < 0.01, "{w}");
     }
 }

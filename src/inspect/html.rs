@@ -17,7 +17,8 @@ use crate::inspect::report_panel::{panel, value_id};
 use crate::inspect::values::ValueSource;
 use crate::markup::esc;
 use crate::model::{Block, Diagnostic, Level};
-use crate::pdf::trace::{FragmentTrace, Rect};
+use crate::pdf::geometry::Rect;
+use crate::pdf::trace::FragmentTrace;
 
 /// CSS pixels per point on the drawn pages.
 const PAGE_SCALE: f32 = 1.25;

@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 
 use crate::markup::esc;
 use crate::pdf::page::Hidden;
-use crate::pdf::trace::{PageTrace, Rect};
+use crate::pdf::geometry::Rect;
+use crate::pdf::trace::PageTrace;
 
 /// The layers, in drawing order: (class suffix, label, on at first).
 pub const LAYERS: [(&str, &str, bool); 12] = [

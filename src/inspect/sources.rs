@@ -104,7 +104,7 @@ fn find_paragraphs(candidates: &[(usize, String, bool)], want: &str) -> Option<(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::trace::Rect;
+    use crate::pdf::geometry::Rect;
 
     fn paragraph(page: u32, text: &str, continues_previous: bool) -> FragmentTrace {
         FragmentTrace::Paragraph { page, rect: Rect::default(), text: text.into(), continues_previous }

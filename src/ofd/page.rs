@@ -31,6 +31,7 @@ use crate::pdf::content::Matrix;
 use crate::pdf::content::shading::Shading;
 use crate::pdf::document::{MAX_FORM_DEPTH, MAX_GLYPHS};
 use crate::pdf::font::DEFAULT_DESCENT;
+use crate::pdf::geometry::Rect;
 use crate::pdf::page::{FontInfo, Glyph, PageContent};
 
 /// Points per millimetre.
@@ -410,7 +411,7 @@ impl Reader {
         // The page limit stops one page; the document's budget stops many
         // pages drawing one huge text (pages sharing one content file).
         crate::budget::charge(crate::budget::Resource::Glyphs, 1)?;
-        self.out.glyphs.push(Glyph { text: c.to_string(), x0, x1, top, bottom, size, font, upright });
+        self.out.glyphs.push(Glyph { text: c.to_string(), rect: Rect { x0, top, x1, bottom }, size, font, upright });
         Ok(())
     }
 }

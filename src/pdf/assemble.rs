@@ -12,7 +12,8 @@
 
 use crate::budget;
 use crate::error::Result;
-use crate::pdf::trace::{FragmentTrace, Rect, Trace};
+use crate::pdf::geometry::Rect;
+use crate::pdf::trace::{FragmentTrace, Trace};
 use crate::model::{BreakKind, Diagnostic, Fragment, Fragments};
 use crate::pdf::furniture::{Kind, PageLines, find_furniture, repeat_key};
 use crate::pdf::layout::{
@@ -389,7 +390,7 @@ fn page_items(page: LaidPage, document_block: Option<TextBlock>) -> (Vec<Item>, 
         }
     };
     for table in tables {
-        while let Some(line) = lines.next_if(|l| l.center_y() < table.top) {
+        while let Some(line) = lines.next_if(|l| l.rect.center_y() < table.top) {
             run.push(line);
         }
         flush(&mut run, &mut items);
@@ -469,16 +470,7 @@ mod tests {
         text.chars()
             .map(|c| {
                 let w = if c.is_ascii() { size / 2.0 } else { size };
-                let g = Glyph {
-                    text: c.to_string(),
-                    x0: x,
-                    x1: x + w,
-                    top,
-                    bottom: top + size,
-                    size,
-                    font: 0,
-                    upright: true,
-                };
+                let g = Glyph { text: c.to_string(), rect: Rect { x0: x, top, x1: x + w, bottom: top + size }, size, font: 0, upright: true };
                 x += w;
                 g
             })

@@ -33,6 +33,7 @@ use self::shading::Shading;
 use super::document::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPERATIONS, PdfDocument};
 use super::font::{Char, Font};
 use super::lexer::{Lexer, Operand};
+use super::geometry::Rect;
 use super::page::{Glyph, PageContent};
 use crate::error::{Error, Result};
 use crate::model::Diagnostic;
@@ -664,7 +665,13 @@ impl<'p> Interpreter<'p> {
                 )));
             }
             crate::budget::charge(crate::budget::Resource::Glyphs, 1)?;
-            self.out.glyphs.push(Glyph { text, x0: left, x1: right, top, bottom, size: m.y_scale(), font: font_index, upright });
+            self.out.glyphs.push(Glyph {
+                text,
+                rect: Rect { x0: left, top, x1: right, bottom },
+                size: m.y_scale(),
+                font: font_index,
+                upright,
+            });
         }
         self.tm = advance.then(&self.tm);
         Ok(())
@@ -768,10 +775,10 @@ impl<'p> Interpreter<'p> {
         let Some(first) = drawn.first().cloned() else { return };
         let mut merged = first;
         for g in &drawn[1..] {
-            merged.x0 = merged.x0.min(g.x0);
-            merged.x1 = merged.x1.max(g.x1);
-            merged.top = merged.top.min(g.top);
-            merged.bottom = merged.bottom.max(g.bottom);
+            merged.rect.x0 = merged.rect.x0.min(g.rect.x0);
+            merged.rect.x1 = merged.rect.x1.max(g.rect.x1);
+            merged.rect.top = merged.rect.top.min(g.rect.top);
+            merged.rect.bottom = merged.rect.bottom.max(g.rect.bottom);
         }
         merged.text = text;
         self.out.glyphs.truncate(start);
@@ -844,17 +851,17 @@ impl Interpreter<'_> {
         let mut outside = Hidden::default();
         let mut kept = std::mem::take(&mut self.out.hidden);
         self.out.glyphs.retain(|g| {
-            let (x, y) = ((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0);
+            let (x, y) = (g.rect.center_x(), g.rect.center_y());
             let visible = (0.0..=width).contains(&x) && (0.0..=height).contains(&y);
             if !visible {
                 outside.add(&g.text);
                 if kept.len() < crate::pdf::page::MAX_HIDDEN_KEPT {
                     kept.push(crate::pdf::page::HiddenGlyph {
                         text: g.text.clone(),
-                        x0: g.x0,
-                        x1: g.x1,
-                        top: g.top,
-                        bottom: g.bottom,
+                        x0: g.rect.x0,
+                        x1: g.rect.x1,
+                        top: g.rect.top,
+                        bottom: g.rect.bottom,
                         why: crate::pdf::page::Hidden::OutsidePage,
                     });
                 }

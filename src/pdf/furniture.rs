@@ -165,12 +165,12 @@ fn band_lines(page: &PageLines<'_>) -> [Vec<usize>; 2] {
     let height = if page.height.is_finite() && page.height > 0.0 {
         page.height
     } else {
-        page.lines.iter().map(|l| l.bottom).fold(0.0, f32::max)
+        page.lines.iter().map(|l| l.rect.bottom).fold(0.0, f32::max)
     };
-    let top: Vec<usize> = (0..page.lines.len()).take_while(|&i| page.lines[i].bottom <= BAND * height).collect();
+    let top: Vec<usize> = (0..page.lines.len()).take_while(|&i| page.lines[i].rect.bottom <= BAND * height).collect();
     let bottom: Vec<usize> = (0..page.lines.len())
         .rev()
-        .take_while(|&i| page.lines[i].top >= (1.0 - BAND) * height && !top.contains(&i))
+        .take_while(|&i| page.lines[i].rect.top >= (1.0 - BAND) * height && !top.contains(&i))
         .collect();
     [top, bottom]
 }
@@ -178,18 +178,10 @@ fn band_lines(page: &PageLines<'_>) -> [Vec<usize>; 2] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::geometry::Rect;
 
     fn line(text: &str, top: f32, size: f32) -> Line {
-        Line {
-            text: text.into(),
-            x0: 100.0,
-            x1: 100.0 + size * text.chars().count() as f32,
-            top,
-            bottom: top + size,
-            size,
-            bold: false,
-            glyphs: Vec::new(),
-        }
+        Line { text: text.into(), rect: Rect { x0: 100.0, top, x1: 100.0 + size * text.chars().count() as f32, bottom: top + size }, size, bold: false, glyphs: Vec::new() }
     }
 
     #[test]

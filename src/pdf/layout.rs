@@ -18,8 +18,13 @@
 //! official numbering.
 
 use crate::model::ParagraphFragment;
+use crate::pdf::geometry::Rect;
 use crate::pdf::page::{FontInfo, Glyph};
 use crate::text::{ends_sentence, is_cjk, normalize, official_number, push_without_ligatures};
+
+mod settings;
+
+pub use settings::LayoutSettings;
 
 /// A gap between two non-CJK glyphs wider than this (in em) is a word space,
 /// in running text.
@@ -35,33 +40,8 @@ const SPACE_SHOWS_EM: f32 = 0.05;
 /// A space glyph whose next glyph starts within this share of its width
 /// before its end was drawn at its full advance (rounding in the content).
 const SPACE_ADVANCE_TOLERANCE: f32 = 0.1;
-/// A glyph overlapping a line's reference glyph vertically by at least this
-/// share of the smaller height sits on that line.
-const SAME_LINE_OVERLAP: f32 = 0.5;
-/// The first line of a paragraph starts at least this far (em) right of the
-/// left margin; the norm is two full-width spaces, 2 em.
-const INDENT_EM: f32 = 1.5;
-/// A line ending more than this (em) before the right margin ends its
-/// paragraph. Justified CJK text ends within a character of the margin.
-const SHORT_LINE_EM: f32 = 2.0;
-/// A vertical gap this much (em) above the usual line gap separates paragraphs.
-const EXTRA_GAP_EM: f32 = 0.5;
-/// Font sizes differing by more than this ratio are different styles.
-const SIZE_RATIO: f32 = 1.15;
-/// A line ending at the right margin that starts more than this many ems
-/// from the left one is right-aligned (a signature, a date).
-const RIGHT_ALIGNED_EM: f32 = 6.0;
-
-/// How far (share of the font size) a turned glyph's width may differ from
-/// its em and still lie across the page.
-const TURNED_EM_TOLERANCE: f32 = 0.02;
-/// Dots (an ellipsis counts three) that make a leader in a contents line.
-const MIN_LEADER_DOTS: usize = 4;
-
-/// Pages with fewer lines than this take the document's text block.
-const MIN_LINES_FOR_PAGE_BLOCK: usize = 6;
-/// Lines ending within this (em) of each other share a margin.
-const MARGIN_CLUSTER_EM: f32 = 0.5;
+/// The layout's other factors: the defaults, what `govdoc convert` uses.
+const SETTINGS: &LayoutSettings = &LayoutSettings::DEFAULT;
 
 /// One line of text as laid out.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,10 +49,7 @@ pub struct Line {
     /// The characters left to right, with spaces from gaps; not normalized.
     pub text: String,
     /// Bounds of the line's visible (non-space) glyphs.
-    pub x0: f32,
-    pub x1: f32,
-    pub top: f32,
-    pub bottom: f32,
+    pub rect: Rect,
     /// Median font size of its glyphs.
     pub size: f32,
     /// Nearly all of its glyphs are in a bold font.
@@ -81,26 +58,20 @@ pub struct Line {
     pub glyphs: Vec<usize>,
 }
 
-impl Line {
-    pub fn center_y(&self) -> f32 {
-        (self.top + self.bottom) / 2.0
-    }
-}
-
 /// A glyph's vertical extent, made usable when the box is degenerate (zero
 /// or negative height): the font size around its centre.
 fn vertical_extent(g: &Glyph) -> (f32, f32) {
-    if g.bottom - g.top >= 0.1 {
-        (g.top, g.bottom)
+    if g.rect.height() >= SETTINGS.min_glyph_height {
+        (g.rect.top, g.rect.bottom)
     } else {
-        let half = g.size.abs().max(1.0) / 2.0;
-        let c = g.center_y();
+        let half = g.size.abs().max(SETTINGS.min_em) / 2.0;
+        let c = g.rect.center_y();
         (c - half, c + half)
     }
 }
 
 fn is_usable(g: &Glyph) -> bool {
-    !g.text.is_empty() && g.x0.is_finite() && g.x1.is_finite() && g.top.is_finite() && g.bottom.is_finite()
+    !g.text.is_empty() && g.rect.x0.is_finite() && g.rect.x1.is_finite() && g.rect.top.is_finite() && g.rect.bottom.is_finite()
 }
 
 fn is_blank(g: &Glyph) -> bool {
@@ -108,7 +79,7 @@ fn is_blank(g: &Glyph) -> bool {
 }
 
 fn em(size: f32) -> f32 {
-    if size.is_finite() && size > 0.5 { size } else { 10.0 }
+    if size.is_finite() && size > SETTINGS.min_size { size } else { SETTINGS.default_size }
 }
 
 /// Groups the glyphs `indices` of a page into lines, top to bottom. A glyph
@@ -124,10 +95,10 @@ pub fn glyphs_to_lines(glyphs: &[Glyph], fonts: &[FontInfo], indices: &[usize], 
         .filter(|&i| glyphs.get(i).is_some_and(is_usable))
         .partition(|&i| runs_down_the_page(&glyphs[i]));
     let mut groups = overlapping(glyphs, upright, vertical_extent);
-    groups.extend(overlapping(glyphs, turned, |g| (g.x0.min(g.x1), g.x0.max(g.x1))));
+    groups.extend(overlapping(glyphs, turned, |g| (g.rect.x0.min(g.rect.x1), g.rect.x0.max(g.rect.x1))));
     let mut lines: Vec<Line> =
         groups.into_iter().filter_map(|g| group_to_line(glyphs, fonts, g, space_gap_em)).collect();
-    lines.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    lines.sort_by(|a, b| a.rect.top.total_cmp(&b.rect.top).then(a.rect.x0.total_cmp(&b.rect.x0)));
     order_turned_lines(glyphs, &mut lines);
     lines
 }
@@ -144,7 +115,7 @@ fn is_turned(glyphs: &[Glyph], line: &Line) -> bool {
 /// glyph cannot tell.
 fn reads_up(glyphs: &[Glyph], line: &Line) -> Option<bool> {
     let (first, last) = (&glyphs[*line.glyphs.first()?], &glyphs[*line.glyphs.last()?]);
-    (line.glyphs.len() >= 2).then(|| first.center_y() > last.center_y())
+    (line.glyphs.len() >= 2).then(|| first.rect.center_y() > last.rect.center_y())
 }
 
 /// Lines of turned text that stand side by side (sorted by their tops, a
@@ -160,12 +131,12 @@ fn order_turned_lines(glyphs: &[Glyph], lines: &mut [Line]) {
         }
         // The run of turned lines beside the first one (overlapping it down
         // the page) that do not read the other way.
-        let (top, bottom) = (lines[start].top, lines[start].bottom);
+        let (top, bottom) = (lines[start].rect.top, lines[start].rect.bottom);
         let mut up = reads_up(glyphs, &lines[start]);
         let mut end = start + 1;
         while let Some(next) = lines.get(end) {
             let way = reads_up(glyphs, next);
-            let beside = is_turned(glyphs, next) && next.top < bottom && next.bottom > top;
+            let beside = is_turned(glyphs, next) && next.rect.top < bottom && next.rect.bottom > top;
             if !beside || (way.is_some() && up.is_some() && way != up) {
                 break;
             }
@@ -174,8 +145,8 @@ fn order_turned_lines(glyphs: &[Glyph], lines: &mut [Line]) {
         }
         let run = &mut lines[start..end];
         match up {
-            Some(true) => run.sort_by(|a, b| a.x0.total_cmp(&b.x0)),
-            Some(false) => run.sort_by(|a, b| b.x0.total_cmp(&a.x0)),
+            Some(true) => run.sort_by(|a, b| a.rect.x0.total_cmp(&b.rect.x0)),
+            Some(false) => run.sort_by(|a, b| b.rect.x0.total_cmp(&a.rect.x0)),
             None => {}
         }
         start = end;
@@ -187,12 +158,12 @@ fn order_turned_lines(glyphs: &[Glyph], lines: &mut [Line]) {
 /// (its width is the font size), where upside-down or slanted text still
 /// runs across.
 fn runs_down_the_page(g: &Glyph) -> bool {
-    !g.upright && (g.width().abs() - g.size.abs()).abs() <= TURNED_EM_TOLERANCE * g.size.abs()
+    !g.upright && (g.rect.width().abs() - g.size.abs()).abs() <= SETTINGS.turned_em_tolerance * g.size.abs()
 }
 
 /// The glyphs `order` in groups whose `extent` (across the line: the
 /// vertical extent of upright text, the horizontal one of turned text)
-/// overlaps the group's largest by [`SAME_LINE_OVERLAP`].
+/// overlaps the group's largest by [`LayoutSettings::same_line_overlap`].
 fn overlapping(glyphs: &[Glyph], mut order: Vec<usize>, extent: impl Fn(&Glyph) -> (f32, f32)) -> Vec<Vec<usize>> {
     let centre = |i: usize| {
         let (a, b) = extent(&glyphs[i]);
@@ -200,7 +171,7 @@ fn overlapping(glyphs: &[Glyph], mut order: Vec<usize>, extent: impl Fn(&Glyph) 
     };
     order.sort_by(|&a, &b| {
         let (g, h) = (&glyphs[a], &glyphs[b]);
-        centre(a).total_cmp(&centre(b)).then(g.x0.total_cmp(&h.x0)).then(g.top.total_cmp(&h.top))
+        centre(a).total_cmp(&centre(b)).then(g.rect.x0.total_cmp(&h.rect.x0)).then(g.rect.top.total_cmp(&h.rect.top))
     });
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut reference = (0.0f32, 0.0f32);
@@ -208,7 +179,7 @@ fn overlapping(glyphs: &[Glyph], mut order: Vec<usize>, extent: impl Fn(&Glyph) 
         let (start, end) = extent(&glyphs[i]);
         let joins = groups.last().is_some() && {
             let overlap = end.min(reference.1) - start.max(reference.0);
-            overlap >= SAME_LINE_OVERLAP * (end - start).min(reference.1 - reference.0)
+            overlap >= SETTINGS.same_line_overlap * (end - start).min(reference.1 - reference.0)
         };
         if joins {
             groups.last_mut().expect("checked").push(i);
@@ -231,9 +202,9 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
     let rotated = members.iter().filter(|&&i| !glyphs[i].upright).count() * 2 > members.len();
     let across = members.iter().filter(|&&i| runs_down_the_page(&glyphs[i])).count() * 2 > members.len();
     if across {
-        members.sort_by(|&a, &b| glyphs[a].top.total_cmp(&glyphs[b].top));
+        members.sort_by(|&a, &b| glyphs[a].rect.top.total_cmp(&glyphs[b].rect.top));
     } else {
-        members.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+        members.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
     }
     // Turned text reads the way it was drawn: up the page, or leftwards
     // when upside down, when its first glyph drawn is the last in place.
@@ -246,8 +217,9 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
         let doubled = kept.last().is_some_and(|&p| {
             let q = &glyphs[p];
             q.text == g.text
-                && (q.x0 - g.x0).abs() < 0.3 * q.width().abs().max(g.width().abs()).max(0.5)
-                && (q.top - g.top).abs() < 0.3 * em(g.size)
+                && (q.rect.x0 - g.rect.x0).abs()
+                    < SETTINGS.doubled_offset * q.rect.width().abs().max(g.rect.width().abs()).max(SETTINGS.doubled_min_width)
+                && (q.rect.top - g.rect.top).abs() < SETTINGS.doubled_offset * em(g.size)
         });
         if !doubled {
             kept.push(i);
@@ -284,7 +256,7 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
     }
     let mut sizes: Vec<f32> = visible.iter().map(|&i| glyphs[i].size).filter(|s| s.is_finite()).collect();
     sizes.sort_by(f32::total_cmp);
-    let size = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
+    let size = sizes.get(sizes.len() / 2).copied().unwrap_or(SETTINGS.default_size);
     let bold_count = visible.iter().filter(|&&i| fonts.get(glyphs[i].font).is_some_and(|f| f.bold)).count();
     let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
     let (mut x0, mut x1) = (f32::INFINITY, f32::NEG_INFINITY);
@@ -292,10 +264,10 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
         let (t, b) = vertical_extent(&glyphs[i]);
         top = top.min(t);
         bottom = bottom.max(b);
-        x0 = x0.min(glyphs[i].x0.min(glyphs[i].x1));
-        x1 = x1.max(glyphs[i].x1.max(glyphs[i].x0));
+        x0 = x0.min(glyphs[i].rect.x0.min(glyphs[i].rect.x1));
+        x1 = x1.max(glyphs[i].rect.x1.max(glyphs[i].rect.x0));
     }
-    Some(Line { text, x0, x1, top, bottom, size, bold: bold_count * 5 >= visible.len() * 4, glyphs: kept })
+    Some(Line { text, rect: Rect { x0, top, x1, bottom }, size, bold: bold_count as f32 >= SETTINGS.bold_share * visible.len() as f32, glyphs: kept })
 }
 
 /// A space between `a` and the glyph `b` after it: neither side is CJK
@@ -306,7 +278,7 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
 /// Latin text shrinks its word gaps below a fixed share of the em (Times'
 /// space is 0.25 em), while letters of one word touch.
 fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32, fonts: &[FontInfo]) -> bool {
-    let gap = b.x0 - a.x1;
+    let gap = b.rect.x0 - a.rect.x1;
     let size = em((a.size + b.size) / 2.0);
     let cjk_a = a.text.chars().next_back().is_some_and(is_cjk);
     let cjk_b = b.text.chars().next().is_some_and(is_cjk);
@@ -330,12 +302,12 @@ fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32, fonts: &[FontInfo]) -> bool {
 /// no width of its own gives nothing to measure and is taken at its word.
 fn drawn_space_is_a_gap(a: &Glyph, blank: &Glyph, b: &Glyph) -> bool {
     let size = em((a.size + b.size) / 2.0);
-    let width = (blank.x1 - blank.x0).abs();
+    let width = (blank.rect.x1 - blank.rect.x0).abs();
     if width < MIN_WORD_GAP_EM * size {
         return true;
     }
-    let gap = b.x0 - a.x1;
-    let full_advance = b.x0 >= blank.x0.max(blank.x1) - SPACE_ADVANCE_TOLERANCE * width;
+    let gap = b.rect.x0 - a.rect.x1;
+    let full_advance = b.rect.x0 >= blank.rect.x0.max(blank.rect.x1) - SPACE_ADVANCE_TOLERANCE * width;
     gap > SPACE_SHOWS_EM * size && (full_advance || gap >= WORD_GAP_SHARE_OF_SPACE * width)
 }
 
@@ -405,12 +377,12 @@ pub fn estimate_text_block(lines: &[&Line]) -> Option<TextBlock> {
         return None;
     }
     let body_size = body_size(lines);
-    let tolerance = MARGIN_CLUSTER_EM * body_size;
-    let support = 2.min(lines.len()).max(lines.len().div_ceil(10));
-    let mut starts: Vec<f32> = lines.iter().map(|l| l.x0).collect();
+    let tolerance = SETTINGS.margin_cluster_em * body_size;
+    let support = SETTINGS.margin_min_lines.min(lines.len()).max(lines.len().div_ceil(SETTINGS.margin_lines_per));
+    let mut starts: Vec<f32> = lines.iter().map(|l| l.rect.x0).collect();
     starts.sort_by(f32::total_cmp);
     let left = first_supported(&starts, tolerance, support).unwrap_or(starts[0]);
-    let mut ends: Vec<f32> = lines.iter().map(|l| -l.x1).collect();
+    let mut ends: Vec<f32> = lines.iter().map(|l| -l.rect.x1).collect();
     ends.sort_by(f32::total_cmp);
     // Where few lines are full (short items, headings), no end is shared by
     // enough of them; the second-longest line then says where the margin is
@@ -419,7 +391,7 @@ pub fn estimate_text_block(lines: &[&Line]) -> Option<TextBlock> {
     let right = shared.max(-ends[1.min(ends.len() - 1)]);
     let mut gaps = line_gaps(lines, body_size);
     gaps.sort_by(f32::total_cmp);
-    let line_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(0.5 * body_size);
+    let line_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(SETTINGS.default_line_gap_em * body_size);
     Some(TextBlock { left, right: right.max(left), body_size, line_gap })
 }
 
@@ -434,7 +406,7 @@ pub fn document_text_block(pages: &[&[Line]]) -> Option<TextBlock> {
         gaps.extend(line_gaps(&refs, block.body_size));
     }
     gaps.sort_by(f32::total_cmp);
-    block.line_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(0.5 * block.body_size);
+    block.line_gap = gaps.get(gaps.len() / 2).copied().unwrap_or(SETTINGS.default_line_gap_em * block.body_size);
     Some(block)
 }
 
@@ -442,13 +414,14 @@ pub fn document_text_block(pages: &[&[Line]]) -> Option<TextBlock> {
 /// where it is no more than a few lines' worth.
 fn line_gaps(lines: &[&Line], body_size: f32) -> Vec<f32> {
     let mut sorted: Vec<&Line> = lines.to_vec();
-    sorted.sort_by(|a, b| a.top.total_cmp(&b.top));
+    sorted.sort_by(|a, b| a.rect.top.total_cmp(&b.rect.top));
     let mut gaps = Vec::new();
     for pair in sorted.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        let gap = b.top - a.bottom;
-        let similar = a.size.max(b.size) <= SIZE_RATIO * a.size.min(b.size);
-        if similar && gap >= -0.2 * body_size && gap < 3.0 * body_size {
+        let gap = b.rect.top - a.rect.bottom;
+        let similar = a.size.max(b.size) <= SETTINGS.size_ratio * a.size.min(b.size);
+        let (least, most) = SETTINGS.line_gap_bounds_em;
+        if similar && gap >= least * body_size && gap < most * body_size {
             gaps.push(gap.max(0.0));
         }
     }
@@ -459,7 +432,7 @@ fn line_gaps(lines: &[&Line], body_size: f32) -> Vec<f32> {
 fn body_size(lines: &[&Line]) -> f32 {
     let mut weighted: Vec<(i32, usize)> = Vec::new();
     for line in lines {
-        let key = (line.size * 2.0).round() as i32;
+        let key = (line.size / SETTINGS.body_size_step).round() as i32;
         let n = line.text.chars().filter(|c| !c.is_whitespace()).count();
         match weighted.iter_mut().find(|(k, _)| *k == key) {
             Some((_, count)) => *count += n,
@@ -467,7 +440,7 @@ fn body_size(lines: &[&Line]) -> f32 {
         }
     }
     weighted.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
-    weighted.first().map_or(10.0, |&(k, _)| em(k as f32 / 2.0))
+    weighted.first().map_or(SETTINGS.default_size, |&(k, _)| em(k as f32 * SETTINGS.body_size_step))
 }
 
 /// In ascending `values`, the first value with at least `support` values
@@ -490,17 +463,19 @@ fn first_supported(values: &[f32], tolerance: f32, support: usize) -> Option<f32
 /// document's. A page whose lines never reach the document's right margin
 /// (short items only) keeps the document's width.
 pub fn page_text_block(lines: &[&Line], document: Option<TextBlock>) -> Option<TextBlock> {
-    let page = if lines.len() >= MIN_LINES_FOR_PAGE_BLOCK { estimate_text_block(lines) } else { None };
+    let page = if lines.len() >= SETTINGS.min_lines_for_page_block { estimate_text_block(lines) } else { None };
     match (page, document) {
         (Some(mut p), Some(d)) => {
             // A page of few full lines (a heading, one paragraph, then tables)
             // can make the indented first lines look like the margin; a line
             // starting at the document's margin says where it really is.
-            let em = d.body_size.max(1.0);
-            if p.left > d.left + em && lines.iter().any(|l| (l.x0 - d.left).abs() <= 0.5 * em) {
+            let em = d.body_size.max(SETTINGS.min_em);
+            if p.left > d.left + SETTINGS.margin_shift_em * em
+                && lines.iter().any(|l| (l.rect.x0 - d.left).abs() <= SETTINGS.margin_snap_em * em)
+            {
                 p.left = d.left;
             }
-            if p.width() < 0.8 * d.width() {
+            if p.width() < SETTINGS.min_page_width_share * d.width() {
                 p.right = p.left + d.width();
             }
             Some(p)
@@ -525,21 +500,24 @@ struct Placement {
 
 fn place(line: &Line, block: &TextBlock) -> Placement {
     let em = em(line.size);
-    let left_gap = line.x0 - block.left;
-    let right_gap = block.right - line.x1;
-    let larger = line.size > SIZE_RATIO * block.body_size;
-    let symmetric = (left_gap - right_gap).abs() <= em.max(0.04 * block.width());
+    let left_gap = line.rect.x0 - block.left;
+    let right_gap = block.right - line.rect.x1;
+    let larger = line.size > SETTINGS.size_ratio * block.body_size;
+    let symmetric =
+        (left_gap - right_gap).abs() <= (SETTINGS.symmetric_em * em).max(SETTINGS.symmetric_share * block.width());
     // A body-size line indented by the usual two characters that happens to
     // end as far from the right margin is a one-line paragraph, not centred.
-    let first_line_indent = (left_gap - 2.0 * em).abs() < 0.5 * em && !larger && !line.bold;
-    let centred = symmetric
-        && !first_line_indent
-        && if larger { left_gap.min(right_gap) >= 0.2 * em } else { left_gap.min(right_gap) >= em };
+    let first_line_indent = (left_gap - SETTINGS.first_line_indent_em * em).abs()
+        < SETTINGS.first_line_indent_slack_em * em
+        && !larger
+        && !line.bold;
+    let centred_gap = if larger { SETTINGS.larger_centred_gap_em } else { SETTINGS.centred_gap_em };
+    let centred = symmetric && !first_line_indent && left_gap.min(right_gap) >= centred_gap * em;
     Placement {
-        indented: !centred && left_gap >= INDENT_EM * em,
+        indented: !centred && left_gap >= SETTINGS.indent_em * em,
         centred,
-        right_aligned: !centred && right_gap < em && left_gap > RIGHT_ALIGNED_EM * em,
-        short: right_gap > SHORT_LINE_EM * em,
+        right_aligned: !centred && right_gap < em && left_gap > SETTINGS.right_aligned_em * em,
+        short: right_gap > SETTINGS.short_line_em * em,
         larger,
     }
 }
@@ -588,13 +566,14 @@ fn breaks_between(previous: &Line, next: &Line, block: &TextBlock) -> bool {
         return true;
     }
     let (p, n) = (place(previous, block), place(next, block));
-    let same_style = previous.size.max(next.size) <= SIZE_RATIO * previous.size.min(next.size).max(0.1)
+    let same_style = previous.size.max(next.size)
+        <= SETTINGS.size_ratio * previous.size.min(next.size).max(SETTINGS.min_style_size)
         && previous.bold == next.bold;
     if !same_style {
         return true;
     }
-    let gap = next.top - previous.bottom;
-    if gap > block.line_gap + EXTRA_GAP_EM * em(previous.size.max(next.size)) {
+    let gap = next.rect.top - previous.rect.bottom;
+    if gap > block.line_gap + SETTINGS.extra_gap_em * em(previous.size.max(next.size)) {
         return true;
     }
     if p.right_aligned || n.right_aligned {
@@ -603,7 +582,9 @@ fn breaks_between(previous: &Line, next: &Line, block: &TextBlock) -> bool {
     if p.centred || n.centred {
         // A centred line that filled the block wrapped onto the next one (a
         // long title); any other centred line stands alone.
-        let wrapped = p.centred && n.centred && previous.x1 - previous.x0 >= block.width() - 4.0 * em(previous.size);
+        let wrapped = p.centred
+            && n.centred
+            && previous.rect.width() >= block.width() - SETTINGS.wrapped_title_em * em(previous.size);
         return !wrapped;
     }
     if n.indented || p.short {
@@ -637,7 +618,7 @@ fn is_contents_entry(text: &str) -> bool {
             _ => 1,
         })
         .sum();
-    leader >= MIN_LEADER_DOTS
+    leader >= SETTINGS.min_leader_dots
 }
 
 /// A line that opens the caption of a table or figure: 表 or 图 and its
@@ -664,13 +645,13 @@ fn paragraph(lines: &[Line], block: &TextBlock, page: u32) -> PlacedParagraph {
             indented: pf.indented,
             ..Default::default()
         },
-        top: lines.iter().map(|l| l.top).fold(f32::INFINITY, f32::min),
-        bottom: lines.iter().map(|l| l.bottom).fold(f32::NEG_INFINITY, f32::max),
-        x0: lines.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min),
-        x1: lines.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max),
+        top: lines.iter().map(|l| l.rect.top).fold(f32::INFINITY, f32::min),
+        bottom: lines.iter().map(|l| l.rect.bottom).fold(f32::NEG_INFINITY, f32::max),
+        x0: lines.iter().map(|l| l.rect.x0).fold(f32::INFINITY, f32::min),
+        x1: lines.iter().map(|l| l.rect.x1).fold(f32::NEG_INFINITY, f32::max),
         size: first.size,
         bold: first.bold,
-        opens_at_margin: !pf.indented && !pf.centred && first.x0 - block.left < 0.5 * em(first.size),
+        opens_at_margin: !pf.indented && !pf.centred && first.rect.x0 - block.left < SETTINGS.opens_at_margin_em * em(first.size),
         ends_at_margin: !pl.short && !pl.centred,
         larger: pf.larger,
         centred: pf.centred,
@@ -685,17 +666,6 @@ pub struct Flow {
     /// Set for a column of a two-column stretch; `None` means the page's block.
     pub block: Option<TextBlock>,
 }
-
-/// Share of lines that must be cut by one gutter for a stretch of the page
-/// to read as two columns, and the fewest such lines.
-const TWO_COLUMN_SHARE: f32 = 0.6;
-const TWO_COLUMN_MIN_LINES: usize = 6;
-/// A gutter is at least this wide (em) and lies in the middle half of the block.
-const GUTTER_EM: f32 = 1.5;
-/// Each column is at least this share of the block wide, and its typical
-/// line fills at least `COLUMN_FILL` of it.
-const COLUMN_WIDTH: f32 = 0.35;
-const COLUMN_FILL: f32 = 0.6;
 
 /// The page's lines (top to bottom) in reading order as flows. A single
 /// column, the norm, is one flow, untouched. When most lines are cut by one
@@ -718,7 +688,7 @@ pub fn reading_order(glyphs: &[Glyph], fonts: &[FontInfo], lines: Vec<Line>, blo
         }
     };
     for line in lines {
-        let crosses = line.glyphs.iter().any(|&i| glyphs[i].x1 > g0 && glyphs[i].x0 < g1);
+        let crosses = line.glyphs.iter().any(|&i| glyphs[i].rect.x1 > g0 && glyphs[i].rect.x0 < g1);
         if crosses {
             flush(&mut flows, &mut left, &mut right);
             match flows.last_mut() {
@@ -727,7 +697,7 @@ pub fn reading_order(glyphs: &[Glyph], fonts: &[FontInfo], lines: Vec<Line>, blo
             }
             continue;
         }
-        let (l, r): (Vec<usize>, Vec<usize>) = line.glyphs.iter().partition(|&&i| glyphs[i].center_x() < g0);
+        let (l, r): (Vec<usize>, Vec<usize>) = line.glyphs.iter().partition(|&&i| glyphs[i].rect.center_x() < g0);
         for (part, column) in [(l, &mut left), (r, &mut right)] {
             if !part.is_empty() {
                 column.extend(glyphs_to_lines(glyphs, fonts, &part, PARAGRAPH_SPACE_GAP_EM));
@@ -741,11 +711,12 @@ pub fn reading_order(glyphs: &[Glyph], fonts: &[FontInfo], lines: Vec<Line>, blo
 /// A vertical white band in the middle half of the block that cuts most
 /// lines in two, as (x0, x1).
 fn find_gutter(glyphs: &[Glyph], lines: &[Line], block: &TextBlock) -> Option<(f32, f32)> {
-    if lines.len() < TWO_COLUMN_MIN_LINES || block.width() <= 0.0 {
+    if lines.len() < SETTINGS.two_column_min_lines || block.width() <= 0.0 {
         return None;
     }
-    let (lo, hi) = (block.left + 0.25 * block.width(), block.right - 0.25 * block.width());
-    let min_gap = GUTTER_EM * block.body_size;
+    let band = SETTINGS.gutter_band * block.width();
+    let (lo, hi) = (block.left + band, block.right - band);
+    let min_gap = SETTINGS.gutter_em * block.body_size;
     // Each line's widest inner gap inside the middle band, with the line's ends.
     let mut gaps: Vec<((f32, f32), f32, f32)> = Vec::new();
     for line in lines {
@@ -756,19 +727,19 @@ fn find_gutter(glyphs: &[Glyph], lines: &[Line], block: &TextBlock) -> Option<(f
             if is_blank(g) {
                 continue;
             }
-            if reach.is_finite() && g.x0 - reach >= min_gap {
-                let (a, b) = (reach.max(lo), g.x0.min(hi));
+            if reach.is_finite() && g.rect.x0 - reach >= min_gap {
+                let (a, b) = (reach.max(lo), g.rect.x0.min(hi));
                 if b > a && widest.is_none_or(|(w0, w1)| b - a > w1 - w0) {
-                    widest = Some((reach, g.x0));
+                    widest = Some((reach, g.rect.x0));
                 }
             }
-            reach = reach.max(g.x1);
+            reach = reach.max(g.rect.x1);
         }
         if let Some(gap) = widest {
-            gaps.push((gap, line.x0, line.x1));
+            gaps.push((gap, line.rect.x0, line.rect.x1));
         }
     }
-    let needed = ((lines.len() as f32 * TWO_COLUMN_SHARE).ceil() as usize).max(TWO_COLUMN_MIN_LINES);
+    let needed = ((lines.len() as f32 * SETTINGS.two_column_share).ceil() as usize).max(SETTINGS.two_column_min_lines);
     if gaps.len() < needed {
         return None;
     }
@@ -784,14 +755,14 @@ fn find_gutter(glyphs: &[Glyph], lines: &[Line], block: &TextBlock) -> Option<(f
     }
     let g0 = around.iter().map(|g| g.0.0).fold(f32::NEG_INFINITY, f32::max);
     let g1 = around.iter().map(|g| g.0.1).fold(f32::INFINITY, f32::min);
-    if g1 - g0 < 0.5 * min_gap {
+    if g1 - g0 < SETTINGS.gutter_shared_share * min_gap {
         return None;
     }
     // Two columns of running text: both wide, their lines filling them.
     // Labels and their values set apart without rules (a table drawn
     // without lines) make one narrow side and read line by line.
     let (left_width, right_width) = (g0 - block.left, block.right - g1);
-    if left_width.min(right_width) < COLUMN_WIDTH * block.width() {
+    if left_width.min(right_width) < SETTINGS.column_width * block.width() {
         return None;
     }
     let median_of = |mut v: Vec<f32>| {
@@ -800,7 +771,7 @@ fn find_gutter(glyphs: &[Glyph], lines: &[Line], block: &TextBlock) -> Option<(f
     };
     let left_fill = median_of(around.iter().map(|((a, _), x0, _)| a - x0).collect());
     let right_fill = median_of(around.iter().map(|((_, b), _, x1)| x1 - b).collect());
-    (left_fill >= COLUMN_FILL * left_width && right_fill >= COLUMN_FILL * right_width).then_some((g0, g1))
+    (left_fill >= SETTINGS.column_fill * left_width && right_fill >= SETTINGS.column_fill * right_width).then_some((g0, g1))
 }
 
 #[cfg(test)]
@@ -809,7 +780,12 @@ mod tests {
 
     pub(crate) fn glyph(text: &str, x0: f32, top: f32, size: f32) -> Glyph {
         let w = if text.is_ascii() { size * 0.5 } else { size };
-        Glyph { text: text.into(), x0, x1: x0 + w, top, bottom: top + size, size, font: 0, upright: true }
+        Glyph { text: text.into(), rect: Rect { x0, top, x1: x0 + w, bottom: top + size }, size, font: 0, upright: true }
+    }
+
+    /// `g` with its box changed by `change`.
+    fn reshaped(g: Glyph, change: impl FnOnce(Rect) -> Rect) -> Glyph {
+        Glyph { rect: change(g.rect), ..g }
     }
 
     /// A row of glyphs starting at x, each character as wide as the font is
@@ -819,7 +795,7 @@ mod tests {
         let mut x = x;
         for c in text.chars() {
             let g = glyph(&c.to_string(), x, top, size);
-            x = g.x1;
+            x = g.rect.x1;
             out.push(g);
         }
         out
@@ -842,7 +818,7 @@ mod tests {
     }
 
     fn line(text: &str) -> Line {
-        Line { text: text.into(), x0: 0.0, x1: 0.0, top: 0.0, bottom: 0.0, size: 10.0, bold: false, glyphs: Vec::new() }
+        Line { text: text.into(), rect: Rect { x0: 0.0, top: 0.0, x1: 0.0, bottom: 0.0 }, size: 10.0, bold: false, glyphs: Vec::new() }
     }
 
     #[test]
@@ -864,11 +840,11 @@ mod tests {
         glyphs.extend(row("第一行", 100.0, 100.0, 16.0));
         glyphs.reverse();
         // A Latin digit of another font, its box a little lower.
-        glyphs.push(Glyph { top: 103.0, bottom: 117.0, ..glyph("9", 148.0, 0.0, 14.0) });
+        glyphs.push(reshaped(glyph("9", 148.0, 0.0, 14.0), |r| Rect { top: 103.0, bottom: 117.0, ..r }));
         let lines = lines_of(&glyphs);
         assert_eq!(texts(&lines), vec!["第一行9", "第二行文字"]);
-        assert_eq!(lines[0].x0, 100.0);
-        assert_eq!(lines[1].x1, 180.0);
+        assert_eq!(lines[0].rect.x0, 100.0);
+        assert_eq!(lines[1].rect.x1, 180.0);
     }
 
     #[test]
@@ -907,17 +883,17 @@ mod tests {
         // `Tc 2.224 Tw -3.528 ( ....)Tj` at 8 pt: the space advances 0.92 pt,
         // the dots 4.45 pt apart (a 2.2 pt gap, a space's width).
         let mut glyphs = row("disability", 50.0, 100.0, 8.0);
-        let end = glyphs.last().unwrap().x1;
-        glyphs.push(Glyph { x1: end + 2.224, ..glyph(" ", end, 100.0, 8.0) });
+        let end = glyphs.last().unwrap().rect.x1;
+        glyphs.push(Glyph { rect: Rect { x1: end + 2.224, ..glyph(" ", end, 100.0, 8.0).rect }, ..glyph(" ", end, 100.0, 8.0) });
         for k in 0..3 {
             let x = end + 0.92 + 4.448 * k as f32;
-            glyphs.push(Glyph { x1: x + 2.224, ..glyph(".", x, 100.0, 8.0) });
+            glyphs.push(Glyph { rect: Rect { x1: x + 2.224, ..glyph(".", x, 100.0, 8.0).rect }, ..glyph(".", x, 100.0, 8.0) });
         }
         assert_eq!(texts(&lines(&glyphs)), vec!["disability. . ."]);
         // A run of spaces drawn over a number that was set before it.
         let mut glyphs = row("14.862", 300.0, 100.0, 10.0);
         for k in 0..6 {
-            glyphs.push(Glyph { x1: 290.0 + 2.3 * (k + 1) as f32, ..glyph(" ", 290.0 + 2.3 * k as f32, 100.0, 10.0) });
+            glyphs.push(Glyph { rect: Rect { x1: 290.0 + 2.3 * (k + 1) as f32, ..glyph(" ", 290.0 + 2.3 * k as f32, 100.0, 10.0).rect }, ..glyph(" ", 290.0 + 2.3 * k as f32, 100.0, 10.0) });
         }
         // (The spaces before it are the line's leading white space.)
         assert_eq!(lines(&glyphs)[0].text.trim_start(), "14.862");
@@ -925,20 +901,20 @@ mod tests {
         // glyph with no width leaves nothing to measure and is taken as said.
         let mut glyphs = row("2019年 工作", 100.0, 100.0, 16.0);
         glyphs.extend(row("a", 300.0, 100.0, 16.0));
-        glyphs.push(Glyph { x1: 308.0, ..glyph(" ", 308.0, 100.0, 16.0) });
+        glyphs.push(Glyph { rect: Rect { x1: 308.0, ..glyph(" ", 308.0, 100.0, 16.0).rect }, ..glyph(" ", 308.0, 100.0, 16.0) });
         glyphs.extend(row("b", 308.0, 100.0, 16.0));
         assert_eq!(texts(&lines(&glyphs)), vec!["2019年 工作a b"]);
         // A tick 10.2 pt wide, the text moved on 8 pt: the space after it
         // (3.3 pt, drawn whole) leaves 1.2 pt between the boxes and shows.
-        let mut glyphs = vec![Glyph { x1: 14.2, ..glyph("✔", 4.0, 100.0, 12.0) }];
-        glyphs.push(Glyph { x1: 15.3, ..glyph(" ", 12.0, 100.0, 12.0) });
+        let mut glyphs = vec![Glyph { rect: Rect { x1: 14.2, ..glyph("✔", 4.0, 100.0, 12.0).rect }, ..glyph("✔", 4.0, 100.0, 12.0) }];
+        glyphs.push(Glyph { rect: Rect { x1: 15.3, ..glyph(" ", 12.0, 100.0, 12.0).rect }, ..glyph(" ", 12.0, 100.0, 12.0) });
         glyphs.extend(row("checked", 15.3, 100.0, 12.0));
         assert_eq!(texts(&lines(&glyphs)), vec!["✔ checked"]);
         // A table cell's wider gap rule (0.3 em) does not swallow a space
         // glyph drawn at its width (Arial's 0.278 em at 7.8 pt).
         let mut glyphs = row("Literary", 50.0, 100.0, 7.8);
-        let end = glyphs.last().unwrap().x1;
-        glyphs.push(Glyph { x1: end + 2.16, ..glyph(" ", end, 100.0, 7.8) });
+        let end = glyphs.last().unwrap().rect.x1;
+        glyphs.push(Glyph { rect: Rect { x1: end + 2.16, ..glyph(" ", end, 100.0, 7.8).rect }, ..glyph(" ", end, 100.0, 7.8) });
         glyphs.extend(row("experience", end + 2.16, 100.0, 7.8));
         let all: Vec<usize> = (0..glyphs.len()).collect();
         assert_eq!(texts(&glyphs_to_lines(&glyphs, &helvetica, &all, 0.3)), vec!["Literary experience"]);
@@ -955,9 +931,9 @@ mod tests {
     fn degenerate_boxes_and_empty_input_do_not_panic() {
         assert!(lines_of(&[]).is_empty());
         let glyphs = vec![
-            Glyph { bottom: 100.0, ..glyph("一", 10.0, 100.0, 0.0) },
-            Glyph { x1: 5.0, ..glyph("二", 10.0, 100.0, -3.0) },
-            Glyph { top: f32::NAN, ..glyph("三", 10.0, 100.0, 12.0) },
+            reshaped(glyph("一", 10.0, 100.0, 0.0), |r| Rect { bottom: 100.0, ..r }),
+            reshaped(glyph("二", 10.0, 100.0, -3.0), |r| Rect { x1: 5.0, ..r }),
+            reshaped(glyph("三", 10.0, 100.0, 12.0), |r| Rect { top: f32::NAN, ..r }),
             glyph("", 10.0, 100.0, 12.0),
         ];
         let lines = lines_of(&glyphs);
@@ -1131,7 +1107,7 @@ mod tests {
                 .enumerate()
                 .map(|(k, c)| {
                     let top = if up { 500.0 - 6.0 * (k as f32 + 1.0) } else { 400.0 + 6.0 * k as f32 };
-                    Glyph { upright: false, x0: 40.0, x1: 52.0, top, bottom: top + 6.0, ..glyph(&c.to_string(), 0.0, 0.0, 12.0) }
+                    Glyph { upright: false, rect: Rect { x0: 40.0, top, x1: 52.0, bottom: top + 6.0 }, ..glyph(&c.to_string(), 0.0, 0.0, 12.0) }
                 })
                 .collect()
         };
@@ -1159,7 +1135,7 @@ mod tests {
                 .enumerate()
                 .map(|(k, c)| {
                     let top = if up { 300.0 - 10.0 * (k as f32 + 1.0) } else { 200.0 + 10.0 * k as f32 };
-                    Glyph { upright: false, x0: x, x1: x + 10.0, top, bottom: top + 10.0, ..glyph(&c.to_string(), 0.0, 0.0, 10.0) }
+                    Glyph { upright: false, rect: Rect { x0: x, top, x1: x + 10.0, bottom: top + 10.0 }, ..glyph(&c.to_string(), 0.0, 0.0, 10.0) }
                 })
                 .collect()
         };

@@ -29,6 +29,7 @@ pub mod document;
 pub mod driver;
 pub mod font;
 pub mod furniture;
+pub mod geometry;
 pub mod layout;
 pub(crate) mod lexer;
 pub mod ocr;

@@ -6,6 +6,8 @@
 //! growing downwards — the convention of pdfplumber, so a value here can be
 //! compared with what pdfplumber prints for the same page.
 
+use crate::pdf::geometry::Rect;
+
 /// One character as drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
@@ -13,14 +15,10 @@ pub struct Glyph {
     /// ligature or an `/ActualText` span; U+FFFD when the font has no map for
     /// the code (counted in a diagnostic, never silently dropped).
     pub text: String,
-    /// Left and right edges (x), from the advance width.
-    pub x0: f32,
-    pub x1: f32,
-    /// Top and bottom edges (y grows downwards): the em box of the font size
-    /// around the baseline (ascent 0.88 em, descent 0.12 em when the font
-    /// does not say).
-    pub top: f32,
-    pub bottom: f32,
+    /// Left and right edges from the advance width; top and bottom the em
+    /// box of the font size around the baseline (ascent 0.88 em, descent
+    /// 0.12 em when the font does not say).
+    pub rect: Rect,
     /// Effective font size in page units (text matrix × CTM scale).
     pub size: f32,
     /// Index of the font in [`PageContent::fonts`].
@@ -28,18 +26,6 @@ pub struct Glyph {
     /// False for text drawn turned (its line running more than 45° off
     /// rightwards, or the glyph not standing up) or vertical (writing mode 1).
     pub upright: bool,
-}
-
-impl Glyph {
-    pub fn width(&self) -> f32 {
-        self.x1 - self.x0
-    }
-    pub fn center_x(&self) -> f32 {
-        (self.x0 + self.x1) / 2.0
-    }
-    pub fn center_y(&self) -> f32 {
-        (self.top + self.bottom) / 2.0
-    }
 }
 
 /// A straight line that may be a table border: a stroked segment (`m`/`l`

@@ -75,42 +75,34 @@ pub fn placed_line(line: &Line, glyphs: &[Glyph], page: u32) -> PlacedLine {
         }
         if let Some(p) = previous {
             let size = (p.size.abs() + g.size.abs()) / 2.0;
-            if !rotated && g.x0 - p.x1 > SPAN_GAP_EM * size.max(1.0) {
+            if !rotated && g.rect.x0 - p.rect.x1 > SPAN_GAP_EM * size.max(1.0) {
                 flush(&mut raw, &mut x0, &mut x1);
-            } else if !rotated && g.x0 - p.x1 > 0.25 * size.max(1.0) {
+            } else if !rotated && g.rect.x0 - p.rect.x1 > 0.25 * size.max(1.0) {
                 raw.push(' ');
             }
         }
         raw.push_str(&g.text);
-        x0 = x0.min(g.x0.min(g.x1));
-        x1 = x1.max(g.x1.max(g.x0));
+        x0 = x0.min(g.rect.x0.min(g.rect.x1));
+        x1 = x1.max(g.rect.x1.max(g.rect.x0));
         previous = Some(g);
     }
     flush(&mut raw, &mut x0, &mut x1);
-    PlacedLine { page, top: line.top, bottom: line.bottom, size: line.size, spans }
+    PlacedLine { page, top: line.rect.top, bottom: line.rect.bottom, size: line.size, spans }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::geometry::Rect;
 
     fn glyph(text: &str, x0: f32) -> Glyph {
-        Glyph { text: text.into(), x0, x1: x0 + 10.0, top: 0.0, bottom: 10.0, size: 10.0, font: 0, upright: true }
+        Glyph { text: text.into(), rect: Rect { x0, top: 0.0, x1: x0 + 10.0, bottom: 10.0 }, size: 10.0, font: 0, upright: true }
     }
 
     #[test]
     fn wide_gaps_cut_a_line_into_spans() {
         let glyphs = vec![glyph("规", 10.0), glyph("章", 20.0), glyph("1", 80.0), glyph("2", 90.0), glyph("6", 150.0)];
-        let line = Line {
-            text: "规章 12 6".into(),
-            x0: 10.0,
-            x1: 160.0,
-            top: 0.0,
-            bottom: 10.0,
-            size: 10.0,
-            bold: false,
-            glyphs: (0..5).collect(),
-        };
+        let line = Line { text: "规章 12 6".into(), rect: Rect { x0: 10.0, top: 0.0, x1: 160.0, bottom: 10.0 }, size: 10.0, bold: false, glyphs: (0..5).collect() };
         let placed = placed_line(&line, &glyphs, 3);
         let spans: Vec<(&str, f32, f32)> = placed.spans.iter().map(|s| (s.text.as_str(), s.x0, s.x1)).collect();
         assert_eq!(spans, [("规章", 10.0, 30.0), ("12", 80.0, 100.0), ("6", 150.0, 160.0)]);

@@ -43,7 +43,7 @@ pub fn to_reading_orientation(mut page: PageContent) -> (PageContent, Option<Dia
         (ax.min(bx), ax.max(bx), ay.min(by), ay.max(by))
     };
     for g in &mut page.glyphs {
-        (g.x0, g.x1, g.top, g.bottom) = turn_box(g.x0, g.top, g.x1, g.bottom);
+        (g.rect.x0, g.rect.x1, g.rect.top, g.rect.bottom) = turn_box(g.rect.x0, g.rect.top, g.rect.x1, g.rect.bottom);
         g.upright = !g.upright;
     }
     for g in &mut page.hidden {
@@ -70,7 +70,7 @@ pub fn to_reading_orientation(mut page: PageContent) -> (PageContent, Option<Dia
 /// way; `None` for an upright page.
 fn turned_text(glyphs: &[Glyph]) -> Option<Turn> {
     let visible: Vec<&Glyph> = glyphs.iter().filter(|g| !g.text.trim().is_empty()).collect();
-    let turned: Vec<&Glyph> = visible.iter().copied().filter(|g| !g.upright && g.bottom - g.top > 0.0).collect();
+    let turned: Vec<&Glyph> = visible.iter().copied().filter(|g| !g.upright && g.rect.height() > 0.0).collect();
     if turned.len() < MIN_TURNED || (turned.len() as f32) < TURNED_SHARE * visible.len() as f32 {
         return None;
     }
@@ -80,10 +80,10 @@ fn turned_text(glyphs: &[Glyph]) -> Option<Turn> {
     for pair in turned.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         let size = a.size.abs().max(1.0);
-        if (a.center_x() - b.center_x()).abs() > 0.3 * size {
+        if (a.rect.center_x() - b.rect.center_x()).abs() > 0.3 * size {
             continue;
         }
-        let dy = b.center_y() - a.center_y();
+        let dy = b.rect.center_y() - a.rect.center_y();
         if dy > 0.0 && dy < 3.0 * size {
             down += 1;
         } else if dy < 0.0 && -dy < 3.0 * size {
@@ -102,22 +102,14 @@ fn turned_text(glyphs: &[Glyph]) -> Option<Turn> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::geometry::Rect;
 
     /// A line of `n` glyphs running down (or up) the page at x = 100.
     fn column(n: usize, down: bool) -> Vec<Glyph> {
         (0..n)
             .map(|k| {
                 let y = if down { 100.0 + 10.0 * k as f32 } else { 700.0 - 10.0 * k as f32 };
-                Glyph {
-                    text: "a".into(),
-                    x0: 95.0,
-                    x1: 105.0,
-                    top: y,
-                    bottom: y + 10.0,
-                    size: 10.0,
-                    font: 0,
-                    upright: false,
-                }
+                Glyph { text: "a".into(), rect: Rect { x0: 95.0, top: y, x1: 105.0, bottom: y + 10.0 }, size: 10.0, font: 0, upright: false }
             })
             .collect()
     }
@@ -135,8 +127,8 @@ mod tests {
         assert_eq!((turned.width, turned.height), (800.0, 600.0));
         // The first glyph is now at the left, the line runs to the right.
         let (a, b) = (&turned.glyphs[0], &turned.glyphs[1]);
-        assert!(a.upright && a.x0 < b.x0 && (a.top - b.top).abs() < 0.01);
-        assert_eq!((a.x0, a.top), (100.0, 495.0));
+        assert!(a.upright && a.rect.x0 < b.rect.x0 && (a.rect.top - b.rect.top).abs() < 0.01);
+        assert_eq!((a.rect.x0, a.rect.top), (100.0, 495.0));
         // A vertical rule left of the text becomes a horizontal rule below it.
         let r = turned.rulings[0];
         assert_eq!((r.x0, r.x1, r.top, r.bottom), (100.0, 400.0, 550.0, 550.0));
@@ -146,7 +138,7 @@ mod tests {
     fn text_running_up_is_read_turned_clockwise_and_upright_pages_stay() {
         let (turned, _) = to_reading_orientation(page(column(30, false)));
         let (a, b) = (&turned.glyphs[0], &turned.glyphs[1]);
-        assert!(a.x0 < b.x0);
+        assert!(a.rect.x0 < b.rect.x0);
         let upright: Vec<Glyph> = column(30, true).into_iter().map(|g| Glyph { upright: true, ..g }).collect();
         let (same, note) = to_reading_orientation(page(upright.clone()));
         assert!(note.is_none());

@@ -148,6 +148,18 @@ impl Frame {
     }
 }
 
+/// What every stage of one frame's table reads besides the frame and its
+/// layout: the page's glyphs, `near` (indices into `glyphs`, ascending) the
+/// ones in the frame's box, `taken` those that tables found before took, and
+/// the settings.
+#[derive(Debug, Clone, Copy)]
+struct StageContext<'a> {
+    glyphs: &'a [Glyph],
+    near: &'a [usize],
+    taken: &'a [bool],
+    settings: &'a TableSettings,
+}
+
 /// A table's boundaries: `xs` (left to right) and `ys` (top to bottom), and
 /// which outer sides had no rule of their own.
 #[derive(Debug, Clone, PartialEq)]
@@ -279,13 +291,13 @@ pub fn drop_word_seams(vertical: Vec<Edge>, glyphs: &[Glyph], settings: &TableSe
             }
             let cuts_word = near.iter().map(|&i| &glyphs[i]).filter(|a| visible(a)).any(|a| {
                 let size = a.size.abs().max(1.0);
-                a.center_x() < e.position
+                a.rect.center_x() < e.position
                     && e.length() <= settings.seam_height_em * size
                     && near.iter().map(|&j| &glyphs[j]).any(|b| {
                         visible(b)
-                            && e.position < b.center_x()
-                            && (b.x0 - a.x1).abs() < settings.seam_gap_em * size
-                            && (a.center_y() - b.center_y()).abs() < 0.25 * size
+                            && e.position < b.rect.center_x()
+                            && (b.rect.x0 - a.rect.x1).abs() < settings.seam_gap_em * size
+                            && (a.rect.center_y() - b.rect.center_y()).abs() < 0.25 * size
                     })
             });
             !cuts_word
@@ -353,7 +365,8 @@ fn frame_to_table(
     );
     let boundaries = trim_empty_open_sides(boundaries, &page.glyphs, &near);
     let mut layout = boundaries_to_cells(frame, boundaries, settings)?;
-    let collapsed = slivers::absorb_slivers(frame, &layout, &page.glyphs, &near, taken, settings);
+    let stage = StageContext { glyphs: &page.glyphs, near: &near, taken, settings };
+    let collapsed = slivers::absorb_slivers(frame, &layout, &stage);
     let frame = match &collapsed {
         Some((collapsed, b)) => {
             layout = boundaries_to_cells(collapsed, b.clone(), settings)?;
@@ -361,8 +374,8 @@ fn frame_to_table(
         }
         None => frame,
     };
-    let mut open_rules = spans::open_span_rules(frame, &layout, &page.glyphs, &near, taken, settings);
-    open_rules.extend(spans::open_column_rules(&layout, &page.glyphs, &near, taken, settings));
+    let mut open_rules = spans::open_span_rules(frame, &layout, &stage);
+    open_rules.extend(spans::open_column_rules(&layout, &stage));
     let opened;
     let frame = if open_rules.is_empty() {
         frame
@@ -372,7 +385,7 @@ fn frame_to_table(
         opened = ruled;
         &opened
     };
-    let row_rules = rows::text_row_rules(&layout, &page.glyphs, &near, taken, settings);
+    let row_rules = rows::text_row_rules(&layout, &stage);
     if !row_rules.is_empty() {
         let ruled = frame.with_rules(&row_rules);
         let mut b = layout.boundaries.clone();
@@ -630,7 +643,7 @@ pub fn frame_to_boundaries(frame: &Frame, settings: &TableSettings) -> Option<Bo
 pub fn trim_empty_open_sides(mut b: Boundaries, glyphs: &[Glyph], near: &[usize]) -> Boundaries {
     let holds_text = |x0: f32, x1: f32, y0: f32, y1: f32| {
         near.iter().map(|&i| &glyphs[i]).any(|g| {
-            let (cx, cy) = (g.center_x(), g.center_y());
+            let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
             x0 < cx && cx < x1 && y0 < cy && cy < y1 && !g.text.trim().is_empty()
         })
     };
@@ -801,7 +814,7 @@ pub fn glyphs_to_cells(
     let mut inside = Vec::new();
     for &i in near {
         let g = &page.glyphs[i];
-        let (cx, cy) = (g.center_x(), g.center_y());
+        let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
         if taken.get(i).copied().unwrap_or(false)
             || !(xs[0] < cx && cx < xs[cols] && ys[0] < cy && cy < ys[ys.len() - 1])
         {

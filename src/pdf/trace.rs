@@ -7,6 +7,7 @@
 
 use crate::grid::Cell;
 use crate::pdf::furniture::Kind;
+use crate::pdf::geometry::Rect;
 use crate::pdf::layout::Line;
 use crate::pdf::page::{HiddenGlyph, PageContent};
 use crate::pdf::tables::{PageEdges, PageTable, TableSettings, page_edges};
@@ -20,28 +21,6 @@ pub struct Trace {
     pub fragments: Vec<FragmentTrace>,
     /// The positioned text lines handed to the report layer.
     pub placed: Vec<crate::model::PlacedLine>,
-}
-
-/// A box in page space (points, origin top-left, y down).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Rect {
-    pub x0: f32,
-    pub top: f32,
-    pub x1: f32,
-    pub bottom: f32,
-}
-
-impl Rect {
-    pub fn width(&self) -> f32 {
-        self.x1 - self.x0
-    }
-    pub fn height(&self) -> f32 {
-        self.bottom - self.top
-    }
-    /// False for a box with a non-finite side (a degenerate glyph).
-    pub fn is_finite(&self) -> bool {
-        self.x0.is_finite() && self.x1.is_finite() && self.top.is_finite() && self.bottom.is_finite()
-    }
 }
 
 /// One page as the pipeline saw it.
@@ -124,10 +103,10 @@ impl Trace {
             .glyphs
             .iter()
             .map(|g| Rect {
-                x0: g.x0.min(g.x1),
-                top: g.top.min(g.bottom),
-                x1: g.x1.max(g.x0),
-                bottom: g.bottom.max(g.top),
+                x0: g.rect.x0.min(g.rect.x1),
+                top: g.rect.top.min(g.rect.bottom),
+                x1: g.rect.x1.max(g.rect.x0),
+                bottom: g.rect.bottom.max(g.rect.top),
             })
             .filter(Rect::is_finite)
             .collect();
@@ -145,7 +124,7 @@ impl Trace {
         let lines = lines
             .iter()
             .map(|l| TracedLine {
-                rect: Rect { x0: l.x0, top: l.top, x1: l.x1, bottom: l.bottom },
+                rect: l.rect,
                 text: l.text.clone(),
                 furniture: None,
             })

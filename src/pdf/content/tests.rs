@@ -14,11 +14,11 @@ fn tj_kerning_moves_glyphs_without_inventing_spaces() {
     assert_eq!(text(&page), "ABC");
     let g = &page.glyphs;
     // Helvetica A and B are 667/1000 em; the -500 kern moves C right by 5.
-    assert_eq!((r(g[0].x0), r(g[0].x1)), (100.0, 106.67));
-    assert_eq!((r(g[1].x0), r(g[1].x1)), (106.67, 113.34));
-    assert_eq!(r(g[2].x0), 118.34);
+    assert_eq!((r(g[0].rect.x0), r(g[0].rect.x1)), (100.0, 106.67));
+    assert_eq!((r(g[1].rect.x0), r(g[1].rect.x1)), (106.67, 113.34));
+    assert_eq!(r(g[2].rect.x0), 118.34);
     // Baseline at 792 - 700 = 92; the box spans the AFM descent (-0.207 em).
-    assert_eq!((r(g[0].top), r(g[0].bottom)), (84.07, 94.07));
+    assert_eq!((r(g[0].rect.top), r(g[0].rect.bottom)), (84.07, 94.07));
     assert_eq!(g[0].size, 10.0);
     assert!(g.iter().all(|g| g.upright));
     assert!(diags.is_empty(), "{diags:?}");
@@ -32,9 +32,9 @@ fn character_word_spacing_and_horizontal_scaling() {
     let (page, _) = run_page(b, b"BT /F1 10 Tf 1 Tc 4 Tw 200 Tz 0 700 Td (A A) Tj ET", fonts(&[("F1", f)]));
     assert_eq!(text(&page), "A A", "a real space glyph is kept");
     let g = &page.glyphs;
-    assert_eq!(r(g[0].x1), 13.34);
-    assert_eq!(r(g[1].x0), 15.34);
-    assert_eq!(r(g[2].x0), 30.9);
+    assert_eq!(r(g[0].rect.x1), 13.34);
+    assert_eq!(r(g[1].rect.x0), 15.34);
+    assert_eq!(r(g[2].rect.x0), 30.9);
 }
 
 #[test]
@@ -43,7 +43,7 @@ fn leading_and_next_line_operators() {
     let f = b.helvetica();
     let content = b"BT /F1 10 Tf 12 TL 50 700 Td (A) Tj T* (B) Tj (C) ' 0 -20 TD (D) Tj T* (E) Tj 2 3 (F) \" ET";
     let (page, _) = run_page(b, content, fonts(&[("F1", f)]));
-    let baseline = |i: usize| r(page.glyphs[i].bottom - 2.07);
+    let baseline = |i: usize| r(page.glyphs[i].rect.bottom - 2.07);
     assert_eq!(text(&page), "ABCDEF");
     assert_eq!(baseline(0), 92.0);
     assert_eq!(baseline(1), 104.0);
@@ -60,9 +60,9 @@ fn graphics_state_stack_and_cm() {
     let content = b"q 2 0 0 2 0 0 cm BT /F1 10 Tf 10 10 Td (A) Tj ET Q BT /F1 10 Tf 10 10 Td (A) Tj ET";
     let (page, _) = run_page(b, content, fonts(&[("F1", f)]));
     let (a, c) = (&page.glyphs[0], &page.glyphs[1]);
-    assert_eq!((r(a.x0), r(a.size)), (20.0, 20.0));
-    assert_eq!(r(a.bottom), r(792.0 - 20.0 + 0.207 * 20.0));
-    assert_eq!((r(c.x0), r(c.size)), (10.0, 10.0));
+    assert_eq!((r(a.rect.x0), r(a.size)), (20.0, 20.0));
+    assert_eq!(r(a.rect.bottom), r(792.0 - 20.0 + 0.207 * 20.0));
+    assert_eq!((r(c.rect.x0), r(c.size)), (10.0, 10.0));
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn rotated_text_is_not_upright() {
     let f = b.helvetica();
     let (page, _) = run_page(b, b"BT /F1 10 Tf 0 1 -1 0 300 300 Tm (AB) Tj ET", fonts(&[("F1", f)]));
     assert!(page.glyphs.iter().all(|g| !g.upright));
-    assert_eq!(r(page.glyphs[1].bottom), r(792.0 - 300.0 - 6.67), "the second glyph is above the first");
+    assert_eq!(r(page.glyphs[1].rect.bottom), r(792.0 - 300.0 - 6.67), "the second glyph is above the first");
 }
 
 #[test]
@@ -94,9 +94,9 @@ fn form_xobjects_use_their_matrix_and_resources() {
     let resources = dictionary! { "XObject" => dictionary! { "Fm1" => form, "Im1" => image } };
     let (page, _) = run_page(b, b"/Fm1 Do q 1 0 0 1 100 0 cm /Fm1 Do Q /Im1 Do /Missing Do", resources);
     assert_eq!(text(&page), "AA");
-    assert_eq!(r(page.glyphs[0].x0), 50.0);
-    assert_eq!(r(page.glyphs[1].x0), 150.0);
-    assert_eq!(r(page.glyphs[0].bottom), r(792.0 - 50.0 + 2.07));
+    assert_eq!(r(page.glyphs[0].rect.x0), 50.0);
+    assert_eq!(r(page.glyphs[1].rect.x0), 150.0);
+    assert_eq!(r(page.glyphs[0].rect.bottom), r(792.0 - 50.0 + 2.07));
     assert_eq!(page.rulings.len(), 2);
     assert_eq!(page.rulings[1], Ruling { x0: 150.0, top: 742.0, x1: 250.0, bottom: 742.0, width: 1.0 });
     assert_eq!(page.images, 1);
@@ -168,7 +168,7 @@ fn actual_text_replaces_the_glyphs_of_its_span() {
     let (page, _) = run_page(b, content, resources);
     assert_eq!(text(&page), "中C文F");
     let g = &page.glyphs[0];
-    assert_eq!((r(g.x0), r(g.x1)), (100.0, 113.34), "the span's box");
+    assert_eq!((r(g.rect.x0), r(g.rect.x1)), (100.0, 113.34), "the span's box");
 }
 
 #[test]
@@ -189,8 +189,8 @@ fn page_rotation_and_crop_box() {
     // The origin: cm maps (100, 500) to user (112, 100); from the crop's
     // top-left corner that is (102, 672); turned 90° clockwise in a crop 752
     // tall it is shown at (752 - 672, 102) = (80, 102).
-    assert_eq!(r(g.x0), 80.0);
-    assert_eq!(r(g.bottom), r(102.0 + 2.07));
+    assert_eq!(r(g.rect.x0), 80.0);
+    assert_eq!(r(g.rect.bottom), r(102.0 + 2.07));
 }
 
 #[test]
@@ -237,8 +237,8 @@ fn vertical_writing_stacks_glyphs_downwards() {
     let (a, c) = (&page.glyphs[0], &page.glyphs[1]);
     assert!(!a.upright && !c.upright);
     // The first glyph hangs below the origin (92 from the top), centred on x.
-    assert_eq!((r(a.x0), r(a.x1), r(a.top), r(a.bottom)), (295.0, 305.0, 92.0, 102.0));
-    assert_eq!((r(c.top), r(c.bottom)), (102.0, 112.0));
+    assert_eq!((r(a.rect.x0), r(a.rect.x1), r(a.rect.top), r(a.rect.bottom)), (295.0, 305.0, 92.0, 102.0));
+    assert_eq!((r(c.rect.top), r(c.rect.bottom)), (102.0, 112.0));
 }
 
 #[test]
@@ -253,7 +253,7 @@ fn unmapped_and_missing_fonts_are_counted() {
     let (page, diags) =
         run_page(b, b"BT /T3 10 Tf (\\001\\002\\001) Tj /Nope 10 Tf (xy) Tj ET", fonts(&[("T3", type3)]));
     assert_eq!(text(&page), "\u{FFFD}B\u{FFFD}\u{FFFD}\u{FFFD}");
-    assert_eq!(r(page.glyphs[1].x1 - page.glyphs[1].x0), 6.0, "Type 3 width through FontMatrix");
+    assert_eq!(r(page.glyphs[1].rect.x1 - page.glyphs[1].rect.x0), 6.0, "Type 3 width through FontMatrix");
     let unmapped: Vec<&str> =
         diags.iter().filter(|d| d.code == "pdf.unmapped_glyphs").map(|d| d.message.as_str()).collect();
     assert_eq!(unmapped.len(), 2, "{diags:?}");
@@ -274,7 +274,7 @@ fn operators_split_across_content_streams_and_junk_survive() {
     b.page_with(vec![c1.into(), c2.into(), c3.into()].into(), fonts(&[("F1", f)]), Dictionary::new());
     let (page, _) = b.open().page(0).expect("page");
     assert_eq!(text(&page), "ABC");
-    assert_eq!(r(page.glyphs[1].x0), 16.67, "the text state carried over to the second stream");
+    assert_eq!(r(page.glyphs[1].rect.x0), 16.67, "the text state carried over to the second stream");
 }
 
 #[test]
@@ -421,8 +421,8 @@ fn field_values_are_drawn_when_the_viewer_must_draw_them() {
     let (page, diags) = form_page(true, vec![text_field(Dictionary::new())]);
     assert_eq!(text(&page), "Filled in");
     let g = &page.glyphs[0];
-    assert_eq!((r(g.x0), r(g.size)), (102.0, 10.0));
-    assert!(g.top > 792.0 - 720.0 && g.bottom < 792.0 - 700.0, "{g:?}");
+    assert_eq!((r(g.rect.x0), r(g.size)), (102.0, 10.0));
+    assert!(g.rect.top > 792.0 - 720.0 && g.rect.bottom < 792.0 - 700.0, "{g:?}");
     assert!(diags.is_empty(), "{diags:?}");
     // Without /NeedAppearances, a widget without an appearance shows its
     // value too.

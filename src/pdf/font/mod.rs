@@ -19,25 +19,37 @@
 //! Widths: `/W` + `/DW` after code → CID for composite fonts; `/Widths` +
 //! `/FirstChar`, `/MissingWidth`, the standard-14 AFM widths, then the embedded
 //! font's own advances for simple fonts.
+//!
+//! One file per font kind, as hayro has it: `type0` (composite fonts and their
+//! CID fonts); `simple` (what the one-byte kinds share) with `type1`,
+//! `truetype` and `type3` (what each of them decides about its glyphs). The
+//! interpreter sees only [`Font`].
 
 pub mod cmap;
 pub mod embedded;
 pub mod encoding;
 pub mod predefined;
+mod simple;
 #[rustfmt::skip]
 mod tables;
 mod texnames;
 pub mod text;
+mod truetype;
+mod type0;
+mod type1;
+mod type3;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use lopdf::{Dictionary, Object};
 
-use self::cmap::{CMap, Codespace, Text};
+use self::cmap::{CMap, Text};
 use self::embedded::EmbeddedFont;
-use self::encoding::{BaseEncoding, Standard14};
-use self::predefined::{Ordering, Predefined};
+use self::simple::Simple;
+use self::truetype::TrueType;
+use self::type0::Composite;
+use self::type1::Type1;
+use self::type3::Type3;
 use super::document::PdfDocument;
 use super::page::FontInfo;
 
@@ -102,61 +114,6 @@ enum Kind {
     Composite(Box<Composite>),
 }
 
-#[derive(Debug)]
-struct Simple {
-    /// Text of every code, decided at load time.
-    text: Vec<Option<Text>>,
-    /// Advance of every code, text space per unit of font size.
-    width: Vec<f32>,
-}
-
-#[derive(Debug)]
-struct Composite {
-    codespace: Codespace,
-    encoding: CidEncoding,
-    to_unicode: Option<CMap>,
-    ordering: Option<Ordering>,
-    widths: Widths,
-    vertical_metrics: Option<VerticalMetrics>,
-    /// CIDFontType2: CID → glyph id (`None`: identity).
-    cid_to_gid: Option<Vec<u16>>,
-    truetype: bool,
-    embedded: Option<EmbeddedFont>,
-}
-
-#[derive(Debug)]
-enum CidEncoding {
-    Identity,
-    Predefined(Predefined),
-    /// An embedded CMap stream, and the predefined CMap it builds on (`usecmap`).
-    Embedded(Box<CMap>, Option<Vec<u8>>),
-}
-
-#[derive(Debug, Default)]
-struct Widths {
-    default: f32,
-    single: HashMap<u32, f32>,
-    ranges: Vec<(u32, u32, f32)>,
-}
-
-impl Widths {
-    fn get(&self, cid: u32) -> f32 {
-        if let Some(w) = self.single.get(&cid) {
-            return *w;
-        }
-        self.ranges.iter().rev().find(|(lo, hi, _)| *lo <= cid && cid <= *hi).map(|r| r.2).unwrap_or(self.default)
-    }
-}
-
-#[derive(Debug)]
-struct VerticalMetrics {
-    /// DW2: (vy, w1y).
-    default: (f32, f32),
-    /// CID → (w1y, vx, vy).
-    single: HashMap<u32, (f32, f32, f32)>,
-    ranges: Vec<(u32, u32, (f32, f32, f32))>,
-}
-
 impl PdfDocument {
     /// The font a resource entry names, loaded once per document.
     pub(crate) fn font(&self, obj: &Object) -> Arc<Font> {
@@ -181,13 +138,17 @@ impl Font {
         }
     }
 
+    /// The font of a font dictionary, read by its kind's file.
     pub(crate) fn load(pdf: &PdfDocument, dict: &Dictionary) -> Font {
         let subtype = pdf.get(dict, b"Subtype").and_then(|o| pdf.name(o)).unwrap_or(b"");
         let base_font = pdf.get(dict, b"BaseFont").and_then(|o| pdf.name(o)).map(font_name).unwrap_or_default();
-        if subtype == b"Type0" || (subtype.is_empty() && dict.has(b"DescendantFonts")) {
-            load_composite(pdf, dict, base_font)
-        } else {
-            load_simple(pdf, dict, base_font, subtype)
+        match subtype {
+            b"Type0" => type0::load(pdf, dict, base_font),
+            b"" if dict.has(b"DescendantFonts") => type0::load(pdf, dict, base_font),
+            b"TrueType" => simple::load::<TrueType>(pdf, dict, base_font),
+            b"Type3" => simple::load::<Type3>(pdf, dict, base_font),
+            // Type1, MMType1, and a subtype missing or unknown.
+            _ => simple::load::<Type1>(pdf, dict, base_font),
         }
     }
 
@@ -227,73 +188,6 @@ impl Font {
             return simple.width[code];
         }
         if is_wide(c) { 1.0 } else { 0.5 }
-    }
-}
-
-impl Composite {
-    fn cid(&self, code: u32, len: usize) -> u32 {
-        match &self.encoding {
-            CidEncoding::Identity => code,
-            CidEncoding::Predefined(p) => p.cid(code, len).unwrap_or(0),
-            CidEncoding::Embedded(cmap, base) => cmap
-                .cid(code, len as u8)
-                .or_else(|| base.as_deref().and_then(|name| predefined::cid_in(name, code, len)))
-                .unwrap_or(0),
-        }
-    }
-
-    fn glyph(&self, cid: u32) -> u32 {
-        match (&self.cid_to_gid, &self.embedded) {
-            (Some(map), _) => map.get(cid as usize).map(|g| *g as u32).unwrap_or(0),
-            (None, Some(font)) if !self.truetype => font.glyph_for_cid(cid),
-            _ => cid,
-        }
-    }
-
-    fn char(&self, code: u32, len: usize, vertical: bool) -> Char {
-        let cid = self.cid(code, len);
-        let mut text = self.to_unicode.as_ref().and_then(|m| m.unicode(code)).filter(Text::is_meaningful);
-        if text.is_none()
-            && let CidEncoding::Predefined(p) = &self.encoding
-        {
-            text = p.unicode(code, len).filter(Text::is_meaningful);
-        }
-        if text.is_none()
-            && let Some(font) = &self.embedded
-        {
-            let gid = self.glyph(cid);
-            if gid != 0 {
-                text = font.text_of_glyph(gid).filter(Text::is_meaningful);
-            }
-        }
-        if text.is_none()
-            && let Some(ordering) = self.ordering
-        {
-            text = predefined::cid_to_unicode(ordering, cid).filter(Text::is_meaningful);
-        }
-        if text.is_none()
-            && let Some(font) = &self.embedded
-            && font.is_blank(self.glyph(cid))
-        {
-            text = Some(Text::Char(' '));
-        }
-        let width = self.widths.get(cid) / 1000.0;
-        let vertical = vertical.then(|| {
-            let vm = self.vertical_metrics.as_ref();
-            let (w1y, vx, vy) = vm
-                .and_then(|m| {
-                    m.single
-                        .get(&cid)
-                        .copied()
-                        .or_else(|| m.ranges.iter().rev().find(|r| r.0 <= cid && cid <= r.1).map(|r| r.2))
-                })
-                .unwrap_or_else(|| {
-                    let (vy, w1y) = vm.map(|m| m.default).unwrap_or((880.0, -1000.0));
-                    (w1y, width * 1000.0 / 2.0, vy)
-                });
-            (w1y / 1000.0, vx / 1000.0, vy / 1000.0)
-        });
-        Char { code, len: len as u8, text, width, vertical, word_space: len == 1 && code == 32 }
     }
 }
 
@@ -356,366 +250,9 @@ fn to_unicode(pdf: &PdfDocument, dict: &Dictionary) -> Option<CMap> {
     }
 }
 
-fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, subtype: &[u8]) -> Font {
-    let type3 = subtype == b"Type3";
-    let descriptor = pdf.get(dict, b"FontDescriptor").and_then(|o| pdf.dict(o));
-    let bold = is_bold(pdf, &name, descriptor);
-    let flags = descriptor.and_then(|d| pdf.get(d, b"Flags")).and_then(|o| pdf.number(o)).unwrap_or(0.0) as i64;
-    let standard = Standard14::from_base_font(&name);
-    let symbolic = flags & FLAG_SYMBOLIC != 0 && flags & FLAG_NONSYMBOLIC == 0 || standard.is_some_and(Standard14::is_symbolic);
-    let embedded = if type3 { None } else { embedded_program(pdf, descriptor) };
-    let truetype = subtype == b"TrueType";
-    let to_unicode = to_unicode(pdf, dict);
-
-    // The encoding: a name, or a dictionary with /BaseEncoding and /Differences.
-    let mut base: Option<BaseEncoding> = None;
-    let mut differences: HashMap<u8, String> = HashMap::new();
-    match pdf.get(dict, b"Encoding") {
-        Some(Object::Name(n)) => base = BaseEncoding::from_name(n),
-        Some(Object::Dictionary(enc)) => {
-            base = pdf.get(enc, b"BaseEncoding").and_then(|o| pdf.name(o)).and_then(BaseEncoding::from_name);
-            if let Some(Object::Array(items)) = pdf.get(enc, b"Differences") {
-                let mut code: i64 = 0;
-                for item in items.iter().take(MAX_WIDTH_ENTRIES) {
-                    match pdf.resolve(item) {
-                        Some(Object::Integer(i)) => code = *i,
-                        Some(Object::Name(n)) => {
-                            if let Ok(c) = u8::try_from(code) {
-                                differences.insert(c, String::from_utf8_lossy(n).into_owned());
-                            }
-                            code = code.saturating_add(1);
-                        }
-                        _ => {}
-                    }
-                }
-            }
-        }
-        _ => {}
-    }
-    // With no encoding given, a font uses its own: the built-in encoding of an
-    // embedded Type 1 / CFF program, Standard for non-symbolic fonts.
-    let implicit = base.is_none();
-    let fallback_base = standard.map(Standard14::builtin_encoding).unwrap_or(BaseEncoding::Standard);
-
-    let mut text: Vec<Option<Text>> = Vec::with_capacity(256);
-    let mut names: Vec<Option<String>> = Vec::with_capacity(256);
-    // Ligature glyphs whose /ToUnicode entry gave only some of their letters.
-    let mut slipped_ligatures: Vec<String> = Vec::new();
-    for code in 0..=255u8 {
-        let mut glyph_name: Option<String> = differences.get(&code).cloned();
-        if glyph_name.is_none() {
-            glyph_name = match base {
-                Some(b) => b.name(code).map(str::to_string),
-                None => {
-                    let builtin = (!truetype)
-                        .then_some(embedded.as_ref())
-                        .flatten()
-                        .and_then(|f| f.glyph_for_builtin_code(code).and_then(|g| f.glyph_name(g)));
-                    builtin.or_else(|| {
-                        (!symbolic || standard.is_some())
-                            .then(|| fallback_base.name(code))
-                            .flatten()
-                            .map(str::to_string)
-                    })
-                }
-            };
-        }
-        let mut t = to_unicode.as_ref().and_then(|m| m.unicode(code as u32)).filter(Text::is_meaningful);
-        if let (Some(mapped), Some(n)) = (&t, &glyph_name)
-            && let Some(letters) = encoding::name_to_text(n).filter(|named| ligature_map_drops_letters(mapped, named))
-        {
-            slipped_ligatures.push(n.clone());
-            t = Some(letters);
-        }
-        if t.is_none()
-            && let Some(n) = &glyph_name
-        {
-            t = encoding::name_to_text(n);
-            if t.is_none()
-                && let Some(font) = &embedded
-            {
-                let gid = encoding::name_to_glyph_id(n).or_else(|| font.glyph_by_name(n));
-                t = gid.and_then(|g| font.text_of_glyph(g));
-            }
-        }
-        if t.is_none()
-            && truetype
-            && let Some(font) = &embedded
-        {
-            // Symbolic TrueType (or a code the names do not cover): the font's
-            // own (3,0) / (1,0) cmap selects the glyph.
-            t = font.glyph_for_symbolic_code(code).and_then(|g| font.text_of_glyph(g));
-        }
-        text.push(t.filter(Text::is_meaningful));
-        names.push(glyph_name);
-    }
-
-    // Widths, in text space per unit of font size.
-    let font_matrix_x = if type3 {
-        pdf.get(dict, b"FontMatrix")
-            .and_then(|o| o.as_array().ok())
-            .and_then(|a| a.first())
-            .and_then(|o| pdf.number(o))
-            .unwrap_or(0.001)
-    } else {
-        0.001
-    };
-    let first = pdf.get(dict, b"FirstChar").and_then(|o| pdf.number(o)).unwrap_or(0.0) as i64;
-    let widths_array = pdf.get(dict, b"Widths").and_then(|o| o.as_array().ok());
-    let missing = descriptor.and_then(|d| pdf.get(d, b"MissingWidth")).and_then(|o| pdf.number(o));
-    let mut width = Vec::with_capacity(256);
-    for code in 0..=255usize {
-        let from_array = widths_array
-            .and_then(|a| usize::try_from(code as i64 - first).ok().and_then(|i| a.get(i)))
-            .and_then(|o| pdf.number(o));
-        let w = from_array
-            .or_else(|| widths_array.and(missing))
-            .or_else(|| standard.and_then(|s| names[code].as_deref().and_then(|n| s.width(n))))
-            .or_else(|| {
-                let font = embedded.as_ref()?;
-                let gid = names[code].as_deref().and_then(|n| font.glyph_by_name(n)).or_else(|| {
-                    if truetype {
-                        font.glyph_for_symbolic_code(code as u8)
-                    } else {
-                        font.glyph_for_builtin_code(code as u8)
-                    }
-                })?;
-                font.advance(gid)
-            })
-            .or(missing)
-            .unwrap_or_else(|| match &text[code] {
-                Some(Text::Char(c)) if is_wide(*c) => 1000.0,
-                _ => 500.0,
-            });
-        width.push(if type3 { w * font_matrix_x } else { w / 1000.0 });
-    }
-    let mut problem = (implicit && symbolic && embedded.is_none() && to_unicode.is_none() && standard.is_none())
-        .then(|| format!("font {name} is symbolic, not embedded and has no ToUnicode map"));
-    if !slipped_ligatures.is_empty() {
-        let repaired = format!(
-            "font {name}'s ToUnicode map gives the ligature glyphs {} only part of their letters; their glyph names were read instead",
-            slipped_ligatures.join(", ")
-        );
-        problem = Some(match problem {
-            Some(p) => format!("{p}; {repaired}"),
-            None => repaired,
-        });
-    }
-    // A simple font without a space character (TeX's fonts have none: TeX
-    // places each word) is judged by TeX's word space, a third of an em.
-    let space_width = if matches!(text[32], Some(Text::Char(' '))) {
-        Some(width[32]).filter(|w| *w > 0.0)
-    } else {
-        Some(SPACELESS_FONT_SPACE_EM)
-    };
-    Font {
-        info: FontInfo { name, bold, space_width },
-        vertical: false,
-        descent: match (type3, descriptor, standard) {
-            (true, _, _) => DEFAULT_DESCENT,
-            (false, None, Some(s)) => s.descent(),
-            _ => descent(pdf, descriptor),
-        },
-        type3,
-        problem,
-        kind: Kind::Simple(Box::new(Simple { text, width })),
-    }
-}
-
 /// Characters that take a full em in CJK fonts (for a default width only).
-/// A `/ToUnicode` entry `mapped` that gives a ligature glyph, whose name
-/// reads as `named` (`f_i` → "fi", `fi` → "ﬁ"), fewer of its letters than
-/// the name does, all of them from the name: a producer's slip (Ghostscript
-/// 9.0x maps `/f_i` to "i", and "Paciic" is printed as "Pacific"). Any other
-/// disagreement is left to the map, which a producer writes on purpose.
-fn ligature_map_drops_letters(mapped: &Text, named: &Text) -> bool {
-    let letters = |t: &Text| {
-        let (mut raw, mut s) = (String::new(), String::new());
-        t.push_to(&mut raw);
-        crate::text::push_without_ligatures(&mut s, &raw);
-        s
-    };
-    let (mapped, named) = (letters(mapped), letters(named));
-    named.chars().count() >= 2
-        && named.chars().all(|c| c.is_ascii_alphabetic())
-        && !mapped.is_empty()
-        && mapped.len() < named.len()
-        && named.contains(&mapped)
-}
-
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFF60 | 0x20000..=0x3FFFF)
-}
-
-fn load_composite(pdf: &PdfDocument, dict: &Dictionary, name: String) -> Font {
-    let mut problem = None;
-    let descendant = pdf
-        .get(dict, b"DescendantFonts")
-        .and_then(|o| match o {
-            Object::Array(a) => a.first(),
-            other => Some(other),
-        })
-        .and_then(|o| pdf.dict(o));
-    let cid_font = descendant.cloned().unwrap_or_default();
-    let cid_font = &cid_font;
-    let descriptor = pdf.get(cid_font, b"FontDescriptor").and_then(|o| pdf.dict(o));
-    let bold = is_bold(pdf, &name, descriptor);
-    let truetype = pdf.get(cid_font, b"Subtype").and_then(|o| pdf.name(o)) == Some(b"CIDFontType2");
-
-    let (encoding, codespace, mut vertical) = match pdf.get(dict, b"Encoding") {
-        Some(Object::Name(n)) if n.as_slice() == b"Identity-H" => (CidEncoding::Identity, Codespace::fixed(2), false),
-        Some(Object::Name(n)) if n.as_slice() == b"Identity-V" => (CidEncoding::Identity, Codespace::fixed(2), true),
-        Some(Object::Name(n)) => match predefined::lookup(n) {
-            Some(p) => {
-                let (cs, v) = (p.codespace.clone(), p.vertical);
-                (CidEncoding::Predefined(p), cs, v)
-            }
-            None => {
-                problem = Some(format!(
-                    "font {name} uses the CMap {} that govdoc does not know; its codes are read as 2-byte CIDs",
-                    String::from_utf8_lossy(n)
-                ));
-                (CidEncoding::Identity, Codespace::fixed(2), n.ends_with(b"-V"))
-            }
-        },
-        Some(Object::Stream(s)) => {
-            let cmap = pdf.stream_data(s).map(|d| CMap::parse(&d)).unwrap_or_default();
-            // The codespace of the CMap, else of the CMap it uses, else 2 bytes.
-            let base = cmap
-                .use_cmap
-                .clone()
-                .or_else(|| pdf.get(&s.dict, b"UseCMap").and_then(|o| pdf.name(o)).map(|n| n.to_vec()));
-            let base_predefined = base.as_deref().and_then(predefined::lookup);
-            let codespace = if !cmap.codespace.ranges.is_empty() {
-                cmap.codespace.clone()
-            } else {
-                base_predefined.as_ref().map(|p| p.codespace.clone()).unwrap_or_else(|| Codespace::fixed(2))
-            };
-            let wmode = pdf.get(&s.dict, b"WMode").and_then(|o| pdf.number(o)) == Some(1.0);
-            let v = cmap.vertical || wmode || base_predefined.is_some_and(|p| p.vertical);
-            (CidEncoding::Embedded(Box::new(cmap), base), codespace, v)
-        }
-        _ => (CidEncoding::Identity, Codespace::fixed(2), false),
-    };
-    if pdf.get(dict, b"WMode").and_then(|o| pdf.number(o)) == Some(1.0) {
-        vertical = true;
-    }
-
-    let ordering = pdf
-        .get(cid_font, b"CIDSystemInfo")
-        .and_then(|o| pdf.dict(o))
-        .filter(|info| pdf.get(info, b"Registry").and_then(|o| o.as_str().ok()).is_some_and(|r| r == b"Adobe"))
-        .and_then(|info| pdf.get(info, b"Ordering").and_then(|o| o.as_str().ok()))
-        .and_then(Ordering::from_name)
-        .or(match &encoding {
-            CidEncoding::Predefined(p) => Some(p.ordering),
-            _ => None,
-        });
-
-    let default_width = pdf.get(cid_font, b"DW").and_then(|o| pdf.number(o)).unwrap_or(1000.0);
-    let mut widths = Widths { default: default_width, ..Default::default() };
-    if let Some(Object::Array(w)) = pdf.get(cid_font, b"W") {
-        read_w(pdf, w, 1, |lo, hi, v| {
-            if lo == hi {
-                widths.single.insert(lo, v[0]);
-            } else {
-                widths.ranges.push((lo, hi, v[0]));
-            }
-        });
-    }
-    let vertical_metrics = vertical.then(|| {
-        let dw2 = pdf.get(cid_font, b"DW2").and_then(|o| o.as_array().ok());
-        let default = match dw2.map(|a| a.iter().filter_map(|o| pdf.number(o)).collect::<Vec<_>>()) {
-            Some(v) if v.len() == 2 => (v[0], v[1]),
-            _ => (880.0, -1000.0),
-        };
-        let mut vm = VerticalMetrics { default, single: HashMap::new(), ranges: Vec::new() };
-        if let Some(Object::Array(w2)) = pdf.get(cid_font, b"W2") {
-            read_w(pdf, w2, 3, |lo, hi, v| {
-                let m = (v[0], v[1], v[2]);
-                if lo == hi {
-                    vm.single.insert(lo, m);
-                } else {
-                    vm.ranges.push((lo, hi, m));
-                }
-            });
-        }
-        vm
-    });
-
-    let cid_to_gid = match pdf.get(cid_font, b"CIDToGIDMap") {
-        Some(Object::Stream(s)) => pdf
-            .stream_data(s)
-            .ok()
-            .map(|d| d.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<u16>>()),
-        _ => None,
-    };
-    let embedded = embedded_program(pdf, descriptor);
-    let to_unicode = to_unicode(pdf, dict);
-    if descendant.is_none() {
-        problem.get_or_insert_with(|| format!("font {name} has no descendant CID font"));
-    }
-    Font {
-        info: FontInfo { name, bold, space_width: None },
-        vertical,
-        descent: descent(pdf, descriptor),
-        type3: false,
-        problem,
-        kind: Kind::Composite(Box::new(Composite {
-            codespace,
-            encoding,
-            to_unicode,
-            ordering,
-            widths,
-            vertical_metrics,
-            cid_to_gid,
-            truetype,
-            embedded,
-        })),
-    }
-}
-
-/// Reads a `/W` (n = 1) or `/W2` (n = 3) array: `c [v…]` lists, `cfirst clast v…`
-/// ranges. Calls `put(lo, hi, values)` for each entry, at most
-/// [`MAX_WIDTH_ENTRIES`] times.
-fn read_w(pdf: &PdfDocument, items: &[Object], n: usize, mut put: impl FnMut(u32, u32, &[f32])) {
-    let mut i = 0;
-    let mut count = 0;
-    let num = |o: &Object| pdf.number(o);
-    while i < items.len() && count < MAX_WIDTH_ENTRIES {
-        let Some(first) = num(&items[i]).filter(|v| *v >= 0.0) else {
-            i += 1;
-            continue;
-        };
-        let first = first as u32;
-        match items.get(i + 1).and_then(|o| pdf.resolve(o)) {
-            Some(Object::Array(list)) => {
-                let values: Vec<f32> = list.iter().filter_map(num).collect();
-                for (k, chunk) in values.chunks_exact(n).enumerate() {
-                    if count >= MAX_WIDTH_ENTRIES {
-                        break;
-                    }
-                    let cid = first.saturating_add(k as u32);
-                    put(cid, cid, chunk);
-                    count += 1;
-                }
-                i += 2;
-            }
-            Some(_) => {
-                let last = num(&items[i + 1]).filter(|v| *v >= 0.0).map(|v| v as u32);
-                let values: Vec<f32> = items.iter().skip(i + 2).take(n).filter_map(num).collect();
-                if let Some(last) = last
-                    && values.len() == n
-                    && last >= first
-                {
-                    put(first, last, &values);
-                    count += 1;
-                }
-                i += 2 + n;
-            }
-            None => break,
-        }
-    }
 }
 
 #[cfg(test)]

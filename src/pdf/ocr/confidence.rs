@@ -43,7 +43,7 @@ pub fn of_cells(table: &mut PageTable, glyphs: &[Glyph], confidences: &[f32]) {
     let mut least: Vec<Option<f32>> = vec![None; grid.cells.len()];
     for &i in &table.glyphs {
         let (Some(g), Some(&c)) = (glyphs.get(i), confidences.get(i)) else { continue };
-        let (Some(col), Some(row)) = (between(xs, g.center_x()), between(ys, (g.top + g.bottom) / 2.0)) else {
+        let (Some(col), Some(row)) = (between(xs, g.rect.center_x()), between(ys, g.rect.center_y())) else {
             continue;
         };
         if let Some(l) = slot.get(row * grid.cols + col).and_then(|&k| least.get_mut(k)) {
@@ -58,11 +58,12 @@ pub fn of_cells(table: &mut PageTable, glyphs: &[Glyph], confidences: &[f32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::geometry::Rect;
     use crate::grid::{Cell, Grid};
     use crate::model::TableFragment;
 
     fn glyph(text: &str, x: f32, top: f32) -> Glyph {
-        Glyph { text: text.into(), x0: x, x1: x + 8.0, top, bottom: top + 10.0, size: 10.0, font: 0, upright: true }
+        Glyph { text: text.into(), rect: Rect { x0: x, top, x1: x + 8.0, bottom: top + 10.0 }, size: 10.0, font: 0, upright: true }
     }
 
     #[test]

@@ -22,6 +22,7 @@ use self::rulings::Cell;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Diagnostic, OcrSource, OcrValue};
 use crate::pdf::document::PdfDocument;
+use crate::pdf::geometry::Rect;
 use crate::pdf::page::{FontInfo, Glyph, PageContent, Ruling};
 
 /// When pages are recognised.
@@ -516,10 +517,7 @@ fn add_glyphs(out: &mut PageResult, words: &[Word], to_page: &ToPage) {
             out.confidences.push(w.confidence);
             out.glyphs.push(Glyph {
                 text: ch.to_string(),
-                x0: to_page.x(left),
-                x1: to_page.x(left + step),
-                top,
-                bottom,
+                rect: Rect { x0: to_page.x(left), top, x1: to_page.x(left + step), bottom },
                 size: (bottom - top).max(1.0),
                 font: 0,
                 upright: true,
@@ -549,16 +547,7 @@ mod tests {
         let scan = PageContent { images: 1, ..Default::default() };
         assert!(needs_ocr(&scan, Mode::Auto));
         assert!(!needs_ocr(&scan, Mode::Never));
-        let glyph = |t: &str| Glyph {
-            text: t.into(),
-            x0: 0.0,
-            x1: 1.0,
-            top: 0.0,
-            bottom: 1.0,
-            size: 1.0,
-            font: 0,
-            upright: true,
-        };
+        let glyph = |t: &str| Glyph { text: t.into(), rect: Rect { x0: 0.0, top: 0.0, x1: 1.0, bottom: 1.0 }, size: 1.0, font: 0, upright: true };
         let unmapped = PageContent { glyphs: vec![glyph("\u{FFFD}")], ..Default::default() };
         assert!(needs_ocr(&unmapped, Mode::Auto));
         let digital = PageContent { glyphs: vec![glyph("年")], images: 1, ..Default::default() };

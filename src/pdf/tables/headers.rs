@@ -37,12 +37,12 @@ pub fn spanning_labels(
     let lines: Vec<Vec<Vec<usize>>> = core_lines(glyphs, members, settings)
         .into_iter()
         .map(|mut line| {
-            line.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+            line.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
             let mut runs: Vec<Vec<usize>> = Vec::new();
             for i in line {
                 let gap = settings.column_gap_em * glyphs[i].size.abs().max(1.0);
                 match runs.last_mut() {
-                    Some(run) if glyphs[i].x0 - glyphs[run[run.len() - 1]].x1 < gap => run.push(i),
+                    Some(run) if glyphs[i].rect.x0 - glyphs[run[run.len() - 1]].rect.x1 < gap => run.push(i),
                     _ => runs.push(vec![i]),
                 }
             }
@@ -55,7 +55,7 @@ pub fn spanning_labels(
             continue;
         }
         for run in &pair[0] {
-            let (x0, x1) = (glyphs[run[0]].x0, glyphs[run[run.len() - 1]].x1);
+            let (x0, x1) = (glyphs[run[0]].rect.x0, glyphs[run[run.len() - 1]].rect.x1);
             if middles.iter().any(|&m| x0 < m && m < x1) {
                 out.extend(run.iter().copied());
             }
@@ -109,27 +109,27 @@ pub fn header_edges(
     let mut blocks: Vec<Block> = Vec::new();
     let mut texts: Vec<String> = Vec::new();
     for mut line in core_lines(glyphs, members, settings) {
-        line.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+        line.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
         let mut runs: Vec<Block> = Vec::new();
         let mut run_texts: Vec<String> = Vec::new();
         for i in line {
             let g = &glyphs[i];
             let gap = settings.column_gap_em * g.size.abs().max(1.0);
             match runs.last_mut() {
-                Some(r) if g.x0 - r.x1 < gap => {
+                Some(r) if g.rect.x0 - r.x1 < gap => {
                     run_texts.last_mut().expect("one per run").push_str(&g.text);
-                    r.x1 = r.x1.max(g.x1);
-                    r.top = r.top.min(g.top);
-                    r.bottom = r.bottom.max(g.bottom);
+                    r.x1 = r.x1.max(g.rect.x1);
+                    r.top = r.top.min(g.rect.top);
+                    r.bottom = r.bottom.max(g.rect.bottom);
                     r.size = r.size.max(g.size.abs());
                 }
                 _ => {
                     run_texts.push(g.text.clone());
                     runs.push(Block {
-                        x0: g.x0,
-                        x1: g.x1,
-                        top: g.top,
-                        bottom: g.bottom,
+                        x0: g.rect.x0,
+                        x1: g.rect.x1,
+                        top: g.rect.top,
+                        bottom: g.rect.bottom,
                         size: g.size.abs().max(1.0),
                         c0: 0,
                         c1: 0,

@@ -28,13 +28,13 @@ impl GlyphIndex {
     /// The index of `glyphs`. Glyphs whose centre is not a finite point lie
     /// in no box and are left out.
     pub fn new(glyphs: &[Glyph]) -> Self {
-        Self::from_entries(glyphs.iter().enumerate().map(|(i, g)| (g.center_x(), g.center_y(), i)).collect())
+        Self::from_entries(glyphs.iter().enumerate().map(|(i, g)| (g.rect.center_x(), g.rect.center_y(), i)).collect())
     }
 
     /// The index of the glyphs `members` (indices into `glyphs`) only: the
     /// free glyphs a stack of rules or a block of aligned text may take.
     pub fn of(glyphs: &[Glyph], members: &[usize]) -> Self {
-        Self::from_entries(members.iter().map(|&i| (glyphs[i].center_x(), glyphs[i].center_y(), i)).collect())
+        Self::from_entries(members.iter().map(|&i| (glyphs[i].rect.center_x(), glyphs[i].rect.center_y(), i)).collect())
     }
 
     fn from_entries(mut entries: Vec<(f32, f32, usize)>) -> Self {
@@ -79,18 +79,10 @@ impl GlyphIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::geometry::Rect;
 
     fn glyph(cx: f32, cy: f32) -> Glyph {
-        Glyph {
-            text: "字".into(),
-            x0: cx - 1.0,
-            x1: cx + 1.0,
-            top: cy - 1.0,
-            bottom: cy + 1.0,
-            size: 2.0,
-            font: 0,
-            upright: true,
-        }
+        Glyph { text: "字".into(), rect: Rect { x0: cx - 1.0, top: cy - 1.0, x1: cx + 1.0, bottom: cy + 1.0 }, size: 2.0, font: 0, upright: true }
     }
 
     #[test]
@@ -107,7 +99,7 @@ mod tests {
             let scan: Vec<usize> = glyphs
                 .iter()
                 .enumerate()
-                .filter(|(_, g)| x0 < g.center_x() && g.center_x() < x1 && y0 < g.center_y() && g.center_y() < y1)
+                .filter(|(_, g)| x0 < g.rect.center_x() && g.rect.center_x() < x1 && y0 < g.rect.center_y() && g.rect.center_y() < y1)
                 .map(|(i, _)| i)
                 .collect();
             assert_eq!(index.within(x0, x1, y0, y1), scan, "box {x0} {x1} {y0} {y1}");

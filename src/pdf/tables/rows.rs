@@ -25,7 +25,7 @@
 //! four have text in at least half of the cells used in the band
 //! (lines filling a few cells each are one row's wrapped lines).
 
-use super::{CellLayout, Edge, Orientation, TableSettings};
+use super::{CellLayout, Edge, Orientation, StageContext, TableSettings};
 use crate::pdf::page::Glyph;
 use crate::text::is_cjk;
 
@@ -68,13 +68,8 @@ impl BandLine {
 /// band of `layout` that holds several rows: full-width edges at the middle
 /// of the gap between rows. Empty when every band is one row. `near` lists
 /// the glyphs (indices into `glyphs`, ascending) in the frame's box.
-pub fn text_row_rules(
-    layout: &CellLayout,
-    glyphs: &[Glyph],
-    near: &[usize],
-    taken: &[bool],
-    settings: &TableSettings,
-) -> Vec<Edge> {
+pub fn text_row_rules(layout: &CellLayout, stage: &StageContext) -> Vec<Edge> {
+    let StageContext { glyphs, near, taken, settings } = *stage;
     let b = &layout.boundaries;
     let (rows, cols) = (layout.rows(), layout.cols());
     if rows == 0 || cols < 2 {
@@ -88,7 +83,7 @@ pub fn text_row_rules(
         if taken.get(i).copied().unwrap_or(false) || g.text.trim().is_empty() || !g.upright {
             continue;
         }
-        let (cx, cy) = (g.center_x(), g.center_y());
+        let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
         if !(x0 < cx && cx < x1 && b.ys[0] < cy && cy < b.ys[rows]) {
             continue;
         }
@@ -152,7 +147,7 @@ pub fn text_row_rules(
 pub(super) fn core_lines(glyphs: &[Glyph], members: &[usize], settings: &TableSettings) -> Vec<Vec<usize>> {
     let core = |g: &Glyph| {
         let half = settings.line_core_em * g.size.abs().max(1.0);
-        (g.center_y() - half, g.center_y() + half)
+        (g.rect.center_y() - half, g.rect.center_y() + half)
     };
     let mut order = members.to_vec();
     order.sort_by(|&a, &b| core(&glyphs[a]).0.total_cmp(&core(&glyphs[b]).0));
@@ -183,33 +178,33 @@ fn band_lines(
     core_lines(glyphs, members, settings)
         .into_iter()
         .map(|mut members| {
-            members.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+            members.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
             let mut line = BandLine { top: f32::MAX, bottom: f32::MIN, size: 0.0, cells: Vec::new() };
             for &i in &members {
                 let g = &glyphs[i];
-                line.top = line.top.min(g.top);
-                line.bottom = line.bottom.max(g.bottom);
+                line.top = line.top.min(g.rect.top);
+                line.bottom = line.bottom.max(g.rect.bottom);
                 line.size = line.size.max(g.size.abs());
-                let col = xs.partition_point(|&x| x <= g.center_x()).saturating_sub(1).min(cols - 1);
+                let col = xs.partition_point(|&x| x <= g.rect.center_x()).saturating_sub(1).min(cols - 1);
                 let cell = layout.owner[row * cols + col];
                 match line.cells.iter_mut().find(|c| c.cell == cell) {
                     Some(c) => {
                         // The first word ends at a space, a gap, or a CJK character.
                         let word_ended = c.first_word < c.x1 - c.x0
                             || g.text.trim().is_empty()
-                            || g.x0 - c.x1 > WORD_GAP_EM * g.size.abs()
+                            || g.rect.x0 - c.x1 > WORD_GAP_EM * g.size.abs()
                             || g.text.chars().any(is_cjk)
                             || glyphs[i].text.is_empty();
-                        c.x1 = c.x1.max(g.x1);
+                        c.x1 = c.x1.max(g.rect.x1);
                         if !word_ended {
                             c.first_word = c.x1 - c.x0;
                         }
                     }
                     None => line.cells.push(CellText {
                         cell,
-                        x0: g.x0,
-                        x1: g.x1,
-                        first_word: g.x1 - g.x0,
+                        x0: g.rect.x0,
+                        x1: g.rect.x1,
+                        first_word: g.rect.width(),
                         starts_entry: g.text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
                     }),
                 }

@@ -7,8 +7,7 @@
 //! become one line at their mean position, edges included, so the cells on
 //! either side meet there.
 
-use super::{Boundaries, CellLayout, Edge, Frame, TableSettings};
-use crate::pdf::page::Glyph;
+use super::{Boundaries, CellLayout, Edge, Frame, StageContext};
 
 /// Groups of boundaries that fence off only slivers: runs of consecutive
 /// boundaries in which every gap is narrower than `sliver` and holds no
@@ -54,14 +53,8 @@ fn move_edges(edges: &mut [Edge], old: &[f32], new: &[f32], map: &[usize], snap:
 /// when there is no sliver (the layout stands). A table needs at least two
 /// slots, so a table of slivers only is left alone. `near` lists the
 /// glyphs (indices into `glyphs`) in the frame's box.
-pub fn absorb_slivers(
-    frame: &Frame,
-    layout: &CellLayout,
-    glyphs: &[Glyph],
-    near: &[usize],
-    taken: &[bool],
-    settings: &TableSettings,
-) -> Option<(Frame, Boundaries)> {
+pub fn absorb_slivers(frame: &Frame, layout: &CellLayout, stage: &StageContext) -> Option<(Frame, Boundaries)> {
+    let StageContext { glyphs, near, taken, settings } = *stage;
     let b = &layout.boundaries;
     let (cols, rows) = (layout.cols(), layout.rows());
     if cols == 0 || rows == 0 {
@@ -74,7 +67,7 @@ pub fn absorb_slivers(
         if taken.get(i).copied().unwrap_or(false) || g.text.trim().is_empty() {
             continue;
         }
-        let (cx, cy) = (g.center_x(), g.center_y());
+        let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
         if !(b.xs[0] < cx && cx < b.xs[cols] && b.ys[0] < cy && cy < b.ys[rows]) {
             continue;
         }

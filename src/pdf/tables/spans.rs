@@ -8,8 +8,7 @@
 //! several columns), stays merged.
 
 use super::rows::core_lines;
-use super::{CellLayout, Edge, Frame, Orientation, TableSettings, covers, segments_on};
-use crate::pdf::page::Glyph;
+use super::{CellLayout, Edge, Frame, Orientation, StageContext, covers, segments_on};
 
 /// Row rules for cells that span rows only because the rules stop at their
 /// side: a cell on a side of the frame without a rule of its own (a column
@@ -19,14 +18,8 @@ use crate::pdf::page::Glyph;
 /// cell at each of its inner row boundaries, when the text lies in two of
 /// its rows or more. A merged cell closed by rules above and below (a
 /// vertical label over several rows) stays one cell.
-pub fn open_span_rules(
-    frame: &Frame,
-    layout: &CellLayout,
-    glyphs: &[Glyph],
-    near: &[usize],
-    taken: &[bool],
-    settings: &TableSettings,
-) -> Vec<Edge> {
+pub fn open_span_rules(frame: &Frame, layout: &CellLayout, stage: &StageContext) -> Vec<Edge> {
+    let StageContext { glyphs, near, taken, settings } = *stage;
     let b = &layout.boundaries;
     let (xs, ys) = (&b.xs, &b.ys);
     let on_y = segments_on(ys, &frame.horizontal, settings.snap_tolerance);
@@ -47,7 +40,7 @@ pub fn open_span_rules(
         let mut rows_with_text = vec![false; cell.row_span];
         for &i in near {
             let g = &glyphs[i];
-            let (cx, cy) = (g.center_x(), g.center_y());
+            let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
             if taken.get(i).copied().unwrap_or(false) || g.text.trim().is_empty() || !(x0 < cx && cx < x1) {
                 continue;
             }
@@ -75,13 +68,8 @@ pub fn open_span_rules(
 /// one column and at least two columns holding one, is cut at every inner
 /// column boundary it spans. A piece across a boundary (a title, a note, a
 /// label centred over the columns it heads) keeps the cell whole.
-pub fn open_column_rules(
-    layout: &CellLayout,
-    glyphs: &[Glyph],
-    near: &[usize],
-    taken: &[bool],
-    settings: &TableSettings,
-) -> Vec<Edge> {
+pub fn open_column_rules(layout: &CellLayout, stage: &StageContext) -> Vec<Edge> {
+    let StageContext { glyphs, near, taken, settings } = *stage;
     let b = &layout.boundaries;
     let (xs, ys) = (&b.xs, &b.ys);
     let mut out = Vec::new();
@@ -96,7 +84,7 @@ pub fn open_column_rules(
             .copied()
             .filter(|&i| {
                 let g = &glyphs[i];
-                let (cx, cy) = (g.center_x(), g.center_y());
+                let (cx, cy) = (g.rect.center_x(), g.rect.center_y());
                 !taken.get(i).copied().unwrap_or(false)
                     && g.upright
                     && !g.text.trim().is_empty()
@@ -110,14 +98,14 @@ pub fn open_column_rules(
         let mut columns_used = vec![false; cell.col_span];
         let mut whole = true;
         for mut line in core_lines(glyphs, &members, settings) {
-            line.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+            line.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
             let mut runs: Vec<(f32, f32)> = Vec::new();
             for i in line {
                 let g = &glyphs[i];
                 let gap = settings.column_gap_em * g.size.abs().max(1.0);
                 match runs.last_mut() {
-                    Some(run) if g.x0 - run.1 < gap => run.1 = run.1.max(g.x1),
-                    _ => runs.push((g.x0, g.x1)),
+                    Some(run) if g.rect.x0 - run.1 < gap => run.1 = run.1.max(g.rect.x1),
+                    _ => runs.push((g.rect.x0, g.rect.x1)),
                 }
             }
             for (r0, r1) in runs {

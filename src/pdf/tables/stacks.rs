@@ -152,17 +152,17 @@ fn text_lines(glyphs: &[Glyph], members: &[usize], settings: &TableSettings) -> 
     core_lines(glyphs, members, settings)
         .into_iter()
         .map(|mut g| {
-            g.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+            g.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
             let mut runs: Vec<(f32, f32, usize)> = Vec::new();
             for i in g {
                 let gl = &glyphs[i];
                 let gap = settings.column_gap_em * gl.size.abs().max(1.0);
                 match runs.last_mut() {
-                    Some(run) if gl.x0 - run.1 < gap => {
-                        run.1 = run.1.max(gl.x1);
+                    Some(run) if gl.rect.x0 - run.1 < gap => {
+                        run.1 = run.1.max(gl.rect.x1);
                         run.2 += gl.text.chars().count();
                     }
-                    _ => runs.push((gl.x0, gl.x1, gl.text.chars().count())),
+                    _ => runs.push((gl.rect.x0, gl.rect.x1, gl.text.chars().count())),
                 }
             }
             TextLine { runs }
@@ -218,12 +218,12 @@ fn note_rule(glyphs: &[Glyph], body: &mut Vec<usize>, settings: &TableSettings) 
     let lines = core_lines(glyphs, body, settings);
     let text = |line: &Vec<usize>| {
         let mut line = line.clone();
-        line.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+        line.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
         line.iter().map(|&i| glyphs[i].text.as_str()).collect::<String>()
     };
     let k = (1..lines.len()).find(|&k| is_note_text(text(&lines[k]).trim_start()))?;
-    let above = lines[k - 1].iter().map(|&i| glyphs[i].bottom).fold(f32::MIN, f32::max);
-    let below = lines[k].iter().map(|&i| glyphs[i].top).fold(f32::MAX, f32::min);
+    let above = lines[k - 1].iter().map(|&i| glyphs[i].rect.bottom).fold(f32::MIN, f32::max);
+    let below = lines[k].iter().map(|&i| glyphs[i].rect.top).fold(f32::MAX, f32::min);
     let notes: Vec<usize> = lines[k..].iter().flatten().copied().collect();
     body.retain(|i| !notes.contains(i));
     Some((above + below) / 2.0)
@@ -284,7 +284,7 @@ pub(super) fn stack_to_frame(
         .map(|w| {
             let (a, b) = (w[0].1, w[1].0);
             let mut blocked: Vec<(f32, f32)> =
-                all.iter().map(|&i| (glyphs[i].x0, glyphs[i].x1)).filter(|&(x0, x1)| x1 > a && x0 < b).collect();
+                all.iter().map(|&i| (glyphs[i].rect.x0, glyphs[i].rect.x1)).filter(|&(x0, x1)| x1 > a && x0 < b).collect();
             blocked.sort_by(|p, q| p.0.total_cmp(&q.0));
             let (mut best, mut from) = ((0.0f32, (a + b) / 2.0), a);
             for (x0, x1) in blocked.into_iter().chain([(b, b)]) {
@@ -356,7 +356,7 @@ pub(super) fn stack_to_frame(
         for band in ys.windows(2).take(bands).skip(usize::from(stacked.is_some())) {
             let crossed = glyphs_in(free, left, right, band[0], band[1])
                 .iter()
-                .any(|&i| glyphs[i].x0 < x && x < glyphs[i].x1);
+                .any(|&i| glyphs[i].rect.x0 < x && x < glyphs[i].rect.x1);
             if !crossed {
                 vertical.push(Edge { orientation: Orientation::Vertical, position: x, start: band[0], end: band[1] });
             }

@@ -107,7 +107,7 @@ fn page_lines(glyphs: &[Glyph], free: &[usize], settings: &TableSettings) -> Vec
     core_lines(glyphs, free, settings)
         .into_iter()
         .map(|mut members| {
-            members.sort_by(|&a, &b| glyphs[a].x0.total_cmp(&glyphs[b].x0));
+            members.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
             let mut line = Line { top: f32::MAX, bottom: f32::MIN, size: 0.0, runs: Vec::new() };
             let mut sizes: Vec<f32> = members.iter().map(|&i| glyphs[i].size.abs().max(1.0)).collect();
             sizes.sort_by(f32::total_cmp);
@@ -115,14 +115,14 @@ fn page_lines(glyphs: &[Glyph], free: &[usize], settings: &TableSettings) -> Vec
             let gap = settings.stream_gap_em * line.size;
             for i in members {
                 let g = &glyphs[i];
-                line.top = line.top.min(g.top);
-                line.bottom = line.bottom.max(g.bottom);
+                line.top = line.top.min(g.rect.top);
+                line.bottom = line.bottom.max(g.rect.bottom);
                 match line.runs.last_mut() {
-                    Some(run) if g.x0 - run.x1 < gap => {
-                        run.x1 = run.x1.max(g.x1);
+                    Some(run) if g.rect.x0 - run.x1 < gap => {
+                        run.x1 = run.x1.max(g.rect.x1);
                         run.text.push_str(&g.text);
                     }
-                    _ => line.runs.push(Run { x0: g.x0, x1: g.x1, text: g.text.clone() }),
+                    _ => line.runs.push(Run { x0: g.rect.x0, x1: g.rect.x1, text: g.text.clone() }),
                 }
             }
             line

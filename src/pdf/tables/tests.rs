@@ -1,4 +1,5 @@
 use super::*;
+use crate::pdf::geometry::Rect;
 use crate::pdf::page::FontInfo;
 
 fn h(y: f32, x0: f32, x1: f32) -> Ruling {
@@ -33,16 +34,7 @@ fn text(s: &str, x: f32, top: f32) -> Vec<Glyph> {
     s.chars()
         .map(|c| {
             let w = if c.is_ascii() { 5.0 } else { 10.0 };
-            let g = Glyph {
-                text: c.to_string(),
-                x0: x,
-                x1: x + w,
-                top,
-                bottom: top + 10.0,
-                size: 10.0,
-                font: 0,
-                upright: true,
-            };
+            let g = Glyph { text: c.to_string(), rect: Rect { x0: x, top, x1: x + w, bottom: top + 10.0 }, size: 10.0, font: 0, upright: true };
             x += w;
             g
         })
@@ -263,9 +255,10 @@ fn characters_go_to_the_cell_holding_their_centre() {
     let rulings = grid_rulings(&[0.0, 50.0, 100.0], &[0.0, 20.0], |_| false);
     // "甲" overflows the border by 4 pt but its centre is in column 0; "乙"
     // starts in column 0 but its centre is in column 1.
+    let (jia, yi) = (text("甲", 0.0, 5.0).remove(0), text("乙", 0.0, 5.0).remove(0));
     let glyphs = vec![
-        Glyph { x0: 44.0, x1: 54.0, ..text("甲", 0.0, 5.0)[0].clone() },
-        Glyph { x0: 47.0, x1: 57.0, ..text("乙", 0.0, 5.0)[0].clone() },
+        Glyph { rect: Rect { x0: 44.0, x1: 54.0, ..jia.rect }, ..jia },
+        Glyph { rect: Rect { x0: 47.0, x1: 57.0, ..yi.rect }, ..yi },
     ];
     let t = &find_tables(&page(rulings, glyphs))[0];
     assert_eq!(shape(&t.fragment.grid), vec![(0, 0, 1, 1, "甲"), (0, 1, 1, 1, "乙")]);
@@ -340,16 +333,7 @@ fn degenerate_and_huge_inputs_do_not_panic() {
     let mut rulings: Vec<Ruling> = xs.iter().map(|&x| v(x, 0.0, 3996.0)).collect();
     rulings.extend(ys.iter().map(|&y| h(y, 0.0, 3996.0)));
     let glyphs: Vec<Glyph> = (0..1000)
-        .map(|k| Glyph {
-            text: "1".into(),
-            x0: k as f32 * 4.0 + 1.0,
-            x1: k as f32 * 4.0 + 2.0,
-            top: k as f32 * 4.0 + 1.0,
-            bottom: k as f32 * 4.0 + 2.0,
-            size: 1.0,
-            font: 0,
-            upright: true,
-        })
+        .map(|k| Glyph { text: "1".into(), rect: Rect { x0: k as f32 * 4.0 + 1.0, top: k as f32 * 4.0 + 1.0, x1: k as f32 * 4.0 + 2.0, bottom: k as f32 * 4.0 + 2.0 }, size: 1.0, font: 0, upright: true })
         .collect();
     // On a page large enough to hold it (rules off the page are dropped).
     let big = PageContent { width: 4000.0, height: 4000.0, ..page(rulings, glyphs) };
