@@ -9,6 +9,7 @@
 
 pub mod confidence;
 pub mod engine;
+pub mod orientation;
 pub mod preprocess;
 pub mod raster;
 pub mod rulings;
@@ -91,6 +92,11 @@ pub struct Settings {
     /// ... and the digits are taken when their confidence exceeds the first
     /// reading's by this much ("无", a written zero, stays text).
     pub number_margin: f32,
+    /// A page whose characters read with a mean confidence below this is
+    /// read upside down too, and kept that way when that reads better
+    /// (upright pages of the samples read at 0.90–0.94, upside-down ones
+    /// below 0.5).
+    pub upside_down_below: f32,
 }
 
 impl Default for Settings {
@@ -105,6 +111,7 @@ impl Default for Settings {
             number_native_dpi: 300.0,
             short_cell_chars: 4,
             number_margin: 0.1,
+            upside_down_below: 0.7,
         }
     }
 }
@@ -196,6 +203,19 @@ impl Recogniser {
         };
         let result = recognise_page(engine, &image, page, settings)?;
         diagnostics.push(Diagnostic::info("ocr.page", result.summary(number, &image.origin)).on_page(Some(number)));
+        if result.turns > 0 {
+            let way = match result.turns {
+                1 => "a quarter turn clockwise (its text ran up the page)",
+                2 => "upside down (it read upside down)",
+                _ => "a quarter turn anticlockwise (its text ran down the page)",
+            };
+            let (_, size) = turn_rect([0.0; 4], (page.width, page.height), result.turns);
+            (page.width, page.height) = size;
+            diagnostics.push(
+                Diagnostic::info("ocr.page_turned", format!("page {number}: the scan lay turned; it was read turned {way}"))
+                    .on_page(Some(number)),
+            );
+        }
         diagnostics.extend(result.diagnostics.iter().cloned().map(|d| d.on_page(Some(number))));
         let low: Vec<OcrValue> = result
             .values
@@ -271,6 +291,9 @@ pub struct PageResult {
     pub values: Vec<ReadValue>,
     pub diagnostics: Vec<Diagnostic>,
     pub skew_deg: f32,
+    /// Quarter turns clockwise the scan was given to read it upright; the
+    /// page is turned with it (width and height swapped when odd).
+    pub turns: u8,
     pub seal_pixels: usize,
     pub cells: usize,
     pub numeric_cells: usize,
@@ -314,55 +337,164 @@ impl ToPage {
     }
 }
 
-/// Reads one page's scan: clean, find rulings and cells, read each cell
-/// (numbers again digits-only), read the text outside the tables, and
-/// build glyphs and rulings in page space.
+/// A cleaned scan made ready to read: where it lies on the (maybe turned)
+/// page, its rulings and cells, and the crops of the cells with ink.
+struct Prepared {
+    gray: Gray,
+    to_page: ToPage,
+    dpi: u32,
+    lines: Vec<rulings::Line>,
+    cells: Vec<Cell>,
+    /// Cells with ink and their crop rectangles.
+    inked: Vec<(Cell, (usize, usize, usize, usize))>,
+    /// Half the thickest ruling plus the settings' inset.
+    thickest: f32,
+}
+
+impl Prepared {
+    /// `gray` filling the page-space rectangle `placement`.
+    fn new(gray: Gray, placement: [f32; 4], settings: &Settings) -> Prepared {
+        let [x0, top, x1, bottom] = placement;
+        let to_page = ToPage { x0, top, sx: (x1 - x0) / gray.width as f32, sy: (bottom - top) / gray.height as f32 };
+        let px_per_pt = 1.0 / to_page.sx.max(1e-3);
+        let dpi = (px_per_pt * 72.0).round().max(1.0) as u32;
+        let line_settings = rulings::Settings::default();
+        let lines = rulings::find_lines(&gray, px_per_pt, &line_settings);
+        let cells = rulings::cells(&lines, &line_settings);
+        let thickest = lines.iter().map(|l| l.thickness).fold(0.0f32, f32::max);
+        let inset = thickest / 2.0 + settings.cell_inset_pt * px_per_pt;
+        let mut inked = Vec::new();
+        for c in &cells {
+            let (cx0, cy0) = ((c.x0 + inset).max(0.0) as usize, (c.top + inset).max(0.0) as usize);
+            let (cx1, cy1) = ((c.x1 - inset).max(0.0) as usize, (c.bottom - inset).max(0.0) as usize);
+            let r = (cx0, cy0, cx1.max(cx0), cy1.max(cy0));
+            let area = (r.2 - r.0) * (r.3 - r.1);
+            if area > 0 && gray.dark_in(r.0, r.1, r.2, r.3, preprocess::INK) * 1000 >= settings.empty_ink_permille * area
+            {
+                inked.push((*c, r));
+            }
+        }
+        Prepared { gray, to_page, dpi, lines, cells, inked, thickest }
+    }
+
+    /// Cells are read enlarged: Tesseract drops lines of a small multi-line
+    /// cell ("社会/公益/组织" read as "社会组织") at scan resolution.
+    fn cell_factor(&self, settings: &Settings) -> f32 {
+        (settings.cell_dpi / self.dpi as f32).max(1.0)
+    }
+
+    /// The page without its tables: cells and rulings painted white.
+    fn rest(&self) -> Gray {
+        let mut rest = self.gray.clone();
+        let pad = self.thickest.ceil() as usize + 2;
+        for c in &self.cells {
+            rest.blank(
+                (c.x0 as usize).saturating_sub(pad),
+                (c.top as usize).saturating_sub(pad),
+                c.x1 as usize + pad,
+                c.bottom as usize + pad,
+            );
+        }
+        for l in &self.lines {
+            let half = (l.thickness / 2.0).ceil() as usize + 2;
+            rest.blank(
+                (l.x0 as usize).saturating_sub(half),
+                (l.y0 as usize).saturating_sub(half),
+                l.x1 as usize + half + 1,
+                l.y1 as usize + half + 1,
+            );
+        }
+        rest
+    }
+
+    /// The first reading: each inked cell as a block of text, and the rest
+    /// of the page.
+    fn read_text(&self, engine: &Tesseract, settings: &Settings, page: u32) -> Result<(Vec<Vec<Word>>, Vec<Word>)> {
+        let factor = self.cell_factor(settings);
+        let cell_dpi = (self.dpi as f32 * factor).round() as u32;
+        let crops: Vec<Gray> = self
+            .inked
+            .iter()
+            .map(|(_, r)| self.gray.crop(r.0, r.1, r.2, r.3).padded(settings.crop_pad_px).scaled(factor))
+            .collect();
+        let rest = self.rest();
+        if let Some(dir) = std::env::var_os(DUMP_VAR) {
+            let dir = std::path::Path::new(&dir);
+            dump(dir, page, &self.gray, &crops);
+            // A debugging aid, as `dump`.
+            let _ = std::fs::write(dir.join(format!("page{page}-rest.pgm")), rest.to_pgm());
+        }
+        let cell_words = engine.read(&crops, cell_dpi, ReadMode::Block)?;
+        let page_words = engine.read(std::slice::from_ref(&rest), self.dpi, ReadMode::Page)?.pop().unwrap_or_default();
+        Ok((cell_words, page_words))
+    }
+}
+
+/// The mean confidence of the characters read, and their count.
+fn mean_confidence<'a>(words: impl Iterator<Item = &'a Word>) -> (f32, usize) {
+    let (sum, count) = words.fold((0.0f32, 0usize), |(s, n), w| {
+        let chars = w.text.chars().filter(|c| !c.is_whitespace()).count();
+        (s + w.confidence * chars as f32, n + chars)
+    });
+    (if count == 0 { 0.0 } else { sum / count as f32 }, count)
+}
+
+/// `rect` (x0, top, x1, bottom) on a page of `size` (width, height) and the
+/// page's size, both after the page is turned `quarters` quarter turns
+/// clockwise.
+fn turn_rect(rect: [f32; 4], size: (f32, f32), quarters: u8) -> ([f32; 4], (f32, f32)) {
+    let (mut rect, mut size) = (rect, size);
+    for _ in 0..quarters % 4 {
+        // A quarter clockwise: (x, y) on a page w × h goes to (h - y, x) on
+        // a page h × w.
+        let [x0, top, x1, bottom] = rect;
+        rect = [size.1 - bottom, x0, size.1 - top, x1];
+        size = (size.1, size.0);
+    }
+    (rect, size)
+}
+
+/// Reads one page's scan: clean (a page on its side turned upright), find
+/// rulings and cells, read each cell and the text outside the tables — and
+/// when that reads poorly, the page upside down again, keeping the better
+/// —, then the numeric cells again digits-only, and build glyphs and
+/// rulings in page space. `PageResult::turns` says how the page was turned.
 pub fn recognise_page(
     engine: &Tesseract,
     image: &source::PageImage,
     page: &PageContent,
     settings: &Settings,
 ) -> Result<PageResult> {
-    let (gray, cleaned) = preprocess::clean(&image.raster, &preprocess::Settings::default());
-    let [x0, top, x1, bottom] = image.placement;
-    let to_page = ToPage { x0, top, sx: (x1 - x0) / gray.width as f32, sy: (bottom - top) / gray.height as f32 };
-    let px_per_pt = 1.0 / to_page.sx.max(1e-3);
-    let dpi = (px_per_pt * 72.0).round().max(1.0) as u32;
-    let line_settings = rulings::Settings::default();
-    let lines = rulings::find_lines(&gray, px_per_pt, &line_settings);
-    let cells = rulings::cells(&lines, &line_settings);
-    let mut out = PageResult { skew_deg: cleaned.skew_deg, seal_pixels: cleaned.seal_pixels, ..Default::default() };
-
-    // Cells, each on its own.
-    let thickest = lines.iter().map(|l| l.thickness).fold(0.0f32, f32::max);
-    let inset = thickest / 2.0 + settings.cell_inset_pt * px_per_pt;
-    let crop_of = |c: &Cell| -> (usize, usize, usize, usize) {
-        let (cx0, cy0) = ((c.x0 + inset).max(0.0) as usize, (c.top + inset).max(0.0) as usize);
-        let (cx1, cy1) = ((c.x1 - inset).max(0.0) as usize, (c.bottom - inset).max(0.0) as usize);
-        (cx0, cy0, cx1.max(cx0), cy1.max(cy0))
+    let placement_width = (image.placement[2] - image.placement[0]).max(1e-3);
+    let px_per_pt = image.raster.width as f32 / placement_width;
+    let (gray, cleaned) = preprocess::clean(&image.raster, px_per_pt, &preprocess::Settings::default());
+    let size = (page.width, page.height);
+    let (placement, _) = turn_rect(image.placement, size, cleaned.quarter_turns);
+    let mut prepared = Prepared::new(gray, placement, settings);
+    let mut turns = cleaned.quarter_turns;
+    let (mut cell_words, mut page_words) = prepared.read_text(engine, settings, page.number)?;
+    let (confidence, read) = mean_confidence(cell_words.iter().flatten().chain(&page_words));
+    if read > 0 && confidence < settings.upside_down_below {
+        // Text read upside down comes out as characters of low confidence;
+        // read the page turned round and keep whichever reads better.
+        let (placement, _) = turn_rect(image.placement, size, turns + 2);
+        let turned = Prepared::new(prepared.gray.turned(2), placement, settings);
+        let (cells, words) = turned.read_text(engine, settings, page.number)?;
+        if mean_confidence(cells.iter().flatten().chain(&words)).0 > confidence {
+            (prepared, cell_words, page_words, turns) = (turned, cells, words, (turns + 2) % 4);
+        }
+    }
+    let mut out = PageResult {
+        skew_deg: cleaned.skew_deg,
+        seal_pixels: cleaned.seal_pixels,
+        turns,
+        cells: prepared.cells.len(),
+        ..Default::default()
     };
-    let mut inked: Vec<(Cell, (usize, usize, usize, usize))> = Vec::new();
-    for c in &cells {
-        let r = crop_of(c);
-        let area = (r.2 - r.0) * (r.3 - r.1);
-        if area == 0 {
-            continue;
-        }
-        if gray.dark_in(r.0, r.1, r.2, r.3, preprocess::INK) * 1000 >= settings.empty_ink_permille * area {
-            inked.push((*c, r));
-        }
-    }
-    out.cells = cells.len();
-    // Cells are read enlarged: Tesseract drops lines of a small multi-line
-    // cell ("社会/公益/组织" read as "社会组织") at scan resolution.
-    let factor = (settings.cell_dpi / dpi as f32).max(1.0);
-    let cell_dpi = (dpi as f32 * factor).round() as u32;
-    let crops: Vec<Gray> =
-        inked.iter().map(|(_, r)| gray.crop(r.0, r.1, r.2, r.3).padded(settings.crop_pad_px).scaled(factor)).collect();
-    if let Some(dir) = std::env::var_os(DUMP_VAR) {
-        dump(std::path::Path::new(&dir), page.number, &gray, &crops);
-    }
-    let mut cell_words = engine.read(&crops, cell_dpi, ReadMode::Block)?;
+    let Prepared { gray, to_page, dpi, lines, inked, .. } = &prepared;
+    let (to_page, dpi) = (*to_page, *dpi);
+    let factor = prepared.cell_factor(settings);
+
     // Numeric cells again, digits only; short cells too, for a number the
     // first reading took for a character ("1" read as "工"), kept as a number
     // only when the engine is surer of it than of the first reading.
@@ -414,30 +546,6 @@ pub fn recognise_page(
     }
 
     // The rest of the page, tables blanked out.
-    let mut rest = gray.clone();
-    let pad = thickest.ceil() as usize + 2;
-    for c in &cells {
-        rest.blank(
-            (c.x0 as usize).saturating_sub(pad),
-            (c.top as usize).saturating_sub(pad),
-            c.x1 as usize + pad,
-            c.bottom as usize + pad,
-        );
-    }
-    for l in &lines {
-        let half = (l.thickness / 2.0).ceil() as usize + 2;
-        rest.blank(
-            (l.x0 as usize).saturating_sub(half),
-            (l.y0 as usize).saturating_sub(half),
-            l.x1 as usize + half + 1,
-            l.y1 as usize + half + 1,
-        );
-    }
-    if let Some(dir) = std::env::var_os(DUMP_VAR) {
-        // A debugging aid, as `dump`.
-        let _ = std::fs::write(std::path::Path::new(&dir).join(format!("page{}-rest.pgm", page.number)), rest.to_pgm());
-    }
-    let page_words = engine.read(std::slice::from_ref(&rest), dpi, ReadMode::Page)?.pop().unwrap_or_default();
     for w in &page_words {
         out.values.push(ReadValue { text: w.text.clone(), confidence: w.confidence, cell: false });
     }

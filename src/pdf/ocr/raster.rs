@@ -92,6 +92,27 @@ impl Gray {
         (top * (1.0 - fy) + bottom * fy).round() as u8
     }
 
+    /// `self` turned `quarters` quarter turns clockwise (exactly: pixels
+    /// moved, not resampled).
+    pub fn turned(&self, quarters: u8) -> Gray {
+        let (w, h) = (self.width, self.height);
+        match quarters % 4 {
+            0 => self.clone(),
+            2 => Gray { width: w, height: h, data: self.data.iter().rev().copied().collect() },
+            q => {
+                let mut out = Gray::new(h, w, 255);
+                for y in 0..h {
+                    for x in 0..w {
+                        // Clockwise, the source's top-left goes to the top right.
+                        let (nx, ny) = if q == 1 { (h - 1 - y, x) } else { (y, w - 1 - x) };
+                        out.data[ny * h + nx] = self.data[y * w + x];
+                    }
+                }
+                out
+            }
+        }
+    }
+
     /// Binary PGM (P5) bytes, which Tesseract (Leptonica) reads.
     pub fn to_pgm(&self) -> Vec<u8> {
         let mut out = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();
@@ -157,6 +178,13 @@ mod tests {
         assert_eq!(g.dark_in(0, 0, 4, 3, 128), 1);
         assert_eq!(g.padded(2).dark_in(3, 3, 4, 4, 128), 1);
         assert!(parse_pnm(b"P6\n2 2\n65535\n").is_none());
+        // Turned a quarter clockwise, the dark pixel (1, 1) of the 4×3 image
+        // goes to (3 - 1 - 1, 1) of the 3×4 one; four quarters are no turn.
+        let q = g.turned(1);
+        assert_eq!((q.width, q.height, q.get(1, 1)), (3, 4, 0));
+        assert_eq!(g.turned(3).get(1, 2), 0);
+        assert_eq!(g.turned(2).get(2, 1), 0);
+        assert_eq!(q.turned(3), g);
         assert!(parse_pnm(b"P6\n2 2\n255\n\x00").is_none());
     }
 }
