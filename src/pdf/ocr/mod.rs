@@ -97,6 +97,13 @@ pub struct Settings {
     /// (upright pages of the samples read at 0.90–0.94, upside-down ones
     /// below 0.5).
     pub upside_down_below: f32,
+    /// A band of ink in a cell at least this high (points) that no word of
+    /// the cell's reading covers is a line the engine dropped, read again
+    /// on its own ...
+    pub dropped_line_min_pt: f32,
+    /// ... and what that reads is kept from this confidence up (a speck
+    /// read as a character is not).
+    pub dropped_line_confidence: f32,
 }
 
 impl Default for Settings {
@@ -112,6 +119,8 @@ impl Default for Settings {
             short_cell_chars: 4,
             number_margin: 0.1,
             upside_down_below: 0.7,
+            dropped_line_min_pt: 4.0,
+            dropped_line_confidence: 0.5,
         }
     }
 }
@@ -297,6 +306,8 @@ pub struct PageResult {
     pub seal_pixels: usize,
     pub cells: usize,
     pub numeric_cells: usize,
+    /// Lines of cells the block reading dropped, read again on their own.
+    pub dropped_lines: usize,
 }
 
 impl PageResult {
@@ -307,13 +318,18 @@ impl PageResult {
         } else {
             self.values.iter().map(|v| v.confidence).sum::<f32>() / self.values.len() as f32
         };
+        let dropped = if self.dropped_lines > 0 {
+            format!(", {} cell line(s) the first reading dropped read again", self.dropped_lines)
+        } else {
+            String::new()
+        };
         let seal = if self.seal_pixels > 0 {
             format!(", red ink removed ({} pixels)", self.seal_pixels)
         } else {
             String::new()
         };
         format!(
-            "page {number} was read by OCR from the {origin}: skew {:.2}° undone{seal}, {} ruled cell(s) read one by one ({} as numbers), {chars} character(s), mean confidence {:.2}",
+            "page {number} was read by OCR from the {origin}: skew {:.2}° undone{seal}, {} ruled cell(s) read one by one ({} as numbers){dropped}, {chars} character(s), mean confidence {:.2}",
             self.skew_deg, self.cells, self.numeric_cells, mean
         )
     }
@@ -339,7 +355,7 @@ impl ToPage {
 
 /// A cleaned scan made ready to read: where it lies on the (maybe turned)
 /// page, its rulings and cells, and the crops of the cells with ink.
-struct Prepared {
+pub struct Prepared {
     gray: Gray,
     to_page: ToPage,
     dpi: u32,
@@ -352,6 +368,40 @@ struct Prepared {
 }
 
 impl Prepared {
+    /// `image`, on a page of `size` (width, height), cleaned (turned upright
+    /// when it lies on its side) and made ready to read: all that happens
+    /// to a scan before the engine sees it.
+    pub fn scan(image: &source::PageImage, size: (f32, f32), settings: &Settings) -> (Prepared, preprocess::Cleaned) {
+        let placement_width = (image.placement[2] - image.placement[0]).max(1e-3);
+        let px_per_pt = image.raster.width as f32 / placement_width;
+        let (gray, cleaned) = preprocess::clean(&image.raster, px_per_pt, &preprocess::Settings::default());
+        let (placement, _) = turn_rect(image.placement, size, cleaned.quarter_turns);
+        (Prepared::new(gray, placement, settings), cleaned)
+    }
+
+    /// The images of the first reading — each inked cell, the page without
+    /// its tables — and each cell's bands of ink, as the engine would be
+    /// given them (for the fuzz target: the pure code before the engine).
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))]
+    pub fn engine_inputs(&self, settings: &Settings) -> Vec<Gray> {
+        let mut out: Vec<Gray> = (0..self.inked.len()).map(|k| self.cell_crop(k, settings)).collect();
+        let bands: Vec<Gray> = out
+            .iter()
+            .flat_map(|crop| {
+                self.line_bands(crop, settings).into_iter().map(|band| band_image(crop, band, settings))
+            })
+            .collect();
+        out.extend(bands);
+        out.push(self.rest());
+        out
+    }
+
+    /// The bands of ink of a cell's crop tall enough to be a line of text.
+    fn line_bands(&self, crop: &Gray, settings: &Settings) -> Vec<(usize, usize)> {
+        let px_per_pt = self.dpi as f32 / 72.0 * self.cell_factor(settings);
+        crop.ink_bands(preprocess::INK, (settings.dropped_line_min_pt * px_per_pt).round() as usize)
+    }
+
     /// `gray` filling the page-space rectangle `placement`.
     fn new(gray: Gray, placement: [f32; 4], settings: &Settings) -> Prepared {
         let [x0, top, x1, bottom] = placement;
@@ -407,16 +457,19 @@ impl Prepared {
         rest
     }
 
+    /// Cell `k` of the inked ones as read at first: cropped, padded and
+    /// enlarged by [`Prepared::cell_factor`].
+    fn cell_crop(&self, k: usize, settings: &Settings) -> Gray {
+        let r = self.inked[k].1;
+        self.gray.crop(r.0, r.1, r.2, r.3).padded(settings.crop_pad_px).scaled(self.cell_factor(settings))
+    }
+
     /// The first reading: each inked cell as a block of text, and the rest
     /// of the page.
     fn read_text(&self, engine: &Tesseract, settings: &Settings, page: u32) -> Result<(Vec<Vec<Word>>, Vec<Word>)> {
         let factor = self.cell_factor(settings);
         let cell_dpi = (self.dpi as f32 * factor).round() as u32;
-        let crops: Vec<Gray> = self
-            .inked
-            .iter()
-            .map(|(_, r)| self.gray.crop(r.0, r.1, r.2, r.3).padded(settings.crop_pad_px).scaled(factor))
-            .collect();
+        let crops: Vec<Gray> = (0..self.inked.len()).map(|k| self.cell_crop(k, settings)).collect();
         let rest = self.rest();
         if let Some(dir) = std::env::var_os(DUMP_VAR) {
             let dir = std::path::Path::new(&dir);
@@ -428,6 +481,71 @@ impl Prepared {
         let page_words = engine.read(std::slice::from_ref(&rest), self.dpi, ReadMode::Page)?.pop().unwrap_or_default();
         Ok((cell_words, page_words))
     }
+
+    /// Reads again, each on its own as one word, the lines of ink in a cell
+    /// that its block reading left out — Tesseract drops a line of two
+    /// spaced characters ("社会/公益/组织" read as "社会组织") — and puts what
+    /// it reads confidently enough among the cell's words, in line order.
+    /// Returns how many lines were recovered.
+    fn read_dropped_lines(
+        &self,
+        engine: &Tesseract,
+        settings: &Settings,
+        cell_words: &mut [Vec<Word>],
+    ) -> Result<usize> {
+        let factor = self.cell_factor(settings);
+        let mut dropped: Vec<(usize, (usize, usize))> = Vec::new();
+        let mut images = Vec::new();
+        for (k, words) in cell_words.iter().enumerate() {
+            if words.is_empty() {
+                // Nothing read at all: `ocr.unread_cell` says so.
+                continue;
+            }
+            let crop = self.cell_crop(k, settings);
+            for (y0, y1) in self.line_bands(&crop, settings) {
+                let covered = words.iter().any(|w| {
+                    let overlap = (w.top + w.height).min(y1 as f32) - w.top.max(y0 as f32);
+                    overlap >= 0.5 * (y1 - y0) as f32
+                });
+                if !covered {
+                    dropped.push((k, (y0, y1)));
+                    images.push(band_image(&crop, (y0, y1), settings));
+                }
+            }
+        }
+        let cell_dpi = (self.dpi as f32 * factor).round() as u32;
+        let mut recovered = 0;
+        for (band, ((k, (y0, _)), words)) in dropped.iter().zip(engine.read(&images, cell_dpi, ReadMode::Word)?).enumerate() {
+            let pad = settings.crop_pad_px as f32;
+            let kept: Vec<Word> = words.into_iter().filter(|w| w.confidence >= settings.dropped_line_confidence).collect();
+            recovered += usize::from(!kept.is_empty());
+            for w in kept {
+                cell_words[*k].push(Word {
+                    top: w.top - pad + *y0 as f32,
+                    left: w.left - pad,
+                    line: (u32::MAX, 0, band as u32),
+                    ..w
+                });
+            }
+        }
+        for words in cell_words.iter_mut() {
+            // Lines in reading order: a stable sort by each line's top keeps
+            // the words of a line in theirs.
+            let tops: Vec<f32> = words
+                .iter()
+                .map(|w| words.iter().filter(|o| o.line == w.line).map(|o| o.top).fold(f32::INFINITY, f32::min))
+                .collect();
+            let mut order: Vec<usize> = (0..words.len()).collect();
+            order.sort_by(|&a, &b| tops[a].total_cmp(&tops[b]));
+            *words = order.into_iter().map(|i| words[i].clone()).collect();
+        }
+        Ok(recovered)
+    }
+}
+
+/// Rows [y0, y1) of a cell's crop, padded, as the engine reads a line.
+fn band_image(crop: &Gray, (y0, y1): (usize, usize), settings: &Settings) -> Gray {
+    crop.crop(0, y0, crop.width, y1).padded(settings.crop_pad_px)
 }
 
 /// The mean confidence of the characters read, and their count.
@@ -465,12 +583,8 @@ pub fn recognise_page(
     page: &PageContent,
     settings: &Settings,
 ) -> Result<PageResult> {
-    let placement_width = (image.placement[2] - image.placement[0]).max(1e-3);
-    let px_per_pt = image.raster.width as f32 / placement_width;
-    let (gray, cleaned) = preprocess::clean(&image.raster, px_per_pt, &preprocess::Settings::default());
     let size = (page.width, page.height);
-    let (placement, _) = turn_rect(image.placement, size, cleaned.quarter_turns);
-    let mut prepared = Prepared::new(gray, placement, settings);
+    let (mut prepared, cleaned) = Prepared::scan(image, size, settings);
     let mut turns = cleaned.quarter_turns;
     let (mut cell_words, mut page_words) = prepared.read_text(engine, settings, page.number)?;
     let (confidence, read) = mean_confidence(cell_words.iter().flatten().chain(&page_words));
@@ -491,6 +605,7 @@ pub fn recognise_page(
         cells: prepared.cells.len(),
         ..Default::default()
     };
+    out.dropped_lines = prepared.read_dropped_lines(engine, settings, &mut cell_words)?;
     let Prepared { gray, to_page, dpi, lines, inked, .. } = &prepared;
     let (to_page, dpi) = (*to_page, *dpi);
     let factor = prepared.cell_factor(settings);
@@ -642,6 +757,19 @@ mod tests {
 
     fn word(text: &str) -> Word {
         Word { text: text.into(), left: 0.0, top: 0.0, width: 10.0, height: 10.0, confidence: 0.9, line: (1, 1, 1) }
+    }
+
+    #[test]
+    fn a_turned_page_takes_its_image_along() {
+        // An image over the top half of a portrait page 600 × 800.
+        let rect = [0.0, 0.0, 600.0, 400.0];
+        // A quarter clockwise: the top half becomes the right half of a
+        // landscape page 800 × 600.
+        assert_eq!(turn_rect(rect, (600.0, 800.0), 1), ([400.0, 0.0, 800.0, 600.0], (800.0, 600.0)));
+        // Upside down: the bottom half; three quarters: the left half.
+        assert_eq!(turn_rect(rect, (600.0, 800.0), 2), ([0.0, 400.0, 600.0, 800.0], (600.0, 800.0)));
+        assert_eq!(turn_rect(rect, (600.0, 800.0), 3), ([0.0, 0.0, 400.0, 600.0], (800.0, 600.0)));
+        assert_eq!(turn_rect(rect, (600.0, 800.0), 4), (rect, (600.0, 800.0)));
     }
 
     #[test]

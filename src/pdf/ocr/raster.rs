@@ -120,6 +120,28 @@ impl Gray {
         out
     }
 
+    /// The bands of rows holding ink (pixels darker than `threshold`), top
+    /// to bottom, as [start, end) rows: blank rows split them, a band lower
+    /// than `min_height` rows (a speck, a stray dot) is left out.
+    pub fn ink_bands(&self, threshold: u8, min_height: usize) -> Vec<(usize, usize)> {
+        let mut bands = Vec::new();
+        let mut start = None;
+        for y in 0..=self.height {
+            let inked = y < self.height && self.data[y * self.width..(y + 1) * self.width].iter().any(|&v| v < threshold);
+            match (inked, start) {
+                (true, None) => start = Some(y),
+                (false, Some(s)) => {
+                    if y - s >= min_height.max(1) {
+                        bands.push((s, y));
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        bands
+    }
+
     /// How many pixels of [x0, x1) × [y0, y1) are darker than `threshold`.
     pub fn dark_in(&self, x0: usize, y0: usize, x1: usize, y1: usize, threshold: u8) -> usize {
         let (x1, y1) = (x1.min(self.width), y1.min(self.height));
@@ -185,6 +207,14 @@ mod tests {
         assert_eq!(g.turned(3).get(1, 2), 0);
         assert_eq!(g.turned(2).get(2, 1), 0);
         assert_eq!(q.turned(3), g);
+        // Two lines of ink three rows high and a one-row speck between.
+        let mut lines = Gray::new(5, 12, 255);
+        for y in (1..4).chain(9..12) {
+            lines.set(2, y, 0);
+        }
+        lines.set(0, 6, 0);
+        assert_eq!(lines.ink_bands(128, 2), vec![(1, 4), (9, 12)]);
+        assert_eq!(lines.ink_bands(128, 1).len(), 3);
         assert!(parse_pnm(b"P6\n2 2\n255\n\x00").is_none());
     }
 }
