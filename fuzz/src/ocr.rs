@@ -30,7 +30,7 @@ pub fn ocr(data: &[u8]) {
             let _ = prepared.engine_inputs(&Settings::default());
         }
     };
-    let _ = scope(limits, || {
+    scope(limits, || {
         let raster = source::decode_jpeg(data).ok().or_else(|| raster::parse_pnm(data)).or_else(|| raw_raster(data));
         if let Some(raster) = raster {
             // At 72 dpi, as if the image filled a page of its size in points.

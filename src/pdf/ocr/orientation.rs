@@ -59,7 +59,7 @@ pub fn text_axis(gray: &Gray, px_per_pt: f32, settings: &Settings) -> Axis {
     let rule = ((settings.rule_length_pt * px_per_pt).round() as usize).max(2);
     // Pixels of long runs along rows, then along columns: rulings.
     let mut ruled = vec![false; w * h];
-    mark_long_runs(w, h, |x, y| ink(x, y), rule, |x, y| ruled[y * w + x] = true);
+    mark_long_runs(w, h, ink, rule, |x, y| ruled[y * w + x] = true);
     mark_long_runs(h, w, |y, x| ink(x, y), rule, |y, x| ruled[y * w + x] = true);
     let (mut rows, mut cols) = (vec![0usize; h], vec![0usize; w]);
     let mut total = 0;
