@@ -22,6 +22,13 @@ scan-report-2019-200-noisy.pdf pages 2-3 of report-2019-libreoffice.pdf (the thr
                               noise, JPEG quality 35: page 2 grey, page 3 colour with a seal
                               over its table's top-left corner and one over the closing
                               lines, where the signature goes.
+scan-report-2021-turned.pdf   report-2021-distinct.html printed by headless Chromium on
+                              landscape A4 (9 pages), pages 5-7 (the applications table, which
+                              runs from page 4 over pages 5-8) replaced by scans fed the wrong
+                              way round, as a scanner delivers a landscape sheet: page 5's image
+                              turned 90° counter-clockwise and page 6's 90° clockwise, each on
+                              a portrait page; page 7 upside down on its landscape page.  300
+                              dpi, skew -0.8° / +0.6° / +1.0°, light noise, grey JPEG quality 40.
 
 Only the pages that matter are scanned, and at quality 40, to keep the files small (a
 300-dpi page of text is ~400 KB as JPEG even at that quality).
@@ -143,8 +150,45 @@ def scan(pdf: Path, pages: list[dict], dpi: int, seed: int, name: str) -> list[b
         for centre in spec.get("seals", []):
             page = stamp(page, centre, 1.5, dpi, name)
         page = degrade(page, spec["skew"], spec["noise"], rng)
+        # A sheet fed sideways or upside down: the scanner's image holds the page
+        # turned by this many degrees counter-clockwise.
+        if spec.get("turn"):
+            page = page.rotate(spec["turn"], expand=True)
         out.append(jpeg(page, dpi, spec["quality"], spec.get("grey", False)))
     return out
+
+
+def chromium_landscape(html: Path, out_pdf: Path) -> None:
+    """`html` (a LibreOffice HTML export, whose @page rule gives A4 portrait) printed on
+    landscape A4 by headless Chromium."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "landscape.html"
+        text = html.read_text(encoding="utf-8")
+        portrait = "@page { size: 8.27in 11.69in;"
+        if portrait not in text:
+            raise SystemExit(f"{html} has no A4 portrait @page rule")
+        source.write_text(text.replace(portrait, "@page { size: 11.69in 8.27in;"), encoding="utf-8")
+        profile = Path(tmp) / "profile"
+        subprocess.run(
+            [
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={out_pdf}",
+                source.resolve().as_uri(),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=300,
+        )
 
 
 def main() -> None:
@@ -176,6 +220,28 @@ def main() -> None:
         {"page": 3, "skew": 2.0, "noise": 6.0, "quality": 35, "seals": [(0.14, 0.12), (0.62, 0.62)]},
     ]
     image_pdf(scan(src19, pages19, 200, seed=2019, name="青州市自然资源和规划局"), out / "scan-report-2019-200-noisy.pdf")
+
+    # Landscape pages scanned sideways and upside down, amid digital ones.
+    with tempfile.TemporaryDirectory() as tmp:
+        landscape = Path(tmp) / "landscape.pdf"
+        chromium_landscape(HERE / "report-2021-distinct.html", landscape)
+        turned = [
+            {"page": 5, "skew": -0.8, "noise": 3.0, "quality": 40, "grey": True, "turn": 90},
+            {"page": 6, "skew": 0.6, "noise": 3.0, "quality": 40, "grey": True, "turn": -90},
+            {"page": 7, "skew": 1.0, "noise": 3.0, "quality": 40, "grey": True, "turn": 180},
+        ]
+        scanned = Path(tmp) / "scanned.pdf"
+        scanned.write_bytes(img2pdf.convert(scan(landscape, turned, 300, seed=2022, name=""), nodate=True))
+        raw = Path(tmp) / "turned.pdf"
+        with pikepdf.open(landscape) as digital, pikepdf.open(scanned) as scans:
+            if len(digital.pages) != 9:
+                raise SystemExit(f"the landscape print has {len(digital.pages)} pages, not 9")
+            mixed = pikepdf.new()
+            mixed.pages.extend(digital.pages[:4])
+            mixed.pages.extend(scans.pages)
+            mixed.pages.extend(digital.pages[7:])
+            mixed.save(raw)
+        normalize_pdf(raw, out / "scan-report-2021-turned.pdf")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,16 @@
 //! Every input the fuzzers found a bug with (tests/fuzz-regressions/), run
 //! through the whole pipeline: no panic, and Ok or an error with a SPEC code.
 //! The `batch_paths` inputs (entry names, one per line) go through the fuzz
-//! target's own checks of the batch's output paths.
+//! target's own checks of the batch's output paths, the `ocr` ones through
+//! the OCR stages before the engine as the `ocr` target runs them.
 
 #[path = "../fuzz/src/batch_paths.rs"]
 mod batch_paths;
 mod common;
+#[path = "../fuzz/src/ocr.rs"]
+mod ocr;
+#[path = "../fuzz/src/pdf_bytes.rs"]
+mod pdf_bytes;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -57,6 +62,11 @@ fn check_all(root: &Path) -> usize {
         let mut part = || parts.next().unwrap_or_default().to_vec();
         let (document, styles, numbering) = (part(), part(), part());
         check(&format!("docx_xml/{file}"), &common::docx_parts(&document, &styles, &numbering), "fuzz.docx");
+        count += 1;
+    }
+    for (file, bytes) in inputs(root, "ocr") {
+        let outcome = catch_unwind(|| ocr::ocr(&bytes));
+        assert!(outcome.is_ok(), "ocr/{file}: panicked");
         count += 1;
     }
     for (file, bytes) in inputs(root, "batch_paths") {

@@ -12,6 +12,10 @@ use zip::write::SimpleFileOptions;
 
 mod batch_paths;
 pub use batch_paths::batch_paths;
+mod ocr;
+pub use ocr::{image_pdf, ocr};
+mod pdf_bytes;
+use pdf_bytes::{pdf_of, stream_object};
 
 /// A target: runs one input, panicking only on a bug.
 pub type Target = fn(&[u8]);
@@ -29,6 +33,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("pdf", pdf),
     ("pdf_content", pdf_content),
     ("pdf_cmap", pdf_cmap),
+    ("ocr", ocr),
 ];
 
 /// The DOCX front end on arbitrary bytes: Ok or Err, never a panic, hang or
@@ -133,42 +138,17 @@ pub fn docx_xml(data: &[u8]) {
 /// A one-page PDF whose content is `content`, with one simple font and one
 /// form XObject drawing the same stream (so `Do` recursion is reachable).
 pub fn content_pdf(content: &[u8]) -> Vec<u8> {
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    let mut object = |out: &mut Vec<u8>, body: &[u8]| {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    };
-    object(&mut out, b"<< /Type /Catalog /Pages 2 0 R >>");
-    object(&mut out, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object(
-        &mut out,
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>",
-    );
-    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
-    stream.extend_from_slice(content);
-    stream.extend_from_slice(b"\nendstream");
-    object(&mut out, &stream);
-    object(&mut out, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
-    let mut form = format!(
-        "<< /Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> /Length {} >>\nstream\n",
-        content.len()
-    )
-    .into_bytes();
-    form.extend_from_slice(content);
-    form.extend_from_slice(b"\nendstream");
-    object(&mut out, &form);
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
-    for o in &offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", offsets.len() + 1).as_bytes(),
-    );
-    out
+    pdf_of(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>".to_vec(),
+        stream_object("", content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        stream_object(
+            "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> ",
+            content,
+        ),
+    ])
 }
 
 /// The content interpreter, layout and table finder on an arbitrary content

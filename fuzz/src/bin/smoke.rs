@@ -327,11 +327,37 @@ fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
                 .to_vec(),
         ],
         "batch_paths" => vec![b"2019/a.docx\n../../x.md\nC:\\a\\b.pdf\nA.docx\na.docx\n".to_vec()],
+        "ocr" => [files(&root.join("fuzz/seeds/ocr"), &|_| true), ocr_seeds()].concat(),
         _ => Vec::new(),
     };
     out.extend(files(&root.join("tests/fuzz-regressions").join(target), &|_| true));
     out.extend(files(&root.join("fuzz/corpus").join(target), &|_| true));
     out
+}
+
+/// Seeds of the `ocr` target made here: a small ruled table with text-like
+/// bars as a PGM, the same pixels as an unfiltered grey image XObject (see
+/// `govdoc_fuzz::image_pdf`), and Tesseract TSV rows.
+fn ocr_seeds() -> Vec<Vec<u8>> {
+    let (w, h) = (96usize, 64usize);
+    let mut pixels = vec![255u8; w * h];
+    for y in 0..h {
+        for x in 0..w {
+            let rule = y % 20 == 2 || x % 30 == 3;
+            let text = (y % 20) > 7 && (y % 20) < 14 && (x % 30) > 8 && (x % 30) < 26 && x % 4 != 0;
+            if rule || text {
+                pixels[y * w + x] = 20;
+            }
+        }
+    }
+    let mut pgm = format!("P5\n{w} {h}\n255\n").into_bytes();
+    pgm.extend_from_slice(&pixels);
+    let mut xobject = vec![2u8, 0, w as u8, 0, h as u8, 0];
+    xobject.extend_from_slice(&pixels);
+    let tsv = b"level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
+1\t1\t0\t0\t0\t0\t0\t0\t80\t40\t-1\t\n5\t1\t1\t1\t1\t1\t10\t5\t30\t20\t96.5\t586\n5\t2\t1\t1\t1\t1\t3\t4\t50\t22\t41.0\t\xe4\xba\x88\n"
+        .to_vec();
+    vec![pgm, xobject, tsv]
 }
 
 /// `document.xml NUL styles.xml NUL numbering.xml` of a DOCX (the

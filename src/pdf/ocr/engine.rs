@@ -41,6 +41,9 @@ pub enum Mode {
     Block,
     /// A numeric cell: one line, digits and signs only (psm 7, whitelist).
     Number,
+    /// One word (psm 8): a line of a few spaced characters, which the line
+    /// and block modes can leave out whole.
+    Word,
 }
 
 /// The Tesseract program, found and checked.
@@ -106,6 +109,7 @@ impl Tesseract {
             Mode::Page => command.args(["--psm", "3"]),
             Mode::Block => command.args(["--psm", "6"]),
             Mode::Number => command.args(["--psm", "7", "-c", "tessedit_char_whitelist=0123456789.+-"]),
+            Mode::Word => command.args(["--psm", "8"]),
         };
         // Chinese text has no spaces between words; keep Tesseract from
         // guessing some (layout decides from the gaps).

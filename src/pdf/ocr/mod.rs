@@ -9,6 +9,7 @@
 
 pub mod confidence;
 pub mod engine;
+pub mod orientation;
 pub mod preprocess;
 pub mod raster;
 pub mod rulings;
@@ -92,6 +93,18 @@ pub struct Settings {
     /// ... and the digits are taken when their confidence exceeds the first
     /// reading's by this much ("无", a written zero, stays text).
     pub number_margin: f32,
+    /// A page whose characters read with a mean confidence below this is
+    /// read upside down too, and kept that way when that reads better
+    /// (upright pages of the samples read at 0.90–0.94, upside-down ones
+    /// below 0.5).
+    pub upside_down_below: f32,
+    /// A band of ink in a cell at least this high (points) that no word of
+    /// the cell's reading covers is a line the engine dropped, read again
+    /// on its own ...
+    pub dropped_line_min_pt: f32,
+    /// ... and what that reads is kept from this confidence up (a speck
+    /// read as a character is not).
+    pub dropped_line_confidence: f32,
 }
 
 impl Default for Settings {
@@ -106,6 +119,9 @@ impl Default for Settings {
             number_native_dpi: 300.0,
             short_cell_chars: 4,
             number_margin: 0.1,
+            upside_down_below: 0.7,
+            dropped_line_min_pt: 4.0,
+            dropped_line_confidence: 0.5,
         }
     }
 }
@@ -197,6 +213,19 @@ impl Recogniser {
         };
         let result = recognise_page(engine, &image, page, settings)?;
         diagnostics.push(Diagnostic::info("ocr.page", result.summary(number, &image.origin)).on_page(Some(number)));
+        if result.turns > 0 {
+            let way = match result.turns {
+                1 => "a quarter turn clockwise (its text ran up the page)",
+                2 => "upside down (it read upside down)",
+                _ => "a quarter turn anticlockwise (its text ran down the page)",
+            };
+            let (_, size) = turn_rect([0.0; 4], (page.width, page.height), result.turns);
+            (page.width, page.height) = size;
+            diagnostics.push(
+                Diagnostic::info("ocr.page_turned", format!("page {number}: the scan lay turned; it was read turned {way}"))
+                    .on_page(Some(number)),
+            );
+        }
         diagnostics.extend(result.diagnostics.iter().cloned().map(|d| d.on_page(Some(number))));
         let low: Vec<OcrValue> = result
             .values
@@ -272,9 +301,14 @@ pub struct PageResult {
     pub values: Vec<ReadValue>,
     pub diagnostics: Vec<Diagnostic>,
     pub skew_deg: f32,
+    /// Quarter turns clockwise the scan was given to read it upright; the
+    /// page is turned with it (width and height swapped when odd).
+    pub turns: u8,
     pub seal_pixels: usize,
     pub cells: usize,
     pub numeric_cells: usize,
+    /// Lines of cells the block reading dropped, read again on their own.
+    pub dropped_lines: usize,
 }
 
 impl PageResult {
@@ -285,13 +319,18 @@ impl PageResult {
         } else {
             self.values.iter().map(|v| v.confidence).sum::<f32>() / self.values.len() as f32
         };
+        let dropped = if self.dropped_lines > 0 {
+            format!(", {} cell line(s) the first reading dropped read again", self.dropped_lines)
+        } else {
+            String::new()
+        };
         let seal = if self.seal_pixels > 0 {
             format!(", red ink removed ({} pixels)", self.seal_pixels)
         } else {
             String::new()
         };
         format!(
-            "page {number} was read by OCR from the {origin}: skew {:.2}° undone{seal}, {} ruled cell(s) read one by one ({} as numbers), {chars} character(s), mean confidence {:.2}",
+            "page {number} was read by OCR from the {origin}: skew {:.2}° undone{seal}, {} ruled cell(s) read one by one ({} as numbers){dropped}, {chars} character(s), mean confidence {:.2}",
             self.skew_deg, self.cells, self.numeric_cells, mean
         )
     }
@@ -315,55 +354,263 @@ impl ToPage {
     }
 }
 
-/// Reads one page's scan: clean, find rulings and cells, read each cell
-/// (numbers again digits-only), read the text outside the tables, and
-/// build glyphs and rulings in page space.
+/// A cleaned scan made ready to read: where it lies on the (maybe turned)
+/// page, its rulings and cells, and the crops of the cells with ink.
+pub struct Prepared {
+    gray: Gray,
+    to_page: ToPage,
+    dpi: u32,
+    lines: Vec<rulings::Line>,
+    cells: Vec<Cell>,
+    /// Cells with ink and their crop rectangles.
+    inked: Vec<(Cell, (usize, usize, usize, usize))>,
+    /// Half the thickest ruling plus the settings' inset.
+    thickest: f32,
+}
+
+impl Prepared {
+    /// `image`, on a page of `size` (width, height), cleaned (turned upright
+    /// when it lies on its side) and made ready to read: all that happens
+    /// to a scan before the engine sees it.
+    pub fn scan(image: &source::PageImage, size: (f32, f32), settings: &Settings) -> (Prepared, preprocess::Cleaned) {
+        let placement_width = (image.placement[2] - image.placement[0]).max(1e-3);
+        let px_per_pt = image.raster.width as f32 / placement_width;
+        let (gray, cleaned) = preprocess::clean(&image.raster, px_per_pt, &preprocess::Settings::default());
+        let (placement, _) = turn_rect(image.placement, size, cleaned.quarter_turns);
+        (Prepared::new(gray, placement, settings), cleaned)
+    }
+
+    /// The images of the first reading — each inked cell, the page without
+    /// its tables — and each cell's bands of ink, as the engine would be
+    /// given them (for the fuzz target: the pure code before the engine).
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))]
+    pub fn engine_inputs(&self, settings: &Settings) -> Vec<Gray> {
+        let mut out: Vec<Gray> = (0..self.inked.len()).map(|k| self.cell_crop(k, settings)).collect();
+        let bands: Vec<Gray> = out
+            .iter()
+            .flat_map(|crop| {
+                self.line_bands(crop, settings).into_iter().map(|band| band_image(crop, band, settings))
+            })
+            .collect();
+        out.extend(bands);
+        out.push(self.rest());
+        out
+    }
+
+    /// The bands of ink of a cell's crop tall enough to be a line of text.
+    fn line_bands(&self, crop: &Gray, settings: &Settings) -> Vec<(usize, usize)> {
+        let px_per_pt = self.dpi as f32 / 72.0 * self.cell_factor(settings);
+        crop.ink_bands(preprocess::INK, (settings.dropped_line_min_pt * px_per_pt).round() as usize)
+    }
+
+    /// `gray` filling the page-space rectangle `placement`.
+    fn new(gray: Gray, placement: [f32; 4], settings: &Settings) -> Prepared {
+        let [x0, top, x1, bottom] = placement;
+        let to_page = ToPage { x0, top, sx: (x1 - x0) / gray.width as f32, sy: (bottom - top) / gray.height as f32 };
+        let px_per_pt = 1.0 / to_page.sx.max(1e-3);
+        let dpi = (px_per_pt * 72.0).round().max(1.0) as u32;
+        let line_settings = rulings::Settings::default();
+        let lines = rulings::find_lines(&gray, px_per_pt, &line_settings);
+        let cells = rulings::cells(&lines, &line_settings);
+        let thickest = lines.iter().map(|l| l.thickness).fold(0.0f32, f32::max);
+        let inset = thickest / 2.0 + settings.cell_inset_pt * px_per_pt;
+        let mut inked = Vec::new();
+        for c in &cells {
+            let (cx0, cy0) = ((c.x0 + inset).max(0.0) as usize, (c.top + inset).max(0.0) as usize);
+            let (cx1, cy1) = ((c.x1 - inset).max(0.0) as usize, (c.bottom - inset).max(0.0) as usize);
+            let r = (cx0, cy0, cx1.max(cx0), cy1.max(cy0));
+            let area = (r.2 - r.0) * (r.3 - r.1);
+            if area > 0 && gray.dark_in(r.0, r.1, r.2, r.3, preprocess::INK) * 1000 >= settings.empty_ink_permille * area
+            {
+                inked.push((*c, r));
+            }
+        }
+        Prepared { gray, to_page, dpi, lines, cells, inked, thickest }
+    }
+
+    /// Cells are read enlarged: Tesseract drops lines of a small multi-line
+    /// cell ("社会/公益/组织" read as "社会组织") at scan resolution.
+    fn cell_factor(&self, settings: &Settings) -> f32 {
+        (settings.cell_dpi / self.dpi as f32).max(1.0)
+    }
+
+    /// The page without its tables: cells and rulings painted white.
+    fn rest(&self) -> Gray {
+        let mut rest = self.gray.clone();
+        let pad = self.thickest.ceil() as usize + 2;
+        for c in &self.cells {
+            rest.blank(
+                (c.x0 as usize).saturating_sub(pad),
+                (c.top as usize).saturating_sub(pad),
+                c.x1 as usize + pad,
+                c.bottom as usize + pad,
+            );
+        }
+        for l in &self.lines {
+            let half = (l.thickness / 2.0).ceil() as usize + 2;
+            rest.blank(
+                (l.x0 as usize).saturating_sub(half),
+                (l.y0 as usize).saturating_sub(half),
+                l.x1 as usize + half + 1,
+                l.y1 as usize + half + 1,
+            );
+        }
+        rest
+    }
+
+    /// Cell `k` of the inked ones as read at first: cropped, padded and
+    /// enlarged by [`Prepared::cell_factor`].
+    fn cell_crop(&self, k: usize, settings: &Settings) -> Gray {
+        let r = self.inked[k].1;
+        self.gray.crop(r.0, r.1, r.2, r.3).padded(settings.crop_pad_px).scaled(self.cell_factor(settings))
+    }
+
+    /// The first reading: each inked cell as a block of text, and the rest
+    /// of the page.
+    fn read_text(&self, engine: &Tesseract, settings: &Settings, page: u32) -> Result<(Vec<Vec<Word>>, Vec<Word>)> {
+        let factor = self.cell_factor(settings);
+        let cell_dpi = (self.dpi as f32 * factor).round() as u32;
+        let crops: Vec<Gray> = (0..self.inked.len()).map(|k| self.cell_crop(k, settings)).collect();
+        let rest = self.rest();
+        if let Some(dir) = std::env::var_os(DUMP_VAR) {
+            let dir = std::path::Path::new(&dir);
+            dump(dir, page, &self.gray, &crops);
+            // A debugging aid, as `dump`.
+            let _ = std::fs::write(dir.join(format!("page{page}-rest.pgm")), rest.to_pgm());
+        }
+        let cell_words = engine.read(&crops, cell_dpi, ReadMode::Block)?;
+        let page_words = engine.read(std::slice::from_ref(&rest), self.dpi, ReadMode::Page)?.pop().unwrap_or_default();
+        Ok((cell_words, page_words))
+    }
+
+    /// Reads again, each on its own as one word, the lines of ink in a cell
+    /// that its block reading left out — Tesseract drops a line of two
+    /// spaced characters ("社会/公益/组织" read as "社会组织") — and puts what
+    /// it reads confidently enough among the cell's words, in line order.
+    /// Returns how many lines were recovered.
+    fn read_dropped_lines(
+        &self,
+        engine: &Tesseract,
+        settings: &Settings,
+        cell_words: &mut [Vec<Word>],
+    ) -> Result<usize> {
+        let factor = self.cell_factor(settings);
+        let mut dropped: Vec<(usize, (usize, usize))> = Vec::new();
+        let mut images = Vec::new();
+        for (k, words) in cell_words.iter().enumerate() {
+            if words.is_empty() {
+                // Nothing read at all: `ocr.unread_cell` says so.
+                continue;
+            }
+            let crop = self.cell_crop(k, settings);
+            for (y0, y1) in self.line_bands(&crop, settings) {
+                let covered = words.iter().any(|w| {
+                    let overlap = (w.top + w.height).min(y1 as f32) - w.top.max(y0 as f32);
+                    overlap >= 0.5 * (y1 - y0) as f32
+                });
+                if !covered {
+                    dropped.push((k, (y0, y1)));
+                    images.push(band_image(&crop, (y0, y1), settings));
+                }
+            }
+        }
+        let cell_dpi = (self.dpi as f32 * factor).round() as u32;
+        let mut recovered = 0;
+        for (band, ((k, (y0, _)), words)) in dropped.iter().zip(engine.read(&images, cell_dpi, ReadMode::Word)?).enumerate() {
+            let pad = settings.crop_pad_px as f32;
+            let kept: Vec<Word> = words.into_iter().filter(|w| w.confidence >= settings.dropped_line_confidence).collect();
+            recovered += usize::from(!kept.is_empty());
+            for w in kept {
+                cell_words[*k].push(Word {
+                    top: w.top - pad + *y0 as f32,
+                    left: w.left - pad,
+                    line: (u32::MAX, 0, band as u32),
+                    ..w
+                });
+            }
+        }
+        for words in cell_words.iter_mut() {
+            // Lines in reading order: a stable sort by each line's top keeps
+            // the words of a line in theirs.
+            let tops: Vec<f32> = words
+                .iter()
+                .map(|w| words.iter().filter(|o| o.line == w.line).map(|o| o.top).fold(f32::INFINITY, f32::min))
+                .collect();
+            let mut order: Vec<usize> = (0..words.len()).collect();
+            order.sort_by(|&a, &b| tops[a].total_cmp(&tops[b]));
+            *words = order.into_iter().map(|i| words[i].clone()).collect();
+        }
+        Ok(recovered)
+    }
+}
+
+/// Rows [y0, y1) of a cell's crop, padded, as the engine reads a line.
+fn band_image(crop: &Gray, (y0, y1): (usize, usize), settings: &Settings) -> Gray {
+    crop.crop(0, y0, crop.width, y1).padded(settings.crop_pad_px)
+}
+
+/// The mean confidence of the characters read, and their count.
+fn mean_confidence<'a>(words: impl Iterator<Item = &'a Word>) -> (f32, usize) {
+    let (sum, count) = words.fold((0.0f32, 0usize), |(s, n), w| {
+        let chars = w.text.chars().filter(|c| !c.is_whitespace()).count();
+        (s + w.confidence * chars as f32, n + chars)
+    });
+    (if count == 0 { 0.0 } else { sum / count as f32 }, count)
+}
+
+/// `rect` (x0, top, x1, bottom) on a page of `size` (width, height) and the
+/// page's size, both after the page is turned `quarters` quarter turns
+/// clockwise.
+fn turn_rect(rect: [f32; 4], size: (f32, f32), quarters: u8) -> ([f32; 4], (f32, f32)) {
+    let (mut rect, mut size) = (rect, size);
+    for _ in 0..quarters % 4 {
+        // A quarter clockwise: (x, y) on a page w × h goes to (h - y, x) on
+        // a page h × w.
+        let [x0, top, x1, bottom] = rect;
+        rect = [size.1 - bottom, x0, size.1 - top, x1];
+        size = (size.1, size.0);
+    }
+    (rect, size)
+}
+
+/// Reads one page's scan: clean (a page on its side turned upright), find
+/// rulings and cells, read each cell and the text outside the tables — and
+/// when that reads poorly, the page upside down again, keeping the better
+/// —, then the numeric cells again digits-only, and build glyphs and
+/// rulings in page space. `PageResult::turns` says how the page was turned.
 pub fn recognise_page(
     engine: &Tesseract,
     image: &source::PageImage,
     page: &PageContent,
     settings: &Settings,
 ) -> Result<PageResult> {
-    let (gray, cleaned) = preprocess::clean(&image.raster, &preprocess::Settings::default());
-    let [x0, top, x1, bottom] = image.placement;
-    let to_page = ToPage { x0, top, sx: (x1 - x0) / gray.width as f32, sy: (bottom - top) / gray.height as f32 };
-    let px_per_pt = 1.0 / to_page.sx.max(1e-3);
-    let dpi = (px_per_pt * 72.0).round().max(1.0) as u32;
-    let line_settings = rulings::Settings::default();
-    let lines = rulings::find_lines(&gray, px_per_pt, &line_settings);
-    let cells = rulings::cells(&lines, &line_settings);
-    let mut out = PageResult { skew_deg: cleaned.skew_deg, seal_pixels: cleaned.seal_pixels, ..Default::default() };
-
-    // Cells, each on its own.
-    let thickest = lines.iter().map(|l| l.thickness).fold(0.0f32, f32::max);
-    let inset = thickest / 2.0 + settings.cell_inset_pt * px_per_pt;
-    let crop_of = |c: &Cell| -> (usize, usize, usize, usize) {
-        let (cx0, cy0) = ((c.x0 + inset).max(0.0) as usize, (c.top + inset).max(0.0) as usize);
-        let (cx1, cy1) = ((c.x1 - inset).max(0.0) as usize, (c.bottom - inset).max(0.0) as usize);
-        (cx0, cy0, cx1.max(cx0), cy1.max(cy0))
+    let size = (page.width, page.height);
+    let (mut prepared, cleaned) = Prepared::scan(image, size, settings);
+    let mut turns = cleaned.quarter_turns;
+    let (mut cell_words, mut page_words) = prepared.read_text(engine, settings, page.number)?;
+    let (confidence, read) = mean_confidence(cell_words.iter().flatten().chain(&page_words));
+    if read > 0 && confidence < settings.upside_down_below {
+        // Text read upside down comes out as characters of low confidence;
+        // read the page turned round and keep whichever reads better.
+        let (placement, _) = turn_rect(image.placement, size, turns + 2);
+        let turned = Prepared::new(prepared.gray.turned(2), placement, settings);
+        let (cells, words) = turned.read_text(engine, settings, page.number)?;
+        if mean_confidence(cells.iter().flatten().chain(&words)).0 > confidence {
+            (prepared, cell_words, page_words, turns) = (turned, cells, words, (turns + 2) % 4);
+        }
+    }
+    let mut out = PageResult {
+        skew_deg: cleaned.skew_deg,
+        seal_pixels: cleaned.seal_pixels,
+        turns,
+        cells: prepared.cells.len(),
+        ..Default::default()
     };
-    let mut inked: Vec<(Cell, (usize, usize, usize, usize))> = Vec::new();
-    for c in &cells {
-        let r = crop_of(c);
-        let area = (r.2 - r.0) * (r.3 - r.1);
-        if area == 0 {
-            continue;
-        }
-        if gray.dark_in(r.0, r.1, r.2, r.3, preprocess::INK) * 1000 >= settings.empty_ink_permille * area {
-            inked.push((*c, r));
-        }
-    }
-    out.cells = cells.len();
-    // Cells are read enlarged: Tesseract drops lines of a small multi-line
-    // cell ("社会/公益/组织" read as "社会组织") at scan resolution.
-    let factor = (settings.cell_dpi / dpi as f32).max(1.0);
-    let cell_dpi = (dpi as f32 * factor).round() as u32;
-    let crops: Vec<Gray> =
-        inked.iter().map(|(_, r)| gray.crop(r.0, r.1, r.2, r.3).padded(settings.crop_pad_px).scaled(factor)).collect();
-    if let Some(dir) = std::env::var_os(DUMP_VAR) {
-        dump(std::path::Path::new(&dir), page.number, &gray, &crops);
-    }
-    let mut cell_words = engine.read(&crops, cell_dpi, ReadMode::Block)?;
+    out.dropped_lines = prepared.read_dropped_lines(engine, settings, &mut cell_words)?;
+    let Prepared { gray, to_page, dpi, lines, inked, .. } = &prepared;
+    let (to_page, dpi) = (*to_page, *dpi);
+    let factor = prepared.cell_factor(settings);
+
     // Numeric cells again, digits only; short cells too, for a number the
     // first reading took for a character ("1" read as "工"), kept as a number
     // only when the engine is surer of it than of the first reading.
@@ -415,30 +662,6 @@ pub fn recognise_page(
     }
 
     // The rest of the page, tables blanked out.
-    let mut rest = gray.clone();
-    let pad = thickest.ceil() as usize + 2;
-    for c in &cells {
-        rest.blank(
-            (c.x0 as usize).saturating_sub(pad),
-            (c.top as usize).saturating_sub(pad),
-            c.x1 as usize + pad,
-            c.bottom as usize + pad,
-        );
-    }
-    for l in &lines {
-        let half = (l.thickness / 2.0).ceil() as usize + 2;
-        rest.blank(
-            (l.x0 as usize).saturating_sub(half),
-            (l.y0 as usize).saturating_sub(half),
-            l.x1 as usize + half + 1,
-            l.y1 as usize + half + 1,
-        );
-    }
-    if let Some(dir) = std::env::var_os(DUMP_VAR) {
-        // A debugging aid, as `dump`.
-        let _ = std::fs::write(std::path::Path::new(&dir).join(format!("page{}-rest.pgm", page.number)), rest.to_pgm());
-    }
-    let page_words = engine.read(std::slice::from_ref(&rest), dpi, ReadMode::Page)?.pop().unwrap_or_default();
     for w in &page_words {
         out.values.push(ReadValue { text: w.text.clone(), confidence: w.confidence, cell: false });
     }
@@ -532,6 +755,19 @@ mod tests {
 
     fn word(text: &str) -> Word {
         Word { text: text.into(), left: 0.0, top: 0.0, width: 10.0, height: 10.0, confidence: 0.9, line: (1, 1, 1) }
+    }
+
+    #[test]
+    fn a_turned_page_takes_its_image_along() {
+        // An image over the top half of a portrait page 600 × 800.
+        let rect = [0.0, 0.0, 600.0, 400.0];
+        // A quarter clockwise: the top half becomes the right half of a
+        // landscape page 800 × 600.
+        assert_eq!(turn_rect(rect, (600.0, 800.0), 1), ([400.0, 0.0, 800.0, 600.0], (800.0, 600.0)));
+        // Upside down: the bottom half; three quarters: the left half.
+        assert_eq!(turn_rect(rect, (600.0, 800.0), 2), ([0.0, 400.0, 600.0, 800.0], (600.0, 800.0)));
+        assert_eq!(turn_rect(rect, (600.0, 800.0), 3), ([0.0, 0.0, 400.0, 600.0], (800.0, 600.0)));
+        assert_eq!(turn_rect(rect, (600.0, 800.0), 4), (rect, (600.0, 800.0)));
     }
 
     #[test]

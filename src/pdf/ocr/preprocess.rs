@@ -1,7 +1,8 @@
 //! Cleaning a scan before recognition: red seals and stamps removed by
-//! colour (the text under them kept), contrast normalised, skew measured by
-//! projection profiles and undone.
+//! colour (the text under them kept), contrast normalised, a page lying on
+//! its side turned upright, skew measured by projection profiles and undone.
 
+use super::orientation;
 use super::raster::{Gray, Raster};
 
 /// Tuning of the clean-up, as data.
@@ -29,6 +30,8 @@ pub struct Settings {
     /// Skews smaller than this are left alone (resampling blurs the text
     /// for nothing).
     pub min_skew_deg: f32,
+    /// Whether the page lies on its side.
+    pub orientation: orientation::Settings,
 }
 
 impl Default for Settings {
@@ -42,6 +45,7 @@ impl Default for Settings {
             coarse_step_deg: 0.2,
             fine_step_deg: 0.02,
             min_skew_deg: 0.05,
+            orientation: orientation::Settings::default(),
         }
     }
 }
@@ -53,15 +57,26 @@ pub struct Cleaned {
     pub seal_pixels: usize,
     /// The skew found and undone, in degrees (counter-clockwise positive).
     pub skew_deg: f32,
+    /// Quarter turns clockwise given to the scan before anything else
+    /// (1 when its text ran up the page; 0 upright).
+    pub quarter_turns: u8,
 }
 
-/// The scan as clean grey: seal removed, contrast stretched, skew undone.
-pub fn clean(raster: &Raster, settings: &Settings) -> (Gray, Cleaned) {
+/// The scan (at `px_per_pt` pixels per point) as clean grey: seal removed,
+/// contrast stretched, turned a quarter clockwise when it lies on its side,
+/// skew undone.
+pub fn clean(raster: &Raster, px_per_pt: f32, settings: &Settings) -> (Gray, Cleaned) {
     let (gray, seal_pixels) = remove_red(raster, settings);
     let gray = normalise(&gray, settings);
+    // The skew is measured on lines running across the page, so a page on
+    // its side is turned first. Clockwise undoes a sheet whose text runs up
+    // the page; one whose text runs down then reads upside down, which the
+    // recogniser sees and turns (a half turn commutes with deskewing).
+    let quarter_turns = u8::from(orientation::text_axis(&gray, px_per_pt, &settings.orientation).on_side);
+    let gray = if quarter_turns > 0 { gray.turned(quarter_turns) } else { gray };
     let skew_deg = measure_skew(&gray, settings);
     let gray = if skew_deg.abs() >= settings.min_skew_deg { rotate(&gray, -skew_deg) } else { gray };
-    (gray, Cleaned { seal_pixels, skew_deg })
+    (gray, Cleaned { seal_pixels, skew_deg, quarter_turns })
 }
 
 /// Grey from RGB, with red ink turned to paper: in a reddish pixel the red

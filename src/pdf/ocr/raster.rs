@@ -92,11 +92,54 @@ impl Gray {
         (top * (1.0 - fy) + bottom * fy).round() as u8
     }
 
+    /// `self` turned `quarters` quarter turns clockwise (exactly: pixels
+    /// moved, not resampled).
+    pub fn turned(&self, quarters: u8) -> Gray {
+        let (w, h) = (self.width, self.height);
+        match quarters % 4 {
+            0 => self.clone(),
+            2 => Gray { width: w, height: h, data: self.data.iter().rev().copied().collect() },
+            q => {
+                let mut out = Gray::new(h, w, 255);
+                for y in 0..h {
+                    for x in 0..w {
+                        // Clockwise, the source's top-left goes to the top right.
+                        let (nx, ny) = if q == 1 { (h - 1 - y, x) } else { (y, w - 1 - x) };
+                        out.data[ny * h + nx] = self.data[y * w + x];
+                    }
+                }
+                out
+            }
+        }
+    }
+
     /// Binary PGM (P5) bytes, which Tesseract (Leptonica) reads.
     pub fn to_pgm(&self) -> Vec<u8> {
         let mut out = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();
         out.extend_from_slice(&self.data);
         out
+    }
+
+    /// The bands of rows holding ink (pixels darker than `threshold`), top
+    /// to bottom, as [start, end) rows: blank rows split them, a band lower
+    /// than `min_height` rows (a speck, a stray dot) is left out.
+    pub fn ink_bands(&self, threshold: u8, min_height: usize) -> Vec<(usize, usize)> {
+        let mut bands = Vec::new();
+        let mut start = None;
+        for y in 0..=self.height {
+            let inked = y < self.height && self.data[y * self.width..(y + 1) * self.width].iter().any(|&v| v < threshold);
+            match (inked, start) {
+                (true, None) => start = Some(y),
+                (false, Some(s)) => {
+                    if y - s >= min_height.max(1) {
+                        bands.push((s, y));
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        bands
     }
 
     /// How many pixels of [x0, x1) × [y0, y1) are darker than `threshold`.
@@ -157,6 +200,21 @@ mod tests {
         assert_eq!(g.dark_in(0, 0, 4, 3, 128), 1);
         assert_eq!(g.padded(2).dark_in(3, 3, 4, 4, 128), 1);
         assert!(parse_pnm(b"P6\n2 2\n65535\n").is_none());
+        // Turned a quarter clockwise, the dark pixel (1, 1) of the 4×3 image
+        // goes to (3 - 1 - 1, 1) of the 3×4 one; four quarters are no turn.
+        let q = g.turned(1);
+        assert_eq!((q.width, q.height, q.get(1, 1)), (3, 4, 0));
+        assert_eq!(g.turned(3).get(1, 2), 0);
+        assert_eq!(g.turned(2).get(2, 1), 0);
+        assert_eq!(q.turned(3), g);
+        // Two lines of ink three rows high and a one-row speck between.
+        let mut lines = Gray::new(5, 12, 255);
+        for y in (1..4).chain(9..12) {
+            lines.set(2, y, 0);
+        }
+        lines.set(0, 6, 0);
+        assert_eq!(lines.ink_bands(128, 2), vec![(1, 4), (9, 12)]);
+        assert_eq!(lines.ink_bands(128, 1).len(), 3);
         assert!(parse_pnm(b"P6\n2 2\n255\n\x00").is_none());
     }
 }

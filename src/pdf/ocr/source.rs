@@ -75,10 +75,7 @@ pub fn from_file(pdf: &PdfDocument, page: &PageContent) -> Result<Option<PageIma
     let bits = int(b"BitsPerComponent").unwrap_or(8);
     let components = colour_components(pdf, dict);
     let raster = match filters.iter().map(Vec::as_slice).collect::<Vec<_>>().as_slice() {
-        [b"DCTDecode"] => {
-            budget::charge_usize(budget::Resource::DecodedBytes, width * height * 3)?;
-            decode_jpeg(&stream.content)?
-        }
+        [b"DCTDecode"] => decode_jpeg(&stream.content)?,
         [] | [b"FlateDecode"] | [b"LZWDecode"] | [b"RunLengthDecode"] => {
             let Some(components) = components else { return Ok(None) };
             let data = pdf.stream_data(stream)?;
@@ -143,11 +140,19 @@ fn unpack(data: &[u8], width: usize, height: usize, components: usize, bits: usi
     }
 }
 
-/// A JPEG's pixels, grey when it has one component, RGB otherwise.
+/// A JPEG's pixels, grey when it has one component, RGB otherwise. The size
+/// is the JPEG's own (its header, not the PDF's /Width and /Height, says
+/// what is decoded), charged to the budget before decoding; past
+/// [`MAX_PIXELS`] it is refused.
 pub fn decode_jpeg(bytes: &[u8]) -> Result<Raster> {
     let bad = |e: String| Error::corrupt(format!("a page image (JPEG) cannot be decoded ({e})"));
     let mut probe = JpegDecoder::new(ZCursor::new(bytes));
     probe.decode_headers().map_err(|e| bad(format!("{e:?}")))?;
+    let (w, h) = probe.dimensions().ok_or_else(|| bad("no header".into()))?;
+    if w.saturating_mul(h) > MAX_PIXELS {
+        return Err(bad(format!("{w}×{h} pixels, more than a page scan has")));
+    }
+    budget::charge_usize(budget::Resource::DecodedBytes, w * h * 3)?;
     let grey = matches!(probe.input_colorspace(), Some(ColorSpace::Luma));
     let out = if grey { ColorSpace::Luma } else { ColorSpace::RGB };
     let options = DecoderOptions::default().jpeg_set_out_colorspace(out).set_max_width(1 << 15).set_max_height(1 << 15);
@@ -213,6 +218,20 @@ mod tests {
         assert_eq!(r.data, vec![255, 0, 255, 0, 255, 0]);
         assert!(unpack(&[0], 3, 2, 1, 1).is_none());
         assert!(unpack(&[0; 12], 2, 2, 4, 8).is_none());
+    }
+
+    #[test]
+    fn a_jpeg_is_sized_by_its_own_header() {
+        let jpeg = include_bytes!("../../../fuzz/seeds/ocr/report-page-40dpi-grey.jpg");
+        let raster = decode_jpeg(jpeg).unwrap();
+        assert_eq!((raster.width, raster.height, raster.channels), (331, 234, 1));
+        // The same JPEG whose frame header claims 16000 × 16000 pixels: refused
+        // before anything that size is allocated, whatever the PDF's /Width.
+        let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+        let mut huge = jpeg.to_vec();
+        huge[sof + 5..sof + 9].copy_from_slice(&[0x3E, 0x80, 0x3E, 0x80]);
+        let error = decode_jpeg(&huge).unwrap_err();
+        assert!(error.message.contains("16000×16000"), "{}", error.message);
     }
 
     #[test]

@@ -1,0 +1,106 @@
+//! The `ocr` target: the OCR code that runs before the engine. Its own file
+//! so that tests/fuzz_regressions.rs runs the saved inputs through it.
+
+use govdoc::budget::{Limits, scope};
+
+use crate::pdf_bytes::{pdf_of, stream_object};
+
+/// Pixels up to which the `ocr` target runs the clean-up and table finding
+/// on an image: their cost grows with the pixels, and the target looks for
+/// crashes and loops, not for the time a full page takes.
+const OCR_MAX_PIXELS: usize = 1 << 20;
+
+/// The OCR code that runs before the engine, on arbitrary bytes (Tesseract
+/// itself is too slow to fuzz and not ours): the bytes as Tesseract's TSV
+/// output; as a page image (a JPEG or a PNM, else raw pixels whose first
+/// five bytes give width, height and channels) cleaned — seal removal,
+/// contrast, orientation, deskew — and cut into the cells, lines and page
+/// rest the engine would read; and as the image XObject of a one-page
+/// scanned PDF (the filter, colour space and bit depth chosen by the first
+/// bytes), taken from the file as the recogniser takes it.
+pub fn ocr(data: &[u8]) {
+    use govdoc::pdf::ocr::{Prepared, Settings, engine, raster, source};
+    let _ = engine::parse_tsv(&String::from_utf8_lossy(data), 4);
+    let limits = Limits { decoded_bytes: 16 << 20, ..Limits::default() };
+    let prepare = |image: source::PageImage| {
+        if image.raster.width.saturating_mul(image.raster.height) <= OCR_MAX_PIXELS {
+            let [x0, top, x1, bottom] = image.placement;
+            let (prepared, _) =
+                Prepared::scan(&image, (x1.max(x0) + 10.0, bottom.max(top) + 10.0), &Settings::default());
+            let _ = prepared.engine_inputs(&Settings::default());
+        }
+    };
+    scope(limits, || {
+        let raster = source::decode_jpeg(data).ok().or_else(|| raster::parse_pnm(data)).or_else(|| raw_raster(data));
+        if let Some(raster) = raster {
+            // At 72 dpi, as if the image filled a page of its size in points.
+            let placement = [0.0, 0.0, raster.width as f32, raster.height as f32];
+            prepare(source::PageImage { raster, placement, origin: String::new() });
+        }
+    });
+    let _ = scope(limits, || -> govdoc::Result<()> {
+        let pdf = image_pdf(data);
+        let document = govdoc::pdf::document::PdfDocument::open(&pdf)?;
+        let (page, _) = document.page(0)?;
+        if let Some(image) = source::from_file(&document, &page)? {
+            prepare(image);
+        }
+        Ok(())
+    });
+}
+
+/// Raw 8-bit pixels: width and height (two bytes each, little-endian, at
+/// most 1023), then 1 or 3 channels (odd or even fifth byte), then the
+/// samples, short ones left white.
+fn raw_raster(data: &[u8]) -> Option<govdoc::pdf::ocr::raster::Raster> {
+    let header = data.get(..5)?;
+    let width = usize::from(u16::from_le_bytes([header[0], header[1]]) & 1023);
+    let height = usize::from(u16::from_le_bytes([header[2], header[3]]) & 1023);
+    let channels = if header[4] % 2 == 1 { 1 } else { 3 };
+    let mut samples = data[5..].to_vec();
+    samples.resize(width * height * channels, 255);
+    Some(govdoc::pdf::ocr::raster::Raster { width, height, channels, data: samples })
+}
+
+/// A one-page PDF whose page is covered by one image XObject: the first
+/// byte chooses the filter, the second the colour space and bit depth, the
+/// next four the width and height (at most 1023 each); the rest is the
+/// stream, as stored.
+pub fn image_pdf(data: &[u8]) -> Vec<u8> {
+    let byte = |k: usize| data.get(k).copied().unwrap_or(0);
+    let filters = [
+        "/DCTDecode",
+        "/FlateDecode",
+        "",
+        "/RunLengthDecode",
+        "/LZWDecode",
+        "/CCITTFaxDecode",
+        "/JBIG2Decode",
+        "[/FlateDecode /DCTDecode]",
+    ];
+    let filter = filters[usize::from(byte(0)) % filters.len()];
+    let spaces = [
+        "/DeviceGray /BitsPerComponent 8",
+        "/DeviceRGB /BitsPerComponent 8",
+        "/DeviceGray /BitsPerComponent 1",
+        "/DeviceCMYK /BitsPerComponent 8",
+        "[/ICCBased 6 0 R] /BitsPerComponent 8",
+        "/DeviceRGB /BitsPerComponent 16",
+    ];
+    let space = spaces[usize::from(byte(1)) % spaces.len()];
+    let width = u16::from_le_bytes([byte(2), byte(3)]) & 1023;
+    let height = u16::from_le_bytes([byte(4), byte(5)]) & 1023;
+    let filter = if filter.is_empty() { String::new() } else { format!(" /Filter {filter}") };
+    let content = b"q 595 0 0 842 0 0 cm /Im0 Do Q";
+    pdf_of(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>".to_vec(),
+        stream_object("", content),
+        stream_object(
+            &format!("/Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace {space}{filter} "),
+            data.get(6..).unwrap_or_default(),
+        ),
+        stream_object("/N 1 ", b""),
+    ])
+}
