@@ -123,7 +123,39 @@ pub fn glyphs_to_lines(glyphs: &[Glyph], fonts: &[FontInfo], indices: &[usize], 
     let mut lines: Vec<Line> =
         groups.into_iter().filter_map(|g| group_to_line(glyphs, fonts, g, space_gap_em)).collect();
     lines.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    columns_right_to_left(glyphs, &mut lines);
     lines
+}
+
+/// Side by side columns that read down the page (vertical writing, or a
+/// page's text turned clockwise) are read from the right: the tops of the
+/// glyphs face right. Runs of such columns next to each other in the sorted
+/// list whose heights overlap are put in order of their right edge,
+/// rightmost first. Columns reading up the page keep left to right.
+fn columns_right_to_left(glyphs: &[Glyph], lines: &mut [Line]) {
+    let reads_down = |l: &Line| match (l.glyphs.first(), l.glyphs.last()) {
+        (Some(&a), Some(&b)) if a != b => {
+            let (a, b) = (&glyphs[a], &glyphs[b]);
+            runs_down_the_page(a) && runs_down_the_page(b) && b.top > a.top
+        }
+        _ => false,
+    };
+    let mut start = 0;
+    while start < lines.len() {
+        if !reads_down(&lines[start]) {
+            start += 1;
+            continue;
+        }
+        let (mut top, mut bottom) = (lines[start].top, lines[start].bottom);
+        let mut end = start + 1;
+        while end < lines.len() && reads_down(&lines[end]) && lines[end].top < bottom && lines[end].bottom > top {
+            top = top.min(lines[end].top);
+            bottom = bottom.max(lines[end].bottom);
+            end += 1;
+        }
+        lines[start..end].sort_by(|a, b| b.x1.total_cmp(&a.x1));
+        start = end;
+    }
 }
 
 /// A glyph of a line that runs down or up the page (turned a quarter turn,
