@@ -168,16 +168,24 @@ impl PdfDocument {
 }
 
 impl Font {
-    /// A stand-in for a font that cannot be found: 1-byte codes, nothing
-    /// mapped, half-em advances.
+    /// A stand-in for a font that cannot be found, as pdf.js falls back to a
+    /// default font: 1-byte codes read as WinAnsiEncoding with Helvetica's
+    /// advances (the text a damaged reference most often pointed to is
+    /// Latin); the problem says the text is a guess.
     pub fn missing(what: &str) -> Font {
+        let names: Vec<Option<&str>> = (0..=255u8).map(|code| BaseEncoding::WinAnsi.name(code)).collect();
+        let text = names.iter().map(|n| n.and_then(encoding::name_to_text)).collect();
+        let width =
+            names.iter().map(|n| n.and_then(|n| Standard14::Helvetica.width(n)).map_or(0.5, |w| w / 1000.0)).collect();
         Font {
             info: FontInfo { name: what.to_string(), bold: false, space_width: None },
             vertical: false,
-            descent: DEFAULT_DESCENT,
+            descent: Standard14::Helvetica.descent(),
             type3: false,
-            problem: Some(format!("font {what} is missing or unreadable")),
-            kind: Kind::Simple(Box::new(Simple { text: vec![None; 256], width: vec![0.5; 256] })),
+            problem: Some(format!(
+                "font {what} is missing or unreadable; its codes are read as WinAnsiEncoding text, as pdf.js reads them — a guess that gives wrong letters if the font used other codes"
+            )),
+            kind: Kind::Simple(Box::new(Simple { text, width })),
         }
     }
 
