@@ -2,6 +2,7 @@
 
 use lopdf::{Dictionary, Object, dictionary};
 
+use super::Matrix;
 use super::testutil::{Builder, fonts, r, run_page, text};
 use crate::error::ErrorCode;
 use crate::pdf::page::Ruling;
@@ -449,6 +450,38 @@ fn field_values_are_drawn_when_the_viewer_must_draw_them() {
     };
     assert_eq!(with_placeholder(false), "", "the appearance stream is what a viewer draws");
     assert_eq!(with_placeholder(true), "Filled in");
+}
+
+#[test]
+fn a_field_turned_only_by_its_appearance_matrix_draws_its_value_turned() {
+    // A tall widget (20 wide, 200 high) whose placeholder appearance is
+    // drawn with /Matrix [0 1 -1 0 0 0] and no /MK /R: a viewer drawing the
+    // value again turns it the same way, so it runs up the page.
+    let mut b = Builder::new();
+    let helv = b.helvetica();
+    let turned = b.stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 200.into(), 20.into()],
+            "Matrix" => vec![0.into(), 1.into(), (-1).into(), 0.into(), 0.into(), 0.into()],
+        },
+        b"/Tx BMC EMC",
+    );
+    let field = b.add(widget("Tx", [100, 500, 120, 700], dictionary! {
+        "V" => Object::string_literal("Up"), "DA" => Object::string_literal("0 g /Helv 10 Tf"), "AP" => dictionary! { "N" => turned },
+    }));
+    b.catalog.set(
+        "AcroForm",
+        dictionary! { "Fields" => vec![field.into()], "DR" => fonts(&[("Helv", helv)]), "NeedAppearances" => true },
+    );
+    b.page(b"", Dictionary::new(), dictionary! { "Annots" => vec![Object::from(field)] });
+    let (page, diags) = b.open().page(0).expect("page");
+    assert_eq!(text(&page), "Up", "{diags:?}");
+    let (u, p) = (&page.glyphs[0], &page.glyphs[1]);
+    assert!(!u.upright && !p.upright);
+    assert!(p.top < u.top, "the second letter is above the first: {u:?} {p:?}");
+    assert!(u.x0 >= 100.0 && u.x1 <= 120.0, "inside the widget: {u:?}");
+    assert_eq!(super::field::quarter_turn(Matrix::new(0.0, -1.0, 1.0, 0.0, 0.0, 0.0)), Some(270));
+    assert_eq!(super::field::quarter_turn(Matrix::new(1.0, 0.3, 0.0, 1.0, 0.0, 0.0)), None);
 }
 
 #[test]
