@@ -252,16 +252,18 @@ fn unmapped_and_missing_fonts_are_counted() {
         "Encoding" => dictionary! { "Differences" => vec![1.into(), "glyphA".into(), "B".into()] },
     });
     let (page, diags) =
-        run_page(b, b"BT /T3 10 Tf (\\001\\002\\001) Tj /Nope 10 Tf (xy) Tj ET", fonts(&[("T3", type3)]));
+        run_page(b, b"BT /T3 10 Tf (\\001\\002\\001) Tj /Nope 10 Tf (xy) Tj <00410042> Tj ET", fonts(&[("T3", type3)]));
     // A font the resources lack is read as pdf.js reads it: WinAnsi text,
-    // Helvetica advances (x is 500/1000 em), with a warning that says so.
-    assert_eq!(text(&page), "\u{FFFD}B\u{FFFD}xy");
+    // Helvetica advances (x is 500/1000 em), with a warning that says so;
+    // but a string in 2-byte codes (NUL bytes) is no WinAnsi text.
+    assert_eq!(text(&page), "\u{FFFD}B\u{FFFD}xy\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}");
     assert_eq!(r(page.glyphs[1].x1 - page.glyphs[1].x0), 6.0, "Type 3 width through FontMatrix");
     assert_eq!(r(page.glyphs[3].x1 - page.glyphs[3].x0), 5.0, "Helvetica's x");
     let unmapped: Vec<&str> =
         diags.iter().filter(|d| d.code == "pdf.unmapped_glyphs").map(|d| d.message.as_str()).collect();
-    assert_eq!(unmapped.len(), 1, "{diags:?}");
+    assert_eq!(unmapped.len(), 2, "{diags:?}");
     assert!(unmapped[0].starts_with("2 character(s) in Type 3 font"), "{}", unmapped[0]);
+    assert!(unmapped[1].starts_with("4 character(s) in font /Nope"), "{}", unmapped[1]);
     assert!(diags.iter().all(|d| d.page == Some(1)));
     assert!(diags.iter().any(|d| d.code == "pdf.font" && d.message.contains("/Nope") && d.message.contains("WinAnsi")));
 }

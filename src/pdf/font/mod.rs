@@ -108,6 +108,10 @@ struct Simple {
     text: Vec<Option<Text>>,
     /// Advance of every code, text space per unit of font size.
     width: Vec<f32>,
+    /// The text is a guess (the stand-in for a missing font): a string that
+    /// holds a NUL byte was written in 2-byte codes, which no 1-byte guess
+    /// reads, so its characters are left unmapped.
+    guessed: bool,
 }
 
 #[derive(Debug)]
@@ -171,7 +175,8 @@ impl Font {
     /// A stand-in for a font that cannot be found, as pdf.js falls back to a
     /// default font: 1-byte codes read as WinAnsiEncoding with Helvetica's
     /// advances (the text a damaged reference most often pointed to is
-    /// Latin); the problem says the text is a guess.
+    /// Latin); the problem says the text is a guess. Strings in 2-byte codes
+    /// stay unmapped (U+FFFD, counted; a page of nothing else goes to OCR).
     pub fn missing(what: &str) -> Font {
         let names: Vec<Option<&str>> = (0..=255u8).map(|code| BaseEncoding::WinAnsi.name(code)).collect();
         let text = names.iter().map(|n| n.and_then(encoding::name_to_text)).collect();
@@ -185,7 +190,7 @@ impl Font {
             problem: Some(format!(
                 "font {what} is missing or unreadable; its codes are read as WinAnsiEncoding text, as pdf.js reads them — a guess that gives wrong letters if the font used other codes"
             )),
-            kind: Kind::Simple(Box::new(Simple { text, width })),
+            kind: Kind::Simple(Box::new(Simple { text, width, guessed: true })),
         }
     }
 
@@ -202,6 +207,7 @@ impl Font {
     /// Splits `bytes` into character codes with their text and advance.
     pub fn chars<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = Char> + 'a {
         let mut rest = bytes;
+        let unreadable = matches!(&self.kind, Kind::Simple(simple) if simple.guessed && bytes.contains(&0));
         std::iter::from_fn(move || match &self.kind {
             Kind::Simple(simple) => {
                 let (&b, tail) = rest.split_first()?;
@@ -209,7 +215,7 @@ impl Font {
                 Some(Char {
                     code: b as u32,
                     len: 1,
-                    text: simple.text[b as usize].clone(),
+                    text: if unreadable { None } else { simple.text[b as usize].clone() },
                     width: simple.width[b as usize],
                     vertical: None,
                     word_space: b == 32,
@@ -508,7 +514,7 @@ fn load_simple(pdf: &PdfDocument, dict: &Dictionary, name: String, subtype: &[u8
         },
         type3,
         problem,
-        kind: Kind::Simple(Box::new(Simple { text, width })),
+        kind: Kind::Simple(Box::new(Simple { text, width, guessed: false })),
     }
 }
 
