@@ -48,9 +48,11 @@ pub(crate) fn object_at(raw: &[u8], offset: usize) -> Option<Salvaged> {
         [Token::Integer(n), Token::Integer(g), Token::Word(b"obj")] => (u32::try_from(*n).ok()?, u16::try_from(*g).ok()?),
         _ => return None,
     };
-    let mut parser = Parser { tokens: &tokens[3..], at: 0, skipped: 0 };
+    let mut parser = Parser { tokens: &tokens[3..], at: 0, skipped: 0, unclosed: false };
     let object = parser.value(0)?;
-    if !matches!(object, Object::Dictionary(_) | Object::Array(_)) {
+    // An array or dictionary that never closes is an object cut short (a
+    // truncated file): what it would have held is unknown, so it stays lost.
+    if !matches!(object, Object::Dictionary(_) | Object::Array(_)) || parser.unclosed {
         return None;
     }
     // A stream's data follows its dictionary; it is not read here.
@@ -143,6 +145,8 @@ struct Parser<'t, 'a> {
     tokens: &'t [Token<'a>],
     at: usize,
     skipped: usize,
+    /// An array or dictionary ran into the end of the object unclosed.
+    unclosed: bool,
 }
 
 impl Parser<'_, '_> {
@@ -175,9 +179,14 @@ impl Parser<'_, '_> {
         }
     }
 
-    fn at_end(&self, end: &Token) -> bool {
+    /// At the token that closes the array or dictionary being read (`end`),
+    /// or past the object's last token (noted as unclosed).
+    fn at_end(&mut self, end: &Token) -> bool {
         match self.tokens.get(self.at) {
-            None | Some(Token::Word(b"endobj" | b"stream" | b"obj")) => true,
+            None | Some(Token::Word(b"endobj" | b"stream" | b"obj")) => {
+                self.unclosed = true;
+                true
+            }
             Some(t) => t == end,
         }
     }
@@ -255,10 +264,11 @@ mod tests {
         assert!(object_at(b"5 0 obj 42 endobj", 0).is_none());
         assert!(object_at(b"garbage", 0).is_none());
         assert!(object_at(b"5 0 obj", 100).is_none());
-        // Unclosed nesting ends at the next object's header.
-        let s = object_at(b"5 0 obj << /A [ [ [ 6 0 obj << /B 1 >>", 0).expect("salvaged");
-        assert!(s.object.as_dict().is_ok());
-        let deep = format!("1 0 obj {} endobj", "[".repeat(10_000));
-        assert!(object_at(deep.as_bytes(), 0).is_some());
+        // An object cut short (a truncated file, or nesting that runs into
+        // the next object's header) is not guessed at.
+        assert!(object_at(b"3 0 obj << /Type /Page /Resources << /Fo", 0).is_none());
+        assert!(object_at(b"5 0 obj << /A [ [ [ 6 0 obj << /B 1 >>", 0).is_none());
+        let deep = format!("1 0 obj {}{} endobj", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(object_at(deep.as_bytes(), 0).is_some(), "too deep nesting is skipped, the rest read");
     }
 }
