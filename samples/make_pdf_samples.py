@@ -752,6 +752,11 @@ pdf-damaged-fonts.pdf
     lack (read as WinAnsi text, as pdf.js reads it). pdf.damaged and pdf.font say so.
     Poppler draws the first two lines only; MuPDF draws all four, as govdoc reads them.
 
+pdf-field-turned.pdf
+    Written by hand (raw writer): a text field set sideways whose quarter turn is carried
+    only by its appearance stream's /Matrix (no /MK /R), in a form with /NeedAppearances
+    true: the value, drawn again from /V, runs up the page as the appearance shows it.
+
 pdf-fields-clipping.pdf
     Written by hand (raw writer): an interactive form with /NeedAppearances true whose
     widgets hold no drawn value (empty `/Tx BMC EMC` placeholders or no /AP): the values
@@ -1100,6 +1105,31 @@ def make_fields_clipping(out: Path) -> None:
     (out / "pdf-fields-clipping.pdf").write_bytes(raw_pdf(objs))
 
 
+def make_field_turned(out: Path) -> None:
+    """pdf-field-turned.pdf (raw writer): a form field set sideways whose turn is carried
+    only by its appearance stream's /Matrix [0 1 -1 0 0 0] (no /MK /R), in a form with
+    /NeedAppearances true. The appearance draws the value turned, as a viewer shows it;
+    a reader that draws the value again from /V must turn it the same way (up the page)."""
+    helv = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    value = b"Approved 2024-05-17"
+    appearance = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 200 24] /Matrix [0 1 -1 0 0 0]"
+                        b" /Resources << /Font << /Helv 4 0 R >> >>",
+                        b"/Tx BMC q BT 0 g /Helv 12 Tf 2 7 Td (" + value + b") Tj ET Q EMC")
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] /NeedAppearances true"
+        b" /DA (0 g /Helv 0 Tf) /DR << /Font << /Helv 4 0 R >> >> >> >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 7 0 R"
+        b" /Resources << /Font << /F1 4 0 R >> >> /Annots [5 0 R] >>",  # 3
+        helv,  # 4
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (stamp) /Rect [200 50 224 250] /P 3 0 R"
+        b" /DA (0 g /Helv 12 Tf) /V (" + value + b") /AP << /N 6 0 R >> >>",  # 5
+        appearance,  # 6
+        stream(b"", b"BT /F1 12 Tf 30 250 Td (Status, in the field at the right:) Tj ET"),  # 7
+    ]
+    (out / "pdf-field-turned.pdf").write_bytes(raw_pdf(objs))
+
+
 def make_unmapped_space(out: Path) -> None:
     """pdf-unmapped-space.pdf (raw writer): Word's subset fonts. A Type0 font,
     Identity-H, whose embedded TrueType (tests/fixtures/pdf/blank-space-glyph.ttf:
@@ -1263,6 +1293,7 @@ def build(out: Path) -> None:
     make_fonts_and_annotations(out)
     make_damaged(out)
     make_fields_clipping(out)
+    make_field_turned(out)
     make_unmapped_space(out)
     make_inline_encryption(out)
     make_cover_toc(out)
