@@ -384,6 +384,47 @@ def make_gbk_euc(out: Path) -> None:
     tmp.unlink()
 
 
+def make_jis_vertical(out: Path) -> None:
+    """cjk-jis-vertical.pdf: the Japanese predefined CMaps a Type0 font may name without
+    any Unicode in the file. reportlab's CIDFont writes the font dictionaries
+    (HeiseiMin-W3, Adobe-Japan1, not embedded); as for GBK-EUC-H its text path does not
+    take these encodings in Python 3, so the text operators carry the codes as hex:
+    a heading in /H (JIS X 0208 row/cell codes: EUC-JP bytes less 0x80), a line in
+    90msp-RKSJ-H (Shift-JIS with 1-byte digits), and two columns of vertical writing in
+    /V, read top to bottom, the right-hand column first."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import CIDFont
+    from reportlab.pdfgen import canvas
+
+    fonts = {}
+    for enc in ("H", "V", "90msp-RKSJ-H"):
+        font = CIDFont("HeiseiMin-W3", enc)
+        pdfmetrics.registerFont(font)
+        fonts[enc] = font
+    tmp = out / "cjk-jis-vertical.tmp.pdf"
+    c = canvas.Canvas(str(tmp), invariant=1, pageCompression=1, pagesize=(420, 420))
+    c.setTitle("官報 縦書き")
+    c.setAuthor("govdoc samples")
+    for font in fonts.values():
+        c.setFont(font.fontName, 12)  # registers the font on the page
+
+    def jis(s: str) -> str:
+        return bytes(b & 0x7F for b in s.encode("euc_jp")).hex().upper()
+
+    def text(enc: str, x: float, y: float, size: float, hexed: str) -> None:
+        internal = c._doc.getInternalFontName(fonts[enc].fontName)
+        c._code.append(f"BT {internal} {size} Tf 1 0 0 1 {x} {y} Tm <{hexed}> Tj ET")
+
+    text("H", 40, 380, 16, jis("官報　第一号"))
+    text("90msp-RKSJ-H", 40, 350, 12, "令和6年4月1日　月曜日".encode("cp932").hex().upper())
+    text("V", 300, 320, 14, jis("道路の横断を始めようとする者。"))
+    text("V", 270, 320, 14, jis("歩行者は、左側を通行する。"))
+    c.showPage()
+    c.save()
+    normalize_pdf(tmp, out / "cjk-jis-vertical.pdf")
+    tmp.unlink()
+
+
 # ----------------------------------------------------------------------------------
 # Identity-H with an embedded TrueType font and no ToUnicode (written by hand)
 # ----------------------------------------------------------------------------------
@@ -637,6 +678,13 @@ rl-gbk-euc.pdf
     as 1-byte codes and Chinese as 2-byte codes in the same strings (codespace splitting,
     GBK decoding, code → CID for widths). A ruled table drawn with canvas.grid (m/l/S).
 
+cjk-jis-vertical.pdf
+    reportlab CIDFont('HeiseiMin-W3') (Adobe-Japan1, not embedded, no ToUnicode) with the
+    Japanese predefined CMaps that carry no Unicode: a heading in /H (JIS X 0208 row/cell
+    codes), a date line in 90msp-RKSJ-H (Shift-JIS, 1-byte digits), and two columns of
+    vertical writing in /V, right-hand column first. Text comes from code → CID →
+    Adobe-Japan1-UCS2.
+
 rl-tables-partly-ruled.pdf
     Written by samples/make_table_samples.py (reportlab canvas, STSong-Light not
     embedded): tables without a full grid, one of each kind. Page 1: a three-line table
@@ -695,6 +743,19 @@ pdf-catalog-lost.pdf
     reached; the two pages are found by scanning the objects for /Type /Page (pdf.damaged
     says so, and that the order is the stored one). Poppler and MuPDF refuse the file (no
     page tree), so its golden was checked against the text of its two content streams.
+
+pdf-damaged-fonts.pdf
+    Written by hand (raw writer): the font references of pdf-rs's crash-121 files. A font
+    dictionary with a damaged reference inside ("/Encoding 7 0`R": the entry is left out,
+    the rest read), a font object whose header says "90 0 obj" where the xref table
+    points for object 10 (taken as the table says), and a font name the page's resources
+    lack (read as WinAnsi text, as pdf.js reads it). pdf.damaged and pdf.font say so.
+    Poppler draws the first two lines only; MuPDF draws all four, as govdoc reads them.
+
+pdf-field-turned.pdf
+    Written by hand (raw writer): a text field set sideways whose quarter turn is carried
+    only by its appearance stream's /Matrix (no /MK /R), in a form with /NeedAppearances
+    true: the value, drawn again from /V, runs up the page as the appearance shows it.
 
 pdf-fields-clipping.pdf
     Written by hand (raw writer): an interactive form with /NeedAppearances true whose
@@ -968,6 +1029,30 @@ def make_damaged(out: Path) -> None:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",  # 7
     ]
     (out / "pdf-catalog-lost.pdf").write_bytes(raw_pdf(objs))
+    # pdf-damaged-fonts.pdf: the font references of pdf-rs's crash-121 files, damaged
+    # the same ways. F2's dictionary holds a reference whose R became a backquote
+    # ("7 0`R": the dictionary is kept, the stray word left out); F3's object 10 is
+    # where the xref table says but its header reads "90 0 obj" (one damaged digit:
+    # taken as the table says); /F9 is not in the page's resources at all (read as
+    # WinAnsi text, as pdf.js falls back to a default font). Each with a warning.
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R"
+        b" /Resources << /Font << /F1 4 0 R /F2 5 0 R /F3 10 0 R >> >> >>",  # 3
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",  # 4
+        b"<</BaseFont/Times-Roman/Type/Font /Encoding 7 0`R/Subtype/Type1>>",  # 5
+        stream(b"", b"BT /F1 12 Tf 72 760 Td (Fonts a damaged file points at, read as other readers read them:) Tj ET\n"
+               b"BT /F2 12 Tf 72 730 Td (A font dictionary with a damaged reference inside it.) Tj ET\n"
+               b"BT /F3 12 Tf 72 700 Td (A font object whose header carries the wrong number.) Tj ET\n"
+               b"BT /F9 12 Tf 72 630 Td (A font the page resources do not have.) Tj ET"),  # 6
+        b"<< /Type /Encoding /Differences [140 /fi /fl] >>",  # 7
+        b"<< /Producer (govdoc samples) >>",  # 8
+        b"[ 0 0 595 842 ]",  # 9
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",  # 10
+    ]
+    damaged = raw_pdf(objs).replace(b"\n10 0 obj\n", b"\n90 0 obj\n")
+    (out / "pdf-damaged-fonts.pdf").write_bytes(damaged)
 
 
 def make_fields_clipping(out: Path) -> None:
@@ -1018,6 +1103,31 @@ def make_fields_clipping(out: Path) -> None:
                b" (Outside the bounding box: not shown.) Tj ET"),  # 14
     ]
     (out / "pdf-fields-clipping.pdf").write_bytes(raw_pdf(objs))
+
+
+def make_field_turned(out: Path) -> None:
+    """pdf-field-turned.pdf (raw writer): a form field set sideways whose turn is carried
+    only by its appearance stream's /Matrix [0 1 -1 0 0 0] (no /MK /R), in a form with
+    /NeedAppearances true. The appearance draws the value turned, as a viewer shows it;
+    a reader that draws the value again from /V must turn it the same way (up the page)."""
+    helv = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    value = b"Approved 2024-05-17"
+    appearance = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 200 24] /Matrix [0 1 -1 0 0 0]"
+                        b" /Resources << /Font << /Helv 4 0 R >> >>",
+                        b"/Tx BMC q BT 0 g /Helv 12 Tf 2 7 Td (" + value + b") Tj ET Q EMC")
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] /NeedAppearances true"
+        b" /DA (0 g /Helv 0 Tf) /DR << /Font << /Helv 4 0 R >> >> >> >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 7 0 R"
+        b" /Resources << /Font << /F1 4 0 R >> >> /Annots [5 0 R] >>",  # 3
+        helv,  # 4
+        b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (stamp) /Rect [200 50 224 250] /P 3 0 R"
+        b" /DA (0 g /Helv 12 Tf) /V (" + value + b") /AP << /N 6 0 R >> >>",  # 5
+        appearance,  # 6
+        stream(b"", b"BT /F1 12 Tf 30 250 Td (Status, in the field at the right:) Tj ET"),  # 7
+    ]
+    (out / "pdf-field-turned.pdf").write_bytes(raw_pdf(objs))
 
 
 def make_unmapped_space(out: Path) -> None:
@@ -1175,6 +1285,7 @@ def build(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     make_unigb_ucs2(out)
     make_gbk_euc(out)
+    make_jis_vertical(out)
     make_identity_h(out)
     make_encrypted(out)
     make_libreoffice(out)
@@ -1182,6 +1293,7 @@ def build(out: Path) -> None:
     make_fonts_and_annotations(out)
     make_damaged(out)
     make_fields_clipping(out)
+    make_field_turned(out)
     make_unmapped_space(out)
     make_inline_encryption(out)
     make_cover_toc(out)

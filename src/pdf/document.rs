@@ -64,12 +64,16 @@ pub struct Damage {
     /// The catalog or its page tree is lost: the pages were found by scanning
     /// the objects for `/Type /Page`, in the order they are stored.
     pub page_tree_lost: bool,
+    /// Objects that could not be read as written and were read leniently
+    /// (`salvage`), each with what was wrong: "object 8 (2 malformed
+    /// dictionary entries left out)".
+    pub salvaged: Vec<String>,
 }
 
 impl Damage {
     /// True when anything was lost or repaired.
     pub fn any(&self) -> bool {
-        self.truncated || self.xref_rebuilt || self.missing > 0 || self.page_tree_lost
+        self.truncated || self.xref_rebuilt || self.missing > 0 || self.page_tree_lost || !self.salvaged.is_empty()
     }
 
     /// "cut short (no %%EOF at its end); its cross-reference table was
@@ -84,6 +88,13 @@ impl Damage {
         }
         if self.missing > 0 {
             parts.push(format!("{} of the {} objects it refers to are missing", self.missing, self.referenced));
+        }
+        if !self.salvaged.is_empty() {
+            parts.push(format!(
+                "{} damaged object(s) were read leniently: {}",
+                self.salvaged.len(),
+                self.salvaged.join(", ")
+            ));
         }
         if self.page_tree_lost {
             parts.push(
@@ -170,6 +181,7 @@ impl PdfDocument {
         let mut damage = Damage {
             truncated: !ends_with_eof(original),
             xref_rebuilt: moved.is_none() && doc.xref_recovery == Some(lopdf::xref::XrefRecovery::Reconstructed),
+            salvaged: salvage_unread_objects(&mut doc, bytes),
             ..Default::default()
         };
         if damage.any() {
@@ -661,6 +673,54 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 fn ends_with_eof(bytes: &[u8]) -> bool {
     let tail = &bytes[bytes.len().saturating_sub(1024)..];
     tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// Most objects one document may have read again by `salvage`.
+const MAX_SALVAGED: usize = 10_000;
+
+/// Objects the cross-reference table lists that lopdf could not read, read
+/// again leniently (`salvage`) and stored under the number the table gives;
+/// what was wrong with each, for the damage report. Not for encrypted files
+/// (their strings would stay encrypted), nor for an object found without a
+/// defect (lopdf leaves some out on purpose).
+fn salvage_unread_objects(doc: &mut lopdf::Document, bytes: &[u8]) -> Vec<String> {
+    if doc.trailer.get(b"Encrypt").is_ok() {
+        return Vec::new();
+    }
+    let unread: Vec<(ObjectId, usize)> = doc
+        .reference_table
+        .entries
+        .iter()
+        .filter_map(|(&num, entry)| match *entry {
+            lopdf::xref::XrefEntry::Normal { offset, generation } => Some(((num, generation), offset as usize)),
+            _ => None,
+        })
+        .filter(|(id, _)| id.0 != 0 && !doc.objects.contains_key(id))
+        .take(MAX_SALVAGED)
+        .collect();
+    let mut notes = Vec::new();
+    for (id, offset) in unread {
+        let Some(found) = super::salvage::object_at(bytes, offset) else { continue };
+        let mut what = Vec::new();
+        if found.labelled != id {
+            what.push(format!(
+                "its header calls it {} {} obj; taken as the cross-reference table says",
+                found.labelled.0, found.labelled.1
+            ));
+        }
+        if found.skipped > 0 {
+            let plural = if found.skipped == 1 { "entry" } else { "entries" };
+            what.push(format!("{} malformed {plural} left out", found.skipped));
+        }
+        if what.is_empty() {
+            // Read cleanly here: lopdf left it out on purpose (the encryption
+            // dictionary of a decrypted file), not for damage.
+            continue;
+        }
+        notes.push(format!("object {} ({})", id.0, what.join("; ")));
+        doc.objects.insert(id, found.object);
+    }
+    notes
 }
 
 /// Distinct objects the document refers to, and how many of those it lacks.

@@ -68,7 +68,7 @@ pub struct Lexer<'a> {
     inline_images: bool,
 }
 
-fn is_white(b: u8) -> bool {
+pub(super) fn is_white(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
 }
 
@@ -76,7 +76,7 @@ fn is_delim(b: u8) -> bool {
     matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
 }
 
-fn is_regular(b: u8) -> bool {
+pub(super) fn is_regular(b: u8) -> bool {
     !is_white(b) && !is_delim(b)
 }
 
@@ -387,7 +387,7 @@ fn find_end_of_inline_image(d: &[u8], from: usize) -> usize {
 }
 
 /// A name with `#xx` escapes resolved.
-fn decode_name(raw: &[u8]) -> Cow<'_, [u8]> {
+pub(super) fn decode_name(raw: &[u8]) -> Cow<'_, [u8]> {
     if !raw.contains(&b'#') {
         return Cow::Borrowed(raw);
     }
@@ -444,7 +444,7 @@ fn parse_number(word: &[u8]) -> Option<f32> {
 /// A literal string starting after its opening parenthesis at `*pos`: its
 /// bytes with escapes resolved; `*pos` ends after the closing parenthesis.
 /// Shared with the CMap parser, which reads the same syntax.
-fn literal_string_at<'a>(data: &'a [u8], pos: &mut usize) -> Cow<'a, [u8]> {
+pub(super) fn literal_string_at<'a>(data: &'a [u8], pos: &mut usize) -> Cow<'a, [u8]> {
     let d = data;
     let start = *pos;
     // Fast path: no escapes and no carriage returns up to the closing paren.
@@ -529,7 +529,7 @@ fn literal_string_at<'a>(data: &'a [u8], pos: &mut usize) -> Cow<'a, [u8]> {
 
 /// A hexadecimal string starting after its `<` at `*pos` (an odd last digit
 /// is padded with 0); `*pos` ends after the `>`.
-fn hex_string_at(data: &[u8], pos: &mut usize) -> Vec<u8> {
+pub(super) fn hex_string_at(data: &[u8], pos: &mut usize) -> Vec<u8> {
     let d = data;
     let mut out = Vec::new();
     let mut high: Option<u8> = None;

@@ -20,6 +20,7 @@
 //! - `placed`: lines cut into spans with their extents, for the report layer
 //! - `assemble`: pages → the document's fragments in reading order, each
 //!   page laid out as it is read so that only one page's content is held
+//! - `salvage`: objects lopdf could not read, read again leniently
 //! - `trace`: what the fixed-layout pipeline records about each page when
 //!   asked to, for `govdoc inspect`
 
@@ -36,6 +37,7 @@ pub mod ocr;
 pub mod page;
 pub mod placed;
 pub mod rotation;
+pub(crate) mod salvage;
 pub mod tables;
 pub mod trace;
 
@@ -108,7 +110,7 @@ pub fn read_with(bytes: &[u8], trace: Option<&mut Trace>, ocr: crate::pdf::ocr::
             Diagnostic::warning(
                 "pdf.damaged",
                 format!(
-                    "the file is damaged: {}; {pages_note} — text that lived in the missing parts is not in the output, and characters whose font is missing show as U+FFFD",
+                    "the file is damaged: {}; {pages_note} — text that lived in the missing parts is not in the output, and text in a missing font is read as WinAnsiEncoding (a guess)",
                     damage.describe()
                 ),
             ),

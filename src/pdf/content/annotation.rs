@@ -43,7 +43,7 @@ impl<'p> Interpreter<'p> {
             }
             let Some(rect) = pdf.get(annot, b"Rect").and_then(|o| pdf.rect(o)) else { continue };
             let appearance = self.appearance(annot);
-            if let Some(field) = super::field::generated(pdf, annot, appearance.is_some()) {
+            if let Some(field) = super::field::generated(pdf, annot, appearance.map(|(_, stream)| stream)) {
                 self.draw_field(&field, rect)?;
                 continue;
             }

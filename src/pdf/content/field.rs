@@ -10,9 +10,9 @@
 //! is on its mark; a password field an asterisk per character, as viewers
 //! mask it.
 
-use lopdf::{Dictionary, Object};
+use lopdf::{Dictionary, Object, Stream};
 
-use super::{GState, Interpreter, Matrix, decode_text_string};
+use super::{GState, Interpreter, Matrix, decode_text_string, form_matrix};
 use crate::error::Result;
 use crate::pdf::document::PdfDocument;
 use crate::pdf::font::{Char, Font};
@@ -75,14 +75,15 @@ enum Shown {
 }
 
 /// The value a viewer draws for `annot` when it is the widget of a field
-/// whose appearance is the viewer's to draw — it has none
-/// (`has_appearance` false) or the form needs appearances drawn — and has a
-/// value to show. None for every other annotation.
+/// whose appearance is the viewer's to draw — it has none (`appearance`
+/// `None`) or the form needs appearances drawn — and has a value to show.
+/// None for every other annotation.
 pub(super) fn generated<'p>(
     pdf: &'p PdfDocument,
     annot: &'p Dictionary,
-    has_appearance: bool,
+    appearance: Option<&'p Stream>,
 ) -> Option<GeneratedField<'p>> {
+    let has_appearance = appearance.is_some();
     if pdf.get(annot, b"Subtype").and_then(|o| pdf.name(o)) != Some(b"Widget") {
         return None;
     }
@@ -103,7 +104,7 @@ pub(super) fn generated<'p>(
         }
         _ => return None,
     };
-    let appearance = inherited(pdf, annot, b"DA")
+    let default_appearance = inherited(pdf, annot, b"DA")
         .or_else(|| form.and_then(|f| pdf.get(f, b"DA")))
         .and_then(|o| o.as_str().ok())
         .map_or_else(|| FALLBACK_APPEARANCE.to_vec(), <[u8]>::to_vec);
@@ -113,13 +114,24 @@ pub(super) fn generated<'p>(
         .filter(|_| !centred)
         .unwrap_or(i64::from(centred));
     let resources = inherited(pdf, annot, b"DR").and_then(|o| pdf.dict(o)).or_else(|| pdf.form_default_resources());
+    // The turn `/MK /R` gives, else the one the widget's own appearance is
+    // drawn with (some producers write a turned field's turn only there).
     let rotation = pdf
         .get(annot, b"MK")
         .and_then(|o| pdf.dict(o))
         .and_then(|mk| pdf.get(mk, b"R"))
         .and_then(|o| o.as_i64().ok())
+        .or_else(|| appearance.and_then(|stream| quarter_turn(form_matrix(pdf, stream))))
         .map_or(0, |r| r.rem_euclid(360));
-    Some(GeneratedField { appearance, quadding, resources, rotation, shown })
+    Some(GeneratedField { appearance: default_appearance, quadding, resources, rotation, shown })
+}
+
+/// The quarter turn (0, 90, 180 or 270 degrees anticlockwise) a matrix
+/// turns by, `None` for any other angle (a slant is no widget turn).
+pub(super) fn quarter_turn(m: Matrix) -> Option<i64> {
+    let degrees = m.b.atan2(m.a).to_degrees();
+    let quarters = (degrees / 90.0).round();
+    ((degrees - quarters * 90.0).abs() < 1.0).then(|| (quarters as i64 * 90).rem_euclid(360))
 }
 
 /// A field attribute of the widget or, when missing, of the nearest field

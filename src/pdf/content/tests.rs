@@ -2,6 +2,7 @@
 
 use lopdf::{Dictionary, Object, dictionary};
 
+use super::Matrix;
 use super::testutil::{Builder, fonts, r, run_page, text};
 use crate::error::ErrorCode;
 use crate::pdf::page::Ruling;
@@ -251,16 +252,20 @@ fn unmapped_and_missing_fonts_are_counted() {
         "Encoding" => dictionary! { "Differences" => vec![1.into(), "glyphA".into(), "B".into()] },
     });
     let (page, diags) =
-        run_page(b, b"BT /T3 10 Tf (\\001\\002\\001) Tj /Nope 10 Tf (xy) Tj ET", fonts(&[("T3", type3)]));
-    assert_eq!(text(&page), "\u{FFFD}B\u{FFFD}\u{FFFD}\u{FFFD}");
+        run_page(b, b"BT /T3 10 Tf (\\001\\002\\001) Tj /Nope 10 Tf (xy) Tj <00410042> Tj ET", fonts(&[("T3", type3)]));
+    // A font the resources lack is read as pdf.js reads it: WinAnsi text,
+    // Helvetica advances (x is 500/1000 em), with a warning that says so;
+    // but a string in 2-byte codes (NUL bytes) is no WinAnsi text.
+    assert_eq!(text(&page), "\u{FFFD}B\u{FFFD}xy\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}");
     assert_eq!(r(page.glyphs[1].rect.x1 - page.glyphs[1].rect.x0), 6.0, "Type 3 width through FontMatrix");
+    assert_eq!(r(page.glyphs[3].rect.x1 - page.glyphs[3].rect.x0), 5.0, "Helvetica's x");
     let unmapped: Vec<&str> =
         diags.iter().filter(|d| d.code == "pdf.unmapped_glyphs").map(|d| d.message.as_str()).collect();
     assert_eq!(unmapped.len(), 2, "{diags:?}");
     assert!(unmapped[0].starts_with("2 character(s) in Type 3 font"), "{}", unmapped[0]);
-    assert!(unmapped[1].contains("/Nope"), "{}", unmapped[1]);
+    assert!(unmapped[1].starts_with("4 character(s) in font /Nope"), "{}", unmapped[1]);
     assert!(diags.iter().all(|d| d.page == Some(1)));
-    assert!(diags.iter().any(|d| d.code == "pdf.font" && d.message.contains("/Nope")));
+    assert!(diags.iter().any(|d| d.code == "pdf.font" && d.message.contains("/Nope") && d.message.contains("WinAnsi")));
 }
 
 #[test]
@@ -447,6 +452,38 @@ fn field_values_are_drawn_when_the_viewer_must_draw_them() {
     };
     assert_eq!(with_placeholder(false), "", "the appearance stream is what a viewer draws");
     assert_eq!(with_placeholder(true), "Filled in");
+}
+
+#[test]
+fn a_field_turned_only_by_its_appearance_matrix_draws_its_value_turned() {
+    // A tall widget (20 wide, 200 high) whose placeholder appearance is
+    // drawn with /Matrix [0 1 -1 0 0 0] and no /MK /R: a viewer drawing the
+    // value again turns it the same way, so it runs up the page.
+    let mut b = Builder::new();
+    let helv = b.helvetica();
+    let turned = b.stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 200.into(), 20.into()],
+            "Matrix" => vec![0.into(), 1.into(), (-1).into(), 0.into(), 0.into(), 0.into()],
+        },
+        b"/Tx BMC EMC",
+    );
+    let field = b.add(widget("Tx", [100, 500, 120, 700], dictionary! {
+        "V" => Object::string_literal("Up"), "DA" => Object::string_literal("0 g /Helv 10 Tf"), "AP" => dictionary! { "N" => turned },
+    }));
+    b.catalog.set(
+        "AcroForm",
+        dictionary! { "Fields" => vec![field.into()], "DR" => fonts(&[("Helv", helv)]), "NeedAppearances" => true },
+    );
+    b.page(b"", Dictionary::new(), dictionary! { "Annots" => vec![Object::from(field)] });
+    let (page, diags) = b.open().page(0).expect("page");
+    assert_eq!(text(&page), "Up", "{diags:?}");
+    let (u, p) = (&page.glyphs[0], &page.glyphs[1]);
+    assert!(!u.upright && !p.upright);
+    assert!(p.rect.top < u.rect.top, "the second letter is above the first: {u:?} {p:?}");
+    assert!(u.rect.x0 >= 100.0 && u.rect.x1 <= 120.0, "inside the widget: {u:?}");
+    assert_eq!(super::field::quarter_turn(Matrix::new(0.0, -1.0, 1.0, 0.0, 0.0, 0.0)), Some(270));
+    assert_eq!(super::field::quarter_turn(Matrix::new(1.0, 0.3, 0.0, 1.0, 0.0, 0.0)), None);
 }
 
 #[test]

@@ -45,6 +45,7 @@ use lopdf::{Dictionary, Object};
 
 use self::cmap::{CMap, Text};
 use self::embedded::EmbeddedFont;
+use self::encoding::{BaseEncoding, Standard14};
 use self::simple::Simple;
 use self::truetype::TrueType;
 use self::type0::Composite;
@@ -125,16 +126,25 @@ impl PdfDocument {
 }
 
 impl Font {
-    /// A stand-in for a font that cannot be found: 1-byte codes, nothing
-    /// mapped, half-em advances.
+    /// A stand-in for a font that cannot be found, as pdf.js falls back to a
+    /// default font: 1-byte codes read as WinAnsiEncoding with Helvetica's
+    /// advances (the text a damaged reference most often pointed to is
+    /// Latin); the problem says the text is a guess. Strings in 2-byte codes
+    /// stay unmapped (U+FFFD, counted; a page of nothing else goes to OCR).
     pub fn missing(what: &str) -> Font {
+        let names: Vec<Option<&str>> = (0..=255u8).map(|code| BaseEncoding::WinAnsi.name(code)).collect();
+        let text = names.iter().map(|n| n.and_then(encoding::name_to_text)).collect();
+        let width =
+            names.iter().map(|n| n.and_then(|n| Standard14::Helvetica.width(n)).map_or(0.5, |w| w / 1000.0)).collect();
         Font {
             info: FontInfo { name: what.to_string(), bold: false, space_width: None },
             vertical: false,
-            descent: DEFAULT_DESCENT,
+            descent: Standard14::Helvetica.descent(),
             type3: false,
-            problem: Some(format!("font {what} is missing or unreadable")),
-            kind: Kind::Simple(Box::new(Simple { text: vec![None; 256], width: vec![0.5; 256] })),
+            problem: Some(format!(
+                "font {what} is missing or unreadable; its codes are read as WinAnsiEncoding text, as pdf.js reads them — a guess that gives wrong letters if the font used other codes"
+            )),
+            kind: Kind::Simple(Box::new(Simple { text, width, guessed: true })),
         }
     }
 
@@ -155,6 +165,7 @@ impl Font {
     /// Splits `bytes` into character codes with their text and advance.
     pub fn chars<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = Char> + 'a {
         let mut rest = bytes;
+        let unreadable = matches!(&self.kind, Kind::Simple(simple) if simple.guessed && bytes.contains(&0));
         std::iter::from_fn(move || match &self.kind {
             Kind::Simple(simple) => {
                 let (&b, tail) = rest.split_first()?;
@@ -162,7 +173,7 @@ impl Font {
                 Some(Char {
                     code: b as u32,
                     len: 1,
-                    text: simple.text[b as usize].clone(),
+                    text: if unreadable { None } else { simple.text[b as usize].clone() },
                     width: simple.width[b as usize],
                     vertical: None,
                     word_space: b == 32,

@@ -76,9 +76,15 @@ const ONE_BYTE_ASCII: (&[u8], &[u8]) = (&[0x00], &[0x80]);
 /// The predefined CMap called `name` (with or without the -H/-V suffix rules).
 pub fn lookup(name: &[u8]) -> Option<Predefined> {
     let name = std::str::from_utf8(name).ok()?;
-    let (base, vertical) = match name.strip_suffix("-V") {
-        Some(base) => (base, true),
-        None => (name.strip_suffix("-H")?, false),
+    // "H" and "V" (JIS X 0208 row/cell codes) are the only names without a
+    // base before the writing-mode suffix.
+    let (base, vertical) = match name {
+        "H" => ("JIS", false),
+        "V" => ("JIS", true),
+        _ => match name.strip_suffix("-V") {
+            Some(base) => (base, true),
+            None => (name.strip_suffix("-H")?, false),
+        },
     };
     use Decoder::*;
     use Ordering::*;
@@ -126,18 +132,14 @@ pub fn lookup(name: &[u8]) -> Option<Predefined> {
                 (&[0x8E, 0xA1, 0xA1, 0xA1], &[0x8E, 0xB0, 0xFE, 0xFE]),
             ]),
         ),
-        "UniJIS-UCS2" => (Ucs2, Japan1, Codespace::fixed(2)),
+        // JIS X 0208 row/cell codes; the Mac and Fujitsu Shift-JIS variants
+        // have no encoding_rs counterpart: their text comes through the CIDs.
+        "JIS" => (ViaCid, Japan1, Codespace::from_pairs(&[(&[0x21, 0x21], &[0x7E, 0x7E])])),
+        "83pv-RKSJ" | "90pv-RKSJ" => (ViaCid, Japan1, shift_jis_codespace(true)),
+        "Add-RKSJ" => (ViaCid, Japan1, shift_jis_codespace(false)),
+        "UniJIS-UCS2" | "UniJIS-UCS2-HW" => (Ucs2, Japan1, Codespace::fixed(2)),
         "UniJIS-UTF16" => (Utf16, Japan1, utf16_codespace()),
-        "90ms-RKSJ" => (
-            Bytes(encoding_rs::SHIFT_JIS),
-            Japan1,
-            Codespace::from_pairs(&[
-                ONE_BYTE_ASCII,
-                (&[0x81, 0x40], &[0x9F, 0xFC]),
-                (&[0xA0], &[0xDF]),
-                (&[0xE0, 0x40], &[0xFC, 0xFC]),
-            ]),
-        ),
+        "90ms-RKSJ" | "90msp-RKSJ" | "Ext-RKSJ" => (Bytes(encoding_rs::SHIFT_JIS), Japan1, shift_jis_codespace(false)),
         "EUC" => (
             Bytes(encoding_rs::EUC_JP),
             Japan1,
@@ -155,7 +157,12 @@ pub fn lookup(name: &[u8]) -> Option<Predefined> {
             Korea1,
             Codespace::from_pairs(&[ONE_BYTE_ASCII, (&[0xA1, 0xA1], &[0xFE, 0xFE])]),
         ),
-        "KSCms-UHC" => (
+        "KSCpc-EUC" => (
+            ViaCid,
+            Korea1,
+            Codespace::from_pairs(&[(&[0x00], &[0x84]), (&[0xA1, 0x41], &[0xFD, 0xFE]), (&[0xFE], &[0xFF])]),
+        ),
+        "KSCms-UHC" | "KSCms-UHC-HW" => (
             Bytes(encoding_rs::EUC_KR),
             Korea1,
             Codespace::from_pairs(&[ONE_BYTE_ASCII, (&[0x81, 0x41], &[0xFE, 0xFE])]),
@@ -164,6 +171,17 @@ pub fn lookup(name: &[u8]) -> Option<Predefined> {
     };
     let name = static_name(name)?;
     Some(Predefined { name, codespace, decoder, vertical, ordering })
+}
+
+/// Shift-JIS codes as Adobe's RKSJ CMaps split them; the Mac variants
+/// (83pv, 90pv) add the single bytes FD–FF.
+fn shift_jis_codespace(mac: bool) -> Codespace {
+    let mut ranges: Vec<(&[u8], &[u8])> =
+        vec![ONE_BYTE_ASCII, (&[0x81, 0x40], &[0x9F, 0xFC]), (&[0xA0], &[0xDF]), (&[0xE0, 0x40], &[0xFC, 0xFC])];
+    if mac {
+        ranges.push((&[0xFD], &[0xFF]));
+    }
+    Codespace::from_pairs(&ranges)
 }
 
 fn utf16_codespace() -> Codespace {
@@ -211,10 +229,22 @@ const KNOWN: &[&str] = &[
     "CNS-EUC-V",
     "UniJIS-UCS2-H",
     "UniJIS-UCS2-V",
+    "UniJIS-UCS2-HW-H",
+    "UniJIS-UCS2-HW-V",
     "UniJIS-UTF16-H",
     "UniJIS-UTF16-V",
+    "H",
+    "V",
+    "83pv-RKSJ-H",
+    "90pv-RKSJ-H",
     "90ms-RKSJ-H",
     "90ms-RKSJ-V",
+    "90msp-RKSJ-H",
+    "90msp-RKSJ-V",
+    "Add-RKSJ-H",
+    "Add-RKSJ-V",
+    "Ext-RKSJ-H",
+    "Ext-RKSJ-V",
     "EUC-H",
     "EUC-V",
     "UniKS-UCS2-H",
@@ -223,8 +253,11 @@ const KNOWN: &[&str] = &[
     "UniKS-UTF16-V",
     "KSC-EUC-H",
     "KSC-EUC-V",
+    "KSCpc-EUC-H",
     "KSCms-UHC-H",
     "KSCms-UHC-V",
+    "KSCms-UHC-HW-H",
+    "KSCms-UHC-HW-V",
 ];
 
 impl Predefined {
@@ -369,6 +402,51 @@ mod tests {
         assert_eq!(text(utf16.unicode(0xD840DC00, 4)), "\u{20000}");
         assert!(lookup(b"Identity-H").is_none());
         assert!(lookup(b"Nonsense-H").is_none());
+    }
+
+    #[test]
+    fn jis_row_cell_h_and_v_go_through_japan1_cids() {
+        let h = lookup(b"H").expect("known");
+        let v = lookup(b"V").expect("known");
+        assert!(!h.vertical);
+        assert!(v.vertical);
+        // JIS X 0208 row 4 cell 2 is あ; two bytes 0x21–0x7E each.
+        assert_eq!(split(&h, &[0x24, 0x22, 0x30, 0x21]), vec![(0x2422, 2), (0x3021, 2)]);
+        for p in [&h, &v] {
+            let cid = p.cid(0x2422, 2).expect("あ has a CID");
+            assert_eq!(text(cid_to_unicode(Ordering::Japan1, cid)), "あ", "{}", p.name);
+            // Row 16 cell 1 (0x3021) is 亜.
+            let cid = p.cid(0x3021, 2).expect("亜 has a CID");
+            assert_eq!(text(cid_to_unicode(Ordering::Japan1, cid)), "亜", "{}", p.name);
+        }
+        // V draws the ideographic comma with its vertical glyph (another CID);
+        // the text is still the comma.
+        let (hc, vc) = (h.cid(0x2122, 2).expect("CID"), v.cid(0x2122, 2).expect("CID"));
+        assert_ne!(hc, vc);
+        assert_eq!(text(cid_to_unicode(Ordering::Japan1, vc)), "、");
+    }
+
+    #[test]
+    fn every_shift_jis_and_half_width_variant_is_known() {
+        let shift_jis: Vec<&str> = KNOWN.iter().copied().filter(|n| n.contains("-RKSJ-")).collect();
+        assert_eq!(shift_jis.len(), 10, "83pv, 90pv, 90ms, 90msp, Add and Ext");
+        for name in shift_jis {
+            let p = lookup(name.as_bytes()).unwrap_or_else(|| panic!("{name}"));
+            // 中 is 0x9286 in every Shift-JIS; 'A' one byte.
+            assert_eq!(split(&p, &[0x92, 0x86, 0x41]), vec![(0x9286, 2), (0x41, 1)], "{name}");
+            let cid = p.cid(0x9286, 2).unwrap_or_else(|| panic!("{name} has CIDs"));
+            let want = p.unicode(0x9286, 2).or_else(|| cid_to_unicode(Ordering::Japan1, cid));
+            assert_eq!(text(want), "中", "{name}");
+        }
+        let hw = lookup(b"UniJIS-UCS2-HW-H").expect("known");
+        assert_eq!(text(hw.unicode(0x4E2D, 2)), "中");
+        assert!(hw.cid(0x41, 2).is_some());
+        let uhc = lookup(b"KSCms-UHC-HW-V").expect("known");
+        assert!(uhc.vertical);
+        assert_eq!(text(uhc.unicode(0xB0A1, 2)), "가");
+        let mac = lookup(b"KSCpc-EUC-H").expect("known");
+        let cid = mac.cid(0xB0A1, 2).expect("CID");
+        assert_eq!(text(cid_to_unicode(Ordering::Korea1, cid)), "가");
     }
 
     #[test]

@@ -26,6 +26,10 @@ pub(super) struct Simple {
     pub(super) text: Vec<Option<Text>>,
     /// Advance of every code, text space per unit of font size.
     pub(super) width: Vec<f32>,
+    /// The text is a guess (the stand-in for a missing font): a string that
+    /// holds a NUL byte was written in 2-byte codes, which no 1-byte guess
+    /// reads, so its characters are left unmapped.
+    pub(super) guessed: bool,
 }
 
 /// What one kind of simple font decides about its glyphs: the font program
@@ -213,7 +217,7 @@ pub(super) fn load<P: Program>(pdf: &PdfDocument, dict: &Dictionary, name: Strin
         descent: program.descent(pdf, descriptor, standard),
         type3: P::TYPE3,
         problem,
-        kind: Kind::Simple(Box::new(Simple { text, width })),
+        kind: Kind::Simple(Box::new(Simple { text, width, guessed: false })),
     }
 }
 
