@@ -7,7 +7,7 @@ saved by LibreOffice as Word 97–2003 (`soffice --headless --convert-to doc`).
 
     python3 samples/make_doc_samples.py [OUTDIR]
 
-The agreement test (tests/doc_agreement.rs) pairs each <stem>.doc with <stem>.docx.
+The agreement test (tests/all/doc_agreement.rs) pairs each <stem>.doc with <stem>.docx.
 A fixed LibreOffice user profile under the temp dir keeps the run apart from any other.
 """
 

@@ -3,9 +3,8 @@
 //! The `batch_paths` inputs (entry names, one per line) go through the fuzz
 //! target's own checks of the batch's output paths.
 
-#[path = "../fuzz/src/batch_paths.rs"]
-mod batch_paths;
-mod common;
+use crate::batch_paths;
+use crate::common;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
