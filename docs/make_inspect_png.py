@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Makes docs/inspect.png, the README's picture of `govdoc inspect`, from the
-screenshot tests/inspect.rs keeps (headless Chromium, 1400×1000, the
+screenshot tests/all/inspect.rs keeps (headless Chromium, 1400×1000, the
 report-check-errors sample with its first failed check clicked):
 
-    cargo test --test inspect pages_load
+    cargo test --test all inspect::pages_load
     python3 docs/make_inspect_png.py
 
 Scaled to 1000 px wide and reduced to 128 colours (Pillow), so the

@@ -17,7 +17,7 @@ draws report-2019-libreoffice.docx's numbers (2019 template: sub-tables with 上
 本年增/减 written signed, "+49" / "-10", and 政府集中采购 with 采购总金额（万元）) the same way.
 
 The numbers are report-2021-distinct.docx's, read from expected-numbers.json (which
-make_samples.py writes), so tests/report.rs checks every value of this PDF against the
+make_samples.py writes), so tests/all/report.rs checks every value of this PDF against the
 same record.  What the layout exercises in the report layer's text-line reader:
 
 - header labels split over two lines ("商业" above "企业", "结果" above "维持");

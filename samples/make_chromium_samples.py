@@ -14,7 +14,7 @@ has).
 Why: LibreOffice writes simple fonts and strokes its table borders; Word and WPS write
 Type0 / CIDFontType2 fonts with /Encoding /Identity-H and a ToUnicode CMap, and draw
 borders as thin filled rectangles.  Chromium writes that kind of file.  The agreement test
-(tests/agreement.rs) pairs X-chromium.pdf with X.docx: the report read from the PDF must
+(tests/all/agreement.rs) pairs X-chromium.pdf with X.docx: the report read from the PDF must
 equal the one read from the DOCX.
 
 The HTML keeps the DOCX's text and order: the title lines centred and larger, headings,
@@ -588,7 +588,7 @@ report-label-typos
         第二十条第（五）项 (its body on the next page); labels with line breaks; numbers
         too wide for their 31 pt columns wrap inside the cell (1,544 as 1,54 / 4, full-width
         digits likewise).
-    The report from each must equal the one from its DOCX (tests/agreement.rs).
+    The report from each must equal the one from its DOCX (tests/all/agreement.rs).
 
 chromium-tables-css.pdf
     Not from a DOCX: one HTML page (in this script) of four tables styled by CSS as web

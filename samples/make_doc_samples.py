@@ -12,7 +12,8 @@ DOCX (`wps:txbx`), so the two readers' placement of text boxes can be compared.
 
     python3 samples/make_doc_samples.py [OUTDIR]
 
-The agreement test (tests/doc_agreement.rs) pairs each <stem>.doc with <stem>.docx.
+The agreement test (tests/all/doc_agreement.rs) pairs each <stem>.doc with <stem>.docx.
+A fixed LibreOffice user profile under the temp dir keeps the run apart from any other.
 """
 
 from __future__ import annotations

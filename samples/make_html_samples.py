@@ -18,7 +18,7 @@ OUTDIR defaults to this folder (samples/).  Needs LibreOffice (`soffice`), Debia
   breadcrumbs, nested layout tables, print/close links, share buttons and a footer, saved
   in GBK with only a `<meta http-equiv>` declaring gb2312, as older portals are.
 
-The agreement test (tests/html_agreement.rs) pairs each with <stem>.docx: the report read
+The agreement test (tests/all/html_agreement.rs) pairs each with <stem>.docx: the report read
 from the page must equal the one read from the DOCX.  The generator metadata LibreOffice
 writes (version, dates) is kept; Chromium's MHTML boundary and date are fixed after the
 capture so the files do not change from run to run.

@@ -8,7 +8,7 @@ virtual printer, which transcribes the printed layout. This script does the
 same with the layout LibreOffice printed into the committed PDF samples
 (`<stem>.pdf`, exported from `<stem>.docx` by make_pdf_samples.py): every
 character is kept where LibreOffice put it, so the OFD must read exactly as
-its DOCX does (tests/ofd_agreement.rs).
+its DOCX does (tests/all/ofd_agreement.rs).
 
 What the files hold, following GB/T 33190 and the conventions of the real
 files in ../shared/corpora/ofd (Suwell, Foxit, ofdrw output):

@@ -644,7 +644,7 @@ AES-encrypted ones (qpdf draws random IVs and salts for AES).
     simple TrueType with WinAnsi. Every run in its own BT/ET; table borders as stroked
     m/l/S segments, cell clips as `re W* n`. The tables break across pages where
     LibreOffice put them, and the tables an author cut into parts stay cut. The report
-    from each PDF must equal the one from its DOCX (tests/agreement.rs).
+    from each PDF must equal the one from its DOCX (tests/all/agreement.rs).
 
 report-2021-distinct-margins.pdf
     report-2021-distinct.docx with much taller top and bottom margins before export: the
@@ -703,7 +703,7 @@ table-merge-cut.pdf, table-merge-cut-boundary.pdf
     two rows of 北片区, so page 2 opens with an empty one-row part of its merged cell —
     one label cell over both rows. table-merge-cut-boundary.pdf (bottom margin 1.6 cm
     smaller): the page end falls where 西片区 ends and 南片区 begins — two labels, not one.
-    Both give the DOCX's table (tests/agreement.rs).
+    Both give the DOCX's table (tests/all/agreement.rs).
 
 identity-h-ttf-no-tounicode.pdf
     Written by hand: Type0 / CIDFontType2, /Encoding /Identity-H, CIDToGIDMap /Identity,
@@ -794,7 +794,7 @@ it gets the error `encrypted`.)
 
 
 def make_fixtures(out: Path) -> None:
-    """Tiny PDFs for tests/pdf_interpreter.rs (committed under tests/fixtures/pdf):
+    """Tiny PDFs for tests/all/pdf_interpreter.rs (committed under tests/fixtures/pdf):
     one Helvetica line, then encrypted in each way, and rewritten with object streams
     and a cross-reference stream."""
     import pikepdf

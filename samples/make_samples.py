@@ -3280,7 +3280,7 @@ def main(argv=None) -> int:
     args.outdir.mkdir(parents=True, exist_ok=True)
     build_all(args.outdir)
     # The generator's own record of every number it wrote: the ground truth
-    # tests/report.rs compares the report layer's reading with.
+    # tests/all/report.rs compares the report layer's reading with.
     (args.outdir / "expected-numbers.json").write_text(
         json.dumps(numbers_dump(), ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0

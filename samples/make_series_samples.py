@@ -17,7 +17,7 @@ Writes, next to this script:
 - series-aliases.csv: the alias file naming the renamed agency.
 - series-planted.json: every number written (keys as in SPEC.md, applications by dotted row
   path) and every planted error with the check id and values govdoc must report — the ground
-  truth of tests/compare.rs.
+  truth of tests/all/compare.rs.
 - the PDF of each DOCX, exported by LibreOffice (make_pdf_samples.soffice_to_pdf).
 
 The DOCX are laid out by make_samples.build_report, like every report sample; the script is
@@ -224,7 +224,7 @@ def readme(specs: list[ms.ReportSpec], expected: dict) -> str:
         "",
         "Each report is a DOCX (python-docx, make_samples.build_report) and its LibreOffice PDF export.",
         "series-aliases.csv names the renaming; series-planted.json holds every number written and every",
-        "planted error (tests/compare.rs checks govdoc reports exactly these).",
+        "planted error (tests/all/compare.rs checks govdoc reports exactly these).",
         "",
         "| file | agency | year | template | what it exercises |",
         "| --- | --- | --- | --- | --- |",

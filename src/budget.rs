@@ -1,6 +1,6 @@
 //! The resource budget of one conversion: how much input, decoded data,
-//! glyphs, table cells, rulings and output text a whole document may cost,
-//! whatever its format (SPEC "Errors", `too large`).
+//! glyphs, table cells, rulings, output text and OCR a whole document may
+//! cost, whatever its format (SPEC "Errors", `too large`).
 //!
 //! The per-stream, per-page and per-table limits of the front ends stop one
 //! object from being a bomb; this budget stops a document from being one by
@@ -10,7 +10,9 @@
 //! over). [`crate::convert_bytes`] opens a budget for the
 //! document ([`scope`]) and every front end draws on it with [`charge`]; the
 //! first charge past a limit is a `too large` error that names the limit and
-//! its value.
+//! its value. One limit ends work early instead of failing: pages past the
+//! OCR page limit are left unread ([`try_spend`]), a partial result with a
+//! warning, as the pages recognised so far are worth keeping.
 //!
 //! The budget is held per thread for the time of one conversion, so the front
 //! ends need no extra parameter and a batch converting on several threads
@@ -43,7 +45,13 @@ pub enum Resource {
     /// Bytes of text (UTF-8) the front end recovered into paragraphs and
     /// cells, list labels included.
     OutputChars,
+    /// Pages whose scan the OCR engine reads (a scan drawn again at the same
+    /// place on a later page reuses its reading and is not counted).
+    OcrPages,
 }
+
+/// How many resources there are.
+const RESOURCES: usize = 8;
 
 impl Resource {
     /// The limit's name in messages and in SPEC.md.
@@ -56,6 +64,7 @@ impl Resource {
             Resource::Cells => "table cells",
             Resource::Graphics => "rulings and images",
             Resource::OutputChars => "bytes of output text",
+            Resource::OcrPages => "pages recognised",
         }
     }
 
@@ -87,6 +96,12 @@ pub struct Limits {
     pub graphics: u64,
     /// Most bytes of text recovered (paragraphs and cells): 64 MiB.
     pub output_chars: u64,
+    /// Most pages read by OCR: 1,000 (Tesseract takes seconds a page, so a
+    /// few-KB file drawing one scan on 10,000 pages would run it for hours).
+    /// Unlike the others this limit is not an error: the pages past it are
+    /// left unread, with an `ocr.page_limit` warning, and a report is
+    /// incomplete.
+    pub ocr_pages: u64,
 }
 
 impl Default for Limits {
@@ -99,6 +114,7 @@ impl Default for Limits {
             cells: 1_000_000,
             graphics: 2_000_000,
             output_chars: 64 << 20,
+            ocr_pages: 1_000,
         }
     }
 }
@@ -113,6 +129,7 @@ impl Limits {
             Resource::Cells => self.cells,
             Resource::Graphics => self.graphics,
             Resource::OutputChars => self.output_chars,
+            Resource::OcrPages => self.ocr_pages,
         }
     }
 }
@@ -121,12 +138,12 @@ impl Limits {
 #[derive(Debug, Clone, Default)]
 pub struct Budget {
     limits: Limits,
-    spent: [u64; 7],
+    spent: [u64; RESOURCES],
 }
 
 impl Budget {
     pub fn new(limits: Limits) -> Self {
-        Budget { limits, spent: [0; 7] }
+        Budget { limits, spent: [0; RESOURCES] }
     }
 
     /// Spends `amount` of `resource`, or says which limit it would pass.
@@ -138,6 +155,20 @@ impl Budget {
             return Err(exceeded(resource, limit));
         }
         Ok(())
+    }
+
+    /// Spends `amount` of `resource` when it fits in the limit; otherwise
+    /// spends nothing and gives the limit.
+    pub fn try_spend(&mut self, resource: Resource, amount: u64) -> std::result::Result<(), u64> {
+        let limit = self.limits.get(resource);
+        let spent = &mut self.spent[resource.index()];
+        match spent.checked_add(amount) {
+            Some(total) if total <= limit => {
+                *spent = total;
+                Ok(())
+            }
+            _ => Err(limit),
+        }
     }
 }
 
@@ -174,6 +205,17 @@ pub fn scope<T>(limits: Limits, f: impl FnOnce() -> T) -> T {
 pub fn charge(resource: Resource, amount: u64) -> Result<()> {
     CURRENT.with(|c| match c.borrow_mut().as_mut() {
         Some(budget) => budget.charge(resource, amount),
+        None => Ok(()),
+    })
+}
+
+/// Spends `amount` of `resource` from the current conversion's budget when
+/// it fits, for a limit that ends work early rather than failing (the pages
+/// past it are left out with a warning); `Err` holds the limit. Free outside
+/// a conversion.
+pub fn try_spend(resource: Resource, amount: u64) -> std::result::Result<(), u64> {
+    CURRENT.with(|c| match c.borrow_mut().as_mut() {
+        Some(budget) => budget.try_spend(resource, amount),
         None => Ok(()),
     })
 }
@@ -215,6 +257,7 @@ mod tests {
             Resource::Cells,
             Resource::Graphics,
             Resource::OutputChars,
+            Resource::OcrPages,
         ] {
             let row = spec.lines().find(|l| l.starts_with(&format!("| {} |", resource.name())));
             let row = row.unwrap_or_else(|| panic!("SPEC.md has no row for {}", resource.name()));
@@ -226,6 +269,14 @@ mod tests {
             };
             assert!(row.contains(&format!("| {written} |")), "SPEC.md: {row} (default {written})");
         }
+    }
+
+    #[test]
+    fn try_spend_stops_at_the_limit_without_spending() {
+        let limits = Limits { ocr_pages: 2, ..Limits::default() };
+        let spent: Vec<_> = scope(limits, || (0..4).map(|_| try_spend(Resource::OcrPages, 1)).collect());
+        assert_eq!(spent, [Ok(()), Ok(()), Err(2), Err(2)]);
+        assert_eq!(try_spend(Resource::OcrPages, u64::MAX), Ok(()), "free outside a conversion");
     }
 
     #[test]

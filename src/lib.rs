@@ -244,14 +244,30 @@ pub fn convert_bytes_with_limits(bytes: &[u8], name: &str, limits: Limits) -> Re
 
 /// [`convert_bytes`] with [`Options`] of its own.
 pub fn convert_bytes_with(bytes: &[u8], name: &str, options: &Options) -> Result<Output> {
-    budget::scope(options.limits, || convert_inner(bytes, name, None, options.ocr)).map_err(|e| e.in_file(name))
+    let recogniser = || pdf::ocr::Recogniser::with_mode(options.ocr);
+    budget::scope(options.limits, || convert_inner(bytes, name, None, recogniser)).map_err(|e| e.in_file(name))
+}
+
+internal_fn! {
+    /// [`convert_bytes_with`], scanned pages read by `engine` instead of
+    /// Tesseract (the tests count the pages offered to it).
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))]
+    fn convert_bytes_with_engine(
+        bytes: &[u8],
+        name: &str,
+        options: &Options,
+        engine: Box<dyn pdf::ocr::engine::Engine>,
+    ) -> Result<Output> {
+        let recogniser = || pdf::ocr::Recogniser::with_engine(options.ocr, engine);
+        budget::scope(options.limits, || convert_inner(bytes, name, None, recogniser)).map_err(|e| e.in_file(name))
+    }
 }
 
 internal_fn! {
     /// [`convert_bytes`], recording what the fixed-layout pipeline saw into
     /// `trace` (PDF and OFD; other formats leave it empty) — `govdoc inspect`.
     fn convert_bytes_traced(bytes: &[u8], name: &str, trace: &mut pdf::trace::Trace) -> Result<Output> {
-        budget::scope(budget::Limits::default(), || convert_inner(bytes, name, Some(trace), pdf::ocr::mode()))
+        budget::scope(budget::Limits::default(), || convert_inner(bytes, name, Some(trace), pdf::ocr::Recogniser::new))
             .map_err(|e| e.in_file(name))
     }
 }
@@ -260,14 +276,14 @@ fn convert_inner(
     bytes: &[u8],
     name: &str,
     mut trace: Option<&mut pdf::trace::Trace>,
-    ocr_mode: pdf::ocr::Mode,
+    recogniser: impl FnOnce() -> pdf::ocr::Recogniser,
 ) -> Result<Output> {
     budget::charge_usize(budget::Resource::InputBytes, bytes.len())?;
     let format = detect::detect(bytes, name)?;
     let mut fragments = match format {
         model::Format::Docx => docx::read(bytes)?,
         model::Format::Md => md::read(bytes)?,
-        model::Format::Pdf => pdf::read_with(bytes, trace.as_deref_mut(), ocr_mode)?,
+        model::Format::Pdf => pdf::read_with(bytes, trace.as_deref_mut(), recogniser())?,
         model::Format::Ofd => ofd::read_traced(bytes, trace.as_deref_mut())?,
         model::Format::Html => html::read(bytes)?,
         model::Format::Mhtml => html::read_mhtml(bytes)?,
@@ -286,6 +302,10 @@ fn convert_inner(
     let (mut report, report_diagnostics) =
         report::recognize_with_lines(rebuilt.title.as_deref(), &rebuilt.blocks, &|| &lines);
     diagnostics.extend(report_diagnostics);
+    if let Some(report) = report.as_mut() {
+        // Pages left unread may hold the report's tables or values.
+        report.complete &= !diagnostics.iter().any(|d| d.code == pdf::ocr::PAGE_LIMIT);
+    }
     if let (Some(report), Some(_)) = (report.as_mut(), &ocr) {
         let threshold = f64::from(pdf::ocr::Settings::default().low_confidence);
         inspect::doubt::name_doubtful_values(report, rebuilt.title.as_deref(), &rebuilt.blocks, &lines, threshold);

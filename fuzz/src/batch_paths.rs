@@ -1,6 +1,6 @@
 //! The `batch_paths` target: the batch's promise about output paths, checked
 //! on arbitrary zip entry names. Its own file so that
-//! tests/fuzz_regressions.rs runs the saved inputs through the same checks.
+//! tests/all/fuzz_regressions.rs runs the saved inputs through the same checks.
 //!
 //! The checks walk the output paths as a tree of case-folded names, one step
 //! per component, so they cost what the paths cost. Comparing every path's

@@ -51,7 +51,7 @@ pub fn read_traced(bytes: &[u8], trace: Option<&mut crate::pdf::trace::Trace>) -
 
 /// Every page's content (glyphs and rulings in points, y down) and the
 /// diagnostics of reading them: what layout receives.
-#[cfg_attr(not(feature = "internals"), allow(dead_code))] // tests/ofd.rs and examples/ofd_svg
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // tests/all/ofd.rs and examples/ofd_svg
 pub fn pages(bytes: &[u8]) -> Result<(Vec<PageContent>, Vec<Diagnostic>)> {
     let mut pages = Vec::new();
     let diagnostics = each_page(bytes, |page| {

@@ -56,15 +56,15 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
 
 /// [`read`], recording each page's layout into `trace` when one is given.
 pub fn read_traced(bytes: &[u8], trace: Option<&mut Trace>) -> Result<Fragments> {
-    read_with(bytes, trace, crate::pdf::ocr::mode())
+    read_with(bytes, trace, ocr::Recogniser::new())
 }
 
-/// [`read_traced`], scanned pages read by OCR as `ocr` says.
-pub fn read_with(bytes: &[u8], trace: Option<&mut Trace>, ocr: crate::pdf::ocr::Mode) -> Result<Fragments> {
+/// [`read_traced`], scanned pages read by `recogniser` (which says which
+/// pages, and with what engine).
+pub fn read_with(bytes: &[u8], trace: Option<&mut Trace>, mut recogniser: ocr::Recogniser) -> Result<Fragments> {
     let document = document::PdfDocument::open(bytes)?;
     let count = document.page_count();
     let mut pages = assemble::Assembler::traced(trace);
-    let mut recogniser = crate::pdf::ocr::Recogniser::with_mode(ocr);
     let mut diagnostics = Vec::new();
     let mut unreadable = 0;
     for index in 0..count {

@@ -45,7 +45,7 @@ pub struct Ruling {
 
 impl Ruling {
     /// Flat within `tolerance` (points); the interpreter's tests count
-    /// rulings by direction (tests/pdf_interpreter.rs).
+    /// rulings by direction (tests/all/pdf_interpreter.rs).
     #[cfg_attr(not(feature = "internals"), allow(dead_code))]
     pub fn is_horizontal(&self, tolerance: f32) -> bool {
         (self.bottom - self.top).abs() <= tolerance

@@ -7,10 +7,12 @@ mod common;
 mod files;
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use govdoc::ErrorCode;
+use govdoc::pdf::ocr::engine::{Engine, Mode as ReadMode, Word};
+use govdoc::pdf::ocr::raster::Gray;
 
 /// Live heap bytes and their high-water mark since the last [`reset_peak`].
 struct Counting;
@@ -202,6 +204,105 @@ fn zeros_named_pdf_are_refused_from_their_first_bytes() {
     assert!(peak < 1 << 20, "only the first bytes were read: peak heap {peak} bytes");
 }
 
+/// An OCR engine that reads one word on every page it is offered and
+/// counts those pages: the page limit is tested without Tesseract.
+struct CountingEngine(Arc<AtomicUsize>);
+
+impl Engine for CountingEngine {
+    fn describe(&self) -> String {
+        "a counting stand-in".into()
+    }
+
+    fn read(&self, images: &[Gray], _dpi: u32, mode: ReadMode) -> govdoc::Result<Vec<Vec<Word>>> {
+        if mode != ReadMode::Page {
+            return Ok(vec![Vec::new(); images.len()]);
+        }
+        self.0.fetch_add(images.len(), Ordering::Relaxed);
+        let word = Word {
+            text: "扫描页".into(),
+            left: 2.0,
+            top: 6.0,
+            width: 12.0,
+            height: 4.0,
+            confidence: 0.95,
+            line: (1, 1, 1),
+        };
+        Ok(images.iter().map(|_| vec![word.clone()]).collect())
+    }
+}
+
+/// Converts `bytes` with the counting engine (OCR of pages without text,
+/// the default); the outcome and how many pages the engine was offered.
+fn convert_counting(bytes: &[u8], name: &str, limits: govdoc::Limits) -> (govdoc::Output, usize) {
+    let offered = Arc::new(AtomicUsize::new(0));
+    let options = govdoc::Options { limits, ocr: govdoc::OcrMode::Auto };
+    let engine = Box::new(CountingEngine(offered.clone()));
+    let (output, peak) = measured(|| govdoc::convert_bytes_with_engine(bytes, name, &options, engine));
+    let output = output.expect("it converts");
+    eprintln!("{name}: {} input bytes, peak heap {} MB", bytes.len(), peak >> 20);
+    assert!(peak < PEAK_LIMIT, "{name}: peak heap {peak} bytes");
+    (output, offered.load(Ordering::Relaxed))
+}
+
+/// One scan drawn at a new place on each of 10,000 pages: the engine
+/// (Tesseract: seconds a page) reads the first 1,000 and no more; the rest
+/// are named in one warning, and the result is partial, not an error.
+#[test]
+fn pdf_scan_on_ten_thousand_pages_stops_at_the_page_limit() {
+    let bytes = files::pdf_scan_on_many_pages(10_000, true);
+    let (output, offered) = convert_counting(&bytes, "scans.pdf", govdoc::Limits::default());
+    assert_eq!(offered, 1_000, "pages offered to the engine");
+    let ocr = output.document.source.ocr.as_ref().expect("pages were read by OCR");
+    assert_eq!(ocr.pages, (1..=1_000).collect::<Vec<u32>>());
+    let limit: Vec<_> = output.document.diagnostics.iter().filter(|d| d.code == "ocr.page_limit").collect();
+    assert_eq!(limit.len(), 1, "one warning");
+    assert_eq!(limit[0].level, govdoc::Level::Warning);
+    let message = &limit[0].message;
+    assert!(message.contains("limit of 1000 pages recognised"), "it names the limit: {message}");
+    assert!(message.contains("9000 more page(s)") && message.contains("(pages 1001–10000)"), "{message}");
+}
+
+/// The same scan at the same place on every page is read once.
+#[test]
+fn pdf_one_scan_on_every_page_is_read_once() {
+    let bytes = files::pdf_scan_on_many_pages(3_000, false);
+    let (output, offered) = convert_counting(&bytes, "same-scan.pdf", govdoc::Limits::default());
+    assert_eq!(offered, 1, "pages offered to the engine");
+    let ocr = output.document.source.ocr.as_ref().expect("pages were read by OCR");
+    assert_eq!(ocr.pages.len(), 3_000, "every page has the reading");
+    let diagnostics = &output.document.diagnostics;
+    assert!(!diagnostics.iter().any(|d| d.code == "ocr.page_limit"));
+    let reused = diagnostics.iter().filter(|d| d.code == "ocr.page" && d.message.contains("the same scan as page 1"));
+    assert_eq!(reused.count(), 2_999, "each page after the first says its reading is page 1's");
+}
+
+/// Pages left unread by the page limit may hold a report's values: the
+/// report is incomplete. Every page of a complete digital report offered to
+/// OCR (`always`) under a limit of none: each keeps its text layer, the
+/// statistics are all there, and still the report says it is not complete.
+#[test]
+fn pages_left_unread_by_the_limit_make_a_report_incomplete() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/report-2019-libreoffice.pdf");
+    let bytes = std::fs::read(path).unwrap();
+    let convert = |ocr, ocr_pages| {
+        let options = govdoc::Options { limits: govdoc::Limits { ocr_pages, ..govdoc::Limits::default() }, ocr };
+        let offered = Arc::new(AtomicUsize::new(0));
+        let engine = Box::new(CountingEngine(offered.clone()));
+        let output = govdoc::convert_bytes_with_engine(&bytes, "report.pdf", &options, engine).unwrap();
+        assert_eq!(offered.load(Ordering::Relaxed), 0);
+        output.document
+    };
+    let read = convert(govdoc::OcrMode::Never, 1_000);
+    let report = read.report.as_ref().expect("a report");
+    assert!(report.complete);
+    let unread = convert(govdoc::OcrMode::Always, 0);
+    let limited = unread.report.as_ref().expect("a report");
+    assert!(!limited.complete, "pages were left unread");
+    assert_eq!(limited.values().collect::<Vec<_>>(), report.values().collect::<Vec<_>>());
+    let warning = unread.diagnostics.iter().find(|d| d.code == "ocr.page_limit").expect("a warning");
+    assert!(warning.message.contains("limit of 0 pages recognised") && warning.message.contains("(pages 1–3)"));
+}
+
 /// Writes the hostile files to $HOSTILE_DIR (default /tmp/govdoc-hostile)
 /// for measuring the release binary with `/usr/bin/time -v`.
 #[test]
@@ -223,5 +324,7 @@ fn write_hostile_files() {
     put("running.md", files::markdown_running_lines(10_000));
     put("rectangles.pdf", files::pdf_form_of_rectangles(190, 25_000));
     put("paths.ofd", files::ofd_shared_paths(60, 4, 25_000));
+    put("scans.pdf", files::pdf_scan_on_many_pages(10_000, true));
+    put("same-scan.pdf", files::pdf_scan_on_many_pages(10_000, false));
     std::fs::File::create(format!("{dir}/zeros.pdf")).unwrap().set_len(900 << 20).unwrap();
 }

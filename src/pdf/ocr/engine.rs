@@ -46,6 +46,27 @@ pub enum Mode {
     Word,
 }
 
+/// What reads the images of a page: the Tesseract program, or a stand-in
+/// given to [`super::Recogniser::with_engine`] (the tests count the pages
+/// offered to it without Tesseract installed).
+pub trait Engine {
+    /// The engine and its languages, for `source.ocr.engine`.
+    fn describe(&self) -> String;
+    /// Reads each image of `images` (at `dpi`) and returns its words, in
+    /// the order given; an image with no text gets an empty list.
+    fn read(&self, images: &[Gray], dpi: u32, mode: Mode) -> Result<Vec<Vec<Word>>>;
+}
+
+impl Engine for Tesseract {
+    fn describe(&self) -> String {
+        format!("{} chi_sim, digits {}", self.version, self.digits_lang)
+    }
+
+    fn read(&self, images: &[Gray], dpi: u32, mode: Mode) -> Result<Vec<Vec<Word>>> {
+        Tesseract::read(self, images, dpi, mode)
+    }
+}
+
 /// The Tesseract program, found and checked.
 #[derive(Debug, Clone)]
 pub struct Tesseract {

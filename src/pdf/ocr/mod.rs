@@ -17,9 +17,10 @@ pub mod source;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use self::engine::{Mode as ReadMode, Tesseract, Word};
+use self::engine::{Engine, Mode as ReadMode, Tesseract, Word};
 use self::raster::Gray;
 use self::rulings::Cell;
+use crate::budget::{self, Resource};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Diagnostic, OcrSource, OcrValue};
 use crate::pdf::document::PdfDocument;
@@ -143,13 +144,22 @@ pub fn needs_ocr(page: &PageContent, mode: Mode) -> bool {
 /// it needs it (by the process's [`mode`]); [`Recogniser::finish`] gives what
 /// was recognised for `source.ocr`. Without the engine: a document with no
 /// text at all is `no text layer` naming what to install; a mixed one keeps
-/// its digital pages with a warning per scanned page.
+/// its digital pages with a warning per scanned page. Each page the engine
+/// reads is spent from the document's budget of pages recognised; past it
+/// scanned pages are left unread, with a [`PAGE_LIMIT`] warning.
 pub struct Recogniser {
     mode: Mode,
     settings: Settings,
     /// The engine, looked for at the first page that needs it; its error
     /// when it is missing.
-    engine: Option<std::result::Result<Tesseract, Error>>,
+    engine: Option<std::result::Result<Box<dyn Engine>, Error>>,
+    /// The last few scans read from the file, to reuse when a later page
+    /// draws the same image at the same place.
+    readings: Vec<Reading>,
+    /// Scanned pages left unread because the document's limit of pages
+    /// recognised was reached, and that limit.
+    over_limit: Vec<u32>,
+    page_limit: u64,
     recognised: Option<OcrSource>,
     /// Scanned pages left unread because the engine is missing.
     unread: Vec<u32>,
@@ -175,10 +185,20 @@ impl Recogniser {
             mode,
             settings: Settings::default(),
             engine: None,
+            readings: Vec::new(),
+            over_limit: Vec::new(),
+            page_limit: 0,
             recognised: None,
             unread: Vec::new(),
             any_text: false,
         }
+    }
+
+    /// A recogniser that reads with `engine` instead of looking for
+    /// Tesseract.
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))] // the tests' stand-in engine
+    pub fn with_engine(mode: Mode, engine: Box<dyn Engine>) -> Self {
+        Recogniser { engine: Some(Ok(engine)), ..Recogniser::with_mode(mode) }
     }
 
     /// Recognises `page` in place when it needs OCR.
@@ -193,8 +213,9 @@ impl Recogniser {
         if !needs_ocr(page, self.mode) {
             return Ok(());
         }
-        let engine = match self.engine.get_or_insert_with(Tesseract::detect) {
-            Ok(engine) => engine,
+        let detect = || Tesseract::detect().map(|t| Box::new(t) as Box<dyn Engine>);
+        let engine = match self.engine.get_or_insert_with(detect) {
+            Ok(engine) => &**engine,
             Err(_) => {
                 self.unread.push(page.number);
                 return Ok(());
@@ -202,17 +223,41 @@ impl Recogniser {
         };
         let settings = &self.settings;
         let recognised = self.recognised.get_or_insert_with(|| OcrSource {
-            engine: format!("{} chi_sim, digits {}", engine.version, engine.digits_lang),
+            engine: engine.describe(),
             pages: Vec::new(),
             low_confidence: Vec::new(),
         });
         let number = page.number;
-        let image = match source::from_file(pdf, page)? {
-            Some(image) => image,
-            None => source::render(bytes, number, page)?,
+        let key = ReadingKey::of(page);
+        let (result, summary) = match self.readings.iter().find(|r| key == Some(r.key)) {
+            Some(earlier) => {
+                let again = format!(" (the same scan as page {}, read once)", earlier.page);
+                (earlier.result.clone(), earlier.result.summary(number, &earlier.origin) + &again)
+            }
+            None => {
+                if let Err(limit) = budget::try_spend(Resource::OcrPages, 1) {
+                    self.page_limit = limit;
+                    self.over_limit.push(number);
+                    return Ok(());
+                }
+                let (image, in_file) = match source::from_file(pdf, page)? {
+                    Some(image) => (image, true),
+                    None => (source::render(bytes, number, page)?, false),
+                };
+                let result = recognise_page(engine, &image, page, settings)?;
+                let summary = result.summary(number, &image.origin);
+                // Only a scan taken from the file is the same on another
+                // page; a rendered page holds whatever else it draws.
+                if let (Some(key), true) = (key, in_file) {
+                    if self.readings.len() == READINGS_KEPT {
+                        self.readings.remove(0);
+                    }
+                    self.readings.push(Reading { key, page: number, origin: image.origin, result: result.clone() });
+                }
+                (result, summary)
+            }
         };
-        let result = recognise_page(engine, &image, page, settings)?;
-        diagnostics.push(Diagnostic::info("ocr.page", result.summary(number, &image.origin)).on_page(Some(number)));
+        diagnostics.push(Diagnostic::info("ocr.page", summary).on_page(Some(number)));
         if result.turns > 0 {
             let way = match result.turns {
                 1 => "a quarter turn clockwise (its text ran up the page)",
@@ -260,6 +305,20 @@ impl Recogniser {
     /// What was recognised, or None when no page was; the error or
     /// warnings for scanned pages left unread.
     pub fn finish(self, diagnostics: &mut Vec<Diagnostic>) -> Result<Option<OcrSource>> {
+        if let Some(&first) = self.over_limit.first() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    PAGE_LIMIT,
+                    format!(
+                        "the document's limit of {} pages recognised was reached: {} more page(s) were not read by OCR ({}); they keep only their text layer, if they have one",
+                        self.page_limit,
+                        self.over_limit.len(),
+                        page_ranges(&self.over_limit)
+                    ),
+                )
+                .on_page(Some(first)),
+            );
+        }
         if let Some(Err(e)) = &self.engine {
             if !self.any_text {
                 let scans = self.unread.len();
@@ -282,6 +341,55 @@ impl Recogniser {
     }
 }
 
+/// The code of the warning that the document's limit of pages recognised
+/// was reached: scanned pages were left unread, so a report is incomplete.
+pub const PAGE_LIMIT: &str = "ocr.page_limit";
+
+/// How many earlier scans are kept for reuse: a scan drawn on every page
+/// hits the last one; more would only hold memory.
+const READINGS_KEPT: usize = 4;
+
+/// A page's scan as drawn: the image object and the page-space rectangle it
+/// fills (its reading's glyphs lie in that rectangle, so both must match).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ReadingKey {
+    object: (u32, u16),
+    placement: [u32; 4],
+}
+
+impl ReadingKey {
+    /// The key of the image that covers `page`, as [`source::from_file`]
+    /// chooses it.
+    fn of(page: &PageContent) -> Option<ReadingKey> {
+        let image = source::covering_image(page)?;
+        let placement = [image.x0, image.top, image.x1, image.bottom].map(f32::to_bits);
+        Some(ReadingKey { object: image.object?, placement })
+    }
+}
+
+/// A scan read from the file, kept for pages that draw it again.
+struct Reading {
+    key: ReadingKey,
+    /// The page it was read on.
+    page: u32,
+    origin: String,
+    result: PageResult,
+}
+
+/// Page numbers as ranges: "pages 3, 5–9".
+fn page_ranges(pages: &[u32]) -> String {
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for &p in pages {
+        match ranges.last_mut() {
+            Some((_, end)) if p == *end + 1 => *end = p,
+            _ => ranges.push((p, p)),
+        }
+    }
+    let listed: Vec<String> =
+        ranges.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
+    format!("{} {}", if pages.len() == 1 { "page" } else { "pages" }, listed.join(", "))
+}
+
 /// One piece of text as read: a word outside tables or a cell's value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReadValue {
@@ -292,7 +400,7 @@ pub struct ReadValue {
 }
 
 /// What recognising one page gave.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct PageResult {
     pub glyphs: Vec<Glyph>,
     /// Each glyph's confidence (its word's), index for index.
@@ -467,7 +575,7 @@ impl Prepared {
 
     /// The first reading: each inked cell as a block of text, and the rest
     /// of the page.
-    fn read_text(&self, engine: &Tesseract, settings: &Settings, page: u32) -> Result<(Vec<Vec<Word>>, Vec<Word>)> {
+    fn read_text(&self, engine: &dyn Engine, settings: &Settings, page: u32) -> Result<(Vec<Vec<Word>>, Vec<Word>)> {
         let factor = self.cell_factor(settings);
         let cell_dpi = (self.dpi as f32 * factor).round() as u32;
         let crops: Vec<Gray> = (0..self.inked.len()).map(|k| self.cell_crop(k, settings)).collect();
@@ -490,7 +598,7 @@ impl Prepared {
     /// Returns how many lines were recovered.
     fn read_dropped_lines(
         &self,
-        engine: &Tesseract,
+        engine: &dyn Engine,
         settings: &Settings,
         cell_words: &mut [Vec<Word>],
     ) -> Result<usize> {
@@ -579,7 +687,7 @@ fn turn_rect(rect: [f32; 4], size: (f32, f32), quarters: u8) -> ([f32; 4], (f32,
 /// —, then the numeric cells again digits-only, and build glyphs and
 /// rulings in page space. `PageResult::turns` says how the page was turned.
 pub fn recognise_page(
-    engine: &Tesseract,
+    engine: &dyn Engine,
     image: &source::PageImage,
     page: &PageContent,
     settings: &Settings,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::{convert, table_texts};
 
 /// (pdf, docx) pairs: the DOCX whose stem is the longest prefix of the PDF's.

@@ -1,5 +1,5 @@
 //! The golden suite: every file in `samples/` converts to exactly its
-//! `golden/<name>.json`. `GOVDOC_BLESS=1 cargo test --test golden` rewrites
+//! `golden/<name>.json`. `GOVDOC_BLESS=1 cargo test --test all golden::` rewrites
 //! the golden files (refused when CI is set) — check the diff by eye.
 
 use std::path::Path;

@@ -7,11 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 use common::{convert, table_texts};
 
 /// Samples whose exported tables differ from the DOCX's the way their
-/// printing does (tests/agreement.rs): LibreOffice restarts the vertical
+/// printing does (tests/all/agreement.rs): LibreOffice restarts the vertical
 /// merge that continues into the table's second part. Their tables must
 /// equal the PDF's.
 const EXPORTED_AS_PRINTED: [&str; 1] = ["split-row"];

@@ -1,7 +1,7 @@
 //! The `govdoc` command as a user meets it: exit statuses, error codes and
 //! messages on bad input, output files, determinism.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 use common::{convert, table_texts};
 
 /// The sections' texts without the numbers their lines start with
@@ -36,7 +36,7 @@ fn strip_line_numbers(sections: &mut serde_json::Value) {
 const NUMBERING_LOST: [&str; 1] = ["report-2021-distinct"];
 
 /// Samples whose exported tables differ from the DOCX's the way their
-/// printing does (tests/agreement.rs): LibreOffice writes the vertical
+/// printing does (tests/all/agreement.rs): LibreOffice writes the vertical
 /// merge that continues into the table's second part as an empty cell of
 /// its own, as it prints it. Their tables must equal the PDF's.
 const EXPORTED_AS_PRINTED: [&str; 1] = ["split-row"];

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use govdoc::model::Block;
 
-mod common;
+use crate::common;
 use common::{RawEntry, raw_zip};
 
 const CORPUS: &str = "../shared/corpora/ofd";

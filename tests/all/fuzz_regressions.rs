@@ -4,13 +4,8 @@
 //! target's own checks of the batch's output paths, the `ocr` ones through
 //! the OCR stages before the engine as the `ocr` target runs them.
 
-#[path = "../fuzz/src/batch_paths.rs"]
-mod batch_paths;
-mod common;
-#[path = "../fuzz/src/ocr.rs"]
-mod ocr;
-#[path = "../fuzz/src/pdf_bytes.rs"]
-mod pdf_bytes;
+use crate::{batch_paths, fuzz_ocr};
+use crate::common;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -65,7 +60,7 @@ fn check_all(root: &Path) -> usize {
         count += 1;
     }
     for (file, bytes) in inputs(root, "ocr") {
-        let outcome = catch_unwind(|| ocr::ocr(&bytes));
+        let outcome = catch_unwind(|| fuzz_ocr::ocr(&bytes));
         assert!(outcome.is_ok(), "ocr/{file}: panicked");
         count += 1;
     }

@@ -5,7 +5,7 @@
 //! its id and values, and nothing else — on the consistent years and on
 //! every other report sample.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -24,7 +24,7 @@ fn aliases() -> Aliases {
 }
 
 /// Every report among the golden files (each checked against its sample by
-/// tests/golden.rs), by sample file name.
+/// tests/all/golden.rs), by sample file name.
 fn golden_reports() -> BTreeMap<String, Loaded> {
     let mut out = BTreeMap::new();
     for (path, value) in common::golden::reports() {

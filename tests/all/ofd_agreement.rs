@@ -3,15 +3,15 @@
 //! text and path objects) gives the same `report` object as `X.docx`, and the
 //! same tables, whole — cut across pages in the OFD, rejoined by the rebuild
 //! stage. Where LibreOffice's printing itself changes a table (split-row: a
-//! vertical merge drawn as separate cells, see tests/agreement.rs), the OFD
+//! vertical merge drawn as separate cells, see tests/all/agreement.rs), the OFD
 //! must read as the PDF of that printing does.
 
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 use common::{convert, table_texts};
 
-/// Samples whose printed tables differ from the DOCX's (tests/agreement.rs).
+/// Samples whose printed tables differ from the DOCX's (tests/all/agreement.rs).
 const PRINTED_DIFFERENTLY: [&str; 1] = ["split-row"];
 
 fn ofd_samples() -> Vec<PathBuf> {

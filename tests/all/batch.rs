@@ -2,7 +2,7 @@
 //! resume, GBK names in zips, unsafe zip names, determinism across -j,
 //! usage errors, the summary CSV, and files converted with warnings.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! sample — DOCX and the PDF exported from it — the agency, year and
 //! template, the amount units, and exactly the planted failed checks.
 
-mod common;
+use crate::common;
 
 use govdoc::report::{
     ApplicantColumn, ApplicationRow, Key, Number, ProactiveColumn, ProactiveRow, Report, ReviewColumn, ReviewGroup,
