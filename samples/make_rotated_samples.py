@@ -16,8 +16,6 @@ table-rotated-header.docx and its LibreOffice export table-rotated-header.pdf:
 
 from __future__ import annotations
 
-import datetime
-import io
 import sys
 from pathlib import Path
 
@@ -39,7 +37,7 @@ def rotated_docx(path: Path) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    from make_samples import read_zip, write_normalized_zip
+    from make_samples import save_python_docx
 
     d = docx.Document()
     d.add_paragraph("2023年度政府信息公开工作情况统计表")
@@ -63,13 +61,7 @@ def rotated_docx(path: Path) -> None:
         for c, value in enumerate(row):
             table.cell(r, c).text = value
     d.add_paragraph("注：本表数据截至2023年12月31日。")
-    cp = d.core_properties
-    cp.author = cp.last_modified_by = "govdoc samples"
-    cp.revision = 1
-    cp.created = cp.modified = cp.last_printed = datetime.datetime(2024, 1, 1)
-    buf = io.BytesIO()
-    d.save(buf)
-    write_normalized_zip(path, read_zip(buf.getvalue()))
+    save_python_docx(d, path)
 
 
 def main() -> None:

@@ -1068,6 +1068,18 @@ class DocxBuilder:
         write_normalized_zip(path, read_zip(buf.getvalue()))
 
 
+def save_python_docx(d, path: Path):
+    """Save a python-docx document byte-reproducibly: fixed core properties
+    (author, revision, dates), then the package rewritten with fixed zip entries."""
+    cp = d.core_properties
+    cp.author = cp.last_modified_by = "govdoc samples"
+    cp.revision = 1
+    cp.created = cp.modified = cp.last_printed = DOC_DATE
+    buf = io.BytesIO()
+    d.save(buf)
+    write_normalized_zip(path, read_zip(buf.getvalue()))
+
+
 def read_zip(data: bytes) -> list[tuple[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return [(info.filename, z.read(info.filename)) for info in z.infolist()]

@@ -168,27 +168,9 @@ def chromium_landscape(html: Path, out_pdf: Path) -> None:
         if portrait not in text:
             raise SystemExit(f"{html} has no A4 portrait @page rule")
         source.write_text(text.replace(portrait, "@page { size: 11.69in 8.27in;"), encoding="utf-8")
-        profile = Path(tmp) / "profile"
-        subprocess.run(
-            [
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                "--no-pdf-header-footer",
-                f"--print-to-pdf={out_pdf}",
-                source.resolve().as_uri(),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=300,
-        )
+        from make_chromium_samples import chromium_print
+
+        chromium_print(source, out_pdf)
 
 
 def main() -> None:

@@ -34,7 +34,6 @@ table-merge-cut.docx and its LibreOffice exports (python-docx, then soffice):
 
 from __future__ import annotations
 
-import io
 import sys
 import tempfile
 from pathlib import Path
@@ -223,12 +222,11 @@ MERGE_CUT_GROUPS = [
 def merge_cut_docx(path: Path) -> None:
     """A notice whose table of region labels (merged down over their rows) sits where
     LibreOffice's page end cuts it; the filler paragraphs place it."""
-    import datetime
 
     import docx
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
-    from make_samples import read_zip, write_normalized_zip
+    from make_samples import save_python_docx
 
     d = docx.Document()
     d.add_paragraph("关于2023年度各片区市政项目完成情况的通报")
@@ -254,13 +252,7 @@ def merge_cut_docx(path: Path) -> None:
         label.text = name
         label.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     d.add_paragraph("以上情况特此通报。")
-    cp = d.core_properties
-    cp.author = cp.last_modified_by = "govdoc samples"
-    cp.revision = 1
-    cp.created = cp.modified = cp.last_printed = datetime.datetime(2024, 1, 1)
-    buf = io.BytesIO()
-    d.save(buf)
-    write_normalized_zip(path, read_zip(buf.getvalue()))
+    save_python_docx(d, path)
 
 
 def make_merge_cut(out: Path) -> None:

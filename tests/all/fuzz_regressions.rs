@@ -4,8 +4,8 @@
 //! target's own checks of the batch's output paths, the `ocr` ones through
 //! the OCR stages before the engine as the `ocr` target runs them.
 
-use crate::{batch_paths, fuzz_ocr};
 use crate::common;
+use crate::{batch_paths, fuzz_ocr};
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
