@@ -340,8 +340,18 @@ fn hex(bytes: &[u8]) -> String {
 /// The file gets the permissions a plain create would give it: those of the
 /// file it replaces, or else 0o666 less the umask (a temporary file is made
 /// 0o600, which would hide results from colleagues on a shared server).
+///
+/// A path that is not a regular file — `/dev/null`, `/dev/stdout`, a named
+/// pipe — is written to directly: renaming over it would replace the device
+/// or pipe with a plain file (run as root, `-o /dev/null` turned the
+/// machine's `/dev/null` into a file that every later program appended to).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut target = std::fs::OpenOptions::new().write(true).open(path)?;
+        target.write_all(bytes)?;
+        return target.flush();
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

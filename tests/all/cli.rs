@@ -274,6 +274,27 @@ fn several_inputs_go_to_a_folder_or_to_json_lines() {
 
 #[cfg(unix)]
 #[test]
+fn output_to_a_named_pipe_or_device_is_written_to_it_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+    // The reader opens the pipe and waits for the writer, as `cat` would.
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::read(pipe).unwrap())
+    };
+    let out = govdoc().arg("convert").arg(SAMPLE).arg("-o").arg(&pipe).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Renamed over, the pipe would be a plain file now (and the reader would
+    // wait for ever): check that first.
+    assert!(std::fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo(), "the pipe was replaced");
+    let json: serde_json::Value = serde_json::from_slice(&reader.join().unwrap()).unwrap();
+    assert_eq!(json["schema"], "govdoc/1");
+}
+
+#[cfg(unix)]
+#[test]
 fn output_files_get_modes_from_the_umask() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
