@@ -1,4 +1,5 @@
-//! govdoc turns official Chinese government documents — DOCX, PDF, OFD and
+//! govdoc turns official Chinese government documents — DOCX, PDF (scanned
+//! ones by OCR), OFD, saved web pages (HTML, MHTML), Word 97–2003 `.doc` and
 //! Markdown — into canonical JSON (schema "govdoc/1", see SPEC.md): every
 //! paragraph, heading and table, tables cut across pages rejoined, and for
 //! an annual report on government information disclosure its statistics as
@@ -37,7 +38,9 @@
 //! [`Note`], [`Source`], [`Format`], [`Diagnostic`], [`Level`]; the report is
 //! the [`report`] module (typed statistics, checks, the summary CSV);
 //! [`batch`] converts folders and zips; [`golden`] compares outputs with
-//! golden files; errors are [`Error`] with an [`ErrorCode`].
+//! golden files; [`compare`] sets two years' reports side by side;
+//! [`inspect`] draws where each value was read from; errors are [`Error`]
+//! with an [`ErrorCode`].
 //!
 //! The pipeline, one crate-private module per stage: a front end per format
 //! (`docx`, `pdf`, `ofd`, `html`, `doc`, `md`) recovers paragraph and table fragments;
