@@ -9,17 +9,38 @@
 
 /// The HTML text of an MHTML message, or `None` when it has no HTML part.
 pub fn html(bytes: &[u8]) -> Option<String> {
+    let is_html = |content_type: &str| content_type.to_ascii_lowercase().starts_with("text/html");
+    match message(bytes) {
+        Message::Multipart(parts) => parts.into_iter().find_map(|part| {
+            let (headers, content_type, body) = part_of(part);
+            is_html(&content_type).then(|| decode(&headers, &content_type, body))
+        }),
+        Message::Single(headers, content_type, body) => {
+            is_html(&content_type).then(|| decode(&headers, &content_type, body))
+        }
+    }
+}
+
+/// A message: its parts when it is multipart, else its own header lines,
+/// content type and body.
+enum Message<'b> {
+    Multipart(Vec<&'b [u8]>),
+    Single(Vec<String>, String, &'b [u8]),
+}
+
+fn message(bytes: &[u8]) -> Message<'_> {
+    let (headers, content_type, body) = part_of(bytes);
+    match parameter(&content_type, "boundary") {
+        Some(boundary) => Message::Multipart(parts(body, format!("--{boundary}").as_bytes())),
+        None => Message::Single(headers, content_type, body),
+    }
+}
+
+/// A part's (or the message's) header lines, content type and body.
+fn part_of(bytes: &[u8]) -> (Vec<String>, String, &[u8]) {
     let (headers, body) = split_headers(bytes);
     let content_type = header(&headers, "content-type").unwrap_or_default();
-    if let Some(boundary) = parameter(&content_type, "boundary") {
-        let delimiter = format!("--{boundary}");
-        return parts(body, delimiter.as_bytes()).into_iter().find_map(|part| {
-            let (headers, body) = split_headers(part);
-            let content_type = header(&headers, "content-type").unwrap_or_default();
-            content_type.to_ascii_lowercase().starts_with("text/html").then(|| decode(&headers, &content_type, body))
-        });
-    }
-    content_type.to_ascii_lowercase().starts_with("text/html").then(|| decode(&headers, &content_type, body))
+    (headers, content_type, body)
 }
 
 /// An image part of the archive: where the page took it from, and its bytes.
@@ -31,15 +52,11 @@ pub struct Image {
 
 /// The `image/*` parts of an MHTML message, their transfer encoding undone.
 pub fn images(bytes: &[u8]) -> Vec<Image> {
-    let (headers, body) = split_headers(bytes);
-    let content_type = header(&headers, "content-type").unwrap_or_default();
-    let Some(boundary) = parameter(&content_type, "boundary") else { return Vec::new() };
-    let delimiter = format!("--{boundary}");
-    parts(body, delimiter.as_bytes())
+    let Message::Multipart(parts) = message(bytes) else { return Vec::new() };
+    parts
         .into_iter()
         .filter_map(|part| {
-            let (headers, body) = split_headers(part);
-            let content_type = header(&headers, "content-type").unwrap_or_default();
+            let (headers, content_type, body) = part_of(part);
             if !content_type.to_ascii_lowercase().starts_with("image/") {
                 return None;
             }
