@@ -738,6 +738,13 @@ pdf-damaged-recovered.pdf
     itself (drawn once, pdf.form_cycle); page 2 listed twice in /Kids (shown twice, as
     viewers show it).
 
+pdf-damaged-flate.pdf
+    Written by hand (raw writer): a page whose Flate-compressed content stream is damaged
+    part way (the header of its second deflate block is garbage, as damage leaves it in
+    pdf-rs's crash-121-3). The six lines inflated before the damage are read, as poppler
+    reads and draws them; pdf.damaged says at which byte the stream broke and how many
+    bytes were kept.
+
 pdf-catalog-lost.pdf
     Written by hand (raw writer): the catalog has no /Pages, so the page tree cannot be
     reached; the two pages are found by scanning the objects for /Type /Page (pdf.damaged
@@ -924,6 +931,49 @@ def raw_pdf(objects: list[bytes], xref_ok: bool = True) -> bytes:
         out += b"%010d 00000 n \n" % (off if xref_ok else 7 + 13 * k)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def make_damaged_flate(out: Path) -> None:
+    """pdf-damaged-flate.pdf (raw writer), one page whose Flate-compressed content
+    stream is damaged part way, as in pdf-rs's crash-121-3: the header of its second
+    deflate block is garbage, so inflating stops there. Poppler keeps the text inflated
+    before the damage (pdftoppm draws the first six lines, pdftotext reads them); so does
+    govdoc, with a pdf.damaged warning that says where the stream broke and how much was
+    kept."""
+    import zlib
+
+    lines = [
+        "Flate data that inflates before the damage is read.",
+        "Poppler keeps these lines on the page; so does govdoc.",
+        "A third sentence, with quite different words in it.",
+        "Numbers too: 2024, 3.14159, and 42 apples on a tray.",
+        "Quick brown foxes jump over lazy dogs near the river.",
+        "Zebras graze while vultures circle high above them.",
+        "Every line here is drawn below the one before it.",
+        "Jackdaws love my big sphinx of quartz, it is said.",
+        "Pack my box with five dozen liquor jugs, they wrote.",
+        "How vexingly quick daft zebras jump over the fence!",
+        "The five boxing wizards jump quickly at dawn today.",
+        "Sphinx of black quartz, judge my vow before you go.",
+    ]
+    content = "".join(f"BT /F1 11 Tf 72 {780 - 20 * k} Td ({t}) Tj ET\n" for k, t in enumerate(lines))
+    # Two deflate blocks (a full flush after the sixth line); the second block's
+    # header is damaged into the reserved block type 3, so inflating stops right
+    # there: the first six lines inflate whole, the rest is lost.
+    half = content.rindex("BT", 0, content.index("(Every line"))
+    packer = zlib.compressobj(9)
+    first = packer.compress(content[:half].encode("ascii")) + packer.flush(zlib.Z_FULL_FLUSH)
+    packed = bytearray(first + packer.compress(content[half:].encode("ascii")) + packer.flush())
+    packed[len(first)] = 0x06  # BFINAL 0, BTYPE 11: no such block type
+    objs: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",  # 1
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",  # 2
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",  # 3
+        stream(b"/Filter /FlateDecode", bytes(packed)),  # 4
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",  # 5
+    ]
+    (out / "pdf-damaged-flate.pdf").write_bytes(raw_pdf(objs))
 
 
 def stream(dict_body: bytes, data: bytes) -> bytes:
@@ -1292,6 +1342,7 @@ def build(out: Path) -> None:
     make_visible_text(out)
     make_fonts_and_annotations(out)
     make_damaged(out)
+    make_damaged_flate(out)
     make_fields_clipping(out)
     make_field_turned(out)
     make_unmapped_space(out)

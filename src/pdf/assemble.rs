@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::pdf::geometry::Rect;
 use crate::pdf::trace::{FragmentTrace, Trace};
 use crate::model::{BreakKind, Diagnostic, Fragment, Fragments};
-use crate::pdf::furniture::{Kind, PageLines, find_furniture, repeat_key};
+use crate::pdf::furniture::{FurnitureSettings, Kind, PageLines, find_furniture, repeat_key};
 use crate::pdf::layout::{
     Line, PARAGRAPH_SPACE_GAP_EM, PlacedParagraph, TextBlock, document_text_block, glyphs_to_lines,
     lines_to_paragraphs, page_text_block, reading_order,
@@ -292,7 +292,7 @@ fn drop_furniture(pages: &mut [LaidPage]) -> (Vec<Diagnostic>, Vec<Vec<Option<Ki
             .iter()
             .map(|p| PageLines { height: p.height, lines: &p.lines, other_content: !p.tables.is_empty() })
             .collect();
-        find_furniture(&views)
+        find_furniture(&views, &FurnitureSettings::default())
     };
     // (kind, repeat key) → its distinct texts and its pages, in order of first
     // appearance ("perl v5.8.1 … 1", "… 3" are one running footer).

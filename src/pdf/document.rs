@@ -16,6 +16,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
+use super::inflate::inflate;
 use crate::budget;
 use crate::error::{Error, ErrorCode, Result};
 
@@ -47,8 +48,8 @@ const MAX_TREE_DEPTH: usize = 64;
 /// Longest chain of references followed to reach an object.
 const MAX_REFERENCE_CHAIN: usize = 32;
 
-/// Signs that the file is damaged, found when it is opened: what a
-/// `pdf.damaged` warning reports.
+/// Signs that the file is damaged, found when it is opened and as its
+/// streams are decoded: what a `pdf.damaged` warning reports.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Damage {
     /// The file does not end with `%%EOF`: it was cut short.
@@ -68,12 +69,20 @@ pub struct Damage {
     /// (`salvage`), each with what was wrong: "object 8 (2 malformed
     /// dictionary entries left out)".
     pub salvaged: Vec<String>,
+    /// Compressed streams damaged part way, each with how much was read
+    /// ([`super::inflate::Cut::describe`]); found as pages are read.
+    pub cut_streams: Vec<String>,
 }
 
 impl Damage {
     /// True when anything was lost or repaired.
     pub fn any(&self) -> bool {
-        self.truncated || self.xref_rebuilt || self.missing > 0 || self.page_tree_lost || !self.salvaged.is_empty()
+        self.truncated
+            || self.xref_rebuilt
+            || self.missing > 0
+            || self.page_tree_lost
+            || !self.salvaged.is_empty()
+            || !self.cut_streams.is_empty()
     }
 
     /// "cut short (no %%EOF at its end); its cross-reference table was
@@ -96,6 +105,7 @@ impl Damage {
                 self.salvaged.join(", ")
             ));
         }
+        parts.extend(self.cut_streams.iter().cloned());
         if self.page_tree_lost {
             parts.push(
                 "its document catalog or page tree is lost: the pages were found by scanning for page objects and are in the order they are stored, which may not be the reading order".to_string(),
@@ -122,6 +132,53 @@ pub struct PdfDocument {
     /// pages or `Do`s is decoded (and charged to the budget) once; holds at
     /// most [`MAX_CACHED_STREAM_BYTES`].
     decoded: Mutex<DecodedStreams>,
+    /// Streams found damaged part way as they were decoded.
+    cut_streams: Mutex<CutStreams>,
+}
+
+/// Most damaged streams listed one by one in `pdf.damaged`; past it they are
+/// counted.
+const MAX_CUT_STREAMS_LISTED: usize = 20;
+
+/// Streams found damaged part way, by their descriptions
+/// ([`super::inflate::Cut::describe`]): the first [`MAX_CUT_STREAMS_LISTED`]
+/// in sorted order (the same whichever order parallel pages decode them
+/// in), and a hash of every distinct one, to count the rest.
+#[derive(Debug, Default)]
+struct CutStreams {
+    listed: Vec<String>,
+    distinct: HashSet<u64>,
+}
+
+impl CutStreams {
+    fn add(&mut self, said: String) {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        said.hash(&mut hasher);
+        if !self.distinct.insert(hasher.finish()) {
+            return;
+        }
+        let at = self.listed.binary_search(&said).unwrap_or_else(|at| at);
+        if at < MAX_CUT_STREAMS_LISTED {
+            self.listed.insert(at, said);
+            self.listed.truncate(MAX_CUT_STREAMS_LISTED);
+        }
+    }
+
+    /// The listed descriptions, then "N more damaged stream(s)".
+    fn describe(&self) -> Vec<String> {
+        let mut out = self.listed.clone();
+        let more = self.distinct.len().saturating_sub(self.listed.len());
+        if more > 0 {
+            out.push(format!("{more} more damaged stream(s)"));
+        }
+        out
+    }
+}
+
+/// The error of a stream that inflates past [`MAX_STREAM_BYTES`].
+fn stream_too_large() -> Error {
+    Error::too_large(format!("a stream decompresses to more than {MAX_STREAM_BYTES} bytes"))
 }
 
 impl std::fmt::Debug for PdfDocument {
@@ -197,6 +254,7 @@ impl PdfDocument {
             attachments_only_encrypted,
             derived: Mutex::new(HashMap::new()),
             decoded: Mutex::new(DecodedStreams::default()),
+            cut_streams: Mutex::new(CutStreams::default()),
         };
         this.pages = match this.walk_page_tree() {
             Ok(pages) => pages,
@@ -230,9 +288,12 @@ impl PdfDocument {
         self.attachments_only_encrypted
     }
 
-    /// What was found damaged when the file was opened.
-    pub fn damage(&self) -> &Damage {
-        &self.damage
+    /// What was found damaged: when the file was opened, and in the
+    /// streams decoded since.
+    pub fn damage(&self) -> Damage {
+        let mut damage = self.damage.clone();
+        damage.cut_streams = self.cut_streams.lock().unwrap_or_else(|e| e.into_inner()).describe();
+        damage
     }
 
     pub fn page_count(&self) -> usize {
@@ -483,16 +544,62 @@ impl PdfDocument {
             }
             None => stream,
         };
-        let data = stream.get_plain_content_with_limit(MAX_STREAM_BYTES).map_err(|e| match e {
-            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-                Error::too_large(format!("a stream decompresses to more than {MAX_STREAM_BYTES} bytes"))
-            }
+        let data = match self.inflate_first(stream)? {
+            Some(data) => data,
+            None => Self::decode_with_lopdf(stream)?,
+        };
+        budget::charge_usize(budget::Resource::DecodedBytes, data.len())?;
+        Ok(data)
+    }
+
+    /// A stream whose first filter is FlateDecode without a predictor,
+    /// inflated here rather than by lopdf: a damaged deflate stream keeps
+    /// what inflated before the damage (lopdf's reader loses the chunk the
+    /// error falls in, often everything), and the damage is noted for the
+    /// `pdf.damaged` warning. The filters after it go through lopdf. None
+    /// for other streams.
+    fn inflate_first(&self, stream: &Stream) -> Result<Option<Vec<u8>>> {
+        let Ok(filters) = stream.filters() else { return Ok(None) };
+        if filters.first() != Some(&&b"FlateDecode"[..]) {
+            return Ok(None);
+        }
+        let params = |index: usize| match stream.dict.get(b"DecodeParms") {
+            Ok(Object::Array(items)) => items.get(index).cloned(),
+            Ok(other) => (index == 0).then(|| other.clone()),
+            Err(_) => None,
+        };
+        let predictor = params(0)
+            .as_ref()
+            .and_then(|p| p.as_dict().ok())
+            .and_then(|d| d.get(b"Predictor").ok())
+            .and_then(|p| p.as_i64().ok())
+            .unwrap_or(1);
+        if predictor > 1 {
+            return Ok(None);
+        }
+        let inflated = inflate(&stream.content, MAX_STREAM_BYTES).map_err(|_| stream_too_large())?;
+        if let Some(cut) = &inflated.cut {
+            self.cut_streams.lock().unwrap_or_else(|e| e.into_inner()).add(cut.describe());
+        }
+        if filters.len() == 1 {
+            return Ok(Some(inflated.data));
+        }
+        // The rest of the chain, with its parameters, on the inflated bytes.
+        let mut rest = Stream::new(stream.dict.clone(), inflated.data);
+        rest.dict.set("Filter", Object::Array(filters[1..].iter().map(|f| Object::Name(f.to_vec())).collect()));
+        let rest_params: Vec<Object> = (1..filters.len()).map(|k| params(k).unwrap_or(Object::Null)).collect();
+        rest.dict.set("DecodeParms", Object::Array(rest_params));
+        Self::decode_with_lopdf(&rest).map(Some)
+    }
+
+    /// A stream decoded by lopdf, its errors as govdoc's.
+    fn decode_with_lopdf(stream: &Stream) -> Result<Vec<u8>> {
+        stream.get_plain_content_with_limit(MAX_STREAM_BYTES).map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => stream_too_large(),
             other => {
                 Error::corrupt(format!("a stream cannot be decoded ({}); the file is damaged", lopdf_reason(&other)))
             }
-        })?;
-        budget::charge_usize(budget::Resource::DecodedBytes, data.len())?;
-        Ok(data)
+        })
     }
 
     /// [`Self::stream_data`] of the stream object `id` (when it has one),
@@ -802,6 +909,25 @@ mod tests {
         assert!(e.to_string().contains("some filter"), "{e}");
         let reason = lopdf_reason(&lopdf::Error::Unimplemented("x"));
         assert!(!reason.contains("lopdf") && !reason.contains("github"), "{reason}");
+    }
+
+    #[test]
+    fn damaged_streams_are_listed_in_sorted_order_then_counted() {
+        let mut forward = CutStreams::default();
+        let mut backward = CutStreams::default();
+        let said: Vec<String> = (0..25).map(|k| format!("stream {k:02}")).collect();
+        for s in &said {
+            forward.add(s.clone());
+            forward.add(s.clone()); // decoded twice: one stream
+        }
+        for s in said.iter().rev() {
+            backward.add(s.clone());
+        }
+        let listed = forward.describe();
+        assert_eq!(listed, backward.describe(), "the same whatever the order");
+        assert_eq!(listed.len(), MAX_CUT_STREAMS_LISTED + 1);
+        assert_eq!(listed[0], "stream 00");
+        assert_eq!(listed[MAX_CUT_STREAMS_LISTED], "5 more damaged stream(s)");
     }
 
     #[test]

@@ -23,18 +23,32 @@ use regex::Regex;
 
 use crate::pdf::layout::Line;
 
-/// Share of the page height at the top and at the bottom where headers,
-/// footers and page numbers live (A4: 101 pt; official documents set the
-/// body 37 mm = 105 pt from the top edge, the page number below the body).
-const BAND: f32 = 0.12;
-/// A line repeated on at least this share of the pages (and on
-/// [`REPEATED_MIN_PAGES`] at least) is a running header or footer. Below one
-/// half, so headers that alternate between odd and even pages count.
-const REPEATED_SHARE: f32 = 0.4;
-/// Fewest pages a running header or footer repeats on: the same lines at the
-/// foot of both pages of a two-page letter (a letterhead, signature labels)
-/// are too little evidence to take them for furniture.
-const REPEATED_MIN_PAGES: usize = 3;
+/// The factors of the furniture rule, as data ([`FurnitureSettings::default`]
+/// is what `govdoc convert` uses).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FurnitureSettings {
+    /// Share of the page height at the top and at the bottom where headers,
+    /// footers and page numbers live — the margin bands outside the body's
+    /// text block. Default 0.12 (A4: 101 pt; official documents set the body
+    /// 37 mm = 105 pt from the top edge, the page number below the body).
+    pub band: f32,
+    /// A line repeated on at least this share of the pages (and on
+    /// [`repeated_min_pages`](Self::repeated_min_pages) at least) is a
+    /// running header or footer. Default 0.4: below one half, so headers
+    /// that alternate between odd and even pages count.
+    pub repeated_share: f32,
+    /// Fewest pages a running header or footer repeats on. Default 3: the
+    /// same lines at the foot of both pages of a two-page letter (a
+    /// letterhead, signature labels) are too little evidence to take them
+    /// for furniture.
+    pub repeated_min_pages: usize,
+}
+
+impl Default for FurnitureSettings {
+    fn default() -> Self {
+        FurnitureSettings { band: 0.12, repeated_share: 0.4, repeated_min_pages: 3 }
+    }
+}
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -116,9 +130,9 @@ impl Kind {
 
 /// For each page, for each of its lines: what kind of furniture the line is,
 /// or None for content.
-pub fn find_furniture(pages: &[PageLines<'_>]) -> Vec<Vec<Option<Kind>>> {
+pub fn find_furniture(pages: &[PageLines<'_>], settings: &FurnitureSettings) -> Vec<Vec<Option<Kind>>> {
     // Candidates: the lines of each band, outermost first.
-    let bands: Vec<[Vec<usize>; 2]> = pages.iter().map(band_lines).collect();
+    let bands: Vec<[Vec<usize>; 2]> = pages.iter().map(|p| band_lines(p, settings.band)).collect();
     let mut pages_with: HashMap<(Side, String, i32), Vec<usize>> = HashMap::new();
     for (p, page) in pages.iter().enumerate() {
         for (side, band) in [Side::Top, Side::Bottom].into_iter().zip(&bands[p]) {
@@ -130,7 +144,7 @@ pub fn find_furniture(pages: &[PageLines<'_>]) -> Vec<Vec<Option<Kind>>> {
             }
         }
     }
-    let needed = ((pages.len() as f32 * REPEATED_SHARE).ceil() as usize).max(REPEATED_MIN_PAGES);
+    let needed = ((pages.len() as f32 * settings.repeated_share).ceil() as usize).max(settings.repeated_min_pages);
     let mut out: Vec<Vec<Option<Kind>>> = pages.iter().map(|p| vec![None; p.lines.len()]).collect();
     for (p, page) in pages.iter().enumerate() {
         for (side, band) in [Side::Top, Side::Bottom].into_iter().zip(&bands[p]) {
@@ -139,7 +153,9 @@ pub fn find_furniture(pages: &[PageLines<'_>]) -> Vec<Vec<Option<Kind>>> {
                 let line = &page.lines[i];
                 let kind = if is_page_number(&line.text) {
                     Kind::PageNumber
-                } else if pages_with.get(&key(side, line)).is_some_and(|pages| pages.len() >= needed) {
+                } else if repeats_words(&line.text)
+                    && pages_with.get(&key(side, line)).is_some_and(|pages| pages.len() >= needed)
+                {
                     if side == Side::Top { Kind::RunningHeader } else { Kind::RunningFooter }
                 } else {
                     break;
@@ -155,22 +171,32 @@ pub fn find_furniture(pages: &[PageLines<'_>]) -> Vec<Vec<Option<Kind>>> {
     out
 }
 
+/// True when a line's repeat key keeps words to repeat. A line of numbers
+/// alone ("0020015 8", "12.5 30") masks to the same key as every other
+/// number: it repeats no text, so it is furniture only as a page number
+/// ([`is_page_number`]) — otherwise it is the page's content (a figure, a
+/// row of values that opens the page).
+fn repeats_words(text: &str) -> bool {
+    let key = repeat_key(text);
+    !key.contains('#') || key.chars().any(char::is_alphabetic)
+}
+
 fn key(side: Side, line: &Line) -> (Side, String, i32) {
     (side, repeat_key(&line.text), (line.size * 2.0).round() as i32)
 }
 
 /// Indices of the lines in the top band (from the top down) and in the
 /// bottom band (from the bottom up).
-fn band_lines(page: &PageLines<'_>) -> [Vec<usize>; 2] {
+fn band_lines(page: &PageLines<'_>, band: f32) -> [Vec<usize>; 2] {
     let height = if page.height.is_finite() && page.height > 0.0 {
         page.height
     } else {
         page.lines.iter().map(|l| l.rect.bottom).fold(0.0, f32::max)
     };
-    let top: Vec<usize> = (0..page.lines.len()).take_while(|&i| page.lines[i].rect.bottom <= BAND * height).collect();
+    let top: Vec<usize> = (0..page.lines.len()).take_while(|&i| page.lines[i].rect.bottom <= band * height).collect();
     let bottom: Vec<usize> = (0..page.lines.len())
         .rev()
-        .take_while(|&i| page.lines[i].rect.top >= (1.0 - BAND) * height && !top.contains(&i))
+        .take_while(|&i| page.lines[i].rect.top >= (1.0 - band) * height && !top.contains(&i))
         .collect();
     [top, bottom]
 }
@@ -213,6 +239,20 @@ mod tests {
         assert_eq!(repeat_key("第１页"), "第#页");
     }
 
+    /// The texts marked as furniture on each of `pages` (A4, no tables).
+    fn marked_per_page(pages: &[Vec<Line>]) -> Vec<Vec<String>> {
+        let refs: Vec<PageLines> =
+            pages.iter().map(|l| PageLines { height: 842.0, lines: l, other_content: false }).collect();
+        let f = find_furniture(&refs, &FurnitureSettings::default());
+        pages
+            .iter()
+            .zip(&f)
+            .map(|(lines, marks)| {
+                lines.iter().zip(marks).filter(|(_, m)| m.is_some()).map(|(l, _)| l.text.clone()).collect()
+            })
+            .collect()
+    }
+
     fn body(top: f32) -> Vec<Line> {
         (0..20).map(|k| line("正文内容，一行又一行。", top + 28.0 * k as f32, 16.0)).collect()
     }
@@ -222,7 +262,7 @@ mod tests {
         let mut lines = body(110.0);
         lines.insert(10, line("42", 390.0, 16.0)); // a number inside the body
         lines.push(line("- 4 -", 790.0, 14.0));
-        let f = find_furniture(&[PageLines { height: 842.0, lines: &lines, other_content: false }]);
+        let f = find_furniture(&[PageLines { height: 842.0, lines: &lines, other_content: false }], &FurnitureSettings::default());
         let marked: Vec<&str> =
             lines.iter().zip(&f[0]).filter(|(_, m)| m.is_some()).map(|(l, _)| l.text.as_str()).collect();
         assert_eq!(marked, vec!["- 4 -"]);
@@ -243,14 +283,9 @@ mod tests {
                 lines
             })
             .collect();
-        let refs: Vec<PageLines> =
-            pages.iter().map(|l| PageLines { height: 842.0, lines: l, other_content: false }).collect();
-        let f = find_furniture(&refs);
-        for (p, lines) in pages.iter().enumerate() {
-            let marked: Vec<&str> =
-                lines.iter().zip(&f[p]).filter(|(_, m)| m.is_some()).map(|(l, _)| l.text.as_str()).collect();
+        for (p, marked) in marked_per_page(&pages).iter().enumerate() {
             assert_eq!(marked.len(), 3, "page {}: {marked:?}", p + 1);
-            assert!(marked.contains(&"石狮市商务局文件"));
+            assert!(marked.iter().any(|t| t == "石狮市商务局文件"));
             assert!(!marked.iter().any(|t| t.contains("年度报告")));
         }
     }
@@ -263,11 +298,11 @@ mod tests {
         let f = find_furniture(&[
             PageLines { height: 842.0, lines: &one, other_content: false },
             PageLines { height: 842.0, lines: &two, other_content: false },
-        ]);
+        ], &FurnitureSettings::default());
         assert!(f.iter().flatten().all(Option::is_none));
-        assert!(find_furniture(&[]).is_empty());
+        assert!(find_furniture(&[], &FurnitureSettings::default()).is_empty());
         assert_eq!(
-            find_furniture(&[PageLines { height: f32::NAN, lines: &[], other_content: false }]),
+            find_furniture(&[PageLines { height: f32::NAN, lines: &[], other_content: false }], &FurnitureSettings::default()),
             vec![Vec::<Option<Kind>>::new()]
         );
     }
@@ -279,13 +314,49 @@ mod tests {
         let pages: Vec<Vec<Line>> = (0..5).map(|n| vec![line(&format!("Potato {n}"), 40.0, 12.0)]).collect();
         let refs: Vec<PageLines> =
             pages.iter().map(|l| PageLines { height: 842.0, lines: l, other_content: false }).collect();
-        assert!(find_furniture(&refs).iter().flatten().all(Option::is_none));
+        assert!(find_furniture(&refs, &FurnitureSettings::default()).iter().flatten().all(Option::is_none));
         let refs: Vec<PageLines> =
             pages.iter().map(|l| PageLines { height: 842.0, lines: l, other_content: true }).collect();
-        assert!(find_furniture(&refs).iter().flatten().all(|m| *m == Some(Kind::RunningHeader)));
+        assert!(find_furniture(&refs, &FurnitureSettings::default()).iter().flatten().all(|m| *m == Some(Kind::RunningHeader)));
         // A page number alone on a page stays too.
         let lonely = [line("- 4 -", 790.0, 14.0)];
-        let f = find_furniture(&[PageLines { height: 842.0, lines: &lonely, other_content: false }]);
+        let f = find_furniture(&[PageLines { height: 842.0, lines: &lonely, other_content: false }], &FurnitureSettings::default());
         assert_eq!(f, vec![vec![None]]);
+    }
+
+    #[test]
+    fn a_line_of_numbers_alone_repeats_no_text() {
+        // "0020015 8" above the page's text and other numbers at the top of
+        // other pages all mask to "#": that is no running header. A real
+        // running header with a number in it still is one.
+        let pages: Vec<Vec<Line>> = (0..4)
+            .map(|n| {
+                let mut lines = vec![line(&format!("00200{} {}", 13 + n, 6 + n), 40.0, 12.0)];
+                lines.push(line(&format!("石狮市人民政府公报 2020 年第 {n} 期"), 60.0, 10.0));
+                lines.extend(body(110.0));
+                lines
+            })
+            .collect();
+        for (p, marked) in marked_per_page(&pages).iter().enumerate() {
+            assert!(marked.is_empty(), "page {}: {marked:?}", p + 1);
+        }
+        // Without the number line above it, the bulletin's name is a running header.
+        let pages: Vec<Vec<Line>> = pages.iter().map(|l| l[1..].to_vec()).collect();
+        let refs: Vec<PageLines> =
+            pages.iter().map(|l| PageLines { height: 842.0, lines: l, other_content: false }).collect();
+        let f = find_furniture(&refs, &FurnitureSettings::default());
+        assert!(f.iter().all(|page| page[0] == Some(Kind::RunningHeader)), "{f:?}");
+        assert!(!repeats_words("0020015 8") && !repeats_words("12.5 30"));
+        assert!(repeats_words("______") && repeats_words("Page 3 of 9") && repeats_words("第3期"));
+    }
+
+    #[test]
+    fn a_narrower_band_leaves_a_line_below_it_in_the_body() {
+        let mut lines = body(110.0);
+        lines.push(line("- 4 -", 760.0, 14.0));
+        let page = [PageLines { height: 842.0, lines: &lines, other_content: false }];
+        assert_eq!(find_furniture(&page, &FurnitureSettings::default())[0].last(), Some(&Some(Kind::PageNumber)));
+        let narrow = FurnitureSettings { band: 0.05, ..FurnitureSettings::default() };
+        assert_eq!(find_furniture(&page, &narrow)[0].last(), Some(&None));
     }
 }

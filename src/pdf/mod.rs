@@ -8,6 +8,7 @@
 //!   streams → the interpreter
 //! - `font`: fonts → Unicode and advance widths (ToUnicode, predefined CJK
 //!   CMaps, embedded font cmaps, simple encodings)
+//! - `inflate`: Flate data inflated up to any damage, the rest reported
 //! - `lexer`: the PDF tokenizer — content streams and CMap programs
 //! - `content`: the content-stream interpreter → [`page::PageContent`]
 //! - `page`: the data between the interpreter and layout
@@ -31,6 +32,7 @@ pub mod driver;
 pub mod font;
 pub mod furniture;
 pub mod geometry;
+pub(crate) mod inflate;
 pub mod layout;
 pub(crate) mod lexer;
 pub mod ocr;

@@ -260,15 +260,19 @@ fn deflate_bomb(n: usize) -> Vec<u8> {
     w.out
 }
 
-#[test]
-fn a_decompression_bomb_is_too_large() {
-    let bomb = deflate_bomb(MAX_STREAM_BYTES + (1 << 20));
-    assert!(bomb.len() < 1 << 20);
+/// A one-page PDF (A4, Helvetica as /F1) whose content stream is `packed`,
+/// stored as it is with /Filter /FlateDecode.
+fn flate_page(packed: Vec<u8>) -> Vec<u8> {
     let mut doc = lopdf::Document::with_version("1.7");
     let pages_id = doc.new_object_id();
-    let content = doc.add_object(Stream::new(dictionary! { "Filter" => "FlateDecode" }, bomb).with_compression(false));
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+    });
+    let content =
+        doc.add_object(Stream::new(dictionary! { "Filter" => "FlateDecode" }, packed).with_compression(false));
     let page = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-    "MediaBox" => vec![0.into(), 0.into(), 10.into(), 10.into()] });
+    "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } } });
     doc.objects.insert(
         pages_id,
         Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
@@ -277,7 +281,43 @@ fn a_decompression_bomb_is_too_large() {
     doc.trailer.set("Root", catalog);
     let mut out = Vec::new();
     doc.save_to(&mut out).expect("writes");
-    let doc = PdfDocument::open(&out).expect("opens");
+    out
+}
+
+#[test]
+fn a_decompression_bomb_is_too_large() {
+    let bomb = deflate_bomb(MAX_STREAM_BYTES + (1 << 20));
+    assert!(bomb.len() < 1 << 20);
+    let doc = PdfDocument::open(&flate_page(bomb)).expect("opens");
     let err = doc.page(0).expect_err("bomb");
     assert_eq!(err.code, ErrorCode::TooLarge);
+}
+
+/// The page's content deflated in two blocks, the second block's header
+/// damaged into the reserved block type: the first part inflates whole.
+fn damaged_deflate(first: &[u8], second: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(first).expect("in memory");
+    z.flush().expect("in memory"); // a sync flush: the next block starts on a byte
+    let damage_at = z.get_ref().len();
+    z.write_all(second).expect("in memory");
+    let mut packed = z.finish().expect("in memory");
+    packed[damage_at] = 0x06; // BFINAL 0, BTYPE 11: no such block type
+    packed
+}
+
+#[test]
+fn a_damaged_flate_stream_keeps_what_inflated_before_the_damage() {
+    let packed = damaged_deflate(b"BT /F1 10 Tf 72 700 Td (kept) Tj ET\n", b"BT /F1 10 Tf 72 680 Td (lost) Tj ET\n");
+    let doc = PdfDocument::open(&flate_page(packed)).expect("opens");
+    assert!(!doc.damage().any(), "nothing known damaged before the stream is read");
+    assert_eq!(text(&doc.page(0).expect("page").0), "kept");
+    let damage = doc.damage();
+    assert!(damage.any());
+    assert_eq!(damage.cut_streams.len(), 1, "{damage:?}");
+    let said = damage.describe();
+    assert!(
+        said.contains("a Flate stream is damaged at byte") && said.contains("were kept, the rest is lost"),
+        "{said}"
+    );
 }

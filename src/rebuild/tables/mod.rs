@@ -326,6 +326,7 @@ fn join(a: &Assembly, b: &TableFragment, between: &Between) -> Option<(Assembly,
     if let Numbering::Continues { last, next } = numbering {
         evidence.push(Evidence::NumberingContinues { last, next });
     }
+    let dropped_rows: Vec<String> = (0..repeated).map(|row| row_text(&bottom, row)).collect();
     bottom = drop_top_rows(bottom, repeated);
     if between.marker.is_some() {
         evidence.push(Evidence::Marker);
@@ -366,7 +367,8 @@ fn join(a: &Assembly, b: &TableFragment, between: &Between) -> Option<(Assembly,
         alignment.rule.describe()
     );
     if repeated > 0 {
-        note.push_str(&format!("; {repeated} repeated header row(s) dropped"));
+        let texts: Vec<String> = dropped_rows.iter().map(|t| format!("\"{t}\"")).collect();
+        note.push_str(&format!("; {repeated} repeated header row(s) dropped: {}", texts.join(", ")));
     }
     let mut pages = a.pages.clone();
     pages.extend(&b.pages);
@@ -383,6 +385,17 @@ fn join(a: &Assembly, b: &TableFragment, between: &Between) -> Option<(Assembly,
 
 fn align(a: &Assembly, b: &TableFragment, b_header_rows: usize) -> Option<Alignment> {
     align_parts(&a.grid, a.header_rows, &a.edges, &b.grid, b_header_rows, &b.column_edges)
+}
+
+/// A row's non-empty cells, left to right, as "a | b | c" on one line: how
+/// a dropped row is named in the diagnostic.
+fn row_text(grid: &Grid, row: usize) -> String {
+    let cells: Vec<String> = grid
+        .cells_starting_in(row)
+        .filter(|c| !c.text.is_empty())
+        .map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    cells.join(" | ")
 }
 
 /// The first column holding a value in a body row, if any.
