@@ -16,9 +16,12 @@ use markup5ever_rcdom::{Handle, NodeData};
 
 use super::content;
 use super::dom::{self, Stats};
+use super::image_table::{self, Unread};
+use super::images::Images;
 use super::table::{self, TextCell, TooBig};
 use crate::error::Result;
 use crate::model::{BreakKind, Diagnostic, Fragment, ParagraphFragment, TableFragment};
+use crate::pdf::ocr::Recogniser;
 use crate::text::normalize;
 
 /// Element nesting walked as structure; deeper content (only hostile pages
@@ -108,8 +111,10 @@ pub struct Walker<'s> {
     /// paragraph with text.
     label: Option<String>,
     too_deep: bool,
-    /// The web archive's images, for a table that is only a picture.
-    pub images: &'s [super::mhtml::Image],
+    /// Where the page's images come from, for a table that is only a picture.
+    pub images: Images<'s>,
+    /// Reads such a picture (OCR), and records what it read (`source.ocr`).
+    pub recogniser: Recogniser,
 }
 
 impl<'s> Walker<'s> {
@@ -122,7 +127,8 @@ impl<'s> Walker<'s> {
             line: Line::default(),
             label: None,
             too_deep: false,
-            images: &[],
+            images: Images::default(),
+            recogniser: Recogniser::new(),
         }
     }
 
@@ -294,7 +300,18 @@ impl<'s> Walker<'s> {
         if count.text == 0 {
             let sources = image_sources(node);
             if !sources.is_empty() {
-                match super::image_table::recognise(&sources, self.images) {
+                let mut read = Vec::new();
+                let result = image_table::recognise(&sources, &self.images, &mut self.recogniser, &mut read)?;
+                let note = |code, why| {
+                    Diagnostic::warning(
+                        code,
+                        format!(
+                            "a table holds {} image(s) and no text: its content is a picture, which was not read ({why})",
+                            sources.len()
+                        ),
+                    )
+                };
+                match result {
                     Ok(mut items) => {
                         self.diagnostics.push(Diagnostic::info(
                             "html.image_table_ocr",
@@ -302,14 +319,10 @@ impl<'s> Walker<'s> {
                         ));
                         self.out.append(&mut items);
                     }
-                    Err(why) => self.diagnostics.push(Diagnostic::warning(
-                        "html.image_table",
-                        format!(
-                            "a table holds {} image(s) and no text: its content is a picture, which was not read ({why})",
-                            sources.len()
-                        ),
-                    )),
+                    Err(Unread::Missing(why)) => self.diagnostics.push(note("html.image_missing", why)),
+                    Err(Unread::NotRead(why)) => self.diagnostics.push(note("html.image_table", why)),
                 }
+                self.diagnostics.append(&mut read);
             }
             return Ok(());
         }
