@@ -16,6 +16,7 @@ mod content;
 mod dom;
 mod image_table;
 mod images;
+mod marker;
 pub(crate) mod mhtml;
 mod picture;
 pub(crate) mod table;

@@ -312,3 +312,40 @@ fn a_missing_picture_or_ocr_off_is_a_warning() {
     assert!(unread.message.contains("OCR is turned off"), "{}", unread.message);
     assert!(got.ocr.is_none());
 }
+
+/// Ordered lists are numbered as Chromium draws their markers (checked by
+/// printing the same lists with headless Chromium): CJK styles with "、",
+/// letters counting on past z, reversed lists, an item's own value and
+/// type, nested lists, `list-style: none`, HTML's integer parsing of
+/// `start`.
+#[test]
+fn list_markers_as_a_browser_draws_them() {
+    let page = r#"<html><body>
+        <ol style="list-style-type: cjk-ideographic"><li>总体情况</li><li>主动公开</li></ol>
+        <ol style="list-style-type: lower-alpha" start="26"><li>z item</li><li>next</li></ol>
+        <ol reversed><li>three</li><li>two</li><li value="9">nine</li></ol>
+        <ol type="I" start="3x"><li>one<ol type="a"><li>inner</li></ol></li><li type="i">own type</li></ol>
+        <ol style="list-style: none"><li>plain</li></ol>
+        <ol start="-1"><li>minus</li></ol>
+        </body></html>"#;
+    let got = read(page.as_bytes()).unwrap();
+    assert_eq!(
+        texts(&got),
+        [
+            "一、总体情况",
+            "二、主动公开",
+            "z. z item",
+            "aa. next",
+            "3. three",
+            "2. two",
+            "9. nine",
+            "III. one",
+            "a. inner",
+            "iv. own type",
+            "plain",
+            "-1. minus"
+        ]
+    );
+    assert_eq!(paragraphs(&got)[0].numbering.as_deref(), Some("一、"));
+    assert_eq!(paragraphs(&got)[10].numbering, None);
+}

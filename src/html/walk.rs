@@ -17,6 +17,7 @@ use markup5ever_rcdom::{Handle, NodeData};
 use super::content;
 use super::dom::{self, Stats};
 use super::image_table::{self, Unread};
+use super::marker::{self, Style};
 use super::images::Images;
 use super::table::{self, TextCell, TooBig};
 use crate::error::Result;
@@ -247,7 +248,9 @@ impl<'s> Walker<'s> {
         }
         let numbering = self.label.take();
         if let Some(label) = &numbering {
-            text = format!("{label}{text}");
+            // The marker's suffix is ". " (or "、"): its space is kept
+            // before Latin text and dropped next to CJK, as for any text.
+            text = normalize(&format!("{label} {text}"));
         }
         self.out.push(Fragment::Paragraph(ParagraphFragment {
             text,
@@ -259,26 +262,30 @@ impl<'s> Walker<'s> {
         }));
     }
 
-    /// An `<ol>`: each item labelled as a browser numbers it (`start`,
-    /// `type`, `list-style-type`, an item's `value`). The label is the text
-    /// a reader sees, as the DOCX front end writes automatic numbering.
+    /// An `<ol>`: each item labelled as a browser draws its marker
+    /// ([`marker`]: `start`, `reversed`, `type`, `list-style-type`, an
+    /// item's own `value`, `type` or style). The label is the text a reader
+    /// sees, as the DOCX front end writes automatic numbering.
     fn ordered_list(&mut self, node: &Handle, ctx: Context) -> Result<()> {
         self.end_line();
-        let format = list_format(node);
-        let mut counter: i64 = dom::attr(node, "start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+        let style = Style::of(node).unwrap_or(Style::Decimal);
         let children: Vec<Handle> = node.children.borrow().clone();
+        let is_item = |child: &Handle| dom::name(child) == Some("li") && !dom::is_hidden(child);
+        let reversed = dom::attr(node, "reversed").is_some();
+        let step = if reversed { -1 } else { 1 };
+        let items = children.iter().filter(|c| is_item(c)).count() as i64;
+        let start = dom::attr(node, "start").and_then(|s| marker::parse_integer(&s));
+        let mut counter: i64 = start.unwrap_or(if reversed { items } else { 1 });
         for child in &children {
-            if dom::name(child) == Some("li") && !dom::is_hidden(child) {
-                if let Some(value) = dom::attr(child, "value").and_then(|v| v.trim().parse().ok()) {
+            if is_item(child) {
+                if let Some(value) = dom::attr(child, "value").and_then(|v| marker::parse_integer(&v)) {
                     counter = value;
                 }
-                let n = u32::try_from(counter.clamp(1, i64::from(u32::MAX))).unwrap_or(1);
-                let (label, _) = crate::counter::format_number_bounded(n, format);
-                self.label = Some(format!("{label}."));
+                self.label = Style::of(child).unwrap_or(style).label(counter);
                 self.element(child, ctx)?;
                 self.end_line();
                 self.label = None;
-                counter = counter.saturating_add(1);
+                counter = counter.saturating_add(step);
             } else {
                 self.node(child, ctx)?;
             }
@@ -461,35 +468,6 @@ pub fn visible_text(node: &Handle) -> String {
         }
     }
     out
-}
-
-/// The counter format of an `<ol>` as numbering names it.
-fn list_format(node: &Handle) -> &'static str {
-    if let Some(style) = dom::style(node, "list-style-type").or_else(|| dom::style(node, "list-style")) {
-        for (css, format) in [
-            ("lower-alpha", "lowerLetter"),
-            ("lower-latin", "lowerLetter"),
-            ("upper-alpha", "upperLetter"),
-            ("upper-latin", "upperLetter"),
-            ("lower-roman", "lowerRoman"),
-            ("upper-roman", "upperRoman"),
-            ("cjk-ideographic", "chineseCounting"),
-            ("simp-chinese-informal", "chineseCounting"),
-            ("trad-chinese-informal", "chineseCounting"),
-            ("decimal", "decimal"),
-        ] {
-            if style.contains(css) {
-                return format;
-            }
-        }
-    }
-    match dom::attr(node, "type").as_deref().map(str::trim) {
-        Some("a") => "lowerLetter",
-        Some("A") => "upperLetter",
-        Some("i") => "lowerRoman",
-        Some("I") => "upperRoman",
-        _ => "decimal",
-    }
 }
 
 fn is_centered(node: &Handle, inherited: bool) -> bool {
