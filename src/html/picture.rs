@@ -3,8 +3,9 @@
 //! (`gif`, its first frame — what a browser shows before an animation
 //! runs). Transparent pixels are laid on white, the page's background.
 //! The size is read from the header first and charged to the document's
-//! budget (decoded bytes) before any pixel is decoded; a picture larger
-//! than a page scan is refused.
+//! budget (decoded bytes) before any pixel is decoded; a PNG or GIF of more
+//! than 16 M pixels is refused (a JPEG past a page scan's 80 M, as scans),
+//! so a small hostile file cannot make the decoder hold hundreds of MB.
 
 use std::io::Cursor;
 use std::num::NonZeroU64;
@@ -12,7 +13,11 @@ use std::num::NonZeroU64;
 use crate::budget::{self, Resource};
 use crate::error::{Error, ErrorCode, Result};
 use crate::pdf::ocr::raster::Raster;
-use crate::pdf::ocr::source::{MAX_PIXELS, decode_jpeg};
+use crate::pdf::ocr::source::decode_jpeg;
+
+/// The most pixels of a PNG or GIF picture read: a table's screenshot at
+/// 4000 × 4000 pixels is far larger than any portal publishes.
+const MAX_PIXELS: usize = 16_000_000;
 
 /// The picture formats read, told from their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +66,9 @@ fn admit(width: usize, height: usize, channels: usize, format: &str) -> Result<(
         return Err(Error::corrupt(format!("the {format} picture has no pixels")));
     }
     if width.saturating_mul(height) > MAX_PIXELS {
-        return Err(Error::corrupt(format!("the {format} picture has {width}×{height} pixels, more than a page scan")));
+        return Err(Error::corrupt(format!(
+            "the {format} picture has {width}×{height} pixels, more than a table's picture ({MAX_PIXELS})"
+        )));
     }
     budget::charge_usize(Resource::DecodedBytes, width * height * channels)
 }
@@ -110,26 +117,29 @@ fn decode_gif(bytes: &[u8]) -> Result<Raster> {
     let mut pixels = vec![0; decoder.buffer_size()];
     decoder.read_into_buffer(&mut pixels).map_err(bad)?;
     // The first frame on the logical screen, white where it does not reach.
-    let mut rgba = vec![255u8; width * height * 4];
+    let mut rgb = vec![255u8; width * height * 3];
     for (y, row) in pixels.chunks_exact(frame_width * 4).take(frame_height).enumerate() {
         let Some(y) = (top + y < height).then_some(top + y) else { break };
         for (x, pixel) in row.chunks_exact(4).enumerate() {
             if left + x < width {
-                let at = (y * width + left + x) * 4;
-                rgba[at..at + 4].copy_from_slice(pixel);
+                let at = (y * width + left + x) * 3;
+                let [r, g, b, a] = [pixel[0], pixel[1], pixel[2], pixel[3]];
+                rgb[at..at + 3].copy_from_slice(&[over_white(r, a), over_white(g, a), over_white(b, a)]);
             }
         }
     }
-    Ok(on_white(rgba.chunks_exact(4), width, height, 4))
+    Ok(Raster { width, height, channels: 3, data: rgb })
+}
+
+/// A colour value with opacity `alpha` laid on white.
+fn over_white(value: u8, alpha: u8) -> u8 {
+    let (v, a) = (u32::from(value), u32::from(alpha));
+    ((v * a + 255 * (255 - a) + 127) / 255) as u8
 }
 
 /// Pixels of 1–4 channels (grey, grey + alpha, RGB, RGBA) as a grey or RGB
 /// raster, transparency laid on white.
 fn on_white<'p>(pixels: impl Iterator<Item = &'p [u8]>, width: usize, height: usize, channels: usize) -> Raster {
-    let over_white = |value: u8, alpha: u8| -> u8 {
-        let (v, a) = (u32::from(value), u32::from(alpha));
-        ((v * a + 255 * (255 - a) + 127) / 255) as u8
-    };
     let grey = channels <= 2;
     let mut data = Vec::with_capacity(width * height * if grey { 1 } else { 3 });
     for pixel in pixels {
@@ -205,7 +215,11 @@ mod tests {
         // A header claiming 60000×60000 pixels is refused before decoding.
         let mut huge = gif();
         huge[6..10].copy_from_slice(&[0x60, 0xEA, 0x60, 0xEA]);
-        assert!(why(&huge).contains("more than a page scan"), "{}", why(&huge));
+        assert!(why(&huge).contains("more than a table's picture"), "{}", why(&huge));
+        // A PNG header claiming 5000×5000 pixels with nothing behind it.
+        let mut header = png(1, 1, png::ColorType::Rgba, &[0; 4]);
+        header[16..24].copy_from_slice(&[0, 0, 0x13, 0x88, 0, 0, 0x13, 0x88]);
+        assert!(why(&header).contains("PNG"), "{}", why(&header));
         // Within MAX_PIXELS but over a small budget: too large, an error.
         let limits = budget::Limits { decoded_bytes: 10, ..budget::Limits::default() };
         let error = budget::scope(limits, || decode(&gif())).unwrap_err();

@@ -26,7 +26,7 @@ pub const RENDER_DPI: u32 = 300;
 
 /// The largest image on a page pixel count, for the budget: an A3 page at
 /// 600 dpi in colour is ~200 MB.
-pub const MAX_PIXELS: usize = 80_000_000;
+const MAX_PIXELS: usize = 80_000_000;
 
 /// A page's scan and where it lies on the page.
 #[derive(Debug, Clone)]
