@@ -1,21 +1,35 @@
 #!/usr/bin/env python3
-"""Generate scan/html-image-table.mht: a saved web page whose statistics table is a picture of a
-table (as portals publish screenshots), for the HTML reader's OCR of image-only tables.
+"""Generate the saved web pages whose statistics table is a picture of a table (as portals
+publish screenshots), for the HTML reader's OCR of image-only tables, in samples/scan/:
+
+* html-image-table.mht — the picture as JPEG, in a web archive;
+* html-image-table-png.mht — the picture as PNG (Chromium's screenshot as it wrote it);
+* html-image-table-gif.mht — the picture as GIF (256 colours, as older portals stored them);
+* html-image-table-folder.html with html-image-table-folder_files/table.png — the page saved
+  with its picture in a folder beside it, the layout of "Save page as… complete".
 
 The picture is a real browser's rendering: headless Chromium screenshots a small HTML table
-(Noto CJK), Pillow stores it as JPEG; the page holding it in a table cell is saved by Chromium
-as a web archive (DevTools `Page.captureSnapshot`, the same capture as make_html_samples.py).
+(Noto CJK); Pillow stores it as JPEG and GIF. The page holding it in a table cell is saved
+by Chromium as a web archive (DevTools `Page.captureSnapshot`, the same capture as
+make_html_samples.py). Headless Chromium cannot be driven to "Save page as… complete", so
+the folder sample is saved by GNU wget from a local web server (`--page-requisites
+--convert-links`): the page and the picture it shows, the picture in `<name>_files/` as the
+server lays it out, the page's link rewritten to the saved file.
 
     python3 samples/make_image_table_samples.py [OUTDIR]
 
-Needs Debian's `chromium`, fonts-noto-cjk, Pillow and websocket-client.
+Needs Debian's `chromium`, fonts-noto-cjk, Pillow, websocket-client and wget.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from PIL import Image
@@ -37,10 +51,36 @@ table{border-collapse:collapse}td,th{border:2px solid #000;padding:6px 14px;text
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>图片表格示例</title></head><body>
 <h1>图片表格示例</h1>
 <p>下表以图片形式发布：</p>
-<table><tr><td><img src="table.jpg" alt=""></td></tr></table>
+<table><tr><td><img src="{src}" alt=""></td></tr></table>
 <p>表后正文。</p>
 </body></html>
 """
+
+FOLDER_STEM = "html-image-table-folder"
+
+
+def wget_page_complete(folder: Path, page: str, out: Path) -> None:
+    """The page `folder/page` served over HTTP and saved by wget with the pictures it shows."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with tempfile.TemporaryDirectory() as saved:
+            subprocess.run(
+                ["wget", "--quiet", "--page-requisites", "--convert-links", "--no-host-directories",
+                 "--directory-prefix", saved, f"http://127.0.0.1:{server.server_port}/{page}"],
+                check=True,
+            )
+            shutil.copy(Path(saved) / page, out / page)
+            pictures = out / f"{FOLDER_STEM}_files"
+            shutil.rmtree(pictures, ignore_errors=True)
+            shutil.copytree(Path(saved) / f"{FOLDER_STEM}_files", pictures)
+    finally:
+        server.shutdown()
 
 
 def main() -> None:
@@ -53,10 +93,19 @@ def main() -> None:
              f"--screenshot={folder / 'table.png'}", (folder / "table.html").as_uri()],
             check=True, capture_output=True,
         )
-        Image.open(folder / "table.png").convert("RGB").save(folder / "table.jpg", quality=92)
-        page = folder / "html-image-table.html"
-        page.write_text(PAGE, encoding="utf-8")
-        chromium_mhtml(page, outdir / "html-image-table.mht")
+        shot = Image.open(folder / "table.png").convert("RGB")
+        shot.save(folder / "table.jpg", quality=92)
+        shot.quantize(colors=256).save(folder / "table.gif")
+        for name, picture in [("html-image-table", "table.jpg"), ("html-image-table-png", "table.png"),
+                              ("html-image-table-gif", "table.gif")]:
+            page = folder / f"{name}.html"
+            page.write_text(PAGE.format(src=picture), encoding="utf-8")
+            chromium_mhtml(page, outdir / f"{name}.mht")
+        (folder / f"{FOLDER_STEM}_files").mkdir()
+        shutil.copy(folder / "table.png", folder / f"{FOLDER_STEM}_files" / "table.png")
+        (folder / f"{FOLDER_STEM}.html").write_text(PAGE.format(src=f"{FOLDER_STEM}_files/table.png"),
+                                                   encoding="utf-8")
+        wget_page_complete(folder, f"{FOLDER_STEM}.html", outdir)
 
 
 if __name__ == "__main__":

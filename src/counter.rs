@@ -1,8 +1,8 @@
 //! A list counter written in a numbering format, by the format's Word name
 //! (`w:numFmt`: `chineseCounting` 一, `chineseLegalSimplified` 壹,
 //! `decimalEnclosedParen` ⑴, `lowerRoman` iv …). Word's numbering
-//! (`docx::numbering`) and HTML lists (`<ol type="i">`, CSS
-//! `list-style-type` mapped to these names) share it.
+//! (`docx::numbering`) and the .doc reader use it; HTML list markers
+//! (`html::marker`, CSS counter styles) borrow its roman and Chinese forms.
 
 const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 

@@ -193,7 +193,29 @@ pub fn convert_path(path: impl AsRef<Path>) -> Result<Output> {
 pub fn convert_path_with(path: impl AsRef<Path>, options: &Options) -> Result<Output> {
     let path = path.as_ref();
     let bytes = read_input(path)?;
-    convert_bytes_with(&bytes, &path.to_string_lossy(), options)
+    let name = path.to_string_lossy();
+    let recogniser = || pdf::ocr::Recogniser::with_mode(options.ocr);
+    budget::scope(options.limits, || convert_inner(&bytes, &name, page_folder(path.parent()), None, recogniser))
+        .map_err(|e| e.in_file(&name))
+}
+
+/// [`convert_bytes`] of a file read from `folder`, where a saved web page's
+/// images are (the golden files name their samples by file name alone).
+pub(crate) fn convert_bytes_in_folder(bytes: &[u8], name: &str, folder: Option<&Path>) -> Result<Output> {
+    let options = Options::default();
+    let recogniser = || pdf::ocr::Recogniser::with_mode(options.ocr);
+    budget::scope(options.limits, || convert_inner(bytes, name, page_folder(folder), None, recogniser))
+        .map_err(|e| e.in_file(name))
+}
+
+/// The folder a file sits in, where a saved web page's images are ("Save
+/// page as… complete": `name_files/` beside `name.html`); a bare file name's
+/// is the working folder.
+fn page_folder(parent: Option<&Path>) -> Option<&Path> {
+    match parent {
+        Some(parent) if parent.as_os_str().is_empty() => Some(Path::new(".")),
+        parent => parent,
+    }
 }
 
 /// The bytes of the file at `path`, refused early when it is a folder, too
@@ -248,7 +270,7 @@ pub fn convert_bytes_with_limits(bytes: &[u8], name: &str, limits: Limits) -> Re
 /// [`convert_bytes`] with [`Options`] of its own.
 pub fn convert_bytes_with(bytes: &[u8], name: &str, options: &Options) -> Result<Output> {
     let recogniser = || pdf::ocr::Recogniser::with_mode(options.ocr);
-    budget::scope(options.limits, || convert_inner(bytes, name, None, recogniser)).map_err(|e| e.in_file(name))
+    budget::scope(options.limits, || convert_inner(bytes, name, None, None, recogniser)).map_err(|e| e.in_file(name))
 }
 
 internal_fn! {
@@ -262,7 +284,7 @@ internal_fn! {
         engine: Box<dyn pdf::ocr::engine::Engine>,
     ) -> Result<Output> {
         let recogniser = || pdf::ocr::Recogniser::with_engine(options.ocr, engine);
-        budget::scope(options.limits, || convert_inner(bytes, name, None, recogniser)).map_err(|e| e.in_file(name))
+        budget::scope(options.limits, || convert_inner(bytes, name, None, None, recogniser)).map_err(|e| e.in_file(name))
     }
 }
 
@@ -270,14 +292,19 @@ internal_fn! {
     /// [`convert_bytes`], recording what the fixed-layout pipeline saw into
     /// `trace` (PDF and OFD; other formats leave it empty) — `govdoc inspect`.
     fn convert_bytes_traced(bytes: &[u8], name: &str, trace: &mut pdf::trace::Trace) -> Result<Output> {
-        budget::scope(budget::Limits::default(), || convert_inner(bytes, name, Some(trace), pdf::ocr::Recogniser::new))
+        budget::scope(budget::Limits::default(), || {
+            convert_inner(bytes, name, None, Some(trace), pdf::ocr::Recogniser::new)
+        })
             .map_err(|e| e.in_file(name))
     }
 }
 
+/// Converts `bytes`; `folder` is where the file was read from (a saved web
+/// page's images are there), `None` for bytes without a place.
 fn convert_inner(
     bytes: &[u8],
     name: &str,
+    folder: Option<&Path>,
     mut trace: Option<&mut pdf::trace::Trace>,
     recogniser: impl FnOnce() -> pdf::ocr::Recogniser,
 ) -> Result<Output> {
@@ -288,8 +315,8 @@ fn convert_inner(
         model::Format::Md => md::read(bytes)?,
         model::Format::Pdf => pdf::read_with(bytes, trace.as_deref_mut(), recogniser())?,
         model::Format::Ofd => ofd::read_traced(bytes, trace.as_deref_mut())?,
-        model::Format::Html => html::read(bytes)?,
-        model::Format::Mhtml => html::read_mhtml(bytes)?,
+        model::Format::Html => html::read_with(bytes, folder, recogniser())?,
+        model::Format::Mhtml => html::read_mhtml_with(bytes, recogniser())?,
         model::Format::Doc => doc::read(bytes)?,
     };
     charge_output_text(&fragments)?;

@@ -385,14 +385,18 @@ pub struct Source {
     pub ocr: Option<OcrSource>,
 }
 
-/// Which pages of a document were read by OCR, by what, and every value the
-/// engine was unsure of (`source.ocr`).
+/// Which pages of a document (or pictures of a web page) were read by OCR,
+/// by what, and every value the engine was unsure of (`source.ocr`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OcrSource {
     /// "tesseract 5.3.0 chi_sim".
     pub engine: String,
     /// 1-based numbers of the pages read by OCR.
     pub pages: Vec<u32>,
+    /// The pictures of a web page read by OCR (tables published as
+    /// images), by their `src` as the page writes it; left out when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<String>,
     /// Words and cell values read with a confidence below the threshold
     /// (0.80), in page order.
     pub low_confidence: Vec<OcrValue>,
@@ -401,8 +405,12 @@ pub struct OcrSource {
 /// A value read by OCR with its confidence (0–1, the engine's own).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OcrValue {
-    /// The 1-based page it was read on.
-    pub page: u32,
+    /// The 1-based page it was read on; None for a web page's picture.
+    pub page: Option<u32>,
+    /// The web page's picture it was read from (its `src`); left out for
+    /// a page's scan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// The text as the engine read it.
     pub text: String,
     /// Two decimals; 0 and 1 are written as integers, as the canonical

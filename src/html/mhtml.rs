@@ -188,7 +188,9 @@ fn quoted_printable(body: &[u8]) -> Vec<u8> {
     out
 }
 
-fn base64(body: &[u8]) -> Vec<u8> {
+/// Base64 undone (padding and line breaks carry no bits): archive parts
+/// and `data:` URLs.
+pub fn base64(body: &[u8]) -> Vec<u8> {
     let value = |c: u8| match c {
         b'A'..=b'Z' => Some(c - b'A'),
         b'a'..=b'z' => Some(c - b'a' + 26),

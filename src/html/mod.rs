@@ -15,13 +15,20 @@ mod charset;
 mod content;
 mod dom;
 mod image_table;
+mod images;
+mod marker;
 pub(crate) mod mhtml;
+mod picture;
 pub(crate) mod table;
 pub(crate) mod walk;
 
+use std::path::Path;
+
+use self::images::Images;
 use crate::budget::{self, Resource};
 use crate::error::{Error, Result};
 use crate::model::{Diagnostic, Fragment, Fragments};
+use crate::pdf::ocr::Recogniser;
 
 /// Whether a file whose first bytes are `head` (format detection passes
 /// its prefix) is an HTML document: after a byte-order mark, white
@@ -57,24 +64,35 @@ pub fn looks_like_html(head: &[u8]) -> bool {
     }
 }
 
-/// Reads a saved web page.
+/// Reads a web page that has no folder (a DOCX's embedded page).
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    read_with(bytes, None, Recogniser::new())
+}
+
+/// Reads a saved web page; `folder`, where the page was saved, holds the
+/// images it shows (a picture of a table is read by `recogniser`).
+pub fn read_with(bytes: &[u8], folder: Option<&Path>, recogniser: Recogniser) -> Result<Fragments> {
     let (text, encoding, source) = charset::decode(bytes, None);
     budget::charge_usize(Resource::DecodedBytes, text.len())?;
-    let mut fragments = read_text(&text)?;
+    let mut fragments = read_text_with(&text, Images { folder, ..Images::default() }, recogniser)?;
     fragments.diagnostics.insert(0, encoding_note(encoding, source));
     Ok(fragments)
 }
 
-/// Reads a web archive (MHTML): its HTML part.
+/// Reads a web archive (MHTML) that came without a conversion's options.
 pub fn read_mhtml(bytes: &[u8]) -> Result<Fragments> {
+    read_mhtml_with(bytes, Recogniser::new())
+}
+
+/// Reads a web archive (MHTML): its HTML part, with its image parts.
+pub fn read_mhtml_with(bytes: &[u8], recogniser: Recogniser) -> Result<Fragments> {
     let text = mhtml::html(bytes).ok_or_else(|| {
         Error::corrupt("the web archive (MHTML) has no text/html part; save the page again, or as HTML")
     })?;
     budget::charge_usize(Resource::DecodedBytes, text.len())?;
-    let images = mhtml::images(bytes);
-    budget::charge_usize(Resource::DecodedBytes, images.iter().map(|i| i.bytes.len()).sum())?;
-    read_text_with(&text, &images)
+    let archive = mhtml::images(bytes);
+    budget::charge_usize(Resource::DecodedBytes, archive.iter().map(|i| i.bytes.len()).sum())?;
+    read_text_with(&text, Images { archive: &archive, folder: None, is_archive: true }, recogniser)
 }
 
 fn encoding_note(encoding: &'static encoding_rs::Encoding, source: charset::Source) -> Diagnostic {
@@ -87,13 +105,9 @@ fn encoding_note(encoding: &'static encoding_rs::Encoding, source: charset::Sour
     Diagnostic::info("html.encoding", format!("the page is read as {} from {how}", encoding.name()))
 }
 
-/// Fragments of an HTML document already decoded to text.
-pub fn read_text(text: &str) -> Result<Fragments> {
-    read_text_with(text, &[])
-}
-
-/// [`read_text`] with the images of the web archive the page came in.
-fn read_text_with(text: &str, images: &[mhtml::Image]) -> Result<Fragments> {
+/// Fragments of an HTML document already decoded to text; `images` says
+/// where the pictures it shows come from.
+fn read_text_with(text: &str, images: Images, recogniser: Recogniser) -> Result<Fragments> {
     let dom = dom::parse(text);
     let document = dom.document.clone();
     let stats = dom::Stats::of(&document);
@@ -101,7 +115,9 @@ fn read_text_with(text: &str, images: &[mhtml::Image]) -> Result<Fragments> {
     let root = content::root(&body, &stats);
     let mut walker = walk::Walker::new(&stats);
     walker.images = images;
+    walker.recogniser = recogniser;
     walker.walk_root(&root)?;
+    let ocr = std::mem::take(&mut walker.recogniser).recognised();
     let mut diagnostics = std::mem::take(&mut walker.diagnostics);
     let outside = outside_text(&body, &root);
     let mut dropped = std::mem::take(&mut walker.dropped);
@@ -122,7 +138,7 @@ fn read_text_with(text: &str, images: &[mhtml::Image]) -> Result<Fragments> {
     if items.iter().all(|f| matches!(f, Fragment::Break(_))) {
         diagnostics.push(Diagnostic::warning("html.no_text", "the page has no visible text"));
     }
-    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false, notes: Vec::new(), lines: Default::default(), ocr: None })
+    Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false, notes: Vec::new(), lines: Default::default(), ocr })
 }
 
 /// The text of the elements beside the path from `body` down to the content

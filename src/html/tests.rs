@@ -226,3 +226,126 @@ fn an_image_table_in_a_web_archive_is_read_by_ocr() {
     assert!(table.cells.iter().all(|c| c.confidence.is_some()), "cells read by OCR carry their confidence");
     assert!(codes(&got).contains(&"html.image_table_ocr"), "{:?}", codes(&got));
 }
+
+/// An OCR engine that reads "7" in every image it is offered, with a
+/// confidence of 0.5: how a page's pictures reach the engine, the table
+/// finder and `source.ocr` is tested without Tesseract.
+struct SevenEngine;
+
+impl crate::pdf::ocr::engine::Engine for SevenEngine {
+    fn describe(&self) -> String {
+        "a stand-in reading 7".into()
+    }
+
+    fn read(
+        &self,
+        images: &[crate::pdf::ocr::raster::Gray],
+        _dpi: u32,
+        _mode: crate::pdf::ocr::engine::Mode,
+    ) -> Result<Vec<Vec<crate::pdf::ocr::engine::Word>>> {
+        Ok(images
+            .iter()
+            .map(|image| {
+                let (width, height) = (image.width as f32, image.height as f32);
+                vec![crate::pdf::ocr::engine::Word {
+                    text: "7".into(),
+                    left: width * 0.4,
+                    top: height * 0.3,
+                    width: width * 0.2,
+                    height: height * 0.4,
+                    confidence: 0.5,
+                    line: (1, 1, 1),
+                }]
+            })
+            .collect())
+    }
+}
+
+fn seven(mode: crate::pdf::ocr::Mode) -> Recogniser {
+    Recogniser::with_engine(mode, Box::new(SevenEngine))
+}
+
+/// The pictures of samples/scan (Chromium's screenshot of a 3 × 3 table as
+/// PNG and GIF in web archives, and as a PNG in the folder beside a saved
+/// page) are decoded and read: the table found from the picture's ruling
+/// lines, every value listed in `source.ocr` under the picture's `src`.
+#[test]
+fn png_gif_and_folder_pictures_are_read_into_source_ocr() {
+    let folder_page = std::fs::read("samples/scan/html-image-table-folder.html").unwrap();
+    let auto = crate::pdf::ocr::Mode::Auto;
+    let readings = [
+        (read_mhtml_with(&std::fs::read("samples/scan/html-image-table-png.mht").unwrap(), seven(auto)), "file:///samples/table.png"),
+        (read_mhtml_with(&std::fs::read("samples/scan/html-image-table-gif.mht").unwrap(), seven(auto)), "file:///samples/table.gif"),
+        (read_with(&folder_page, Some(Path::new("samples/scan")), seven(auto)), "html-image-table-folder_files/table.png"),
+    ];
+    for (got, src) in readings {
+        let got = got.unwrap();
+        assert!(codes(&got).contains(&"html.image_table_ocr"), "{src}: {:?}", got.diagnostics);
+        let table = tables(&got)[0];
+        assert_eq!((table.rows, table.cols), (3, 3), "{src}");
+        let cells: Vec<(&str, Option<f64>)> = table.cells.iter().map(|c| (c.text.as_str(), c.confidence)).collect();
+        assert!(cells.iter().all(|&(text, confidence)| text.starts_with('7') && confidence == Some(0.5)), "{src}: {cells:?}");
+        let ocr = got.ocr.as_ref().expect("source.ocr");
+        assert_eq!((ocr.engine.as_str(), ocr.pages.len()), ("a stand-in reading 7", 0));
+        assert_eq!(ocr.images, [src]);
+        assert!(ocr.low_confidence.len() >= 9, "{src}: {:?}", ocr.low_confidence);
+        assert!(ocr.low_confidence.iter().all(|v| v.page.is_none() && v.image.as_deref() == Some(src)));
+        assert!(codes(&got).contains(&"ocr.low_confidence"));
+    }
+}
+
+/// Without its folder the saved page's picture is missing, and says so;
+/// with OCR turned off for the conversion it is found but not read.
+#[test]
+fn a_missing_picture_or_ocr_off_is_a_warning() {
+    let page = std::fs::read("samples/scan/html-image-table-folder.html").unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let auto = crate::pdf::ocr::Mode::Auto;
+    for folder in [Some(empty.path()), None] {
+        let got = read_with(&page, folder, seven(auto)).unwrap();
+        let missing = got.diagnostics.iter().find(|d| d.code == "html.image_missing").expect("html.image_missing");
+        assert!(missing.message.contains("html-image-table-folder_files/table.png"), "{}", missing.message);
+        assert!(tables(&got).is_empty() && got.ocr.is_none());
+    }
+    let got = read_with(&page, Some(Path::new("samples/scan")), seven(crate::pdf::ocr::Mode::Never)).unwrap();
+    let unread = got.diagnostics.iter().find(|d| d.code == "html.image_table").expect("html.image_table");
+    assert!(unread.message.contains("OCR is turned off"), "{}", unread.message);
+    assert!(got.ocr.is_none());
+}
+
+/// Ordered lists are numbered as Chromium draws their markers (checked by
+/// printing the same lists with headless Chromium): CJK styles with "、",
+/// letters counting on past z, reversed lists, an item's own value and
+/// type, nested lists, `list-style: none`, HTML's integer parsing of
+/// `start`.
+#[test]
+fn list_markers_as_a_browser_draws_them() {
+    let page = r#"<html><body>
+        <ol style="list-style-type: cjk-ideographic"><li>总体情况</li><li>主动公开</li></ol>
+        <ol style="list-style-type: lower-alpha" start="26"><li>z item</li><li>next</li></ol>
+        <ol reversed><li>three</li><li>two</li><li value="9">nine</li></ol>
+        <ol type="I" start="3x"><li>one<ol type="a"><li>inner</li></ol></li><li type="i">own type</li></ol>
+        <ol style="list-style: none"><li>plain</li></ol>
+        <ol start="-1"><li>minus</li></ol>
+        </body></html>"#;
+    let got = read(page.as_bytes()).unwrap();
+    assert_eq!(
+        texts(&got),
+        [
+            "一、总体情况",
+            "二、主动公开",
+            "z. z item",
+            "aa. next",
+            "3. three",
+            "2. two",
+            "9. nine",
+            "III. one",
+            "a. inner",
+            "iv. own type",
+            "plain",
+            "-1. minus"
+        ]
+    );
+    assert_eq!(paragraphs(&got)[0].numbering.as_deref(), Some("一、"));
+    assert_eq!(paragraphs(&got)[10].numbering, None);
+}

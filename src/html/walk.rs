@@ -16,9 +16,13 @@ use markup5ever_rcdom::{Handle, NodeData};
 
 use super::content;
 use super::dom::{self, Stats};
+use super::image_table::{self, Unread};
+use super::marker::{self, Style};
+use super::images::Images;
 use super::table::{self, TextCell, TooBig};
 use crate::error::Result;
 use crate::model::{BreakKind, Diagnostic, Fragment, ParagraphFragment, TableFragment};
+use crate::pdf::ocr::Recogniser;
 use crate::text::normalize;
 
 /// Element nesting walked as structure; deeper content (only hostile pages
@@ -108,8 +112,10 @@ pub struct Walker<'s> {
     /// paragraph with text.
     label: Option<String>,
     too_deep: bool,
-    /// The web archive's images, for a table that is only a picture.
-    pub images: &'s [super::mhtml::Image],
+    /// Where the page's images come from, for a table that is only a picture.
+    pub images: Images<'s>,
+    /// Reads such a picture (OCR), and records what it read (`source.ocr`).
+    pub recogniser: Recogniser,
 }
 
 impl<'s> Walker<'s> {
@@ -122,7 +128,8 @@ impl<'s> Walker<'s> {
             line: Line::default(),
             label: None,
             too_deep: false,
-            images: &[],
+            images: Images::default(),
+            recogniser: Recogniser::new(),
         }
     }
 
@@ -241,7 +248,9 @@ impl<'s> Walker<'s> {
         }
         let numbering = self.label.take();
         if let Some(label) = &numbering {
-            text = format!("{label}{text}");
+            // The marker's suffix is ". " (or "、"): its space is kept
+            // before Latin text and dropped next to CJK, as for any text.
+            text = normalize(&format!("{label} {text}"));
         }
         self.out.push(Fragment::Paragraph(ParagraphFragment {
             text,
@@ -253,26 +262,30 @@ impl<'s> Walker<'s> {
         }));
     }
 
-    /// An `<ol>`: each item labelled as a browser numbers it (`start`,
-    /// `type`, `list-style-type`, an item's `value`). The label is the text
-    /// a reader sees, as the DOCX front end writes automatic numbering.
+    /// An `<ol>`: each item labelled as a browser draws its marker
+    /// ([`marker`]: `start`, `reversed`, `type`, `list-style-type`, an
+    /// item's own `value`, `type` or style). The label is the text a reader
+    /// sees, as the DOCX front end writes automatic numbering.
     fn ordered_list(&mut self, node: &Handle, ctx: Context) -> Result<()> {
         self.end_line();
-        let format = list_format(node);
-        let mut counter: i64 = dom::attr(node, "start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+        let style = Style::of(node).unwrap_or(Style::Decimal);
         let children: Vec<Handle> = node.children.borrow().clone();
+        let is_item = |child: &Handle| dom::name(child) == Some("li") && !dom::is_hidden(child);
+        let reversed = dom::attr(node, "reversed").is_some();
+        let step = if reversed { -1 } else { 1 };
+        let items = children.iter().filter(|c| is_item(c)).count() as i64;
+        let start = dom::attr(node, "start").and_then(|s| marker::parse_integer(&s));
+        let mut counter: i64 = start.unwrap_or(if reversed { items } else { 1 });
         for child in &children {
-            if dom::name(child) == Some("li") && !dom::is_hidden(child) {
-                if let Some(value) = dom::attr(child, "value").and_then(|v| v.trim().parse().ok()) {
+            if is_item(child) {
+                if let Some(value) = dom::attr(child, "value").and_then(|v| marker::parse_integer(&v)) {
                     counter = value;
                 }
-                let n = u32::try_from(counter.clamp(1, i64::from(u32::MAX))).unwrap_or(1);
-                let (label, _) = crate::counter::format_number_bounded(n, format);
-                self.label = Some(format!("{label}."));
+                self.label = Style::of(child).unwrap_or(style).label(counter);
                 self.element(child, ctx)?;
                 self.end_line();
                 self.label = None;
-                counter = counter.saturating_add(1);
+                counter = counter.saturating_add(step);
             } else {
                 self.node(child, ctx)?;
             }
@@ -294,7 +307,18 @@ impl<'s> Walker<'s> {
         if count.text == 0 {
             let sources = image_sources(node);
             if !sources.is_empty() {
-                match super::image_table::recognise(&sources, self.images) {
+                let mut read = Vec::new();
+                let result = image_table::recognise(&sources, &self.images, &mut self.recogniser, &mut read)?;
+                let note = |code, why| {
+                    Diagnostic::warning(
+                        code,
+                        format!(
+                            "a table holds {} image(s) and no text: its content is a picture, which was not read ({why})",
+                            sources.len()
+                        ),
+                    )
+                };
+                match result {
                     Ok(mut items) => {
                         self.diagnostics.push(Diagnostic::info(
                             "html.image_table_ocr",
@@ -302,14 +326,10 @@ impl<'s> Walker<'s> {
                         ));
                         self.out.append(&mut items);
                     }
-                    Err(why) => self.diagnostics.push(Diagnostic::warning(
-                        "html.image_table",
-                        format!(
-                            "a table holds {} image(s) and no text: its content is a picture, which was not read ({why})",
-                            sources.len()
-                        ),
-                    )),
+                    Err(Unread::Missing(why)) => self.diagnostics.push(note("html.image_missing", why)),
+                    Err(Unread::NotRead(why)) => self.diagnostics.push(note("html.image_table", why)),
                 }
+                self.diagnostics.append(&mut read);
             }
             return Ok(());
         }
@@ -448,35 +468,6 @@ pub fn visible_text(node: &Handle) -> String {
         }
     }
     out
-}
-
-/// The counter format of an `<ol>` as numbering names it.
-fn list_format(node: &Handle) -> &'static str {
-    if let Some(style) = dom::style(node, "list-style-type").or_else(|| dom::style(node, "list-style")) {
-        for (css, format) in [
-            ("lower-alpha", "lowerLetter"),
-            ("lower-latin", "lowerLetter"),
-            ("upper-alpha", "upperLetter"),
-            ("upper-latin", "upperLetter"),
-            ("lower-roman", "lowerRoman"),
-            ("upper-roman", "upperRoman"),
-            ("cjk-ideographic", "chineseCounting"),
-            ("simp-chinese-informal", "chineseCounting"),
-            ("trad-chinese-informal", "chineseCounting"),
-            ("decimal", "decimal"),
-        ] {
-            if style.contains(css) {
-                return format;
-            }
-        }
-    }
-    match dom::attr(node, "type").as_deref().map(str::trim) {
-        Some("a") => "lowerLetter",
-        Some("A") => "upperLetter",
-        Some("i") => "lowerRoman",
-        Some("I") => "upperRoman",
-        _ => "decimal",
-    }
 }
 
 fn is_centered(node: &Handle, inherited: bool) -> bool {

@@ -28,11 +28,15 @@ fn strip_line_numbers(sections: &mut serde_json::Value) {
 }
 
 /// Samples whose LibreOffice HTML shows something other than the DOCX:
-/// their section headings are automatic Chinese numbering ("一、"), which
-/// LibreOffice's HTML export writes as one `<ol>` per heading, so a browser
-/// (and govdoc) shows "1." before each, read as level-3 headings. The
-/// report finds its sections at that level; the rest of the report must
-/// agree, and the sections' texts but for the numbers their lines start with.
+/// their section headings are automatic Chinese numbering ("一、", Word's
+/// `chineseCounting`), which LibreOffice 7.4's HTML export writes as one
+/// plain `<ol>` per heading — no `type`, no `list-style-type` — so a browser
+/// shows "1." before each (headless Chromium printing report-2021-distinct.html,
+/// read back with pdftotext: "1. 总体情况", "1. 主动公开", "2. 依申请公开"):
+/// the Chinese numbering is not in the page. govdoc shows what the browser
+/// shows, read as level-3 headings; the report finds its sections at that
+/// level; the rest of the report must agree, and the sections' texts but
+/// for the numbers their lines start with.
 const NUMBERING_LOST: [&str; 1] = ["report-2021-distinct"];
 
 /// Samples whose exported tables differ from the DOCX's the way their

@@ -241,6 +241,49 @@ fn the_ocr_mode_is_chosen_per_conversion() {
     let diagnostics = mixed["diagnostics"].as_array().unwrap();
     assert!(diagnostics.iter().all(|d| d["code"] != "ocr.unavailable"), "Never is not a missing engine");
     assert!(diagnostics.iter().any(|d| d["code"] == "pdf.page_without_text" && d["page"] == 3));
+    // A web page's picture of a table follows the call's mode too.
+    for page in ["samples/scan/html-image-table-png.mht", "samples/scan/html-image-table-folder.html"] {
+        let output = govdoc::convert_path_with(page, &never).unwrap().to_json_value();
+        assert!(output["source"].get("ocr").is_none(), "{page}");
+        let unread = output["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "html.image_table");
+        assert!(unread.is_some_and(|d| d["message"].as_str().unwrap().contains("OCR is turned off")), "{page}");
+    }
+}
+
+/// A saved page converted by its path reads the picture in the folder beside
+/// it ("Save page as… complete"); the same page without that folder says the
+/// picture is missing, and never reads a file outside its own folder.
+#[test]
+fn a_saved_page_reads_its_picture_from_its_folder_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = std::fs::read_to_string("samples/scan/html-image-table-folder.html").unwrap();
+    let alone = dir.path().join("alone.html");
+    std::fs::write(&alone, &page).unwrap();
+    // The picture exists, but one folder up from a page that climbs to it.
+    let inner = dir.path().join("inner");
+    std::fs::create_dir(&inner).unwrap();
+    std::fs::copy("samples/scan/html-image-table-folder_files/table.png", dir.path().join("table.png")).unwrap();
+    let climbing = inner.join("climbing.html");
+    std::fs::write(&climbing, page.replace("html-image-table-folder_files/table.png", "../table.png")).unwrap();
+    for (path, why) in [(&alone, "is missing"), (&climbing, "out of the page's folder")] {
+        let output = govdoc::convert_path(path).unwrap().to_json_value();
+        assert!(output["source"].get("ocr").is_none());
+        let missing = output["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "html.image_missing");
+        let message = missing.map(|d| d["message"].as_str().unwrap().to_string()).unwrap_or_default();
+        assert!(message.contains(why), "{}: {message}", path.display());
+        assert_eq!(missing.unwrap()["level"], "warning");
+    }
+    if engine().is_none() {
+        eprintln!("skipped the reading: tesseract is not installed");
+        return;
+    }
+    let output = govdoc::convert_path("samples/scan/html-image-table-folder.html").unwrap().to_json_value();
+    assert_eq!(output["source"]["ocr"]["images"], serde_json::json!(["html-image-table-folder_files/table.png"]));
+    let cells: Vec<&str> =
+        output["blocks"][2]["cells"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+    for expected in ["规章", "行政规范性文件", "12", "256"] {
+        assert!(cells.contains(&expected), "{expected} not in {cells:?}");
+    }
 }
 
 #[test]

@@ -222,11 +222,7 @@ impl Recogniser {
             }
         };
         let settings = &self.settings;
-        let recognised = self.recognised.get_or_insert_with(|| OcrSource {
-            engine: engine.describe(),
-            pages: Vec::new(),
-            low_confidence: Vec::new(),
-        });
+        let recognised = self.recognised.get_or_insert_with(|| OcrSource::of(engine));
         let number = page.number;
         let key = ReadingKey::of(page);
         let (result, summary) = match self.readings.iter().find(|r| key == Some(r.key)) {
@@ -272,34 +268,55 @@ impl Recogniser {
             );
         }
         diagnostics.extend(result.diagnostics.iter().cloned().map(|d| d.on_page(Some(number))));
-        let low: Vec<OcrValue> = result
-            .values
-            .iter()
-            .filter(|v| v.confidence < settings.low_confidence)
-            .map(|v| OcrValue { page: number, text: v.text.clone(), confidence: crate::confidence::round(v.confidence), cell: v.cell })
-            .collect();
-        if !low.is_empty() {
-            let listed: Vec<String> = low.iter().map(|v| format!("\"{}\" ({:.2})", v.text, v.confidence)).collect();
-            diagnostics.push(
-                Diagnostic::warning(
-                    "ocr.low_confidence",
-                    format!(
-                        "page {number}: {} value(s) read with confidence below {:.2}: {}",
-                        low.len(),
-                        settings.low_confidence,
-                        listed.join(", ")
-                    ),
-                )
-                .on_page(Some(number)),
-            );
-        }
-        recognised.low_confidence.extend(low);
+        recognised.note_low_confidence(&result, settings, (Some(number), None), diagnostics);
         recognised.pages.push(number);
         page.glyphs = result.glyphs;
         page.confidences = result.confidences;
         page.rulings = result.rulings;
         page.fonts = vec![FontInfo { name: "OCR".into(), bold: false, space_width: None }];
         Ok(())
+    }
+
+    /// Reads a picture that is not a page of the document — a web page's
+    /// image of a table, named by its `src` — laid on `page`, a page the
+    /// picture's size, under this conversion's mode, engine and limit of
+    /// pages recognised; its low-confidence values go to `source.ocr` as a
+    /// scanned page's do. The inner error says why it was not read; the
+    /// outer one is a budget that ran out.
+    pub fn picture(
+        &mut self,
+        image: &source::PageImage,
+        page: &PageContent,
+        src: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Result<std::result::Result<PageResult, String>> {
+        if self.mode == Mode::Never {
+            return Ok(Err("OCR is turned off".to_string()));
+        }
+        let detect = || Tesseract::detect().map(|t| Box::new(t) as Box<dyn Engine>);
+        let engine = match self.engine.get_or_insert_with(detect) {
+            Ok(engine) => &**engine,
+            Err(e) => return Ok(Err(e.message.clone())),
+        };
+        if let Err(limit) = budget::try_spend(Resource::OcrPages, 1) {
+            return Ok(Err(format!("the document's limit of {limit} pages and pictures recognised was reached")));
+        }
+        let result = match recognise_page(engine, image, page, &self.settings) {
+            Ok(result) => result,
+            Err(e) if e.code == ErrorCode::TooLarge => return Err(e),
+            Err(e) => return Ok(Err(e.message)),
+        };
+        let recognised = self.recognised.get_or_insert_with(|| OcrSource::of(engine));
+        diagnostics.extend(result.diagnostics.iter().cloned());
+        recognised.note_low_confidence(&result, &self.settings, (None, Some(src)), diagnostics);
+        recognised.images.push(src.to_string());
+        Ok(Ok(result))
+    }
+
+    /// What was recognised, when anything was (`source.ocr`), for a
+    /// front end whose pictures are not pages (no page was left unread).
+    pub fn recognised(self) -> Option<OcrSource> {
+        self.recognised
     }
 
     /// What was recognised, or None when no page was; the error or
@@ -338,6 +355,58 @@ impl Recogniser {
             }
         }
         Ok(self.recognised)
+    }
+}
+
+impl OcrSource {
+    /// Nothing recognised yet, by `engine`.
+    fn of(engine: &dyn Engine) -> OcrSource {
+        OcrSource { engine: engine.describe(), pages: Vec::new(), images: Vec::new(), low_confidence: Vec::new() }
+    }
+
+    /// Lists the values of `result` read with a confidence below the
+    /// threshold, and says so in an `ocr.low_confidence` warning; `place` is
+    /// the page, or the web page's picture, they were read from.
+    fn note_low_confidence(
+        &mut self,
+        result: &PageResult,
+        settings: &Settings,
+        place: (Option<u32>, Option<&str>),
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let (page, image) = place;
+        let low: Vec<OcrValue> = result
+            .values
+            .iter()
+            .filter(|v| v.confidence < settings.low_confidence)
+            .map(|v| OcrValue {
+                page,
+                image: image.map(str::to_string),
+                text: v.text.clone(),
+                confidence: crate::confidence::round(v.confidence),
+                cell: v.cell,
+            })
+            .collect();
+        if !low.is_empty() {
+            let listed: Vec<String> = low.iter().map(|v| format!("\"{}\" ({:.2})", v.text, v.confidence)).collect();
+            let place = match (page, image) {
+                (Some(number), _) => format!("page {number}"),
+                (None, image) => format!("the image {}", image.unwrap_or_default()),
+            };
+            diagnostics.push(
+                Diagnostic::warning(
+                    "ocr.low_confidence",
+                    format!(
+                        "{place}: {} value(s) read with confidence below {:.2}: {}",
+                        low.len(),
+                        settings.low_confidence,
+                        listed.join(", ")
+                    ),
+                )
+                .on_page(page),
+            );
+        }
+        self.low_confidence.extend(low);
     }
 }
 
