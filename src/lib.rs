@@ -200,8 +200,10 @@ pub fn convert_path_with(path: impl AsRef<Path>, options: &Options) -> Result<Ou
 }
 
 /// [`convert_bytes`] of a file read from `folder`, where a saved web page's
-/// images are (the golden files name their samples by file name alone).
-pub(crate) fn convert_bytes_in_folder(bytes: &[u8], name: &str, folder: Option<&Path>) -> Result<Output> {
+/// pictures are ("Save page as… complete": `name_files/` beside
+/// `name.html`), as [`convert_path`] reads them; the batch and the golden
+/// files name their inputs other than by path.
+pub fn convert_bytes_in_folder(bytes: &[u8], name: &str, folder: Option<&Path>) -> Result<Output> {
     let options = Options::default();
     let recogniser = || pdf::ocr::Recogniser::with_mode(options.ocr);
     budget::scope(options.limits, || convert_inner(bytes, name, page_folder(folder), None, recogniser))

@@ -82,7 +82,13 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { jobs: None, force: false, collect_reports: false, converter: crate::convert_bytes, stop: None }
+        Options {
+            jobs: None,
+            force: false,
+            collect_reports: false,
+            converter: crate::convert_bytes_in_folder,
+            stop: None,
+        }
     }
 }
 

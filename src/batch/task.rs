@@ -16,9 +16,11 @@ use super::outdir::{self, Warning};
 use crate::error::{Error, ErrorCode, Result};
 use crate::{MAX_INPUT_BYTES, Output};
 
-/// The conversion a batch runs on each file: [`crate::convert_bytes`], or a
-/// stand-in (tests use one that panics on purpose).
-pub type Converter = fn(&[u8], &str) -> Result<Output>;
+/// The conversion a batch runs on each file: its bytes, its name and, for a
+/// file on disk, the folder it sits in (where a saved web page's pictures
+/// are, as [`crate::convert_path`] reads them). [`crate::convert_bytes_in_folder`]
+/// by default, or a stand-in (tests use one that panics on purpose).
+pub type Converter = fn(&[u8], &str, Option<&Path>) -> Result<Output>;
 
 /// How one input ended.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,7 +110,12 @@ fn process(input: &Input, output: &Path, force: bool, convert: Converter) -> Res
             }
         }
     }
-    let converted = convert(&bytes, &input.source)?;
+    // A zip entry's pictures would be other entries, not files on disk.
+    let folder = match &input.location {
+        Location::File(path) => path.parent(),
+        _ => None,
+    };
+    let converted = convert(&bytes, &input.source, folder)?;
     drop(bytes);
     let warnings = Warning::of(&converted.document.diagnostics);
     let text = converted.to_pretty_json();

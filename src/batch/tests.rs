@@ -57,11 +57,11 @@ fn a_second_run_leaves_converted_files_alone() {
     assert_eq!((forced.converted, forced.unchanged), (2, 0));
 }
 
-fn panics_on_b(bytes: &[u8], name: &str) -> crate::Result<crate::Output> {
+fn panics_on_b(bytes: &[u8], name: &str, folder: Option<&std::path::Path>) -> crate::Result<crate::Output> {
     if name.ends_with("b.md") {
         panic!("deliberate test panic");
     }
-    crate::convert_bytes(bytes, name)
+    crate::convert_bytes_in_folder(bytes, name, folder)
 }
 
 #[test]

@@ -287,6 +287,36 @@ fn a_saved_page_reads_its_picture_from_its_folder_only() {
 }
 
 #[test]
+fn a_batch_reads_a_saved_page_s_picture_from_its_folder_as_convert_does() {
+    // The page with its `_files` folder, and a copy of it alone: a batch
+    // finds the first one's picture (whatever the engine then makes of it)
+    // and says the second one's is missing, as `convert` does.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let pictures = input.join("html-image-table-folder_files");
+    std::fs::create_dir_all(&pictures).unwrap();
+    std::fs::copy("samples/scan/html-image-table-folder.html", input.join("html-image-table-folder.html")).unwrap();
+    std::fs::copy("samples/scan/html-image-table-folder_files/table.png", pictures.join("table.png")).unwrap();
+    std::fs::create_dir(input.join("other")).unwrap();
+    std::fs::copy("samples/scan/html-image-table-folder.html", input.join("other/alone.html")).unwrap();
+    let out = dir.path().join("out");
+    let summary = govdoc::batch::run(&input, &out, &govdoc::batch::Options::default(), &|_| {}).unwrap();
+    assert_eq!(summary.failed, 0);
+    let read = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(out.join(name)).unwrap()).unwrap()
+    };
+    let missing = |output: &serde_json::Value| {
+        output["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "html.image_missing")
+    };
+    assert!(!missing(&read("html-image-table-folder.html.json")), "the batch did not look in the page's folder");
+    assert!(missing(&read("other/alone.html.json")));
+    if engine().is_some() {
+        let output = read("html-image-table-folder.html.json");
+        assert_eq!(output["source"]["ocr"]["images"], serde_json::json!(["html-image-table-folder_files/table.png"]));
+    }
+}
+
+#[test]
 fn a_misread_column_header_is_a_warning_and_the_report_incomplete() {
     // The proactive table as a scan reads it when one header label comes out
     // wrong: "本年增/减" as "本年增/碱" (seen on the 200-dpi sample).
