@@ -59,6 +59,7 @@ mod slivers;
 mod spans;
 mod stacks;
 mod stream;
+mod subcolumns;
 
 pub use index::GlyphIndex;
 pub use settings::TableSettings;
@@ -386,11 +387,29 @@ fn frame_to_table(
         &opened
     };
     let row_rules = rows::text_row_rules(&layout, &stage);
+    let ruled_rows;
+    let mut frame = frame;
     if !row_rules.is_empty() {
         let ruled = frame.with_rules(&row_rules);
         let mut b = layout.boundaries.clone();
         b.ys.extend(row_rules.iter().map(|e| e.position));
         b.ys.sort_by(f32::total_cmp);
+        layout = boundaries_to_cells(&ruled, b, settings)?;
+        ruled_rows = ruled;
+        frame = &ruled_rows;
+    }
+    let subcolumn_rules = subcolumns::subcolumn_rules(&layout, &stage);
+    if !subcolumn_rules.is_empty() {
+        let ruled = frame.with_rules(&subcolumn_rules);
+        let mut b = layout.boundaries.clone();
+        for rule in &subcolumn_rules {
+            match rule.orientation {
+                Orientation::Horizontal => b.ys.push(rule.position),
+                Orientation::Vertical => b.xs.push(rule.position),
+            }
+        }
+        b.xs = distinct(b.xs, settings.snap_tolerance);
+        b.ys = distinct(b.ys, settings.snap_tolerance);
         layout = boundaries_to_cells(&ruled, b, settings)?;
     }
     if layout.cols() < 2 {
@@ -666,6 +685,20 @@ pub fn trim_empty_open_sides(mut b: Boundaries, glyphs: &[Glyph], near: &[usize]
         b.open_left = false;
     }
     b
+}
+
+/// The union of intervals `(start, end)`: sorted by start, overlapping or
+/// touching ones joined (the x ranges text covers, for the gaps between).
+pub(crate) fn union_of_spans(mut spans: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut union: Vec<(f32, f32)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match union.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => union.push((s, e)),
+        }
+    }
+    union
 }
 
 /// The segments of one orientation lying on each boundary, sorted by start
