@@ -34,7 +34,10 @@
 //! frame a table whose columns come from the text's alignment (`stacks`);
 //! such a frame's header band of stacked labels (a label centred over the
 //! columns it heads, their labels below) is ruled by its labels
-//! (`headers`).
+//! (`headers`). A ruled column whose body holds columns of values with no
+//! rule between them (Male and Female under one rule) is cut at the white
+//! strip down its body, its header ruled as a stacked header
+//! (`subcolumns`).
 //! Every tolerance is a field of [`TableSettings`] (defaults documented
 //! there; [`find_tables`] uses them, [`find_tables_with`] takes others).
 //! The sides of shaded areas arrive as rulings of width 0 (see
@@ -345,7 +348,9 @@ pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<Pag
 
 /// One frame → its table: boundaries, cells, sliver columns and rows that
 /// hold no text absorbed ([`slivers::absorb_slivers`]), bands of several
-/// text rows cut into rows ([`rows::text_row_rules`]), then the text. `None` for a box
+/// text rows cut into rows ([`rows::text_row_rules`]), ruled columns
+/// holding several columns of values cut into them
+/// ([`subcolumns::subcolumn_rules`]), then the text. `None` for a box
 /// around text or rules without text. The glyphs it takes are marked in
 /// `taken`. Every step after the boundaries only shrinks or cuts the
 /// frame's box, so the glyphs in that box (from `index`) are the only ones
