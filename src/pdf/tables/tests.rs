@@ -909,4 +909,7 @@ fn words_one_space_apart_on_every_line_stay_one_cell() {
     let g = &tables[0].fragment.grid;
     assert_eq!(g.cols, 2, "{:?}", shape(g));
     assert_eq!(g.cell_at(1, 1).unwrap().text, "Q1 2001");
+    // The strip itself is there: without the spread rule it would cut.
+    let loose = TableSettings { subcolumn_spread_em: 0.0, ..TableSettings::default() };
+    assert_eq!(find_tables_with(&p, &loose)[0].fragment.grid.cols, 3);
 }
