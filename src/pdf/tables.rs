@@ -34,7 +34,10 @@
 //! frame a table whose columns come from the text's alignment (`stacks`);
 //! such a frame's header band of stacked labels (a label centred over the
 //! columns it heads, their labels below) is ruled by its labels
-//! (`headers`).
+//! (`headers`). A ruled column whose body holds columns of values with no
+//! rule between them (Male and Female under one rule) is cut at the white
+//! strip down its body, its header ruled as a stacked header
+//! (`subcolumns`).
 //! Every tolerance is a field of [`TableSettings`] (defaults documented
 //! there; [`find_tables`] uses them, [`find_tables_with`] takes others).
 //! The sides of shaded areas arrive as rulings of width 0 (see
@@ -59,6 +62,7 @@ mod slivers;
 mod spans;
 mod stacks;
 mod stream;
+mod subcolumns;
 
 pub use index::GlyphIndex;
 pub use settings::TableSettings;
@@ -344,7 +348,9 @@ pub fn find_tables_with(page: &PageContent, settings: &TableSettings) -> Vec<Pag
 
 /// One frame → its table: boundaries, cells, sliver columns and rows that
 /// hold no text absorbed ([`slivers::absorb_slivers`]), bands of several
-/// text rows cut into rows ([`rows::text_row_rules`]), then the text. `None` for a box
+/// text rows cut into rows ([`rows::text_row_rules`]), ruled columns
+/// holding several columns of values cut into them
+/// ([`subcolumns::subcolumn_rules`]), then the text. `None` for a box
 /// around text or rules without text. The glyphs it takes are marked in
 /// `taken`. Every step after the boundaries only shrinks or cuts the
 /// frame's box, so the glyphs in that box (from `index`) are the only ones
@@ -386,11 +392,29 @@ fn frame_to_table(
         &opened
     };
     let row_rules = rows::text_row_rules(&layout, &stage);
+    let ruled_rows;
+    let mut frame = frame;
     if !row_rules.is_empty() {
         let ruled = frame.with_rules(&row_rules);
         let mut b = layout.boundaries.clone();
         b.ys.extend(row_rules.iter().map(|e| e.position));
         b.ys.sort_by(f32::total_cmp);
+        layout = boundaries_to_cells(&ruled, b, settings)?;
+        ruled_rows = ruled;
+        frame = &ruled_rows;
+    }
+    let subcolumn_rules = subcolumns::subcolumn_rules(&layout, &stage);
+    if !subcolumn_rules.is_empty() {
+        let ruled = frame.with_rules(&subcolumn_rules);
+        let mut b = layout.boundaries.clone();
+        for rule in &subcolumn_rules {
+            match rule.orientation {
+                Orientation::Horizontal => b.ys.push(rule.position),
+                Orientation::Vertical => b.xs.push(rule.position),
+            }
+        }
+        b.xs = distinct(b.xs, settings.snap_tolerance);
+        b.ys = distinct(b.ys, settings.snap_tolerance);
         layout = boundaries_to_cells(&ruled, b, settings)?;
     }
     if layout.cols() < 2 {
@@ -666,6 +690,20 @@ pub fn trim_empty_open_sides(mut b: Boundaries, glyphs: &[Glyph], near: &[usize]
         b.open_left = false;
     }
     b
+}
+
+/// The union of intervals `(start, end)`: sorted by start, overlapping or
+/// touching ones joined (the x ranges text covers, for the gaps between).
+pub(crate) fn union_of_spans(mut spans: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut union: Vec<(f32, f32)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match union.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => union.push((s, e)),
+        }
+    }
+    union
 }
 
 /// The segments of one orientation lying on each boundary, sorted by start

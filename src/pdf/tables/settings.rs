@@ -99,6 +99,20 @@ pub struct TableSettings {
     /// A vertical line through a block without rules that is at least this
     /// many of its lines tall (or as tall as the block) makes it a figure.
     pub stream_figure_rule_lines: f32,
+    /// Sub-columns inside a ruled column (values in groups under one
+    /// rule, no rule between them): a white strip down the column's body
+    /// at least this many em wide may separate two sub-columns (narrower
+    /// than a space of monospaced type, 0.6 em: a row set a size smaller
+    /// or in bold narrows the strip; words that merely follow each other
+    /// are told apart by the spread below)…
+    pub subcolumn_gap_em: f32,
+    /// … with text on both sides on at least this many lines (and on at
+    /// least half the column's lines)…
+    pub subcolumn_min_lines: usize,
+    /// … and the gap across it differing between lines by at least this
+    /// many em: text aligned to its own column, not words one space apart
+    /// on every line.
+    pub subcolumn_spread_em: f32,
 }
 
 impl Default for TableSettings {
@@ -132,6 +146,9 @@ impl Default for TableSettings {
             stream_header_gap_em: 1.5,
             stream_header_lines: 3,
             stream_figure_rule_lines: 3.0,
+            subcolumn_gap_em: 0.3,
+            subcolumn_min_lines: 3,
+            subcolumn_spread_em: 0.5,
         }
     }
 }

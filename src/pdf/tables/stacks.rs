@@ -19,7 +19,7 @@
 use super::headers;
 use super::index::GlyphIndex;
 use super::rows::core_lines;
-use super::{Edge, Frame, Orientation, TableSettings};
+use super::{Edge, Frame, Orientation, TableSettings, union_of_spans};
 use crate::grid::is_note_text;
 use crate::pdf::page::Glyph;
 
@@ -258,15 +258,7 @@ pub(super) fn stack_to_frame(
         return None;
     }
     // Covered x ranges: the union of every body run.
-    let mut runs: Vec<(f32, f32)> = lines.iter().flat_map(|l| l.runs.iter().map(|r| (r.0, r.1))).collect();
-    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut covered: Vec<(f32, f32)> = Vec::new();
-    for (s, e) in runs {
-        match covered.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => covered.push((s, e)),
-        }
-    }
+    let covered = union_of_spans(lines.iter().flat_map(|l| l.runs.iter().map(|r| (r.0, r.1))).collect());
     if covered.len() < 2 {
         return None;
     }

@@ -861,3 +861,55 @@ fn a_top_rule_over_the_value_columns_only_is_the_top_of_the_table() {
     assert_eq!(span(0, 0), Some((0, 0, 2, 1, "指标名称")), "{:?}", shape(g));
     assert_eq!(span(2, 0), Some((2, 0, 1, 1, "收入")));
 }
+
+/// A grid ruled at x 60 | 130 | 300 with a header band (100–130) and a
+/// body band of four rows: each row a label and, in the ruled column, the
+/// two `values` right-aligned at x 200 and 290 (no rule between them).
+fn grouped_values(values: &[(&str, &str)]) -> PageContent {
+    let rulings = grid_rulings(&[60.0, 130.0, 300.0], &[100.0, 130.0, 190.0], |_| false);
+    let mut glyphs = text("Age", 65.0, 102.0);
+    glyphs.extend(text("Population group", 175.0, 102.0));
+    glyphs.extend(text("Male", 170.0, 116.0));
+    glyphs.extend(text("Female", 255.0, 116.0));
+    for (k, (a, b)) in values.iter().enumerate() {
+        let y = 133.0 + 14.0 * k as f32;
+        glyphs.extend(text(&format!("{k}0-{k}9"), 65.0, y));
+        glyphs.extend(text(a, 200.0 - 5.0 * a.len() as f32, y));
+        glyphs.extend(text(b, 290.0 - 5.0 * b.len() as f32, y));
+    }
+    page(rulings, glyphs)
+}
+
+#[test]
+fn values_in_groups_under_one_rule_are_read_in_their_own_columns() {
+    // Male and Female under each group, ruled around the group only: the
+    // white strip down the body, with right-aligned numbers of different
+    // lengths beside it, separates two columns; the group's label spans
+    // both, their labels sit under it.
+    let p = grouped_values(&[("1,087", "22"), ("586", "2,568"), ("3,867", "576"), ("7,808", "7,401")]);
+    let tables = find_tables(&p);
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (6, 3), "{:?}", shape(g));
+    assert_eq!(g.cell_at(0, 0).map(|c| (c.row_span, c.text.as_str())), Some((2, "Age")));
+    assert_eq!(g.cell_at(0, 1).map(|c| (c.col_span, c.text.as_str())), Some((2, "Population group")));
+    assert_eq!(g.cell_at(1, 1).unwrap().text, "Male");
+    assert_eq!(g.cell_at(1, 2).unwrap().text, "Female");
+    assert_eq!(g.cell_at(2, 1).unwrap().text, "1,087");
+    assert_eq!(g.cell_at(2, 2).unwrap().text, "22");
+    assert_eq!(g.cell_at(5, 2).unwrap().text, "7,401");
+}
+
+#[test]
+fn words_one_space_apart_on_every_line_stay_one_cell() {
+    // Q1 2001 … Q4 2004: a strip runs down the column between the words,
+    // but the gap is one space on every line — words, not two columns.
+    let p = grouped_values(&[("Q1 2001", ""), ("Q2 2002", ""), ("Q3 2003", ""), ("Q4 2004", "")]);
+    let tables = find_tables(&p);
+    let g = &tables[0].fragment.grid;
+    assert_eq!(g.cols, 2, "{:?}", shape(g));
+    assert_eq!(g.cell_at(1, 1).unwrap().text, "Q1 2001");
+    // The strip itself is there: without the spread rule it would cut.
+    let loose = TableSettings { subcolumn_spread_em: 0.0, ..TableSettings::default() };
+    assert_eq!(find_tables_with(&p, &loose)[0].fragment.grid.cols, 3);
+}
