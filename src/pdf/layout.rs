@@ -29,17 +29,6 @@ pub use settings::LayoutSettings;
 /// A gap between two non-CJK glyphs wider than this (in em) is a word space,
 /// in running text.
 pub const PARAGRAPH_SPACE_GAP_EM: f32 = 0.25;
-/// A gap of more than this share of the font's space width is a word space
-/// (capped by the caller's gap in em): word gaps of justified text shrink to
-/// about three quarters of the space, letters of one word touch.
-const WORD_GAP_SHARE_OF_SPACE: f32 = 0.5;
-/// However narrow a font's space, a gap under this (em) is kerning.
-const MIN_WORD_GAP_EM: f32 = 0.1;
-/// A space glyph between glyphs closer than this (em) does not show.
-const SPACE_SHOWS_EM: f32 = 0.05;
-/// A space glyph whose next glyph starts within this share of its width
-/// before its end was drawn at its full advance (rounding in the content).
-const SPACE_ADVANCE_TOLERANCE: f32 = 0.1;
 /// The layout's other factors: the defaults, what `govdoc convert` uses.
 const SETTINGS: &LayoutSettings = &LayoutSettings::DEFAULT;
 
@@ -233,13 +222,16 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
     let mut previous: Option<&Glyph> = None;
     // A space glyph met since the previous visible one.
     let mut blank: Option<&Glyph> = None;
+    let mut visible_after = visible.iter().skip(1).map(|&i| &glyphs[i]);
     for &i in &kept {
         let g = &glyphs[i];
         if is_blank(g) {
             blank = blank.or(Some(g));
             continue;
         }
+        let next = visible_after.next();
         let space = match (previous, blank) {
+            (Some(p), _) if !rotated && dot_leader_joins(p, g, next) => false,
             (Some(p), Some(b)) => rotated || drawn_space_is_a_gap(p, b, g),
             (Some(p), None) => !rotated && needs_space(p, g, space_gap_em, fonts),
             (None, b) => b.is_some(),
@@ -272,21 +264,38 @@ fn group_to_line(glyphs: &[Glyph], fonts: &[FontInfo], mut members: Vec<usize>, 
 
 /// A space between `a` and the glyph `b` after it: neither side is CJK
 /// (Chinese is set without spaces; the gaps around digits in CJK text are
-/// layout, not text) and the gap is wider than `gap_em` of their size — or,
-/// when `a`'s font has a space character, wider than
-/// [`WORD_GAP_SHARE_OF_SPACE`] of it (at least [`MIN_WORD_GAP_EM`]): justified
-/// Latin text shrinks its word gaps below a fixed share of the em (Times'
-/// space is 0.25 em), while letters of one word touch.
+/// layout, not text) and the gap is wider than `gap_em` of their size — or, when `a`'s font has a space character, wider than
+/// [`LayoutSettings::word_gap_share_of_space`] of it (at least
+/// [`LayoutSettings::min_word_gap_em`]): justified Latin text shrinks its
+/// word gaps below a fixed share of the em (Times' space is 0.25 em), while
+/// letters of one word touch.
 fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32, fonts: &[FontInfo]) -> bool {
     let gap = b.rect.x0 - a.rect.x1;
     let size = em((a.size + b.size) / 2.0);
     let cjk_a = a.text.chars().next_back().is_some_and(is_cjk);
     let cjk_b = b.text.chars().next().is_some_and(is_cjk);
     let threshold = match fonts.get(a.font).and_then(|f| f.space_width).filter(|w| w.is_finite() && *w > 0.0) {
-        Some(space) => (WORD_GAP_SHARE_OF_SPACE * space).clamp(MIN_WORD_GAP_EM.min(gap_em), gap_em),
+        Some(space) => (SETTINGS.word_gap_share_of_space * space).clamp(SETTINGS.min_word_gap_em.min(gap_em), gap_em),
         None => gap_em,
     };
     gap > threshold * size && !cjk_a && !cjk_b
+}
+
+/// Whether the dot `dot` after the word glyph `a` starts a leader of spaced
+/// dots (the next visible glyph, `next`, is a dot a word gap away) and
+/// stands closer to `a` than [`LayoutSettings::leader_gap_share`] of the
+/// leader's own gap: then it is the word's ("Asian Alone. . . ."), even
+/// where a space glyph lies under it — a leader set on a fixed pitch pulls
+/// its first dot back into the space.
+fn dot_leader_joins(a: &Glyph, dot: &Glyph, next: Option<&Glyph>) -> bool {
+    let Some(next) = next else { return false };
+    let is_dot = |g: &Glyph| g.text == ".";
+    if is_dot(a) || !is_dot(dot) || !is_dot(next) {
+        return false;
+    }
+    let size = em((dot.size + next.size) / 2.0);
+    let leader_gap = next.rect.x0 - dot.rect.x1;
+    leader_gap > SETTINGS.min_word_gap_em * size && dot.rect.x0 - a.rect.x1 < SETTINGS.leader_gap_share * leader_gap
 }
 
 /// Whether the space glyph `blank`, drawn between the visible glyphs `a` and
@@ -295,20 +304,21 @@ fn needs_space(a: &Glyph, b: &Glyph, gap_em: f32, fonts: &[FontInfo]) -> bool {
 /// space shows. It does not when `a` and `b` touch or overlap (a run of
 /// spaces set on top of a number that was drawn first: "1 4.862"), nor when
 /// character and word spacing squeeze it so that `b` starts inside it and
-/// less than [`WORD_GAP_SHARE_OF_SPACE`] of it is left (`Tc 2.2 Tw -3.5`:
-/// 0.9 pt of a 2.2 pt space before a dot leader). A space drawn at its full
-/// advance after a glyph whose box covers part of it ("✔ checked", the
-/// text moved on less than the tick's width) still shows. A space glyph with
-/// no width of its own gives nothing to measure and is taken at its word.
+/// less than [`LayoutSettings::word_gap_share_of_space`] of it is left
+/// (`Tc 2.2 Tw -3.5`: 0.9 pt of a 2.2 pt space before a dot leader). A
+/// space drawn at its full advance after a glyph whose box covers part of
+/// it ("✔ checked", the text moved on less than the tick's width) still
+/// shows. A space glyph with no width of its own gives nothing to measure
+/// and is taken at its word.
 fn drawn_space_is_a_gap(a: &Glyph, blank: &Glyph, b: &Glyph) -> bool {
     let size = em((a.size + b.size) / 2.0);
     let width = (blank.rect.x1 - blank.rect.x0).abs();
-    if width < MIN_WORD_GAP_EM * size {
+    if width < SETTINGS.min_word_gap_em * size {
         return true;
     }
     let gap = b.rect.x0 - a.rect.x1;
-    let full_advance = b.rect.x0 >= blank.rect.x0.max(blank.rect.x1) - SPACE_ADVANCE_TOLERANCE * width;
-    gap > SPACE_SHOWS_EM * size && (full_advance || gap >= WORD_GAP_SHARE_OF_SPACE * width)
+    let full_advance = b.rect.x0 >= blank.rect.x0.max(blank.rect.x1) - SETTINGS.space_advance_tolerance * width;
+    gap > SETTINGS.space_shows_em * size && (full_advance || gap >= SETTINGS.word_gap_share_of_space * width)
 }
 
 /// The text of lines read as one block: joined with line breaks, then
@@ -918,6 +928,34 @@ mod tests {
         glyphs.extend(row("experience", end + 2.16, 100.0, 7.8));
         let all: Vec<usize> = (0..glyphs.len()).collect();
         assert_eq!(texts(&glyphs_to_lines(&glyphs, &helvetica, &all, 0.3)), vec!["Literary experience"]);
+    }
+
+    #[test]
+    fn a_leaders_first_dot_closer_than_its_pitch_belongs_to_the_word() {
+        let helvetica = vec![FontInfo { name: "Helvetica".into(), bold: false, space_width: Some(0.278) }];
+        let lines = |glyphs: &[Glyph]| {
+            let all: Vec<usize> = (0..glyphs.len()).collect();
+            glyphs_to_lines(glyphs, &helvetica, &all, PARAGRAPH_SPACE_GAP_EM)
+        };
+        // A leader `2.224 Tc -2.224 Tw ( ....)Tj` at 8 pt set on a fixed
+        // pitch (4.448 pt): the dots' character spacing is the gap between
+        // them. After "Employed" the leader's first dot is pulled back 0.9
+        // pt into the word's space, 1.3 pt from the word: the word's dot.
+        let leader = |word: &str, gap: f32| {
+            let mut glyphs = row(word, 50.0, 100.0, 8.0);
+            let end = glyphs.last().unwrap().rect.x1;
+            glyphs.push(Glyph { rect: Rect { x1: end + 2.224, ..glyph(" ", end, 100.0, 8.0).rect }, ..glyph(" ", end, 100.0, 8.0) });
+            for k in 0..4 {
+                let x = end + gap + 4.448 * k as f32;
+                let dot = glyph(".", x, 100.0, 8.0);
+                glyphs.push(Glyph { rect: Rect { x1: x + 2.224, ..dot.rect }, ..dot });
+            }
+            lines(&glyphs)
+        };
+        assert_eq!(texts(&leader("Employed", 1.31)), vec!["Employed. . . ."]);
+        assert_eq!(texts(&leader("Asian Alone", 1.79)), vec!["Asian Alone. . . ."]);
+        // A whole space before it (as wide as the leader's gaps): a word gap.
+        assert_eq!(texts(&leader("Employed", 2.21)), vec!["Employed . . . ."]);
     }
 
     #[test]

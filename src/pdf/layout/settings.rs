@@ -2,8 +2,8 @@
 //! table finder's [`crate::pdf::tables::TableSettings`]): lengths in points,
 //! sizes relative to the font size in em, shares as fractions.
 //!
-//! The word-space rule (`PARAGRAPH_SPACE_GAP_EM` and the share of a font's
-//! space in `layout`) is not here yet: it is being reworked on its own.
+//! The gap in em that makes a word space in running text
+//! (`PARAGRAPH_SPACE_GAP_EM`) stays a constant of `layout`: callers pass it.
 
 /// Factors of the layout: glyphs → lines, the text block, lines →
 /// paragraphs, two-column reading order. [`LayoutSettings::default`] is what
@@ -44,6 +44,29 @@ pub struct LayoutSettings {
     /// a bold font ("nearly all": a bold heading may hold a regular digit).
     /// Default 0.8.
     pub bold_share: f32,
+
+    // Word spaces.
+    /// A gap of more than this share of the font's space width is a word
+    /// space (capped by the caller's gap in em): word gaps of justified
+    /// text shrink to about three quarters of the space, letters of one
+    /// word touch. Default 0.5.
+    pub word_gap_share_of_space: f32,
+    /// However narrow a font's space, a gap under this (em) is kerning.
+    /// Default 0.1.
+    pub min_word_gap_em: f32,
+    /// A space glyph between glyphs closer than this (em) does not show.
+    /// Default 0.05.
+    pub space_shows_em: f32,
+    /// A space glyph whose next glyph starts within this share of its width
+    /// before its end was drawn at its full advance (rounding in the
+    /// content). Default 0.1.
+    pub space_advance_tolerance: f32,
+    /// Before a leader of spaced dots (". . . ."), the gap between a word
+    /// and the first dot is a space only when it is at least this share of
+    /// the gap between the leader's dots: a leader set on a fixed pitch
+    /// pulls its first dot back into the word's space, and a dot closer to
+    /// the word than to the next dot reads as the word's. Default 0.9.
+    pub leader_gap_share: f32,
 
     // The text block.
     /// Lines ending within this (em) of each other share a margin. Default 0.5.
@@ -163,6 +186,11 @@ impl LayoutSettings {
         doubled_offset: 0.3,
         doubled_min_width: 0.5,
         bold_share: 0.8,
+        word_gap_share_of_space: 0.5,
+        min_word_gap_em: 0.1,
+        space_shows_em: 0.05,
+        space_advance_tolerance: 0.1,
+        leader_gap_share: 0.9,
         margin_cluster_em: 0.5,
         margin_min_lines: 2,
         margin_lines_per: 10,

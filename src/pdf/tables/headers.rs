@@ -34,21 +34,7 @@ pub fn spanning_labels(
     settings: &TableSettings,
 ) -> Vec<usize> {
     let middles: Vec<f32> = covered.windows(2).map(|w| (w[0].1 + w[1].0) / 2.0).collect();
-    let lines: Vec<Vec<Vec<usize>>> = core_lines(glyphs, members, settings)
-        .into_iter()
-        .map(|mut line| {
-            line.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
-            let mut runs: Vec<Vec<usize>> = Vec::new();
-            for i in line {
-                let gap = settings.column_gap_em * glyphs[i].size.abs().max(1.0);
-                match runs.last_mut() {
-                    Some(run) if glyphs[i].rect.x0 - glyphs[run[run.len() - 1]].rect.x1 < gap => run.push(i),
-                    _ => runs.push(vec![i]),
-                }
-            }
-            runs
-        })
-        .collect();
+    let lines = line_runs(glyphs, members, settings);
     let mut out = Vec::new();
     for pair in lines.windows(2) {
         if pair[1].len() < 3 {
@@ -62,6 +48,91 @@ pub fn spanning_labels(
         }
     }
     out
+}
+
+/// The band's lines, top to bottom, each as runs of text left to right: a
+/// gap of [`TableSettings::column_gap_em`] or more ends a run.
+fn line_runs(glyphs: &[Glyph], members: &[usize], settings: &TableSettings) -> Vec<Vec<Vec<usize>>> {
+    core_lines(glyphs, members, settings)
+        .into_iter()
+        .map(|mut line| {
+            line.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
+            let mut runs: Vec<Vec<usize>> = Vec::new();
+            for i in line {
+                let gap = settings.column_gap_em * glyphs[i].size.abs().max(1.0);
+                match runs.last_mut() {
+                    Some(run) if glyphs[i].rect.x0 - glyphs[run[run.len() - 1]].rect.x1 < gap => run.push(i),
+                    _ => runs.push(vec![i]),
+                }
+            }
+            runs
+        })
+        .collect()
+}
+
+/// The visible extent of a run (its first and last glyph that is not a
+/// space).
+fn visible_extent(glyphs: &[Glyph], run: &[usize]) -> Option<(f32, f32)> {
+    let mut visible = run.iter().map(|&i| &glyphs[i]).filter(|g| !g.text.trim().is_empty());
+    let first = visible.next()?;
+    let last = visible.next_back().unwrap_or(first);
+    Some((first.rect.x0, last.rect.x1))
+}
+
+/// A run of header text cut where a body column separator passes through a
+/// gap between its words, when every piece is then one column's label
+/// stacked on another label of that column (a line of it just above or
+/// below, within [`TableSettings::wrap_gap_em`]): labels set bottom-aligned
+/// in neighbouring columns ("Body / Weight / (g)" beside "Weight Relative
+/// to / Controls / (%)") come close enough on a line to read as one run
+/// ("Weight Controls"), though each belongs to its own column's stack. A
+/// label over several columns has no such stacks under its words and
+/// stays whole. `neighbours` are the runs of the lines above and below.
+fn split_stacked(
+    glyphs: &[Glyph],
+    run: &[usize],
+    separators: &[f32],
+    neighbours: &[&Vec<usize>],
+    settings: &TableSettings,
+) -> Vec<Vec<usize>> {
+    let column_of = |x: f32| separators.partition_point(|&s| s < x);
+    let whole = || vec![run.to_vec()];
+    let mut pieces: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut last_visible: Option<&Glyph> = None;
+    for &i in run {
+        let g = &glyphs[i];
+        if g.text.trim().is_empty() {
+            pieces.last_mut().expect("one piece").push(i);
+            continue;
+        }
+        if last_visible.is_some_and(|p| separators.iter().any(|&s| p.rect.x1 < s && s < g.rect.x0)) {
+            pieces.push(Vec::new());
+        }
+        pieces.last_mut().expect("one piece").push(i);
+        last_visible = Some(g);
+    }
+    if pieces.len() < 2 {
+        return whole();
+    }
+    let stacked = |piece: &[usize]| {
+        let Some((x0, x1)) = visible_extent(glyphs, piece) else { return false };
+        let column = column_of(x0);
+        let (top, bottom, size) = piece.iter().map(|&i| &glyphs[i]).fold(
+            (f32::INFINITY, f32::NEG_INFINITY, 1.0f32),
+            |(t, b, s), g| (t.min(g.rect.top), b.max(g.rect.bottom), s.max(g.size.abs())),
+        );
+        column_of(x1) == column
+            && neighbours.iter().any(|other| {
+                let Some((o0, o1)) = visible_extent(glyphs, other) else { return false };
+                let (o_top, o_bottom) = other
+                    .iter()
+                    .map(|&i| &glyphs[i])
+                    .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, b), g| (t.min(g.rect.top), b.max(g.rect.bottom)));
+                let gap = (top - o_bottom).max(o_top - bottom);
+                column_of(o0) == column && column_of(o1) == column && gap <= settings.wrap_gap_em * size
+            })
+    };
+    if pieces.iter().all(|p| stacked(p)) { pieces } else { whole() }
 }
 
 /// The spanner rule right under a label: below its text (at most half a
@@ -108,34 +179,34 @@ pub fn header_edges(
     // Runs of each line, top to bottom, joined into blocks across wraps.
     let mut blocks: Vec<Block> = Vec::new();
     let mut texts: Vec<String> = Vec::new();
-    for mut line in core_lines(glyphs, members, settings) {
-        line.sort_by(|&a, &b| glyphs[a].rect.x0.total_cmp(&glyphs[b].rect.x0));
+    let lines = line_runs(glyphs, members, settings);
+    for (l, line) in lines.iter().enumerate() {
+        let neighbours: Vec<&Vec<usize>> =
+            l.checked_sub(1).into_iter().chain([l + 1]).filter_map(|k| lines.get(k)).flatten().collect();
         let mut runs: Vec<Block> = Vec::new();
         let mut run_texts: Vec<String> = Vec::new();
-        for i in line {
-            let g = &glyphs[i];
-            let gap = settings.column_gap_em * g.size.abs().max(1.0);
-            match runs.last_mut() {
-                Some(r) if g.rect.x0 - r.x1 < gap => {
-                    run_texts.last_mut().expect("one per run").push_str(&g.text);
-                    r.x1 = r.x1.max(g.rect.x1);
-                    r.top = r.top.min(g.rect.top);
-                    r.bottom = r.bottom.max(g.rect.bottom);
-                    r.size = r.size.max(g.size.abs());
-                }
-                _ => {
-                    run_texts.push(g.text.clone());
-                    runs.push(Block {
-                        x0: g.rect.x0,
-                        x1: g.rect.x1,
-                        top: g.rect.top,
-                        bottom: g.rect.bottom,
-                        size: g.size.abs().max(1.0),
-                        c0: 0,
-                        c1: 0,
-                    })
-                }
+        for piece in line.iter().flat_map(|run| split_stacked(glyphs, run, separators, &neighbours, settings)) {
+            let mut text = String::new();
+            let mut run = Block {
+                x0: f32::INFINITY,
+                x1: f32::NEG_INFINITY,
+                top: f32::INFINITY,
+                bottom: f32::NEG_INFINITY,
+                size: 1.0,
+                c0: 0,
+                c1: 0,
+            };
+            for &i in &piece {
+                let g = &glyphs[i];
+                text.push_str(&g.text);
+                run.x0 = run.x0.min(g.rect.x0);
+                run.x1 = run.x1.max(g.rect.x1);
+                run.top = run.top.min(g.rect.top);
+                run.bottom = run.bottom.max(g.rect.bottom);
+                run.size = run.size.max(g.size.abs());
             }
+            runs.push(run);
+            run_texts.push(text);
         }
         for (mut run, text) in runs.into_iter().zip(run_texts) {
             run.c0 = column_of(run.x0);

@@ -913,3 +913,40 @@ fn words_one_space_apart_on_every_line_stay_one_cell() {
     let loose = TableSettings { subcolumn_spread_em: 0.0, ..TableSettings::default() };
     assert_eq!(find_tables_with(&p, &loose)[0].fragment.grid.cols, 3);
 }
+
+#[test]
+fn bottom_aligned_labels_of_two_columns_that_meet_on_a_line_stay_in_their_columns() {
+    // Two groups of two columns under spanning labels; each column's label
+    // is stacked bottom-aligned ("Body / Weight / (g)" beside "Weight /
+    // Relative / to / Controls / (%)"), and on one line "Weight" and
+    // "Controls" come 7 pt apart: closer than a column gap, yet the body's
+    // column separator passes between them.
+    let rulings = vec![h(100.0, 60.0, 380.0), h(172.0, 60.0, 380.0), h(205.0, 60.0, 380.0)];
+    let mut glyphs = text("Day 1", 210.0, 103.0);
+    glyphs.extend(text("Day 2", 320.0, 103.0));
+    glyphs.extend(text("Dose", 65.0, 114.0));
+    for (dx, _) in [(0.0, 'a'), (110.0, 'b')] {
+        glyphs.extend(text("Weight", 232.5 + dx, 114.0));
+        glyphs.extend(text("Relative", 227.5 + dx, 125.0));
+        glyphs.extend(text("Body", 187.5 + dx, 136.0));
+        glyphs.extend(text("to", 242.5 + dx, 136.0));
+        glyphs.extend(text("Weight", 185.0 + dx, 147.0));
+        glyphs.extend(text("Controls", 222.0 + dx, 147.0));
+        glyphs.extend(text("(g)", 190.0 + dx, 158.0));
+        glyphs.extend(text("(%)", 240.0 + dx, 158.0));
+    }
+    let xs = [190.0, 240.0, 300.0, 350.0];
+    glyphs.extend(rows_of_text(&[("0", &["5.8", "102", "8.8", "98"]), ("250", &["5.9", "101", "9.0", "97"])], &xs, 176.0, 14.0));
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    let texts: Vec<&str> = g.cells.iter().map(|c| c.text.as_str()).collect();
+    assert!(!texts.iter().any(|t| t.contains("Weight Controls")), "{:?}", shape(g));
+    for c in [1, 3] {
+        let body = g.cells.iter().find(|x| x.col == c && x.text.starts_with("Body")).map(|x| x.text.as_str());
+        assert_eq!(body, Some("Body Weight (g)"), "{:?}", shape(g));
+        let relative = g.cells.iter().find(|x| x.col == c + 1 && x.text.starts_with("Weight")).map(|x| x.text.as_str());
+        assert_eq!(relative, Some("Weight Relative to Controls (%)"), "{:?}", shape(g));
+    }
+    assert_eq!(g.inferred_header_rows(), 2, "{:?}", shape(g));
+}
