@@ -315,3 +315,64 @@ fn pages_scanned_sideways_or_upside_down_are_read_upright() {
         assert!(flagged, "{key}: {truth} read as {read}, not flagged");
     }
 }
+
+/// A scanned page left unread because the engine is missing may hold a
+/// report's tables or values, as one left unread by the page limit: the
+/// report is not complete. Through the engine seam (no Tesseract either
+/// way): every page of a complete digital report offered to OCR (`always`)
+/// with no engine keeps its text layer and every statistic, and still the
+/// report says it is not complete, with an `ocr.unavailable` warning per page.
+#[test]
+fn pages_left_unread_for_want_of_the_engine_make_a_report_incomplete() {
+    let bytes = std::fs::read("samples/report-2019-libreoffice.pdf").unwrap();
+    let convert = |ocr| {
+        let options = govdoc::Options { ocr, ..govdoc::Options::default() };
+        let missing = govdoc::Error::new(govdoc::ErrorCode::NoTextLayer, "no OCR engine in this test".to_string());
+        govdoc::convert_bytes_with_engine(&bytes, "report.pdf", &options, Err(missing)).unwrap().document
+    };
+    let read = convert(govdoc::OcrMode::Never);
+    let report = read.report.as_ref().expect("a report");
+    assert!(report.complete);
+    let unread = convert(govdoc::OcrMode::Always);
+    let partial = unread.report.as_ref().expect("a report");
+    assert!(!partial.complete, "scanned pages were left unread");
+    assert_eq!(partial.values().collect::<Vec<_>>(), report.values().collect::<Vec<_>>());
+    let warned: Vec<Option<u32>> =
+        unread.diagnostics.iter().filter(|d| d.code == "ocr.unavailable").map(|d| d.page).collect();
+    assert_eq!(warned, [Some(1), Some(2), Some(3)]);
+}
+
+/// A batch user sees it: without the engine, the report whose pages were
+/// left unread is counted "incomplete" in the summary line and `complete`
+/// false in the summary CSV (the engine named by GOVDOC_TESSERACT is
+/// missing, so this runs the same with or without Tesseract installed).
+#[test]
+fn a_batch_counts_a_report_with_unread_scanned_pages_as_incomplete() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy("samples/report-2019-libreoffice.pdf", input.join("report.pdf")).unwrap();
+    let run = |ocr: &str, out: &str| {
+        let csv = dir.path().join(format!("{out}.csv"));
+        let result = govdoc()
+            .env("GOVDOC_TESSERACT", "/nonexistent/tesseract")
+            .args(["--ocr", ocr, "batch"])
+            .arg(&input)
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .arg("--summary")
+            .arg(&csv)
+            .output()
+            .unwrap();
+        assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+        let summary = std::fs::read_to_string(csv).unwrap();
+        (String::from_utf8(result.stdout).unwrap(), summary.lines().nth(1).unwrap().to_string())
+    };
+    let (stdout, row) = run("auto", "auto");
+    assert!(stdout.contains("reports recognized 1, incomplete 0,"), "{stdout}");
+    assert!(row.starts_with("report.pdf,") && row.ends_with(",true"), "{row}");
+    let (stdout, row) = run("always", "always");
+    assert!(stdout.contains("converted with warnings 1"), "{stdout}");
+    assert!(stdout.contains("reports recognized 1, incomplete 1,"), "{stdout}");
+    assert!(row.starts_with("report.pdf,") && row.ends_with(",false"), "{row}");
+}

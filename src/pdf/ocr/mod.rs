@@ -195,10 +195,12 @@ impl Recogniser {
     }
 
     /// A recogniser that reads with `engine` instead of looking for
-    /// Tesseract.
+    /// Tesseract — or, given the error the search for an engine gave, one
+    /// that has none (scanned pages are then left unread as without
+    /// Tesseract).
     #[cfg_attr(not(feature = "internals"), allow(dead_code))] // the tests' stand-in engine
-    pub fn with_engine(mode: Mode, engine: Box<dyn Engine>) -> Self {
-        Recogniser { engine: Some(Ok(engine)), ..Recogniser::with_mode(mode) }
+    pub fn with_engine(mode: Mode, engine: Result<Box<dyn Engine>>) -> Self {
+        Recogniser { engine: Some(engine), ..Recogniser::with_mode(mode) }
     }
 
     /// Recognises `page` in place when it needs OCR.
@@ -330,7 +332,7 @@ impl Recogniser {
             for &number in &self.unread {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "ocr.unavailable",
+                        UNAVAILABLE,
                         format!("page {number} is a scan and was not read: {}", e.message),
                     )
                     .on_page(Some(number)),
@@ -344,6 +346,17 @@ impl Recogniser {
 /// The code of the warning that the document's limit of pages recognised
 /// was reached: scanned pages were left unread, so a report is incomplete.
 pub const PAGE_LIMIT: &str = "ocr.page_limit";
+
+/// The code of the warning that a scanned page was left unread because the
+/// OCR engine is missing: as past the page limit, a report is incomplete.
+pub const UNAVAILABLE: &str = "ocr.unavailable";
+
+/// Whether a diagnostic of code `code` says scanned pages were left unread
+/// (by the page limit or for want of the engine): they may hold a report's
+/// tables or values, so the report cannot be complete.
+pub fn leaves_pages_unread(code: &str) -> bool {
+    code == PAGE_LIMIT || code == UNAVAILABLE
+}
 
 /// How many earlier scans are kept for reuse: a scan drawn on every page
 /// hits the last one; more would only hold memory.
