@@ -376,3 +376,161 @@ fn a_batch_counts_a_report_with_unread_scanned_pages_as_incomplete() {
     assert!(stdout.contains("reports recognized 1, incomplete 1,"), "{stdout}");
     assert!(row.starts_with("report.pdf,") && row.ends_with(",false"), "{row}");
 }
+
+const SCAN_FAX: &str = "samples/scan/scan-report-2019-fax.pdf";
+/// A real scanner's JBIG2 page (Xerox WorkCentre 5030, with /JBIG2Globals,
+/// an /ImageMask) from pdfminer.six's samples, in the shared corpora.
+const SCAN_JBIG2: &str = "../shared/corpora/pdf-text/pdfs/pdfminer__samples__contrib__pdf-with-jbig2.pdf";
+
+/// The part of page `number` of `path` that `placement` (x0, top, x1,
+/// bottom in points) covers, as `pdftoppm` renders it in grey at the
+/// resolution that gives it `size` pixels, or None (with a message) when
+/// poppler is not installed.
+fn pdftoppm_grey(
+    path: &str,
+    number: u32,
+    placement: [f32; 4],
+    (width, height): (usize, usize),
+) -> Option<govdoc::pdf::ocr::raster::Raster> {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("page");
+    let dpi = width as f64 / f64::from(placement[2] - placement[0]) * 72.0;
+    let (x, y) = (f64::from(placement[0]) * dpi / 72.0, f64::from(placement[1]) * dpi / 72.0);
+    let n = number.to_string();
+    let (r, x, y) = (format!("{dpi:.4}"), format!("{}", x.round()), format!("{}", y.round()));
+    let (w, h) = (width.to_string(), height.to_string());
+    let args = ["-gray", "-f", &n, "-l", &n, "-r", &r, "-x", &x, "-y", &y, "-W", &w, "-H", &h, "-singlefile", path];
+    match std::process::Command::new("pdftoppm").args(args).arg(&root).status() {
+        Ok(status) if status.success() => {}
+        other => {
+            eprintln!("skipped: pdftoppm cannot render {path} ({other:?})");
+            return None;
+        }
+    }
+    govdoc::pdf::ocr::raster::parse_pnm(&std::fs::read(root.with_extension("pgm")).unwrap())
+}
+
+/// The share of the ink (pixels below 192: pdftoppm draws a thin line of
+/// an image mask half grey) of each image that has no ink
+/// within `reach` pixels in the other: renderers place a bilevel image's
+/// pixels on their grid to within a pixel or two, so a good decoding
+/// differs from pdftoppm's by little; a wrong one (inverted, shifted rows,
+/// blank) by most of its ink.
+fn unmatched_ink(
+    a: &govdoc::pdf::ocr::raster::Raster,
+    b: &govdoc::pdf::ocr::raster::Raster,
+    reach: usize,
+) -> (f64, f64) {
+    assert_eq!((a.width, a.height, a.channels), (b.width, b.height, b.channels));
+    let (w, h) = (a.width, a.height);
+    let ink = |r: &govdoc::pdf::ocr::raster::Raster, x: usize, y: usize| r.data[y * w + x] < 192;
+    let near = |r: &govdoc::pdf::ocr::raster::Raster, x: usize, y: usize| {
+        let (ys, xs) =
+            (y.saturating_sub(reach)..(y + reach + 1).min(h), x.saturating_sub(reach)..(x + reach + 1).min(w));
+        ys.into_iter().any(|yy| xs.clone().any(|xx| ink(r, xx, yy)))
+    };
+    let share = |from: &govdoc::pdf::ocr::raster::Raster, to: &govdoc::pdf::ocr::raster::Raster| {
+        let (mut inked, mut missed) = (0usize, 0usize);
+        for y in 0..h {
+            for x in 0..w {
+                if ink(from, x, y) {
+                    inked += 1;
+                    missed += usize::from(!near(to, x, y));
+                }
+            }
+        }
+        assert!(inked * 1000 > w * h, "a page of text has ink: {inked} of {} pixels", w * h);
+        missed as f64 / inked as f64
+    };
+    (share(a, b), share(b, a))
+}
+
+/// Each page's scan taken from the file by govdoc's own decoders (CCITT
+/// Group 4, Group 3 2D with /BlackIs1 and EOLs, Group 3 1D byte-aligned;
+/// JBIG2 with globals as an image mask) — not rendered — and its pixels as
+/// pdftoppm draws the page at the image's size.
+#[test]
+fn ccitt_and_jbig2_scans_are_decoded_as_pdftoppm_renders_them() {
+    use govdoc::pdf::ocr::source::{self, Taken};
+    let mut cases = vec![(SCAN_FAX, 1, "CCITTFax"), (SCAN_FAX, 2, "CCITTFax"), (SCAN_FAX, 3, "CCITTFax")];
+    if Path::new(SCAN_JBIG2).is_file() {
+        // A page with /Rotate 270: the scan is taken turned as shown.
+        cases.push((SCAN_JBIG2, 1, "JBIG2"));
+    } else {
+        eprintln!("JBIG2 case skipped: {SCAN_JBIG2} is missing");
+    }
+    for (path, number, kind) in cases {
+        let bytes = std::fs::read(path).unwrap();
+        let pdf = govdoc::pdf::document::PdfDocument::open(&bytes).unwrap();
+        let (page, _) = pdf.page(number as usize - 1).unwrap();
+        let Taken::Decoded(image, None) = source::from_file(&pdf, &page).unwrap() else {
+            panic!(
+                "{path} page {number}: its scan is not decoded from the file: {:?}",
+                source::from_file(&pdf, &page).map(|t| format!("{t:?}").chars().take(300).collect::<String>())
+            )
+        };
+        assert!(image.origin.starts_with(&format!("{kind} image")), "{}", image.origin);
+        let size = (image.raster.width, image.raster.height);
+        let Some(rendered) = pdftoppm_grey(path, number, image.placement, size) else { return };
+        let (ours, theirs) = unmatched_ink(&image.raster, &rendered, 1);
+        eprintln!("{path} page {number}: {ours:.4} of our ink and {theirs:.4} of pdftoppm's unmatched");
+        assert!(ours < 0.01 && theirs < 0.01, "{path} page {number}: {ours:.4} / {theirs:.4}");
+    }
+}
+
+/// An engine that reads one word on each page it is given (and nothing in
+/// cells): the tests of where a scan comes from need no Tesseract.
+struct ReadsOneWord;
+
+impl govdoc::pdf::ocr::engine::Engine for ReadsOneWord {
+    fn describe(&self) -> String {
+        "a stand-in that reads one word a page".into()
+    }
+
+    fn read(
+        &self,
+        images: &[govdoc::pdf::ocr::raster::Gray],
+        _dpi: u32,
+        mode: govdoc::pdf::ocr::engine::Mode,
+    ) -> govdoc::Result<Vec<Vec<govdoc::pdf::ocr::engine::Word>>> {
+        let word = govdoc::pdf::ocr::engine::Word {
+            text: "扫描页".into(),
+            left: 2.0,
+            top: 6.0,
+            width: 12.0,
+            height: 4.0,
+            confidence: 0.95,
+            line: (1, 1, 1),
+        };
+        let page = mode == govdoc::pdf::ocr::engine::Mode::Page;
+        Ok(images.iter().map(|_| if page { vec![word.clone()] } else { Vec::new() }).collect())
+    }
+}
+
+/// A scan govdoc does not decode (CMYK) or whose data is damaged (CCITT
+/// data that is not fax code) is rendered by pdftoppm instead, and a
+/// diagnostic says so: info for the one, warning for the other.
+#[test]
+fn a_scan_not_decoded_is_rendered_and_said() {
+    if std::process::Command::new("pdftoppm").arg("-v").output().is_err() {
+        eprintln!("skipped: pdftoppm is not installed");
+        return;
+    }
+    // The ocr fuzz target's one-page scanned PDFs: filter, colour space,
+    // width and height (little-endian), then the stream.
+    let cases = [
+        ([2u8, 3, 8, 0, 8, 0], vec![0x40u8; 8 * 8 * 4], "ocr.image_rendered", govdoc::Level::Info),
+        ([5u8, 2, 8, 0, 8, 0], vec![0u8; 16], "ocr.image_damaged", govdoc::Level::Warning),
+    ];
+    for (header, stream, code, level) in cases {
+        let pdf = crate::fuzz_ocr::image_pdf(&[&header[..], &stream].concat());
+        let options = govdoc::Options::default();
+        let output = govdoc::convert_bytes_with_engine(&pdf, "scan.pdf", &options, Ok(Box::new(ReadsOneWord))).unwrap();
+        let diagnostics = &output.document.diagnostics;
+        let said = diagnostics.iter().find(|d| d.code == code).unwrap_or_else(|| panic!("no {code}: {diagnostics:#?}"));
+        assert_eq!(said.level, level);
+        assert!(said.message.contains("rendered by pdftoppm"), "{}", said.message);
+        let page = diagnostics.iter().find(|d| d.code == "ocr.page").unwrap();
+        assert!(page.message.contains("page rendered at 300 dpi by pdftoppm"), "{}", page.message);
+    }
+}

@@ -7,6 +7,7 @@
 //! rejoins and the report layer work on a scan as on a born-digital page.
 //! Nothing read is corrected: what the engine was unsure of is listed.
 
+pub mod bilevel;
 pub mod confidence;
 pub mod engine;
 pub mod orientation;
@@ -243,8 +244,26 @@ impl Recogniser {
                     return Ok(());
                 }
                 let (image, in_file) = match source::from_file(pdf, page)? {
-                    Some(image) => (image, true),
-                    None => (source::render(bytes, number, page)?, false),
+                    source::Taken::Decoded(image, damage) => {
+                        if let Some(damage) = damage {
+                            diagnostics.push(
+                                Diagnostic::warning(
+                                    IMAGE_DAMAGED,
+                                    format!("page {number}: its scan ({}) is damaged: {damage}; the rows after the damage are left blank", image.origin),
+                                )
+                                .on_page(Some(number)),
+                            );
+                        }
+                        (image, true)
+                    }
+                    source::Taken::Undecoded { image, why, damaged } => {
+                        let (code, what) = if damaged { (IMAGE_DAMAGED, "is damaged") } else { (IMAGE_RENDERED, "is not decoded by govdoc") };
+                        let message = format!("page {number}: its scan ({image}) {what} ({why}); the page is rendered by pdftoppm instead");
+                        let diagnostic = if damaged { Diagnostic::warning(code, message) } else { Diagnostic::info(code, message) };
+                        diagnostics.push(diagnostic.on_page(Some(number)));
+                        (source::render(bytes, number, page)?, false)
+                    }
+                    source::Taken::NoImage => (source::render(bytes, number, page)?, false),
                 };
                 let result = recognise_page(engine, &image, page, settings)?;
                 let summary = result.summary(number, &image.origin);
@@ -346,6 +365,15 @@ impl Recogniser {
 /// The code of the warning that the document's limit of pages recognised
 /// was reached: scanned pages were left unread, so a report is incomplete.
 pub const PAGE_LIMIT: &str = "ocr.page_limit";
+
+/// The code of the info that a page's scan is an image govdoc does not
+/// decode (JPEG 2000, CMYK, …), so the page is rendered by `pdftoppm`.
+pub const IMAGE_RENDERED: &str = "ocr.image_rendered";
+
+/// The code of the warning that a page's scan is damaged: rows past the
+/// damage are left blank, or, when nothing of it decodes, the page is
+/// rendered by `pdftoppm`.
+pub const IMAGE_DAMAGED: &str = "ocr.image_damaged";
 
 /// The code of the warning that a scanned page was left unread because the
 /// OCR engine is missing: as past the page limit, a report is incomplete.

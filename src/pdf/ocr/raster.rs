@@ -95,22 +95,8 @@ impl Gray {
     /// `self` turned `quarters` quarter turns clockwise (exactly: pixels
     /// moved, not resampled).
     pub fn turned(&self, quarters: u8) -> Gray {
-        let (w, h) = (self.width, self.height);
-        match quarters % 4 {
-            0 => self.clone(),
-            2 => Gray { width: w, height: h, data: self.data.iter().rev().copied().collect() },
-            q => {
-                let mut out = Gray::new(h, w, 255);
-                for y in 0..h {
-                    for x in 0..w {
-                        // Clockwise, the source's top-left goes to the top right.
-                        let (nx, ny) = if q == 1 { (h - 1 - y, x) } else { (y, w - 1 - x) };
-                        out.data[ny * h + nx] = self.data[y * w + x];
-                    }
-                }
-                out
-            }
-        }
+        let (width, height, data) = turn_pixels(&self.data, (self.width, self.height), 1, quarters);
+        Gray { width, height, data }
     }
 
     /// Binary PGM (P5) bytes, which Tesseract (Leptonica) reads.
@@ -150,6 +136,39 @@ impl Gray {
                 self.data[y * self.width + x0.min(x1)..y * self.width + x1].iter().filter(|&&v| v < threshold).count()
             })
             .sum()
+    }
+}
+
+impl Raster {
+    /// `self` turned `quarters` quarter turns clockwise (pixels moved, not
+    /// resampled).
+    pub fn turned(self, quarters: u8) -> Raster {
+        if quarters % 4 == 0 {
+            return self;
+        }
+        let (width, height, data) = turn_pixels(&self.data, (self.width, self.height), self.channels, quarters);
+        Raster { width, height, channels: self.channels, data }
+    }
+}
+
+/// Pixels of `channels` bytes each, `size` (width, height), turned
+/// `quarters` quarter turns clockwise: the new width, height and pixels.
+fn turn_pixels(data: &[u8], (w, h): (usize, usize), channels: usize, quarters: u8) -> (usize, usize, Vec<u8>) {
+    let pixel = |x: usize, y: usize| &data[(y * w + x) * channels..(y * w + x + 1) * channels];
+    match quarters % 4 {
+        0 => (w, h, data.to_vec()),
+        2 => (w, h, data.chunks_exact(channels).rev().flatten().copied().collect()),
+        q => {
+            let mut out = vec![255; data.len()];
+            for y in 0..h {
+                for x in 0..w {
+                    // Clockwise, the source's top-left goes to the top right.
+                    let (nx, ny) = if q == 1 { (h - 1 - y, x) } else { (y, w - 1 - x) };
+                    out[(ny * h + nx) * channels..(ny * h + nx + 1) * channels].copy_from_slice(pixel(x, y));
+                }
+            }
+            (h, w, out)
+        }
     }
 }
 
@@ -216,5 +235,16 @@ mod tests {
         assert_eq!(lines.ink_bands(128, 2), vec![(1, 4), (9, 12)]);
         assert_eq!(lines.ink_bands(128, 1).len(), 3);
         assert!(parse_pnm(b"P6\n2 2\n255\n\x00").is_none());
+    }
+
+    #[test]
+    fn colour_rasters_turn_pixel_by_pixel() {
+        // 2 × 1 RGB: red, then blue. A quarter clockwise: 1 × 2, red on top.
+        let r = Raster { width: 2, height: 1, channels: 3, data: vec![255, 0, 0, 0, 0, 255] };
+        let q = r.clone().turned(1);
+        assert_eq!((q.width, q.height, q.data.clone()), (1, 2, vec![255, 0, 0, 0, 0, 255]));
+        let h = r.clone().turned(2);
+        assert_eq!(h.data, vec![0, 0, 255, 255, 0, 0]);
+        assert_eq!(q.turned(3), r);
     }
 }
