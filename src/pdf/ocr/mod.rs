@@ -107,6 +107,13 @@ pub struct Settings {
     /// ... and what that reads is kept from this confidence up (a speck
     /// read as a character is not).
     pub dropped_line_confidence: f32,
+    /// The page's text outside the tables is low-passed by a Gaussian of
+    /// this standard deviation (millimetres on the page) before it is read:
+    /// sensor noise and JPEG ringing, a pixel or two across, break strokes
+    /// in the engine's own thresholding; a printed stroke (0.3 mm and up at
+    /// 10.5 pt) survives it. Measured on the samples' page text: 97.6 % →
+    /// 98.5 % of characters at 200 dpi with noise, 99.1 % → 100 % at 300 dpi.
+    pub rest_smoothing_mm: f32,
 }
 
 impl Default for Settings {
@@ -124,6 +131,7 @@ impl Default for Settings {
             upside_down_below: 0.7,
             dropped_line_min_pt: 4.0,
             dropped_line_confidence: 0.5,
+            rest_smoothing_mm: 0.1,
         }
     }
 }
@@ -542,8 +550,14 @@ impl Prepared {
             })
             .collect();
         out.extend(bands);
-        out.push(self.rest());
+        out.push(self.rest_as_read(settings));
         out
+    }
+
+    /// The page without its tables as the engine reads it: smoothed by
+    /// [`Settings::rest_smoothing_mm`].
+    fn rest_as_read(&self, settings: &Settings) -> Gray {
+        self.rest().smoothed(settings.rest_smoothing_mm * self.dpi as f32 / 25.4)
     }
 
     /// The bands of ink of a cell's crop tall enough to be a line of text.
@@ -620,7 +634,7 @@ impl Prepared {
         let factor = self.cell_factor(settings);
         let cell_dpi = (self.dpi as f32 * factor).round() as u32;
         let crops: Vec<Gray> = (0..self.inked.len()).map(|k| self.cell_crop(k, settings)).collect();
-        let rest = self.rest();
+        let rest = self.rest_as_read(settings);
         if let Some(dir) = std::env::var_os(DUMP_VAR) {
             let dir = std::path::Path::new(&dir);
             dump(dir, page, &self.gray, &crops);

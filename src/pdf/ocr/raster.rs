@@ -52,6 +52,42 @@ impl Gray {
         }
     }
 
+    /// `self` low-passed by a Gaussian of standard deviation `sigma` pixels
+    /// (separable, the border pixels repeated past the edge); `sigma` below
+    /// 0.1 leaves it as it is.
+    pub fn smoothed(&self, sigma: f32) -> Gray {
+        if sigma.is_nan() || sigma < 0.1 || self.width == 0 || self.height == 0 {
+            return self.clone();
+        }
+        let radius = (3.0 * sigma).ceil() as usize;
+        let weights: Vec<f32> = (0..=2 * radius)
+            .map(|k| (-((k as f32 - radius as f32).powi(2)) / (2.0 * sigma * sigma)).exp())
+            .collect();
+        let total: f32 = weights.iter().sum();
+        let weights: Vec<f32> = weights.iter().map(|w| w / total).collect();
+        let (w, h) = (self.width, self.height);
+        let pass = |src: &[u8], step: usize, len: usize, lines: usize, stride: usize| {
+            let mut out = vec![0u8; src.len()];
+            for line in 0..lines {
+                for i in 0..len {
+                    let v: f32 = weights
+                        .iter()
+                        .enumerate()
+                        .map(|(k, wt)| {
+                            let j = (i + k).saturating_sub(radius).min(len - 1);
+                            wt * f32::from(src[line * stride + j * step])
+                        })
+                        .sum();
+                    out[line * stride + i * step] = v.round().clamp(0.0, 255.0) as u8;
+                }
+            }
+            out
+        };
+        let across = pass(&self.data, 1, w, h, w);
+        let down = pass(&across, w, h, w, 1);
+        Gray { width: w, height: h, data: down }
+    }
+
     /// `self` with a white margin of `pad` pixels on every side: Tesseract
     /// reads a word that touches the image border badly.
     pub fn padded(&self, pad: usize) -> Gray {
@@ -235,6 +271,20 @@ mod tests {
         assert_eq!(lines.ink_bands(128, 2), vec![(1, 4), (9, 12)]);
         assert_eq!(lines.ink_bands(128, 1).len(), 3);
         assert!(parse_pnm(b"P6\n2 2\n255\n\x00").is_none());
+    }
+
+    #[test]
+    fn smoothing_spreads_a_speck_and_keeps_flat_paper() {
+        let mut g = Gray::new(9, 9, 255);
+        g.set(4, 4, 0);
+        let s = g.smoothed(1.0);
+        // The speck is lifted towards the paper and spread to its neighbours,
+        // symmetrically; paper far from it stays white; the sum is kept.
+        assert!(s.get(4, 4) > 200 && s.get(3, 4) < 255 && s.get(3, 4) == s.get(5, 4) && s.get(4, 3) == s.get(4, 5));
+        assert_eq!(s.get(0, 0), 255);
+        let ink: u32 = s.data.iter().map(|&v| 255 - u32::from(v)).sum();
+        assert!((250..=260).contains(&ink), "{ink}");
+        assert_eq!(g.smoothed(0.0), g);
     }
 
     #[test]
