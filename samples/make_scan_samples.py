@@ -4,7 +4,7 @@
     python3 samples/make_scan_samples.py [OUTDIR]
 
 OUTDIR defaults to this folder (samples/).  Needs poppler's `pdftoppm`, Pillow, numpy,
-img2pdf and pikepdf.  A scan is simulated the way an office scanner and its PDF
+img2pdf and pikepdf; Ghostscript (`gs`) for the Group 3 fax pages.  A scan is simulated the way an office scanner and its PDF
 software make one: the printed page rendered at the scanner's resolution, a red round
 seal stamped on it (multiplied, as ink over ink: black text under the seal stays
 black), a small skew from feeding the sheet by hand, sensor noise, JPEG compression,
@@ -29,6 +29,15 @@ scan-report-2021-turned.pdf   report-2021-distinct.html printed by headless Chro
                               turned 90° counter-clockwise and page 6's 90° clockwise, each on
                               a portrait page; page 7 upside down on its landscape page.  300
                               dpi, skew -0.8° / +0.6° / +1.0°, light noise, grey JPEG quality 40.
+
+scan-report-2019-fax.pdf      report-2019-libreoffice.pdf's three pages scanned bilevel, as a
+                              fax or a document scanner in black-and-white mode stores them: 300
+                              dpi, skew +0.6° / -0.4° / +0.8°, light noise, then a fixed
+                              threshold; page 1 CCITT Group 4 (a Pillow/libtiff G4 TIFF wrapped
+                              by img2pdf: /K -1, /BlackIs1 true, /Rows), page 2 Group 3 2D
+                              (re-encoded by Ghostscript's pdfwrite: /K 2, /BlackIs1 true,
+                              /EndOfLine true), page 3 Group 3 1D (Ghostscript: /K 0,
+                              /EncodedByteAlign true, /EndOfLine true).
 
 Only the pages that matter are scanned, and at quality 40, to keep the files small (a
 300-dpi page of text is ~400 KB as JPEG even at that quality).
@@ -158,6 +167,34 @@ def scan(pdf: Path, pages: list[dict], dpi: int, seed: int, name: str) -> list[b
     return out
 
 
+def bilevel(page: Image.Image, threshold: int = 160) -> Image.Image:
+    """A scanner's black-and-white mode: grey, then a fixed threshold."""
+    return page.convert("L").point(lambda v: 255 if v >= threshold else 0).convert("1")
+
+
+def fax_page_pdf(page: Image.Image, dpi: int, out: Path, ghostscript_fax: str | None) -> None:
+    """One bilevel page as an image-only PDF: a CCITT Group 4 TIFF (Pillow through
+    libtiff) wrapped by img2pdf, which embeds its G4 data as is; with
+    `ghostscript_fax`, that PDF re-encoded by Ghostscript's pdfwrite with those
+    CCITTFaxEncode parameters (its /MonoImageDict)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tiff = Path(tmp) / "page.tif"
+        page.save(tiff, compression="group4", dpi=(dpi, dpi))
+        g4 = Path(tmp) / "g4.pdf"
+        g4.write_bytes(img2pdf.convert(str(tiff), nodate=True))
+        if ghostscript_fax is None:
+            out.write_bytes(g4.read_bytes())
+            return
+        params = (
+            f"<< /MonoImageFilter /CCITTFaxEncode /MonoImageDict << {ghostscript_fax} >> "
+            "/EncodeMonoImages true /DownsampleMonoImages false /AutoFilterMonoImages false >> setdistillerparams"
+        )
+        subprocess.run(
+            ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", f"-sOutputFile={out}", "-c", params, "-f", str(g4)],
+            check=True,
+        )
+
+
 def chromium_landscape(html: Path, out_pdf: Path) -> None:
     """`html` (a LibreOffice HTML export, whose @page rule gives A4 portrait) printed on
     landscape A4 by headless Chromium."""
@@ -202,6 +239,29 @@ def main() -> None:
         {"page": 3, "skew": 2.0, "noise": 6.0, "quality": 35, "seals": [(0.14, 0.12), (0.62, 0.62)]},
     ]
     image_pdf(scan(src19, pages19, 200, seed=2019, name="青州市自然资源和规划局"), out / "scan-report-2019-200-noisy.pdf")
+
+    # The 2019 report scanned bilevel, each page with other CCITT parameters.
+    rng = np.random.default_rng(2020)
+    fax = [
+        (1, 0.6, None),
+        (2, -0.4, "/K 2 /BlackIs1 true /EndOfLine true"),
+        (3, 0.8, "/K 0 /EncodedByteAlign true /EndOfLine true"),
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        singles = []
+        for number, skew, params in fax:
+            page = bilevel(degrade(render(src19, number, 300), skew, 2.0, rng))
+            one = Path(tmp) / f"page{number}.pdf"
+            fax_page_pdf(page, 300, one, params)
+            singles.append(pikepdf.open(one))
+        raw = Path(tmp) / "fax.pdf"
+        with pikepdf.new() as faxed:
+            for single in singles:
+                faxed.pages.extend(single.pages)
+            faxed.save(raw)
+        for single in singles:
+            single.close()
+        normalize_pdf(raw, out / "scan-report-2019-fax.pdf")
 
     # Landscape pages scanned sideways and upside down, amid digital ones.
     with tempfile.TemporaryDirectory() as tmp:

@@ -277,13 +277,14 @@ pub fn convert_bytes_with(bytes: &[u8], name: &str, options: &Options) -> Result
 
 internal_fn! {
     /// [`convert_bytes_with`], scanned pages read by `engine` instead of
-    /// Tesseract (the tests count the pages offered to it).
+    /// Tesseract (the tests count the pages offered to it), or left unread
+    /// as without Tesseract when `engine` is the error looking for one gave.
     #[cfg_attr(not(feature = "internals"), allow(dead_code))]
     fn convert_bytes_with_engine(
         bytes: &[u8],
         name: &str,
         options: &Options,
-        engine: Box<dyn pdf::ocr::engine::Engine>,
+        engine: Result<Box<dyn pdf::ocr::engine::Engine>>,
     ) -> Result<Output> {
         let recogniser = || pdf::ocr::Recogniser::with_engine(options.ocr, engine);
         budget::scope(options.limits, || convert_inner(bytes, name, None, None, recogniser)).map_err(|e| e.in_file(name))
@@ -335,8 +336,9 @@ fn convert_inner(
         report::recognize_with_lines(rebuilt.title.as_deref(), &rebuilt.blocks, &|| &lines);
     diagnostics.extend(report_diagnostics);
     if let Some(report) = report.as_mut() {
-        // Pages left unread may hold the report's tables or values.
-        report.complete &= !diagnostics.iter().any(|d| d.code == pdf::ocr::PAGE_LIMIT);
+        // Scanned pages left unread (the page limit, no engine) may hold the
+        // report's tables or values.
+        report.complete &= !diagnostics.iter().any(|d| pdf::ocr::leaves_pages_unread(&d.code));
     }
     if let (Some(report), Some(_)) = (report.as_mut(), &ocr) {
         let threshold = f64::from(pdf::ocr::Settings::default().low_confidence);

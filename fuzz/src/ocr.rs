@@ -16,8 +16,10 @@ const OCR_MAX_PIXELS: usize = 1 << 20;
 /// five bytes give width, height and channels) cleaned — seal removal,
 /// contrast, orientation, deskew — and cut into the cells, lines and page
 /// rest the engine would read; and as the image XObject of a one-page
-/// scanned PDF (the filter, colour space and bit depth chosen by the first
-/// bytes), taken from the file as the recogniser takes it.
+/// scanned PDF (the filter and its parameters — DCT, Flate and the rest,
+/// CCITT fax, JBIG2 with or without globals —, colour space or image mask
+/// and bit depth chosen by the first bytes), taken from the file as the
+/// recogniser takes it.
 pub fn ocr(data: &[u8]) {
     use govdoc::pdf::ocr::{Prepared, Settings, engine, raster, source};
     let _ = engine::parse_tsv(&String::from_utf8_lossy(data), 4);
@@ -42,7 +44,7 @@ pub fn ocr(data: &[u8]) {
         let pdf = image_pdf(data);
         let document = govdoc::pdf::document::PdfDocument::open(&pdf)?;
         let (page, _) = document.page(0)?;
-        if let Some(image) = source::from_file(&document, &page)? {
+        if let source::Taken::Decoded(image, _) = source::from_file(&document, &page)? {
             prepare(image);
         }
         Ok(())
@@ -63,7 +65,11 @@ fn raw_raster(data: &[u8]) -> Option<govdoc::pdf::ocr::raster::Raster> {
 }
 
 /// A one-page PDF whose page is covered by one image XObject: the first
-/// byte chooses the filter, the second the colour space and bit depth, the
+/// byte chooses the filter (its low three bits) and, for CCITT fax, the
+/// `/DecodeParms` (`/BlackIs1`, `/EncodedByteAlign`, `/EndOfLine`, `/K` from
+/// its high bits) or, for JBIG2, whether a `/JBIG2Globals` stream comes
+/// first (its length the seventh byte); the second byte the colour space
+/// (or an image mask) and bit depth, and whether `/Decode` is `[1 0]`; the
 /// next four the width and height (at most 1023 each); the rest is the
 /// stream, as stored.
 pub fn image_pdf(data: &[u8]) -> Vec<u8> {
@@ -80,16 +86,39 @@ pub fn image_pdf(data: &[u8]) -> Vec<u8> {
     ];
     let filter = filters[usize::from(byte(0)) % filters.len()];
     let spaces = [
-        "/DeviceGray /BitsPerComponent 8",
-        "/DeviceRGB /BitsPerComponent 8",
-        "/DeviceGray /BitsPerComponent 1",
-        "/DeviceCMYK /BitsPerComponent 8",
-        "[/ICCBased 6 0 R] /BitsPerComponent 8",
-        "/DeviceRGB /BitsPerComponent 16",
+        "/ColorSpace /DeviceGray /BitsPerComponent 8",
+        "/ColorSpace /DeviceRGB /BitsPerComponent 8",
+        "/ColorSpace /DeviceGray /BitsPerComponent 1",
+        "/ColorSpace /DeviceCMYK /BitsPerComponent 8",
+        "/ColorSpace [/ICCBased 6 0 R] /BitsPerComponent 8",
+        "/ColorSpace /DeviceRGB /BitsPerComponent 16",
+        "/ImageMask true /BitsPerComponent 1",
     ];
-    let space = spaces[usize::from(byte(1)) % spaces.len()];
+    let space = spaces[usize::from(byte(1) & 0x7F) % spaces.len()];
+    let decode = if byte(1) & 0x80 != 0 { " /Decode [1 0]" } else { "" };
     let width = u16::from_le_bytes([byte(2), byte(3)]) & 1023;
     let height = u16::from_le_bytes([byte(4), byte(5)]) & 1023;
+    let flag = |bit: u8| byte(0) & (1 << bit) != 0;
+    let mut stream = data.get(6..).unwrap_or_default();
+    let mut globals: &[u8] = b"";
+    let parms = match filter {
+        "/CCITTFaxDecode" => {
+            let k = [-1, 0, 1, 4][usize::from(byte(0) >> 6)];
+            format!(
+                " /DecodeParms << /K {k} /Columns {width} /Rows {height} /BlackIs1 {} /EncodedByteAlign {} /EndOfLine {} >>",
+                flag(3),
+                flag(4),
+                flag(5)
+            )
+        }
+        "/JBIG2Decode" if flag(3) => {
+            let rest = data.get(7..).unwrap_or_default();
+            let split = usize::from(byte(6)).min(rest.len());
+            (globals, stream) = rest.split_at(split);
+            " /DecodeParms << /JBIG2Globals 7 0 R >>".to_string()
+        }
+        _ => String::new(),
+    };
     let filter = if filter.is_empty() { String::new() } else { format!(" /Filter {filter}") };
     let content = b"q 595 0 0 842 0 0 cm /Im0 Do Q";
     pdf_of(&[
@@ -98,9 +127,10 @@ pub fn image_pdf(data: &[u8]) -> Vec<u8> {
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>".to_vec(),
         stream_object("", content),
         stream_object(
-            &format!("/Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace {space}{filter} "),
-            data.get(6..).unwrap_or_default(),
+            &format!("/Type /XObject /Subtype /Image /Width {width} /Height {height} {space}{decode}{filter}{parms} "),
+            stream,
         ),
         stream_object("/N 1 ", b""),
+        stream_object("", globals),
     ])
 }

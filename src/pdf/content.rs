@@ -450,11 +450,9 @@ impl<'p> Interpreter<'p> {
             (xs.iter().copied().fold(f32::INFINITY, f32::min), xs.iter().copied().fold(f32::NEG_INFINITY, f32::max));
         let (top, bottom) =
             (ys.iter().copied().fold(f32::INFINITY, f32::min), ys.iter().copied().fold(f32::NEG_INFINITY, f32::max));
-        // Image rows run from (0,1) to (1,1) in image space; upright when that
-        // edge stays horizontal and points right on the page.
-        let turned = !((corners[3].0 - corners[2].0) > 0.0 && (corners[3].1 - corners[2].1).abs() < 0.5);
+        let quarters = quarter_turns(corners);
         if [x0, x1, top, bottom].iter().all(|v| v.is_finite()) {
-            self.out.placements.push(super::page::ImagePlacement { object, x0, top, x1, bottom, turned });
+            self.out.placements.push(super::page::ImagePlacement { object, x0, top, x1, bottom, quarters });
         }
     }
 
@@ -912,6 +910,28 @@ fn decode_text_string(raw: &[u8]) -> String {
         return String::from_utf8_lossy(rest).into_owned();
     }
     raw.iter().map(|&b| b as char).collect()
+}
+
+/// The quarter turns clockwise with which an image whose unit square's
+/// corners (0,0), (1,0), (0,1), (1,1) land at `corners` (page space, y
+/// down) is drawn: image rows run from (0,1) to (1,1), so 0 when that edge
+/// points right along the page, 1 down, 2 left, 3 up. None when the edge
+/// lies along neither axis, or the image is mirrored (its up, from (0,0) to
+/// (0,1), is not a quarter anticlockwise of its rows' direction).
+fn quarter_turns(corners: [(f32, f32); 4]) -> Option<u8> {
+    let row = (corners[3].0 - corners[2].0, corners[3].1 - corners[2].1);
+    let up = (corners[2].0 - corners[0].0, corners[2].1 - corners[0].1);
+    if row.0 * up.1 - row.1 * up.0 >= 0.0 {
+        return None;
+    }
+    let axis = |along: f32, across: f32| along.abs() > 0.0 && across.abs() < 0.5;
+    match row {
+        (dx, dy) if axis(dx, dy) && dx > 0.0 => Some(0),
+        (dx, dy) if axis(dy, dx) && dy > 0.0 => Some(1),
+        (dx, dy) if axis(dx, dy) => Some(2),
+        (dx, dy) if axis(dy, dx) => Some(3),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

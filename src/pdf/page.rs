@@ -153,7 +153,8 @@ pub struct ImagePlacement {
     pub top: f32,
     pub x1: f32,
     pub bottom: f32,
-    /// The image is drawn turned by a quarter turn (or more) relative to the
-    /// page, or sheared: its rows do not run along the page's x axis.
-    pub turned: bool,
+    /// How many quarter turns clockwise the image is drawn turned on the
+    /// page as shown (0: its rows run left to right along the page's x
+    /// axis); None when it is drawn at another angle, sheared or mirrored.
+    pub quarters: Option<u8>,
 }

@@ -77,3 +77,31 @@ fn saved_fuzz_inputs_convert_or_fail_cleanly() {
     let count = check_all(Path::new(ROOT));
     assert!(count > 0, "no saved fuzz inputs found under {ROOT}");
 }
+
+/// The `ocr` target reaches the bilevel decoders: its seeds of a CCITT G4
+/// image and of the same data as a JBIG2 page (fuzz/seeds/make_bilevel_seeds.py),
+/// wrapped as the target wraps them, are taken from the file by CCITT and
+/// JBIG2 decoding, the same pixels either way, black table rules on white.
+#[test]
+fn the_ocr_targets_bilevel_seeds_decode_alike() {
+    use govdoc::pdf::ocr::source::{Taken, from_file};
+    let decode = |name: &str| {
+        let seed = std::fs::read(Path::new("fuzz/seeds/ocr").join(name)).unwrap();
+        let pdf = fuzz_ocr::image_pdf(&seed);
+        let document = govdoc::pdf::document::PdfDocument::open(&pdf).unwrap();
+        let (page, _) = document.page(0).unwrap();
+        match from_file(&document, &page).unwrap() {
+            Taken::Decoded(image, None) => image,
+            other => panic!("{name}: {other:?}"),
+        }
+    };
+    let ccitt = decode("ccitt-g4-table.bin");
+    let jbig2 = decode("jbig2-mmr-table.bin");
+    assert!(ccitt.origin.starts_with("CCITTFax image 240×120"), "{}", ccitt.origin);
+    assert!(jbig2.origin.starts_with("JBIG2 image 240×120"), "{}", jbig2.origin);
+    assert_eq!(ccitt.raster, jbig2.raster);
+    let ink = ccitt.raster.data.iter().filter(|&&v| v == 0).count();
+    assert!(ink * 100 < ccitt.raster.data.len() * 20, "mostly white paper: {ink} black pixels");
+    // The rule at row 4 is black across the table.
+    assert!((10..230).all(|x| ccitt.raster.data[4 * 240 + x] == 0));
+}

@@ -388,3 +388,276 @@ fn pages_scanned_sideways_or_upside_down_are_read_upright() {
         assert!(flagged, "{key}: {truth} read as {read}, not flagged");
     }
 }
+
+/// A scanned page left unread because the engine is missing may hold a
+/// report's tables or values, as one left unread by the page limit: the
+/// report is not complete. Through the engine seam (no Tesseract either
+/// way): every page of a complete digital report offered to OCR (`always`)
+/// with no engine keeps its text layer and every statistic, and still the
+/// report says it is not complete, with an `ocr.unavailable` warning per page.
+#[test]
+fn pages_left_unread_for_want_of_the_engine_make_a_report_incomplete() {
+    let bytes = std::fs::read("samples/report-2019-libreoffice.pdf").unwrap();
+    let convert = |ocr| {
+        let options = govdoc::Options { ocr, ..govdoc::Options::default() };
+        let missing = govdoc::Error::new(govdoc::ErrorCode::NoTextLayer, "no OCR engine in this test".to_string());
+        govdoc::convert_bytes_with_engine(&bytes, "report.pdf", &options, Err(missing)).unwrap().document
+    };
+    let read = convert(govdoc::OcrMode::Never);
+    let report = read.report.as_ref().expect("a report");
+    assert!(report.complete);
+    let unread = convert(govdoc::OcrMode::Always);
+    let partial = unread.report.as_ref().expect("a report");
+    assert!(!partial.complete, "scanned pages were left unread");
+    assert_eq!(partial.values().collect::<Vec<_>>(), report.values().collect::<Vec<_>>());
+    let warned: Vec<Option<u32>> =
+        unread.diagnostics.iter().filter(|d| d.code == "ocr.unavailable").map(|d| d.page).collect();
+    assert_eq!(warned, [Some(1), Some(2), Some(3)]);
+}
+
+/// A batch user sees it: without the engine, the report whose pages were
+/// left unread is counted "incomplete" in the summary line and `complete`
+/// false in the summary CSV (the engine named by GOVDOC_TESSERACT is
+/// missing, so this runs the same with or without Tesseract installed).
+#[test]
+fn a_batch_counts_a_report_with_unread_scanned_pages_as_incomplete() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy("samples/report-2019-libreoffice.pdf", input.join("report.pdf")).unwrap();
+    let run = |ocr: &str, out: &str| {
+        let csv = dir.path().join(format!("{out}.csv"));
+        let result = govdoc()
+            .env("GOVDOC_TESSERACT", "/nonexistent/tesseract")
+            .args(["--ocr", ocr, "batch"])
+            .arg(&input)
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .arg("--summary")
+            .arg(&csv)
+            .output()
+            .unwrap();
+        assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+        let summary = std::fs::read_to_string(csv).unwrap();
+        (String::from_utf8(result.stdout).unwrap(), summary.lines().nth(1).unwrap().to_string())
+    };
+    let (stdout, row) = run("auto", "auto");
+    assert!(stdout.contains("reports recognized 1, incomplete 0,"), "{stdout}");
+    assert!(row.starts_with("report.pdf,") && row.ends_with(",true"), "{row}");
+    let (stdout, row) = run("always", "always");
+    assert!(stdout.contains("converted with warnings 1"), "{stdout}");
+    assert!(stdout.contains("reports recognized 1, incomplete 1,"), "{stdout}");
+    assert!(row.starts_with("report.pdf,") && row.ends_with(",false"), "{row}");
+}
+
+const SCAN_FAX: &str = "samples/scan/scan-report-2019-fax.pdf";
+/// A real scanner's JBIG2 page (Xerox WorkCentre 5030, with /JBIG2Globals,
+/// an /ImageMask) from pdfminer.six's samples, in the shared corpora.
+const SCAN_JBIG2: &str = "../shared/corpora/pdf-text/pdfs/pdfminer__samples__contrib__pdf-with-jbig2.pdf";
+
+/// The part of page `number` of `path` that `placement` (x0, top, x1,
+/// bottom in points) covers, as `pdftoppm` renders it in grey at the
+/// resolution that gives it `size` pixels, or None (with a message) when
+/// poppler is not installed.
+fn pdftoppm_grey(
+    path: &str,
+    number: u32,
+    placement: [f32; 4],
+    (width, height): (usize, usize),
+) -> Option<govdoc::pdf::ocr::raster::Raster> {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("page");
+    let dpi = width as f64 / f64::from(placement[2] - placement[0]) * 72.0;
+    let (x, y) = (f64::from(placement[0]) * dpi / 72.0, f64::from(placement[1]) * dpi / 72.0);
+    let n = number.to_string();
+    let (r, x, y) = (format!("{dpi:.4}"), format!("{}", x.round()), format!("{}", y.round()));
+    let (w, h) = (width.to_string(), height.to_string());
+    let args = ["-gray", "-f", &n, "-l", &n, "-r", &r, "-x", &x, "-y", &y, "-W", &w, "-H", &h, "-singlefile", path];
+    match std::process::Command::new("pdftoppm").args(args).arg(&root).status() {
+        Ok(status) if status.success() => {}
+        other => {
+            eprintln!("skipped: pdftoppm cannot render {path} ({other:?})");
+            return None;
+        }
+    }
+    govdoc::pdf::ocr::raster::parse_pnm(&std::fs::read(root.with_extension("pgm")).unwrap())
+}
+
+/// The share of the ink (pixels below 192: pdftoppm draws a thin line of
+/// an image mask half grey) of each image that has no ink
+/// within `reach` pixels in the other: renderers place a bilevel image's
+/// pixels on their grid to within a pixel or two, so a good decoding
+/// differs from pdftoppm's by little; a wrong one (inverted, shifted rows,
+/// blank) by most of its ink.
+fn unmatched_ink(
+    a: &govdoc::pdf::ocr::raster::Raster,
+    b: &govdoc::pdf::ocr::raster::Raster,
+    reach: usize,
+) -> (f64, f64) {
+    assert_eq!((a.width, a.height, a.channels), (b.width, b.height, b.channels));
+    let (w, h) = (a.width, a.height);
+    let ink = |r: &govdoc::pdf::ocr::raster::Raster, x: usize, y: usize| r.data[y * w + x] < 192;
+    let near = |r: &govdoc::pdf::ocr::raster::Raster, x: usize, y: usize| {
+        let (ys, xs) =
+            (y.saturating_sub(reach)..(y + reach + 1).min(h), x.saturating_sub(reach)..(x + reach + 1).min(w));
+        ys.into_iter().any(|yy| xs.clone().any(|xx| ink(r, xx, yy)))
+    };
+    let share = |from: &govdoc::pdf::ocr::raster::Raster, to: &govdoc::pdf::ocr::raster::Raster| {
+        let (mut inked, mut missed) = (0usize, 0usize);
+        for y in 0..h {
+            for x in 0..w {
+                if ink(from, x, y) {
+                    inked += 1;
+                    missed += usize::from(!near(to, x, y));
+                }
+            }
+        }
+        assert!(inked * 1000 > w * h, "a page of text has ink: {inked} of {} pixels", w * h);
+        missed as f64 / inked as f64
+    };
+    (share(a, b), share(b, a))
+}
+
+/// Each page's scan taken from the file by govdoc's own decoders (CCITT
+/// Group 4, Group 3 2D with /BlackIs1 and EOLs, Group 3 1D byte-aligned;
+/// JBIG2 with globals as an image mask) — not rendered — and its pixels as
+/// pdftoppm draws the page at the image's size.
+#[test]
+fn ccitt_and_jbig2_scans_are_decoded_as_pdftoppm_renders_them() {
+    use govdoc::pdf::ocr::source::{self, Taken};
+    let mut cases = vec![(SCAN_FAX, 1, "CCITTFax"), (SCAN_FAX, 2, "CCITTFax"), (SCAN_FAX, 3, "CCITTFax")];
+    if Path::new(SCAN_JBIG2).is_file() {
+        // A page with /Rotate 270: the scan is taken turned as shown.
+        cases.push((SCAN_JBIG2, 1, "JBIG2"));
+    } else {
+        eprintln!("JBIG2 case skipped: {SCAN_JBIG2} is missing");
+    }
+    for (path, number, kind) in cases {
+        let bytes = std::fs::read(path).unwrap();
+        let pdf = govdoc::pdf::document::PdfDocument::open(&bytes).unwrap();
+        let (page, _) = pdf.page(number as usize - 1).unwrap();
+        let Taken::Decoded(image, None) = source::from_file(&pdf, &page).unwrap() else {
+            panic!(
+                "{path} page {number}: its scan is not decoded from the file: {:?}",
+                source::from_file(&pdf, &page).map(|t| format!("{t:?}").chars().take(300).collect::<String>())
+            )
+        };
+        assert!(image.origin.starts_with(&format!("{kind} image")), "{}", image.origin);
+        let size = (image.raster.width, image.raster.height);
+        let Some(rendered) = pdftoppm_grey(path, number, image.placement, size) else { return };
+        let (ours, theirs) = unmatched_ink(&image.raster, &rendered, 1);
+        eprintln!("{path} page {number}: {ours:.4} of our ink and {theirs:.4} of pdftoppm's unmatched");
+        assert!(ours < 0.01 && theirs < 0.01, "{path} page {number}: {ours:.4} / {theirs:.4}");
+    }
+}
+
+/// An engine that reads one word on each page it is given (and nothing in
+/// cells): the tests of where a scan comes from need no Tesseract.
+struct ReadsOneWord;
+
+impl govdoc::pdf::ocr::engine::Engine for ReadsOneWord {
+    fn describe(&self) -> String {
+        "a stand-in that reads one word a page".into()
+    }
+
+    fn read(
+        &self,
+        images: &[govdoc::pdf::ocr::raster::Gray],
+        _dpi: u32,
+        mode: govdoc::pdf::ocr::engine::Mode,
+    ) -> govdoc::Result<Vec<Vec<govdoc::pdf::ocr::engine::Word>>> {
+        let word = crate::common::stand_in_word();
+        let page = mode == govdoc::pdf::ocr::engine::Mode::Page;
+        Ok(images.iter().map(|_| if page { vec![word.clone()] } else { Vec::new() }).collect())
+    }
+}
+
+/// A scan govdoc does not decode (CMYK) or whose data is damaged (CCITT
+/// data that is not fax code) is rendered by pdftoppm instead, and a
+/// diagnostic says so: info for the one, warning for the other.
+#[test]
+fn a_scan_not_decoded_is_rendered_and_said() {
+    if std::process::Command::new("pdftoppm").arg("-v").output().is_err() {
+        eprintln!("skipped: pdftoppm is not installed");
+        return;
+    }
+    // The ocr fuzz target's one-page scanned PDFs: filter, colour space,
+    // width and height (little-endian), then the stream.
+    let cases = [
+        ([2u8, 3, 8, 0, 8, 0], vec![0x40u8; 8 * 8 * 4], "ocr.image_rendered", govdoc::Level::Info),
+        ([5u8, 2, 8, 0, 8, 0], vec![0u8; 16], "ocr.image_damaged", govdoc::Level::Warning),
+    ];
+    for (header, stream, code, level) in cases {
+        let pdf = crate::fuzz_ocr::image_pdf(&[&header[..], &stream].concat());
+        let options = govdoc::Options::default();
+        let output = govdoc::convert_bytes_with_engine(&pdf, "scan.pdf", &options, Ok(Box::new(ReadsOneWord))).unwrap();
+        let diagnostics = &output.document.diagnostics;
+        let said = diagnostics.iter().find(|d| d.code == code).unwrap_or_else(|| panic!("no {code}: {diagnostics:#?}"));
+        assert_eq!(said.level, level);
+        assert!(said.message.contains("rendered by pdftoppm"), "{}", said.message);
+        let page = diagnostics.iter().find(|d| d.code == "ocr.page").unwrap();
+        assert!(page.message.contains("page rendered at 300 dpi by pdftoppm"), "{}", page.message);
+    }
+}
+
+/// The text of the paragraphs, headings and title of `pages` (in order),
+/// white space removed and full-width forms folded to their ASCII twins
+/// (the engine writes "(" for "（"; NFKC's width folding).
+fn paragraph_text(document: &Value, pages: &[u64]) -> Vec<char> {
+    let mut out = Vec::new();
+    for &page in pages {
+        for block in document["blocks"].as_array().unwrap() {
+            if block["page"] == page
+                && ["paragraph", "heading", "title"].contains(&block["kind"].as_str().unwrap_or(""))
+            {
+                let text = block["text"].as_str().unwrap();
+                out.extend(text.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+                    '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                    other => other,
+                }));
+            }
+        }
+    }
+    out
+}
+
+/// Character accuracy: 1 − edit distance / characters of the truth.
+fn character_accuracy(truth: &[char], read: &[char]) -> f64 {
+    let mut previous: Vec<usize> = (0..=read.len()).collect();
+    for (i, t) in truth.iter().enumerate() {
+        let mut current = vec![i + 1; read.len() + 1];
+        for (j, r) in read.iter().enumerate() {
+            current[j + 1] = (previous[j + 1] + 1).min(current[j] + 1).min(previous[j] + usize::from(t != r));
+        }
+        previous = current;
+    }
+    1.0 - previous[read.len()] as f64 / truth.len().max(1) as f64
+}
+
+/// Paragraph text read by OCR against the digital original's, page for
+/// page: at least 98 % of characters at 200 dpi with noise (the issue's
+/// bar), 99 % at 300 dpi. Measured: 98.5 % and 100 % (97.6 % and 99.1 %
+/// before the page text was smoothed, `Settings::rest_smoothing_mm`).
+#[test]
+fn paragraph_text_of_the_scans_is_read_to_the_character() {
+    if engine().is_none() {
+        return;
+    }
+    let cases = [
+        (SCAN_200, "samples/report-2019-libreoffice.pdf", &[1, 2][..], &[2, 3][..], 0.98),
+        (SCAN_300, "samples/report-2021-distinct.pdf", &[3][..], &[3][..], 0.99),
+    ];
+    for (scan, digital, scanned_pages, digital_pages, bar) in cases {
+        let truth = paragraph_text(&convert(digital), digital_pages);
+        let read = paragraph_text(&convert(scan), scanned_pages);
+        assert!(truth.len() > 100, "{digital}: {} characters", truth.len());
+        let accuracy = character_accuracy(&truth, &read);
+        eprintln!("{scan}: {:.4} of {} characters", accuracy, truth.len());
+        assert!(
+            accuracy >= bar,
+            "{scan}: {accuracy:.4}\n{}\n{}",
+            truth.iter().collect::<String>(),
+            read.iter().collect::<String>()
+        );
+    }
+}

@@ -364,3 +364,18 @@ pub fn interrupt_when(child: std::process::Child, ready: impl Fn() -> bool) -> s
     assert!(killed.success());
     child.wait_with_output().unwrap()
 }
+
+/// The one word the tests' stand-in OCR engines read on each page they are
+/// given (so a scanned document has text and converts), placed near the
+/// top-left of the page image.
+pub fn stand_in_word() -> govdoc::pdf::ocr::engine::Word {
+    govdoc::pdf::ocr::engine::Word {
+        text: "扫描页".into(),
+        left: 2.0,
+        top: 6.0,
+        width: 12.0,
+        height: 4.0,
+        confidence: 0.95,
+        line: (1, 1, 1),
+    }
+}

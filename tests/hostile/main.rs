@@ -218,15 +218,7 @@ impl Engine for CountingEngine {
             return Ok(vec![Vec::new(); images.len()]);
         }
         self.0.fetch_add(images.len(), Ordering::Relaxed);
-        let word = Word {
-            text: "扫描页".into(),
-            left: 2.0,
-            top: 6.0,
-            width: 12.0,
-            height: 4.0,
-            confidence: 0.95,
-            line: (1, 1, 1),
-        };
+        let word = common::stand_in_word();
         Ok(images.iter().map(|_| vec![word.clone()]).collect())
     }
 }
@@ -236,8 +228,8 @@ impl Engine for CountingEngine {
 fn convert_counting(bytes: &[u8], name: &str, limits: govdoc::Limits) -> (govdoc::Output, usize) {
     let offered = Arc::new(AtomicUsize::new(0));
     let options = govdoc::Options { limits, ocr: govdoc::OcrMode::Auto };
-    let engine = Box::new(CountingEngine(offered.clone()));
-    let (output, peak) = measured(|| govdoc::convert_bytes_with_engine(bytes, name, &options, engine));
+    let engine: Box<dyn Engine> = Box::new(CountingEngine(offered.clone()));
+    let (output, peak) = measured(|| govdoc::convert_bytes_with_engine(bytes, name, &options, Ok(engine)));
     let output = output.expect("it converts");
     eprintln!("{name}: {} input bytes, peak heap {} MB", bytes.len(), peak >> 20);
     assert!(peak < PEAK_LIMIT, "{name}: peak heap {peak} bytes");
@@ -287,8 +279,8 @@ fn pages_left_unread_by_the_limit_make_a_report_incomplete() {
     let convert = |ocr, ocr_pages| {
         let options = govdoc::Options { limits: govdoc::Limits { ocr_pages, ..govdoc::Limits::default() }, ocr };
         let offered = Arc::new(AtomicUsize::new(0));
-        let engine = Box::new(CountingEngine(offered.clone()));
-        let output = govdoc::convert_bytes_with_engine(&bytes, "report.pdf", &options, engine).unwrap();
+        let engine: Box<dyn Engine> = Box::new(CountingEngine(offered.clone()));
+        let output = govdoc::convert_bytes_with_engine(&bytes, "report.pdf", &options, Ok(engine)).unwrap();
         assert_eq!(offered.load(Ordering::Relaxed), 0);
         output.document
     };

@@ -549,3 +549,23 @@ fn a_form_draws_nothing_outside_its_bounding_box() {
     let clipped: Vec<&str> = diags.iter().filter(|d| d.code == "pdf.clipped").map(|d| d.message.as_str()).collect();
     assert_eq!(clipped, vec!["3 character(s) hidden by a clipping path were left out: \"Out\""]);
 }
+
+#[test]
+fn images_drawn_turned_by_quarters_are_told_apart_from_mirrored_and_sheared() {
+    use super::quarter_turns;
+    // The unit square's corners (0,0), (1,0), (0,1), (1,1) on a page, y down.
+    let upright = [(0.0, 100.0), (50.0, 100.0), (0.0, 0.0), (50.0, 0.0)];
+    assert_eq!(quarter_turns(upright), Some(0));
+    // Turned a quarter clockwise: rows run down the page.
+    let clockwise = [(0.0, 0.0), (0.0, 50.0), (100.0, 0.0), (100.0, 50.0)];
+    assert_eq!(quarter_turns(clockwise), Some(1));
+    let upside_down = [(50.0, 0.0), (0.0, 0.0), (50.0, 100.0), (0.0, 100.0)];
+    assert_eq!(quarter_turns(upside_down), Some(2));
+    let anticlockwise = [(100.0, 50.0), (100.0, 0.0), (0.0, 50.0), (0.0, 0.0)];
+    assert_eq!(quarter_turns(anticlockwise), Some(3));
+    // Mirrored left to right, and sheared.
+    let mirrored = [(50.0, 100.0), (0.0, 100.0), (50.0, 0.0), (0.0, 0.0)];
+    assert_eq!(quarter_turns(mirrored), None);
+    let sheared = [(0.0, 100.0), (50.0, 110.0), (0.0, 0.0), (50.0, 10.0)];
+    assert_eq!(quarter_turns(sheared), None);
+}

@@ -7,6 +7,7 @@
 //! rejoins and the report layer work on a scan as on a born-digital page.
 //! Nothing read is corrected: what the engine was unsure of is listed.
 
+pub mod bilevel;
 pub mod confidence;
 pub mod engine;
 pub mod orientation;
@@ -106,6 +107,13 @@ pub struct Settings {
     /// ... and what that reads is kept from this confidence up (a speck
     /// read as a character is not).
     pub dropped_line_confidence: f32,
+    /// The page's text outside the tables is low-passed by a Gaussian of
+    /// this standard deviation (millimetres on the page) before it is read:
+    /// sensor noise and JPEG ringing, a pixel or two across, break strokes
+    /// in the engine's own thresholding; a printed stroke (0.3 mm and up at
+    /// 10.5 pt) survives it. Measured on the samples' page text: 97.6 % →
+    /// 98.5 % of characters at 200 dpi with noise, 99.1 % → 100 % at 300 dpi.
+    pub rest_smoothing_mm: f32,
 }
 
 impl Default for Settings {
@@ -123,6 +131,7 @@ impl Default for Settings {
             upside_down_below: 0.7,
             dropped_line_min_pt: 4.0,
             dropped_line_confidence: 0.5,
+            rest_smoothing_mm: 0.1,
         }
     }
 }
@@ -195,10 +204,12 @@ impl Recogniser {
     }
 
     /// A recogniser that reads with `engine` instead of looking for
-    /// Tesseract.
+    /// Tesseract — or, given the error the search for an engine gave, one
+    /// that has none (scanned pages are then left unread as without
+    /// Tesseract).
     #[cfg_attr(not(feature = "internals"), allow(dead_code))] // the tests' stand-in engine
-    pub fn with_engine(mode: Mode, engine: Box<dyn Engine>) -> Self {
-        Recogniser { engine: Some(Ok(engine)), ..Recogniser::with_mode(mode) }
+    pub fn with_engine(mode: Mode, engine: Result<Box<dyn Engine>>) -> Self {
+        Recogniser { engine: Some(engine), ..Recogniser::with_mode(mode) }
     }
 
     /// Recognises `page` in place when it needs OCR.
@@ -237,8 +248,26 @@ impl Recogniser {
                     return Ok(());
                 }
                 let (image, in_file) = match source::from_file(pdf, page)? {
-                    Some(image) => (image, true),
-                    None => (source::render(bytes, number, page)?, false),
+                    source::Taken::Decoded(image, damage) => {
+                        if let Some(damage) = damage {
+                            diagnostics.push(
+                                Diagnostic::warning(
+                                    IMAGE_DAMAGED,
+                                    format!("page {number}: its scan ({}) is damaged: {damage}; the rows after the damage are left blank", image.origin),
+                                )
+                                .on_page(Some(number)),
+                            );
+                        }
+                        (image, true)
+                    }
+                    source::Taken::Undecoded { image, why, damaged } => {
+                        let (code, what) = if damaged { (IMAGE_DAMAGED, "is damaged") } else { (IMAGE_RENDERED, "is not decoded by govdoc") };
+                        let message = format!("page {number}: its scan ({image}) {what} ({why}); the page is rendered by pdftoppm instead");
+                        let diagnostic = if damaged { Diagnostic::warning(code, message) } else { Diagnostic::info(code, message) };
+                        diagnostics.push(diagnostic.on_page(Some(number)));
+                        (source::render(bytes, number, page)?, false)
+                    }
+                    source::Taken::NoImage => (source::render(bytes, number, page)?, false),
                 };
                 let result = recognise_page(engine, &image, page, settings)?;
                 let summary = result.summary(number, &image.origin);
@@ -347,7 +376,7 @@ impl Recogniser {
             for &number in &self.unread {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "ocr.unavailable",
+                        UNAVAILABLE,
                         format!("page {number} is a scan and was not read: {}", e.message),
                     )
                     .on_page(Some(number)),
@@ -413,6 +442,26 @@ impl OcrSource {
 /// The code of the warning that the document's limit of pages recognised
 /// was reached: scanned pages were left unread, so a report is incomplete.
 pub const PAGE_LIMIT: &str = "ocr.page_limit";
+
+/// The code of the info that a page's scan is an image govdoc does not
+/// decode (JPEG 2000, CMYK, …), so the page is rendered by `pdftoppm`.
+pub const IMAGE_RENDERED: &str = "ocr.image_rendered";
+
+/// The code of the warning that a page's scan is damaged: rows past the
+/// damage are left blank, or, when nothing of it decodes, the page is
+/// rendered by `pdftoppm`.
+pub const IMAGE_DAMAGED: &str = "ocr.image_damaged";
+
+/// The code of the warning that a scanned page was left unread because the
+/// OCR engine is missing: as past the page limit, a report is incomplete.
+pub const UNAVAILABLE: &str = "ocr.unavailable";
+
+/// Whether a diagnostic of code `code` says scanned pages were left unread
+/// (by the page limit or for want of the engine): they may hold a report's
+/// tables or values, so the report cannot be complete.
+pub fn leaves_pages_unread(code: &str) -> bool {
+    code == PAGE_LIMIT || code == UNAVAILABLE
+}
 
 /// How many earlier scans are kept for reuse: a scan drawn on every page
 /// hits the last one; more would only hold memory.
@@ -570,8 +619,14 @@ impl Prepared {
             })
             .collect();
         out.extend(bands);
-        out.push(self.rest());
+        out.push(self.rest_as_read(settings));
         out
+    }
+
+    /// The page without its tables as the engine reads it: smoothed by
+    /// [`Settings::rest_smoothing_mm`].
+    fn rest_as_read(&self, settings: &Settings) -> Gray {
+        self.rest().smoothed(settings.rest_smoothing_mm * self.dpi as f32 / 25.4)
     }
 
     /// The bands of ink of a cell's crop tall enough to be a line of text.
@@ -648,7 +703,7 @@ impl Prepared {
         let factor = self.cell_factor(settings);
         let cell_dpi = (self.dpi as f32 * factor).round() as u32;
         let crops: Vec<Gray> = (0..self.inked.len()).map(|k| self.cell_crop(k, settings)).collect();
-        let rest = self.rest();
+        let rest = self.rest_as_read(settings);
         if let Some(dir) = std::env::var_os(DUMP_VAR) {
             let dir = std::path::Path::new(&dir);
             dump(dir, page, &self.gray, &crops);

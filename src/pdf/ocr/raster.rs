@@ -52,6 +52,42 @@ impl Gray {
         }
     }
 
+    /// `self` low-passed by a Gaussian of standard deviation `sigma` pixels
+    /// (separable, the border pixels repeated past the edge); `sigma` below
+    /// 0.1 leaves it as it is.
+    pub fn smoothed(&self, sigma: f32) -> Gray {
+        if sigma.is_nan() || sigma < 0.1 || self.width == 0 || self.height == 0 {
+            return self.clone();
+        }
+        let radius = (3.0 * sigma).ceil() as usize;
+        let weights: Vec<f32> = (0..=2 * radius)
+            .map(|k| (-((k as f32 - radius as f32).powi(2)) / (2.0 * sigma * sigma)).exp())
+            .collect();
+        let total: f32 = weights.iter().sum();
+        let weights: Vec<f32> = weights.iter().map(|w| w / total).collect();
+        let (w, h) = (self.width, self.height);
+        let pass = |src: &[u8], step: usize, len: usize, lines: usize, stride: usize| {
+            let mut out = vec![0u8; src.len()];
+            for line in 0..lines {
+                for i in 0..len {
+                    let v: f32 = weights
+                        .iter()
+                        .enumerate()
+                        .map(|(k, wt)| {
+                            let j = (i + k).saturating_sub(radius).min(len - 1);
+                            wt * f32::from(src[line * stride + j * step])
+                        })
+                        .sum();
+                    out[line * stride + i * step] = v.round().clamp(0.0, 255.0) as u8;
+                }
+            }
+            out
+        };
+        let across = pass(&self.data, 1, w, h, w);
+        let down = pass(&across, w, h, w, 1);
+        Gray { width: w, height: h, data: down }
+    }
+
     /// `self` with a white margin of `pad` pixels on every side: Tesseract
     /// reads a word that touches the image border badly.
     pub fn padded(&self, pad: usize) -> Gray {
@@ -95,22 +131,8 @@ impl Gray {
     /// `self` turned `quarters` quarter turns clockwise (exactly: pixels
     /// moved, not resampled).
     pub fn turned(&self, quarters: u8) -> Gray {
-        let (w, h) = (self.width, self.height);
-        match quarters % 4 {
-            0 => self.clone(),
-            2 => Gray { width: w, height: h, data: self.data.iter().rev().copied().collect() },
-            q => {
-                let mut out = Gray::new(h, w, 255);
-                for y in 0..h {
-                    for x in 0..w {
-                        // Clockwise, the source's top-left goes to the top right.
-                        let (nx, ny) = if q == 1 { (h - 1 - y, x) } else { (y, w - 1 - x) };
-                        out.data[ny * h + nx] = self.data[y * w + x];
-                    }
-                }
-                out
-            }
-        }
+        let (width, height, data) = turn_pixels(&self.data, (self.width, self.height), 1, quarters);
+        Gray { width, height, data }
     }
 
     /// Binary PGM (P5) bytes, which Tesseract (Leptonica) reads.
@@ -150,6 +172,39 @@ impl Gray {
                 self.data[y * self.width + x0.min(x1)..y * self.width + x1].iter().filter(|&&v| v < threshold).count()
             })
             .sum()
+    }
+}
+
+impl Raster {
+    /// `self` turned `quarters` quarter turns clockwise (pixels moved, not
+    /// resampled).
+    pub fn turned(self, quarters: u8) -> Raster {
+        if quarters % 4 == 0 {
+            return self;
+        }
+        let (width, height, data) = turn_pixels(&self.data, (self.width, self.height), self.channels, quarters);
+        Raster { width, height, channels: self.channels, data }
+    }
+}
+
+/// Pixels of `channels` bytes each, `size` (width, height), turned
+/// `quarters` quarter turns clockwise: the new width, height and pixels.
+fn turn_pixels(data: &[u8], (w, h): (usize, usize), channels: usize, quarters: u8) -> (usize, usize, Vec<u8>) {
+    let pixel = |x: usize, y: usize| &data[(y * w + x) * channels..(y * w + x + 1) * channels];
+    match quarters % 4 {
+        0 => (w, h, data.to_vec()),
+        2 => (w, h, data.chunks_exact(channels).rev().flatten().copied().collect()),
+        q => {
+            let mut out = vec![255; data.len()];
+            for y in 0..h {
+                for x in 0..w {
+                    // Clockwise, the source's top-left goes to the top right.
+                    let (nx, ny) = if q == 1 { (h - 1 - y, x) } else { (y, w - 1 - x) };
+                    out[(ny * h + nx) * channels..(ny * h + nx + 1) * channels].copy_from_slice(pixel(x, y));
+                }
+            }
+            (h, w, out)
+        }
     }
 }
 
@@ -216,5 +271,30 @@ mod tests {
         assert_eq!(lines.ink_bands(128, 2), vec![(1, 4), (9, 12)]);
         assert_eq!(lines.ink_bands(128, 1).len(), 3);
         assert!(parse_pnm(b"P6\n2 2\n255\n\x00").is_none());
+    }
+
+    #[test]
+    fn smoothing_spreads_a_speck_and_keeps_flat_paper() {
+        let mut g = Gray::new(9, 9, 255);
+        g.set(4, 4, 0);
+        let s = g.smoothed(1.0);
+        // The speck is lifted towards the paper and spread to its neighbours,
+        // symmetrically; paper far from it stays white; the sum is kept.
+        assert!(s.get(4, 4) > 200 && s.get(3, 4) < 255 && s.get(3, 4) == s.get(5, 4) && s.get(4, 3) == s.get(4, 5));
+        assert_eq!(s.get(0, 0), 255);
+        let ink: u32 = s.data.iter().map(|&v| 255 - u32::from(v)).sum();
+        assert!((250..=260).contains(&ink), "{ink}");
+        assert_eq!(g.smoothed(0.0), g);
+    }
+
+    #[test]
+    fn colour_rasters_turn_pixel_by_pixel() {
+        // 2 × 1 RGB: red, then blue. A quarter clockwise: 1 × 2, red on top.
+        let r = Raster { width: 2, height: 1, channels: 3, data: vec![255, 0, 0, 0, 0, 255] };
+        let q = r.clone().turned(1);
+        assert_eq!((q.width, q.height, q.data.clone()), (1, 2, vec![255, 0, 0, 0, 0, 255]));
+        let h = r.clone().turned(2);
+        assert_eq!(h.data, vec![0, 0, 255, 255, 0, 0]);
+        assert_eq!(q.turned(3), r);
     }
 }

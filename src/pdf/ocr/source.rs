@@ -1,7 +1,8 @@
 //! Where a page's scan comes from: the image XObject that covers the page,
 //! decoded as stored (DCT through zune-jpeg; Flate or unfiltered 8-bit grey
-//! or RGB, and 1-bit bilevel, through the PDF's own stream decoder), or else
-//! the page rendered by poppler's `pdftoppm` when it is installed.
+//! or RGB, and 1-bit bilevel, through the PDF's own stream decoder; CCITT
+//! fax and JBIG2 through [`super::bilevel`]), or else the page rendered by
+//! poppler's `pdftoppm` when it is installed.
 
 use lopdf::Object;
 use zune_core::bytestream::ZCursor;
@@ -9,6 +10,7 @@ use zune_core::colorspace::ColorSpace;
 use zune_core::options::DecoderOptions;
 use zune_jpeg::JpegDecoder;
 
+use super::bilevel::{self, FaxParams, Polarity};
 use super::raster::{Raster, parse_pnm};
 use crate::budget;
 use crate::error::{Error, ErrorCode, Result};
@@ -43,7 +45,7 @@ pub fn covering_image(page: &PageContent) -> Option<ImagePlacement> {
     let area = page.width * page.height;
     page.placements
         .iter()
-        .filter(|p| !p.turned && p.object.is_some())
+        .filter(|p| p.quarters.is_some() && p.object.is_some())
         .filter(|p| {
             let w = (p.x1.min(page.width) - p.x0.max(0.0)).max(0.0);
             let h = (p.bottom.min(page.height) - p.top.max(0.0)).max(0.0);
@@ -53,48 +55,148 @@ pub fn covering_image(page: &PageContent) -> Option<ImagePlacement> {
         .copied()
 }
 
+/// What the file gives for a page's scan.
+#[derive(Debug)]
+pub enum Taken {
+    /// The scan, decoded; with a note when part of it was damaged (rows past
+    /// the damage left white).
+    Decoded(PageImage, Option<String>),
+    /// An image covers the page but cannot be taken from the file: its
+    /// encoding or colour space is one govdoc does not decode (`damaged`
+    /// false) or its data is damaged (true). The page is rendered instead.
+    Undecoded { image: String, why: String, damaged: bool },
+    /// No image covers the page (or it is not an image stream): render it.
+    NoImage,
+}
+
 /// The scan of `page` taken from the file, when an image covers the page and
-/// its encoding is one we decode; `Ok(None)` when there is none (render it).
-pub fn from_file(pdf: &PdfDocument, page: &PageContent) -> Result<Option<PageImage>> {
-    let Some(placement) = covering_image(page) else { return Ok(None) };
-    let Some((num, generation)) = placement.object else { return Ok(None) };
+/// its encoding is one we decode: DCT (JPEG), Flate/LZW/RunLength or
+/// unfiltered 8-bit grey or RGB and 1-bit grey or image masks, CCITT fax
+/// (Group 3 1D/2D, Group 4) and JBIG2. Errors only when the budget runs out.
+pub fn from_file(pdf: &PdfDocument, page: &PageContent) -> Result<Taken> {
+    let Some(placement) = covering_image(page) else { return Ok(Taken::NoImage) };
+    let Some((num, generation)) = placement.object else { return Ok(Taken::NoImage) };
     let reference = Object::Reference((num, generation));
-    let Some(Object::Stream(stream)) = pdf.resolve(&reference) else { return Ok(None) };
+    let Some(Object::Stream(stream)) = pdf.resolve(&reference) else { return Ok(Taken::NoImage) };
     let dict = &stream.dict;
     let int = |key: &[u8]| pdf.get(dict, key).and_then(|o| pdf.number(o)).map(|v| v as usize);
-    let (Some(width), Some(height)) = (int(b"Width"), int(b"Height")) else { return Ok(None) };
-    if width == 0 || height == 0 || width.saturating_mul(height) > MAX_PIXELS {
-        return Ok(None);
-    }
+    let (width, height) = (int(b"Width").unwrap_or(0), int(b"Height").unwrap_or(0));
     let filters: Vec<Vec<u8>> = match pdf.get(dict, b"Filter") {
         Some(Object::Name(n)) => vec![n.clone()],
         Some(Object::Array(items)) => items.iter().filter_map(|o| pdf.name(o).map(<[u8]>::to_vec)).collect(),
         _ => Vec::new(),
     };
-    let rect = [placement.x0, placement.top, placement.x1, placement.bottom];
-    let bits = int(b"BitsPerComponent").unwrap_or(8);
-    let components = colour_components(pdf, dict);
-    let raster = match filters.iter().map(Vec::as_slice).collect::<Vec<_>>().as_slice() {
-        [b"DCTDecode"] => decode_jpeg(&stream.content)?,
-        [] | [b"FlateDecode"] | [b"LZWDecode"] | [b"RunLengthDecode"] => {
-            let Some(components) = components else { return Ok(None) };
-            let data = pdf.stream_data(stream)?;
-            match unpack(&data, width, height, components, bits) {
-                Some(r) => r,
-                None => return Ok(None),
-            }
-        }
-        // CCITT G3/G4, JBIG2, JPX: rendered instead.
-        _ => return Ok(None),
-    };
     let kind = filters
         .first()
         .map_or("raw".to_string(), |f| String::from_utf8_lossy(f).trim_end_matches("Decode").to_string());
-    Ok(Some(PageImage {
-        origin: format!("{kind} image {}×{} in the file", raster.width, raster.height),
-        raster,
-        placement: rect,
-    }))
+    let described = format!("{kind} image {width}×{height}");
+    let undecoded = |why: &str, damaged: bool| Taken::Undecoded { image: described.clone(), why: why.into(), damaged };
+    if width == 0 || height == 0 {
+        return Ok(undecoded("it has no /Width or /Height", true));
+    }
+    if width.saturating_mul(height) > MAX_PIXELS {
+        return Ok(undecoded("it has more pixels than a page scan", false));
+    }
+    let rect = [placement.x0, placement.top, placement.x1, placement.bottom];
+    let bits = int(b"BitsPerComponent").unwrap_or(8);
+    let mask = matches!(pdf.get(dict, b"ImageMask"), Some(Object::Boolean(true)));
+    let components = if mask { Some(1) } else { colour_components(pdf, dict) };
+    let bilevel = components == Some(1) && (mask || bits == 1);
+    let polarity = Polarity { zero_is_white: decode_inverted(pdf, dict) };
+    let parms = decode_parms(pdf, dict);
+    let decoded = match filters.iter().map(Vec::as_slice).collect::<Vec<_>>().as_slice() {
+        [b"DCTDecode"] => decode_jpeg(&stream.content).map(|r| (r, None)),
+        [] | [b"FlateDecode"] | [b"LZWDecode"] | [b"RunLengthDecode"] => {
+            let Some(components) = components else {
+                return Ok(undecoded("its colour space is not grey or RGB", false));
+            };
+            let data = match pdf.stream_data(stream) {
+                Ok(data) => data,
+                Err(e) if e.code == ErrorCode::Corrupt => return Ok(undecoded(&e.message, true)),
+                Err(e) => return Err(e),
+            };
+            let bits = if mask { 1 } else { bits };
+            match unpack(&data, width, height, components, bits, polarity) {
+                Some(r) => Ok((r, None)),
+                None if data.len() < width * height * components * bits / 8 => {
+                    return Ok(undecoded("its data is shorter than its size", true));
+                }
+                None => return Ok(undecoded(&format!("{bits} bits per sample are not decoded"), false)),
+            }
+        }
+        [b"CCITTFaxDecode"] if bilevel => {
+            let params = fax_params(pdf, parms);
+            bilevel::decode_ccitt(&stream.content, &params, width, height, polarity)
+        }
+        [b"JBIG2Decode"] if bilevel => {
+            let globals = parms.and_then(|p| pdf.get(p, b"JBIG2Globals")).and_then(|g| match g {
+                Object::Stream(s) => Some(pdf.stream_data(s)),
+                _ => None,
+            });
+            let globals = match globals.transpose() {
+                Ok(g) => g,
+                Err(e) if e.code == ErrorCode::Corrupt => return Ok(undecoded(&e.message, true)),
+                Err(e) => return Err(e),
+            };
+            bilevel::decode_jbig2(&stream.content, globals.as_deref(), (width, height), MAX_PIXELS, polarity)
+                .map(|r| (r, None))
+        }
+        [b"CCITTFaxDecode" | b"JBIG2Decode"] => {
+            return Ok(undecoded("a bilevel encoding in a colour space other than grey", false));
+        }
+        _ => return Ok(undecoded("govdoc does not decode its encoding", false)),
+    };
+    let (raster, note) = match decoded {
+        // As shown on the page: a scan drawn turned (a page with /Rotate) is
+        // turned with it.
+        Ok((raster, note)) => (raster.turned(placement.quarters.unwrap_or(0)), note),
+        Err(e) if e.code == ErrorCode::Corrupt => return Ok(undecoded(&e.message, true)),
+        Err(e) => return Err(e),
+    };
+    Ok(Taken::Decoded(
+        PageImage { origin: format!("{kind} image {}×{} in the file", raster.width, raster.height), raster, placement: rect },
+        note,
+    ))
+}
+
+/// The `/DecodeParms` dictionary of an image with one filter (the first of
+/// an array, as `/Filter` then holds one name).
+fn decode_parms<'a>(pdf: &'a PdfDocument, dict: &'a lopdf::Dictionary) -> Option<&'a lopdf::Dictionary> {
+    match pdf.get(dict, b"DecodeParms")? {
+        Object::Array(items) => pdf.dict(items.first()?),
+        other => pdf.dict(other),
+    }
+}
+
+/// A `CCITTFaxDecode` stream's parameters, the standard's defaults where
+/// absent.
+fn fax_params(pdf: &PdfDocument, parms: Option<&lopdf::Dictionary>) -> FaxParams {
+    let default = FaxParams::default();
+    let Some(parms) = parms else { return default };
+    let int = |key: &[u8]| pdf.get(parms, key).and_then(|o| pdf.number(o));
+    let flag = |key: &[u8], default: bool| match pdf.get(parms, key) {
+        Some(Object::Boolean(b)) => *b,
+        _ => default,
+    };
+    FaxParams {
+        k: int(b"K").map_or(default.k, |k| k as i32),
+        columns: int(b"Columns").filter(|&c| c > 0.0).map_or(default.columns, |c| c as u32),
+        rows: int(b"Rows").filter(|&r| r > 0.0).map_or(default.rows, |r| r as u32),
+        end_of_line: flag(b"EndOfLine", default.end_of_line),
+        byte_align: flag(b"EncodedByteAlign", default.byte_align),
+        end_of_block: flag(b"EndOfBlock", default.end_of_block),
+        black_is_1: flag(b"BlackIs1", default.black_is_1),
+    }
+}
+
+/// Whether the image's `/Decode` array maps a sample of 0 to its top value
+/// (`[1 0]`: on a grey image 0 is white, on an image mask 1 is painted).
+fn decode_inverted(pdf: &PdfDocument, dict: &lopdf::Dictionary) -> bool {
+    let Some(Object::Array(items)) = pdf.get(dict, b"Decode") else { return false };
+    match (items.first().and_then(|o| pdf.number(o)), items.get(1).and_then(|o| pdf.number(o))) {
+        (Some(d0), Some(d1)) => d0 > d1,
+        _ => false,
+    }
 }
 
 /// 1 for DeviceGray (or an ICC profile with one component), 3 for
@@ -120,8 +222,9 @@ fn colour_components(pdf: &PdfDocument, dict: &lopdf::Dictionary) -> Option<usiz
 }
 
 /// Samples of an unfiltered (or Flate-decoded) image as 8-bit pixels: 8-bit
-/// grey/RGB as is, 1-bit grey spread to 0/255.
-fn unpack(data: &[u8], width: usize, height: usize, components: usize, bits: usize) -> Option<Raster> {
+/// grey/RGB as is, 1-bit grey spread to 0/255 (swapped when `polarity` says
+/// a sample of 0 shows white).
+fn unpack(data: &[u8], width: usize, height: usize, components: usize, bits: usize, polarity: Polarity) -> Option<Raster> {
     match (components, bits) {
         (1 | 3, 8) => {
             let len = width * height * components;
@@ -132,12 +235,18 @@ fn unpack(data: &[u8], width: usize, height: usize, components: usize, bits: usi
             let rows = data.get(..stride * height)?;
             let mut out = Vec::with_capacity(width * height);
             for row in rows.chunks_exact(stride) {
-                out.extend((0..width).map(|x| if row[x / 8] & (0x80 >> (x % 8)) != 0 { 255 } else { 0 }));
+                let one = row_sample_value(polarity);
+                out.extend((0..width).map(|x| if row[x / 8] & (0x80 >> (x % 8)) != 0 { one } else { 255 - one }));
             }
             Some(Raster { width, height, channels: 1, data: out })
         }
         _ => None,
     }
+}
+
+/// The grey a 1-bit sample of 1 shows as.
+fn row_sample_value(polarity: Polarity) -> u8 {
+    if polarity.zero_is_white { 0 } else { 255 }
 }
 
 /// A JPEG's pixels, grey when it has one component, RGB otherwise. The size
@@ -214,10 +323,15 @@ mod tests {
 
     #[test]
     fn bilevel_rows_unpack_to_grey() {
-        let r = unpack(&[0b1010_0000, 0b0100_0000], 3, 2, 1, 1).unwrap();
+        let grey = Polarity::default();
+        let r = unpack(&[0b1010_0000, 0b0100_0000], 3, 2, 1, 1, grey).unwrap();
         assert_eq!(r.data, vec![255, 0, 255, 0, 255, 0]);
-        assert!(unpack(&[0], 3, 2, 1, 1).is_none());
-        assert!(unpack(&[0; 12], 2, 2, 4, 8).is_none());
+        // /Decode [1 0]: a sample of 1 is black.
+        let inverted = Polarity { zero_is_white: true };
+        let r = unpack(&[0b1010_0000, 0b0100_0000], 3, 2, 1, 1, inverted).unwrap();
+        assert_eq!(r.data, vec![0, 255, 0, 255, 0, 255]);
+        assert!(unpack(&[0], 3, 2, 1, 1, grey).is_none());
+        assert!(unpack(&[0; 12], 2, 2, 4, 8, grey).is_none());
     }
 
     #[test]
@@ -245,12 +359,12 @@ mod tests {
                 top: 10.0,
                 x1: 110.0,
                 bottom: 60.0,
-                turned: false,
+                quarters: Some(0),
             }],
             ..Default::default()
         };
         assert!(covering_image(&page).is_none());
-        let full = ImagePlacement { object: Some((6, 0)), x0: 0.0, top: 0.0, x1: 600.0, bottom: 800.0, turned: false };
+        let full = ImagePlacement { object: Some((6, 0)), x0: 0.0, top: 0.0, x1: 600.0, bottom: 800.0, quarters: Some(0) };
         let page = PageContent { placements: vec![full], ..page };
         assert_eq!(covering_image(&page), Some(full));
     }
