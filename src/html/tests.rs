@@ -262,7 +262,7 @@ impl crate::pdf::ocr::engine::Engine for SevenEngine {
 }
 
 fn seven(mode: crate::pdf::ocr::Mode) -> Recogniser {
-    Recogniser::with_engine(mode, Box::new(SevenEngine))
+    Recogniser::with_engine(mode, Ok(Box::new(SevenEngine)))
 }
 
 /// The pictures of samples/scan (Chromium's screenshot of a 3 × 3 table as
