@@ -467,11 +467,9 @@ fn batch(
 /// `govdoc golden`: a line per sample (with `--bless`, per golden file
 /// written; with `--quiet`, per failing sample) and the totals.
 fn check_golden(samples: &std::path::Path, golden: &std::path::Path, bless: bool, quiet: bool) -> ExitCode {
-    if bless {
-        if let Err(e) = govdoc::golden::bless_allowed() {
-            eprintln!("govdoc: error: {e}");
-            return ExitCode::from(2);
-        }
+    if bless && let Err(e) = govdoc::golden::bless_allowed() {
+        eprintln!("govdoc: error: {e}");
+        return ExitCode::from(2);
     }
     let results = match govdoc::golden::check(samples, golden, bless) {
         Ok(results) => results,

@@ -49,11 +49,10 @@ impl Archive {
     pub fn open(path: &Path) -> Result<Archive> {
         let file = File::open(path).map_err(|e| read_error(&e))?;
         let mut reader = BufReader::new(file);
-        if let Some(count) = declared_entries(&mut reader).map_err(|e| read_error(&e))? {
-            if count > MAX_ENTRIES {
+        if let Some(count) = declared_entries(&mut reader).map_err(|e| read_error(&e))?
+            && count > MAX_ENTRIES {
                 return Err(too_many(count));
             }
-        }
         reader.seek(SeekFrom::Start(0)).map_err(|e| read_error(&e))?;
         let archive = zip::ZipArchive::new(reader).map_err(|e| archive_error(e, "archive"))?;
         if archive.len() as u64 > MAX_ENTRIES {

@@ -101,15 +101,14 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 
 fn process(input: &Input, output: &Path, force: bool, convert: Converter) -> Result<Outcome> {
     let bytes = read(&input.location)?;
-    if !force {
-        if let Some(existing) = outdir::existing(output) {
+    if !force
+        && let Some(existing) = outdir::existing(output) {
             // The name too: after a collision was settled differently, the
             // same bytes can sit at another source's output path.
             if existing.name == input.source && existing.sha256 == hex(&Sha256::digest(&bytes)) {
                 return Ok(Outcome::done(Status::Unchanged, existing.report, existing.warnings));
             }
         }
-    }
     // A zip entry's pictures would be other entries, not files on disk.
     let folder = match &input.location {
         Location::File(path) => path.parent(),

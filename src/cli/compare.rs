@@ -53,11 +53,11 @@ pub fn run(
     }
     let json = comparison.to_pretty_json();
     let mut status = ExitCode::SUCCESS;
-    if let Some(path) = html {
-        if let Err(message) = super::convert::write_file(path, compare::html::render(&comparison).as_bytes()) {
-            eprintln!("govdoc: error: {message}");
-            status = ExitCode::from(EXIT_FAILED);
-        }
+    if let Some(path) = html
+        && let Err(message) = super::convert::write_file(path, compare::html::render(&comparison).as_bytes())
+    {
+        eprintln!("govdoc: error: {message}");
+        status = ExitCode::from(EXIT_FAILED);
     }
     let written = match output {
         Some(path) if path.as_os_str() != super::convert::STDIO => super::convert::write_file(path, json.as_bytes()),

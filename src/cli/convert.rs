@@ -73,10 +73,10 @@ pub fn run(
         (Some(path), 1) if !path.is_dir() => Sink::File(path),
         (Some(path), _) => Sink::Folder(path),
     };
-    if let Sink::Folder(dir) = sink {
-        if let Err(code) = check_folder_outputs(files, dir) {
-            return code;
-        }
+    if let Sink::Folder(dir) = sink
+        && let Err(code) = check_folder_outputs(files, dir)
+    {
+        return code;
     }
     let mut status = ExitCode::SUCCESS;
     for (done, file) in files.iter().enumerate() {

@@ -36,11 +36,10 @@ impl Symbols {
                 }
                 let cb = usize::from(page.get(at).copied().unwrap_or(0));
                 let grpprl = page.get(at + 1..(at + 1 + cb).min(511)).unwrap_or(&[]);
-                if let Some((_, op)) = sprms(grpprl).into_iter().rfind(|(s, _)| *s == SPRM_C_SYMBOL) {
-                    if let Some(symbol) = u16_at(op, 2) {
+                if let Some((_, op)) = sprms(grpprl).into_iter().rfind(|(s, _)| *s == SPRM_C_SYMBOL)
+                    && let Some(symbol) = u16_at(op, 2) {
                         runs.push((start, end, symbol));
                     }
-                }
             }
         }
         runs.sort_unstable();

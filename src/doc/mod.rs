@@ -218,7 +218,7 @@ fn pieces<'t>(fib: &Fib, table: &'t [u8]) -> Result<(Vec<Piece>, Vec<&'t [u8]>)>
             2 => {
                 let lcb = u32_at(clx, at + 1).ok_or_else(damaged)? as usize;
                 let plc = clx.get(at + 5..(at + 5).saturating_add(lcb)).ok_or_else(damaged)?;
-                if lcb < 4 || (lcb - 4) % 12 != 0 {
+                if lcb < 4 || !(lcb - 4).is_multiple_of(12) {
                     return Err(damaged());
                 }
                 let n = (lcb - 4) / 12;
@@ -334,7 +334,7 @@ fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> Vec<Run> {
 /// The 512-byte FKP pages a bin table (`PlcBtePapx`, `PlcBteChpx`) lists,
 /// in order; page numbers past the stream's end are skipped.
 fn fkp_pages<'w>(plc: &[u8], word: &'w [u8]) -> Vec<&'w [u8]> {
-    if plc.len() < 4 || (plc.len() - 4) % 8 != 0 {
+    if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(8) {
         return Vec::new();
     }
     let n = (plc.len() - 4) / 8;
@@ -678,23 +678,21 @@ fn table(rows: &[(Vec<String>, Option<RowDef>)], no_definition: &mut usize) -> R
                 None => (i.min(cols - 1), 1, false, false),
             };
             let span = span.min(cols - col);
-            if merged_left {
-                if let Some(p) = previous {
+            if merged_left
+                && let Some(p) = previous {
                     let cell: &mut Cell = &mut cells[p];
                     cell.col_span = (col + span).saturating_sub(cell.col).max(cell.col_span);
                     append_text(&mut cell.text, text);
                     continue;
                 }
-            }
-            if merged_up {
-                if let Some(a) = above[col].filter(|&a| cells[a].col == col && cells[a].last_row() + 1 == r) {
+            if merged_up
+                && let Some(a) = above[col].filter(|&a| cells[a].col == col && cells[a].last_row() + 1 == r) {
                     cells[a].row_span += 1;
                     append_text(&mut cells[a].text, text);
                     placed[col] = Some(a);
                     previous = Some(a);
                     continue;
                 }
-            }
             cells.push(Cell::new(r, col, text.clone()).spanning(1, span));
             previous = Some(cells.len() - 1);
             placed[col] = Some(cells.len() - 1);

@@ -102,11 +102,10 @@ impl Para {
                 0xD608 => self.row = Some(row_def(op, self.row.take().unwrap_or_default())),
                 0xD62B => {
                     // cb, itc, flags: 1 continues a vertical merge, 3 starts one.
-                    if let (Some(row), Some(&itc), Some(&flags)) = (self.row.as_mut(), op.get(1), op.get(2)) {
-                        if let Some(cell) = row.cells.get_mut(usize::from(itc)) {
+                    if let (Some(row), Some(&itc), Some(&flags)) = (self.row.as_mut(), op.get(1), op.get(2))
+                        && let Some(cell) = row.cells.get_mut(usize::from(itc)) {
                             cell.merged_up = flags == 1;
                         }
-                    }
                 }
                 0x3404 => self.row.get_or_insert_with(RowDef::default).header = byte != 0,
                 _ => {}

@@ -140,13 +140,11 @@ fn render(node: &Node) -> String {
                 (n.character("begChr", "("), n.character("endChr", ")"), n.character("sepChr", "|"));
             let args: Vec<&Node> = n.children.iter().filter(|c| c.name == "e").collect();
             // A matrix alone in brackets takes those brackets instead of its own.
-            if let [only] = args.as_slice() {
-                if let [matrix] = only.children.as_slice() {
-                    if matrix.name == "m" {
+            if let [only] = args.as_slice()
+                && let [matrix] = only.children.as_slice()
+                    && matrix.name == "m" {
                         return format!("{open}{}{close}", matrix_rows(matrix));
                     }
-                }
-            }
             let inner: Vec<String> = args.iter().map(|e| render(e)).collect();
             format!("{open}{}{close}", inner.join(&separator))
         }

@@ -241,8 +241,8 @@ impl Numbering {
         let mut first_past_bound = None;
         let mut chars = level.text.chars().peekable();
         while let Some(c) = chars.next() {
-            if c == '%' {
-                if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+            if c == '%'
+                && let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
                     chars.next();
                     let l = (d as usize).saturating_sub(1).min(LEVELS - 1);
                     let value = counters[l].unwrap_or(starts[l]);
@@ -258,7 +258,6 @@ impl Numbering {
                     text.push_str(&number);
                     continue;
                 }
-            }
             text.push(c);
         }
         let suffix = level.suffix;

@@ -110,12 +110,11 @@ impl<'a> Package<'a> {
         let mut rels = Vec::new();
         xml.root()?;
         while let Some(e) = xml.next_child()? {
-            if e.is(Ns::Rel, "Relationship") && e.attr("TargetMode").as_deref() != Some("External") {
-                if let (Some(kind), Some(target)) = (e.attr("Type"), e.attr("Target")) {
+            if e.is(Ns::Rel, "Relationship") && e.attr("TargetMode").as_deref() != Some("External")
+                && let (Some(kind), Some(target)) = (e.attr("Type"), e.attr("Target")) {
                     let id = e.attr("Id").unwrap_or_default();
                     rels.push(Relationship { id, kind, target: resolve_target(dir, &target) });
                 }
-            }
             xml.skip()?;
         }
         Ok(rels)

@@ -138,11 +138,10 @@ pub fn pieces(bytes: &[u8]) -> Vec<Piece> {
                             "u" => {
                                 if let Some(p) = parameter {
                                     let unit = if p < 0 { p + 65536 } else { p };
-                                    if !group.skip {
-                                        if let Some(c) = u32::try_from(unit).ok().and_then(char::from_u32) {
+                                    if !group.skip
+                                        && let Some(c) = u32::try_from(unit).ok().and_then(char::from_u32) {
                                             line.push(c);
                                         }
-                                    }
                                     skip_fallback = group.unicode_skip;
                                 }
                             }

@@ -86,23 +86,21 @@ impl RawTable {
                 if col >= cols {
                     break;
                 }
-                if raw.h_merge == Some(Merge::Continue) {
-                    if let Some(prev) = previous_in_row {
+                if raw.h_merge == Some(Merge::Continue)
+                    && let Some(prev) = previous_in_row {
                         cells[prev].col_span += span;
                         append_text(&mut cells[prev].text, &raw.text);
                         col += span;
                         continue;
                     }
-                }
-                if raw.v_merge == Some(Merge::Continue) {
-                    if let Some(index) = open[col].filter(|&i| cells[i].col == col && cells[i].last_row() + 1 == r) {
+                if raw.v_merge == Some(Merge::Continue)
+                    && let Some(index) = open[col].filter(|&i| cells[i].col == col && cells[i].last_row() + 1 == r) {
                         cells[index].row_span += 1;
                         append_text(&mut cells[index].text, &raw.text);
                         previous_in_row = Some(index);
                         col += span;
                         continue;
                     }
-                }
                 let index = cells.len();
                 cells.push(Cell::new(r, col, raw.text.clone()).spanning(1, span));
                 open[col] = (raw.v_merge.is_some()).then_some(index);

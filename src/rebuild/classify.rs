@@ -153,11 +153,10 @@ static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The heading level of a paragraph, or `None` for body text.
 pub fn heading_level(p: &ParagraphFragment) -> Option<u8> {
-    if let Some((level, _)) = official_number(&p.text) {
-        if chars(&p.text) <= MAX_HEADING_CHARS && !has_sentence_punctuation(&p.text) {
+    if let Some((level, _)) = official_number(&p.text)
+        && chars(&p.text) <= MAX_HEADING_CHARS && !has_sentence_punctuation(&p.text) {
             return Some(level);
         }
-    }
     p.heading_level.filter(|_| chars(&p.text) <= 100)
 }
 

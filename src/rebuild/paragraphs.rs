@@ -32,8 +32,8 @@ pub fn join(items: Vec<Fragment>, soft_paragraph_ends: bool) -> Vec<Fragment> {
                 out.push(Fragment::Break(kind));
             }
             Fragment::Paragraph(p) => {
-                if let Some(Fragment::Paragraph(previous)) = open.map(|i| &mut out[i]) {
-                    if p.continues_previous || ((broken || soft_paragraph_ends) && is_broken_pair(previous, &p)) {
+                if let Some(Fragment::Paragraph(previous)) = open.map(|i| &mut out[i])
+                    && (p.continues_previous || ((broken || soft_paragraph_ends) && is_broken_pair(previous, &p))) {
                         if !open_joined {
                             previous.text = normalize(&previous.text);
                             open_joined = true;
@@ -49,7 +49,6 @@ pub fn join(items: Vec<Fragment>, soft_paragraph_ends: bool) -> Vec<Fragment> {
                         broken = false;
                         continue;
                     }
-                }
                 open = Some(out.len());
                 open_joined = false;
                 broken = false;

@@ -41,12 +41,12 @@ impl<'a> TableView<'a> {
         let mut seen: Vec<*const Cell> = Vec::new();
         let mut texts = Vec::new();
         for (r, c) in slots {
-            if let Some(cell) = self.cell(r, c) {
-                if !seen.contains(&(cell as *const Cell)) {
-                    seen.push(cell);
-                    if !cell.text.is_empty() {
-                        texts.push(cell.text.as_str());
-                    }
+            if let Some(cell) = self.cell(r, c)
+                && !seen.contains(&(cell as *const Cell))
+            {
+                seen.push(cell);
+                if !cell.text.is_empty() {
+                    texts.push(cell.text.as_str());
                 }
             }
         }

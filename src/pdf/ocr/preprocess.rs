@@ -185,11 +185,10 @@ pub fn measure_skew(gray: &Gray, settings: &Settings) -> f32 {
             // y of the point's source under `rotate(.., deg)`: constant along
             // a text line turned by `deg`.
             let ry = (x - cx) * s + (y - cy) * c + bins as f32 / 2.0;
-            if ry >= 0.0 {
-                if let Some(r) = rows.get_mut(ry as usize / step) {
+            if ry >= 0.0
+                && let Some(r) = rows.get_mut(ry as usize / step) {
                     *r += 1;
                 }
-            }
         }
         rows.iter().map(|&n| f64::from(n) * f64::from(n)).sum()
     };

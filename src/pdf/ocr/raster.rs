@@ -179,7 +179,7 @@ impl Raster {
     /// `self` turned `quarters` quarter turns clockwise (pixels moved, not
     /// resampled).
     pub fn turned(self, quarters: u8) -> Raster {
-        if quarters % 4 == 0 {
+        if quarters.is_multiple_of(4) {
             return self;
         }
         let (width, height, data) = turn_pixels(&self.data, (self.width, self.height), self.channels, quarters);

@@ -16,11 +16,10 @@ pub fn align_parts(
     b_header_rows: usize,
     b_edges: &[f32],
 ) -> Option<Alignment> {
-    if !a_edges.is_empty() && !b_edges.is_empty() {
-        if let Some(alignment) = align_by_edges(a_edges, b_edges) {
+    if !a_edges.is_empty() && !b_edges.is_empty()
+        && let Some(alignment) = align_by_edges(a_edges, b_edges) {
             return Some(alignment);
         }
-    }
     let identity = |rule| Alignment { rule, cols: a.cols, a: (0..=a.cols).collect(), b: (0..=b.cols).collect() };
     if a_header_rows == a.rows && b_header_rows == 0 && a.cols == b.cols {
         return Some(identity(Rule::HeaderThenBody));
