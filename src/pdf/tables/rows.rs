@@ -262,7 +262,9 @@ fn group_wrapped(layout: &CellLayout, lines: &[BandLine], settings: &TableSettin
 ///   wrapped or ran as far as any text in its cell reaches (a label of
 ///   several lines with its values beside a later line: one row);
 /// - a label line set with a hanging indent under the label above, not
-///   starting a new entry, is the rest of that label.
+///   starting a new entry, is the rest of that label — unless the row has
+///   its values and the line brings values of its own that start entries
+///   (numbers): then it is a sub-item, a row of its own.
 fn continues_row(
     layout: &CellLayout,
     lines: &[BandLine],
@@ -315,6 +317,12 @@ fn continues_row(
         // alone, the other columns empty) takes the line holding the rest
         // of the label and the values beside it.
         let label_only = row.cells.iter().all(|c| is_first(c.cell));
+        // Beside a row that has its values, an indented line whose values
+        // start entries of their own (a number) is a sub-item with its own
+        // values ("居民消费价格指数 100.0" over "  城市 99.9"), not the rest
+        // of the label: values do not wrap onto the next line as numbers.
+        let own_values = line.cells.iter().any(|c| !is_first(c.cell) && c.starts_entry);
+        let hanging = hanging && (label_only || !own_values);
         (wrapped || hanging || label_only && ran_to_end) && (label_only || line.cells.iter().all(|c| has(row, c.cell)))
     }
 }

@@ -404,6 +404,35 @@ fn a_three_line_table_with_verticals_reads_one_row_per_text_line() {
 }
 
 #[test]
+fn indented_sub_items_with_values_of_their_own_are_rows_of_their_own() {
+    // A three-line table whose sub-items are set one em in under their
+    // item, each with its own value (the 统计公报's "居民消费价格指数 100.0"
+    // over "城市 99.9", "农村 100.1"): one row per line, not one cell of
+    // three values.
+    let xs = [60.0, 200.0, 300.0];
+    let ys = [100.0, 120.0, 190.0];
+    let rulings = grid_rulings(&xs, &ys, |_| false);
+    let mut glyphs = text("类别", 65.0, 105.0);
+    glyphs.extend(text("指数", 210.0, 105.0));
+    for (k, (label, x, value)) in
+        [("居民消费价格指数", 65.0, "100.0"), ("城市", 75.0, "99.9"), ("农村", 75.0, "100.1"), ("二、衣着", 65.0, "101.3")]
+            .into_iter()
+            .enumerate()
+    {
+        let y = 125.0 + 14.0 * k as f32;
+        glyphs.extend(text(label, x, y));
+        glyphs.extend(text(value, 210.0, y));
+    }
+    let tables = find_tables(&page(rulings, glyphs));
+    assert_eq!(tables.len(), 1);
+    let g = &tables[0].fragment.grid;
+    assert_eq!((g.rows, g.cols), (5, 2), "{:?}", shape(g));
+    assert_eq!(g.cell_at(2, 0).unwrap().text, "城市");
+    assert_eq!(g.cell_at(2, 1).unwrap().text, "99.9");
+    assert_eq!(g.cell_at(3, 1).unwrap().text, "100.1");
+}
+
+#[test]
 fn a_wrapped_label_in_a_band_of_rows_stays_one_cell() {
     // The second label runs to the rule at x = 130 and wraps; its value sits
     // on its first line.
