@@ -230,9 +230,9 @@ pub fn check(samples_dir: &Path, golden_dir: &Path, bless: bool) -> Result<Vec<C
     Ok(results)
 }
 
-/// Converts one sample, named by its file name, read from its folder (a
-/// saved web page's pictures are files beside it).
-fn convert_sample(sample: &Path) -> crate::Result<crate::Output> {
+/// Converts one sample as [`check`] does: named by its file name, read from
+/// its folder (a saved web page's pictures are files beside it).
+pub fn convert_sample(sample: &Path) -> crate::Result<crate::Output> {
     let name = sample.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let bytes = std::fs::read(sample).map_err(|e| {
         crate::Error::new(crate::error::ErrorCode::Io, format!("the sample cannot be read ({e})")).in_file(&name)
