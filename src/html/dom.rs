@@ -7,8 +7,7 @@
 
 use std::collections::HashMap;
 
-use html5ever::tendril::TendrilSink;
-use markup5ever_rcdom::{Handle, NodeData, RcDom};
+use markup5ever_rcdom::{Handle, NodeData};
 
 /// Elements whose content is never text of the document: metadata, code,
 /// embedded objects and form controls.
@@ -16,13 +15,6 @@ const NEVER_TEXT: [&str; 16] = [
     "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "select", "option",
     "button", "input", "textarea", "map",
 ];
-
-/// Parses a whole document with the HTML5 algorithm (as a browser does:
-/// unclosed tags, stray end tags and misnested tables are repaired the
-/// standard way).
-pub fn parse(text: &str) -> RcDom {
-    html5ever::parse_document(RcDom::default(), Default::default()).one(text)
-}
 
 /// The local name of an element, lower case; `None` for other nodes.
 pub fn name(node: &Handle) -> Option<&str> {

@@ -18,6 +18,7 @@ mod image_table;
 mod images;
 mod marker;
 pub(crate) mod mhtml;
+mod parse;
 mod picture;
 pub(crate) mod table;
 pub(crate) mod walk;
@@ -108,8 +109,8 @@ fn encoding_note(encoding: &'static encoding_rs::Encoding, source: charset::Sour
 /// Fragments of an HTML document already decoded to text; `images` says
 /// where the pictures it shows come from.
 fn read_text_with(text: &str, images: Images, recogniser: Recogniser) -> Result<Fragments> {
-    let dom = dom::parse(text);
-    let document = dom.document.clone();
+    let parsed = parse::parse(text);
+    let document = parsed.dom.document.clone();
     let stats = dom::Stats::of(&document);
     let body = dom::find(&document, "body").unwrap_or_else(|| document.clone());
     let root = content::root(&body, &stats);
@@ -119,6 +120,24 @@ fn read_text_with(text: &str, images: Images, recogniser: Recogniser) -> Result<
     walker.walk_root(&root)?;
     let ocr = std::mem::take(&mut walker.recogniser).recognised();
     let mut diagnostics = std::mem::take(&mut walker.diagnostics);
+    if let Some(line) = parsed.cut_at_line {
+        diagnostics.push(Diagnostic::warning(
+            "html.too_deep",
+            format!(
+                "elements nest deeper than {} levels although those past {} were closed as they opened; the page from line {line} on was not read",
+                parse::MAX_TREE_DEPTH,
+                parse::MAX_OPEN_DEPTH
+            ),
+        ));
+    } else if parsed.capped && !diagnostics.iter().any(|d| d.code == "html.too_deep") {
+        diagnostics.push(Diagnostic::warning(
+            "html.too_deep",
+            format!(
+                "elements nest deeper than {} levels; those past that depth were closed as they opened, their content read as their parent's",
+                parse::MAX_OPEN_DEPTH
+            ),
+        ));
+    }
     let outside = outside_text(&body, &root);
     let mut dropped = std::mem::take(&mut walker.dropped);
     for text in outside {

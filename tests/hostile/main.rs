@@ -193,6 +193,17 @@ fn markdown_lines_that_all_run_on() {
 }
 
 #[test]
+fn html_nested_thousands_deep() {
+    for open in ["<div><h6>h</h6>", "<ul><li>h", "<b>h<i>h<u>h", "<table><tr><td>h"] {
+        let output = check(&files::html_nested(open, 5000), "nested.html").expect("it converts");
+        let json = output.to_json_value();
+        let diagnostics = json["diagnostics"].as_array().unwrap();
+        assert!(diagnostics.iter().any(|d| d["code"] == "html.too_deep"), "{open}: {diagnostics:?}");
+        assert!(output.to_pretty_json().contains('深'), "{open}: the innermost text is kept");
+    }
+}
+
+#[test]
 fn zeros_named_pdf_are_refused_from_their_first_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("zeros.pdf");
@@ -318,5 +329,8 @@ fn write_hostile_files() {
     put("paths.ofd", files::ofd_shared_paths(60, 4, 25_000));
     put("scans.pdf", files::pdf_scan_on_many_pages(10_000, true));
     put("same-scan.pdf", files::pdf_scan_on_many_pages(10_000, false));
+    put("nested-div.html", files::html_nested("<div><h6>h</h6>", 20_000));
+    put("nested-list.html", files::html_nested("<ul><li>h", 20_000));
+    put("nested-format.html", files::html_nested("<b>h<i>h<u>h", 20_000));
     std::fs::File::create(format!("{dir}/zeros.pdf")).unwrap().set_len(900 << 20).unwrap();
 }
