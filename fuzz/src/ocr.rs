@@ -71,8 +71,15 @@ fn raw_raster(data: &[u8]) -> Option<govdoc::pdf::ocr::raster::Raster> {
 /// first (its length the seventh byte); the second byte the colour space
 /// (or an image mask) and bit depth, and whether `/Decode` is `[1 0]`; the
 /// next four the width and height (at most 1023 each); the rest is the
-/// stream, as stored.
+/// stream, as stored. The page is A4.
 pub fn image_pdf(data: &[u8]) -> Vec<u8> {
+    image_pdf_on_page(data, [595, 842])
+}
+
+/// [`image_pdf`] on a page of `size` points: a small page is rendered small
+/// where a scan is not decoded (pdftoppm at 300 dpi), for tests that look
+/// only at how the scan was read.
+pub fn image_pdf_on_page(data: &[u8], size: [u32; 2]) -> Vec<u8> {
     let byte = |k: usize| data.get(k).copied().unwrap_or(0);
     let filters = [
         "/DCTDecode",
@@ -120,12 +127,13 @@ pub fn image_pdf(data: &[u8]) -> Vec<u8> {
         _ => String::new(),
     };
     let filter = if filter.is_empty() { String::new() } else { format!(" /Filter {filter}") };
-    let content = b"q 595 0 0 842 0 0 cm /Im0 Do Q";
+    let [page_width, page_height] = size;
+    let content = format!("q {page_width} 0 0 {page_height} 0 0 cm /Im0 Do Q");
     pdf_of(&[
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>".to_vec(),
-        stream_object("", content),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {page_width} {page_height}] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>").into_bytes(),
+        stream_object("", content.as_bytes()),
         stream_object(
             &format!("/Type /XObject /Subtype /Image /Width {width} /Height {height} {space}{decode}{filter}{parms} "),
             stream,

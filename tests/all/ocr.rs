@@ -634,7 +634,9 @@ fn a_scan_not_decoded_is_rendered_and_said() {
         ([5u8, 2, 8, 0, 8, 0], vec![0u8; 16], "ocr.image_damaged", govdoc::Level::Warning),
     ];
     for (header, stream, code, level) in cases {
-        let pdf = crate::fuzz_ocr::image_pdf(&[&header[..], &stream].concat());
+        // A one-inch page: rendered at 300 dpi it is 300 pixels square (A4
+        // would be 8.7 M pixels to clean and search for tables).
+        let pdf = crate::fuzz_ocr::image_pdf_on_page(&[&header[..], &stream].concat(), [72, 72]);
         let options = govdoc::Options::default();
         let output = govdoc::convert_bytes_with_engine(&pdf, "scan.pdf", &options, Ok(Box::new(ReadsOneWord))).unwrap();
         let diagnostics = &output.document.diagnostics;
