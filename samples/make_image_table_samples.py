@@ -59,8 +59,9 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>图片表格�
 FOLDER_STEM = "html-image-table-folder"
 
 
-def wget_page_complete(folder: Path, page: str, out: Path) -> None:
-    """The page `folder/page` served over HTTP and saved by wget with the pictures it shows."""
+def wget_page_complete(folder: Path, page: str, out: Path, stem: str = FOLDER_STEM) -> None:
+    """The page `folder/page` served over HTTP and saved by wget with the files it uses (pictures,
+    style sheets), which lie in `folder/<stem>_files/`."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args) -> None:
             pass
@@ -76,9 +77,9 @@ def wget_page_complete(folder: Path, page: str, out: Path) -> None:
                 check=True,
             )
             shutil.copy(Path(saved) / page, out / page)
-            pictures = out / f"{FOLDER_STEM}_files"
-            shutil.rmtree(pictures, ignore_errors=True)
-            shutil.copytree(Path(saved) / f"{FOLDER_STEM}_files", pictures)
+            files = out / f"{stem}_files"
+            shutil.rmtree(files, ignore_errors=True)
+            shutil.copytree(Path(saved) / f"{stem}_files", files)
     finally:
         server.shutdown()
 

@@ -4,8 +4,10 @@
 //! part (or the whole message when it is HTML), undoes its transfer encoding
 //! (quoted-printable, base64) and decodes its charset (the part's
 //! `charset=`, else the HTML's own declaration, see [`super::charset`]);
-//! [`images`] gives the image parts, decoded, by their `Content-Location`,
-//! for a table that is only an image.
+//! [`resources`] gives the image and style-sheet parts, decoded, by their
+//! `Content-Location`: the pictures of tables that are only an image, and
+//! the sheets (Chromium saves even a page's `<style>` elements as
+//! `text/css` parts the page links to by `cid:`).
 
 /// The HTML text of an MHTML message, or `None` when it has no HTML part.
 pub fn html(bytes: &[u8]) -> Option<String> {
@@ -43,25 +45,40 @@ fn part_of(bytes: &[u8]) -> (Vec<String>, String, &[u8]) {
     (headers, content_type, body)
 }
 
-/// An image part of the archive: where the page took it from, and its bytes.
+/// An image or style-sheet part of the archive: where the page took it
+/// from, its kind and its bytes.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Image {
+pub struct Part {
     pub location: String,
+    /// The part's media type, lower case, without parameters.
+    pub media_type: String,
     pub bytes: Vec<u8>,
 }
 
-/// The `image/*` parts of an MHTML message, their transfer encoding undone.
-pub fn images(bytes: &[u8]) -> Vec<Image> {
+impl Part {
+    pub fn is_image(&self) -> bool {
+        self.media_type.starts_with("image/")
+    }
+
+    pub fn is_style_sheet(&self) -> bool {
+        self.media_type == "text/css"
+    }
+}
+
+/// The `image/*` and `text/css` parts of an MHTML message, their transfer
+/// encoding undone.
+pub fn resources(bytes: &[u8]) -> Vec<Part> {
     let Message::Multipart(parts) = message(bytes) else { return Vec::new() };
     parts
         .into_iter()
         .filter_map(|part| {
             let (headers, content_type, body) = part_of(part);
-            if !content_type.to_ascii_lowercase().starts_with("image/") {
+            let media_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            let resource = Part { location: header(&headers, "content-location")?, media_type, bytes: Vec::new() };
+            if !resource.is_image() && !resource.is_style_sheet() {
                 return None;
             }
-            let location = header(&headers, "content-location")?;
-            Some(Image { location, bytes: transfer_decoded(&headers, body) })
+            Some(Part { bytes: transfer_decoded(&headers, body), ..resource })
         })
         .collect()
 }

@@ -349,3 +349,114 @@ fn list_markers_as_a_browser_draws_them() {
     assert_eq!(paragraphs(&got)[0].numbering.as_deref(), Some("一、"));
     assert_eq!(paragraphs(&got)[10].numbering, None);
 }
+
+/// List styles from the page's `<style>` sheet, through the cascade: type,
+/// class, id, child and descendant selectors, `:first-child`, specificity,
+/// the later rule, inline over sheet and `!important` over inline, the
+/// `list-style` shorthand (a type left out is disc), inheritance (an item
+/// takes its list's; a list of bullets a rule numbers), `display: block`
+/// items without markers, an unknown counter style as decimal, `@media`.
+/// Expected: the page printed by headless Chromium (`--print-to-pdf`, read
+/// with pdftotext); the `@media screen` list as Chromium shows it on screen
+/// (a screenshot, looked at: printing applies `@media print` instead).
+#[test]
+fn list_markers_from_style_sheets_as_chromium_draws_them() {
+    let page = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+        ol { list-style-type: cjk-ideographic }
+        .content ol.sub { list-style: lower-alpha inside }
+        ol.chinese > li { list-style-type: simp-chinese-formal }
+        #main .x li:first-child { list-style-type: upper-roman }
+        li.plain { list-style: none }
+        ul.num li { list-style-type: decimal }
+        .wrap { list-style-type: lower-greek }
+        ol.imp { list-style-type: cjk-heavenly-stem !important }
+        ol.shorthand { list-style: inside }
+        ol.blockitems li { display: block }
+        ol.custom { list-style-type: my-style }
+        @media print { ol.media { list-style-type: upper-alpha } }
+        @media screen { ol.media { list-style-type: lower-roman } }
+        ol.later { list-style-type: upper-alpha } ol.later { list-style-type: lower-alpha }
+        ol[type] { list-style-type: cjk-earthly-branch }
+        li:not(.x) { list-style-type: upper-greek }
+        </style></head><body><div id="main" class="content">
+        <ol><li>一项</li><li>二项</li></ol>
+        <ol class="sub"><li>sub one</li><li>sub two</li></ol>
+        <ol class="chinese"><li>甲项</li><li>乙项</li></ol>
+        <ol class="x"><li>first</li><li>second</li></ol>
+        <ol><li class="plain">plain item</li><li>after plain</li></ol>
+        <ul class="num"><li>ul one</li><li>ul two</li></ul>
+        <div class="wrap"><ol><li>wrapped</li></ol><ul><li>bullet in wrap</li></ul></div>
+        <ol class="imp" style="list-style-type: decimal"><li>imp one</li></ol>
+        <ol class="shorthand"><li>short one</li></ol>
+        <ol class="blockitems"><li>block one</li><li>block two</li></ol>
+        <ol class="custom"><li>custom one</li><li>custom two</li></ol>
+        <ol class="media"><li>media one</li></ol>
+        <ol class="later"><li>later one</li></ol>
+        <ol type="A"><li>typed one</li></ol>
+        <ol style="list-style-type: upper-alpha"><li>inline one</li><li style="list-style-type: inherit">inherit two</li></ol>
+        </div></body></html>"#;
+    let got = read(page.as_bytes()).unwrap();
+    assert_eq!(
+        texts(&got),
+        [
+            "一、一项",
+            "二、二项",
+            "a. sub one",
+            "b. sub two",
+            "壹、甲项",
+            "贰、乙项",
+            "I. first",
+            "二、second",
+            "plain item",
+            "二、after plain",
+            "1. ul one",
+            "2. ul two",
+            "一、wrapped",
+            "bullet in wrap",
+            "甲、imp one",
+            "short one",
+            "block one",
+            "block two",
+            "1. custom one",
+            "2. custom two",
+            "i. media one",
+            "a. later one",
+            "子、typed one",
+            "A. inline one",
+            "B. inherit two"
+        ]
+    );
+    // The rule whose selector is not read here (`:not()`) is named.
+    let unread = got.diagnostics.iter().find(|d| d.code == "html.css_unread").expect("html.css_unread");
+    assert!(unread.message.contains("li:not(.x)"), "{}", unread.message);
+}
+
+/// The sheets of samples/css (made by make_list_style_samples.py): a page
+/// whose `<style>` and linked `list.css` number its lists, saved by
+/// Chromium as a web archive (both sheets become `text/css` parts) and by
+/// wget with the linked sheet in the folder beside it. Both read as
+/// Chromium draws the page; without its folder the linked sheet is missing,
+/// said so, and its lists fall back to the browser's defaults.
+#[test]
+fn list_markers_from_linked_and_archived_style_sheets() {
+    let expected = [
+        "某局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "a.主动公开",
+        "b.依申请公开",
+        "二、主动公开政府信息情况",
+        "（本项无内容）",
+        "四、存在的主要问题及改进情况",
+        "一、第一步",
+        "二、第二步",
+    ];
+    let archive = read_mhtml(&std::fs::read("samples/css/html-list-styles.mht").unwrap()).unwrap();
+    assert_eq!(texts(&archive), expected);
+    let page = std::fs::read("samples/css/html-list-styles-folder.html").unwrap();
+    let folder = read_with(&page, Some(Path::new("samples/css")), Recogniser::new()).unwrap();
+    assert_eq!(texts(&folder), expected);
+    let alone = read(&page).unwrap();
+    assert_eq!(texts(&alone)[1..3], ["1.总体情况", "a.主动公开"]);
+    let missing = alone.diagnostics.iter().find(|d| d.code == "html.css_missing").expect("html.css_missing");
+    assert!(missing.message.contains("html-list-styles-folder_files/list.css"), "{}", missing.message);
+}

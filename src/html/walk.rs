@@ -10,11 +10,13 @@
 //! per row, or a table in one of its cells holding half its text), whose
 //! cells are walked as blocks. A data table's cells keep `<br>` and block
 //! ends as line ends; a table inside a cell is that cell's text. A table of
-//! images without text is reported, not made a table.
+//! images without text is reported, not made a table. List items carry
+//! their marker as a browser draws it ([`marker`]).
 
 use markup5ever_rcdom::{Handle, NodeData};
 
 use super::content;
+use super::css::StyleSheets;
 use super::dom::{self, Stats};
 use super::image_table::{self, Unread};
 use super::marker::{self, Style};
@@ -104,6 +106,8 @@ struct Context {
 
 pub struct Walker<'s> {
     stats: &'s Stats,
+    /// The page's style sheets, for list markers.
+    sheets: &'s StyleSheets,
     pub out: Vec<Fragment>,
     pub diagnostics: Vec<Diagnostic>,
     pub dropped: Dropped,
@@ -119,9 +123,10 @@ pub struct Walker<'s> {
 }
 
 impl<'s> Walker<'s> {
-    pub fn new(stats: &'s Stats) -> Self {
+    pub fn new(stats: &'s Stats, sheets: &'s StyleSheets) -> Self {
         Walker {
             stats,
+            sheets,
             out: Vec::new(),
             diagnostics: Vec::new(),
             dropped: Dropped::default(),
@@ -201,7 +206,9 @@ impl<'s> Walker<'s> {
             return Ok(());
         }
         match name.as_str() {
-            "ol" => self.ordered_list(node, ctx),
+            "ol" => self.list(node, ctx),
+            // A list of bullets is blocks; one a style sheet numbers is a list.
+            "ul" | "menu" | "dir" if self.numbers_items(node) => self.list(node, ctx),
             "br" => {
                 self.end_line();
                 Ok(())
@@ -262,36 +269,53 @@ impl<'s> Walker<'s> {
         }));
     }
 
-    /// An `<ol>`: each item labelled as a browser draws its marker
-    /// ([`marker`]: `start`, `reversed`, `type`, `list-style-type`, an
-    /// item's own `value`, `type` or style). The label is the text a reader
-    /// sees, as the DOCX front end writes automatic numbering.
-    fn ordered_list(&mut self, node: &Handle, ctx: Context) -> Result<()> {
+    /// A list: each item labelled as a browser draws its marker
+    /// ([`marker`]: the list style from the cascade, `start`, `reversed`,
+    /// an item's own `value`; an `<ol>`'s only). The label is the text a
+    /// reader sees, as the DOCX front end writes automatic numbering.
+    fn list(&mut self, node: &Handle, ctx: Context) -> Result<()> {
         self.end_line();
-        let style = Style::of(node).unwrap_or(Style::Decimal);
+        let ordered = dom::name(node) == Some("ol");
         let children: Vec<Handle> = node.children.borrow().clone();
         let is_item = |child: &Handle| dom::name(child) == Some("li") && !dom::is_hidden(child);
-        let reversed = dom::attr(node, "reversed").is_some();
+        let counts = |child: &Handle| is_item(child) && marker::is_list_item(child, self.sheets);
+        let reversed = ordered && dom::attr(node, "reversed").is_some();
         let step = if reversed { -1 } else { 1 };
-        let items = children.iter().filter(|c| is_item(c)).count() as i64;
-        let start = dom::attr(node, "start").and_then(|s| marker::parse_integer(&s));
+        let items = children.iter().filter(|c| counts(c)).count() as i64;
+        let start = dom::attr(node, "start").filter(|_| ordered).and_then(|s| marker::parse_integer(&s));
         let mut counter: i64 = start.unwrap_or(if reversed { items } else { 1 });
         for child in &children {
-            if is_item(child) {
-                if let Some(value) = dom::attr(child, "value").and_then(|v| marker::parse_integer(&v)) {
+            if !is_item(child) {
+                self.node(child, ctx)?;
+                continue;
+            }
+            let counted = counts(child);
+            if counted {
+                let value = dom::attr(child, "value").filter(|_| ordered).and_then(|v| marker::parse_integer(&v));
+                if let Some(value) = value {
                     counter = value;
                 }
-                self.label = Style::of(child).unwrap_or(style).label(counter);
-                self.element(child, ctx)?;
-                self.end_line();
-                self.label = None;
+                self.label = Style::computed(child, self.sheets).label(counter);
+            }
+            self.element(child, ctx)?;
+            self.end_line();
+            self.label = None;
+            if counted {
                 counter = counter.saturating_add(step);
-            } else {
-                self.node(child, ctx)?;
             }
         }
         self.end_line();
         Ok(())
+    }
+
+    /// Whether a list of bullets by default (`<ul>`) has an item the
+    /// cascade gives a marker of text.
+    fn numbers_items(&self, list: &Handle) -> bool {
+        dom::element_children(list).iter().any(|child| {
+            dom::name(child) == Some("li")
+                && marker::is_list_item(child, self.sheets)
+                && Style::computed(child, self.sheets) != Style::NoText
+        })
     }
 
     fn table(&mut self, node: &Handle, ctx: Context) -> Result<()> {
