@@ -460,3 +460,35 @@ fn list_markers_from_linked_and_archived_style_sheets() {
     let missing = alone.diagnostics.iter().find(|d| d.code == "html.css_missing").expect("html.css_missing");
     assert!(missing.message.contains("html-list-styles-folder_files/list.css"), "{}", missing.message);
 }
+
+/// Pictures of samples/scan/html-image-table-parts.mht (parts of a table
+/// cut in two) one below the other in two rows of one table make the second
+/// picture's table continue the first across the edge between them;
+/// pictures side by side are not read. Read by the stand-in engine (each
+/// picture costs about a second in a test build: two are read).
+#[test]
+fn pictures_one_below_the_other_continue_one_table() {
+    let archive = mhtml::resources(&std::fs::read("samples/scan/html-image-table-parts.mht").unwrap());
+    let images = Images { archive: &archive, folder: None, is_archive: true };
+    let (one, two) = ("file:///samples/part1.png", "file:///samples/part2.png");
+    let edges = |page: &str| -> (Vec<bool>, Fragments) {
+        let got = read_text_with(page, images, seven(crate::pdf::ocr::Mode::Auto)).unwrap();
+        let edges = got
+            .items
+            .iter()
+            .filter_map(|f| match f {
+                Fragment::Table(t) => Some(t.boundary.after_picture_edge),
+                _ => None,
+            })
+            .collect();
+        (edges, got)
+    };
+    // Two tables with nothing visible between them: tests/all/ocr.rs's
+    // a_table_cut_into_two_pictures_is_one_table, through the rebuild.
+    let rows = format!("<table><tr><td><img src={one}></td></tr><tr><td><img src={two}></td></tr></table>");
+    assert_eq!(edges(&rows).0, [false, true]);
+    let (side_by_side, got) = edges(&format!("<table><tr><td><img src={one}></td><td><img src={two}></td></tr></table>"));
+    assert!(side_by_side.is_empty());
+    let unread = got.diagnostics.iter().find(|d| d.code == "html.image_table").expect("html.image_table");
+    assert!(unread.message.contains("side by side"), "{}", unread.message);
+}

@@ -120,6 +120,9 @@ pub struct Walker<'s> {
     pub images: Images<'s>,
     /// Reads such a picture (OCR), and records what it read (`source.ocr`).
     pub recogniser: Recogniser,
+    /// Where the output ended after the last picture read: a picture read
+    /// when it still ends there stands right below that one.
+    picture_ends_at: Option<usize>,
 }
 
 impl<'s> Walker<'s> {
@@ -135,6 +138,7 @@ impl<'s> Walker<'s> {
             too_deep: false,
             images: Images::default(),
             recogniser: Recogniser::new(),
+            picture_ends_at: None,
         }
     }
 
@@ -329,33 +333,7 @@ impl<'s> Walker<'s> {
         let count = self.stats.get(node);
         // A table of pictures and no text, one cell or many: a picture of a table.
         if count.text == 0 {
-            let sources = image_sources(node);
-            if !sources.is_empty() {
-                let mut read = Vec::new();
-                let result = image_table::recognise(&sources, &self.images, &mut self.recogniser, &mut read)?;
-                let note = |code, why| {
-                    Diagnostic::warning(
-                        code,
-                        format!(
-                            "a table holds {} image(s) and no text: its content is a picture, which was not read ({why})",
-                            sources.len()
-                        ),
-                    )
-                };
-                match result {
-                    Ok(mut items) => {
-                        self.diagnostics.push(Diagnostic::info(
-                            "html.image_table_ocr",
-                            format!("a table that is only the image {} was read by OCR", sources[0]),
-                        ));
-                        self.out.append(&mut items);
-                    }
-                    Err(Unread::Missing(why)) => self.diagnostics.push(note("html.image_missing", why)),
-                    Err(Unread::NotRead(why)) => self.diagnostics.push(note("html.image_table", why)),
-                }
-                self.diagnostics.append(&mut read);
-            }
-            return Ok(());
+            return self.picture_table(node, &rows);
         }
         if dom::is_layout_table_of(node, &rows, self.stats) {
             for cell in rows.iter().flatten() {
@@ -403,6 +381,61 @@ impl<'s> Walker<'s> {
                 Ok(())
             }
         }
+    }
+
+    /// A table of pictures and no text: the picture of a table, or a long
+    /// table cut into pictures that stand one below the other (in its rows,
+    /// or in one cell). Each picture is read on its own
+    /// ([`image_table::recognise`]); a picture read right after another
+    /// (in this table, or a picture table just before with nothing between)
+    /// continues it across the edge between them, which the rebuild stage
+    /// weighs as a page end ([`crate::model::TableBoundary`]). Pictures side
+    /// by side in one row are not read.
+    fn picture_table(&mut self, node: &Handle, rows: &[Vec<Handle>]) -> Result<()> {
+        let sources = image_sources(node);
+        if sources.is_empty() {
+            return Ok(());
+        }
+        let side_by_side =
+            rows.iter().any(|row| row.iter().filter(|cell| !image_sources(cell).is_empty()).count() > 1);
+        let note = |code, sources: &[String], why: String| {
+            Diagnostic::warning(
+                code,
+                format!(
+                    "a table holds {} image(s) and no text: its content is a picture, which was not read ({why})",
+                    sources.len()
+                ),
+            )
+        };
+        if side_by_side {
+            let why = format!("its {} images stand side by side; only pictures one below the other are read", sources.len());
+            self.diagnostics.push(note("html.image_table", &sources, why));
+            return Ok(());
+        }
+        for source in &sources {
+            let mut read = Vec::new();
+            let one = std::slice::from_ref(source);
+            let result = image_table::recognise(source, &self.images, &mut self.recogniser, &mut read)?;
+            match result {
+                Ok(mut items) => {
+                    self.diagnostics.push(Diagnostic::info(
+                        "html.image_table_ocr",
+                        format!("a table that is only the image {source} was read by OCR"),
+                    ));
+                    if self.picture_ends_at == Some(self.out.len())
+                        && let Some(Fragment::Table(first)) = items.iter_mut().find(|f| matches!(f, Fragment::Table(_)))
+                    {
+                        first.boundary.after_picture_edge = true;
+                    }
+                    self.out.append(&mut items);
+                    self.picture_ends_at = Some(self.out.len());
+                }
+                Err(Unread::Missing(why)) => self.diagnostics.push(note("html.image_missing", one, why)),
+                Err(Unread::NotRead(why)) => self.diagnostics.push(note("html.image_table", one, why)),
+            }
+            self.diagnostics.append(&mut read);
+        }
+        Ok(())
     }
 }
 
