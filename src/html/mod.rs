@@ -9,7 +9,8 @@
 //! finds the content area apart from the portal's chrome, `walk` turns its
 //! elements into fragments and `table` places cells with their spans.
 //! Tables a page splits into several `<table>`s come out as separate
-//! fragments; the rebuild stage rejoins them as for every format.
+//! fragments; the rebuild stage rejoins them as for every format (a table
+//! right after another, nothing between them, is marked as touching it).
 
 mod charset;
 mod content;

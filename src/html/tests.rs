@@ -492,3 +492,30 @@ fn pictures_one_below_the_other_continue_one_table() {
     let unread = got.diagnostics.iter().find(|d| d.code == "html.image_table").expect("html.image_table");
     assert!(unread.message.contains("side by side"), "{}", unread.message);
 }
+
+/// Two `<table>`s with nothing but white space and comments between them
+/// are drawn one below the other: the second touches the first (evidence
+/// for the rebuild's rejoin, as for Word's adjacent tables); an empty
+/// paragraph, text or another element between them, or a layout table
+/// before, does not.
+#[test]
+fn a_table_right_after_a_table_touches_it() {
+    let touching = |between: &str| -> Vec<bool> {
+        let page = format!(
+            "<html><body><table><tr><th>项目</th><th>数量</th></tr><tr><td>审批</td><td>10</td></tr></table>{between}\
+             <table><tr><td>备案</td><td>12</td></tr></table></body></html>"
+        );
+        let got = read(page.as_bytes()).unwrap();
+        got.items
+            .iter()
+            .filter_map(|f| match f {
+                Fragment::Table(t) => Some(t.boundary.touches_previous),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(touching("\n <!-- part 2 --> "), [false, true]);
+    for between in ["<p></p>", "<p>续表</p>", "<div><table><tr><td>x</td></tr></table></div>"] {
+        assert_eq!(touching(between).last(), Some(&false), "{between}");
+    }
+}

@@ -23,7 +23,7 @@ use super::marker::{self, Style};
 use super::images::Images;
 use super::table::{self, TextCell, TooBig};
 use crate::error::Result;
-use crate::model::{BreakKind, Diagnostic, Fragment, ParagraphFragment, TableFragment};
+use crate::model::{BreakKind, Diagnostic, Fragment, ParagraphFragment, TableBoundary, TableFragment};
 use crate::pdf::ocr::Recogniser;
 use crate::text::normalize;
 
@@ -123,6 +123,9 @@ pub struct Walker<'s> {
     /// Where the output ended after the last picture read: a picture read
     /// when it still ends there stands right below that one.
     picture_ends_at: Option<usize>,
+    /// The last data table and where the output ended after it: a table
+    /// right after it with the output still ending there touches it.
+    data_table_end: Option<(Handle, usize)>,
 }
 
 impl<'s> Walker<'s> {
@@ -139,6 +142,7 @@ impl<'s> Walker<'s> {
             images: Images::default(),
             recogniser: Recogniser::new(),
             picture_ends_at: None,
+            data_table_end: None,
         }
     }
 
@@ -358,9 +362,17 @@ impl<'s> Walker<'s> {
             .collect();
         // rowspan="0" spans to the end of the table section.
         let text_rows = zero_row_spans(node, text_rows);
+        // Right after a table with nothing between them, as a browser draws
+        // it: no margin, no text, the two tables one below the other.
+        let touches_previous = match (&self.data_table_end, table_before(node)) {
+            (Some((last, end)), Some(before)) => std::rc::Rc::ptr_eq(last, &before) && *end == self.out.len(),
+            _ => false,
+        };
         match table::grid(&text_rows) {
             Ok(Some(grid)) => {
-                self.out.push(Fragment::Table(TableFragment { grid, ..Default::default() }));
+                let boundary = TableBoundary { touches_previous, ..Default::default() };
+                self.out.push(Fragment::Table(TableFragment { grid, boundary, ..Default::default() }));
+                self.data_table_end = Some((node.clone(), self.out.len()));
                 Ok(())
             }
             Ok(None) => Ok(()),
@@ -437,6 +449,20 @@ impl<'s> Walker<'s> {
         }
         Ok(())
     }
+}
+
+/// The `<table>` right before `table` among its siblings, past white space
+/// and comments: two tables with nothing between them.
+fn table_before(table: &Handle) -> Option<Handle> {
+    let parent = super::css::parent_element(table)?;
+    let siblings = parent.children.borrow();
+    let at = siblings.iter().position(|s| std::rc::Rc::ptr_eq(s, table))?;
+    let before = siblings[..at].iter().rev().find(|s| match &s.data {
+        NodeData::Text { contents } => !contents.borrow().trim().is_empty(),
+        NodeData::Comment { .. } => false,
+        _ => true,
+    });
+    before.filter(|node| dom::name(node) == Some("table")).cloned()
 }
 
 /// Fixes cells whose `rowspan="0"` means "to the end of the section": the
