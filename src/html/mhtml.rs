@@ -9,8 +9,11 @@
 //! the sheets (Chromium saves even a page's `<style>` elements as
 //! `text/css` parts the page links to by `cid:`).
 
+/// The HTML part's text, its encoding and where that came from.
+pub type Decoded = (String, &'static encoding_rs::Encoding, super::charset::Source);
+
 /// The HTML text of an MHTML message, or `None` when it has no HTML part.
-pub fn html(bytes: &[u8]) -> Option<String> {
+pub fn html(bytes: &[u8]) -> Option<Decoded> {
     let is_html = |content_type: &str| content_type.to_ascii_lowercase().starts_with("text/html");
     match message(bytes) {
         Message::Multipart(parts) => parts.into_iter().find_map(|part| {
@@ -147,9 +150,9 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-fn decode(headers: &[String], content_type: &str, body: &[u8]) -> String {
+fn decode(headers: &[String], content_type: &str, body: &[u8]) -> Decoded {
     let bytes = transfer_decoded(headers, body);
-    super::charset::decode(&bytes, parameter(content_type, "charset").as_deref()).0
+    super::charset::decode(&bytes, parameter(content_type, "charset").as_deref())
 }
 
 /// A part's body with its transfer encoding undone.
@@ -242,7 +245,7 @@ mod tests {
         let mht = format!(
             "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"----=_NextPart\"\r\n\r\nThis is a multi-part message.\r\n\r\n------=_NextPart\r\nContent-Type: text/html; charset=\"gb2312\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>{qp}=\r\n</p>\r\n------=_NextPart\r\nContent-Type: image/png\r\n\r\nxx\r\n------=_NextPart--\r\n"
         );
-        assert_eq!(html(mht.as_bytes()).as_deref(), Some("<p>中文</p>"));
+        assert_eq!(html(mht.as_bytes()).map(|d| d.0).as_deref(), Some("<p>中文</p>"));
     }
 
     #[test]
@@ -258,7 +261,7 @@ mod tests {
     #[test]
     fn single_part_base64() {
         let mht = "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\nPHA+5Lit5paHPC9w\nPg==\n";
-        assert_eq!(html(mht.as_bytes()).as_deref(), Some("<p>中文</p>"));
+        assert_eq!(html(mht.as_bytes()).map(|d| d.0).as_deref(), Some("<p>中文</p>"));
         assert_eq!(html(b"MIME-Version: 1.0\nContent-Type: image/png\n\nxx"), None);
     }
 }

@@ -88,13 +88,15 @@ pub fn read_mhtml(bytes: &[u8]) -> Result<Fragments> {
 
 /// Reads a web archive (MHTML): its HTML part, with its image parts.
 pub fn read_mhtml_with(bytes: &[u8], recogniser: Recogniser) -> Result<Fragments> {
-    let text = mhtml::html(bytes).ok_or_else(|| {
+    let (text, encoding, source) = mhtml::html(bytes).ok_or_else(|| {
         Error::corrupt("the web archive (MHTML) has no text/html part; save the page again, or as HTML")
     })?;
     budget::charge_usize(Resource::DecodedBytes, text.len())?;
     let archive = mhtml::resources(bytes);
     budget::charge_usize(Resource::DecodedBytes, archive.iter().map(|i| i.bytes.len()).sum())?;
-    read_text_with(&text, Images { archive: &archive, folder: None, is_archive: true }, recogniser)
+    let mut fragments = read_text_with(&text, Images { archive: &archive, folder: None, is_archive: true }, recogniser)?;
+    fragments.diagnostics.insert(0, encoding_note(encoding, source));
+    Ok(fragments)
 }
 
 fn encoding_note(encoding: &'static encoding_rs::Encoding, source: charset::Source) -> Diagnostic {

@@ -185,6 +185,9 @@ fn mhtml_part_is_read() {
     );
     let got = read_mhtml(archive.as_bytes()).unwrap();
     assert_eq!(texts(&got), ["中文段落"]);
+    // No charset in the part or the page: the bytes tell, and that is said.
+    let encoding = got.diagnostics.iter().find(|d| d.code == "html.encoding").expect("html.encoding");
+    assert!(encoding.message.contains("gb18030 from its bytes"), "{}", encoding.message);
     assert_eq!(
         read_mhtml(b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\nxx").unwrap_err().code,
         crate::ErrorCode::Corrupt
@@ -518,4 +521,19 @@ fn a_table_right_after_a_table_touches_it() {
     for between in ["<p></p>", "<p>续表</p>", "<div><table><tr><td>x</td></tr></table></div>"] {
         assert_eq!(touching(between).last(), Some(&false), "{between}");
     }
+}
+
+/// A portal's article info bar (samples/portal-gbk-seed-2019.html's
+/// 发布时间：… 来源：… 浏览次数：… 【字号：大 中 小】) is chrome; one label in
+/// a paragraph, or a long paragraph naming them, is text.
+#[test]
+fn an_article_info_bar_is_chrome() {
+    let page = std::fs::read("samples/portal-gbk-seed-2019.html").unwrap();
+    let got = read(&page).unwrap();
+    assert!(texts(&got).iter().all(|t| !t.contains("浏览次数")), "{:?}", &texts(&got)[..3]);
+    let chrome = got.diagnostics.iter().find(|d| d.code == "html.chrome").expect("html.chrome");
+    assert!(chrome.message.contains("发布时间：2020-01-20"), "{}", chrome.message);
+    assert!(crate::html::content::is_info_bar("发布日期: 2023-01-05 信息来源：某局 【字号：大 中 小】"));
+    assert!(!crate::html::content::is_info_bar("信息来源：某局"));
+    assert!(!crate::html::content::is_info_bar(&format!("来源：统计局。作者：某某。{}", "正文".repeat(60))));
 }

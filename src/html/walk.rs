@@ -208,7 +208,12 @@ impl<'s> Walker<'s> {
         let block = BLOCKS.contains(&name.as_str())
             || LAYOUT_PARTS.contains(&name.as_str())
             || dom::heading_level(node).is_some();
-        if block && name != "body" && name != "html" && content::is_link_list(count) {
+        let chrome = || {
+            // Only a short block is worth its text's reading.
+            content::is_link_list(count)
+                || (count.text as usize) < 200 && content::is_info_bar(&normalize(&visible_text(node)))
+        };
+        if block && name != "body" && name != "html" && chrome() {
             self.end_line();
             self.dropped.add(&visible_text(node));
             return Ok(());
