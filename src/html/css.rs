@@ -42,6 +42,10 @@ const MAX_MEDIA_DEPTH: usize = 8;
 const MAX_MATCH_STEPS: u32 = 100_000;
 /// Rules kept from a page's sheets; the rest are not applied.
 pub const MAX_RULES: usize = 50_000;
+/// Steps all selector matching of one page may take; past them no rule
+/// matches any more ([`StyleSheets::exhausted`]): a hostile sheet of many
+/// long descendant selectors over a deep page ends quickly.
+const MAX_PAGE_MATCH_STEPS: u64 = 20_000_000;
 
 /// One declaration: `property: value [!important]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +67,8 @@ pub struct StyleSheets {
     pub rules_dropped: usize,
     /// The page is in quirks mode: class and id match any ASCII case.
     quirks: bool,
+    /// Matching steps taken on this page so far.
+    steps: std::cell::Cell<u64>,
 }
 
 #[derive(Debug)]
@@ -186,9 +192,20 @@ impl StyleSheets {
         candidates.iter().find_map(|(_, declaration)| accept(declaration))
     }
 
+    /// Whether matching stopped for the page's budget of steps: rules
+    /// after that point were not applied.
+    pub fn exhausted(&self) -> bool {
+        self.steps.get() >= MAX_PAGE_MATCH_STEPS
+    }
+
     fn matches(&self, selector: &Selector, node: &Handle) -> bool {
+        if self.exhausted() {
+            return false;
+        }
         let mut steps = 0;
-        self.matches_from(selector, selector.compounds.len() - 1, node, &mut steps)
+        let matched = self.matches_from(selector, selector.compounds.len() - 1, node, &mut steps);
+        self.steps.set(self.steps.get() + u64::from(steps));
+        matched
     }
 
     /// Whether compounds `..=last` of `selector` match with compound `last`
@@ -733,5 +750,12 @@ mod tests {
         let start = std::time::Instant::now();
         assert_eq!(winner(&sheets, &li, "color"), None);
         assert!(start.elapsed().as_secs() < 5);
+        // Past the page's budget of steps, no rule matches any more.
+        let sheets = StyleSheets::parse(["li { color: red }"], false);
+        assert_eq!(winner(&sheets, &li, "color").as_deref(), Some("red"));
+        sheets.steps.set(MAX_PAGE_MATCH_STEPS - 1);
+        assert_eq!(winner(&sheets, &li, "color").as_deref(), Some("red"));
+        assert!(sheets.exhausted());
+        assert_eq!(winner(&sheets, &li, "color"), None);
     }
 }

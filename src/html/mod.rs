@@ -206,21 +206,22 @@ fn style_sheets(
 
 /// What the style sheets held that was not applied.
 fn sheets_note(sheets: &css::StyleSheets) -> Option<Diagnostic> {
-    if sheets.unread.is_empty() && sheets.rules_dropped == 0 {
-        return None;
+    let mut parts = Vec::new();
+    if !sheets.unread.is_empty() {
+        let examples: Vec<&str> = sheets.unread.iter().take(3).map(String::as_str).collect();
+        parts.push(format!(
+            "{} selector(s) of the page's style sheets were not applied (only type, class, id, attribute, combinator and structural selectors are read): «{}»",
+            sheets.unread.len(),
+            examples.join("», «")
+        ));
     }
-    let examples: Vec<&str> = sheets.unread.iter().take(3).map(String::as_str).collect();
-    let mut message = format!(
-        "{} selector(s) of the page's style sheets were not applied (only type, class, id, attribute, combinator and structural selectors are read)",
-        sheets.unread.len()
-    );
-    if !examples.is_empty() {
-        message.push_str(&format!(": «{}»", examples.join("», «")));
+    if sheets.exhausted() {
+        parts.push("matching the page's elements took too long, and rules stopped applying part way".to_string());
     }
     if sheets.rules_dropped > 0 {
-        message.push_str(&format!("; {} rules past the first {} were not applied", sheets.rules_dropped, css::MAX_RULES));
+        parts.push(format!("{} rules past the first {} were not applied", sheets.rules_dropped, css::MAX_RULES));
     }
-    Some(Diagnostic::info("html.css_unread", message))
+    (!parts.is_empty()).then(|| Diagnostic::info("html.css_unread", parts.join("; ")))
 }
 
 /// The text of the elements beside the path from `body` down to the content
