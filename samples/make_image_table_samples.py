@@ -6,7 +6,12 @@ publish screenshots), for the HTML reader's OCR of image-only tables, in samples
 * html-image-table-png.mht — the picture as PNG (Chromium's screenshot as it wrote it);
 * html-image-table-gif.mht — the picture as GIF (256 colours, as older portals stored them);
 * html-image-table-folder.html with html-image-table-folder_files/table.png — the page saved
-  with its picture in a folder beside it, the layout of "Save page as… complete".
+  with its picture in a folder beside it, the layout of "Save page as… complete";
+* html-image-table-parts.mht — a long table published as two pictures one below the other,
+  each in its own table: the proactive-disclosure table of report-2021-distinct.pdf rendered
+  by pdftoppm (96 dpi, a browser's screen resolution; grey) and cut by Pillow at the ruling
+  line above its 行政强制 row, inside a sub-table (both parts keep that line), PNG, in a web
+  archive.
 
 The picture is a real browser's rendering: headless Chromium screenshots a small HTML table
 (Noto CJK); Pillow stores it as JPEG and GIF. The page holding it in a table cell is saved
@@ -58,9 +63,49 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>图片表格�
 
 FOLDER_STEM = "html-image-table-folder"
 
+PARTS_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>图片表格示例</title></head><body>
+<h1>滨海县交通运输局2022年政府信息公开工作年度报告</h1>
+<p>二、主动公开政府信息情况</p>
+<p>本机关2022年主动公开政府信息情况见下表。</p>
+<table><tr><td><img src="part1.png" alt=""></td></tr></table>
+<table><tr><td><img src="part2.png" alt=""></td></tr></table>
+<p>表后正文。</p>
+</body></html>
+"""
 
-def wget_page_complete(folder: Path, page: str, out: Path) -> None:
-    """The page `folder/page` served over HTTP and saved by wget with the pictures it shows."""
+
+def table_parts(folder: Path, dpi: int = 96) -> None:
+    """part1.png and part2.png in `folder`: the first table of page 2 of report-2021-distinct.pdf
+    at `dpi`, cut at its eleventh horizontal ruling line (inside the 第二十条第（六）项 block, above
+    its 行政强制 row)."""
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", "2", "-l", "2", "-gray", "-png", "-singlefile",
+                    str(HERE / "report-2021-distinct.pdf"), str(folder / "page")], check=True)
+    page = Image.open(folder / "page.png").convert("L")
+    width, height = page.size
+    pixels = page.load()
+
+    def dark(y: int) -> int:
+        return sum(1 for x in range(width) if pixels[x, y] < 128)
+
+    rulings = [y for y in range(height) if dark(y) > width * 0.35]
+    # The first table: its rulings, up to the first gap much taller than a row.
+    table = [rulings[0]]
+    for y in rulings[1:]:
+        if y - table[-1] > 80:
+            break
+        if y - table[-1] > 1:
+            table.append(y)
+    top, cut, bottom = table[0], table[10], table[-1]
+    inked = [x for x in range(width) if pixels[x, top] < 128]
+    margin = 6
+    left, right = inked[0] - margin, inked[-1] + margin + 1
+    page.crop((left, top - margin, right, cut + 2)).save(folder / "part1.png", optimize=True)
+    page.crop((left, cut, right, bottom + margin + 1)).save(folder / "part2.png", optimize=True)
+
+
+def wget_page_complete(folder: Path, page: str, out: Path, stem: str = FOLDER_STEM) -> None:
+    """The page `folder/page` served over HTTP and saved by wget with the files it uses (pictures,
+    style sheets), which lie in `folder/<stem>_files/`."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args) -> None:
             pass
@@ -76,9 +121,9 @@ def wget_page_complete(folder: Path, page: str, out: Path) -> None:
                 check=True,
             )
             shutil.copy(Path(saved) / page, out / page)
-            pictures = out / f"{FOLDER_STEM}_files"
-            shutil.rmtree(pictures, ignore_errors=True)
-            shutil.copytree(Path(saved) / f"{FOLDER_STEM}_files", pictures)
+            files = out / f"{stem}_files"
+            shutil.rmtree(files, ignore_errors=True)
+            shutil.copytree(Path(saved) / f"{stem}_files", files)
     finally:
         server.shutdown()
 
@@ -106,6 +151,9 @@ def main() -> None:
         (folder / f"{FOLDER_STEM}.html").write_text(PAGE.format(src=f"{FOLDER_STEM}_files/table.png"),
                                                    encoding="utf-8")
         wget_page_complete(folder, f"{FOLDER_STEM}.html", outdir)
+        table_parts(folder)
+        (folder / "html-image-table-parts.html").write_text(PARTS_PAGE, encoding="utf-8")
+        chromium_mhtml(folder / "html-image-table-parts.html", outdir / "html-image-table-parts.mht")
 
 
 if __name__ == "__main__":

@@ -218,6 +218,11 @@ pub struct TableBoundary {
     /// between or in this table's first row). Explicit breaks come as
     /// [`Fragment::Break`] instead.
     pub after_rendered_page_end: bool,
+    /// The fragment is read from the next of several pictures that stand
+    /// one below the other (HTML: a long table published as pictures cut
+    /// from it): the edge between two pictures cuts a table as a page end
+    /// does.
+    pub after_picture_edge: bool,
 }
 
 /// A block of the rebuilt document, in reading order.

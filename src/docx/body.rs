@@ -571,7 +571,7 @@ impl<'a, 'i> Walker<'a, 'i> {
         }
         let after_rendered_page_end = state.in_first_row.take().unwrap_or(state.rendered_page_end);
         state.rendered_page_end = false;
-        Some(TableBoundary { touches_previous, after_rendered_page_end })
+        Some(TableBoundary { touches_previous, after_rendered_page_end, ..Default::default() })
     }
 
     fn table_content(&mut self, raw: &mut RawTable) -> Result<()> {

@@ -14,7 +14,10 @@
 //! holding at least [`Settings::main_share`] of the text is taken directly.
 //! Inside the content area, blocks that are mostly links
 //! ([`Settings::link_density`], at least [`Settings::min_links`] links) are
-//! link lists: chrome too. Everything left out is reported in one diagnostic.
+//! link lists: chrome too, and so is an article's info bar (a short block
+//! of at least [`INFO_BAR_MIN_LABELS`] of the labels portals print above
+//! an article: 发布时间：… 来源：… 浏览次数：… 【字号：大 中 小】).
+//! Everything left out is reported in one diagnostic.
 
 use markup5ever_rcdom::Handle;
 
@@ -48,6 +51,34 @@ pub fn own_text(count: Count) -> u32 {
 pub fn is_link_list(count: Count) -> bool {
     count.links >= SETTINGS.min_links
         && f64::from(count.link_text) >= SETTINGS.link_density * f64::from(count.text.max(1))
+}
+
+/// Labels of a portal's article info bar, each before a colon.
+/// ("来源" also ends "信息来源", "文章来源": no label here is the end of another.)
+const INFO_BAR_LABELS: [&str; 13] = [
+    "发布时间", "发布日期", "发文日期", "更新时间", "来源", "作者", "编辑", "浏览次数", "点击次数", "访问次数",
+    "阅读次数", "浏览量", "字号",
+];
+
+/// Distinct labels a block needs to be an info bar; one label alone
+/// ("来源：" in a paragraph) is text.
+pub const INFO_BAR_MIN_LABELS: usize = 2;
+
+/// The longest info bar, in characters: longer is text that happens to
+/// name the labels.
+const INFO_BAR_MAX_CHARS: usize = 120;
+
+/// Whether a block's text (normalized) is an article's info bar: short,
+/// with at least [`INFO_BAR_MIN_LABELS`] of [`INFO_BAR_LABELS`] each right
+/// before a colon.
+pub fn is_info_bar(text: &str) -> bool {
+    if text.chars().count() > INFO_BAR_MAX_CHARS {
+        return false;
+    }
+    let labelled = |label: &&&str| {
+        text.match_indices(**label).any(|(at, _)| text[at + label.len()..].trim_start().starts_with(['：', ':']))
+    };
+    INFO_BAR_LABELS.iter().filter(labelled).count() >= INFO_BAR_MIN_LABELS
 }
 
 /// The content area of the page below `body`.

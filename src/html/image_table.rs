@@ -7,8 +7,9 @@
 //! page the size of the picture, at the browser's 96 pixels per inch.
 //! Values read with low confidence go to `source.ocr` as a scan's do.
 //!
-//! Only a table holding one image is read; any other case says why it was
-//! not (the caller's `html.image_missing` or `html.image_table` warning).
+//! One picture at a time: the walk reads a table cut into several pictures
+//! picture by picture. Whatever is not read says why (the caller's
+//! `html.image_missing` or `html.image_table` warning).
 
 use super::images::Images;
 use super::picture;
@@ -27,23 +28,19 @@ pub enum Unread {
     /// The picture could not be found: not in the archive, not beside the
     /// page, or a path that is never followed.
     Missing(String),
-    /// Found but not read: several pictures, not a picture format read, OCR
-    /// off or not installed, no table in it.
+    /// Found but not read: not a picture format read, OCR off or not
+    /// installed, no table in it.
     NotRead(String),
 }
 
-/// The tables and text read from the one image `sources` names, or why
-/// they could not be read; the error is the document's budget running out.
+/// The tables and text read from the image `source` names, or why they
+/// could not be read; the error is the document's budget running out.
 pub fn recognise(
-    sources: &[String],
+    source: &str,
     images: &Images,
     recogniser: &mut Recogniser,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<std::result::Result<Vec<Fragment>, Unread>> {
-    let [source] = sources else {
-        let why = format!("it holds {} images; only a table of one image is read", sources.len());
-        return Ok(Err(Unread::NotRead(why)));
-    };
     let bytes = match images.get(source)? {
         Ok(bytes) => bytes,
         Err(why) => return Ok(Err(Unread::Missing(why))),

@@ -1,4 +1,5 @@
-//! Where a page's images come from, found by their `src`: a part of the web
+//! Where a page's images and style sheets come from, found by their `src`
+//! or `href`: a part of the web
 //! archive (MHTML) the page came in, a `data:` URL inside the page, or a
 //! file beside a saved page — "Save page as… complete" puts them in a
 //! `name_files/` folder next to `name.html`. Files are read only inside the
@@ -8,7 +9,7 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use super::mhtml::{self, Image};
+use super::mhtml::{self, Part};
 use crate::budget::{self, Resource};
 use crate::error::Result;
 
@@ -21,7 +22,7 @@ const MAX_IMAGE_BYTES: u64 = 64 << 20;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Images<'a> {
     /// The web archive's image parts (none for a plain page).
-    pub archive: &'a [Image],
+    pub archive: &'a [Part],
     /// The folder of a page read from disk; `None` for bytes without a
     /// place (standard input, a zip entry, a DOCX part).
     pub folder: Option<&'a Path>,
@@ -33,42 +34,71 @@ impl<'a> Images<'a> {
     /// The bytes of the image `src` names, or why there are none; the
     /// outer error is the document's budget running out.
     pub fn get(&self, src: &str) -> Result<std::result::Result<Cow<'a, [u8]>, String>> {
+        self.resource(src, Part::is_image)
+    }
+
+    /// The text of the style sheet `href` names (a `<link rel="stylesheet">`),
+    /// or why there is none: decoded by its byte-order mark, else its
+    /// `@charset` rule, else as UTF-8 (a saved page's sheets are).
+    pub fn style_sheet(&self, href: &str) -> Result<std::result::Result<String, String>> {
+        Ok(self.resource(href, Part::is_style_sheet)?.map(|bytes| css_text(&bytes)))
+    }
+
+    fn resource(
+        &self,
+        src: &str,
+        kind: fn(&Part) -> bool,
+    ) -> Result<std::result::Result<Cow<'a, [u8]>, String>> {
         let src = src.trim();
         if let Some(data) = strip_prefix_ignore_case(src, "data:") {
             return data_url(data).map(|bytes| bytes.map(Cow::Owned));
         }
         if self.is_archive {
-            return Ok(find_in_archive(src, self.archive)
-                .map(|image| Cow::Borrowed(image.bytes.as_slice()))
-                .ok_or_else(|| format!("the image {src} is not in the web archive")));
+            let parts: Vec<&'a Part> = self.archive.iter().filter(|r| kind(r)).collect();
+            return Ok(find_in_archive(src, &parts)
+                .map(|part| Cow::Borrowed(part.bytes.as_slice()))
+                .ok_or_else(|| format!("the file {src} is not in the web archive")));
         }
         let Some(folder) = self.folder else {
             return Ok(Err(format!(
-                "the image {src} is a file beside the page, and the page was given without its folder (convert the saved file by its path)"
+                "the file {src} is beside the page, and the page was given without its folder (convert the saved file by its path)"
             )));
         };
         let relative = match relative_path(src) {
             Ok(relative) => relative,
-            Err(why) => return Ok(Err(format!("the image {src} is not read: {why}"))),
+            Err(why) => return Ok(Err(format!("the file {src} is not read: {why}"))),
         };
-        Ok(read_beside(folder, &relative)?.map(Cow::Owned).map_err(|why| format!("the image {src} {why}")))
+        Ok(read_beside(folder, &relative)?.map(Cow::Owned).map_err(|why| format!("the file {src} {why}")))
     }
 }
 
 /// The archive's image for `src`: the same location, else the only one
 /// with the same file name (a page saved from one folder and read from
 /// another).
-fn find_in_archive<'i>(src: &str, images: &'i [Image]) -> Option<&'i Image> {
-    if let Some(image) = images.iter().find(|i| i.location == src) {
-        return Some(image);
+fn find_in_archive<'i>(src: &str, parts: &[&'i Part]) -> Option<&'i Part> {
+    if let Some(part) = parts.iter().find(|i| i.location == src) {
+        return Some(part);
     }
     let file_name = |s: &str| s.rsplit('/').next().unwrap_or(s).to_string();
     let wanted = file_name(src);
-    let mut same = images.iter().filter(|i| file_name(&i.location) == wanted);
+    let mut same = parts.iter().filter(|i| file_name(&i.location) == wanted);
     match (same.next(), same.next()) {
-        (Some(image), None) => Some(image),
+        (Some(part), None) => Some(part),
         _ => None,
     }
+}
+
+/// A style sheet's bytes as text: its byte-order mark, else its
+/// `@charset "…";` (the only form CSS reads), else UTF-8.
+fn css_text(bytes: &[u8]) -> String {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_with_bom_removal(bytes).0.into_owned();
+    }
+    let declared = bytes
+        .strip_prefix(b"@charset \"")
+        .and_then(|rest| rest.iter().position(|&b| b == b'"').map(|end| &rest[..end]))
+        .and_then(encoding_rs::Encoding::for_label);
+    declared.unwrap_or(encoding_rs::UTF_8).decode_without_bom_handling(bytes).0.into_owned()
 }
 
 fn strip_prefix_ignore_case<'s>(text: &'s str, prefix: &str) -> Option<&'s str> {

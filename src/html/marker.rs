@@ -10,10 +10,21 @@
 //! ". " ("1." "a." "iv.", the walker adds the space, which white space
 //! rules drop before CJK text) and "、" for the CJK styles ("一、" "甲、").
 //! `none` and the bullet styles (disc, circle, square) give no label.
-//! Style sheets (`<style>` rules) are not read: only inline styles.
+//!
+//! The style is the cascade's ([`css`]): the page's style sheets and the
+//! element's `style` attribute (`list-style-type`, or the `list-style`
+//! shorthand, which without a type sets it back to `disc`), then the `type`
+//! attribute as a presentational hint below every author rule, then the
+//! browser's own sheet (`ol` decimal, `ul` disc), else the parent's value
+//! (the property is inherited: an item takes its list's). A name of no
+//! counter style a browser knows counts as `decimal`, as Chromium draws an
+//! undefined counter style; a string marker (`"-"`) is not modelled and
+//! drops out of the cascade. An item whose `display` is not `list-item`
+//! has no marker and does not count.
 
 use markup5ever_rcdom::Handle;
 
+use super::css::{self, Declaration, StyleSheets};
 use super::dom;
 
 /// The counter styles a browser writes as text.
@@ -38,46 +49,127 @@ pub enum Style {
     NoText,
 }
 
+/// What a declaration of the list style gives an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Declared {
+    Style(Style),
+    /// `inherit` or `unset`: the parent's value.
+    Inherit,
+}
+
 impl Style {
-    /// The style a `list-style-type` keyword names (or a `list-style`
-    /// shorthand holding one), if it is one a browser knows.
-    fn from_css(value: &str) -> Option<Style> {
-        value.split_whitespace().find_map(|keyword| {
-            Some(match keyword {
-                "decimal" => Style::Decimal,
-                "decimal-leading-zero" => Style::DecimalLeadingZero,
-                "lower-alpha" | "lower-latin" => Style::LowerAlpha,
-                "upper-alpha" | "upper-latin" => Style::UpperAlpha,
-                "lower-roman" => Style::LowerRoman,
-                "upper-roman" => Style::UpperRoman,
-                "lower-greek" => Style::LowerGreek,
-                "cjk-decimal" => Style::CjkDecimal,
-                "cjk-ideographic" | "trad-chinese-informal" => Style::TradChineseInformal,
-                "simp-chinese-informal" => Style::SimpChineseInformal,
-                "trad-chinese-formal" => Style::TradChineseFormal,
-                "simp-chinese-formal" => Style::SimpChineseFormal,
-                "cjk-heavenly-stem" => Style::CjkHeavenlyStem,
-                "cjk-earthly-branch" => Style::CjkEarthlyBranch,
-                "none" | "disc" | "circle" | "square" | "disclosure-open" | "disclosure-closed" => Style::NoText,
-                _ => return None,
-            })
+    /// The style a counter-style keyword names, if a browser knows it.
+    fn keyword(keyword: &str) -> Option<Style> {
+        Some(match keyword {
+            "decimal" => Style::Decimal,
+            "decimal-leading-zero" => Style::DecimalLeadingZero,
+            "lower-alpha" | "lower-latin" => Style::LowerAlpha,
+            "upper-alpha" | "upper-latin" => Style::UpperAlpha,
+            "lower-roman" => Style::LowerRoman,
+            "upper-roman" => Style::UpperRoman,
+            "lower-greek" => Style::LowerGreek,
+            "cjk-decimal" => Style::CjkDecimal,
+            "cjk-ideographic" | "trad-chinese-informal" => Style::TradChineseInformal,
+            "simp-chinese-informal" => Style::SimpChineseInformal,
+            "trad-chinese-formal" => Style::TradChineseFormal,
+            "simp-chinese-formal" => Style::SimpChineseFormal,
+            "cjk-heavenly-stem" => Style::CjkHeavenlyStem,
+            "cjk-earthly-branch" => Style::CjkEarthlyBranch,
+            "none" | "disc" | "circle" | "square" | "disclosure-open" | "disclosure-closed" => Style::NoText,
+            _ => return None,
         })
     }
 
-    /// The style an element asks for itself: its inline style, else its
-    /// `type` attribute (case matters: `a` and `A` differ).
-    pub fn of(node: &Handle) -> Option<Style> {
-        let css = dom::style(node, "list-style-type").or_else(|| dom::style(node, "list-style"));
-        css.as_deref().and_then(Style::from_css).or_else(|| {
-            Some(match dom::attr(node, "type")?.trim() {
-                "1" => Style::Decimal,
-                "a" => Style::LowerAlpha,
-                "A" => Style::UpperAlpha,
-                "i" => Style::LowerRoman,
-                "I" => Style::UpperRoman,
-                _ => return None,
-            })
+    /// The style a counter-style name gives: a known one, or `decimal` for
+    /// any other identifier (an undefined counter style); `None` for what
+    /// is no identifier (a number, a string).
+    fn counter_style(word: &str) -> Option<Style> {
+        Style::keyword(word).or_else(|| is_identifier(word).then_some(Style::Decimal))
+    }
+
+    /// A `list-style-type` or `list-style` declaration's style, `None` when
+    /// the value is invalid (or a string marker, not modelled).
+    fn declared(declaration: &Declaration) -> Option<Declared> {
+        let value = declaration.value.to_ascii_lowercase();
+        let words: Vec<&str> = value.split_whitespace().collect();
+        if let [word] = words.as_slice() {
+            match *word {
+                "inherit" | "unset" => return Some(Declared::Inherit),
+                // The initial value is disc.
+                "initial" | "revert" | "revert-layer" => return Some(Declared::Style(Style::NoText)),
+                _ => {}
+            }
+        }
+        if declaration.property == "list-style-type" {
+            return match words.as_slice() {
+                [word] => Style::counter_style(word).map(Declared::Style),
+                _ => None,
+            };
+        }
+        // The shorthand: a position, an image (`url(…)`, `none`) and a
+        // type, in any order; a type left out is disc.
+        let mut style = None;
+        for word in words {
+            match word {
+                "inside" | "outside" => {}
+                "none" => style = style.or(Some(Style::NoText)),
+                _ if word.starts_with("url(") || word.ends_with(')') || word.contains("gradient(") => {}
+                _ => style = Some(Style::counter_style(word)?),
+            }
+        }
+        Some(Declared::Style(style.unwrap_or(Style::NoText)))
+    }
+
+    /// The `type` attribute of an `<ol>`, `<ul>` or `<li>` as the
+    /// presentational hint it is (case matters for `a`/`A`, `i`/`I`).
+    fn hinted(node: &Handle) -> Option<Style> {
+        let value = dom::attr(node, "type")?;
+        let name = dom::name(node)?;
+        let ordered = matches!(name, "ol" | "li");
+        let bullets = matches!(name, "ul" | "li");
+        Some(match value.trim() {
+            "1" if ordered => Style::Decimal,
+            "a" if ordered => Style::LowerAlpha,
+            "A" if ordered => Style::UpperAlpha,
+            "i" if ordered => Style::LowerRoman,
+            "I" if ordered => Style::UpperRoman,
+            other if bullets && ["disc", "circle", "square", "none"].iter().any(|b| other.eq_ignore_ascii_case(b)) => {
+                Style::NoText
+            }
+            _ => return None,
         })
+    }
+
+    /// The browser's own sheet: `ol` is decimal, the other lists disc.
+    fn user_agent(node: &Handle) -> Option<Style> {
+        match dom::name(node)? {
+            "ol" => Some(Style::Decimal),
+            "ul" | "menu" | "dir" => Some(Style::NoText),
+            _ => None,
+        }
+    }
+
+    /// The list style a browser computes for the element `node` (a list or
+    /// a list item), through the cascade and inheritance. Walks up without
+    /// recursion; a list's own default ends the walk at once.
+    pub fn computed(node: &Handle, sheets: &StyleSheets) -> Style {
+        let mut current = node.clone();
+        loop {
+            let declared = sheets.cascade(&current, &["list-style-type", "list-style"], Style::declared);
+            match declared {
+                Some(Declared::Style(style)) => return style,
+                Some(Declared::Inherit) => {}
+                None => {
+                    if let Some(style) = Style::hinted(&current).or_else(|| Style::user_agent(&current)) {
+                        return style;
+                    }
+                }
+            }
+            match css::parent_element(&current) {
+                Some(parent) => current = parent,
+                None => return Style::NoText, // the initial value, disc
+            }
+        }
     }
 
     fn is_cjk(self) -> bool {
@@ -187,6 +279,28 @@ fn alphabetic(n: i64, letters: &str) -> String {
     out.iter().rev().collect()
 }
 
+/// Whether `word` (lower case) is a CSS identifier: a letter, `_` or
+/// `-` then letters, digits, `_`, `-` (non-ASCII counts as a letter).
+fn is_identifier(word: &str) -> bool {
+    let rest = word.strip_prefix('-').unwrap_or(word);
+    let mut chars = rest.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '-' || !c.is_ascii());
+    first_ok && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-' || !c.is_ascii())
+}
+
+/// Whether a list item shows a marker and counts: its `display` is
+/// `list-item`, as an `<li>`'s is unless a rule or its style says
+/// otherwise.
+pub fn is_list_item(node: &Handle, sheets: &StyleSheets) -> bool {
+    let display = |d: &Declaration| {
+        let value = d.value.to_ascii_lowercase();
+        let words: Vec<&str> = value.split_whitespace().collect();
+        let valid = !words.is_empty() && words.iter().all(|w| is_identifier(w));
+        valid.then(|| words.contains(&"list-item"))
+    };
+    sheets.cascade(node, &["display"], display).unwrap_or(true)
+}
+
 /// An integer attribute as HTML parses it (`start`, `value`): leading white
 /// space, an optional sign, then digits up to the first other character;
 /// `None` when there is no digit.
@@ -235,11 +349,20 @@ mod tests {
 
     #[test]
     fn styles_from_css_and_type_and_integers_as_html_parses_them() {
-        assert_eq!(Style::from_css("upper-alpha inside"), Some(Style::UpperAlpha));
-        assert_eq!(Style::from_css("cjk-ideographic"), Some(Style::TradChineseInformal));
-        assert_eq!(Style::from_css("none"), Some(Style::NoText));
-        assert_eq!(Style::from_css("disc"), Some(Style::NoText));
-        assert_eq!(Style::from_css("inherit"), None);
+        let declared = |property: &str, value: &str| {
+            Style::declared(&Declaration { property: property.into(), value: value.into(), important: false })
+        };
+        assert_eq!(declared("list-style", "upper-alpha inside"), Some(Declared::Style(Style::UpperAlpha)));
+        assert_eq!(declared("list-style", "inside"), Some(Declared::Style(Style::NoText)));
+        assert_eq!(declared("list-style", "none Upper-Roman"), Some(Declared::Style(Style::UpperRoman)));
+        assert_eq!(declared("list-style", "url(a.png) cjk-decimal"), Some(Declared::Style(Style::CjkDecimal)));
+        assert_eq!(declared("list-style", "5px"), None);
+        assert_eq!(declared("list-style-type", "cjk-ideographic"), Some(Declared::Style(Style::TradChineseInformal)));
+        assert_eq!(declared("list-style-type", "none"), Some(Declared::Style(Style::NoText)));
+        assert_eq!(declared("list-style-type", "disc"), Some(Declared::Style(Style::NoText)));
+        assert_eq!(declared("list-style-type", "my-counter"), Some(Declared::Style(Style::Decimal)));
+        assert_eq!(declared("list-style-type", "\"-\""), None);
+        assert_eq!(declared("list-style-type", "inherit"), Some(Declared::Inherit));
         assert_eq!(parse_integer("abc"), None);
         assert_eq!(parse_integer(" 5"), Some(5));
         assert_eq!(parse_integer("3x"), Some(3));

@@ -4,11 +4,16 @@
 //! part (or the whole message when it is HTML), undoes its transfer encoding
 //! (quoted-printable, base64) and decodes its charset (the part's
 //! `charset=`, else the HTML's own declaration, see [`super::charset`]);
-//! [`images`] gives the image parts, decoded, by their `Content-Location`,
-//! for a table that is only an image.
+//! [`resources`] gives the image and style-sheet parts, decoded, by their
+//! `Content-Location`: the pictures of tables that are only an image, and
+//! the sheets (Chromium saves even a page's `<style>` elements as
+//! `text/css` parts the page links to by `cid:`).
+
+/// The HTML part's text, its encoding and where that came from.
+pub type Decoded = (String, &'static encoding_rs::Encoding, super::charset::Source);
 
 /// The HTML text of an MHTML message, or `None` when it has no HTML part.
-pub fn html(bytes: &[u8]) -> Option<String> {
+pub fn html(bytes: &[u8]) -> Option<Decoded> {
     let is_html = |content_type: &str| content_type.to_ascii_lowercase().starts_with("text/html");
     match message(bytes) {
         Message::Multipart(parts) => parts.into_iter().find_map(|part| {
@@ -43,25 +48,40 @@ fn part_of(bytes: &[u8]) -> (Vec<String>, String, &[u8]) {
     (headers, content_type, body)
 }
 
-/// An image part of the archive: where the page took it from, and its bytes.
+/// An image or style-sheet part of the archive: where the page took it
+/// from, its kind and its bytes.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Image {
+pub struct Part {
     pub location: String,
+    /// The part's media type, lower case, without parameters.
+    pub media_type: String,
     pub bytes: Vec<u8>,
 }
 
-/// The `image/*` parts of an MHTML message, their transfer encoding undone.
-pub fn images(bytes: &[u8]) -> Vec<Image> {
+impl Part {
+    pub fn is_image(&self) -> bool {
+        self.media_type.starts_with("image/")
+    }
+
+    pub fn is_style_sheet(&self) -> bool {
+        self.media_type == "text/css"
+    }
+}
+
+/// The `image/*` and `text/css` parts of an MHTML message, their transfer
+/// encoding undone.
+pub fn resources(bytes: &[u8]) -> Vec<Part> {
     let Message::Multipart(parts) = message(bytes) else { return Vec::new() };
     parts
         .into_iter()
         .filter_map(|part| {
             let (headers, content_type, body) = part_of(part);
-            if !content_type.to_ascii_lowercase().starts_with("image/") {
+            let media_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            let resource = Part { location: header(&headers, "content-location")?, media_type, bytes: Vec::new() };
+            if !resource.is_image() && !resource.is_style_sheet() {
                 return None;
             }
-            let location = header(&headers, "content-location")?;
-            Some(Image { location, bytes: transfer_decoded(&headers, body) })
+            Some(Part { bytes: transfer_decoded(&headers, body), ..resource })
         })
         .collect()
 }
@@ -130,9 +150,9 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-fn decode(headers: &[String], content_type: &str, body: &[u8]) -> String {
+fn decode(headers: &[String], content_type: &str, body: &[u8]) -> Decoded {
     let bytes = transfer_decoded(headers, body);
-    super::charset::decode(&bytes, parameter(content_type, "charset").as_deref()).0
+    super::charset::decode(&bytes, parameter(content_type, "charset").as_deref())
 }
 
 /// A part's body with its transfer encoding undone.
@@ -225,7 +245,7 @@ mod tests {
         let mht = format!(
             "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"----=_NextPart\"\r\n\r\nThis is a multi-part message.\r\n\r\n------=_NextPart\r\nContent-Type: text/html; charset=\"gb2312\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>{qp}=\r\n</p>\r\n------=_NextPart\r\nContent-Type: image/png\r\n\r\nxx\r\n------=_NextPart--\r\n"
         );
-        assert_eq!(html(mht.as_bytes()).as_deref(), Some("<p>中文</p>"));
+        assert_eq!(html(mht.as_bytes()).map(|d| d.0).as_deref(), Some("<p>中文</p>"));
     }
 
     #[test]
@@ -241,7 +261,7 @@ mod tests {
     #[test]
     fn single_part_base64() {
         let mht = "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\nPHA+5Lit5paHPC9w\nPg==\n";
-        assert_eq!(html(mht.as_bytes()).as_deref(), Some("<p>中文</p>"));
+        assert_eq!(html(mht.as_bytes()).map(|d| d.0).as_deref(), Some("<p>中文</p>"));
         assert_eq!(html(b"MIME-Version: 1.0\nContent-Type: image/png\n\nxx"), None);
     }
 }

@@ -9,10 +9,12 @@
 //! finds the content area apart from the portal's chrome, `walk` turns its
 //! elements into fragments and `table` places cells with their spans.
 //! Tables a page splits into several `<table>`s come out as separate
-//! fragments; the rebuild stage rejoins them as for every format.
+//! fragments; the rebuild stage rejoins them as for every format (a table
+//! right after another, nothing between them, is marked as touching it).
 
 mod charset;
 mod content;
+mod css;
 mod dom;
 mod image_table;
 mod images;
@@ -87,13 +89,15 @@ pub fn read_mhtml(bytes: &[u8]) -> Result<Fragments> {
 
 /// Reads a web archive (MHTML): its HTML part, with its image parts.
 pub fn read_mhtml_with(bytes: &[u8], recogniser: Recogniser) -> Result<Fragments> {
-    let text = mhtml::html(bytes).ok_or_else(|| {
+    let (text, encoding, source) = mhtml::html(bytes).ok_or_else(|| {
         Error::corrupt("the web archive (MHTML) has no text/html part; save the page again, or as HTML")
     })?;
     budget::charge_usize(Resource::DecodedBytes, text.len())?;
-    let archive = mhtml::images(bytes);
+    let archive = mhtml::resources(bytes);
     budget::charge_usize(Resource::DecodedBytes, archive.iter().map(|i| i.bytes.len()).sum())?;
-    read_text_with(&text, Images { archive: &archive, folder: None, is_archive: true }, recogniser)
+    let mut fragments = read_text_with(&text, Images { archive: &archive, folder: None, is_archive: true }, recogniser)?;
+    fragments.diagnostics.insert(0, encoding_note(encoding, source));
+    Ok(fragments)
 }
 
 fn encoding_note(encoding: &'static encoding_rs::Encoding, source: charset::Source) -> Diagnostic {
@@ -114,7 +118,10 @@ fn read_text_with(text: &str, images: Images, recogniser: Recogniser) -> Result<
     let stats = dom::Stats::of(&document);
     let body = dom::find(&document, "body").unwrap_or_else(|| document.clone());
     let root = content::root(&body, &stats);
-    let mut walker = walk::Walker::new(&stats);
+    let quirks = parsed.dom.quirks_mode.get() == html5ever::tree_builder::QuirksMode::Quirks;
+    let (texts, mut unread_sheets) = style_sheets(&document, &images)?;
+    let sheets = css::StyleSheets::parse(texts.iter().map(String::as_str), quirks);
+    let mut walker = walk::Walker::new(&stats, &sheets);
     walker.images = images;
     walker.recogniser = recogniser;
     walker.walk_root(&root)?;
@@ -153,11 +160,87 @@ fn read_text_with(text: &str, images: Images, recogniser: Recogniser) -> Result<
             ),
         ));
     }
+    diagnostics.append(&mut unread_sheets);
+    diagnostics.extend(sheets_note(&sheets));
     let items: Vec<Fragment> = walker.out;
     if items.iter().all(|f| matches!(f, Fragment::Break(_))) {
         diagnostics.push(Diagnostic::warning("html.no_text", "the page has no visible text"));
     }
     Ok(Fragments { pages: None, items, diagnostics, soft_paragraph_ends: false, notes: Vec::new(), lines: Default::default(), ocr })
+}
+
+/// The texts of the page's style sheets that apply to a screen, in
+/// document order: `<style>` elements, and `<link rel="stylesheet">` files
+/// found in the web archive or the page's folder ([`Images`]); a `media`
+/// a screen meets, or none; a `type` of `text/css`, or none. A linked sheet
+/// not found is noted (`html.css_missing`).
+fn style_sheets(
+    document: &markup5ever_rcdom::Handle,
+    images: &Images,
+) -> Result<(Vec<String>, Vec<Diagnostic>)> {
+    let mut sheets = Vec::new();
+    let mut missing = Vec::new();
+    let mut stack = vec![document.clone()];
+    while let Some(node) = stack.pop() {
+        let name = dom::name(&node);
+        let applies = dom::attr(&node, "media").is_none_or(|m| css::media_applies(&m))
+            && dom::attr(&node, "type").is_none_or(|t| t.trim().is_empty() || t.trim().eq_ignore_ascii_case("text/css"));
+        if name == Some("style") {
+            if applies {
+                let text = node.children.borrow().iter().fold(String::new(), |mut text, child| {
+                    if let markup5ever_rcdom::NodeData::Text { contents } = &child.data {
+                        text.push_str(&contents.borrow());
+                    }
+                    text
+                });
+                sheets.push(text);
+            }
+            continue;
+        }
+        let rel = dom::attr(&node, "rel").unwrap_or_default().to_ascii_lowercase();
+        let rel: Vec<&str> = rel.split_ascii_whitespace().collect();
+        if name == Some("link") && applies && rel.contains(&"stylesheet") && !rel.contains(&"alternate") {
+            let href = dom::attr(&node, "href").unwrap_or_default();
+            match images.style_sheet(&href)? {
+                Ok(text) => {
+                    budget::charge_usize(Resource::DecodedBytes, text.len())?;
+                    sheets.push(text);
+                }
+                Err(why) => missing.push(why),
+            }
+        }
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    let note = (!missing.is_empty()).then(|| {
+        let examples: Vec<&str> = missing.iter().take(3).map(String::as_str).collect();
+        let message = format!(
+            "{} linked style sheet(s) not read, so their rules (list markers) are not applied: {}",
+            missing.len(),
+            examples.join("; ")
+        );
+        Diagnostic::info("html.css_missing", message)
+    });
+    Ok((sheets, note.into_iter().collect()))
+}
+
+/// What the style sheets held that was not applied.
+fn sheets_note(sheets: &css::StyleSheets) -> Option<Diagnostic> {
+    let mut parts = Vec::new();
+    if !sheets.unread.is_empty() {
+        let examples: Vec<&str> = sheets.unread.iter().take(3).map(String::as_str).collect();
+        parts.push(format!(
+            "{} selector(s) of the page's style sheets were not applied (only type, class, id, attribute, combinator and structural selectors are read): «{}»",
+            sheets.unread.len(),
+            examples.join("», «")
+        ));
+    }
+    if sheets.exhausted() {
+        parts.push("matching the page's elements took too long, and rules stopped applying part way".to_string());
+    }
+    if sheets.rules_dropped > 0 {
+        parts.push(format!("{} rules past the first {} were not applied", sheets.rules_dropped, css::MAX_RULES));
+    }
+    (!parts.is_empty()).then(|| Diagnostic::info("html.css_unread", parts.join("; ")))
 }
 
 /// The text of the elements beside the path from `body` down to the content

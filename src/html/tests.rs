@@ -188,6 +188,9 @@ fn mhtml_part_is_read() {
     );
     let got = read_mhtml(archive.as_bytes()).unwrap();
     assert_eq!(texts(&got), ["中文段落"]);
+    // No charset in the part or the page: the bytes tell, and that is said.
+    let encoding = got.diagnostics.iter().find(|d| d.code == "html.encoding").expect("html.encoding");
+    assert!(encoding.message.contains("gb18030 from its bytes"), "{}", encoding.message);
     assert_eq!(
         read_mhtml(b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\nxx").unwrap_err().code,
         crate::ErrorCode::Corrupt
@@ -351,4 +354,189 @@ fn list_markers_as_a_browser_draws_them() {
     );
     assert_eq!(paragraphs(&got)[0].numbering.as_deref(), Some("一、"));
     assert_eq!(paragraphs(&got)[10].numbering, None);
+}
+
+/// List styles from the page's `<style>` sheet, through the cascade: type,
+/// class, id, child and descendant selectors, `:first-child`, specificity,
+/// the later rule, inline over sheet and `!important` over inline, the
+/// `list-style` shorthand (a type left out is disc), inheritance (an item
+/// takes its list's; a list of bullets a rule numbers), `display: block`
+/// items without markers, an unknown counter style as decimal, `@media`.
+/// Expected: the page printed by headless Chromium (`--print-to-pdf`, read
+/// with pdftotext); the `@media screen` list as Chromium shows it on screen
+/// (a screenshot, looked at: printing applies `@media print` instead).
+#[test]
+fn list_markers_from_style_sheets_as_chromium_draws_them() {
+    let page = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+        ol { list-style-type: cjk-ideographic }
+        .content ol.sub { list-style: lower-alpha inside }
+        ol.chinese > li { list-style-type: simp-chinese-formal }
+        #main .x li:first-child { list-style-type: upper-roman }
+        li.plain { list-style: none }
+        ul.num li { list-style-type: decimal }
+        .wrap { list-style-type: lower-greek }
+        ol.imp { list-style-type: cjk-heavenly-stem !important }
+        ol.shorthand { list-style: inside }
+        ol.blockitems li { display: block }
+        ol.custom { list-style-type: my-style }
+        @media print { ol.media { list-style-type: upper-alpha } }
+        @media screen { ol.media { list-style-type: lower-roman } }
+        ol.later { list-style-type: upper-alpha } ol.later { list-style-type: lower-alpha }
+        ol[type] { list-style-type: cjk-earthly-branch }
+        li:not(.x) { list-style-type: upper-greek }
+        </style></head><body><div id="main" class="content">
+        <ol><li>一项</li><li>二项</li></ol>
+        <ol class="sub"><li>sub one</li><li>sub two</li></ol>
+        <ol class="chinese"><li>甲项</li><li>乙项</li></ol>
+        <ol class="x"><li>first</li><li>second</li></ol>
+        <ol><li class="plain">plain item</li><li>after plain</li></ol>
+        <ul class="num"><li>ul one</li><li>ul two</li></ul>
+        <div class="wrap"><ol><li>wrapped</li></ol><ul><li>bullet in wrap</li></ul></div>
+        <ol class="imp" style="list-style-type: decimal"><li>imp one</li></ol>
+        <ol class="shorthand"><li>short one</li></ol>
+        <ol class="blockitems"><li>block one</li><li>block two</li></ol>
+        <ol class="custom"><li>custom one</li><li>custom two</li></ol>
+        <ol class="media"><li>media one</li></ol>
+        <ol class="later"><li>later one</li></ol>
+        <ol type="A"><li>typed one</li></ol>
+        <ol style="list-style-type: upper-alpha"><li>inline one</li><li style="list-style-type: inherit">inherit two</li></ol>
+        </div></body></html>"#;
+    let got = read(page.as_bytes()).unwrap();
+    assert_eq!(
+        texts(&got),
+        [
+            "一、一项",
+            "二、二项",
+            "a. sub one",
+            "b. sub two",
+            "壹、甲项",
+            "贰、乙项",
+            "I. first",
+            "二、second",
+            "plain item",
+            "二、after plain",
+            "1. ul one",
+            "2. ul two",
+            "一、wrapped",
+            "bullet in wrap",
+            "甲、imp one",
+            "short one",
+            "block one",
+            "block two",
+            "1. custom one",
+            "2. custom two",
+            "i. media one",
+            "a. later one",
+            "子、typed one",
+            "A. inline one",
+            "B. inherit two"
+        ]
+    );
+    // The rule whose selector is not read here (`:not()`) is named.
+    let unread = got.diagnostics.iter().find(|d| d.code == "html.css_unread").expect("html.css_unread");
+    assert!(unread.message.contains("li:not(.x)"), "{}", unread.message);
+}
+
+/// The sheets of samples/css (made by make_list_style_samples.py): a page
+/// whose `<style>` and linked `list.css` number its lists, saved by
+/// Chromium as a web archive (both sheets become `text/css` parts) and by
+/// wget with the linked sheet in the folder beside it. Both read as
+/// Chromium draws the page; without its folder the linked sheet is missing,
+/// said so, and its lists fall back to the browser's defaults.
+#[test]
+fn list_markers_from_linked_and_archived_style_sheets() {
+    let expected = [
+        "某局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "a.主动公开",
+        "b.依申请公开",
+        "二、主动公开政府信息情况",
+        "（本项无内容）",
+        "四、存在的主要问题及改进情况",
+        "一、第一步",
+        "二、第二步",
+    ];
+    let archive = read_mhtml(&std::fs::read("samples/css/html-list-styles.mht").unwrap()).unwrap();
+    assert_eq!(texts(&archive), expected);
+    let page = std::fs::read("samples/css/html-list-styles-folder.html").unwrap();
+    let folder = read_with(&page, Some(Path::new("samples/css")), Recogniser::new()).unwrap();
+    assert_eq!(texts(&folder), expected);
+    let alone = read(&page).unwrap();
+    assert_eq!(texts(&alone)[1..3], ["1.总体情况", "a.主动公开"]);
+    let missing = alone.diagnostics.iter().find(|d| d.code == "html.css_missing").expect("html.css_missing");
+    assert!(missing.message.contains("html-list-styles-folder_files/list.css"), "{}", missing.message);
+}
+
+/// Pictures of samples/scan/html-image-table-parts.mht (parts of a table
+/// cut in two) one below the other in two rows of one table make the second
+/// picture's table continue the first across the edge between them;
+/// pictures side by side are not read. Read by the stand-in engine (each
+/// picture costs about a second in a test build: two are read).
+#[test]
+fn pictures_one_below_the_other_continue_one_table() {
+    let archive = mhtml::resources(&std::fs::read("samples/scan/html-image-table-parts.mht").unwrap());
+    let images = Images { archive: &archive, folder: None, is_archive: true };
+    let (one, two) = ("file:///samples/part1.png", "file:///samples/part2.png");
+    let edges = |page: &str| -> (Vec<bool>, Fragments) {
+        let got = read_text_with(page, images, seven(crate::pdf::ocr::Mode::Auto)).unwrap();
+        let edges = got
+            .items
+            .iter()
+            .filter_map(|f| match f {
+                Fragment::Table(t) => Some(t.boundary.after_picture_edge),
+                _ => None,
+            })
+            .collect();
+        (edges, got)
+    };
+    // Two tables with nothing visible between them: tests/all/ocr.rs's
+    // a_table_cut_into_two_pictures_is_one_table, through the rebuild.
+    let rows = format!("<table><tr><td><img src={one}></td></tr><tr><td><img src={two}></td></tr></table>");
+    assert_eq!(edges(&rows).0, [false, true]);
+    let (side_by_side, got) = edges(&format!("<table><tr><td><img src={one}></td><td><img src={two}></td></tr></table>"));
+    assert!(side_by_side.is_empty());
+    let unread = got.diagnostics.iter().find(|d| d.code == "html.image_table").expect("html.image_table");
+    assert!(unread.message.contains("side by side"), "{}", unread.message);
+}
+
+/// Two `<table>`s with nothing but white space and comments between them
+/// are drawn one below the other: the second touches the first (evidence
+/// for the rebuild's rejoin, as for Word's adjacent tables); an empty
+/// paragraph, text or another element between them, or a layout table
+/// before, does not.
+#[test]
+fn a_table_right_after_a_table_touches_it() {
+    let touching = |between: &str| -> Vec<bool> {
+        let page = format!(
+            "<html><body><table><tr><th>项目</th><th>数量</th></tr><tr><td>审批</td><td>10</td></tr></table>{between}\
+             <table><tr><td>备案</td><td>12</td></tr></table></body></html>"
+        );
+        let got = read(page.as_bytes()).unwrap();
+        got.items
+            .iter()
+            .filter_map(|f| match f {
+                Fragment::Table(t) => Some(t.boundary.touches_previous),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(touching("\n <!-- part 2 --> "), [false, true]);
+    for between in ["<p></p>", "<p>续表</p>", "<div><table><tr><td>x</td></tr></table></div>"] {
+        assert_eq!(touching(between).last(), Some(&false), "{between}");
+    }
+}
+
+/// A portal's article info bar (samples/portal-gbk-seed-2019.html's
+/// 发布时间：… 来源：… 浏览次数：… 【字号：大 中 小】) is chrome; one label in
+/// a paragraph, or a long paragraph naming them, is text.
+#[test]
+fn an_article_info_bar_is_chrome() {
+    let page = std::fs::read("samples/portal-gbk-seed-2019.html").unwrap();
+    let got = read(&page).unwrap();
+    assert!(texts(&got).iter().all(|t| !t.contains("浏览次数")), "{:?}", &texts(&got)[..3]);
+    let chrome = got.diagnostics.iter().find(|d| d.code == "html.chrome").expect("html.chrome");
+    assert!(chrome.message.contains("发布时间：2020-01-20"), "{}", chrome.message);
+    assert!(crate::html::content::is_info_bar("发布日期: 2023-01-05 信息来源：某局 【字号：大 中 小】"));
+    assert!(!crate::html::content::is_info_bar("信息来源：某局"));
+    assert!(!crate::html::content::is_info_bar(&format!("来源：统计局。作者：某某。{}", "正文".repeat(60))));
 }

@@ -10,18 +10,20 @@
 //! per row, or a table in one of its cells holding half its text), whose
 //! cells are walked as blocks. A data table's cells keep `<br>` and block
 //! ends as line ends; a table inside a cell is that cell's text. A table of
-//! images without text is reported, not made a table.
+//! images without text is reported, not made a table. List items carry
+//! their marker as a browser draws it ([`marker`]).
 
 use markup5ever_rcdom::{Handle, NodeData};
 
 use super::content;
+use super::css::StyleSheets;
 use super::dom::{self, Stats};
 use super::image_table::{self, Unread};
 use super::marker::{self, Style};
 use super::images::Images;
 use super::table::{self, TextCell, TooBig};
 use crate::error::Result;
-use crate::model::{BreakKind, Diagnostic, Fragment, ParagraphFragment, TableFragment};
+use crate::model::{BreakKind, Diagnostic, Fragment, ParagraphFragment, TableBoundary, TableFragment};
 use crate::pdf::ocr::Recogniser;
 use crate::text::normalize;
 
@@ -104,6 +106,8 @@ struct Context {
 
 pub struct Walker<'s> {
     stats: &'s Stats,
+    /// The page's style sheets, for list markers.
+    sheets: &'s StyleSheets,
     pub out: Vec<Fragment>,
     pub diagnostics: Vec<Diagnostic>,
     pub dropped: Dropped,
@@ -116,12 +120,19 @@ pub struct Walker<'s> {
     pub images: Images<'s>,
     /// Reads such a picture (OCR), and records what it read (`source.ocr`).
     pub recogniser: Recogniser,
+    /// Where the output ended after the last picture read: a picture read
+    /// when it still ends there stands right below that one.
+    picture_ends_at: Option<usize>,
+    /// The last data table and where the output ended after it: a table
+    /// right after it with the output still ending there touches it.
+    data_table_end: Option<(Handle, usize)>,
 }
 
 impl<'s> Walker<'s> {
-    pub fn new(stats: &'s Stats) -> Self {
+    pub fn new(stats: &'s Stats, sheets: &'s StyleSheets) -> Self {
         Walker {
             stats,
+            sheets,
             out: Vec::new(),
             diagnostics: Vec::new(),
             dropped: Dropped::default(),
@@ -130,6 +141,8 @@ impl<'s> Walker<'s> {
             too_deep: false,
             images: Images::default(),
             recogniser: Recogniser::new(),
+            picture_ends_at: None,
+            data_table_end: None,
         }
     }
 
@@ -195,13 +208,20 @@ impl<'s> Walker<'s> {
         let block = BLOCKS.contains(&name.as_str())
             || LAYOUT_PARTS.contains(&name.as_str())
             || dom::heading_level(node).is_some();
-        if block && name != "body" && name != "html" && content::is_link_list(count) {
+        let chrome = || {
+            // Only a short block is worth its text's reading.
+            content::is_link_list(count)
+                || (count.text as usize) < 200 && content::is_info_bar(&normalize(&visible_text(node)))
+        };
+        if block && name != "body" && name != "html" && chrome() {
             self.end_line();
             self.dropped.add(&visible_text(node));
             return Ok(());
         }
         match name.as_str() {
-            "ol" => self.ordered_list(node, ctx),
+            "ol" => self.list(node, ctx),
+            // A list of bullets is blocks; one a style sheet numbers is a list.
+            "ul" | "menu" | "dir" if self.numbers_items(node) => self.list(node, ctx),
             "br" => {
                 self.end_line();
                 Ok(())
@@ -262,36 +282,53 @@ impl<'s> Walker<'s> {
         }));
     }
 
-    /// An `<ol>`: each item labelled as a browser draws its marker
-    /// ([`marker`]: `start`, `reversed`, `type`, `list-style-type`, an
-    /// item's own `value`, `type` or style). The label is the text a reader
-    /// sees, as the DOCX front end writes automatic numbering.
-    fn ordered_list(&mut self, node: &Handle, ctx: Context) -> Result<()> {
+    /// A list: each item labelled as a browser draws its marker
+    /// ([`marker`]: the list style from the cascade, `start`, `reversed`,
+    /// an item's own `value`; an `<ol>`'s only). The label is the text a
+    /// reader sees, as the DOCX front end writes automatic numbering.
+    fn list(&mut self, node: &Handle, ctx: Context) -> Result<()> {
         self.end_line();
-        let style = Style::of(node).unwrap_or(Style::Decimal);
+        let ordered = dom::name(node) == Some("ol");
         let children: Vec<Handle> = node.children.borrow().clone();
         let is_item = |child: &Handle| dom::name(child) == Some("li") && !dom::is_hidden(child);
-        let reversed = dom::attr(node, "reversed").is_some();
+        let counts = |child: &Handle| is_item(child) && marker::is_list_item(child, self.sheets);
+        let reversed = ordered && dom::attr(node, "reversed").is_some();
         let step = if reversed { -1 } else { 1 };
-        let items = children.iter().filter(|c| is_item(c)).count() as i64;
-        let start = dom::attr(node, "start").and_then(|s| marker::parse_integer(&s));
+        let items = children.iter().filter(|c| counts(c)).count() as i64;
+        let start = dom::attr(node, "start").filter(|_| ordered).and_then(|s| marker::parse_integer(&s));
         let mut counter: i64 = start.unwrap_or(if reversed { items } else { 1 });
         for child in &children {
-            if is_item(child) {
-                if let Some(value) = dom::attr(child, "value").and_then(|v| marker::parse_integer(&v)) {
+            if !is_item(child) {
+                self.node(child, ctx)?;
+                continue;
+            }
+            let counted = counts(child);
+            if counted {
+                let value = dom::attr(child, "value").filter(|_| ordered).and_then(|v| marker::parse_integer(&v));
+                if let Some(value) = value {
                     counter = value;
                 }
-                self.label = Style::of(child).unwrap_or(style).label(counter);
-                self.element(child, ctx)?;
-                self.end_line();
-                self.label = None;
+                self.label = Style::computed(child, self.sheets).label(counter);
+            }
+            self.element(child, ctx)?;
+            self.end_line();
+            self.label = None;
+            if counted {
                 counter = counter.saturating_add(step);
-            } else {
-                self.node(child, ctx)?;
             }
         }
         self.end_line();
         Ok(())
+    }
+
+    /// Whether a list of bullets by default (`<ul>`) has an item the
+    /// cascade gives a marker of text.
+    fn numbers_items(&self, list: &Handle) -> bool {
+        dom::element_children(list).iter().any(|child| {
+            dom::name(child) == Some("li")
+                && marker::is_list_item(child, self.sheets)
+                && Style::computed(child, self.sheets) != Style::NoText
+        })
     }
 
     fn table(&mut self, node: &Handle, ctx: Context) -> Result<()> {
@@ -305,33 +342,7 @@ impl<'s> Walker<'s> {
         let count = self.stats.get(node);
         // A table of pictures and no text, one cell or many: a picture of a table.
         if count.text == 0 {
-            let sources = image_sources(node);
-            if !sources.is_empty() {
-                let mut read = Vec::new();
-                let result = image_table::recognise(&sources, &self.images, &mut self.recogniser, &mut read)?;
-                let note = |code, why| {
-                    Diagnostic::warning(
-                        code,
-                        format!(
-                            "a table holds {} image(s) and no text: its content is a picture, which was not read ({why})",
-                            sources.len()
-                        ),
-                    )
-                };
-                match result {
-                    Ok(mut items) => {
-                        self.diagnostics.push(Diagnostic::info(
-                            "html.image_table_ocr",
-                            format!("a table that is only the image {} was read by OCR", sources[0]),
-                        ));
-                        self.out.append(&mut items);
-                    }
-                    Err(Unread::Missing(why)) => self.diagnostics.push(note("html.image_missing", why)),
-                    Err(Unread::NotRead(why)) => self.diagnostics.push(note("html.image_table", why)),
-                }
-                self.diagnostics.append(&mut read);
-            }
-            return Ok(());
+            return self.picture_table(node, &rows);
         }
         if dom::is_layout_table_of(node, &rows, self.stats) {
             for cell in rows.iter().flatten() {
@@ -356,9 +367,17 @@ impl<'s> Walker<'s> {
             .collect();
         // rowspan="0" spans to the end of the table section.
         let text_rows = zero_row_spans(node, text_rows);
+        // Right after a table with nothing between them, as a browser draws
+        // it: no margin, no text, the two tables one below the other.
+        let touches_previous = match (&self.data_table_end, table_before(node)) {
+            (Some((last, end)), Some(before)) => std::rc::Rc::ptr_eq(last, &before) && *end == self.out.len(),
+            _ => false,
+        };
         match table::grid(&text_rows) {
             Ok(Some(grid)) => {
-                self.out.push(Fragment::Table(TableFragment { grid, ..Default::default() }));
+                let boundary = TableBoundary { touches_previous, ..Default::default() };
+                self.out.push(Fragment::Table(TableFragment { grid, boundary, ..Default::default() }));
+                self.data_table_end = Some((node.clone(), self.out.len()));
                 Ok(())
             }
             Ok(None) => Ok(()),
@@ -380,6 +399,75 @@ impl<'s> Walker<'s> {
             }
         }
     }
+
+    /// A table of pictures and no text: the picture of a table, or a long
+    /// table cut into pictures that stand one below the other (in its rows,
+    /// or in one cell). Each picture is read on its own
+    /// ([`image_table::recognise`]); a picture read right after another
+    /// (in this table, or a picture table just before with nothing between)
+    /// continues it across the edge between them, which the rebuild stage
+    /// weighs as a page end ([`crate::model::TableBoundary`]). Pictures side
+    /// by side in one row are not read.
+    fn picture_table(&mut self, node: &Handle, rows: &[Vec<Handle>]) -> Result<()> {
+        let sources = image_sources(node);
+        if sources.is_empty() {
+            return Ok(());
+        }
+        let side_by_side =
+            rows.iter().any(|row| row.iter().filter(|cell| !image_sources(cell).is_empty()).count() > 1);
+        let note = |code, sources: &[String], why: String| {
+            Diagnostic::warning(
+                code,
+                format!(
+                    "a table holds {} image(s) and no text: its content is a picture, which was not read ({why})",
+                    sources.len()
+                ),
+            )
+        };
+        if side_by_side {
+            let why = format!("its {} images stand side by side; only pictures one below the other are read", sources.len());
+            self.diagnostics.push(note("html.image_table", &sources, why));
+            return Ok(());
+        }
+        for source in &sources {
+            let mut read = Vec::new();
+            let one = std::slice::from_ref(source);
+            let result = image_table::recognise(source, &self.images, &mut self.recogniser, &mut read)?;
+            match result {
+                Ok(mut items) => {
+                    self.diagnostics.push(Diagnostic::info(
+                        "html.image_table_ocr",
+                        format!("a table that is only the image {source} was read by OCR"),
+                    ));
+                    if self.picture_ends_at == Some(self.out.len())
+                        && let Some(Fragment::Table(first)) = items.iter_mut().find(|f| matches!(f, Fragment::Table(_)))
+                    {
+                        first.boundary.after_picture_edge = true;
+                    }
+                    self.out.append(&mut items);
+                    self.picture_ends_at = Some(self.out.len());
+                }
+                Err(Unread::Missing(why)) => self.diagnostics.push(note("html.image_missing", one, why)),
+                Err(Unread::NotRead(why)) => self.diagnostics.push(note("html.image_table", one, why)),
+            }
+            self.diagnostics.append(&mut read);
+        }
+        Ok(())
+    }
+}
+
+/// The `<table>` right before `table` among its siblings, past white space
+/// and comments: two tables with nothing between them.
+fn table_before(table: &Handle) -> Option<Handle> {
+    let parent = super::css::parent_element(table)?;
+    let siblings = parent.children.borrow();
+    let at = siblings.iter().position(|s| std::rc::Rc::ptr_eq(s, table))?;
+    let before = siblings[..at].iter().rev().find(|s| match &s.data {
+        NodeData::Text { contents } => !contents.borrow().trim().is_empty(),
+        NodeData::Comment { .. } => false,
+        _ => true,
+    });
+    before.filter(|node| dom::name(node) == Some("table")).cloned()
 }
 
 /// Fixes cells whose `rowspan="0"` means "to the end of the section": the

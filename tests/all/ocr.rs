@@ -709,3 +709,33 @@ fn paragraph_text_of_the_scans_is_read_to_the_character() {
         );
     }
 }
+
+/// A long table published as two pictures one below the other
+/// (samples/scan/html-image-table-parts.mht: the proactive-disclosure table
+/// of report-2021-distinct.pdf rendered by pdftoppm at 96 dpi, cut inside
+/// its 第二十条第（六）项 block, each part a picture in its own table, archived
+/// by Chromium) is one table of two parts: the rebuild stage rejoins the
+/// pictures' tables across the edge between them as across a page end, and
+/// the report reads values from both parts of that one table.
+#[test]
+fn a_table_cut_into_two_pictures_is_one_table() {
+    if engine().is_none() {
+        return;
+    }
+    let output = convert("samples/scan/html-image-table-parts.mht");
+    let tables: Vec<&Value> = output["blocks"].as_array().unwrap().iter().filter(|b| b["kind"] == "table").collect();
+    assert_eq!(tables.len(), 1, "{:?}", output["diagnostics"]);
+    assert_eq!((tables[0]["parts"].as_u64(), tables[0]["rows"].as_u64()), (Some(2), Some(14)));
+    let rejoined = output["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "table.rejoined");
+    let message = rejoined.map(|d| d["message"].as_str().unwrap()).unwrap_or_default();
+    assert!(message.contains("the edge between two pictures"), "{message}");
+    let proactive = &output["report"]["proactive"];
+    // 45 is read from the first picture, 50 and 12.35 from the second.
+    assert_eq!(proactive["rules"]["issued"], 45);
+    assert_eq!(proactive["coercive_measures"]["decisions"], 50);
+    assert_eq!(proactive["fees"]["amount"], 12.35);
+    assert_eq!(
+        output["source"]["ocr"]["images"],
+        serde_json::json!(["file:///samples/part1.png", "file:///samples/part2.png"])
+    );
+}

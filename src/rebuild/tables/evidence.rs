@@ -29,6 +29,8 @@ pub enum PageEnd {
     Break(BreakKind),
     Rendered,
     NextPage,
+    /// The edge between two pictures a table was cut into.
+    PictureEdge,
 }
 
 impl fmt::Display for Between {
@@ -42,6 +44,7 @@ impl fmt::Display for Between {
             Some(PageEnd::Break(BreakKind::Section)) => parts.push("a section break".into()),
             Some(PageEnd::Rendered) => parts.push("a page end of the file's last layout".into()),
             Some(PageEnd::NextPage) => parts.push("a page end".into()),
+            Some(PageEnd::PictureEdge) => parts.push("the edge between two pictures".into()),
             None => {}
         }
         match self.empty_paragraphs {

@@ -244,6 +244,9 @@ impl Between {
             _ if self.page_end.is_none() && b.boundary.after_rendered_page_end => {
                 self.page_end = Some(PageEnd::Rendered)
             }
+            _ if self.page_end.is_none() && b.boundary.after_picture_edge => {
+                self.page_end = Some(PageEnd::PictureEdge)
+            }
             _ => {}
         }
         self

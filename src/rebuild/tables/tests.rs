@@ -673,3 +673,23 @@ fn continuation_markers_and_lines_that_only_look_like_them() {
         assert!(!is_continuation_marker(other), "{other}");
     }
 }
+
+/// The edge between two pictures a table was cut into (HTML) is weighed as
+/// a page end: a continuation without a header joins, one with a header of
+/// its own stays another table.
+#[test]
+fn the_edge_between_two_pictures_cuts_a_table_as_a_page_end_does() {
+    let below_picture = |rows: &[&[&str]]| {
+        let Fragment::Table(mut t) = table(rows) else { unreachable!() };
+        t.boundary.after_picture_edge = true;
+        Fragment::Table(t)
+    };
+    let a: Vec<&[&str]> = vec![&["事项类别", "受理件数"], &["审批", "10"]];
+    let b: Vec<&[&str]> = vec![&["备案", "12"]];
+    assert_eq!(tables(vec![table(&a), table(&b)]).0.len(), 2, "no evidence without the edge");
+    let (t, d) = tables(vec![table(&a), below_picture(&b)]);
+    assert_eq!((t.len(), t[0].rows, t[0].parts), (1, 3, 2));
+    assert!(d[0].message.contains("between them: the edge between two pictures"), "{}", d[0].message);
+    let other: Vec<&[&str]> = vec![&["复议类别", "件数"], &["维持", "3"]];
+    assert_eq!(tables(vec![table(&a), below_picture(&other)]).0.len(), 2);
+}
