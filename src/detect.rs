@@ -84,7 +84,7 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         other => format!("a .{other} file"),
     };
     Err(Error::unsupported(format!(
-        "govdoc reads DOCX, PDF, OFD, Word 97–2003 (.doc), HTML/MHTML and Markdown; this is {wrong}"
+        "govdoc reads DOCX, PDF, OFD, Word 6.0–2003 (.doc), HTML/MHTML and Markdown; this is {wrong}"
     )))
 }
 
