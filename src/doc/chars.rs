@@ -30,7 +30,7 @@ impl Symbols {
         let mut runs = Vec::new();
         for (start, end, grpprl) in character_runs(fib, table, word) {
             let grpprl = match fib.legacy {
-                Some(legacy) => Cow::Owned(super::sprm6::to_word97(grpprl, legacy.far_east)),
+                Some(legacy) => Cow::Owned(super::sprm6::to_word97(grpprl, legacy.dialect)),
                 None => Cow::Borrowed(grpprl),
             };
             if let Some((_, op)) = sprms(&grpprl).into_iter().rfind(|(s, _)| *s == SPRM_C_SYMBOL)

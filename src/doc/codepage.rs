@@ -112,8 +112,8 @@ struct Chars {
 }
 
 impl Chars {
-    fn apply(&mut self, grpprl: &[u8], far_east: bool) {
-        for (code, op) in sprm6::sprms(grpprl, far_east) {
+    fn apply(&mut self, grpprl: &[u8], dialect: sprm6::Dialect) {
+        for (code, op) in sprm6::sprms(grpprl, dialect) {
             match code {
                 SPRM_C_FTC => self.font = u16_at(op, 0).or(self.font),
                 SPRM_C_LID => self.lid = u16_at(op, 0).or(self.lid),
@@ -139,7 +139,7 @@ pub struct CodePages {
 impl CodePages {
     pub fn read(fib: &Fib, word: &[u8], styles: &Styles) -> CodePages {
         let Some(legacy) = fib.legacy else { return CodePages::default() };
-        let far_east = legacy.far_east;
+        let dialect = legacy.dialect;
         let stsh = slice(word, fib.pair(pair::STSHF));
         let standard_font = u16_at(stsh, 2 + 12);
         let base = Chars { font: standard_font.or(Some(0)), lid: Some(legacy.lid) };
@@ -147,7 +147,7 @@ impl CodePages {
             .map(|istd| {
                 let mut chars = base;
                 for chp in styles.character_chain(istd as u16) {
-                    chars.apply(chp, far_east);
+                    chars.apply(chp, dialect);
                 }
                 chars
             })
@@ -155,7 +155,7 @@ impl CodePages {
         let mut runs = Vec::new();
         for (start, end, grpprl) in super::chars::character_runs(fib, word, word) {
             let mut chars = Chars::default();
-            chars.apply(grpprl, far_east);
+            chars.apply(grpprl, dialect);
             if chars != Chars::default() {
                 runs.push((start, end, chars));
             }

@@ -13,7 +13,7 @@ const MIN_NFIB: u16 = 0x00C0;
 /// variants.
 const W_IDENT_6: u16 = 0xA5DC;
 /// `wIdent` of Word 2.0 documents.
-const W_IDENT_2: u16 = 0xA5DB;
+pub const W_IDENT_2: u16 = 0xA5DB;
 
 /// Indices of the (fc, lcb) pairs of FibRgFcLcb97 that are read.
 pub mod pair {
@@ -72,8 +72,9 @@ pub struct Legacy {
     pub unicode: bool,
     pub fc_min: u32,
     pub fc_mac: u32,
-    /// A Far East variant (`wIdent` 0xA697–0xA699): sprms 111–113 differ.
-    pub far_east: bool,
+    /// The sprm set: Word 2.0's, or Word 6's (whose Far East variants,
+    /// `wIdent` 0xA697–0xA699, size sprms 111–113 differently).
+    pub dialect: super::sprm6::Dialect,
     /// First FKP page and page count of the character and paragraph
     /// property bin tables: a bin table may list fewer pages than there
     /// are, the rest following its last one.
@@ -103,6 +104,18 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     b.get(at..at + 4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
 }
 
+/// The error for an encrypted document (`fEncrypted`, bit 8 of the flags
+/// word at offset 10 in every version's header), or nothing.
+pub fn refuse_encrypted(flags: u16) -> Result<()> {
+    if flags & 0x0100 != 0 {
+        return Err(Error::new(
+            ErrorCode::Encrypted,
+            "the document is protected with a password; open it in Word or WPS and save a copy without one",
+        ));
+    }
+    Ok(())
+}
+
 impl Fib {
     /// Reads the FIB at the start of the `WordDocument` stream. Encrypted and
     /// obfuscated documents are refused with the error that says what to do.
@@ -118,9 +131,7 @@ impl Fib {
             return super::fib6::parse(word, ident);
         }
         if ident == W_IDENT_2 {
-            return Err(Error::unsupported(
-                "this is a Word 2.0 (or older) document, a binary format govdoc does not read; open it in Word or WPS and save it as DOCX",
-            ));
+            return super::fib2::parse(word);
         }
         if ident != W_IDENT {
             return Err(Error::corrupt(format!(
@@ -128,12 +139,7 @@ impl Fib {
             )));
         }
         let flags = u16_at(word, 10).ok_or_else(short)?;
-        if flags & 0x0100 != 0 {
-            return Err(Error::new(
-                ErrorCode::Encrypted,
-                "the document is protected with a password; open it in Word or WPS and save a copy without one",
-            ));
-        }
+        refuse_encrypted(flags)?;
         if n_fib < MIN_NFIB {
             return Err(Error::unsupported(format!(
                 "this Word document has a header of an unknown version (nFib {n_fib}); open it in Word or WPS and save it as DOCX"
@@ -229,8 +235,14 @@ mod tests {
         word6[10] = 0x00;
         word6[11] = 0x01;
         assert_eq!(Fib::parse(&word6).unwrap_err().code, ErrorCode::Encrypted);
+        // Word 2.0 headers are read by fib2; encrypted and fast-saved ones refused.
         let mut word2 = word6.clone();
         word2[0..4].copy_from_slice(&[0xDB, 0xA5, 45, 0]);
+        assert_eq!(Fib::parse(&word2).unwrap_err().code, ErrorCode::Encrypted);
+        word2[11] = 0;
+        let fib = Fib::parse(&word2).unwrap();
+        assert_eq!(fib.legacy.map(|l| l.dialect), Some(super::super::sprm6::Dialect::Word2));
+        word2[10] = 0x04;
         let error = Fib::parse(&word2).unwrap_err();
         assert_eq!(error.code, ErrorCode::UnsupportedFormat);
         assert!(error.message.contains("Word 2.0"), "{}", error.message);

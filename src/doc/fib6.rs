@@ -5,9 +5,10 @@
 //! Word 97 indices; the structures Word 6 lays out differently (comments,
 //! text boxes, lists) are left empty and counted by the caller.
 
-use super::fib::{Fib, Legacy, pair};
+use super::fib::{Fib, Legacy, pair, refuse_encrypted};
+use super::sprm6::Dialect;
 use super::{u16_at, u32_at};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, Result};
 
 /// `nFib` values of Word 6.0 (101) to Word 95 (104, 105).
 pub const NFIBS: std::ops::RangeInclusive<u16> = 101..=105;
@@ -40,19 +41,33 @@ pub fn parse(word: &[u8], ident: u16) -> Result<Fib> {
     let u16v = |at: usize| u16_at(word, at).unwrap_or(0);
     let u32v = |at: usize| u32_at(word, at).unwrap_or(0);
     let flags = u16v(0x0A);
-    if flags & 0x0100 != 0 {
-        return Err(Error::new(
-            ErrorCode::Encrypted,
-            "the document is protected with a password; open it in Word or WPS and save a copy without one",
-        ));
-    }
+    refuse_encrypted(flags)?;
     let mut pairs = vec![(0u32, 0u32); pair::COUNT];
     for (index, at) in PAIRS {
         pairs[index] = (u32v(at), u32v(at + 4));
     }
     pairs[pair::PLCFEND_TXT] = (u32v(PLCFEND_TXT_AT), u32v(PLCFEND_TXT_AT + 4));
-    let ccp = |i: usize| u32v(0x34 + 4 * i);
-    Ok(Fib {
+    let legacy = Legacy {
+        complex: flags & 0x0004 != 0,
+        unicode: flags & 0x1000 != 0,
+        fc_min: u32v(0x18),
+        fc_mac: u32v(0x1C),
+        dialect: Dialect::Word6 { far_east: (0xA697..=0xA699).contains(&ident) },
+        chp_pages: (u16v(0x18A), u16v(0x18E)),
+        pap_pages: (u16v(0x18C), u16v(0x190)),
+        fonts: (u32v(STTBF_FFN_AT), u32v(STTBF_FFN_AT + 4)),
+        lid: u16v(0x06),
+    };
+    Ok(with_counts(word, 8, pairs, legacy))
+}
+
+/// A [`Fib`] of a Word 6 or Word 2.0 header: the character counts of its
+/// first `stories` stories (from offset 0x34: main text, footnotes,
+/// headers, macros, comments, endnotes, text boxes, header text boxes), the
+/// structures `pairs` names, and what else the reader needs (`legacy`).
+pub fn with_counts(word: &[u8], stories: usize, pairs: Vec<(u32, u32)>, legacy: Legacy) -> Fib {
+    let ccp = |i: usize| if i < stories { u32_at(word, 0x34 + 4 * i).unwrap_or(0) } else { 0 };
+    Fib {
         table_stream_1: false,
         ccp_text: ccp(0),
         ccp_ftn: ccp(1),
@@ -63,16 +78,6 @@ pub fn parse(word: &[u8], ident: u16) -> Result<Fib> {
         ccp_txbx: ccp(6),
         ccp_hdr_txbx: ccp(7),
         pairs,
-        legacy: Some(Legacy {
-            complex: flags & 0x0004 != 0,
-            unicode: flags & 0x1000 != 0,
-            fc_min: u32v(0x18),
-            fc_mac: u32v(0x1C),
-            far_east: (0xA697..=0xA699).contains(&ident),
-            chp_pages: (u16v(0x18A), u16v(0x18E)),
-            pap_pages: (u16v(0x18C), u16v(0x190)),
-            fonts: (u32v(STTBF_FFN_AT), u32v(STTBF_FFN_AT + 4)),
-            lid: u16v(0x06),
-        }),
-    })
+        legacy: Some(legacy),
+    }
 }

@@ -26,6 +26,7 @@ mod chars;
 mod codepage;
 mod comments;
 mod fib;
+mod fib2;
 mod fib6;
 mod lists;
 mod notes;
@@ -63,8 +64,18 @@ pub fn is_word_binary(bytes: &[u8]) -> bool {
     bytes.windows(name.len()).any(|w| w == name.as_slice())
 }
 
-/// Reads a Word 97–2003 binary document.
+/// Whether `bytes` are a Word 2.0 document: not a compound file, the file
+/// itself starts with the Word 2.0 header.
+pub fn is_word2(bytes: &[u8]) -> bool {
+    u16_at(bytes, 0) == Some(fib::W_IDENT_2) && bytes.len() >= 0x200
+}
+
+/// Reads a Word binary document: Word 97–2003, Word 6.0/95 (both in a
+/// compound file) or Word 2.0 (a file of its own).
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    if is_word2(bytes) {
+        return read_document(bytes, Fib::parse(bytes)?, bytes, &[]);
+    }
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
         .map_err(|e| Error::corrupt(format!("the compound file (OLE) structure is damaged ({e})")))?;
     let mut stream = |name: &str| -> Result<Option<Vec<u8>>> {
@@ -83,19 +94,26 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     })?;
     let fib = Fib::parse(&word)?;
     // Word 6/95 keeps its structures in the WordDocument stream itself.
-    let table: Cow<[u8]> = if fib.legacy.is_some() {
-        Cow::Borrowed(&word)
+    let table = if fib.legacy.is_some() {
+        None
     } else {
         let table_name = if fib.table_stream_1 { "1Table" } else { "0Table" };
-        Cow::Owned(stream(table_name)?.ok_or_else(|| {
+        Some(stream(table_name)?.ok_or_else(|| {
             Error::corrupt(format!("the {table_name} stream the header names is missing; the file is damaged"))
         })?)
     };
-    let table = table.as_ref();
+    let data = stream("Data")?.unwrap_or_default();
+    read_document(&word, fib, table.as_deref().unwrap_or(&word), &data)
+}
+
+/// Reads the document whose `WordDocument` stream is `word`, with its
+/// header read, its table stream (`word` itself before Word 97) and its
+/// `Data` stream.
+fn read_document(word: &[u8], fib: Fib, table: &[u8], data: &[u8]) -> Result<Fragments> {
     let mut diagnostics = Vec::new();
     let (pieces, modifiers) = pieces(&fib, table)?;
     let modifiers: Vec<&[u8]> = modifiers.iter().map(|m| m.as_ref()).collect();
-    let (runs, numbered) = paragraph_runs(&fib, table, &word);
+    let (runs, numbered) = paragraph_runs(&fib, table, word);
     if numbered > 0 {
         diagnostics.push(Diagnostic::warning(
             "doc.numbering_not_read",
@@ -104,11 +122,19 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
             ),
         ));
     }
-    let far_east = fib.legacy.map(|l| l.far_east);
-    let styles = styles::Styles::parse(slice(table, fib.pair(pair::STSHF)), far_east);
-    let code_pages = codepage::CodePages::read(&fib, &word, &styles);
+    let dialect = fib.legacy.map(|l| l.dialect);
+    let styles = if dialect == Some(sprm6::Dialect::Word2) {
+        diagnostics.push(Diagnostic::info(
+            "doc.styles_not_read",
+            "the style sheet of this Word 2.0 document is not read: headings are not recognised by their style",
+        ));
+        styles::Styles::default()
+    } else {
+        styles::Styles::parse(slice(table, fib.pair(pair::STSHF)), dialect)
+    };
+    let code_pages = codepage::CodePages::read(&fib, word, &styles);
     let text = Text {
-        word: &word,
+        word,
         pieces: &pieces,
         code_pages: fib.legacy.is_some().then_some(&code_pages),
         paragraphs: &runs,
@@ -124,10 +150,9 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
             ),
         ));
     }
-    let data = stream("Data")?.unwrap_or_default();
-    let symbols = chars::Symbols::read(&fib, table, &word);
+    let symbols = chars::Symbols::read(&fib, table, word);
     let mut builder = Builder::new(&runs, &styles);
-    builder.data = &data;
+    builder.data = data;
     builder.symbols = &symbols;
     builder.pieces = &pieces;
     builder.modifiers = &modifiers;
@@ -256,7 +281,7 @@ fn pieces<'t>(fib: &Fib, table: &'t [u8]) -> Result<(Vec<Piece>, Vec<Modifiers<'
                 let cb = usize::from(u16_at(clx, at + 1).ok_or_else(damaged)?);
                 let grpprl = clx.get(at + 3..at + 3 + cb).ok_or_else(damaged)?;
                 modifiers.push(match fib.legacy {
-                    Some(legacy) => Cow::Owned(sprm6::to_word97(grpprl, legacy.far_east)),
+                    Some(legacy) => Cow::Owned(sprm6::to_word97(grpprl, legacy.dialect)),
                     None => Cow::Borrowed(grpprl),
                 });
                 at += 3 + cb;
@@ -374,13 +399,16 @@ struct Run {
 /// The PAPX runs of every FKP the bin table lists, sorted by offset. A
 /// Word 97 FKP has 13-byte entries (an offset and a PHE) and PAPXs whose
 /// size is counted in words, less a byte; a Word 6 FKP has 7-byte entries,
-/// PAPXs of whole words and one-byte sprms (rewritten as Word 97's). Also
+/// PAPXs of whole words and one-byte sprms (rewritten as Word 97's); a Word
+/// 2.0 FKP has one-byte entries, its PAPXs a one-byte style and the PHE
+/// before the sprms. Also
 /// counts the Word 6 paragraphs numbered automatically (ANLD), which are
 /// not read.
 fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> (Vec<Run>, usize) {
     let mut numbered = 0;
-    let (entry_size, far_east) = match fib.legacy {
-        Some(legacy) => (7, Some(legacy.far_east)),
+    let (entry_size, dialect) = match fib.legacy {
+        Some(legacy) if legacy.dialect == sprm6::Dialect::Word2 => (1, Some(legacy.dialect)),
+        Some(legacy) => (7, Some(legacy.dialect)),
         None => (13, None),
     };
     let mut runs = Vec::new();
@@ -395,7 +423,7 @@ fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> (Vec<Run>, usize) {
                 continue;
             }
             let at = usize::from(offset) * 2;
-            let body = match (page.get(at), far_east) {
+            let body = match (page.get(at), dialect) {
                 (Some(&cw), Some(_)) => page.get(at + 1..(at + 1 + usize::from(cw) * 2).min(511)),
                 (Some(&0), None) => {
                     let len = usize::from(page.get(at + 1).copied().unwrap_or(0)) * 2;
@@ -405,14 +433,18 @@ fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> (Vec<Run>, usize) {
                 (None, _) => None,
             };
             let body = body.unwrap_or(&[]);
-            let istd = u16_at(body, 0).unwrap_or(0);
-            let grpprl = body.get(2..).unwrap_or(&[]);
-            let grpprl = match far_east {
-                Some(far_east) => {
-                    if sprm6::numbered(grpprl, far_east) {
+            // Word 2.0: a one-byte style, then the paragraph's height (PHE).
+            let (istd, grpprl) = if dialect == Some(sprm6::Dialect::Word2) {
+                (u16::from(body.first().copied().unwrap_or(0)), body.get(7..).unwrap_or(&[]))
+            } else {
+                (u16_at(body, 0).unwrap_or(0), body.get(2..).unwrap_or(&[]))
+            };
+            let grpprl = match dialect {
+                Some(dialect) => {
+                    if sprm6::numbered(grpprl, dialect) {
                         numbered += 1;
                     }
-                    sprm6::to_word97(grpprl, far_east)
+                    sprm6::to_word97(grpprl, dialect)
                 }
                 None => grpprl.to_vec(),
             };

@@ -30,8 +30,8 @@ const NO_BASE: u16 = 0x0FFF;
 
 impl Styles {
     /// Parses the STSH; anything damaged leaves the styles read so far.
-    /// `word6` is `Some(far_east)` for a Word 6/95 style sheet.
-    pub fn parse(stsh: &[u8], word6: Option<bool>) -> Styles {
+    /// `word6` is `Some(its sprm dialect)` for a Word 6/95 style sheet.
+    pub fn parse(stsh: &[u8], word6: Option<super::sprm6::Dialect>) -> Styles {
         let mut styles = Vec::new();
         let Some(cb_stshi) = u16_at(stsh, 0).map(usize::from) else { return Styles::default() };
         let count = u16_at(stsh, 2).map_or(0, usize::from).min(4096);
@@ -42,8 +42,8 @@ impl Styles {
             let std = stsh.get(at + 2..at + 2 + cb).unwrap_or(&[]);
             at += 2 + cb;
             let mut style = parse_std(std, base_size, word6.is_some());
-            if let (Some(style), Some(far_east)) = (style.as_mut(), word6) {
-                style.grpprl = super::sprm6::to_word97(&style.grpprl, far_east);
+            if let (Some(style), Some(dialect)) = (style.as_mut(), word6) {
+                style.grpprl = super::sprm6::to_word97(&style.grpprl, dialect);
             }
             styles.push(style);
         }

@@ -125,13 +125,7 @@ fn word6_document(flags: u16) -> Vec<u8> {
     let cell: Vec<u8> = vec![0, 0, 24, 1];
     // The row end: in table, row end, and the row's two cells at 0, 1000, 2000.
     let mut row: Vec<u8> = vec![0, 0, 24, 1, 25, 1, 190];
-    let mut def = vec![2u8];
-    for edge in [0i16, 1000, 2000] {
-        def.extend(edge.to_le_bytes());
-    }
-    def.extend([0u8; 20]);
-    row.extend(((def.len() + 1) as u16).to_le_bytes());
-    row.extend(def);
+    row.extend(two_cell_row_definition());
     let mut at = 0x100;
     for (r, papx) in [None, Some(&cell), Some(&cell), Some(&row), None].into_iter().enumerate() {
         let Some(papx) = papx else { continue };
@@ -169,6 +163,20 @@ fn word6_document(flags: u16) -> Vec<u8> {
     pair(&mut word, 0xD0, &fonts);
     word[0x800..0x800 + tables.len()].copy_from_slice(&tables);
     compound_file(&word)
+}
+
+/// The operand of a Word 6 (or 2) `sprmTDefTable`, its two-byte length
+/// first: two cells at 0, 1000 and 2000 twips, with empty 10-byte cell
+/// descriptors.
+fn two_cell_row_definition() -> Vec<u8> {
+    let mut def = vec![2u8];
+    for edge in [0i16, 1000, 2000] {
+        def.extend(edge.to_le_bytes());
+    }
+    def.extend([0u8; 20]);
+    let mut operand = ((def.len() + 1) as u16).to_le_bytes().to_vec();
+    operand.extend(def);
+    operand
 }
 
 /// `word` as the `WordDocument` stream of a compound file.
@@ -210,5 +218,76 @@ fn damaged_word6_documents_do_not_panic() {
     }
     for len in [0x10, 0x1E0, 0x201, 0x400, 0x5FF, 0x800] {
         let _ = read(&compound_file(&word[..len]));
+    }
+}
+
+/// A minimal Word 2.0 document (a file of its own): the header, the text
+/// at `fcMin`, and a PAPX FKP with one-byte entries whose PAPXs hold a
+/// one-byte style and the PHE before the Word 2.0 sprms: a paragraph, then
+/// a table row of two cells.
+fn word2_document() -> Vec<u8> {
+    const FC_MIN: usize = 0x200;
+    let text = b"Hello\ra\x07b\x07\x07";
+    let mut word = vec![0u8; 0x600];
+    word[0..4].copy_from_slice(&[0xDB, 0xA5, 45, 0]);
+    word[6..8].copy_from_slice(&0x0409u16.to_le_bytes());
+    let put32 = |word: &mut Vec<u8>, at: usize, v: u32| word[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    put32(&mut word, 0x18, FC_MIN as u32);
+    put32(&mut word, 0x1C, (FC_MIN + text.len()) as u32);
+    put32(&mut word, 0x34, text.len() as u32);
+    word[FC_MIN..FC_MIN + text.len()].copy_from_slice(text);
+    let page = 0x400;
+    let ends = [0usize, 6, 8, 10, 11];
+    for (i, &end) in ends.iter().enumerate() {
+        put32(&mut word, page + 4 * i, (FC_MIN + end) as u32);
+    }
+    let runs = ends.len() - 1;
+    word[page + 511] = runs as u8;
+    let phe = [0u8; 6];
+    let mut cell = vec![0u8];
+    cell.extend(phe);
+    cell.extend([24, 1, 0]);
+    let mut row = vec![0u8];
+    row.extend(phe);
+    row.extend([24, 1, 25, 1, 154]);
+    row.extend(two_cell_row_definition());
+    row.push(0);
+    let mut at = 0x100;
+    for (r, papx) in [None, Some(&cell), Some(&cell), Some(&row)].into_iter().enumerate() {
+        let Some(papx) = papx else { continue };
+        assert!(papx.len().is_multiple_of(2));
+        word[page + 4 * (runs + 1) + r] = (at / 2) as u8;
+        word[page + at] = (papx.len() / 2) as u8;
+        word[page + at + 1..page + at + 1 + papx.len()].copy_from_slice(papx);
+        at += 2 + papx.len();
+    }
+    // The paragraph bin table: (fc, u16 lcb) at 0xA6.
+    let mut bte = Vec::new();
+    bte.extend((FC_MIN as u32).to_le_bytes());
+    bte.extend(((FC_MIN + text.len()) as u32).to_le_bytes());
+    bte.extend(2u16.to_le_bytes());
+    word[0x580..0x580 + bte.len()].copy_from_slice(&bte);
+    put32(&mut word, 0xA6, 0x580);
+    word[0xAA..0xAC].copy_from_slice(&(bte.len() as u16).to_le_bytes());
+    word
+}
+
+#[test]
+fn word2_documents_are_read() {
+    let fragments = read(&word2_document()).unwrap();
+    assert_eq!(texts(&fragments), ["Hello", "a b"], "{:?}", fragments.items);
+    let Fragment::Table(table) = &fragments.items[1] else { panic!("{:?}", fragments.items) };
+    assert_eq!((table.grid.rows, table.grid.cols), (1, 2));
+    let codes: Vec<&str> = fragments.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["doc.styles_not_read"]);
+    // Fast-saved Word 2.0 files are refused; damaged ones are errors or output.
+    let mut complex = word2_document();
+    complex[0x0A] = 0x04;
+    assert_eq!(read(&complex).unwrap_err().code, crate::ErrorCode::UnsupportedFormat);
+    let good = word2_document();
+    for at in (0..good.len()).step_by(3) {
+        let mut bad = good.clone();
+        bad[at] ^= 0xA5;
+        let _ = read(&bad);
     }
 }
