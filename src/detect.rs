@@ -48,6 +48,10 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         }
         return Err(ole_error(bytes, &ext));
     }
+    // Word 2.0 documents are not compound files.
+    if crate::doc::is_word2(bytes) {
+        return Ok(Format::Doc);
+    }
     if let Some(kind) = image_kind(bytes) {
         return Err(Error::unsupported(format!(
             "this is {kind} image, not a document; run OCR on it first and convert the result"
@@ -84,7 +88,7 @@ pub fn detect(bytes: &[u8], name: &str) -> Result<Format> {
         other => format!("a .{other} file"),
     };
     Err(Error::unsupported(format!(
-        "govdoc reads DOCX, PDF, OFD, Word 97–2003 (.doc), HTML/MHTML and Markdown; this is {wrong}"
+        "govdoc reads DOCX, PDF, OFD, Word 6.0–2003 (.doc), HTML/MHTML and Markdown; this is {wrong}"
     )))
 }
 
@@ -168,6 +172,10 @@ mod tests {
         );
         // Markdown with inline HTML stays Markdown.
         assert_eq!(detect(b"# t\n<table></table>", "a.md"), Ok(Format::Md));
+        // A Word 2.0 document is a file of its own, told by its header.
+        let mut word2 = vec![0u8; 0x200];
+        word2[..4].copy_from_slice(&[0xDB, 0xA5, 45, 0]);
+        assert_eq!(detect(&word2, "old.bin"), Ok(Format::Doc));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! govdoc turns official Chinese government documents — DOCX, PDF (scanned
-//! ones by OCR), OFD, saved web pages (HTML, MHTML), Word 97–2003 `.doc` and
+//! ones by OCR), OFD, saved web pages (HTML, MHTML), Word 6.0–2003 `.doc` and
 //! Markdown — into canonical JSON (schema "govdoc/1", see SPEC.md): every
 //! paragraph, heading and table, tables cut across pages rejoined, and for
 //! an annual report on government information disclosure its statistics as

@@ -28,7 +28,7 @@ pub enum Format {
     Html,
     /// A web page saved as one MIME file (`.mht`, `.mhtml`).
     Mhtml,
-    /// A Word 97–2003 binary document (`.doc`, or a `.wps` in that format).
+    /// A Word binary document: Word 97–2003 (`.doc`, or a `.wps` in that format), Word 6.0/95 or Word 2.0.
     Doc,
 }
 

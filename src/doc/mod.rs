@@ -1,9 +1,12 @@
 //! The legacy Word binary front end (Word 97–2003 `.doc`, and Kingsoft WPS
-//! `.wps` files saved in that format) → paragraph and table fragments.
+//! `.wps` files saved in that format; Word 6.0 and Word 95 `.doc`) →
+//! paragraph and table fragments.
 //!
 //! The compound file is opened with the `cfb` crate; `fib` reads the File
-//! Information Block (and refuses encrypted and Word 6/95 files with the
-//! error that says what to do); the piece table (`Clx`) maps character
+//! Information Block (and refuses encrypted and Word 2.0 files with the
+//! error that says what to do), `fib6` the Word 6/95 one into the same
+//! fields: their text is 8-bit in each run's code page (`codepage`) and
+//! their one-byte sprms are read as the Word 97 ones (`sprm6`); the piece table (`Clx`) maps character
 //! positions to the text in the `WordDocument` stream, in compressed (8-bit)
 //! or UTF-16 pieces, each with its property modifiers (a fast save's
 //! changes: a `Prc` of the `Clx`); `props` reads paragraph properties from
@@ -20,14 +23,19 @@
 //! horizontal and vertical merges from the cell flags.
 
 mod chars;
+mod codepage;
 mod comments;
 mod fib;
+mod fib2;
+mod fib6;
 mod lists;
 mod notes;
 mod props;
+mod sprm6;
 mod styles;
 mod textboxes;
 
+use std::borrow::Cow;
 use std::io::{Cursor, Read};
 
 use crate::budget::{self, Resource};
@@ -56,8 +64,18 @@ pub fn is_word_binary(bytes: &[u8]) -> bool {
     bytes.windows(name.len()).any(|w| w == name.as_slice())
 }
 
-/// Reads a Word 97–2003 binary document.
+/// Whether `bytes` are a Word 2.0 document: not a compound file, the file
+/// itself starts with the Word 2.0 header.
+pub fn is_word2(bytes: &[u8]) -> bool {
+    u16_at(bytes, 0) == Some(fib::W_IDENT_2) && bytes.len() >= 0x200
+}
+
+/// Reads a Word binary document: Word 97–2003, Word 6.0/95 (both in a
+/// compound file) or Word 2.0 (a file of its own).
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
+    if is_word2(bytes) {
+        return read_document(bytes, Fib::parse(bytes)?, bytes, &[]);
+    }
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
         .map_err(|e| Error::corrupt(format!("the compound file (OLE) structure is damaged ({e})")))?;
     let mut stream = |name: &str| -> Result<Option<Vec<u8>>> {
@@ -75,17 +93,54 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         Error::unsupported("this compound file has no WordDocument stream: it is not a Word document")
     })?;
     let fib = Fib::parse(&word)?;
-    let table_name = if fib.table_stream_1 { "1Table" } else { "0Table" };
-    let table = stream(table_name)?.ok_or_else(|| {
-        Error::corrupt(format!("the {table_name} stream the header names is missing; the file is damaged"))
-    })?;
+    // Word 6/95 keeps its structures in the WordDocument stream itself.
+    let table = if fib.legacy.is_some() {
+        None
+    } else {
+        let table_name = if fib.table_stream_1 { "1Table" } else { "0Table" };
+        Some(stream(table_name)?.ok_or_else(|| {
+            Error::corrupt(format!("the {table_name} stream the header names is missing; the file is damaged"))
+        })?)
+    };
+    let data = stream("Data")?.unwrap_or_default();
+    read_document(&word, fib, table.as_deref().unwrap_or(&word), &data)
+}
+
+/// Reads the document whose `WordDocument` stream is `word`, with its
+/// header read, its table stream (`word` itself before Word 97) and its
+/// `Data` stream.
+fn read_document(word: &[u8], fib: Fib, table: &[u8], data: &[u8]) -> Result<Fragments> {
     let mut diagnostics = Vec::new();
-    let (pieces, modifiers) = pieces(&fib, &table)?;
-    let runs = paragraph_runs(&fib, &table, &word);
-    let styles = styles::Styles::parse(slice(&table, fib.pair(pair::STSHF)));
-    let text = Text { word: &word, pieces: &pieces };
+    let (pieces, modifiers) = pieces(&fib, table)?;
+    let modifiers: Vec<&[u8]> = modifiers.iter().map(|m| m.as_ref()).collect();
+    let (runs, numbered) = paragraph_runs(&fib, table, word);
+    if numbered > 0 {
+        diagnostics.push(Diagnostic::warning(
+            "doc.numbering_not_read",
+            format!(
+                "{numbered} paragraph(s) of this Word 6/95 document are numbered automatically (ANLD); their numbers are not read"
+            ),
+        ));
+    }
+    let dialect = fib.legacy.map(|l| l.dialect);
+    let styles = if dialect == Some(sprm6::Dialect::Word2) {
+        diagnostics.push(Diagnostic::info(
+            "doc.styles_not_read",
+            "the style sheet of this Word 2.0 document is not read: headings are not recognised by their style",
+        ));
+        styles::Styles::default()
+    } else {
+        styles::Styles::parse(slice(table, fib.pair(pair::STSHF)), dialect)
+    };
+    let code_pages = codepage::CodePages::read(&fib, word, &styles);
+    let text = Text {
+        word,
+        pieces: &pieces,
+        code_pages: fib.legacy.is_some().then_some(&code_pages),
+        paragraphs: &runs,
+    };
     let body_end = fib.ccp_text;
-    let (text_boxes, unplaced) = textboxes::anchored(&fib, &table);
+    let (text_boxes, unplaced) = textboxes::anchored(&fib, table);
     let skipped = [fib.ccp_hdd, fib.ccp_atn, unplaced, fib.ccp_hdr_txbx].iter().fold(0u32, |a, &b| a.saturating_add(b));
     if skipped > 0 {
         diagnostics.push(Diagnostic::info(
@@ -95,10 +150,9 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
             ),
         ));
     }
-    let data = stream("Data")?.unwrap_or_default();
-    let symbols = chars::Symbols::read(&fib, &table, &word);
+    let symbols = chars::Symbols::read(&fib, table, word);
     let mut builder = Builder::new(&runs, &styles);
-    builder.data = &data;
+    builder.data = data;
     builder.symbols = &symbols;
     builder.pieces = &pieces;
     builder.modifiers = &modifiers;
@@ -116,11 +170,11 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         diagnostics.append(&mut inside.diagnostics);
         builder.text_boxes.push((text_box.anchor, inside.out));
     }
-    builder.numbering = lists::read(&table, fib.pair(pair::PLF_LST), fib.pair(pair::PLF_LFO));
-    builder.note_refs = notes::references(&fib, &table);
+    builder.numbering = lists::read(table, fib.pair(pair::PLF_LST), fib.pair(pair::PLF_LFO));
+    builder.note_refs = notes::references(&fib, table);
     text.walk(0, body_end, |cp, fc, c| builder.char(cp, fc, c))?;
     builder.finish();
-    for comment in comments::read(&fib, &table) {
+    for comment in comments::read(&fib, table) {
         let (from, to) = comment.text;
         let mut inside = builder.side_story(&text, from, to)?;
         diagnostics.append(&mut inside.diagnostics);
@@ -142,7 +196,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     let mut notes = Vec::new();
     for (kind, index, label) in std::mem::take(&mut builder.references) {
         let word = if kind == NoteKind::Footnote { "footnote" } else { "endnote" };
-        let Some((from, to)) = notes::text_range(&fib, &table, kind, index) else {
+        let Some((from, to)) = notes::text_range(&fib, table, kind, index) else {
             diagnostics.push(Diagnostic::warning(
                 "doc.note_missing",
                 format!("{word} {label} is referenced but its text is missing; the mark {} stays in the text", mark(&label)),
@@ -201,9 +255,22 @@ struct Piece {
     prm: u16,
 }
 
+/// A `Prc`'s property modifiers: Word 97 sprms, as stored or rewritten
+/// from Word 6 ones.
+type Modifiers<'t> = Cow<'t, [u8]>;
+
 /// The piece table of the `Clx`, and the property modifier lists (`Prc`,
-/// what a fast save changed) that pieces point to.
-fn pieces<'t>(fib: &Fib, table: &'t [u8]) -> Result<(Vec<Piece>, Vec<&'t [u8]>)> {
+/// what a fast save changed) that pieces point to, as Word 97 sprms. A Word
+/// 6/95 file that is not fast-saved has no piece table: its text is one run
+/// of characters from `fcMin` to `fcMac`; in a fast-saved one every piece
+/// is 8-bit, at the offset its descriptor gives. Word 95's Unicode variant
+/// (`fExtChar`) keeps UTF-16 text and marks its pieces as Word 97 does.
+fn pieces<'t>(fib: &Fib, table: &'t [u8]) -> Result<(Vec<Piece>, Vec<Modifiers<'t>>)> {
+    if let Some(legacy) = fib.legacy.filter(|l| !l.complex) {
+        let bytes = legacy.fc_mac.saturating_sub(legacy.fc_min);
+        let (end, compressed) = if legacy.unicode { (bytes / 2, false) } else { (bytes, true) };
+        return Ok((vec![Piece { cp_start: 0, cp_end: end, offset: legacy.fc_min, compressed, prm: 0 }], Vec::new()));
+    }
     let clx = slice(table, fib.pair(pair::CLX));
     let damaged = || Error::corrupt("the piece table (Clx) is damaged; the text cannot be found");
     let mut modifiers = Vec::new();
@@ -212,7 +279,11 @@ fn pieces<'t>(fib: &Fib, table: &'t [u8]) -> Result<(Vec<Piece>, Vec<&'t [u8]>)>
         match kind {
             1 => {
                 let cb = usize::from(u16_at(clx, at + 1).ok_or_else(damaged)?);
-                modifiers.push(clx.get(at + 3..at + 3 + cb).ok_or_else(damaged)?);
+                let grpprl = clx.get(at + 3..at + 3 + cb).ok_or_else(damaged)?;
+                modifiers.push(match fib.legacy {
+                    Some(legacy) => Cow::Owned(sprm6::to_word97(grpprl, legacy.dialect)),
+                    None => Cow::Borrowed(grpprl),
+                });
                 at += 3 + cb;
             }
             2 => {
@@ -228,12 +299,17 @@ fn pieces<'t>(fib: &Fib, table: &'t [u8]) -> Result<(Vec<Piece>, Vec<&'t [u8]>)>
                     let cp_end = u32_at(plc, 4 * (i + 1)).ok_or_else(damaged)?;
                     let fc = u32_at(plc, 4 * (n + 1) + 8 * i + 2).ok_or_else(damaged)?;
                     let prm = u16_at(plc, 4 * (n + 1) + 8 * i + 6).ok_or_else(damaged)?;
-                    let compressed = fc & 0x4000_0000 != 0;
-                    let fc = fc & 0x3FFF_FFFF;
                     if cp_end < cp_start {
                         return Err(damaged());
                     }
-                    out.push(Piece { cp_start, cp_end, offset: if compressed { fc / 2 } else { fc }, compressed, prm });
+                    let piece = if fib.legacy.is_some_and(|l| !l.unicode) {
+                        Piece { cp_start, cp_end, offset: fc, compressed: true, prm }
+                    } else {
+                        let compressed = fc & 0x4000_0000 != 0;
+                        let fc = fc & 0x3FFF_FFFF;
+                        Piece { cp_start, cp_end, offset: if compressed { fc / 2 } else { fc }, compressed, prm }
+                    };
+                    out.push(piece);
                 }
                 return Ok((out, modifiers));
             }
@@ -246,21 +322,43 @@ fn pieces<'t>(fib: &Fib, table: &'t [u8]) -> Result<(Vec<Piece>, Vec<&'t [u8]>)>
 struct Text<'a> {
     word: &'a [u8],
     pieces: &'a [Piece],
+    /// Word 6/95: the code pages of the 8-bit text, which depend on the
+    /// paragraphs' styles (Word 97's 8-bit pieces are Windows-1252).
+    code_pages: Option<&'a codepage::CodePages>,
+    paragraphs: &'a [Run],
 }
 
 impl Text<'_> {
     /// Calls `each(cp, fc, unit)` for every character position in [from, to)
-    /// that a piece covers, in order.
+    /// that a piece covers, in order. A two-byte character of a Word 6
+    /// double-byte code page is one call, at its first position.
     fn walk(&self, from: u32, to: u32, mut each: impl FnMut(u32, u32, u16)) -> Result<()> {
         let mut missing = false;
         for piece in self.pieces {
             let (start, end) = (piece.cp_start.max(from), piece.cp_end.min(to));
-            for cp in start..end {
+            let mut cp = start;
+            while cp < end {
                 let i = cp - piece.cp_start;
+                let mut step = 1;
                 let (fc, unit) = if piece.compressed {
                     let fc = piece.offset.saturating_add(i);
                     let byte = self.word.get(fc as usize).copied();
-                    (fc, byte.map(|b| cp1252(b) as u16))
+                    let unit = match (byte, self.code_pages) {
+                        (Some(byte), Some(pages)) => {
+                            let page = pages.at(fc, self.paragraphs);
+                            let trail = self.word.get(fc as usize + 1).copied().filter(|_| cp + 1 < end);
+                            match trail.filter(|_| page.is_lead(byte)) {
+                                Some(trail) => {
+                                    step = 2;
+                                    Some(page.decode(&[byte, trail]) as u32 as u16)
+                                }
+                                None => Some(page.decode(&[byte]) as u32 as u16),
+                            }
+                        }
+                        (byte, None) => byte.map(|b| cp1252(b) as u16),
+                        (None, _) => None,
+                    };
+                    (fc, unit)
                 } else {
                     let fc = piece.offset.saturating_add(i.saturating_mul(2));
                     (fc, u16_at(self.word, fc as usize))
@@ -272,6 +370,7 @@ impl Text<'_> {
                         break;
                     }
                 }
+                cp += step;
             }
         }
         if missing {
@@ -297,53 +396,96 @@ struct Run {
     istd: u16,
 }
 
-/// The PAPX runs of every FKP the bin table lists, sorted by offset.
-fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> Vec<Run> {
+/// The PAPX runs of every FKP the bin table lists, sorted by offset. A
+/// Word 97 FKP has 13-byte entries (an offset and a PHE) and PAPXs whose
+/// size is counted in words, less a byte; a Word 6 FKP has 7-byte entries,
+/// PAPXs of whole words and one-byte sprms (rewritten as Word 97's); a Word
+/// 2.0 FKP has one-byte entries, its PAPXs a one-byte style and the PHE
+/// before the sprms. Also
+/// counts the Word 6 paragraphs numbered automatically (ANLD), which are
+/// not read.
+fn paragraph_runs(fib: &Fib, table: &[u8], word: &[u8]) -> (Vec<Run>, usize) {
+    let mut numbered = 0;
+    let (entry_size, dialect) = match fib.legacy {
+        Some(legacy) if legacy.dialect == sprm6::Dialect::Word2 => (1, Some(legacy.dialect)),
+        Some(legacy) => (7, Some(legacy.dialect)),
+        None => (13, None),
+    };
     let mut runs = Vec::new();
-    for page in fkp_pages(slice(table, fib.pair(pair::PLCF_BTE_PAPX)), word) {
+    for page in fkp_pages(fib, pair::PLCF_BTE_PAPX, table, word) {
         let crun = usize::from(page[511]);
         for r in 0..crun {
             let (Some(fc_start), Some(fc_end)) = (u32_at(page, 4 * r), u32_at(page, 4 * (r + 1))) else { break };
-            let bx = 4 * (crun + 1) + 13 * r;
+            let bx = 4 * (crun + 1) + entry_size * r;
             let Some(&offset) = page.get(bx) else { break };
-            let at = usize::from(offset) * 2;
-            let (istd, grpprl) = match page.get(at) {
-                Some(&0) => {
-                    let len = usize::from(page.get(at + 1).copied().unwrap_or(0)) * 2;
-                    let body = page.get(at + 2..(at + 2 + len).min(511)).unwrap_or(&[]);
-                    (u16_at(body, 0).unwrap_or(0), body.get(2..).unwrap_or(&[]).to_vec())
-                }
-                Some(&cb) => {
-                    let len = usize::from(cb) * 2 - 1;
-                    let body = page.get(at + 1..(at + 1 + len).min(511)).unwrap_or(&[]);
-                    (u16_at(body, 0).unwrap_or(0), body.get(2..).unwrap_or(&[]).to_vec())
-                }
-                None => (0, Vec::new()),
-            };
             if offset == 0 {
                 runs.push(Run { fc_start, fc_end, grpprl: Vec::new(), istd: 0 });
-            } else {
-                runs.push(Run { fc_start, fc_end, grpprl, istd });
+                continue;
             }
+            let at = usize::from(offset) * 2;
+            let body = match (page.get(at), dialect) {
+                (Some(&cw), Some(_)) => page.get(at + 1..(at + 1 + usize::from(cw) * 2).min(511)),
+                (Some(&0), None) => {
+                    let len = usize::from(page.get(at + 1).copied().unwrap_or(0)) * 2;
+                    page.get(at + 2..(at + 2 + len).min(511))
+                }
+                (Some(&cb), None) => page.get(at + 1..(at + 1 + usize::from(cb) * 2 - 1).min(511)),
+                (None, _) => None,
+            };
+            let body = body.unwrap_or(&[]);
+            // Word 2.0: a one-byte style, then the paragraph's height (PHE).
+            let (istd, grpprl) = if dialect == Some(sprm6::Dialect::Word2) {
+                (u16::from(body.first().copied().unwrap_or(0)), body.get(7..).unwrap_or(&[]))
+            } else {
+                (u16_at(body, 0).unwrap_or(0), body.get(2..).unwrap_or(&[]))
+            };
+            let grpprl = match dialect {
+                Some(dialect) => {
+                    if sprm6::numbered(grpprl, dialect) {
+                        numbered += 1;
+                    }
+                    sprm6::to_word97(grpprl, dialect)
+                }
+                None => grpprl.to_vec(),
+            };
+            runs.push(Run { fc_start, fc_end, grpprl, istd });
         }
     }
     runs.sort_by_key(|r| r.fc_start);
-    runs
+    (runs, numbered)
 }
 
-/// The 512-byte FKP pages a bin table (`PlcBtePapx`, `PlcBteChpx`) lists,
-/// in order; page numbers past the stream's end are skipped.
-fn fkp_pages<'w>(plc: &[u8], word: &'w [u8]) -> Vec<&'w [u8]> {
-    if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(8) {
+/// The 512-byte FKP pages a bin table (`PlcBtePapx`, `PlcBteChpx`, the
+/// pair `index` of the FIB, in `table`) lists, in order; page numbers past
+/// the stream's end are skipped. Word 97 page numbers are 4 bytes, Word 6
+/// ones 2, and a Word 6 bin table may list fewer pages than the header
+/// counts: the others follow its last page.
+fn fkp_pages<'w>(fib: &Fib, index: usize, table: &[u8], word: &'w [u8]) -> Vec<&'w [u8]> {
+    let plc = slice(table, fib.pair(index));
+    let pn_size = if fib.legacy.is_some() { 2 } else { 4 };
+    if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(4 + pn_size) {
         return Vec::new();
     }
-    let n = (plc.len() - 4) / 8;
-    (0..n)
-        .filter_map(|i| {
-            let pn = u32_at(plc, 4 * (n + 1) + 4 * i).unwrap_or(0) & 0x003F_FFFF;
-            word.get(pn as usize * 512..pn as usize * 512 + 512)
+    let n = (plc.len() - 4) / (4 + pn_size);
+    let mut numbers: Vec<u32> = (0..n)
+        .map(|i| {
+            let at = 4 * (n + 1) + pn_size * i;
+            if pn_size == 2 {
+                u32::from(u16_at(plc, at).unwrap_or(0))
+            } else {
+                u32_at(plc, at).unwrap_or(0) & 0x003F_FFFF
+            }
         })
-        .collect()
+        .collect();
+    if let Some(legacy) = fib.legacy {
+        let (_, count) = if index == pair::PLCF_BTE_CHPX { legacy.chp_pages } else { legacy.pap_pages };
+        let last = numbers.last().copied().unwrap_or(0);
+        let missing = usize::from(count).saturating_sub(n);
+        // Only as many pages as the stream can hold.
+        let missing = missing.min(word.len() / 512);
+        numbers.extend((1..=missing as u32).map(|k| last.saturating_add(k)));
+    }
+    numbers.iter().filter_map(|&pn| word.get(pn as usize * 512..pn as usize * 512 + 512)).collect()
 }
 
 /// Where a field is: in its code (hidden) or its result (shown).
@@ -521,7 +663,8 @@ impl<'r> Builder<'r> {
                 }
             }
             _ if hidden => {}
-            0x0B => self.line.push('\n'),
+            // A line break; a column break (0x0E) breaks the line too.
+            0x0B | 0x0E => self.line.push('\n'),
             0x09 => self.line.push('\t'),
             0x1E => self.line.push('\u{2011}'),
             chars::SYMBOL_PLACEHOLDER => {

@@ -40,9 +40,51 @@ fn real_doc_files_convert_or_fail_cleanly() {
         }
     }
     eprintln!("{converted} of {} converted; failed:\n{}", files.len(), failed.join("\n"));
-    // 72 of 89 convert; the rest are Word 6/95 and 2.0 files, an encrypted
-    // one, fuzzer cases with broken compound files, an .xls.
-    assert!(files.len() < 20 || converted * 4 >= files.len() * 3, "only {converted} of {} converted", files.len());
+    // 82 of 89 convert; the rest are an encrypted one, fuzzer cases with
+    // broken compound files, an .xls and two compound files without a
+    // WordDocument stream.
+    assert!(files.len() < 20 || converted * 10 >= files.len() * 9, "only {converted} of {} converted", files.len());
+}
+
+/// Word 6.0 and Word 95 files (`nFib` 101–104), and a Word 2.0 file, are
+/// read: their 8-bit text
+/// in each run's code page (Russian in fonts of charset 204 or in a
+/// default-charset font with Russian as the language, French and English in
+/// Windows-1252), fast-saved ones through their piece tables, Word 95's
+/// Unicode variant (`fExtChar`, wIdent 0xA699) as UTF-16, and tables from
+/// Word 6 row definitions. Each agrees with LibreOffice's text export on ≥
+/// 99 % of its characters (measured outside the suite).
+#[test]
+fn word6_and_word95_files_are_read() {
+    let Some(dir) = corpus() else { return };
+    for (file, line) in [
+        ("poi__Word6.doc", "The quick brown fox jumps over the lazy dog"),
+        ("poi__52117.doc", "WndTitle = Установка Microsoft Word 6.0"),
+        ("poi__57843.doc", "Dear Governor Bush:"),
+        ("poi__TestMickey.doc", "NOTE: I might have been using some code from unstable versions of POI."),
+        ("poi__Word6_sections2.doc", "2 This statement applies to Scotland only."),
+        ("poi__cn.orthodox.www_divenbog_APRIL_30-APRIL.DOC", "Apostle James, Son of Zebedee (+ 44)."),
+        ("poi__Bug51944.doc", "By Post and Fax (5555 5555)"),
+        ("poi__Bug60942.doc", "Monsieur,"),
+        ("poi__Bug49933.doc", "ВИНА ОРДИНАРНЫЕ БЕЛЫЕ"),
+        // Word 2.0: a file of its own, not a compound file.
+        ("poi__word2.doc", "Member of 3GPP (CCSA)"),
+    ] {
+        let text = text_of(&dir.join(file));
+        assert!(text.lines().any(|l| l == line), "{file}: {line:?} not in {text}");
+    }
+    let output = govdoc::convert_path(dir.join("poi__Bug49933.doc")).unwrap();
+    let value = output.to_json_value();
+    let shapes: Vec<(u64, u64)> = value["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["kind"] == "table")
+        .map(|b| (b["rows"].as_u64().unwrap(), b["cols"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(shapes[..2], [(21, 8), (12, 8)], "{shapes:?}");
+    let text = text_of(&dir.join("poi__Bug60942.doc"));
+    assert!(text.contains("Suite à notre récent contact téléphonique"), "{text}");
 }
 
 /// The text of a real file, blocks and notes, one per line.

@@ -1,7 +1,8 @@
 //! A fuzz run that needs neither nightly nor cargo-fuzz nor a C++ compiler:
 //! every target of [`govdoc_fuzz::TARGETS`] runs for a few seconds over its
 //! seed inputs (the samples, the saved regressions, `fuzz/corpus/<target>`
-//! when seeded) and random mutations of them (bit flips, byte and token
+//! when seeded; for `doc` also the real files of `../shared/corpora`) and
+//! random mutations of them (bit flips, byte and token
 //! insertions, deletions, repeated ranges, extreme numbers, splices). There
 //! is no coverage feedback: it is a smoke test that runs in CI on a stable
 //! toolchain, not a replacement for `cargo fuzz run`.
@@ -313,7 +314,13 @@ fn seeds(root: &Path, target: &str) -> Vec<Vec<u8>> {
         "md" => files(&samples, &ext(".md")),
         "ofd" => files(&samples, &ext(".ofd")),
         "html" => [files(&samples, &ext(".html")), files(&samples, &ext(".mht"))].concat(),
-        "doc" => files(&samples, &ext(".doc")),
+        // The real files of the corpora (when present, as in CI) bring the
+        // Word 6/95 layouts that no sample has: LibreOffice cannot write them.
+        "doc" => [
+            files(&samples, &ext(".doc")),
+            files(&root.join("../shared/corpora/docx/doc"), &|n| n.to_ascii_lowercase().ends_with(".doc")),
+        ]
+        .concat(),
         "pdf" => [files(&samples, &ext(".pdf")), files(&root.join("tests/fixtures/pdf"), &ext(".pdf"))].concat(),
         "docx_xml" => files(&samples, &ext(".docx")).iter().filter_map(|d| docx_parts(d)).collect(),
         "pdf_content" => vec![
