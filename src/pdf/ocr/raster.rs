@@ -68,16 +68,16 @@ impl Gray {
         let (w, h) = (self.width, self.height);
         let pass = |src: &[u8], step: usize, len: usize, lines: usize, stride: usize| {
             let mut out = vec![0u8; src.len()];
+            // Each line once, with its end pixels repeated `radius` times past
+            // either end, so every window is a plain slice (the cells of a
+            // page are smoothed one by one: this runs for every pixel read).
+            let mut padded = vec![0f32; len + 2 * radius];
             for line in 0..lines {
-                for i in 0..len {
-                    let v: f32 = weights
-                        .iter()
-                        .enumerate()
-                        .map(|(k, wt)| {
-                            let j = (i + k).saturating_sub(radius).min(len - 1);
-                            wt * f32::from(src[line * stride + j * step])
-                        })
-                        .sum();
+                for (j, p) in padded.iter_mut().enumerate() {
+                    *p = f32::from(src[line * stride + j.saturating_sub(radius).min(len - 1) * step]);
+                }
+                for (i, window) in padded.windows(weights.len()).enumerate() {
+                    let v: f32 = weights.iter().zip(window).map(|(wt, x)| wt * x).sum();
                     out[line * stride + i * step] = v.round().clamp(0.0, 255.0) as u8;
                 }
             }
