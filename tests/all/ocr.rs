@@ -525,6 +525,9 @@ fn a_batch_counts_a_report_with_unread_scanned_pages_as_incomplete() {
 }
 
 const SCAN_FAX: &str = "samples/scan/scan-report-2019-fax.pdf";
+/// A grey page scan stored as JPEG 2000 (OpenJPEG through Pillow, wrapped by
+/// img2pdf: samples/make_jpx_sample.py).
+const SCAN_JPX: &str = "samples/jpx/scan-page-jpx.pdf";
 /// A real scanner's JBIG2 page (Xerox WorkCentre 5030, with /JBIG2Globals,
 /// an /ImageMask) from pdfminer.six's samples, in the shared corpora.
 const SCAN_JBIG2: &str = "../shared/corpora/pdf-text/pdfs/pdfminer__samples__contrib__pdf-with-jbig2.pdf";
@@ -623,6 +626,43 @@ fn ccitt_and_jbig2_scans_are_decoded_as_pdftoppm_renders_them() {
         eprintln!("{path} page {number}: {ours:.4} of our ink and {theirs:.4} of pdftoppm's unmatched");
         assert!(ours < 0.01 && theirs < 0.01, "{path} page {number}: {ours:.4} / {theirs:.4}");
     }
+}
+
+/// A JPEG 2000 scan is decoded in-process (hayro-jpeg2000), not rendered:
+/// its pixels are those poppler's own decoder (OpenJPEG, through
+/// `pdfimages`: pdftoppm draws the same pixels, resampled to the page) gives,
+/// to within rounding — two decoders of one lossy codestream, each with its
+/// own floating-point wavelet. (Without poppler, the test says so and passes.)
+#[test]
+fn a_jpeg_2000_scan_is_decoded_as_poppler_decodes_it() {
+    use govdoc::pdf::ocr::source::{self, Taken};
+    let bytes = std::fs::read(SCAN_JPX).unwrap();
+    let pdf = govdoc::pdf::document::PdfDocument::open(&bytes).unwrap();
+    let (page, _) = pdf.page(0).unwrap();
+    let Taken::Decoded(image, None) = source::from_file(&pdf, &page).unwrap() else {
+        panic!("{SCAN_JPX}: its scan is not decoded from the file")
+    };
+    assert_eq!(image.origin, "JPX image 827×1170 in the file");
+    assert_eq!(image.raster.channels, 1, "a grey JP2 stays grey");
+    let size = (image.raster.width, image.raster.height);
+    // img2pdf sizes the page by the image at 100 dpi (827 × 1170 px: A4).
+    assert_eq!(image.placement, [0.0, 0.0, 595.44, 842.4], "the image covers the page");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("image");
+    let extracted = std::process::Command::new("pdfimages").args(["-f", "1", "-l", "1", SCAN_JPX]).arg(&root).status();
+    if !extracted.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: pdfimages (poppler-utils) cannot extract the image of {SCAN_JPX}");
+        return;
+    }
+    let file = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+    let theirs = govdoc::pdf::ocr::raster::parse_pnm(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!((theirs.width, theirs.height), size);
+    let grey: Vec<u8> = theirs.data.iter().step_by(theirs.channels).copied().collect();
+    let differences: Vec<u8> = image.raster.data.iter().zip(&grey).map(|(&a, &b)| a.abs_diff(b)).collect();
+    let off = differences.iter().filter(|&&d| d > 1).count();
+    let largest = differences.iter().copied().max().unwrap_or(0);
+    eprintln!("{SCAN_JPX}: {off} of {} pixels differ from OpenJPEG's by more than 1, at most {largest}", grey.len());
+    assert!(off * 1000 < grey.len() && largest <= 8, "{off} pixels off by more than 1, at most {largest}");
 }
 
 /// An engine that reads one word on each page it is given (and nothing in

@@ -447,7 +447,7 @@ impl OcrSource {
 pub const PAGE_LIMIT: &str = "ocr.page_limit";
 
 /// The code of the info that a page's scan is an image govdoc does not
-/// decode (JPEG 2000, CMYK, …), so the page is rendered by `pdftoppm`.
+/// decode (CMYK, indexed, …), so the page is rendered by `pdftoppm`.
 pub const IMAGE_RENDERED: &str = "ocr.image_rendered";
 
 /// The code of the warning that a page's scan is damaged: rows past the
