@@ -737,7 +737,7 @@ impl Prepared {
 
     /// The first reading: each inked cell as a block of text, and the rest
     /// of the page.
-    fn read_text(&self, engine: &dyn Engine, settings: &Settings, page: u32) -> Result<(Vec<Vec<Word>>, Vec<Word>)> {
+    fn read_text(&self, engine: &dyn Engine, settings: &Settings, page: u32) -> Result<FirstReading> {
         let factor = self.cell_factor(settings);
         let cell_dpi = (self.dpi as f32 * factor).round() as u32;
         let crops: Vec<Gray> = (0..self.inked.len()).map(|k| self.cell_crop(k, settings)).collect();
@@ -750,7 +750,7 @@ impl Prepared {
         }
         let cell_words = engine.read(&crops, cell_dpi, ReadMode::Block)?;
         let page_words = engine.read(std::slice::from_ref(&rest), self.dpi, ReadMode::Page)?.pop().unwrap_or_default();
-        Ok((cell_words, page_words))
+        Ok((cell_words, page_words, rest))
     }
 
     /// Reads again, each on its own as one word, the lines of ink in a cell
@@ -816,13 +816,19 @@ impl Prepared {
 
 impl Prepared {
     /// Reads again the lines of large type among `words` (the page text's,
-    /// in the pixels of the scan): each visual line of them — lines the
+    /// in the pixels of the scan; `rest` the page text as first read): each visual line of them — lines the
     /// engine's layout split side by side are one — cut out of the page text
     /// as read, scaled so its words are the page's median height, and read
     /// as a block; its words replace the first reading's when they read with
     /// a higher mean confidence ([`Settings::large_type_ratio`]). Returns how
     /// many lines were replaced.
-    fn read_large_type(&self, engine: &dyn Engine, settings: &Settings, words: &mut Vec<Word>) -> Result<usize> {
+    fn read_large_type(
+        &self,
+        engine: &dyn Engine,
+        settings: &Settings,
+        rest: &Gray,
+        words: &mut Vec<Word>,
+    ) -> Result<usize> {
         let median = |mut heights: Vec<f32>| {
             heights.sort_by(f32::total_cmp);
             heights.get(heights.len() / 2).copied().unwrap_or(0.0)
@@ -868,7 +874,6 @@ impl Prepared {
         if bands.is_empty() {
             return Ok(0);
         }
-        let rest = self.rest_as_read(settings);
         let pad = settings.crop_pad_px;
         let images: Vec<(Gray, f32)> = bands
             .iter()
@@ -904,6 +909,10 @@ impl Prepared {
         Ok(replaced)
     }
 }
+
+/// The first reading of a page: each inked cell's words, the page text's
+/// words, and the page text as the engine was given it.
+type FirstReading = (Vec<Vec<Word>>, Vec<Word>, Gray);
 
 /// A visual line of large type in the page text: its box (x0, top, x1,
 /// bottom, pixels), the engine's lines in it, its words' height.
@@ -956,16 +965,16 @@ pub fn recognise_page(
     let size = (page.width, page.height);
     let (mut prepared, cleaned) = Prepared::scan(image, size, settings);
     let mut turns = cleaned.quarter_turns;
-    let (mut cell_words, mut page_words) = prepared.read_text(engine, settings, page.number)?;
+    let (mut cell_words, mut page_words, mut rest) = prepared.read_text(engine, settings, page.number)?;
     let (confidence, read) = mean_confidence(cell_words.iter().flatten().chain(&page_words));
     if read > 0 && confidence < settings.upside_down_below {
         // Text read upside down comes out as characters of low confidence;
         // read the page turned round and keep whichever reads better.
         let (placement, _) = turn_rect(image.placement, size, turns + 2);
         let turned = Prepared::new(prepared.gray.turned(2), placement, settings);
-        let (cells, words) = turned.read_text(engine, settings, page.number)?;
+        let (cells, words, turned_rest) = turned.read_text(engine, settings, page.number)?;
         if mean_confidence(cells.iter().flatten().chain(&words)).0 > confidence {
-            (prepared, cell_words, page_words, turns) = (turned, cells, words, (turns + 2) % 4);
+            (prepared, cell_words, page_words, rest, turns) = (turned, cells, words, turned_rest, (turns + 2) % 4);
         }
     }
     let mut out = PageResult {
@@ -976,7 +985,8 @@ pub fn recognise_page(
         ..Default::default()
     };
     out.dropped_lines = prepared.read_dropped_lines(engine, settings, &mut cell_words)?;
-    out.large_lines = prepared.read_large_type(engine, settings, &mut page_words)?;
+    out.large_lines = prepared.read_large_type(engine, settings, &rest, &mut page_words)?;
+    drop(rest);
     let Prepared { to_page, dpi, lines, inked, .. } = &prepared;
     let (to_page, dpi) = (*to_page, *dpi);
     let factor = prepared.cell_factor(settings);
@@ -1178,7 +1188,8 @@ mod tests {
         let mut words = vec![at("目然", 100.0, 30.0, 40.0, 0.92, 1), at("#", 200.0, 30.0, 40.0, 0.39, 1)];
         words.extend((0..30).map(|k| at("正文", 50.0 * (k % 10) as f32, 150.0 + 30.0 * (k / 10) as f32, 20.0, 0.9, 2 + k / 10)));
         let engine = ReadsLargeType(Default::default());
-        let replaced = prepared.read_large_type(&engine, &Settings::default(), &mut words).unwrap();
+        let rest = prepared.rest_as_read(&Settings::default());
+        let replaced = prepared.read_large_type(&engine, &Settings::default(), &rest, &mut words).unwrap();
         assert_eq!(replaced, 1);
         // The title's box (100..280 × 30..70) padded and halved, at 150 dpi.
         assert_eq!(*engine.0.borrow(), vec![(102, 32, 150)]);
@@ -1189,11 +1200,11 @@ mod tests {
         // has no text size to scale to.
         let mut sure = words.clone();
         sure[0] = at("青州", 100.0, 30.0, 40.0, 0.99, 1);
-        assert_eq!(prepared.read_large_type(&engine, &Settings::default(), &mut sure).unwrap(), 0);
+        assert_eq!(prepared.read_large_type(&engine, &Settings::default(), &rest, &mut sure).unwrap(), 0);
         assert_eq!(sure[0].text, "青州");
         let mut few = words[..3].to_vec();
         few[0].height = 40.0;
-        assert_eq!(prepared.read_large_type(&engine, &Settings::default(), &mut few).unwrap(), 0);
+        assert_eq!(prepared.read_large_type(&engine, &Settings::default(), &rest, &mut few).unwrap(), 0);
     }
 
     #[test]
