@@ -12,12 +12,12 @@ const OCR_MAX_PIXELS: usize = 1 << 20;
 
 /// The OCR code that runs before the engine, on arbitrary bytes (Tesseract
 /// itself is too slow to fuzz and not ours): the bytes as Tesseract's TSV
-/// output; as a page image (a JPEG or a PNM, else raw pixels whose first
+/// output; as a page image (a JPEG, a JPEG 2000 or a PNM, else raw pixels whose first
 /// five bytes give width, height and channels) cleaned — seal removal,
 /// contrast, orientation, deskew — and cut into the cells, lines and page
 /// rest the engine would read; and as the image XObject of a one-page
-/// scanned PDF (the filter and its parameters — DCT, Flate and the rest,
-/// CCITT fax, JBIG2 with or without globals —, colour space or image mask
+/// scanned PDF (the filter and its parameters — DCT, JPEG 2000, Flate and
+/// the rest, CCITT fax, JBIG2 with or without globals —, colour space or image mask
 /// and bit depth chosen by the first bytes), taken from the file as the
 /// recogniser takes it.
 pub fn ocr(data: &[u8]) {
@@ -33,7 +33,11 @@ pub fn ocr(data: &[u8]) {
         }
     };
     scope(limits, || {
-        let raster = source::decode_jpeg(data).ok().or_else(|| raster::parse_pnm(data)).or_else(|| raw_raster(data));
+        let raster = source::decode_jpeg(data)
+            .ok()
+            .or_else(|| source::decode_jpx(data).ok().flatten())
+            .or_else(|| raster::parse_pnm(data))
+            .or_else(|| raw_raster(data));
         if let Some(raster) = raster {
             // At 72 dpi, as if the image filled a page of its size in points.
             let placement = [0.0, 0.0, raster.width as f32, raster.height as f32];
@@ -65,7 +69,8 @@ fn raw_raster(data: &[u8]) -> Option<govdoc::pdf::ocr::raster::Raster> {
 }
 
 /// A one-page PDF whose page is covered by one image XObject: the first
-/// byte chooses the filter (its low three bits) and, for CCITT fax, the
+/// byte chooses the filter (its low three bits; DCT with bit 3 set is JPX,
+/// JPEG 2000) and, for CCITT fax, the
 /// `/DecodeParms` (`/BlackIs1`, `/EncodedByteAlign`, `/EndOfLine`, `/K` from
 /// its high bits) or, for JBIG2, whether a `/JBIG2Globals` stream comes
 /// first (its length the seventh byte); the second byte the colour space
@@ -91,7 +96,12 @@ pub fn image_pdf_on_page(data: &[u8], size: [u32; 2]) -> Vec<u8> {
         "/JBIG2Decode",
         "[/FlateDecode /DCTDecode]",
     ];
-    let filter = filters[usize::from(byte(0)) % filters.len()];
+    let flag = |bit: u8| byte(0) & (1 << bit) != 0;
+    let filter = match filters[usize::from(byte(0)) % filters.len()] {
+        // A DCT seed with bit 3 set is a JPEG 2000 image instead.
+        "/DCTDecode" if flag(3) => "/JPXDecode",
+        other => other,
+    };
     let spaces = [
         "/ColorSpace /DeviceGray /BitsPerComponent 8",
         "/ColorSpace /DeviceRGB /BitsPerComponent 8",
@@ -105,7 +115,6 @@ pub fn image_pdf_on_page(data: &[u8], size: [u32; 2]) -> Vec<u8> {
     let decode = if byte(1) & 0x80 != 0 { " /Decode [1 0]" } else { "" };
     let width = u16::from_le_bytes([byte(2), byte(3)]) & 1023;
     let height = u16::from_le_bytes([byte(4), byte(5)]) & 1023;
-    let flag = |bit: u8| byte(0) & (1 << bit) != 0;
     let mut stream = data.get(6..).unwrap_or_default();
     let mut globals: &[u8] = b"";
     let parms = match filter {

@@ -89,6 +89,41 @@ where
     best
 }
 
+/// A label read by OCR may come with one character misread ("本年增/碱" for
+/// "本年增/减"), which [`MIN_SIMILARITY`] does not forgive in a short label.
+/// Such a read names the template label it is at most this many edits from
+/// (characters misread, dropped or added) ...
+pub const OCR_MAX_EDITS: usize = 1;
+/// ... when both have at least this many characters (one character in two
+/// or three is too much to guess) ...
+pub const OCR_MIN_CHARS: usize = 4;
+
+/// ... and that label is the only one of `candidates` so near: two labels
+/// a character apart from the read ("行政许可" and "行政处罚" from "行政处可")
+/// leave it unmatched. Returns the candidate's index and its label.
+pub fn ocr_nearest<'a, I>(text: &str, candidates: I) -> Option<(usize, &'a Label)>
+where
+    I: IntoIterator<Item = (usize, &'a [Label])>,
+{
+    let key = label_key(text);
+    if key.chars().count() < OCR_MIN_CHARS {
+        return None;
+    }
+    let mut near: Option<(usize, &Label)> = None;
+    for (index, labels) in candidates {
+        let close = labels.iter().find(|l| {
+            l.key.chars().count() >= OCR_MIN_CHARS && key != l.key && levenshtein(&key, &l.key) <= OCR_MAX_EDITS
+        });
+        if let Some(label) = close {
+            if near.is_some() {
+                return None;
+            }
+            near = Some((index, label));
+        }
+    }
+    near
+}
+
 fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -159,6 +194,29 @@ mod tests {
         ] {
             assert!(similarity(a, b) < MIN_SIMILARITY, "{a} vs {b}: {}", similarity(a, b));
         }
+    }
+
+    #[test]
+    fn an_ocr_read_names_the_one_label_a_character_away() {
+        let labels: Vec<Vec<Label>> = [
+            vec!["上一年项目数量", "上一年项目数"],
+            vec!["本年增/减", "本年增减"],
+            vec!["行政许可"],
+            vec!["行政处罚"],
+            vec!["其他"],
+        ]
+        .iter()
+        .map(|l| l.iter().map(|t| t.to_string().into()).collect())
+        .collect();
+        let candidates = || labels.iter().enumerate().map(|(i, l)| (i, l.as_slice()));
+        assert_eq!(similarity("本年增/碱", "本年增/减"), 0.0, "too short for the typo rule");
+        assert_eq!(ocr_nearest("本年增/碱", candidates()).map(|(i, l)| (i, l.text.as_str())), Some((1, "本年增/减")));
+        assert_eq!(ocr_nearest("行政许司", candidates()).map(|m| m.0), Some(2));
+        // Two labels a character away: neither is guessed.
+        assert!(ocr_nearest("行政处可", candidates()).is_none());
+        // Two characters off, or too short to tell.
+        assert!(ocr_nearest("本年减少", candidates()).is_none());
+        assert!(ocr_nearest("其它", candidates()).is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::labels::{Label, MIN_SIMILARITY, best_match, key_similarity, label_key};
+use super::labels::{Label, MIN_SIMILARITY, best_match, key_similarity, label_key, ocr_nearest};
 use super::stats::{
     ApplicantColumn, ApplicationRow, Applications, Key, Number, Proactive, ProactiveColumn, ReviewColumn, ReviewGroup,
     Reviews, Stat, shown,
@@ -66,7 +66,14 @@ fn column_keys<K>(
     view.value_cols()
         .map(|c| {
             let labels = view.column_labels(c);
-            let key = match_innermost(&labels, specs);
+            let key = match_innermost(&labels, specs).or_else(|| {
+                // A header label read by OCR, innermost first.
+                let read = (0..view.header_rows)
+                    .rev()
+                    .filter_map(|r| view.cell(r, c))
+                    .filter(|cell| cell.confidence.is_some());
+                read.into_iter().find_map(|cell| ocr_repair(&cell.text, specs, table_name, diagnostics))
+            });
             let holds_values = view.body_rows().any(|r| view.value_text(r, c).is_some_and(|t| !t.trim().is_empty()));
             if key.is_none() && !labels.is_empty() && !holds_values {
                 diagnostics.push(Diagnostic::info(
@@ -88,6 +95,26 @@ fn column_keys<K>(
             key
         })
         .collect()
+}
+
+/// The template column that a header label read by OCR names with a
+/// character misread ([`ocr_nearest`]), said in a `report.label_repaired`
+/// info.
+fn ocr_repair<K>(
+    text: &str,
+    specs: &[Labeled<K>],
+    table_name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let (index, label) = ocr_nearest(text, candidates(specs))?;
+    diagnostics.push(Diagnostic::info(
+        "report.label_repaired",
+        format!(
+            "{table_name} table: column header \"{text}\" (read by OCR) taken for \"{}\", the one template label a character away",
+            label.text
+        ),
+    ));
+    Some(index)
 }
 
 /// The template row named by a row's labels (outermost first): the leaf
@@ -454,11 +481,20 @@ pub fn proactive(parts: &Parts, template: &Template, diagnostics: &mut Vec<Diagn
                 })
                 .collect();
             if !header.is_empty() {
-                unnamed = starting
-                    .iter()
-                    .filter(|c| c.col > 0 && !c.text.trim().is_empty() && !header.iter().any(|h| h.0 == c.col))
-                    .map(|c| (c.col, c.text.clone()))
-                    .collect();
+                let mut header = header;
+                unnamed = Vec::new();
+                for c in starting.iter().filter(|c| c.col > 0 && !c.text.trim().is_empty()) {
+                    if header.iter().any(|h| h.0 == c.col) {
+                        continue;
+                    }
+                    let repaired =
+                        c.confidence.and_then(|_| ocr_repair(&c.text, &spec.columns, "proactive", diagnostics));
+                    match repaired {
+                        Some(k) => header.push((c.col, k, values::unit_in_header(&c.text))),
+                        None => unnamed.push((c.col, c.text.clone())),
+                    }
+                }
+                header.sort_by_key(|h| h.0);
                 columns = header;
                 continue;
             }

@@ -130,12 +130,14 @@ fn every_statistic_of_the_300_dpi_scan_is_exact() {
     assert_eq!(scan["report"]["complete"], true);
     assert!(scan["report"]["checks"]["failed"].as_array().unwrap().is_empty());
     // The applications table runs from digital page 2 onto scanned page 3,
-    // whose repeated header cell "社会/公益/组织" the engine's block reading
-    // gives as "社会组织" (it drops the line of two spaced characters): the
-    // line is read again on its own. One table, as in the digital version.
-    let page3 = scan["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "ocr.page" && d["page"] == 3);
-    let page3 = page3.unwrap()["message"].as_str().unwrap();
-    assert!(page3.contains("cell line(s) the first reading dropped read again"), "{page3}");
+    // which repeats its header, with the cell "社会/公益/组织" of two spaced
+    // characters a line (which the engine's block reading used to drop): the
+    // scanned header is read cell for cell as the digital one, and dropped
+    // as a repeat. One table, as in the digital version.
+    let rejoined =
+        scan["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "table.rejoined" && d["page"] == 3);
+    let rejoined = rejoined.unwrap()["message"].as_str().unwrap();
+    assert!(rejoined.contains("repeats the header") && rejoined.contains("社会公益组织"), "{rejoined}");
     let blocks = scan["blocks"].as_array().unwrap();
     let tables: Vec<&Value> = blocks.iter().filter(|b| b["kind"] == "table").collect();
     let digital = convert("samples/report-2021-distinct.pdf");
@@ -182,8 +184,10 @@ fn wrong_values_of_the_200_dpi_noisy_scan_are_flagged() {
     let scan = convert(SCAN_200);
     let original = convert("samples/report-2019-libreoffice.pdf");
     let (total, wrong) = wrong_values(scan, original);
-    // Measured: 196 of 198 (98.99 %); the issue asks ≥ 99 %.
-    assert!((total - wrong.len()) * 100 >= total * 98, "{} of {total} wrong: {wrong:?}", wrong.len());
+    // The issue asks ≥ 99 %. Measured: 198 of 198 (196 before the cells
+    // were smoothed as the page text is: "97" read as "8", a label read as
+    // "本年增/碱").
+    assert!((total - wrong.len()) * 100 >= total * 99, "{} of {total} wrong: {wrong:?}", wrong.len());
     let low = low_confidence_texts(scan);
     let unread = scan["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "ocr.unread_cell");
     let low_label = low.iter().any(|t| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
@@ -200,8 +204,11 @@ fn wrong_values_of_the_200_dpi_noisy_scan_are_flagged() {
     }
     // A wrong number makes checks fail; each names the doubtful read among
     // the values it compares, and the value stays as read.
+    // (Measured: no value is wrong and no check fails; before, "97" read as
+    // "8" failed two checks, each naming that read.)
     let failed = scan["report"]["checks"]["failed"].as_array().unwrap();
-    assert!(!failed.is_empty());
+    let wrong_number = wrong.iter().any(|(_, _, read)| !read.is_null());
+    assert!(!wrong_number || !failed.is_empty(), "a wrong number fails no check: {wrong:?}");
     for check in failed {
         let doubtful = check["doubtful"].as_array().unwrap_or_else(|| panic!("no doubtful value named: {check}"));
         for d in doubtful {
@@ -386,6 +393,27 @@ fn a_misread_column_header_is_a_warning_and_the_report_incomplete() {
     let warning = warning.unwrap_or_else(|| panic!("no warning: {diagnostics:#?}"));
     assert!(warning.message.contains("proactive") && warning.message.contains("本年增/碱"), "{}", warning.message);
     assert!(!report.complete);
+    // Read by OCR (the cells carry a confidence), the label is the one
+    // template label a character away: taken for it, and said.
+    for block in &mut blocks {
+        if let govdoc::Block::Table(t) = block {
+            for cell in &mut t.cells {
+                cell.confidence = Some(if cell.text == "本年增/碱" { 0.43 } else { 0.95 });
+            }
+        }
+    }
+    let (report, diagnostics) = govdoc::report::recognize(digital.title.as_deref(), &blocks, &[]);
+    let report = report.unwrap();
+    let repaired = diagnostics.iter().find(|d| d.code == "report.label_repaired");
+    let repaired = repaired.unwrap_or_else(|| panic!("not repaired: {diagnostics:#?}"));
+    assert!(
+        repaired.message.contains("\"本年增/碱\"") && repaired.message.contains("\"本年增/减\""),
+        "{}",
+        repaired.message
+    );
+    assert!(diagnostics.iter().all(|d| d.code != "report.column_unmatched"), "{diagnostics:#?}");
+    assert!(report.complete);
+    assert_eq!(report.values().collect::<Vec<_>>(), digital.report.as_ref().unwrap().values().collect::<Vec<_>>());
 }
 
 #[test]
@@ -497,6 +525,9 @@ fn a_batch_counts_a_report_with_unread_scanned_pages_as_incomplete() {
 }
 
 const SCAN_FAX: &str = "samples/scan/scan-report-2019-fax.pdf";
+/// A grey page scan stored as JPEG 2000 (OpenJPEG through Pillow, wrapped by
+/// img2pdf: samples/make_jpx_sample.py).
+const SCAN_JPX: &str = "samples/jpx/scan-page-jpx.pdf";
 /// A real scanner's JBIG2 page (Xerox WorkCentre 5030, with /JBIG2Globals,
 /// an /ImageMask) from pdfminer.six's samples, in the shared corpora.
 const SCAN_JBIG2: &str = "../shared/corpora/pdf-text/pdfs/pdfminer__samples__contrib__pdf-with-jbig2.pdf";
@@ -597,6 +628,43 @@ fn ccitt_and_jbig2_scans_are_decoded_as_pdftoppm_renders_them() {
     }
 }
 
+/// A JPEG 2000 scan is decoded in-process (hayro-jpeg2000), not rendered:
+/// its pixels are those poppler's own decoder (OpenJPEG, through
+/// `pdfimages`: pdftoppm draws the same pixels, resampled to the page) gives,
+/// to within rounding — two decoders of one lossy codestream, each with its
+/// own floating-point wavelet. (Without poppler, the test says so and passes.)
+#[test]
+fn a_jpeg_2000_scan_is_decoded_as_poppler_decodes_it() {
+    use govdoc::pdf::ocr::source::{self, Taken};
+    let bytes = std::fs::read(SCAN_JPX).unwrap();
+    let pdf = govdoc::pdf::document::PdfDocument::open(&bytes).unwrap();
+    let (page, _) = pdf.page(0).unwrap();
+    let Taken::Decoded(image, None) = source::from_file(&pdf, &page).unwrap() else {
+        panic!("{SCAN_JPX}: its scan is not decoded from the file")
+    };
+    assert_eq!(image.origin, "JPX image 827×1170 in the file");
+    assert_eq!(image.raster.channels, 1, "a grey JP2 stays grey");
+    let size = (image.raster.width, image.raster.height);
+    // img2pdf sizes the page by the image at 100 dpi (827 × 1170 px: A4).
+    assert_eq!(image.placement, [0.0, 0.0, 595.44, 842.4], "the image covers the page");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("image");
+    let extracted = std::process::Command::new("pdfimages").args(["-f", "1", "-l", "1", SCAN_JPX]).arg(&root).status();
+    if !extracted.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: pdfimages (poppler-utils) cannot extract the image of {SCAN_JPX}");
+        return;
+    }
+    let file = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+    let theirs = govdoc::pdf::ocr::raster::parse_pnm(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!((theirs.width, theirs.height), size);
+    let grey: Vec<u8> = theirs.data.iter().step_by(theirs.channels).copied().collect();
+    let differences: Vec<u8> = image.raster.data.iter().zip(&grey).map(|(&a, &b)| a.abs_diff(b)).collect();
+    let off = differences.iter().filter(|&&d| d > 1).count();
+    let largest = differences.iter().copied().max().unwrap_or(0);
+    eprintln!("{SCAN_JPX}: {off} of {} pixels differ from OpenJPEG's by more than 1, at most {largest}", grey.len());
+    assert!(off * 1000 < grey.len() && largest <= 8, "{off} pixels off by more than 1, at most {largest}");
+}
+
 /// An engine that reads one word on each page it is given (and nothing in
 /// cells): the tests of where a scan comes from need no Tesseract.
 struct ReadsOneWord;
@@ -684,8 +752,11 @@ fn character_accuracy(truth: &[char], read: &[char]) -> f64 {
 
 /// Paragraph text read by OCR against the digital original's, page for
 /// page: at least 98 % of characters at 200 dpi with noise (the issue's
-/// bar), 99 % at 300 dpi. Measured: 98.5 % and 100 % (97.6 % and 99.1 %
-/// before the page text was smoothed, `Settings::rest_smoothing_mm`).
+/// bar), 99 % at 300 dpi and on the bilevel fax. Measured: 100 % each
+/// (97.6 %, 99.1 % and 98.2 % before the page text was smoothed,
+/// `Settings::smoothing_mm`, a large title's strokes were no longer taken
+/// for rulings — blanked out, they maimed the fax's title — and large type
+/// was read again at the text's size, `Settings::large_type_ratio`).
 #[test]
 fn paragraph_text_of_the_scans_is_read_to_the_character() {
     if engine().is_none() {
@@ -694,7 +765,14 @@ fn paragraph_text_of_the_scans_is_read_to_the_character() {
     let cases = [
         (SCAN_200, "samples/report-2019-libreoffice.pdf", &[1, 2][..], &[2, 3][..], 0.98),
         (SCAN_300, "samples/report-2021-distinct.pdf", &[3][..], &[3][..], 0.99),
+        (SCAN_FAX, "samples/report-2019-libreoffice.pdf", &[1, 2, 3][..], &[1, 2, 3][..], 0.99),
     ];
+    // The fax's 22 pt title, its strokes once blanked as rulings and then
+    // read at its own size as "青州市目然#资源…", is read whole, and the
+    // report's agency with it.
+    let (fax, original) = (convert(SCAN_FAX), convert("samples/report-2019-libreoffice.pdf"));
+    assert_eq!(fax["title"], original["title"]);
+    assert_eq!(fax["report"]["agency"], original["report"]["agency"]);
     for (scan, digital, scanned_pages, digital_pages, bar) in cases {
         let truth = paragraph_text(convert(digital), digital_pages);
         let read = paragraph_text(convert(scan), scanned_pages);

@@ -26,11 +26,25 @@ pub struct Settings {
     /// two pixels wide and, blurred by the scanner, JPEG and deskewing,
     /// never reaches full black.
     pub ink_level: u8,
+    /// A line that frames no cell is a ruling only from this length
+    /// (points) up: a shorter one on its own is a stroke of a large
+    /// character — a title in 二号 (22 pt) has strokes past
+    /// [`Settings::min_length_pt`], a letterhead up to 初号 (42 pt) — while
+    /// the lone rulings of a page (a three-line table's rules, a signature
+    /// line, a letterhead's red line) are far longer.
+    pub lone_min_length_pt: f32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { min_length_pt: 20.0, max_gap_px: 3, max_thickness_pt: 2.5, join_px: 6, ink_level: 200 }
+        Settings {
+            min_length_pt: 20.0,
+            max_gap_px: 3,
+            max_thickness_pt: 2.5,
+            join_px: 6,
+            ink_level: 200,
+            lone_min_length_pt: 48.0,
+        }
     }
 }
 
@@ -184,6 +198,26 @@ fn runs_to_lines(rows: &[Vec<(usize, usize)>], settings: &Settings, max_thick: f
     lines
 }
 
+/// `lines` without the strokes of large characters: a line is kept when it
+/// is a side of one of `cells` or at least [`Settings::lone_min_length_pt`]
+/// long (at `px_per_pt` pixels per point).
+pub fn without_strokes(lines: Vec<Line>, cells: &[Cell], px_per_pt: f32, settings: &Settings) -> Vec<Line> {
+    let tol = settings.join_px as f32;
+    let lone_min = settings.lone_min_length_pt * px_per_pt;
+    let frames = |l: &Line| {
+        cells.iter().any(|c| {
+            if l.is_level() {
+                let side = (l.y0 - c.top).abs() <= tol || (l.y0 - c.bottom).abs() <= tol;
+                side && l.x0 < c.x1 - tol && l.x1 > c.x0 + tol
+            } else {
+                let side = (l.x0 - c.x0).abs() <= tol || (l.x0 - c.x1).abs() <= tol;
+                side && l.y0 < c.bottom - tol && l.y1 > c.top + tol
+            }
+        })
+    };
+    lines.into_iter().filter(|l| (l.x1 - l.x0).max(l.y1 - l.y0) >= lone_min || frames(l)).collect()
+}
+
 /// A cell of a ruled grid, in pixels: the inside of four rulings.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Cell {
@@ -273,5 +307,35 @@ mod tests {
         assert_eq!(cells.len(), 4, "{cells:?}");
         assert!((cells[0].x0 - 51.5).abs() < 1.0 && (cells[0].top - 51.5).abs() < 1.0, "{:?}", cells[0]);
         assert!((cells[3].x1 - 351.5).abs() < 1.0 && (cells[3].bottom - 251.5).abs() < 1.0, "{:?}", cells[3]);
+        assert_eq!(without_strokes(lines.clone(), &cells, 1.0, &settings), lines, "every line frames a cell");
+    }
+
+    /// The strokes of a 22 pt title at 300 dpi (a cross, as in 市, and a lone
+    /// upright, as in 州: 85 px, past the 20 pt of a ruling) are no rulings;
+    /// a long lone rule (a three-line table's) is one.
+    #[test]
+    fn strokes_of_large_characters_are_no_rulings() {
+        let settings = Settings::default();
+        let px_per_pt = 300.0 / 72.0;
+        let mut g = Gray::new(1200, 400, 255);
+        for t in 0..4 {
+            for y in 100..185 {
+                g.set(200 + t, y, 0);
+                g.set(400 + t, y, 0);
+            }
+            for x in 360..445 {
+                g.set(x, 130 + t, 0);
+            }
+            for x in 100..1100 {
+                g.set(x, 300 + t, 0);
+            }
+        }
+        let lines = find_lines(&g, px_per_pt, &settings);
+        assert_eq!(lines.len(), 4, "the strokes are long enough to be taken for lines: {lines:?}");
+        let cells = cells(&lines, &settings);
+        assert!(cells.is_empty(), "{cells:?}");
+        let kept = without_strokes(lines, &cells, px_per_pt, &settings);
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert!(kept[0].is_level() && kept[0].x1 - kept[0].x0 > 900.0, "{kept:?}");
     }
 }

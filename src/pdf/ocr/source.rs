@@ -1,5 +1,6 @@
 //! Where a page's scan comes from: the image XObject that covers the page,
-//! decoded as stored (DCT through zune-jpeg; Flate or unfiltered 8-bit grey
+//! decoded as stored (DCT through zune-jpeg; JPX through hayro-jpeg2000;
+//! Flate or unfiltered 8-bit grey
 //! or RGB, and 1-bit bilevel, through the PDF's own stream decoder; CCITT
 //! fax and JBIG2 through [`super::bilevel`]), or else the page rendered by
 //! poppler's `pdftoppm` when it is installed.
@@ -70,7 +71,7 @@ pub enum Taken {
 }
 
 /// The scan of `page` taken from the file, when an image covers the page and
-/// its encoding is one we decode: DCT (JPEG), Flate/LZW/RunLength or
+/// its encoding is one we decode: DCT (JPEG), JPX (JPEG 2000), Flate/LZW/RunLength or
 /// unfiltered 8-bit grey or RGB and 1-bit grey or image masks, CCITT fax
 /// (Group 3 1D/2D, Group 4) and JBIG2. Errors only when the budget runs out.
 pub fn from_file(pdf: &PdfDocument, page: &PageContent) -> Result<Taken> {
@@ -106,6 +107,11 @@ pub fn from_file(pdf: &PdfDocument, page: &PageContent) -> Result<Taken> {
     let parms = decode_parms(pdf, dict);
     let decoded = match filters.iter().map(Vec::as_slice).collect::<Vec<_>>().as_slice() {
         [b"DCTDecode"] => decode_jpeg(&stream.content).map(|r| (r, None)),
+        [b"JPXDecode"] => match decode_jpx(&stream.content) {
+            Ok(Some(raster)) => Ok((raster, None)),
+            Ok(None) => return Ok(undecoded("its colour space is not grey or RGB", false)),
+            Err(e) => Err(e),
+        },
         [] | [b"FlateDecode"] | [b"LZWDecode"] | [b"RunLengthDecode"] => {
             let Some(components) = components else {
                 return Ok(undecoded("its colour space is not grey or RGB", false));
@@ -276,6 +282,48 @@ pub fn decode_jpeg(bytes: &[u8]) -> Result<Raster> {
     Ok(Raster { width, height, channels, data })
 }
 
+/// A JPEG 2000 image's pixels (`/JPXDecode`: a JP2 file or a bare
+/// codestream, decoded by hayro-jpeg2000), grey when it has one colour
+/// channel and RGB with three; an alpha channel is laid on white paper. As
+/// for a JPEG, the size is the image's own, charged to the budget before
+/// decoding (the decoder holds each channel as 32-bit samples), and past
+/// [`MAX_PIXELS`] it is refused. `None` for other colour spaces (CMYK, …).
+pub fn decode_jpx(bytes: &[u8]) -> Result<Option<Raster>> {
+    use hayro_jpeg2000::{ColorSpace as JpxSpace, DecodeSettings, DecoderContext, Image};
+    let bad = |e: String| Error::corrupt(format!("a page image (JPEG 2000) cannot be decoded ({e})"));
+    let image = Image::new(bytes, &DecodeSettings::default()).map_err(|e| bad(format!("{e:?}")))?;
+    let (width, height) = (image.width() as usize, image.height() as usize);
+    if width.saturating_mul(height) > MAX_PIXELS {
+        return Err(bad(format!("{width}×{height} pixels, more than a page scan has")));
+    }
+    let channels = match image.color_space() {
+        JpxSpace::Gray => 1,
+        JpxSpace::RGB => 3,
+        JpxSpace::Icc { num_channels: n @ (1 | 3), .. } => usize::from(*n),
+        _ => return Ok(None),
+    };
+    let alpha = image.has_alpha();
+    let samples = channels + usize::from(alpha);
+    budget::charge_usize(budget::Resource::DecodedBytes, width * height * samples * 5)?;
+    let mut context = DecoderContext::default();
+    let decoded = image.decode(&mut context).map_err(|e| bad(format!("{e:?}")))?;
+    let data = decoded.data_u8();
+    if data.len() < width * height * samples {
+        return Err(bad("short pixel data".into()));
+    }
+    let data = if alpha {
+        data.chunks_exact(samples)
+            .flat_map(|pixel| {
+                let cover = u32::from(pixel[channels]);
+                pixel[..channels].iter().map(move |&v| ((u32::from(v) * cover + 255 * (255 - cover)) / 255) as u8)
+            })
+            .collect()
+    } else {
+        data[..width * height * channels].to_vec()
+    };
+    Ok(Some(Raster { width, height, channels, data }))
+}
+
 /// Page `number` (1-based) of the PDF in `bytes` rendered by `pdftoppm` at
 /// [`RENDER_DPI`], in colour (seals are removed by colour).
 pub fn render(bytes: &[u8], number: u32, page: &PageContent) -> Result<PageImage> {
@@ -346,6 +394,22 @@ mod tests {
         huge[sof + 5..sof + 9].copy_from_slice(&[0x3E, 0x80, 0x3E, 0x80]);
         let error = decode_jpeg(&huge).unwrap_err();
         assert!(error.message.contains("16000×16000"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_jpeg_2000_is_decoded_to_grey_and_damage_is_an_error() {
+        // A grey table (fuzz/seeds/make_jpx_seeds.py): black rules on white.
+        let jp2 = include_bytes!("../../../fuzz/seeds/ocr/table.jp2");
+        let raster = decode_jpx(jp2).unwrap().unwrap();
+        assert_eq!((raster.width, raster.height, raster.channels), (240, 120, 1));
+        let dark = raster.data.iter().filter(|&&v| v < 128).count();
+        assert!(dark > 0 && dark * 5 < raster.data.len(), "{dark} dark pixels");
+        // Not JPEG 2000 at all, or its header cut: a corrupt image (the page
+        // is rendered instead, with `ocr.image_damaged`).
+        for bad in [&b"not a JPEG 2000 image"[..], &jp2[..60]] {
+            let error = decode_jpx(bad).unwrap_err();
+            assert_eq!(error.code, ErrorCode::Corrupt, "{}", error.message);
+        }
     }
 
     #[test]
