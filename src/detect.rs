@@ -102,9 +102,15 @@ fn is_ofd_zip(bytes: &[u8]) -> bool {
 /// Extensions of spreadsheets, which get [`Error::spreadsheet`]'s advice.
 pub(crate) const SPREADSHEET_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "et", "ods", "csv"];
 
-fn contains_utf16(bytes: &[u8], name: &str) -> bool {
-    let needle: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+/// Whether `bytes` (a compound file) hold the stream name `name` (ASCII) in
+/// their directory, as UTF-16LE. A compound file's names are compared
+/// without regard to case (MS-CFB 2.6.4), and some writers store Word's
+/// `WordDocument` as `worddocument` or `WORDDOCUMENT`: Word reads them.
+pub(crate) fn contains_utf16(bytes: &[u8], name: &str) -> bool {
+    let name = name.as_bytes();
+    bytes.windows(name.len() * 2).any(|window| {
+        window.chunks_exact(2).zip(name).all(|(unit, &c)| unit[1] == 0 && unit[0].eq_ignore_ascii_case(&c))
+    })
 }
 
 /// An OOXML file encrypted with a password, which Office stores as an OLE
@@ -116,17 +122,15 @@ fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
 /// OLE compound files other than Word binary documents: WPS's own .wps,
 /// Excel .xls — or an encrypted OOXML file.
 fn ole_error(bytes: &[u8], ext: &str) -> Error {
-    let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
-    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     if is_encrypted_ooxml(bytes) {
         return Error::new(
             ErrorCode::Encrypted,
             "the document is protected with a password; open it in Word or WPS and save a copy without one",
         );
     }
-    let what = if ext == "wps" || contains(&utf16("WpsCustomData")) {
+    let what = if ext == "wps" || contains_utf16(bytes, "WpsCustomData") {
         "a WPS 文字 binary file (.wps) in WPS's own format, not Word's".to_string()
-    } else if ext == "xls" || ext == "et" || contains(&utf16("Workbook")) {
+    } else if ext == "xls" || ext == "et" || contains_utf16(bytes, "Workbook") {
         return Error::spreadsheet("an Excel 97–2003 workbook, .xls");
     } else if ext.is_empty() {
         "a compound (OLE) file without a Word document stream".to_string()

@@ -58,10 +58,10 @@ pub(crate) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 /// Whether an OLE compound file holds a Word binary document: it has a
-/// `WordDocument` stream (its directory names the stream in UTF-16).
+/// `WordDocument` stream (its directory names the stream in UTF-16, in any
+/// case).
 pub fn is_word_binary(bytes: &[u8]) -> bool {
-    let name: Vec<u8> = "WordDocument".encode_utf16().flat_map(u16::to_le_bytes).collect();
-    bytes.windows(name.len()).any(|w| w == name.as_slice())
+    crate::detect::contains_utf16(bytes, "WordDocument")
 }
 
 /// Whether `bytes` are a Word 2.0 document: not a compound file, the file
@@ -76,14 +76,42 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     if is_word2(bytes) {
         return read_document(bytes, Fib::parse(bytes)?, bytes, &[]);
     }
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|e| Error::corrupt(format!("the compound file (OLE) structure is damaged ({e})")))?;
-    let mut stream = |name: &str| -> Result<Option<Vec<u8>>> {
-        if !file.is_stream(name) {
-            return Ok(None);
+    let mut repairs = Vec::new();
+    let padded;
+    let mut file = match cfb::CompoundFile::open(Cursor::new(bytes)) {
+        Ok(file) => file,
+        Err(e) => {
+            let damaged = || Error::corrupt(format!("the compound file (OLE) structure is damaged ({e})"));
+            // Some writers end the file after its last used sector though
+            // its allocation table (FAT) counts more: Word and LibreOffice
+            // read it, as if the missing sectors were there and empty.
+            padded = padded_to_its_fat(bytes).ok_or_else(damaged)?;
+            budget::charge_usize(Resource::DecodedBytes, padded.len())?;
+            let file = cfb::CompoundFile::open(Cursor::new(&padded[..])).map_err(|_| damaged())?;
+            repairs.push(Diagnostic::info(
+                "doc.compound_padded",
+                format!(
+                    "the compound file ends {} bytes before its allocation table's last sector; read as if the rest were there and empty",
+                    padded.len() - bytes.len()
+                ),
+            ));
+            file
         }
+    };
+    // The root's streams by name in upper case: names in a compound file
+    // are compared without regard to case (MS-CFB 2.6.4), and some writers
+    // store `worddocument` or `1TABLE`, which Word reads.
+    let names: Vec<(String, String)> = file
+        .read_root_storage()
+        .filter(|entry| entry.is_stream())
+        .map(|entry| (entry.name().to_ascii_uppercase(), entry.name().to_string()))
+        .collect();
+    let mut stream = |name: &str| -> Result<Option<Vec<u8>>> {
+        let Some((_, stored)) = names.iter().find(|(upper, _)| *upper == name.to_ascii_uppercase()) else {
+            return Ok(None);
+        };
         let mut data = Vec::new();
-        file.open_stream(name)
+        file.open_stream(format!("/{stored}"))
             .and_then(|s| s.take(bytes.len() as u64 + 1).read_to_end(&mut data))
             .map_err(|e| Error::corrupt(format!("the {name} stream cannot be read ({e})")))?;
         budget::charge_usize(Resource::DecodedBytes, data.len())?;
@@ -103,7 +131,30 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
         })?)
     };
     let data = stream("Data")?.unwrap_or_default();
-    read_document(&word, fib, table.as_deref().unwrap_or(&word), &data)
+    let mut fragments = read_document(&word, fib, table.as_deref().unwrap_or(&word), &data)?;
+    fragments.diagnostics.splice(0..0, repairs);
+    Ok(fragments)
+}
+
+/// `bytes` (a compound file) with zeros added up to the sectors its
+/// allocation table (FAT) counts, when it is shorter: `None` when it is not,
+/// or its header is unreadable, or the FAT would need more than 64 MiB.
+fn padded_to_its_fat(bytes: &[u8]) -> Option<Vec<u8>> {
+    let sector = match u16_at(bytes, 0x1E)? {
+        9 => 512usize,
+        12 => 4096,
+        _ => return None,
+    };
+    let fat_sectors = usize::try_from(u32_at(bytes, 0x2C)?).ok()?;
+    // The header takes the first sector's place; each FAT sector lists
+    // `sector / 4` sectors.
+    let needed = fat_sectors.checked_mul(sector / 4)?.checked_add(1)?.checked_mul(sector)?;
+    if needed <= bytes.len() || needed > 64 << 20 {
+        return None;
+    }
+    let mut padded = bytes.to_vec();
+    padded.resize(needed, 0);
+    Some(padded)
 }
 
 /// Reads the document whose `WordDocument` stream is `word`, with its

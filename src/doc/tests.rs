@@ -291,3 +291,33 @@ fn word2_documents_are_read() {
         let _ = read(&bad);
     }
 }
+
+/// Stream names in a compound file are compared without regard to case
+/// (MS-CFB 2.6.4): a document whose writer stored `worddocument` and
+/// `1table` (Apache POI's bug 47950) is a Word document, as Word reads it.
+#[test]
+fn stream_names_are_matched_in_any_case() {
+    use std::io::{Read, Write};
+    let original = std::fs::read("samples/report-2019-libreoffice.doc").unwrap();
+    let mut source = cfb::CompoundFile::open(std::io::Cursor::new(&original)).unwrap();
+    let names: Vec<String> =
+        source.read_root_storage().filter(|e| e.is_stream()).map(|e| e.name().to_string()).collect();
+    let mut renamed = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    for name in &names {
+        let mut data = Vec::new();
+        source.open_stream(format!("/{name}")).unwrap().read_to_end(&mut data).unwrap();
+        renamed.create_stream(format!("/{}", name.to_lowercase())).unwrap().write_all(&data).unwrap();
+    }
+    renamed.flush().unwrap();
+    let bytes = renamed.into_inner().into_inner();
+    assert!(is_word_binary(&bytes));
+    let texts = |bytes: &[u8]| -> Vec<String> {
+        read(bytes).unwrap().items.iter().filter_map(|f| match f {
+            Fragment::Paragraph(p) => Some(p.text.clone()),
+            _ => None,
+        }).collect()
+    };
+    let expected = texts(&original);
+    assert!(!expected.is_empty());
+    assert_eq!(texts(&bytes), expected);
+}

@@ -69,6 +69,10 @@ fn word6_and_word95_files_are_read() {
         ("poi__Bug49933.doc", "ВИНА ОРДИНАРНЫЕ БЕЛЫЕ"),
         // Word 2.0: a file of its own, not a compound file.
         ("poi__word2.doc", "Member of 3GPP (CCSA)"),
+        // Stream names in lower and upper case, the file ending before the
+        // last sector its allocation table counts (POI's bug 47950).
+        ("poi__47950_lower.doc", "This is a sample Word document"),
+        ("poi__47950_upper.doc", "This is a sample Word document"),
     ] {
         let text = text_of(&dir.join(file));
         assert!(text.lines().any(|l| l == line), "{file}: {line:?} not in {text}");
