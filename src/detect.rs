@@ -102,21 +102,11 @@ fn is_ofd_zip(bytes: &[u8]) -> bool {
 /// Extensions of spreadsheets, which get [`Error::spreadsheet`]'s advice.
 pub(crate) const SPREADSHEET_EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xls", "et", "ods", "csv"];
 
-/// Whether `bytes` (a compound file) hold the stream name `name` (ASCII) in
-/// their directory, as UTF-16LE. A compound file's names are compared
-/// without regard to case (MS-CFB 2.6.4), and some writers store Word's
-/// `WordDocument` as `worddocument` or `WORDDOCUMENT`: Word reads them.
-pub(crate) fn contains_utf16(bytes: &[u8], name: &str) -> bool {
-    let name = name.as_bytes();
-    bytes.windows(name.len() * 2).any(|window| {
-        window.chunks_exact(2).zip(name).all(|(unit, &c)| unit[1] == 0 && unit[0].eq_ignore_ascii_case(&c))
-    })
-}
 
 /// An OOXML file encrypted with a password, which Office stores as an OLE
 /// compound file with an `EncryptedPackage` stream.
 fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
-    contains_utf16(bytes, "EncryptedPackage")
+    crate::doc::names_stream(bytes, "EncryptedPackage")
 }
 
 /// OLE compound files other than Word binary documents: WPS's own .wps,
@@ -128,9 +118,9 @@ fn ole_error(bytes: &[u8], ext: &str) -> Error {
             "the document is protected with a password; open it in Word or WPS and save a copy without one",
         );
     }
-    let what = if ext == "wps" || contains_utf16(bytes, "WpsCustomData") {
+    let what = if ext == "wps" || crate::doc::names_stream(bytes, "WpsCustomData") {
         "a WPS 文字 binary file (.wps) in WPS's own format, not Word's".to_string()
-    } else if ext == "xls" || ext == "et" || contains_utf16(bytes, "Workbook") {
+    } else if ext == "xls" || ext == "et" || crate::doc::names_stream(bytes, "Workbook") {
         return Error::spreadsheet("an Excel 97–2003 workbook, .xls");
     } else if ext.is_empty() {
         "a compound (OLE) file without a Word document stream".to_string()

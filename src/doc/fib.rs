@@ -116,28 +116,53 @@ pub fn refuse_encrypted(flags: u16) -> Result<()> {
     Ok(())
 }
 
+/// The versions of Word's header (FIB), each read by its own module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderKind {
+    /// Word 97 and later (this module).
+    Word97,
+    /// Word 6.0 and 95 (`fib6`), with the `wIdent` that tells the Far East
+    /// variants apart.
+    Word6 { ident: u16 },
+    /// Word 2.0 (`fib2`).
+    Word2,
+}
+
+/// The `nFib` values Word 6.0 and Word 95 wrote.
+pub const NFIBS_6: std::ops::RangeInclusive<u16> = 101..=105;
+
+/// The version of the header at the start of `word` (the `WordDocument`
+/// stream, or a Word 2.0 file), from its `wIdent` and `nFib`.
+pub fn header_kind(word: &[u8]) -> Result<HeaderKind> {
+    let short = || Error::corrupt("the WordDocument stream is shorter than its header (FIB); the file is damaged");
+    let ident = u16_at(word, 0).ok_or_else(short)?;
+    let n_fib = u16_at(word, 2).ok_or_else(short)?;
+    // Word 6.0/95 wrote another header; Word 2.0 another format.
+    let word6_ident = ident == W_IDENT_6 || (0xA697..=0xA699).contains(&ident) || ident == W_IDENT;
+    if word6_ident && NFIBS_6.contains(&n_fib) {
+        return Ok(HeaderKind::Word6 { ident });
+    }
+    if ident == W_IDENT_2 {
+        return Ok(HeaderKind::Word2);
+    }
+    if ident != W_IDENT {
+        return Err(Error::corrupt(format!(
+            "the WordDocument stream does not start with a Word header (0x{ident:04X}); the file is damaged"
+        )));
+    }
+    Ok(HeaderKind::Word97)
+}
+
 impl Fib {
     /// Reads the FIB at the start of the `WordDocument` stream. Encrypted and
     /// obfuscated documents are refused with the error that says what to do.
     /// Fast-saved ones are read: their piece table says where every piece
     /// of text is, and each piece's property modifiers are applied.
+    /// A Word 97+ header: the caller has told its kind by [`header_kind`]
+    /// (`fib6` and `fib2` read the others).
     pub fn parse(word: &[u8]) -> Result<Fib> {
         let short = || Error::corrupt("the WordDocument stream is shorter than its header (FIB); the file is damaged");
-        let ident = u16_at(word, 0).ok_or_else(short)?;
         let n_fib = u16_at(word, 2).ok_or_else(short)?;
-        // Word 6.0/95 wrote another header; Word 2.0 another format.
-        let word6_ident = ident == W_IDENT_6 || (0xA697..=0xA699).contains(&ident) || ident == W_IDENT;
-        if word6_ident && super::fib6::NFIBS.contains(&n_fib) {
-            return super::fib6::parse(word, ident);
-        }
-        if ident == W_IDENT_2 {
-            return super::fib2::parse(word);
-        }
-        if ident != W_IDENT {
-            return Err(Error::corrupt(format!(
-                "the WordDocument stream does not start with a Word header (0x{ident:04X}); the file is damaged"
-            )));
-        }
         let flags = u16_at(word, 10).ok_or_else(short)?;
         refuse_encrypted(flags)?;
         if n_fib < MIN_NFIB {
@@ -215,35 +240,35 @@ mod tests {
 
     #[test]
     fn fields_and_refusals() {
-        let fib = Fib::parse(&header(0x0200, 0xC1)).unwrap();
+        let fib = super::super::parse_fib(&header(0x0200, 0xC1)).unwrap();
         assert!(fib.table_stream_1);
         assert_eq!(fib.ccp_text, 123);
-        assert_eq!(Fib::parse(&header(0x0100, 0xC1)).unwrap_err().code, ErrorCode::Encrypted);
+        assert_eq!(super::super::parse_fib(&header(0x0100, 0xC1)).unwrap_err().code, ErrorCode::Encrypted);
         // Fast-saved (fComplex) is read.
-        assert!(Fib::parse(&header(0x0004, 0xC1)).is_ok());
-        assert_eq!(Fib::parse(&[0xEC, 0xA5]).unwrap_err().code, ErrorCode::Corrupt);
-        assert_eq!(Fib::parse(b"garbage").unwrap_err().code, ErrorCode::Corrupt);
+        assert!(super::super::parse_fib(&header(0x0004, 0xC1)).is_ok());
+        assert_eq!(super::super::parse_fib(&[0xEC, 0xA5]).unwrap_err().code, ErrorCode::Corrupt);
+        assert_eq!(super::super::parse_fib(b"garbage").unwrap_err().code, ErrorCode::Corrupt);
         // Word 6.0/95 headers (nFib 101–105) are read by fib6, encrypted ones refused.
         let mut word6 = vec![0u8; 0x200];
         word6[0..2].copy_from_slice(&W_IDENT_6.to_le_bytes());
         word6[2..4].copy_from_slice(&104u16.to_le_bytes());
         word6[0x34..0x38].copy_from_slice(&77u32.to_le_bytes());
-        let fib = Fib::parse(&word6).unwrap();
+        let fib = super::super::parse_fib(&word6).unwrap();
         assert_eq!((fib.ccp_text, fib.legacy.is_some()), (77, true));
-        assert!(Fib::parse(&header(0, 0x65)).unwrap().legacy.is_some());
-        assert_eq!(Fib::parse(&word6[..0x100]).unwrap_err().code, ErrorCode::Corrupt);
+        assert!(super::super::parse_fib(&header(0, 0x65)).unwrap().legacy.is_some());
+        assert_eq!(super::super::parse_fib(&word6[..0x100]).unwrap_err().code, ErrorCode::Corrupt);
         word6[10] = 0x00;
         word6[11] = 0x01;
-        assert_eq!(Fib::parse(&word6).unwrap_err().code, ErrorCode::Encrypted);
+        assert_eq!(super::super::parse_fib(&word6).unwrap_err().code, ErrorCode::Encrypted);
         // Word 2.0 headers are read by fib2; encrypted and fast-saved ones refused.
         let mut word2 = word6.clone();
         word2[0..4].copy_from_slice(&[0xDB, 0xA5, 45, 0]);
-        assert_eq!(Fib::parse(&word2).unwrap_err().code, ErrorCode::Encrypted);
+        assert_eq!(super::super::parse_fib(&word2).unwrap_err().code, ErrorCode::Encrypted);
         word2[11] = 0;
-        let fib = Fib::parse(&word2).unwrap();
+        let fib = super::super::parse_fib(&word2).unwrap();
         assert_eq!(fib.legacy.map(|l| l.dialect), Some(super::super::sprm6::Dialect::Word2));
         word2[10] = 0x04;
-        let error = Fib::parse(&word2).unwrap_err();
+        let error = super::super::parse_fib(&word2).unwrap_err();
         assert_eq!(error.code, ErrorCode::UnsupportedFormat);
         assert!(error.message.contains("Word 2.0"), "{}", error.message);
     }

@@ -10,8 +10,6 @@ use super::sprm6::Dialect;
 use super::{u16_at, u32_at};
 use crate::error::{Error, Result};
 
-/// `nFib` values of Word 6.0 (101) to Word 95 (104, 105).
-pub const NFIBS: std::ops::RangeInclusive<u16> = 101..=105;
 
 /// Where each Word 97 structure the reader uses lies in a Word 6 FIB: the
 /// byte offset of its fc (its lcb follows).

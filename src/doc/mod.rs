@@ -57,11 +57,22 @@ pub(crate) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     b.get(at..at.checked_add(4)?).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
 }
 
+/// Whether `bytes` (a compound file) hold the stream name `name` (ASCII) in
+/// their directory, as UTF-16LE. A compound file's names are compared
+/// without regard to case (MS-CFB 2.6.4), and some writers store Word's
+/// `WordDocument` as `worddocument` or `WORDDOCUMENT`: Word reads them.
+pub(crate) fn names_stream(bytes: &[u8], name: &str) -> bool {
+    let name = name.as_bytes();
+    bytes.windows(name.len() * 2).any(|window| {
+        window.chunks_exact(2).zip(name).all(|(unit, &c)| unit[1] == 0 && unit[0].eq_ignore_ascii_case(&c))
+    })
+}
+
 /// Whether an OLE compound file holds a Word binary document: it has a
 /// `WordDocument` stream (its directory names the stream in UTF-16, in any
 /// case).
 pub fn is_word_binary(bytes: &[u8]) -> bool {
-    crate::detect::contains_utf16(bytes, "WordDocument")
+    names_stream(bytes, "WordDocument")
 }
 
 /// Whether `bytes` are a Word 2.0 document: not a compound file, the file
@@ -74,7 +85,7 @@ pub fn is_word2(bytes: &[u8]) -> bool {
 /// compound file) or Word 2.0 (a file of its own).
 pub fn read(bytes: &[u8]) -> Result<Fragments> {
     if is_word2(bytes) {
-        return read_document(bytes, Fib::parse(bytes)?, bytes, &[]);
+        return read_document(bytes, parse_fib(bytes)?, bytes, &[]);
     }
     let mut repairs = Vec::new();
     let padded;
@@ -120,7 +131,7 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     let word = stream("WordDocument")?.ok_or_else(|| {
         Error::unsupported("this compound file has no WordDocument stream: it is not a Word document")
     })?;
-    let fib = Fib::parse(&word)?;
+    let fib = parse_fib(&word)?;
     // Word 6/95 keeps its structures in the WordDocument stream itself.
     let table = if fib.legacy.is_some() {
         None
@@ -134,6 +145,15 @@ pub fn read(bytes: &[u8]) -> Result<Fragments> {
     let mut fragments = read_document(&word, fib, table.as_deref().unwrap_or(&word), &data)?;
     fragments.diagnostics.splice(0..0, repairs);
     Ok(fragments)
+}
+
+/// Reads the header (FIB) at the start of `word`, of whichever version.
+fn parse_fib(word: &[u8]) -> Result<Fib> {
+    match fib::header_kind(word)? {
+        fib::HeaderKind::Word6 { ident } => fib6::parse(word, ident),
+        fib::HeaderKind::Word2 => fib2::parse(word),
+        fib::HeaderKind::Word97 => Fib::parse(word),
+    }
 }
 
 /// `bytes` (a compound file) with zeros added up to the sectors its
