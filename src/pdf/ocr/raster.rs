@@ -59,12 +59,7 @@ impl Gray {
         if sigma.is_nan() || sigma < 0.1 || self.width == 0 || self.height == 0 {
             return self.clone();
         }
-        let radius = (3.0 * sigma).ceil() as usize;
-        let weights: Vec<f32> = (0..=2 * radius)
-            .map(|k| (-((k as f32 - radius as f32).powi(2)) / (2.0 * sigma * sigma)).exp())
-            .collect();
-        let total: f32 = weights.iter().sum();
-        let weights: Vec<f32> = weights.iter().map(|w| w / total).collect();
+        let (radius, weights) = gaussian_weights(sigma);
         let (w, h) = (self.width, self.height);
         // Each pass adds the weighted neighbours of a whole row at once, the
         // weights in order (so each pixel's sum is the same as one pixel at
@@ -261,6 +256,17 @@ pub fn parse_pnm(bytes: &[u8]) -> Option<Raster> {
     Some(Raster { width, height, channels, data })
 }
 
+/// The radius (3σ, rounded up) and the weights, summing to 1, of a
+/// Gaussian of standard deviation `sigma` pixels sampled at whole pixels.
+fn gaussian_weights(sigma: f32) -> (usize, Vec<f32>) {
+    let radius = (3.0 * sigma).ceil() as usize;
+    let weights: Vec<f32> = (0..=2 * radius)
+        .map(|k| (-((k as f32 - radius as f32).powi(2)) / (2.0 * sigma * sigma)).exp())
+        .collect();
+    let total: f32 = weights.iter().sum();
+    (radius, weights.iter().map(|w| w / total).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,12 +339,7 @@ mod tests {
         };
         for (w, h, sigma) in [(37, 23, 0.8f32), (5, 40, 1.18), (1, 1, 2.0), (64, 3, 3.0)] {
             let g = Gray { width: w, height: h, data: (0..w * h).map(|_| next()).collect() };
-            let radius = (3.0 * sigma).ceil() as usize;
-            let weights: Vec<f32> = (0..=2 * radius)
-                .map(|k| (-((k as f32 - radius as f32).powi(2)) / (2.0 * sigma * sigma)).exp())
-                .collect();
-            let total: f32 = weights.iter().sum();
-            let weights: Vec<f32> = weights.iter().map(|w| w / total).collect();
+            let (radius, weights) = gaussian_weights(sigma);
             let pass = |src: &[u8], step: usize, len: usize, lines: usize, stride: usize| {
                 let mut out = vec![0u8; src.len()];
                 for line in 0..lines {
