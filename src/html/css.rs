@@ -294,7 +294,7 @@ impl StyleSheets {
 
 fn structural_matches(test: Structural, node: &Handle, name: &str) -> bool {
     let siblings = || -> (Vec<Handle>, usize) {
-        let Some(parent) = parent_node(node) else {
+        let Some(parent) = dom::parent(node) else {
             return (vec![node.clone()], 0);
         };
         let elements = dom::element_children(&parent);
@@ -318,26 +318,19 @@ fn structural_matches(test: Structural, node: &Handle, name: &str) -> bool {
         Structural::FirstOfType => of_type().0 == 0,
         Structural::LastOfType => of_type().1 == 0,
         Structural::OnlyOfType => of_type() == (0, 0),
-        Structural::Root => parent_element(node).is_none() && parent_node(node).is_some(),
+        Structural::Root => parent_element(node).is_none() && dom::parent(node).is_some(),
         Structural::Link => matches!(name, "a" | "area") && dom::attr(node, "href").is_some(),
         Structural::Never => false,
     }
 }
 
-/// The parent node (an element or the document), read without unlinking it.
-fn parent_node(node: &Handle) -> Option<Handle> {
-    let weak = node.parent.take();
-    node.parent.set(weak.clone());
-    weak.and_then(|w| w.upgrade())
-}
-
 /// The parent element; `None` at the root element.
 pub fn parent_element(node: &Handle) -> Option<Handle> {
-    parent_node(node).filter(|p| matches!(p.data, NodeData::Element { .. }))
+    dom::parent(node).filter(|p| matches!(p.data, NodeData::Element { .. }))
 }
 
 fn previous_sibling(node: &Handle) -> Option<Handle> {
-    let parent = parent_node(node)?;
+    let parent = dom::parent(node)?;
     let elements = dom::element_children(&parent);
     let at = elements.iter().position(|e| Rc::ptr_eq(e, node))?;
     at.checked_sub(1).map(|i| elements[i].clone())

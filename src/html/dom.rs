@@ -16,6 +16,14 @@ const NEVER_TEXT: [&str; 16] = [
     "button", "input", "textarea", "map",
 ];
 
+/// The parent node (an element or the document), read without unlinking it
+/// (the tree keeps it in a `Cell`); `None` at the document.
+pub fn parent(node: &Handle) -> Option<Handle> {
+    let weak = node.parent.take();
+    node.parent.set(weak.clone());
+    weak.and_then(|w| w.upgrade())
+}
+
 /// The local name of an element, lower case; `None` for other nodes.
 pub fn name(node: &Handle) -> Option<&str> {
     match &node.data {

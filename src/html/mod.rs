@@ -249,9 +249,7 @@ fn outside_text(body: &markup5ever_rcdom::Handle, root: &markup5ever_rcdom::Hand
     let mut texts = Vec::new();
     let mut node = root.clone();
     while !std::rc::Rc::ptr_eq(&node, body) {
-        let parent = node.parent.take();
-        node.parent.set(parent.clone());
-        let Some(parent) = parent.and_then(|p| p.upgrade()) else {
+        let Some(parent) = dom::parent(&node) else {
             break;
         };
         for sibling in parent.children.borrow().iter() {

@@ -28,6 +28,8 @@ use html5ever::tree_builder::{
 use html5ever::{ExpandedName, LocalName, QualName, TokenizerResult, ns};
 use markup5ever_rcdom::{Handle, RcDom};
 
+use super::dom;
+
 /// The deepest an element may open (the document node is depth 0, `<html>`
 /// depth 1). Blink's limit is 512; the walk reads whatever lies deeper than
 /// 256 levels as plain text (`walk::MAX_DEPTH`), so nothing deeper is kept
@@ -189,25 +191,11 @@ fn depth_by_parents(node: &Handle) -> usize {
     let mut depth = 0;
     let mut current = node.clone();
     while depth <= MAX_TREE_DEPTH {
-        let parent = current.parent.take();
-        current.parent.set(parent.clone());
-        match parent.and_then(|weak| weak.upgrade()) {
-            Some(up) => {
-                current = up;
-                depth += 1;
-            }
-            None => break,
-        }
+        let Some(up) = dom::parent(&current) else { break };
+        current = up;
+        depth += 1;
     }
     depth
-}
-
-/// Whether `node` is in a tree (has a parent).
-fn has_parent(node: &Handle) -> bool {
-    let parent = node.parent.take();
-    let attached = parent.as_ref().is_some_and(|weak| weak.upgrade().is_some());
-    node.parent.set(parent);
-    attached
 }
 
 impl TreeSink for DepthSink {
@@ -251,7 +239,7 @@ impl TreeSink for DepthSink {
     fn append_based_on_parent_node(&self, element: &Handle, prev_element: &Handle, child: NodeOrText<Handle>) {
         // RcDom puts the child before `element` when it is in a tree, else
         // into `prev_element`.
-        let depth = if has_parent(element) { self.depth_of(element) } else { self.depth_of(prev_element) + 1 };
+        let depth = if dom::parent(element).is_some() { self.depth_of(element) } else { self.depth_of(prev_element) + 1 };
         self.note(&child, depth);
         self.dom.append_based_on_parent_node(element, prev_element, child);
     }
