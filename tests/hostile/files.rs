@@ -274,36 +274,54 @@ pub fn ofd_shared_paths(pages: usize, paths: usize, rects: u64) -> Vec<u8> {
     ofd_shared_page(pages, &parts)
 }
 
-/// A PDF of `pages` pages with no text, each drawing one small grey image
-/// (a "scan", object 4) over the whole page from one shared content stream
-/// (object 3). With `new_size_each_page` each page is a hundredth of a point
-/// taller than the one before, so the image lies at a new place on every
-/// page (a new reading each time); otherwise every page is the same and one
-/// reading serves all.
-pub fn pdf_scan_on_many_pages(pages: usize, new_size_each_page: bool) -> Vec<u8> {
+/// How the pages of [`pdf_scan_on_many_pages`] draw their scan.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Scans {
+    /// One image (object 4) at one place on pages all of a size: one
+    /// reading serves every page as it is.
+    OneImage,
+    /// One image on pages each a hundredth of a point taller than the one
+    /// before, so it lies at a new place on every page: one reading, laid
+    /// onto each page where it is drawn.
+    OneImageMoved,
+    /// Each page its own image object (the same pixels): a reading each.
+    ImagePerPage,
+}
+
+/// A PDF of `pages` pages with no text, each drawing a small grey image (a
+/// "scan") over the whole page from one shared content stream (object 3).
+pub fn pdf_scan_on_many_pages(pages: usize, scans: Scans) -> Vec<u8> {
     let (width, height) = (16usize, 16usize);
     // A dark bar across a white square: ink for the engine to be offered.
     let pixels: Vec<u8> = (0..width * height).map(|k| if (6..10).contains(&(k / width)) { 0 } else { 255 }).collect();
-    let kids: String = (0..pages).map(|i| format!("{} 0 R ", 5 + i)).collect();
-    let mut objects: Vec<Vec<u8>> = vec![
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        format!("<< /Type /Pages /Kids [{kids}] /Count {pages} >>").into_bytes(),
-        stream("", b"q 595 0 0 842 0 0 cm /Scan Do Q"),
+    let image = || {
         stream(
             &format!(
                 "/Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceGray /BitsPerComponent 8"
             ),
             &pixels,
-        ),
+        )
+    };
+    let kids: String = (0..pages).map(|i| format!("{} 0 R ", 5 + i)).collect();
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{kids}] /Count {pages} >>").into_bytes(),
+        stream("", b"q 595 0 0 842 0 0 cm /Scan Do Q"),
+        image(),
     ];
     for page in 0..pages {
-        let height = if new_size_each_page { 842.0 + 0.01 * page as f64 } else { 842.0 };
+        let height = if scans == Scans::OneImageMoved { 842.0 + 0.01 * page as f64 } else { 842.0 };
+        // Page objects are 5 … 4 + pages; a page's own image follows them all.
+        let image = if scans == Scans::ImagePerPage { 5 + pages + page } else { 4 };
         objects.push(
             format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 {height:.2}] /Resources << /XObject << /Scan 4 0 R >> >> /Contents 3 0 R >>"
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 {height:.2}] /Resources << /XObject << /Scan {image} 0 R >> >> /Contents 3 0 R >>"
             )
             .into_bytes(),
         );
+    }
+    if scans == Scans::ImagePerPage {
+        objects.extend((0..pages).map(|_| image()));
     }
     let refs: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
     pdf(&refs, "")

@@ -178,7 +178,7 @@ pub struct Recogniser {
     /// when it is missing.
     engine: Option<std::result::Result<Box<dyn Engine>, Error>>,
     /// The last few scans read from the file, to reuse when a later page
-    /// draws the same image at the same place.
+    /// draws the same image again, wherever and at whatever size.
     readings: Vec<Reading>,
     /// Scanned pages left unread because the document's limit of pages
     /// recognised was reached, and that limit.
@@ -250,11 +250,15 @@ impl Recogniser {
         let settings = &self.settings;
         let recognised = self.recognised.get_or_insert_with(|| OcrSource::of(engine));
         let number = page.number;
-        let key = ReadingKey::of(page);
-        let (result, summary) = match self.readings.iter().find(|r| key == Some(r.key)) {
+        let drawn = Drawn::of(page);
+        let (result, summary) = match self.readings.iter().find(|r| drawn.is_some_and(|d| d.object == r.drawn.object)) {
             Some(earlier) => {
+                // The same pixels hold the same words: the earlier reading,
+                // laid onto where this page draws the image.
+                let placed = earlier.placed_on(drawn.expect("found by it"), (page.width, page.height));
                 let again = format!(" (the same scan as page {}, read once)", earlier.page);
-                (earlier.result.clone(), earlier.result.summary(number, &earlier.origin) + &again)
+                let summary = placed.summary(number, &earlier.origin) + &again;
+                (placed, summary)
             }
             None => {
                 if let Err(limit) = budget::try_spend(Resource::OcrPages, 1) {
@@ -288,11 +292,12 @@ impl Recogniser {
                 let summary = result.summary(number, &image.origin);
                 // Only a scan taken from the file is the same on another
                 // page; a rendered page holds whatever else it draws.
-                if let (Some(key), true) = (key, in_file) {
+                if let (Some(drawn), true) = (drawn, in_file) {
                     if self.readings.len() == READINGS_KEPT {
                         self.readings.remove(0);
                     }
-                    self.readings.push(Reading { key, page: number, origin: image.origin, result: result.clone() });
+                    let size = (page.width, page.height);
+                    self.readings.push(Reading { drawn, size, page: number, origin: image.origin, result: result.clone() });
                 }
                 (result, summary)
             }
@@ -311,7 +316,7 @@ impl Recogniser {
                     .on_page(Some(number)),
             );
         }
-        diagnostics.extend(result.diagnostics.iter().cloned().map(|d| d.on_page(Some(number))));
+        diagnostics.extend(result.diagnostics().map(|d| d.on_page(Some(number))));
         recognised.note_low_confidence(&result, settings, (Some(number), None), diagnostics);
         recognised.pages.push(number);
         page.glyphs = result.glyphs;
@@ -351,7 +356,7 @@ impl Recogniser {
             Err(e) => return Ok(Err(e.message)),
         };
         let recognised = self.recognised.get_or_insert_with(|| OcrSource::of(engine));
-        diagnostics.extend(result.diagnostics.iter().cloned());
+        diagnostics.extend(result.diagnostics());
         recognised.note_low_confidence(&result, &self.settings, (None, Some(src)), diagnostics);
         recognised.images.push(src.to_string());
         Ok(Ok(result))
@@ -483,30 +488,44 @@ pub fn leaves_pages_unread(code: &str) -> bool {
 const READINGS_KEPT: usize = 4;
 
 /// A page's scan as drawn: the image object and the page-space rectangle it
-/// fills (its reading's glyphs lie in that rectangle, so both must match).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ReadingKey {
+/// fills (its reading's glyphs lie in that rectangle).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Drawn {
     object: (u32, u16),
-    placement: [u32; 4],
+    placement: [f32; 4],
 }
 
-impl ReadingKey {
-    /// The key of the image that covers `page`, as [`source::from_file`]
-    /// chooses it.
-    fn of(page: &PageContent) -> Option<ReadingKey> {
+impl Drawn {
+    /// The image that covers `page`, as [`source::from_file`] chooses it.
+    fn of(page: &PageContent) -> Option<Drawn> {
         let image = source::covering_image(page)?;
-        let placement = [image.x0, image.top, image.x1, image.bottom].map(f32::to_bits);
-        Some(ReadingKey { object: image.object?, placement })
+        Some(Drawn { object: image.object?, placement: [image.x0, image.top, image.x1, image.bottom] })
     }
 }
 
 /// A scan read from the file, kept for pages that draw it again.
 struct Reading {
-    key: ReadingKey,
+    drawn: Drawn,
+    /// The size of the page it was read on, before any turn.
+    size: (f32, f32),
     /// The page it was read on.
     page: u32,
     origin: String,
     result: PageResult,
+}
+
+impl Reading {
+    /// The reading laid onto a page of `size` (before any turn) that draws
+    /// the same image at `drawn`: the same where it is drawn the same,
+    /// else moved and scaled from one drawing to the other, in the page
+    /// turned as the reading turned it. (The reading's dpi-based tuning
+    /// followed the first drawing's size; the words are the image's.)
+    fn placed_on(&self, drawn: Drawn, size: (f32, f32)) -> PageResult {
+        let turns = self.result.turns;
+        let (from, _) = turn_rect(self.drawn.placement, self.size, turns);
+        let (to, _) = turn_rect(drawn.placement, size, turns);
+        if from == to { self.result.clone() } else { self.result.placed(from, to) }
+    }
 }
 
 /// Page numbers as ranges: "pages 3, 5–9".
@@ -540,7 +559,9 @@ pub struct PageResult {
     pub confidences: Vec<f32>,
     pub rulings: Vec<Ruling>,
     pub values: Vec<ReadValue>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// Page-space positions (left, top) of table cells with ink where
+    /// nothing was read: a warning each (see [`PageResult::diagnostics`]).
+    pub unread_cells: Vec<(f32, f32)>,
     pub skew_deg: f32,
     /// Quarter turns clockwise the scan was given to read it upright; the
     /// page is turned with it (width and height swapped when odd).
@@ -555,6 +576,41 @@ pub struct PageResult {
 }
 
 impl PageResult {
+    /// The warnings of this reading: a table cell with ink where nothing
+    /// was read.
+    pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        self.unread_cells.iter().map(|(x, y)| {
+            Diagnostic::warning(
+                "ocr.unread_cell",
+                format!("a table cell at ({x:.0}, {y:.0}) pt has ink but nothing was read in it; its value is missing"),
+            )
+        })
+    }
+
+    /// This reading moved and scaled from the page-space rectangle `from`
+    /// to `to` (`[x0, top, x1, bottom]`): glyphs, their sizes, rulings and
+    /// unread cells.
+    fn placed(&self, from: [f32; 4], to: [f32; 4]) -> PageResult {
+        let scale = |a0: f32, a1: f32, b0: f32, b1: f32| if a1 != a0 { (b1 - b0) / (a1 - a0) } else { 1.0 };
+        let (sx, sy) = (scale(from[0], from[2], to[0], to[2]), scale(from[1], from[3], to[1], to[3]));
+        let x = |v: f32| to[0] + (v - from[0]) * sx;
+        let y = |v: f32| to[1] + (v - from[1]) * sy;
+        let mut out = self.clone();
+        for g in &mut out.glyphs {
+            g.rect = Rect { x0: x(g.rect.x0), top: y(g.rect.top), x1: x(g.rect.x1), bottom: y(g.rect.bottom) };
+            g.size = (g.rect.bottom - g.rect.top).max(1.0);
+        }
+        for r in &mut out.rulings {
+            // A line's width runs across it: vertical for a flat line.
+            let flat = (r.x1 - r.x0).abs() >= (r.bottom - r.top).abs();
+            *r = Ruling { x0: x(r.x0), top: y(r.top), x1: x(r.x1), bottom: y(r.bottom), width: r.width * if flat { sy } else { sx } };
+        }
+        for cell in &mut out.unread_cells {
+            *cell = (x(cell.0), y(cell.1));
+        }
+        out
+    }
+
     fn summary(&self, number: u32, origin: &str) -> String {
         let chars: usize = self.values.iter().map(|v| v.text.chars().count()).sum();
         let mean = if self.values.is_empty() {
@@ -1017,14 +1073,7 @@ pub fn recognise_page(
     for (((cell, r), words), &native) in inked.iter().zip(&cell_words).zip(&from_numbers) {
         let (ox, oy) = (r.0 as f32 - settings.crop_pad_px as f32, r.1 as f32 - settings.crop_pad_px as f32);
         if words.is_empty() {
-            out.diagnostics.push(Diagnostic::warning(
-                "ocr.unread_cell",
-                format!(
-                    "a table cell at ({:.0}, {:.0}) pt has ink but nothing was read in it; its value is missing",
-                    to_page.x(cell.x0),
-                    to_page.y(cell.top)
-                ),
-            ));
+            out.unread_cells.push((to_page.x(cell.x0), to_page.y(cell.top)));
             continue;
         }
         let text: String = words.iter().map(|w| w.text.as_str()).collect();
@@ -1129,6 +1178,49 @@ mod tests {
 
     fn word(text: &str) -> Word {
         Word { text: text.into(), left: 0.0, top: 0.0, width: 10.0, height: 10.0, confidence: 0.9, line: (1, 1, 1) }
+    }
+
+    /// A scan drawn again elsewhere, or at another size, has the reading of
+    /// where it was first drawn moved and scaled onto it — in the page as
+    /// turned to read it, when it was.
+    #[test]
+    fn a_reading_is_laid_onto_where_a_page_draws_the_same_scan() {
+        let glyph = Glyph {
+            text: "一".into(),
+            rect: Rect { x0: 100.0, top: 200.0, x1: 110.0, bottom: 212.0 },
+            size: 12.0,
+            font: 0,
+            upright: true,
+        };
+        let result = PageResult {
+            glyphs: vec![glyph],
+            confidences: vec![90.0],
+            rulings: vec![Ruling { x0: 50.0, top: 300.0, x1: 550.0, bottom: 300.0, width: 1.0 }],
+            unread_cells: vec![(60.0, 310.0)],
+            ..Default::default()
+        };
+        let first = Drawn { object: (4, 0), placement: [0.0, 0.0, 600.0, 800.0] };
+        let mut reading = Reading { drawn: first, size: (600.0, 800.0), page: 1, origin: "image 4 0".into(), result };
+        let same = reading.placed_on(first, (600.0, 800.0));
+        assert_eq!(same.glyphs[0].rect, reading.result.glyphs[0].rect);
+
+        // At half the size, 10 pt right and 20 pt down, on a larger page.
+        let half = Drawn { object: (4, 0), placement: [10.0, 20.0, 310.0, 420.0] };
+        let placed = reading.placed_on(half, (700.0, 900.0));
+        assert_eq!(placed.glyphs[0].rect, Rect { x0: 60.0, top: 120.0, x1: 65.0, bottom: 126.0 });
+        assert_eq!(placed.glyphs[0].size, 6.0);
+        let r = placed.rulings[0];
+        assert_eq!((r.x0, r.top, r.x1, r.bottom, r.width), (35.0, 170.0, 285.0, 170.0, 0.5));
+        assert_eq!(placed.unread_cells, vec![(40.0, 175.0)]);
+        let warning = placed.diagnostics().next().expect("the unread cell's warning");
+        assert!(warning.message.contains("a table cell at (40, 175) pt"), "{}", warning.message);
+
+        // Read a quarter turn round: its glyphs lie in the turned page (800
+        // × 600 pt), where the first drawing is [0, 0, 800, 600] and the
+        // second [480, 10, 880, 310] (page 900 × 700 turned).
+        reading.result.turns = 1;
+        let placed = reading.placed_on(half, (700.0, 900.0));
+        assert_eq!(placed.glyphs[0].rect, Rect { x0: 530.0, top: 110.0, x1: 535.0, bottom: 116.0 });
     }
 
     #[test]
