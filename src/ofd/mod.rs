@@ -44,7 +44,7 @@ pub fn read_traced(bytes: &[u8], trace: Option<&mut crate::pdf::trace::Trace>) -
     let mut assembler = crate::pdf::assemble::Assembler::traced(trace);
     let diagnostics = each_page(bytes, |page| assembler.add(page))?;
     let total = assembler.pages();
-    let mut fragments = crate::pdf::finish(assembler, diagnostics, "OFD")?;
+    let mut fragments = crate::pdf::finish(assembler, diagnostics, "OFD", None)?;
     fragments.pages = Some(u32::try_from(total).unwrap_or(u32::MAX));
     Ok(fragments)
 }

@@ -119,7 +119,7 @@ pub fn read_with(bytes: &[u8], trace: Option<&mut Trace>, mut recogniser: ocr::R
         );
     }
     let ocr = recogniser.finish(&mut diagnostics)?;
-    let mut fragments = finish(pages, diagnostics, "PDF")?;
+    let mut fragments = finish(pages, diagnostics, "PDF", ocr.as_ref())?;
     fragments.ocr = ocr;
     Ok(fragments)
 }
@@ -128,9 +128,25 @@ pub fn read_with(bytes: &[u8], trace: Option<&mut Trace>, mut recogniser: ocr::R
 /// pages a front end handed one by one to an [`assemble::Assembler`] (laid
 /// out as they came, so that only one page's content is held) → fragments,
 /// with the front end's `diagnostics` first. A document without any text is
-/// `no text layer`; `format` names it in that message.
-pub fn finish(pages: assemble::Assembler<'_>, mut diagnostics: Vec<Diagnostic>, format: &str) -> Result<Fragments> {
+/// `no text layer`; `format` names it in that message, which says so when
+/// `ocr` read its scans and found nothing in them.
+pub fn finish(
+    pages: assemble::Assembler<'_>,
+    mut diagnostics: Vec<Diagnostic>,
+    format: &str,
+    ocr: Option<&crate::model::OcrSource>,
+) -> Result<Fragments> {
     let count = pages.pages();
+    if let Some(ocr) = ocr.filter(|ocr| pages.glyphs() == 0 && !ocr.pages.is_empty()) {
+        return Err(Error::new(
+            ErrorCode::NoTextLayer,
+            format!(
+                "the {format} has no text: its {count} page(s) hold only images, and OCR ({}) read no text on the {} page(s) it read",
+                ocr.engine,
+                ocr.pages.len()
+            ),
+        ));
+    }
     if pages.glyphs() == 0 {
         let what = if pages.images() > 0 {
             format!("its {count} page(s) hold only images: it is a scan")

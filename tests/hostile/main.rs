@@ -294,6 +294,36 @@ fn read_once_on_every_page(scans: files::Scans, pages: usize, name: &str) {
     assert_eq!(reused.count(), pages - 1, "each page after the first says its reading is page 1's");
 }
 
+/// An engine that reads nothing on any page.
+struct BlankEngine;
+
+impl Engine for BlankEngine {
+    fn describe(&self) -> String {
+        "a stand-in that reads nothing".into()
+    }
+
+    fn read(&self, images: &[Gray], _dpi: u32, _mode: ReadMode) -> govdoc::Result<Vec<Vec<Word>>> {
+        Ok(vec![Vec::new(); images.len()])
+    }
+}
+
+/// A scan in which OCR finds no text is `no text layer` saying that OCR
+/// read it — not advice to install an engine that ran.
+#[test]
+fn a_scan_where_ocr_reads_nothing_says_so() {
+    let bytes = files::pdf_scan_on_many_pages(3, files::Scans::OneImage);
+    let options = govdoc::Options { limits: govdoc::Limits::default(), ocr: govdoc::OcrMode::Auto };
+    let engine: Box<dyn Engine> = Box::new(BlankEngine);
+    let error = govdoc::convert_bytes_with_engine(&bytes, "blank.pdf", &options, Ok(engine)).expect_err("no text");
+    assert_eq!(error.code, govdoc::ErrorCode::NoTextLayer);
+    assert!(
+        error.message.contains("OCR (a stand-in that reads nothing) read no text on the 3 page(s) it read")
+            && !error.message.contains("Tesseract installed"),
+        "{}",
+        error.message
+    );
+}
+
 /// Pages left unread by the page limit may hold a report's values: the
 /// report is incomplete. Every page of a complete digital report offered to
 /// OCR (`always`) under a limit of none: each keeps its text layer, the
