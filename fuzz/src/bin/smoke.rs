@@ -1,8 +1,8 @@
 //! A fuzz run that needs neither nightly nor cargo-fuzz nor a C++ compiler:
-//! every target of [`govdoc_fuzz::TARGETS`] runs for a few seconds over its
-//! seed inputs (the samples, the saved regressions, `fuzz/corpus/<target>`
+//! every target of [`govdoc_fuzz::TARGETS`] runs over each of its seed
+//! inputs once (the samples, the saved regressions, `fuzz/corpus/<target>`
 //! when seeded; for `doc` also the real files of `../shared/corpora`) and
-//! random mutations of them (bit flips, byte and token
+//! then, for the rest of its few seconds, random mutations of them (bit flips, byte and token
 //! insertions, deletions, repeated ranges, extreme numbers, splices). There
 //! is no coverage feedback: it is a smoke test that runs in CI on a stable
 //! toolchain, not a replacement for `cargo fuzz run`.
@@ -478,8 +478,10 @@ fn main() {
         let (mut runs, mut worst_peak, mut worst_time) = (0usize, 0usize, Duration::ZERO);
         let mut slowest: Vec<u8> = Vec::new();
         let mut k = 0usize;
-        while Instant::now() < deadline {
-            // Every seed once as it is, then mutations of random seeds.
+        // Every seed once as it is, however long that takes (a slow build
+        // must not leave committed inputs unrun), then mutations of random
+        // seeds until the target's seconds are up.
+        while k < seeds.len() || Instant::now() < deadline {
             let input = if k < seeds.len() || seeds.is_empty() {
                 seeds.get(k).cloned().unwrap_or_default()
             } else {
