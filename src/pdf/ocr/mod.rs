@@ -12,7 +12,7 @@ pub mod confidence;
 pub mod engine;
 pub mod orientation;
 pub mod preprocess;
-pub mod raster;
+pub use govdoc_raster as raster;
 pub mod rulings;
 pub mod source;
 

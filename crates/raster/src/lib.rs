@@ -1,5 +1,11 @@
 //! Page images as plain pixel buffers: 8-bit grey or RGB, row-major, and the
-//! few operations the OCR stages need on them (crop, PGM/PPM bytes).
+//! few operations the OCR stages need on them (crop, smoothing, scaling,
+//! turning, PGM/PPM bytes). govdoc's `pdf::ocr::raster`.
+//!
+//! A crate of its own, without dependencies, only so that its pixel loops
+//! are compiled optimised in debug builds too (the root Cargo.toml's
+//! `[profile.dev.package.govdoc-raster]`): unoptimised, they took most of
+//! the OCR tests' time.
 
 /// An 8-bit image, one or three channels per pixel.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +172,8 @@ impl Gray {
         let mut bands = Vec::new();
         let mut start = None;
         for y in 0..=self.height {
-            let inked = y < self.height && self.data[y * self.width..(y + 1) * self.width].iter().any(|&v| v < threshold);
+            let inked =
+                y < self.height && self.data[y * self.width..(y + 1) * self.width].iter().any(|&v| v < threshold);
             match (inked, start) {
                 (true, None) => start = Some(y),
                 (false, Some(s)) => {
@@ -260,9 +267,8 @@ pub fn parse_pnm(bytes: &[u8]) -> Option<Raster> {
 /// Gaussian of standard deviation `sigma` pixels sampled at whole pixels.
 fn gaussian_weights(sigma: f32) -> (usize, Vec<f32>) {
     let radius = (3.0 * sigma).ceil() as usize;
-    let weights: Vec<f32> = (0..=2 * radius)
-        .map(|k| (-((k as f32 - radius as f32).powi(2)) / (2.0 * sigma * sigma)).exp())
-        .collect();
+    let weights: Vec<f32> =
+        (0..=2 * radius).map(|k| (-((k as f32 - radius as f32).powi(2)) / (2.0 * sigma * sigma)).exp()).collect();
     let total: f32 = weights.iter().sum();
     (radius, weights.iter().map(|w| w / total).collect())
 }
@@ -347,7 +353,9 @@ mod tests {
                         let v: f32 = weights
                             .iter()
                             .enumerate()
-                            .map(|(k, wt)| wt * f32::from(src[line * stride + (i + k).saturating_sub(radius).min(len - 1) * step]))
+                            .map(|(k, wt)| {
+                                wt * f32::from(src[line * stride + (i + k).saturating_sub(radius).min(len - 1) * step])
+                            })
                             .sum();
                         out[line * stride + i * step] = v.round().clamp(0.0, 255.0) as u8;
                     }
