@@ -137,17 +137,17 @@ pub fn finish(
     ocr: Option<&crate::model::OcrSource>,
 ) -> Result<Fragments> {
     let count = pages.pages();
-    if let Some(ocr) = ocr.filter(|ocr| pages.glyphs() == 0 && !ocr.pages.is_empty()) {
-        return Err(Error::new(
-            ErrorCode::NoTextLayer,
-            format!(
-                "the {format} has no text: its {count} page(s) hold only images, and OCR ({}) read no text on the {} page(s) it read",
-                ocr.engine,
-                ocr.pages.len()
-            ),
-        ));
-    }
     if pages.glyphs() == 0 {
+        if let Some(ocr) = ocr.filter(|ocr| !ocr.pages.is_empty()) {
+            return Err(Error::new(
+                ErrorCode::NoTextLayer,
+                format!(
+                    "the {format} has no text: its {count} page(s) hold only images, and OCR ({}) read no text on the {} page(s) it read",
+                    ocr.engine,
+                    ocr.pages.len()
+                ),
+            ));
+        }
         let what = if pages.images() > 0 {
             format!("its {count} page(s) hold only images: it is a scan")
         } else {

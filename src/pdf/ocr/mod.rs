@@ -251,11 +251,12 @@ impl Recogniser {
         let recognised = self.recognised.get_or_insert_with(|| OcrSource::of(engine));
         let number = page.number;
         let drawn = Drawn::of(page);
-        let (result, summary) = match self.readings.iter().find(|r| drawn.is_some_and(|d| d.object == r.drawn.object)) {
-            Some(earlier) => {
+        let earlier = drawn.and_then(|d| Some((d, self.readings.iter().find(|r| r.drawn.object == d.object)?)));
+        let (result, summary) = match earlier {
+            Some((drawn, earlier)) => {
                 // The same pixels hold the same words: the earlier reading,
                 // laid onto where this page draws the image.
-                let placed = earlier.placed_on(drawn.expect("found by it"), (page.width, page.height));
+                let placed = earlier.placed_on(drawn, (page.width, page.height));
                 let again = format!(" (the same scan as page {}, read once)", earlier.page);
                 let summary = placed.summary(number, &earlier.origin) + &again;
                 (placed, summary)
@@ -489,7 +490,7 @@ const READINGS_KEPT: usize = 4;
 
 /// A page's scan as drawn: the image object and the page-space rectangle it
 /// fills (its reading's glyphs lie in that rectangle).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 struct Drawn {
     object: (u32, u16),
     placement: [f32; 4],
@@ -591,10 +592,8 @@ impl PageResult {
     /// to `to` (`[x0, top, x1, bottom]`): glyphs, their sizes, rulings and
     /// unread cells.
     fn placed(&self, from: [f32; 4], to: [f32; 4]) -> PageResult {
-        let scale = |a0: f32, a1: f32, b0: f32, b1: f32| if a1 != a0 { (b1 - b0) / (a1 - a0) } else { 1.0 };
-        let (sx, sy) = (scale(from[0], from[2], to[0], to[2]), scale(from[1], from[3], to[1], to[3]));
-        let x = |v: f32| to[0] + (v - from[0]) * sx;
-        let y = |v: f32| to[1] + (v - from[1]) * sy;
+        let map = ToPage::between(from, to);
+        let (x, y) = (|v| map.x(v), |v| map.y(v));
         let mut out = self.clone();
         for g in &mut out.glyphs {
             g.rect = Rect { x0: x(g.rect.x0), top: y(g.rect.top), x1: x(g.rect.x1), bottom: y(g.rect.bottom) };
@@ -603,7 +602,7 @@ impl PageResult {
         for r in &mut out.rulings {
             // A line's width runs across it: vertical for a flat line.
             let flat = (r.x1 - r.x0).abs() >= (r.bottom - r.top).abs();
-            *r = Ruling { x0: x(r.x0), top: y(r.top), x1: x(r.x1), bottom: y(r.bottom), width: r.width * if flat { sy } else { sx } };
+            *r = Ruling { x0: x(r.x0), top: y(r.top), x1: x(r.x1), bottom: y(r.bottom), width: r.width * if flat { map.sy } else { map.sx } };
         }
         for cell in &mut out.unread_cells {
             *cell = (x(cell.0), y(cell.1));
@@ -650,6 +649,14 @@ struct ToPage {
 }
 
 impl ToPage {
+    /// The map that takes the rectangle `from` onto `to` (both `[x0, top,
+    /// x1, bottom]`); a side of no length keeps its scale.
+    fn between(from: [f32; 4], to: [f32; 4]) -> ToPage {
+        let scale = |a0: f32, a1: f32, b0: f32, b1: f32| if a1 != a0 { (b1 - b0) / (a1 - a0) } else { 1.0 };
+        let (sx, sy) = (scale(from[0], from[2], to[0], to[2]), scale(from[1], from[3], to[1], to[3]));
+        ToPage { x0: to[0] - from[0] * sx, top: to[1] - from[1] * sy, sx, sy }
+    }
+
     fn x(&self, px: f32) -> f32 {
         self.x0 + px * self.sx
     }
